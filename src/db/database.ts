@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface Db {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** File path of the SQLite database (null for PostgreSQL or in-memory). */
+  sqlitePath: string | null;
+  /** The raw better-sqlite3 handle, for online backup. */
+  sqlite: SqliteDatabase.Database | null;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/prestasi.db';
+
+// PostgreSQL returns int8 (count(*)) and numeric as strings; our numbers fit in a double,
+// and both databases must give the same JSON.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+export function describeDatabaseUrl(url: string): { kind: DatabaseKind; target: string } {
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', target: url };
+  if (url.startsWith('sqlite:')) return { kind: 'sqlite', target: url.slice('sqlite:'.length) };
+  throw new Error(
+    `DATABASE_URL "${url}" is not understood: use sqlite:PATH (e.g. sqlite:./data/prestasi.db) or postgres://user@host:5432/db`,
+  );
+}
+
+export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): Db {
+  const { kind, target } = describeDatabaseUrl(url);
+  if (kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind, sqlitePath: null, sqlite: null, close: () => db.destroy() };
+  }
+  const memory = target === ':memory:' || target === '';
+  const path = memory ? ':memory:' : resolve(target);
+  if (!memory) mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, kind, sqlitePath: memory ? null : path, sqlite, close: () => db.destroy() };
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// Three kinds of test, picked by file name:
+//   *.test.ts       pure code, run once;
+//   *.int.test.ts   touches the database, run once on SQLite and once on PostgreSQL;
+//   *.e2e.test.ts   a real Chromium against a running server (SQLite).
+// `npm test` runs them all; TEST_PROJECTS=unit,sqlite narrows it (see README).
+const integration = ['test/**/*.int.test.ts'];
+const selected = process.env.TEST_PROJECTS?.split(',').filter(Boolean);
+const projects = [
+  {
+    extends: true,
+    test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...integration, 'test/**/*.e2e.test.ts'] },
+  },
+  { extends: true, test: { name: 'sqlite', include: integration, env: { TEST_DATABASE: 'sqlite' } } },
+  { extends: true, test: { name: 'postgres', include: integration, env: { TEST_DATABASE: 'postgres' } } },
+  {
+    extends: true,
+    test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
+  },
+].filter((p) => !selected || selected.includes(p.test.name));
+
+export default defineConfig({
+  test: {
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    projects,
+  },
+});

@@ -1,0 +1,5 @@
+export * from './catalog.ts';
+export { bandFor, formatInterval, precisionOf, rangeOf } from './edges.ts';
+export * from './grade.ts';
+export * from './types.ts';
+export * from './validate.ts';

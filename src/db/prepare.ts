@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { migrateToLatest } from './migrate.ts';
+import { loadBuiltinScales } from '../services/grading.ts';
 import { loadReferenceData } from './reference.ts';
 import type { Database } from './schema.ts';
 
@@ -7,5 +8,6 @@ import type { Database } from './schema.ts';
 export async function prepareDatabase(db: Kysely<Database>): Promise<string[]> {
   const applied = await migrateToLatest(db);
   await loadReferenceData(db);
+  await loadBuiltinScales(db);
   return applied;
 }

@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { type ErrorDetail, invalid } from '../errors.ts';
+
+// Resolves the ids and codes an award refers to, collecting every problem so the user
+// sees all of them at once rather than one per attempt.
+
+export interface ResolvedRefs {
+  regionCode: string;
+  awardingBodyId: number | null;
+  awardingBodyCode: string | null;
+  fieldId: number | null;
+  unitId: number | null;
+  unitPath: string | null;
+}
+
+export interface RefInput {
+  awardingBodyId?: number | null;
+  awardingBodyCode?: string | null;
+  fieldId?: number | null;
+  fieldCode?: string | null;
+  unitId?: number | null;
+  team?: { unitId?: number | null }[];
+}
+
+export async function resolveReferences(db: Kysely<Database>, input: RefInput): Promise<ResolvedRefs> {
+  const problems: ErrorDetail[] = [];
+  let awardingBodyId: number | null = null;
+  let awardingBodyCode: string | null = null;
+  if (input.awardingBodyId || input.awardingBodyCode) {
+    let q = db.selectFrom('awarding_bodies').select(['id', 'code']);
+    q = input.awardingBodyId ? q.where('id', '=', input.awardingBodyId) : q.where('code', '=', input.awardingBodyCode!);
+    const giver = await q.executeTakeFirst();
+    if (giver) {
+      awardingBodyId = giver.id;
+      awardingBodyCode = giver.code;
+    } else {
+      problems.push({
+        field: input.awardingBodyId ? 'awardingBodyId' : 'awardingBodyCode',
+        message: 'Pemberi penghargaan tidak dikenal; pilih dari daftar /api/v1/awarding-bodies',
+      });
+    }
+  }
+  let fieldId: number | null = null;
+  if (input.fieldId || input.fieldCode) {
+    let q = db.selectFrom('fields').select('id');
+    q = input.fieldId ? q.where('id', '=', input.fieldId) : q.where('code', '=', input.fieldCode!);
+    const field = await q.executeTakeFirst();
+    if (field) fieldId = field.id;
+    else problems.push({ field: input.fieldId ? 'fieldId' : 'fieldCode', message: 'Bidang tidak dikenal; pilih dari /api/v1/fields' });
+  }
+  let unitId: number | null = null;
+  let unitPath: string | null = null;
+  let regionCode: string | null = null;
+  if (input.unitId) {
+    const unit = await db.selectFrom('org_units').select(['id', 'path', 'region_code']).where('id', '=', input.unitId).executeTakeFirst();
+    if (unit) {
+      unitId = unit.id;
+      unitPath = unit.path;
+      regionCode = unit.region_code;
+    } else problems.push({ field: 'unitId', message: `Unit ${input.unitId} tidak ada; pilih dari /api/v1/units` });
+  }
+  const teamUnitIds = (input.team ?? []).map((m) => m.unitId).filter((v): v is number => !!v);
+  if (teamUnitIds.length) {
+    const found = new Set((await db.selectFrom('org_units').select('id').where('id', 'in', teamUnitIds).execute()).map((u) => u.id));
+    input.team?.forEach((m, i) => {
+      if (m.unitId && !found.has(m.unitId)) problems.push({ field: `team.${i}.unitId`, message: `Unit ${m.unitId} tidak ada` });
+    });
+  }
+  if (!regionCode) {
+    const region = await db.selectFrom('regions').select('code').orderBy('code').executeTakeFirst();
+    if (!region) problems.push({ message: 'Belum ada pemda (region); jalankan `prestasi demo` atau buat region lebih dulu' });
+    regionCode = region?.code ?? null;
+  }
+  if (problems.length) throw invalid(problems);
+  return { regionCode: regionCode!, awardingBodyId, awardingBodyCode, fieldId, unitId, unitPath };
+}
+
+/** Same programme from the same giver, for the same recipient, across years. */
+export function seriesKeyFor(giverCode: string | null, programme: string | null, recipient: string): string | null {
+  if (!programme || !giverCode) return null;
+  const slug = programme
+    .toLowerCase()
+    .replace(/\b(19|20)\d{2}\b/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return slug ? `${giverCode}:${slug}:${recipient}` : null;
+}

@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import { gradeOpinion, gradeScore, SCALES, type Scale, type ScaleVersion } from '../domain/grading/index.ts';
+import { nowIso } from '../db/now.ts';
+import type { Database } from '../db/schema.ts';
+import { invalid } from './errors.ts';
+
+// Scales live in the database (admins add versions); the shipped catalogue is loaded on
+// start. Awards are graded here, never by hand: the version in force for the edition year.
+
+/** Adds shipped scales and versions that the database does not have yet. */
+export async function loadBuiltinScales(db: Kysely<Database>): Promise<void> {
+  const now = nowIso();
+  for (const scale of SCALES) {
+    const exists = await db.selectFrom('scales').select('id').where('id', '=', scale.id).executeTakeFirst();
+    if (!exists) {
+      await db
+        .insertInto('scales')
+        .values({
+          id: scale.id,
+          name: scale.name,
+          giver_code: scale.giverCode,
+          kind: scale.kind,
+          confidence: scale.confidence,
+          description: scale.unit ?? null,
+          builtin: 1,
+          created_at: now,
+        })
+        .execute();
+    }
+    const have = new Set(
+      (await db.selectFrom('scale_versions').select('version').where('scale_id', '=', scale.id).execute()).map((v) => v.version),
+    );
+    for (const v of scale.versions) {
+      if (have.has(v.version)) continue;
+      await db.insertInto('scale_versions').values(versionRow(scale.id, v, now)).execute();
+    }
+  }
+}
+
+export function versionRow(scaleId: string, v: ScaleVersion, now = nowIso()) {
+  return {
+    scale_id: scaleId,
+    version: v.version,
+    valid_from_year: v.validFromYear,
+    valid_to_year: v.validToYear,
+    precision: v.precision ?? 0.01,
+    legal_basis: v.legalBasis,
+    source: v.source,
+    bands_json: JSON.stringify({ title: v.title ?? null, bands: v.bands, notes: v.notes ?? [] }),
+    created_at: now,
+  };
+}
+
+export async function loadScale(db: Kysely<Database>, id: string): Promise<Scale | undefined> {
+  const s = await db.selectFrom('scales').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!s) return undefined;
+  const versions = await db.selectFrom('scale_versions').selectAll().where('scale_id', '=', id).orderBy('id').execute();
+  return {
+    id: s.id,
+    name: s.name,
+    giverCode: s.giver_code ?? '',
+    kind: s.kind,
+    confidence: s.confidence as Scale['confidence'],
+    unit: s.description ?? undefined,
+    versions: versions.map((v) => {
+      const body = JSON.parse(v.bands_json) as { title: string | null; bands: ScaleVersion['bands']; notes: string[] };
+      return {
+        version: v.version,
+        title: body.title ?? undefined,
+        validFromYear: v.valid_from_year,
+        validToYear: v.valid_to_year,
+        precision: v.precision,
+        legalBasis: v.legal_basis ?? '',
+        source: v.source ?? '',
+        bands: body.bands,
+        notes: body.notes,
+      };
+    }),
+  };
+}
+
+export interface GradeColumns {
+  scale_id: string | null;
+  scale_version: string | null;
+  grade_code: string | null;
+  grade_label: string | null;
+  grade_zone: string | null;
+}
+
+const NO_GRADE: GradeColumns = { scale_id: null, scale_version: null, grade_code: null, grade_label: null, grade_zone: null };
+
+/**
+ * The grade columns of an award. Numeric scales grade `score`; ordinal ones (BPK opinion)
+ * grade `statusLabel` ("WTP"). A score outside every band is a 422 naming the range.
+ */
+export async function gradeForAward(
+  db: Kysely<Database>,
+  input: { scaleId?: string | null; editionYear: number; score?: number | null; statusLabel?: string | null },
+): Promise<GradeColumns> {
+  if (!input.scaleId) return NO_GRADE;
+  const scale = await loadScale(db, input.scaleId);
+  if (!scale) throw invalid([{ field: 'scaleId', message: `Skala "${input.scaleId}" tidak dikenal; lihat /api/v1/scales` }]);
+  let result: ReturnType<typeof gradeScore>;
+  if (scale.kind === 'ordinal') {
+    if (!input.statusLabel) return { ...NO_GRADE, scale_id: scale.id };
+    result = gradeOpinion(scale, input.statusLabel, input.editionYear);
+  } else {
+    if (input.score === null || input.score === undefined) return { ...NO_GRADE, scale_id: scale.id };
+    result = gradeScore(scale, input.editionYear, input.score);
+  }
+  if (!result.ok) {
+    const field = scale.kind === 'ordinal' ? 'statusLabel' : result.error.kind === 'no-version-for-year' ? 'editionYear' : 'score';
+    throw invalid([{ field, message: result.error.message, kind: result.error.kind }]);
+  }
+  const g = result.grade;
+  return { scale_id: g.scale, scale_version: g.version, grade_code: g.code, grade_label: g.label, grade_zone: g.zone };
+}

@@ -1,0 +1,152 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from '../db/now.ts';
+import type { Database, OrgUnitRow } from '../db/schema.ts';
+import { UNIT_TYPES, type UnitType } from '../reference/unit-types.ts';
+import { assertAdmin } from './access.ts';
+import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { conflict, invalid, notFound } from './errors.ts';
+
+export interface NewUnit {
+  regionCode: string;
+  parentId?: number | null;
+  name: string;
+  shortName?: string | null;
+  unitType: UnitType;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  kind: 'kota' | 'kabupaten' | 'provinsi';
+  foundedOn: string | null;
+}
+
+export async function createRegion(db: Kysely<Database>, actor: Actor, r: Region): Promise<void> {
+  assertAdmin(actor);
+  if (!/^\d{2}(\.\d{2})?$/.test(r.code)) throw invalid([{ field: 'code', message: 'Kode wilayah Kemendagri seperti 36 atau 36.71' }]);
+  await db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom('regions').select('code').where('code', '=', r.code).executeTakeFirst())
+      throw conflict(`Wilayah ${r.code} sudah ada`);
+    await trx
+      .insertInto('regions')
+      .values({ code: r.code, name: r.name, kind: r.kind, founded_on: r.foundedOn, emblem_url: null, created_at: nowIso() })
+      .execute();
+    await recordAudit(trx, actor, { entityType: 'region', entityId: r.code, action: 'create', after: r });
+  });
+}
+
+export async function getRegion(db: Kysely<Database>, code?: string): Promise<Region | null> {
+  let q = db.selectFrom('regions').selectAll();
+  q = code ? q.where('code', '=', code) : q.orderBy('code');
+  const row = await q.executeTakeFirst();
+  return row ? { code: row.code, name: row.name, kind: row.kind, foundedOn: row.founded_on } : null;
+}
+
+/** Adds a unit under its parent; its path extends the parent's so subtrees are one LIKE. */
+export async function createUnit(db: Kysely<Database>, actor: Actor, u: NewUnit): Promise<OrgUnitRow> {
+  assertAdmin(actor);
+  const problems = [];
+  if (!u.name?.trim()) problems.push({ field: 'name', message: 'Nama unit wajib diisi' });
+  if (!UNIT_TYPES.includes(u.unitType)) problems.push({ field: 'unitType', message: `Jenis unit: ${UNIT_TYPES.join(', ')}` });
+  if (problems.length) throw invalid(problems);
+  return db.transaction().execute(async (trx) => {
+    let parentPath = '/';
+    if (u.parentId) {
+      const parent = await trx.selectFrom('org_units').selectAll().where('id', '=', u.parentId).executeTakeFirst();
+      if (!parent) throw invalid([{ field: 'parentId', message: `Unit induk ${u.parentId} tidak ada` }]);
+      if (parent.region_code !== u.regionCode) throw invalid([{ field: 'parentId', message: 'Unit induk ada di wilayah lain' }]);
+      parentPath = parent.path;
+    }
+    const now = nowIso();
+    const inserted = await trx
+      .insertInto('org_units')
+      .values({
+        region_code: u.regionCode,
+        parent_id: u.parentId ?? null,
+        name: u.name.trim(),
+        short_name: u.shortName?.trim() || null,
+        unit_type: u.unitType,
+        path: '/pending/',
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const unit = await trx
+      .updateTable('org_units')
+      .set({ path: `${parentPath}${inserted.id}/` })
+      .where('id', '=', inserted.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { entityType: 'org_unit', entityId: unit.id, action: 'create', after: unit });
+    return unit;
+  });
+}
+
+export async function updateUnit(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  patch: { name?: string; shortName?: string | null; active?: boolean },
+): Promise<OrgUnitRow> {
+  assertAdmin(actor);
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw notFound('Unit', id);
+    const after = await trx
+      .updateTable('org_units')
+      .set({
+        ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+        ...(patch.shortName !== undefined ? { short_name: patch.shortName } : {}),
+        ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),
+        updated_at: nowIso(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { entityType: 'org_unit', entityId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+export interface UnitNode {
+  id: number;
+  name: string;
+  shortName: string | null;
+  unitType: string;
+  parentId: number | null;
+  path: string;
+  depth: number;
+  active: boolean;
+}
+
+/** All units of a region in tree order (parents before children, siblings by name). */
+export async function listUnits(db: Kysely<Database>, regionCode?: string): Promise<UnitNode[]> {
+  let q = db.selectFrom('org_units').selectAll();
+  if (regionCode) q = q.where('region_code', '=', regionCode);
+  const rows = await q.execute();
+  const children = new Map<number | null, OrgUnitRow[]>();
+  for (const r of rows) {
+    const list = children.get(r.parent_id) ?? [];
+    list.push(r);
+    children.set(r.parent_id, list);
+  }
+  const out: UnitNode[] = [];
+  const walk = (parent: number | null, depth: number) => {
+    for (const r of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'id'))) {
+      out.push({ id: r.id, name: r.name, shortName: r.short_name, unitType: r.unit_type, parentId: r.parent_id, path: r.path, depth, active: r.active === 1 });
+      walk(r.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+/** Finds a unit by its name or short name, case-insensitively (imports, news). */
+export async function findUnitByName(db: Kysely<Database>, name: string): Promise<OrgUnitRow | undefined> {
+  const needle = name.trim().toLowerCase();
+  const rows = await db.selectFrom('org_units').selectAll().execute();
+  return rows.find((r) => r.name.toLowerCase() === needle || r.short_name?.toLowerCase() === needle);
+}

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 // Three kinds of test, picked by file name:
 //   *.test.ts       pure code, run once;
@@ -7,18 +7,19 @@ import { defineConfig } from 'vitest/config';
 // `npm test` runs them all; TEST_PROJECTS=unit,sqlite narrows it (see README).
 const integration = ['test/**/*.int.test.ts'];
 const selected = process.env.TEST_PROJECTS?.split(',').filter(Boolean);
-const projects = [
+const all: TestProjectInlineConfiguration[] = [
   {
-    extends: true,
+    extends: true as const,
     test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...integration, 'test/**/*.e2e.test.ts'] },
   },
-  { extends: true, test: { name: 'sqlite', include: integration, env: { TEST_DATABASE: 'sqlite' } } },
-  { extends: true, test: { name: 'postgres', include: integration, env: { TEST_DATABASE: 'postgres' } } },
+  { extends: true as const, test: { name: 'sqlite', include: integration, env: { TEST_DATABASE: 'sqlite' } } },
+  { extends: true as const, test: { name: 'postgres', include: integration, env: { TEST_DATABASE: 'postgres' } } },
   {
-    extends: true,
+    extends: true as const,
     test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
   },
-].filter((p) => !selected || selected.includes(p.test.name));
+];
+const projects = all.filter((p) => !selected || selected.includes(String(p.test?.name)));
 
 export default defineConfig({
   test: {

@@ -3,7 +3,12 @@ import { promisify } from 'node:util';
 
 // scrypt with a per-password salt; the parameters travel inside the hash so they can be raised
 // later without breaking stored hashes. Format: scrypt$N$r$p$salt$hash (base64url).
-const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
+const scrypt = promisify(scryptCb) as (
+  pw: string,
+  salt: Buffer,
+  len: number,
+  opts: object,
+) => Promise<Buffer>;
 const N = 16384;
 const R = 8;
 const P = 1;
@@ -33,7 +38,8 @@ export async function verifyPassword(password: string, stored: string | null): P
 
 /** Why a password is refused, in words a user can act on; null when it is fine. */
 export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter (password too short)`;
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter (password too short)`;
   if (password.length > 200) return 'Kata sandi paling banyak 200 karakter';
   return null;
 }

@@ -15,17 +15,30 @@ export interface NewUser {
   password?: string | null;
 }
 
-export async function createUser(db: Kysely<Database>, input: NewUser, by: Actor = SYSTEM_ACTOR): Promise<UserRow> {
+export async function createUser(
+  db: Kysely<Database>,
+  input: NewUser,
+  by: Actor = SYSTEM_ACTOR,
+): Promise<UserRow> {
   const email = input.email.trim().toLowerCase();
   const problems = [];
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push({ field: 'email', message: 'Email tidak valid' });
-  if (!ROLES.includes(input.role)) problems.push({ field: 'role', message: `Peran harus salah satu dari: ${ROLES.join(', ')}` });
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    problems.push({ field: 'email', message: 'Email tidak valid' });
+  if (!ROLES.includes(input.role))
+    problems.push({ field: 'role', message: `Peran harus salah satu dari: ${ROLES.join(', ')}` });
   if (input.role === 'operator' && !input.unitId)
-    problems.push({ field: 'unitId', message: 'Operator wajib punya unit (--unit ID): haknya terbatas pada unit itu dan sub-unitnya' });
+    problems.push({
+      field: 'unitId',
+      message: 'Operator wajib punya unit (--unit ID): haknya terbatas pada unit itu dan sub-unitnya',
+    });
   const pwProblem = input.password ? passwordProblem(input.password) : null;
   if (pwProblem) problems.push({ field: 'password', message: pwProblem });
   if (input.unitId) {
-    const unit = await db.selectFrom('org_units').select('id').where('id', '=', input.unitId).executeTakeFirst();
+    const unit = await db
+      .selectFrom('org_units')
+      .select('id')
+      .where('id', '=', input.unitId)
+      .executeTakeFirst();
     if (!unit) problems.push({ field: 'unitId', message: `Unit ${input.unitId} tidak ada` });
   }
   if (problems.length) throw invalid(problems);
@@ -53,15 +66,32 @@ export async function createUser(db: Kysely<Database>, input: NewUser, by: Actor
 }
 
 /** Creates an API token; returns the clear token once (only its hash is stored). */
-export async function createApiToken(db: Kysely<Database>, userId: number, name = 'cli', by: Actor = SYSTEM_ACTOR): Promise<string> {
+export async function createApiToken(
+  db: Kysely<Database>,
+  userId: number,
+  name = 'cli',
+  by: Actor = SYSTEM_ACTOR,
+): Promise<string> {
   const token = newSecret('prs_');
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('api_tokens')
-      .values({ user_id: userId, name, token_hash: sha256(token), created_at: nowIso(), last_used_at: null, revoked_at: null })
+      .values({
+        user_id: userId,
+        name,
+        token_hash: sha256(token),
+        created_at: nowIso(),
+        last_used_at: null,
+        revoked_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, by, { entityType: 'api_token', entityId: row.id, action: 'create', after: { userId, name } });
+    await recordAudit(trx, by, {
+      entityType: 'api_token',
+      entityId: row.id,
+      action: 'create',
+      after: { userId, name },
+    });
   });
   return token;
 }
@@ -70,7 +100,11 @@ export async function createApiToken(db: Kysely<Database>, userId: number, name 
 export async function actorFor(db: Kysely<Database>, user: UserRow): Promise<Actor> {
   let unitPath: string | null = null;
   if (user.unit_id) {
-    const unit = await db.selectFrom('org_units').select('path').where('id', '=', user.unit_id).executeTakeFirst();
+    const unit = await db
+      .selectFrom('org_units')
+      .select('path')
+      .where('id', '=', user.unit_id)
+      .executeTakeFirst();
     unitPath = unit?.path ?? null;
   }
   return { id: user.id, label: user.email, role: user.role, unitId: user.unit_id, unitPath };

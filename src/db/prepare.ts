@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { migrateToLatest } from './migrate.ts';
 import { loadBuiltinScales } from '../services/grading.ts';
+import { migrateToLatest } from './migrate.ts';
 import { loadReferenceData } from './reference.ts';
 import type { Database } from './schema.ts';
 

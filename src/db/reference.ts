@@ -11,7 +11,9 @@ import type { Database } from './schema.ts';
 export async function loadReferenceData(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const now = nowIso();
-    const existing = new Set((await trx.selectFrom('awarding_bodies').select('code').execute()).map((r) => r.code));
+    const existing = new Set(
+      (await trx.selectFrom('awarding_bodies').select('code').execute()).map((r) => r.code),
+    );
     for (const b of AWARDING_BODIES) {
       if (existing.has(b.code)) continue;
       await trx
@@ -30,7 +32,9 @@ export async function loadReferenceData(db: Kysely<Database>): Promise<void> {
         .execute();
     }
     // Successors point at rows that may have been inserted after their predecessor.
-    const ids = new Map((await trx.selectFrom('awarding_bodies').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
+    const ids = new Map(
+      (await trx.selectFrom('awarding_bodies').select(['id', 'code']).execute()).map((r) => [r.code, r.id]),
+    );
     for (const b of AWARDING_BODIES) {
       if (!b.successor || existing.has(b.code)) continue;
       await trx

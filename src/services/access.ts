@@ -19,16 +19,22 @@ export function assertCanEditFor(actor: Actor, unitPath: string | null): void {
   if (actor.role === 'admin' || actor.role === 'kurator') return;
   if (actor.role === 'operator') {
     if (unitPath === null)
-      throw forbidden('Operator harus memilih unit di dalam unitnya sendiri (unitId wajib). Operators must set a unit within their own subtree.');
+      throw forbidden(
+        'Operator harus memilih unit di dalam unitnya sendiri (unitId wajib). Operators must set a unit within their own subtree.',
+      );
     if (inSubtree(actor, unitPath)) return;
-    throw forbidden('Unit ini di luar wewenang Anda: operator hanya boleh mengisi penghargaan unitnya dan sub-unitnya.');
+    throw forbidden(
+      'Unit ini di luar wewenang Anda: operator hanya boleh mengisi penghargaan unitnya dan sub-unitnya.',
+    );
   }
   throw forbidden(`Peran "${actor.role}" tidak boleh mengubah penghargaan (role may not edit awards).`);
 }
 
 export function assertCanVerify(actor: Actor): void {
   if (actor.role === 'admin' || actor.role === 'verifikator') return;
-  throw forbidden('Hanya verifikator atau admin yang boleh memverifikasi, mengembalikan atau membuka kembali penghargaan.');
+  throw forbidden(
+    'Hanya verifikator atau admin yang boleh memverifikasi, mengembalikan atau membuka kembali penghargaan.',
+  );
 }
 
 export function assertAdmin(actor: Actor): void {

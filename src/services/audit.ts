@@ -40,7 +40,11 @@ export interface AuditEvent {
   after: unknown;
 }
 
-export async function listAudit(db: Kysely<Database>, entityType: string, entityId: string | number): Promise<AuditEvent[]> {
+export async function listAudit(
+  db: Kysely<Database>,
+  entityType: string,
+  entityId: string | number,
+): Promise<AuditEvent[]> {
   const rows = await db
     .selectFrom('audit_events')
     .selectAll()

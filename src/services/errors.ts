@@ -46,7 +46,8 @@ export const notFound = (what: string, id: unknown) =>
 
 export const forbidden = (message: string) => new AppError('forbidden', message);
 
-export const conflict = (message: string, details: ErrorDetail[] = []) => new AppError('conflict', message, details);
+export const conflict = (message: string, details: ErrorDetail[] = []) =>
+  new AppError('conflict', message, details);
 
 export const invalid = (details: ErrorDetail[], message = 'Data tidak valid: perbaiki isian yang disebut.') =>
   new AppError('validation_failed', message, details);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { gradeOpinion, gradeScore, SCALES, type Scale, type ScaleVersion } from '../domain/grading/index.ts';
 import { nowIso } from '../db/now.ts';
 import type { Database } from '../db/schema.ts';
+import { gradeOpinion, gradeScore, SCALES, type Scale, type ScaleVersion } from '../domain/grading/index.ts';
 import { invalid } from './errors.ts';
 
 // Scales live in the database (admins add versions); the shipped catalogue is loaded on
@@ -28,11 +28,16 @@ export async function loadBuiltinScales(db: Kysely<Database>): Promise<void> {
         .execute();
     }
     const have = new Set(
-      (await db.selectFrom('scale_versions').select('version').where('scale_id', '=', scale.id).execute()).map((v) => v.version),
+      (
+        await db.selectFrom('scale_versions').select('version').where('scale_id', '=', scale.id).execute()
+      ).map((v) => v.version),
     );
     for (const v of scale.versions) {
       if (have.has(v.version)) continue;
-      await db.insertInto('scale_versions').values(versionRow(scale.id, v, now)).execute();
+      await db
+        .insertInto('scale_versions')
+        .values(versionRow(scale.id, v, now))
+        .execute();
     }
   }
 }
@@ -54,7 +59,12 @@ export function versionRow(scaleId: string, v: ScaleVersion, now = nowIso()) {
 export async function loadScale(db: Kysely<Database>, id: string): Promise<Scale | undefined> {
   const s = await db.selectFrom('scales').selectAll().where('id', '=', id).executeTakeFirst();
   if (!s) return undefined;
-  const versions = await db.selectFrom('scale_versions').selectAll().where('scale_id', '=', id).orderBy('id').execute();
+  const versions = await db
+    .selectFrom('scale_versions')
+    .selectAll()
+    .where('scale_id', '=', id)
+    .orderBy('id')
+    .execute();
   return {
     id: s.id,
     name: s.name,
@@ -63,7 +73,11 @@ export async function loadScale(db: Kysely<Database>, id: string): Promise<Scale
     confidence: s.confidence as Scale['confidence'],
     unit: s.description ?? undefined,
     versions: versions.map((v) => {
-      const body = JSON.parse(v.bands_json) as { title: string | null; bands: ScaleVersion['bands']; notes: string[] };
+      const body = JSON.parse(v.bands_json) as {
+        title: string | null;
+        bands: ScaleVersion['bands'];
+        notes: string[];
+      };
       return {
         version: v.version,
         title: body.title ?? undefined,
@@ -87,7 +101,13 @@ export interface GradeColumns {
   grade_zone: string | null;
 }
 
-const NO_GRADE: GradeColumns = { scale_id: null, scale_version: null, grade_code: null, grade_label: null, grade_zone: null };
+const NO_GRADE: GradeColumns = {
+  scale_id: null,
+  scale_version: null,
+  grade_code: null,
+  grade_label: null,
+  grade_zone: null,
+};
 
 /**
  * The grade columns of an award. Numeric scales grade `score`; ordinal ones (BPK opinion)
@@ -99,7 +119,10 @@ export async function gradeForAward(
 ): Promise<GradeColumns> {
   if (!input.scaleId) return NO_GRADE;
   const scale = await loadScale(db, input.scaleId);
-  if (!scale) throw invalid([{ field: 'scaleId', message: `Skala "${input.scaleId}" tidak dikenal; lihat /api/v1/scales` }]);
+  if (!scale)
+    throw invalid([
+      { field: 'scaleId', message: `Skala "${input.scaleId}" tidak dikenal; lihat /api/v1/scales` },
+    ]);
   let result: ReturnType<typeof gradeScore>;
   if (scale.kind === 'ordinal') {
     if (!input.statusLabel) return { ...NO_GRADE, scale_id: scale.id };
@@ -109,9 +132,20 @@ export async function gradeForAward(
     result = gradeScore(scale, input.editionYear, input.score);
   }
   if (!result.ok) {
-    const field = scale.kind === 'ordinal' ? 'statusLabel' : result.error.kind === 'no-version-for-year' ? 'editionYear' : 'score';
+    const field =
+      scale.kind === 'ordinal'
+        ? 'statusLabel'
+        : result.error.kind === 'no-version-for-year'
+          ? 'editionYear'
+          : 'score';
     throw invalid([{ field, message: result.error.message, kind: result.error.kind }]);
   }
   const g = result.grade;
-  return { scale_id: g.scale, scale_version: g.version, grade_code: g.code, grade_label: g.label, grade_zone: g.zone };
+  return {
+    scale_id: g.scale,
+    scale_version: g.version,
+    grade_code: g.code,
+    grade_label: g.label,
+    grade_zone: g.zone,
+  };
 }

@@ -24,13 +24,21 @@ export interface Region {
 
 export async function createRegion(db: Kysely<Database>, actor: Actor, r: Region): Promise<void> {
   assertAdmin(actor);
-  if (!/^\d{2}(\.\d{2})?$/.test(r.code)) throw invalid([{ field: 'code', message: 'Kode wilayah Kemendagri seperti 36 atau 36.71' }]);
+  if (!/^\d{2}(\.\d{2})?$/.test(r.code))
+    throw invalid([{ field: 'code', message: 'Kode wilayah Kemendagri seperti 36 atau 36.71' }]);
   await db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('regions').select('code').where('code', '=', r.code).executeTakeFirst())
       throw conflict(`Wilayah ${r.code} sudah ada`);
     await trx
       .insertInto('regions')
-      .values({ code: r.code, name: r.name, kind: r.kind, founded_on: r.foundedOn, emblem_url: null, created_at: nowIso() })
+      .values({
+        code: r.code,
+        name: r.name,
+        kind: r.kind,
+        founded_on: r.foundedOn,
+        emblem_url: null,
+        created_at: nowIso(),
+      })
       .execute();
     await recordAudit(trx, actor, { entityType: 'region', entityId: r.code, action: 'create', after: r });
   });
@@ -48,14 +56,20 @@ export async function createUnit(db: Kysely<Database>, actor: Actor, u: NewUnit)
   assertAdmin(actor);
   const problems = [];
   if (!u.name?.trim()) problems.push({ field: 'name', message: 'Nama unit wajib diisi' });
-  if (!UNIT_TYPES.includes(u.unitType)) problems.push({ field: 'unitType', message: `Jenis unit: ${UNIT_TYPES.join(', ')}` });
+  if (!UNIT_TYPES.includes(u.unitType))
+    problems.push({ field: 'unitType', message: `Jenis unit: ${UNIT_TYPES.join(', ')}` });
   if (problems.length) throw invalid(problems);
   return db.transaction().execute(async (trx) => {
     let parentPath = '/';
     if (u.parentId) {
-      const parent = await trx.selectFrom('org_units').selectAll().where('id', '=', u.parentId).executeTakeFirst();
+      const parent = await trx
+        .selectFrom('org_units')
+        .selectAll()
+        .where('id', '=', u.parentId)
+        .executeTakeFirst();
       if (!parent) throw invalid([{ field: 'parentId', message: `Unit induk ${u.parentId} tidak ada` }]);
-      if (parent.region_code !== u.regionCode) throw invalid([{ field: 'parentId', message: 'Unit induk ada di wilayah lain' }]);
+      if (parent.region_code !== u.regionCode)
+        throw invalid([{ field: 'parentId', message: 'Unit induk ada di wilayah lain' }]);
       parentPath = parent.path;
     }
     const now = nowIso();
@@ -80,7 +94,12 @@ export async function createUnit(db: Kysely<Database>, actor: Actor, u: NewUnit)
       .where('id', '=', inserted.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { entityType: 'org_unit', entityId: unit.id, action: 'create', after: unit });
+    await recordAudit(trx, actor, {
+      entityType: 'org_unit',
+      entityId: unit.id,
+      action: 'create',
+      after: unit,
+    });
     return unit;
   });
 }
@@ -136,7 +155,16 @@ export async function listUnits(db: Kysely<Database>, regionCode?: string): Prom
   const out: UnitNode[] = [];
   const walk = (parent: number | null, depth: number) => {
     for (const r of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'id'))) {
-      out.push({ id: r.id, name: r.name, shortName: r.short_name, unitType: r.unit_type, parentId: r.parent_id, path: r.path, depth, active: r.active === 1 });
+      out.push({
+        id: r.id,
+        name: r.name,
+        shortName: r.short_name,
+        unitType: r.unit_type,
+        parentId: r.parent_id,
+        path: r.path,
+        depth,
+        active: r.active === 1,
+      });
       walk(r.id, depth + 1);
     }
   };

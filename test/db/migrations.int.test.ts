@@ -17,15 +17,25 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();
     expect(givers.find((g) => g.code === 'kemendagri')).toBeTruthy();
     const kominfo = givers.find((g) => g.code === 'kominfo');
-    const komdigi = await first.db.selectFrom('awarding_bodies').select('id').where('code', '=', 'komdigi').executeTakeFirstOrThrow();
+    const komdigi = await first.db
+      .selectFrom('awarding_bodies')
+      .select('id')
+      .where('code', '=', 'komdigi')
+      .executeTakeFirstOrThrow();
     expect(kominfo?.successor_id).toBe(komdigi.id);
-    const fieldCount = await first.db.selectFrom('fields').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const fieldCount = await first.db
+      .selectFrom('fields')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await first.close();
 
     // A second start applies nothing and duplicates no reference data.
     const second = openDatabase(url);
     expect(await prepareDatabase(second.db)).toEqual([]);
-    const again = await second.db.selectFrom('fields').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const again = await second.db
+      .selectFrom('fields')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(again.n).toBe(fieldCount.n);
     await second.close();
   });
@@ -37,9 +47,21 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
     await prepareDatabase(db);
     await db
       .insertInto('audit_events')
-      .values({ at: 'x', actor_id: null, actor_label: 't', entity_type: 'award', entity_id: '1', action: 'create', before_json: null, after_json: null, reason: null })
+      .values({
+        at: 'x',
+        actor_id: null,
+        actor_label: 't',
+        entity_type: 'award',
+        entity_id: '1',
+        action: 'create',
+        before_json: null,
+        after_json: null,
+        reason: null,
+      })
       .execute();
-    await expect(db.updateTable('audit_events').set({ action: 'edited' }).execute()).rejects.toThrow(/append-only/);
+    await expect(db.updateTable('audit_events').set({ action: 'edited' }).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
     await close();
   });

@@ -1,5 +1,5 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { CreateTableBuilder } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 
 // One schema for both databases. Portable types only: integer, text, real/double.
 // Booleans are integer 0/1, dates ISO text (see db/schema.ts for why).
@@ -199,7 +199,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('after_json', 'text')
     .addColumn('reason', 'text')
     .execute();
-  await db.schema.createIndex('audit_entity').on('audit_events').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_entity')
+    .on('audit_events')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
 
   await db.schema
     .createTable('scales')

@@ -82,13 +82,27 @@ export async function hydrateAwards(db: Kysely<Database>, rows: AwardRow[], loca
   const unitIds = unique(rows.map((r) => r.unit_id));
   const [givers, fields, units] = await Promise.all([
     giverIds.length
-      ? db.selectFrom('awarding_bodies').select(['id', 'code', 'abbreviation', 'name']).where('id', 'in', giverIds).execute()
+      ? db
+          .selectFrom('awarding_bodies')
+          .select(['id', 'code', 'abbreviation', 'name'])
+          .where('id', 'in', giverIds)
+          .execute()
       : [],
-    fieldIds.length ? db.selectFrom('fields').select(['id', 'code', 'name_id', 'name_en']).where('id', 'in', fieldIds).execute() : [],
-    unitIds.length ? db.selectFrom('org_units').select(['id', 'name', 'short_name']).where('id', 'in', unitIds).execute() : [],
+    fieldIds.length
+      ? db
+          .selectFrom('fields')
+          .select(['id', 'code', 'name_id', 'name_en'])
+          .where('id', 'in', fieldIds)
+          .execute()
+      : [],
+    unitIds.length
+      ? db.selectFrom('org_units').select(['id', 'name', 'short_name']).where('id', 'in', unitIds).execute()
+      : [],
   ]);
   const giverById = new Map(givers.map((g) => [g.id, g]));
-  const fieldById = new Map(fields.map((f) => [f.id, { id: f.id, code: f.code, name: locale === 'en' ? f.name_en : f.name_id }]));
+  const fieldById = new Map(
+    fields.map((f) => [f.id, { id: f.id, code: f.code, name: locale === 'en' ? f.name_en : f.name_id }]),
+  );
   const unitById = new Map(units.map((u) => [u.id, { id: u.id, name: u.name, shortName: u.short_name }]));
   return rows.map((r) => ({
     id: r.id,
@@ -114,7 +128,9 @@ export async function hydrateAwards(db: Kysely<Database>, rows: AwardRow[], loca
     score: r.score,
     scaleId: r.scale_id,
     scaleVersion: r.scale_version,
-    grade: r.grade_code ? { code: r.grade_code, label: r.grade_label ?? r.grade_code, zone: r.grade_zone } : null,
+    grade: r.grade_code
+      ? { code: r.grade_code, label: r.grade_label ?? r.grade_code, zone: r.grade_zone }
+      : null,
     statusLabel: r.status_label,
     legalBasis: r.legal_basis,
     description: r.description,

@@ -11,7 +11,12 @@ export interface AwardDetail extends Award {
 }
 
 /** `actor` null means the public: verified, public records only. */
-export async function getAward(db: Kysely<Database>, actor: Actor | null, id: number, locale = 'id'): Promise<AwardDetail> {
+export async function getAward(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  id: number,
+  locale = 'id',
+): Promise<AwardDetail> {
   const row = await db.selectFrom('awards').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Penghargaan', id);
   if (actor === null) {
@@ -20,7 +25,12 @@ export async function getAward(db: Kysely<Database>, actor: Actor | null, id: nu
     throw forbidden('Penghargaan ini belum terverifikasi dan berada di luar unit Anda.');
   }
   const [award] = await hydrateAwards(db, [row], locale);
-  const evidence = await db.selectFrom('evidence').selectAll().where('award_id', '=', id).orderBy('id').execute();
+  const evidence = await db
+    .selectFrom('evidence')
+    .selectAll()
+    .where('award_id', '=', id)
+    .orderBy('id')
+    .execute();
   return { ...award, evidence: evidence.map(toEvidence) };
 }
 
@@ -60,7 +70,12 @@ export async function listAwards(
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
-  return { items: await hydrateAwards(db, rows, locale), total: Number(total), page: q.page, pageSize: q.pageSize };
+  return {
+    items: await hydrateAwards(db, rows, locale),
+    total: Number(total),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** Filters shared by the list, exports and recaps, plus what the actor may see. */
@@ -74,7 +89,9 @@ export async function applyFilters(
     query = query.where('awards.state', '=', 'verified').where('awards.is_public', '=', 1);
   } else if (actor.role === 'operator') {
     const path = actor.unitPath ?? '/none/';
-    query = query.where((eb) => eb.or([eb('awards.state', '=', 'verified'), eb('awards.unit_path', 'like', `${path}%`)]));
+    query = query.where((eb) =>
+      eb.or([eb('awards.state', '=', 'verified'), eb('awards.unit_path', 'like', `${path}%`)]),
+    );
   }
   if (q.state) query = query.where('awards.state', '=', q.state);
   if (q.year) query = query.where('awards.edition_year', '=', q.year);
@@ -84,7 +101,11 @@ export async function applyFilters(
     query = query.where('awards.field_id', '=', field?.id ?? -1);
   }
   if (q.giver) {
-    const giver = await db.selectFrom('awarding_bodies').select('id').where('code', '=', q.giver).executeTakeFirst();
+    const giver = await db
+      .selectFrom('awarding_bodies')
+      .select('id')
+      .where('code', '=', q.giver)
+      .executeTakeFirst();
     query = query.where('awards.awarding_body_id', '=', giver?.id ?? -1);
   }
   if (q.unit) {

@@ -29,7 +29,9 @@ export async function resolveReferences(db: Kysely<Database>, input: RefInput): 
   let awardingBodyCode: string | null = null;
   if (input.awardingBodyId || input.awardingBodyCode) {
     let q = db.selectFrom('awarding_bodies').select(['id', 'code']);
-    q = input.awardingBodyId ? q.where('id', '=', input.awardingBodyId) : q.where('code', '=', input.awardingBodyCode!);
+    q = input.awardingBodyId
+      ? q.where('id', '=', input.awardingBodyId)
+      : q.where('code', '=', input.awardingBodyCode!);
     const giver = await q.executeTakeFirst();
     if (giver) {
       awardingBodyId = giver.id;
@@ -47,29 +49,46 @@ export async function resolveReferences(db: Kysely<Database>, input: RefInput): 
     q = input.fieldId ? q.where('id', '=', input.fieldId) : q.where('code', '=', input.fieldCode!);
     const field = await q.executeTakeFirst();
     if (field) fieldId = field.id;
-    else problems.push({ field: input.fieldId ? 'fieldId' : 'fieldCode', message: 'Bidang tidak dikenal; pilih dari /api/v1/fields' });
+    else
+      problems.push({
+        field: input.fieldId ? 'fieldId' : 'fieldCode',
+        message: 'Bidang tidak dikenal; pilih dari /api/v1/fields',
+      });
   }
   let unitId: number | null = null;
   let unitPath: string | null = null;
   let regionCode: string | null = null;
   if (input.unitId) {
-    const unit = await db.selectFrom('org_units').select(['id', 'path', 'region_code']).where('id', '=', input.unitId).executeTakeFirst();
+    const unit = await db
+      .selectFrom('org_units')
+      .select(['id', 'path', 'region_code'])
+      .where('id', '=', input.unitId)
+      .executeTakeFirst();
     if (unit) {
       unitId = unit.id;
       unitPath = unit.path;
       regionCode = unit.region_code;
-    } else problems.push({ field: 'unitId', message: `Unit ${input.unitId} tidak ada; pilih dari /api/v1/units` });
+    } else
+      problems.push({ field: 'unitId', message: `Unit ${input.unitId} tidak ada; pilih dari /api/v1/units` });
   }
   const teamUnitIds = (input.team ?? []).map((m) => m.unitId).filter((v): v is number => !!v);
   if (teamUnitIds.length) {
-    const found = new Set((await db.selectFrom('org_units').select('id').where('id', 'in', teamUnitIds).execute()).map((u) => u.id));
+    const found = new Set(
+      (await db.selectFrom('org_units').select('id').where('id', 'in', teamUnitIds).execute()).map(
+        (u) => u.id,
+      ),
+    );
     input.team?.forEach((m, i) => {
-      if (m.unitId && !found.has(m.unitId)) problems.push({ field: `team.${i}.unitId`, message: `Unit ${m.unitId} tidak ada` });
+      if (m.unitId && !found.has(m.unitId))
+        problems.push({ field: `team.${i}.unitId`, message: `Unit ${m.unitId} tidak ada` });
     });
   }
   if (!regionCode) {
     const region = await db.selectFrom('regions').select('code').orderBy('code').executeTakeFirst();
-    if (!region) problems.push({ message: 'Belum ada pemda (region); jalankan `prestasi demo` atau buat region lebih dulu' });
+    if (!region)
+      problems.push({
+        message: 'Belum ada pemda (region); jalankan `prestasi demo` atau buat region lebih dulu',
+      });
     regionCode = region?.code ?? null;
   }
   if (problems.length) throw invalid(problems);
@@ -77,7 +96,11 @@ export async function resolveReferences(db: Kysely<Database>, input: RefInput): 
 }
 
 /** Same programme from the same giver, for the same recipient, across years. */
-export function seriesKeyFor(giverCode: string | null, programme: string | null, recipient: string): string | null {
+export function seriesKeyFor(
+  giverCode: string | null,
+  programme: string | null,
+  recipient: string,
+): string | null {
   if (!programme || !giverCode) return null;
   const slug = programme
     .toLowerCase()

@@ -6,9 +6,13 @@ import { AWARD_LEVELS } from '../../reference/unit-types.ts';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat YYYY-MM-DD, mis. 2025-05-23')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'Tanggal tidak ada di kalender; periksa hari dan bulan',
-  });
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'Tanggal tidak ada di kalender; periksa hari dan bulan',
+    },
+  );
 
 const text = (max: number) => z.string().trim().max(max, `Paling banyak ${max} karakter`);
 const optionalText = (max: number) =>
@@ -31,11 +35,15 @@ export const awardFields = {
   awardingBodyId: z.number().int().positive().nullish(),
   awardingBodyCode: z.string().trim().max(60).nullish(),
   awardingBodyText: optionalText(300),
-  level: z.enum(AWARD_LEVELS, { message: `Tingkat harus salah satu dari: ${AWARD_LEVELS.join(', ')}` }).nullish(),
+  level: z
+    .enum(AWARD_LEVELS, { message: `Tingkat harus salah satu dari: ${AWARD_LEVELS.join(', ')}` })
+    .nullish(),
   fieldId: z.number().int().positive().nullish(),
   fieldCode: z.string().trim().max(60).nullish(),
   category: optionalText(200),
-  recipientKind: z.enum(['region', 'unit', 'team'], { message: 'recipientKind: region, unit atau team' }).optional(),
+  recipientKind: z
+    .enum(['region', 'unit', 'team'], { message: 'recipientKind: region, unit atau team' })
+    .optional(),
   unitId: z.number().int().positive().nullish(),
   recipientNote: optionalText(500),
   team: z.array(teamMemberSchema).max(100).optional(),
@@ -57,13 +65,18 @@ export type CreateAwardInput = z.input<typeof createAwardSchema>;
 export type CreateAward = z.output<typeof createAwardSchema>;
 
 // A patch: every field optional; `version` guards against lost updates.
-export const updateAwardSchema = z.object({ ...awardFields, version: z.number().int().positive().optional() })
+export const updateAwardSchema = z
+  .object({ ...awardFields, version: z.number().int().positive().optional() })
   .partial()
   .strict();
 export type UpdateAward = z.output<typeof updateAwardSchema>;
 
 export const reasonSchema = z.object({
-  reason: z.string().trim().min(5, 'Alasan wajib diisi (minimal 5 karakter), agar operator tahu apa yang harus diperbaiki').max(2000),
+  reason: z
+    .string()
+    .trim()
+    .min(5, 'Alasan wajib diisi (minimal 5 karakter), agar operator tahu apa yang harus diperbaiki')
+    .max(2000),
 });
 
 export const AWARD_SORTS = ['receivedOn', 'editionYear', 'title', 'createdAt', 'updatedAt', 'score'] as const;

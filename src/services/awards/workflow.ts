@@ -25,21 +25,31 @@ const HINT: Record<Step, string> = {
   reopen: 'Hanya penghargaan terverifikasi yang bisa dibuka kembali.',
 };
 
-export const submitAward = (db: Kysely<Database>, actor: Actor, id: number) => step(db, actor, id, 'submit', null);
-export const verifyAward = (db: Kysely<Database>, actor: Actor, id: number) => step(db, actor, id, 'verify', null);
+export const submitAward = (db: Kysely<Database>, actor: Actor, id: number) =>
+  step(db, actor, id, 'submit', null);
+export const verifyAward = (db: Kysely<Database>, actor: Actor, id: number) =>
+  step(db, actor, id, 'verify', null);
 export const returnAward = (db: Kysely<Database>, actor: Actor, id: number, reason: string) =>
   step(db, actor, id, 'return', reason);
 export const reopenAward = (db: Kysely<Database>, actor: Actor, id: number, reason: string) =>
   step(db, actor, id, 'reopen', reason);
 
-async function step(db: Kysely<Database>, actor: Actor, id: number, s: Step, reason: string | null): Promise<AwardRow> {
+async function step(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  s: Step,
+  reason: string | null,
+): Promise<AwardRow> {
   return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('awards').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Penghargaan', id);
     if (s === 'submit') assertCanEditFor(actor, before.unit_path);
     else assertCanVerify(actor);
     if (!FROM[s].includes(before.state))
-      throw conflict(`Tidak bisa "${s}" dari status "${before.state}". ${HINT[s]}`, [{ field: 'state', message: before.state }]);
+      throw conflict(`Tidak bisa "${s}" dari status "${before.state}". ${HINT[s]}`, [
+        { field: 'state', message: before.state },
+      ]);
     if ((s === 'return' || s === 'reopen') && (!reason || reason.trim().length < 5))
       throw invalid([{ field: 'reason', message: 'Alasan wajib diisi (minimal 5 karakter)' }]);
     const now = nowIso();

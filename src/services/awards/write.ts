@@ -16,7 +16,9 @@ export async function createAward(
   db: Kysely<Database>,
   actor: Actor,
   input: CreateAward,
-  extra: Partial<Pick<NewAward, 'state' | 'import_key' | 'verified_at' | 'verified_by' | 'submitted_at'>> = {},
+  extra: Partial<
+    Pick<NewAward, 'state' | 'import_key' | 'verified_at' | 'verified_by' | 'submitted_at'>
+  > = {},
 ): Promise<AwardRow> {
   return db.transaction().execute(async (trx) => {
     const values = await buildRow(trx, actor, input);
@@ -47,17 +49,28 @@ export async function createAward(
 }
 
 /** Changes the content of a draft or returned award. Verified ones must be reopened first. */
-export async function updateAward(db: Kysely<Database>, actor: Actor, id: number, patch: UpdateAward): Promise<AwardRow> {
+export async function updateAward(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  patch: UpdateAward,
+): Promise<AwardRow> {
   return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('awards').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Penghargaan', id);
     assertCanEditFor(actor, before.unit_path);
     if (before.state === 'verified')
-      throw conflict('Penghargaan sudah terverifikasi: buka kembali (reopen) lewat verifikator sebelum mengubahnya.');
+      throw conflict(
+        'Penghargaan sudah terverifikasi: buka kembali (reopen) lewat verifikator sebelum mengubahnya.',
+      );
     if (before.state === 'submitted')
-      throw conflict('Penghargaan sedang menunggu verifikasi: minta verifikator mengembalikannya sebelum mengubah.');
+      throw conflict(
+        'Penghargaan sedang menunggu verifikasi: minta verifikator mengembalikannya sebelum mengubah.',
+      );
     if (patch.version !== undefined && patch.version !== before.version)
-      throw conflict(`Data sudah diubah orang lain (versi ${before.version}, Anda mengirim ${patch.version}); muat ulang lalu ulangi.`);
+      throw conflict(
+        `Data sudah diubah orang lain (versi ${before.version}, Anda mengirim ${patch.version}); muat ulang lalu ulangi.`,
+      );
     const { version: _v, ...changes } = patch;
     const merged = { ...rowToInput(before), ...stripUndefined(changes) } as CreateAward;
     if (changes.team === undefined) merged.team = await readTeam(trx, id);
@@ -84,11 +97,17 @@ export async function deleteAward(db: Kysely<Database>, actor: Actor, id: number
     if (!before) throw notFound('Penghargaan', id);
     assertCanEditFor(actor, before.unit_path);
     if (before.state === 'verified' || before.state === 'submitted')
-      throw conflict(`Penghargaan berstatus "${before.state}" tidak bisa dihapus; hanya draf atau yang dikembalikan.`);
+      throw conflict(
+        `Penghargaan berstatus "${before.state}" tidak bisa dihapus; hanya draf atau yang dikembalikan.`,
+      );
     await trx.deleteFrom('evidence').where('award_id', '=', id).execute();
     await trx.deleteFrom('award_team_members').where('award_id', '=', id).execute();
     await trx.updateTable('findings').set({ award_id: null }).where('award_id', '=', id).execute();
-    await trx.updateTable('findings').set({ matched_award_id: null }).where('matched_award_id', '=', id).execute();
+    await trx
+      .updateTable('findings')
+      .set({ matched_award_id: null })
+      .where('matched_award_id', '=', id)
+      .execute();
     await trx.deleteFrom('awards').where('id', '=', id).execute();
     await recordAudit(trx, actor, { entityType: 'award', entityId: id, action: 'delete', before });
   });
@@ -97,13 +116,20 @@ export async function deleteAward(db: Kysely<Database>, actor: Actor, id: number
 async function buildRow(trx: Kysely<Database>, actor: Actor, input: CreateAward) {
   const problems: ErrorDetail[] = [];
   const kind = input.recipientKind ?? 'region';
-  if (kind === 'unit' && !input.unitId) problems.push({ field: 'unitId', message: 'Penerima "unit" butuh unitId' });
+  if (kind === 'unit' && !input.unitId)
+    problems.push({ field: 'unitId', message: 'Penerima "unit" butuh unitId' });
   if (kind === 'team' && !input.team?.length)
-    problems.push({ field: 'team', message: 'Penerima "team" butuh minimal satu anggota tim (unit atau orang)' });
+    problems.push({
+      field: 'team',
+      message: 'Penerima "team" butuh minimal satu anggota tim (unit atau orang)',
+    });
   if (input.receivedOn && input.receivedOn > nowIso().slice(0, 10))
     problems.push({ field: 'receivedOn', message: 'Tanggal diterima tidak boleh di masa depan' });
   if (input.receivedOn && Math.abs(Number(input.receivedOn.slice(0, 4)) - input.editionYear) > 2)
-    problems.push({ field: 'receivedOn', message: 'Tanggal diterima terlalu jauh dari tahun edisi; periksa tahun edisi atau tanggalnya' });
+    problems.push({
+      field: 'receivedOn',
+      message: 'Tanggal diterima terlalu jauh dari tahun edisi; periksa tahun edisi atau tanggalnya',
+    });
   if (problems.length) throw invalid(problems);
 
   const refs = await resolveReferences(trx, input);
@@ -142,12 +168,25 @@ async function writeTeam(trx: Kysely<Database>, awardId: number, team: TeamInput
   if (!team?.length) return;
   await trx
     .insertInto('award_team_members')
-    .values(team.map((m, i) => ({ award_id: awardId, unit_id: m.unitId ?? null, person_name: m.personName ?? null, role: m.role ?? null, position: i })))
+    .values(
+      team.map((m, i) => ({
+        award_id: awardId,
+        unit_id: m.unitId ?? null,
+        person_name: m.personName ?? null,
+        role: m.role ?? null,
+        position: i,
+      })),
+    )
     .execute();
 }
 
 async function readTeam(trx: Kysely<Database>, awardId: number): Promise<TeamInput> {
-  const rows = await trx.selectFrom('award_team_members').selectAll().where('award_id', '=', awardId).orderBy('position').execute();
+  const rows = await trx
+    .selectFrom('award_team_members')
+    .selectAll()
+    .where('award_id', '=', awardId)
+    .orderBy('position')
+    .execute();
   return rows.map((r) => ({ unitId: r.unit_id, personName: r.person_name, role: r.role }));
 }
 

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Database, UserRow } from '../db/schema.ts';
+import { assertNotLocked, clearFailures, recordFailure } from '../http/auth/throttle.ts';
+import { AppError } from '../services/errors.ts';
+import { verifyPassword } from './passwords.ts';
+
+/** Checks a password with throttling by email and by client address. */
+export async function checkLogin(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+  client: string,
+): Promise<UserRow> {
+  const normalised = email.trim().toLowerCase();
+  const keys = [`email:${normalised}`, `ip:${client}`];
+  await assertNotLocked(db, keys);
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', normalised)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  // Hash even when the user is unknown so that timing does not reveal which emails exist.
+  const ok = await verifyPassword(
+    password,
+    user?.password_hash ??
+      'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  );
+  if (!user || !ok) {
+    await recordFailure(db, keys);
+    throw new AppError('unauthenticated', 'Email atau kata sandi salah (wrong email or password).');
+  }
+  await clearFailures(db, keys);
+  return user;
+}

@@ -1,0 +1,75 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../services/errors.ts';
+import { authRoutes } from './api/auth.ts';
+import { awardRoutes } from './api/awards.ts';
+import { identify, requireCsrf } from './auth/session.ts';
+import type { AppDeps, AppEnv } from './env.ts';
+import { jsonError } from './errors.ts';
+import { mountPages, renderPageError } from './pages/index.ts';
+
+// The one Hono app: JSON API under /api/v1 (documented at /api/v1/openapi.json), web pages
+// and static assets elsewhere. Routers are mounted here; each feature owns its router file.
+
+// One line per feature router; a feature's routes live in its own file under api/ or pages/.
+const apiRouters = [authRoutes, awardRoutes];
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    const lang = c.req.query('lang') ?? c.req.header('cookie')?.match(/(?:^|;\s*)lang=(en|id)/)?.[1];
+    c.set('locale', lang === 'en' ? 'en' : 'id');
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.maxUploadBytes + 64 * 1024,
+      onError: () => {
+        throw new AppError(
+          'payload_too_large',
+          `Permintaan terlalu besar: batasnya ${Math.round(deps.config.maxUploadBytes / 1048576)} MB per berkas.`,
+        );
+      },
+    }),
+  );
+  app.use('*', identify);
+  app.use('/api/*', requireCsrf);
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.db.kind }));
+
+  const api = new OpenAPIHono<AppEnv>();
+  for (const router of apiRouters) api.route('/', router());
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Prestasi API',
+      version: '1',
+      description:
+        'Catatan penghargaan pemerintah daerah. Authenticate with `Authorization: Bearer <token>` (prestasi token create) or a session cookie plus `X-CSRF-Token`.',
+    },
+  });
+  api.notFound((c) =>
+    jsonError(
+      c,
+      new AppError(
+        'not_found',
+        `Tidak ada endpoint ${c.req.method} ${c.req.path}; lihat /api/v1/openapi.json`,
+      ),
+    ),
+  );
+  app.route('/api/v1', api);
+
+  mountPages(app);
+
+  app.onError((err, c) => {
+    if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') return jsonError(c, err);
+    return renderPageError(c, err);
+  });
+  app.notFound((c) =>
+    renderPageError(c, new AppError('not_found', 'Halaman tidak ditemukan (page not found)')),
+  );
+  return app;
+}

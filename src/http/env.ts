@@ -1,0 +1,22 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { Actor } from '../services/actor.ts';
+
+/** What every request handler can reach through `c.get(...)`. */
+export interface AppDeps {
+  db: Db;
+  config: Config;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    /** Null for the public (not signed in). */
+    actor: Actor | null;
+    /** How the actor was authenticated: form posts with a cookie need a CSRF token. */
+    authVia: 'session' | 'token' | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+    locale: 'id' | 'en';
+  };
+};

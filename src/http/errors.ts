@@ -1,0 +1,60 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ZodError } from 'zod';
+import { AppError, type ErrorDetail } from '../services/errors.ts';
+
+// Every error a user can cause leaves as { error: { code, message, details } } with a 4xx.
+// Anything else is a bug: logged with its stack, answered with a plain 500.
+
+export interface ErrorBody {
+  error: { code: string; message: string; details: ErrorDetail[] };
+}
+
+export function zodDetails(err: ZodError): ErrorDetail[] {
+  return err.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message }));
+}
+
+export function toErrorBody(err: unknown): { status: number; body: ErrorBody } | null {
+  if (err instanceof AppError)
+    return {
+      status: err.status,
+      body: { error: { code: err.code, message: err.message, details: err.details } },
+    };
+  if (err instanceof ZodError)
+    return {
+      status: 422,
+      body: {
+        error: {
+          code: 'validation_failed',
+          message: 'Data tidak valid: perbaiki isian yang disebut.',
+          details: zodDetails(err),
+        },
+      },
+    };
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const code =
+      status === 413
+        ? 'payload_too_large'
+        : status === 400
+          ? 'bad_request'
+          : status === 401
+            ? 'unauthenticated'
+            : 'bad_request';
+    const message = /json/i.test(err.message)
+      ? 'Badan permintaan bukan JSON yang sah (malformed JSON): periksa koma, kutip dan kurung.'
+      : err.message || 'Permintaan tidak bisa diproses';
+    return { status, body: { error: { code, message, details: [] } } };
+  }
+  return null;
+}
+
+export function jsonError(c: Context, err: unknown) {
+  const known = toErrorBody(err);
+  if (known) return c.json(known.body, known.status as 400);
+  console.error(err);
+  return c.json(
+    { error: { code: 'internal', message: 'Terjadi kesalahan di server; sudah dicatat.', details: [] } },
+    500,
+  );
+}

@@ -1,0 +1,39 @@
+import { type ServerType, serve } from '@hono/node-server';
+import type { Config } from '../config.ts';
+import { type Db, openDatabase } from '../db/database.ts';
+import { prepareDatabase } from '../db/prepare.ts';
+import { createApp } from './app.ts';
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations and serves the app. */
+export async function startServer(
+  config: Config,
+  opts: { db?: Db; host?: string } = {},
+): Promise<RunningServer> {
+  const db = opts.db ?? openDatabase(config.databaseUrl);
+  await prepareDatabase(db.db);
+  const app = createApp({ db, config });
+  const host = opts.host ?? '0.0.0.0';
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    db,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive sockets would hold close() open.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }).then(() => db.close()),
+  };
+}

@@ -1,0 +1,203 @@
+// The article-level pass: sentences in order, carrying context from one to the next the way a
+// reader does — a count sentence ("menerima empat penghargaan dari BKN … Kamis (9/10/2025)")
+// frames the list that follows; "Penghargaan tersebut diserahkan oleh Mendagri … Jumat
+// (23/5/2025)" completes the award just before it.
+import { type ClaimHit, findClaims } from './claims.ts';
+import { type Draft, clauseDate, clausesOf, readFields } from './clauses.ts';
+import { findGrade, findLevel, findRecipient, findScore, levelFromTitle, yearAfterPrevious, yearInSentence, yearInTitle } from './fields.ts';
+import { type GiverMatch, pickGiver } from './givers.ts';
+import { isAwardish } from './objects.ts';
+import type { Sentence } from './sentences.ts';
+import type { CountClaim, Level } from './types.ts';
+
+interface Frame {
+  giver: GiverMatch | null;
+  date: string | null;
+  level: Level | null;
+  year: number | null;
+  recipient: string | null;
+  count: number;
+  sentence: number;
+}
+
+const LIST_INTRO = /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi|sebagai\s+berikut|berikut\s+ini|berikut)\b\s*:?\s*$|:\s*$/iu;
+const BULLET = /^\s*(?:[-•*·▪–]|\d{1,2}[.)]|[a-z][.)])\s+/u;
+const ANAPHORA =
+  /\b(?:penghargaan|piala|trofi|piagam|sertifikat|anugerah|predikat|prestasi|capaian|plakat)\s+(?:tersebut|ini|itu)\b|\b(?:diserahkan|diterima|diberikan)\s+(?:langsung\s+)?(?:oleh|kepada)\b/iu;
+
+export interface AwardPassResult {
+  drafts: Draft[];
+  claims: CountClaim[];
+}
+
+export function awardPass(text: string, sentences: Sentence[], reference: string | null, skipLines: number): AwardPassResult {
+  const drafts: Draft[] = [];
+  const claims: CountClaim[] = [];
+  const frames: Frame[] = [];
+  let lastAwardSentence = -10;
+  let list: { frame: Frame | null; remaining: number | null; recipient: string | null; line: number } | null = null;
+
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (s.line < skipLines) continue;
+
+    if (list && s.line > list.line && s.wholeLine && looksLikeItem(s.text, list.remaining)) {
+      drafts.push(itemDraft(s, i, list.frame, list.recipient, reference));
+      lastAwardSentence = i;
+      list.line = s.line;
+      if (list.remaining !== null && --list.remaining === 0) list = null;
+      continue;
+    }
+    list = null;
+
+    const hits: ClaimHit[] = findClaims(s.text);
+    for (const h of hits) if (!claims.some((c) => c.count === h.claim.count)) claims.push(h.claim);
+    const frame: Frame | null = hits.length > 0 ? frameOf(s, i, hits[0].claim.count, reference) : null;
+    if (frame) frames.push(frame);
+
+    if (LIST_INTRO.test(s.text) && (hits.length > 0 || /penghargaan|prestasi|kategori/iu.test(s.text))) {
+      const own = frame ?? frameOf(s, i, 0, reference);
+      const earlier = frames.filter((f) => f.sentence < i && (f.count === own.count || own.count === 0)).pop();
+      const merged = earlier ? fillFrame(own, earlier) : own;
+      list = { frame: merged, remaining: hits[0]?.claim.count ?? null, recipient: own.recipient ?? earlier?.recipient ?? null, line: s.line };
+      continue;
+    }
+
+    const found = clausesOf(s, reference);
+    const prevFrame = frames.find((f) => f.sentence === i - 1) ?? null;
+    let added = false;
+    for (const d of found) {
+      d.sentence = i;
+      if (d.gradeOnly) {
+        enrich(drafts, lastAwardSentence, i, s, reference, d);
+        continue;
+      }
+      if (prevFrame) applyFrame(d, prevFrame);
+      drafts.push(d);
+      added = true;
+    }
+    if (added) lastAwardSentence = i;
+    else if (found.length === 0 && hits.length === 0 && i - lastAwardSentence <= 2 && ANAPHORA.test(s.text)) {
+      enrich(drafts, lastAwardSentence, i, s, reference, null);
+    }
+  }
+
+  const previous = yearAfterPrevious(text);
+  for (const d of drafts) {
+    if (previous && !d.yearFromName && (d.score !== null || d.grade !== null)) d.year = previous;
+    d.level ??= d.giver?.body.level ?? levelFromTitle(d.title);
+  }
+  return { drafts: dedupe(drafts), claims };
+}
+
+function frameOf(s: Sentence, i: number, count: number, reference: string | null): Frame {
+  return {
+    giver: pickGiver(s.text),
+    date: clauseDate(s.text, reference),
+    level: findLevel(s.text),
+    year: yearInSentence(s.text),
+    recipient: findRecipient(s.text.slice(0, s.text.search(/\b(?:meraih|menerima|mendapat|memperoleh|menyabet|memboyong|berhasil)\b/iu) >>> 0)),
+    count,
+    sentence: i,
+  };
+}
+
+function fillFrame(own: Frame, earlier: Frame): Frame {
+  return {
+    ...own,
+    giver: own.giver ?? earlier.giver,
+    date: own.date ?? earlier.date,
+    level: own.level ?? earlier.level,
+    year: own.year ?? earlier.year,
+  };
+}
+
+function applyFrame(d: Draft, f: Frame): void {
+  d.giver ??= f.giver;
+  d.date ??= f.date;
+  d.level ??= f.level;
+  if (d.year === null) d.year = f.year;
+  d.recipient ??= f.recipient;
+}
+
+function looksLikeItem(line: string, remaining: number | null): boolean {
+  if (line.length > 300) return false;
+  if (BULLET.test(line)) return true;
+  if (remaining !== null) return isAwardish(line) || /^[\p{Lu}]/u.test(line);
+  return isAwardish(line) && line.length < 220;
+}
+
+function itemDraft(s: Sentence, i: number, frame: Frame | null, recipient: string | null, reference: string | null): Draft {
+  const bullet = BULLET.exec(s.text);
+  const raw = bullet ? s.text.slice(bullet[0].length) : s.text;
+  const title = raw
+    .replace(/\s+(?:dari|oleh)\s+.*$|\s+dengan\s+(?:nilai|skor).*$|\s*\(\s*\d.*$/iu, '')
+    .replace(/[\s.;,]+$/u, '');
+  const f = readFields(title, raw, reference);
+  const by = /\b(?:diraih\s+oleh|oleh|untuk|atas\s+nama)\s+(.+)$/iu.exec(raw);
+  const nameYear = yearInTitle(title);
+  const date = f.date ?? frame?.date ?? null;
+  return {
+    ...f,
+    title,
+    recipient: (by ? findRecipient(by[1]) : null) ?? recipient,
+    giver: pickGiver(raw) ?? frame?.giver ?? null,
+    level: f.level ?? frame?.level ?? null,
+    date,
+    year: nameYear ?? frame?.year ?? (date ? Number(date.slice(0, 4)) : null),
+    yearFromName: nameYear !== null || date !== null,
+    start: s.start,
+    end: s.end,
+    sentence: i,
+    confidence: frame ? 0.75 : 0.6,
+    gradeOnly: false,
+  };
+}
+
+/** Fill what the award sentence left open from a follow-up sentence about the same award. */
+function enrich(drafts: Draft[], last: number, i: number, s: Sentence, reference: string | null, from: Draft | null): void {
+  const targets = drafts.filter((d) => d.sentence === last);
+  if (targets.length === 0) return;
+  const giver = from?.giver ?? pickGiver(s.text);
+  const date = from?.date ?? clauseDate(s.text, reference);
+  const score = from?.score ?? findScore(s.text);
+  const grade = from?.grade ?? findGrade(s.text)?.grade ?? null;
+  const level = findLevel(s.text);
+  for (const d of targets) {
+    const added = (!d.giver && giver) || (!d.date && date) || (d.score === null && score !== null) || (!d.grade && grade);
+    d.giver ??= giver;
+    d.date ??= date;
+    d.score ??= score;
+    d.grade ??= grade;
+    d.level ??= level;
+    if (!d.yearFromName && date) {
+      d.year = Number(date.slice(0, 4));
+      d.yearFromName = true;
+    }
+    // Quote both sentences when they are adjacent, so the evidence shows the giver and date too.
+    if (added && i === last + 1) d.end = Math.max(d.end, s.end);
+  }
+}
+
+function key(title: string): string {
+  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function dedupe(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const k = key(d.title);
+    const same = out.find((o) => key(o.title) === k && o.rank === d.rank && o.recipient === d.recipient);
+    if (!same) {
+      out.push(d);
+      continue;
+    }
+    same.giver ??= d.giver;
+    same.date ??= d.date;
+    same.score ??= d.score;
+    same.grade ??= d.grade;
+  }
+  return out;
+}
+
+export { yearInSentence };

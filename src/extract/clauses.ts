@@ -1,0 +1,148 @@
+// One award sentence → one draft per verb: "dinobatkan sebagai Kota Layak Anak … dan meraih
+// penghargaan dari Kemenkeu … serta menjadi Juara Umum Porprov" gives three.
+import { findDates } from './dates.ts';
+import {
+  findCategory,
+  findGrade,
+  findLevel,
+  findRecipient,
+  findScore,
+  isGenericSubject,
+  splitProgramme,
+  yearInSentence,
+  yearInTitle,
+} from './fields.ts';
+import { type GiverMatch, pickGiver } from './givers.ts';
+import { findRank } from './numbers.ts';
+import { cutObject, isAwardish, isCountObject, isGeneric, isGradeOnly } from './objects.ts';
+import type { Sentence } from './sentences.ts';
+import { findTriggers, isAttributionDate, isLocalGiver, negatedBefore, negatedObject } from './triggers.ts';
+import type { Level } from './types.ts';
+
+export interface Draft {
+  title: string;
+  recipient: string | null;
+  giver: GiverMatch | null;
+  level: Level | null;
+  date: string | null;
+  category: string | null;
+  rank: string | null;
+  rankPosition: number | null;
+  score: number | null;
+  grade: string | null;
+  year: number | null;
+  /** Where the year came from: a year written in the name or the date beats an inferred one. */
+  yearFromName: boolean;
+  start: number;
+  end: number;
+  sentence: number;
+  confidence: number;
+  /** Only a grade/score ("Kategori A Zona Hijau dengan nilai 94.76"): enriches the award before. */
+  gradeOnly: boolean;
+}
+
+export function clauseDate(text: string, reference: string | null): string | null {
+  for (const d of findDates(text, reference)) {
+    if (d.iso && !isAttributionDate(text.slice(0, d.start))) return d.iso;
+  }
+  return null;
+}
+
+/** Field values read from an award's own words (used for clauses and list items alike). */
+export function readFields(
+  title: string,
+  context: string,
+  reference: string | null,
+): Pick<Draft, 'category' | 'rank' | 'rankPosition' | 'score' | 'grade' | 'level' | 'date'> {
+  const rank = findRank(title) ?? findRank(context);
+  const grade = findGrade(context) ?? findGrade(title);
+  return {
+    category: findCategory(title) ?? findCategory(context),
+    rank: rank?.rank ?? null,
+    rankPosition: rank?.rankPosition ?? null,
+    score: findScore(context),
+    grade: grade?.grade ?? null,
+    level: findLevel(context),
+    date: clauseDate(context, reference),
+  };
+}
+
+export function clausesOf(s: Sentence, reference: string | null): Draft[] {
+  const text = s.text;
+  const triggers = findTriggers(text);
+  if (triggers.length === 0) return [];
+  const drafts: Draft[] = [];
+  const firstSubject = text.slice(0, triggers[0].start);
+  if (isGenericSubject(firstSubject)) return [];
+  let sentenceRecipient = findRecipient(firstSubject);
+  for (let i = 0; i < triggers.length; i++) {
+    const t = triggers[i];
+    const clauseEnd = i + 1 < triggers.length ? triggers[i + 1].start : text.length;
+    const before = text.slice(i === 0 ? 0 : triggers[i - 1].end, t.start);
+    if (negatedBefore(i === 0 ? before : text.slice(0, t.start))) continue;
+    let objectSpan = text.slice(t.end, clauseEnd);
+    let recipient = i === 0 ? sentenceRecipient : newSubject(before) ?? sentenceRecipient;
+    let giver: GiverMatch | null = null;
+    if (t.kind === 'give') {
+      // "BPK memberikan opini WTP kepada Pemkot": a receipt only when a known body gives.
+      const subjectGiver = pickGiver(before);
+      if (!subjectGiver || isLocalGiver(before.slice(0, subjectGiver.start))) continue;
+      const to = /\bkepada\s+/iu.exec(objectSpan);
+      if (!to) continue;
+      recipient = findRecipient(objectSpan.slice(to.index + to[0].length)) ?? recipient;
+      objectSpan = objectSpan.slice(0, to.index);
+      giver = subjectGiver;
+    } else if (t.kind === 'passive') {
+      const to = /\bkepada\s+(.+)$/iu.exec(objectSpan);
+      if (to) recipient = findRecipient(to[1]) ?? recipient;
+      const by = /\boleh\s+(.{0,60})/iu.exec(objectSpan);
+      if (by && isLocalGiver(by[1].slice(0, 30))) continue;
+    }
+    if (i === 0 && !sentenceRecipient) sentenceRecipient = recipient;
+    const { text: object, offset } = cutObject(objectSpan);
+    if (!object || isCountObject(object) || negatedObject(objectSpan)) continue;
+    const clause = text.slice(t.start, clauseEnd);
+    if (!giver) giver = pickGiver(clause) ?? (i === 0 ? agentIn(before) : null);
+    const gradeOnly = isGradeOnly(object);
+    if (!gradeOnly && (isGeneric(object) || !isAwardish(object))) continue;
+    const { head, programme } = splitProgramme(object);
+    const rank = findRank(head);
+    const headRest = rank ? (head.slice(0, rank.start) + head.slice(rank.end)).trim() : head;
+    const title = programme && (!headRest || isGeneric(headRest)) ? programme : object;
+    const fields = readFields(object, clause, reference);
+    const nameYear = yearInTitle(title);
+    const date = fields.date ?? (i === 0 ? clauseDate(firstSubject, reference) : null);
+    drafts.push({
+      ...fields,
+      title,
+      recipient,
+      giver,
+      date,
+      year: nameYear ?? (date ? Number(date.slice(0, 4)) : yearInSentence(text)),
+      yearFromName: nameYear !== null || date !== null,
+      start: s.start + t.end + offset,
+      end: s.end,
+      sentence: -1,
+      confidence: t.kind === 'give' ? 0.55 : 0.6,
+      gradeOnly,
+    });
+  }
+  // The quote is the whole sentence: the curator needs the verb and the giver, not just the name.
+  for (const d of drafts) d.start = s.start;
+  return drafts;
+}
+
+/** A new subject after "dan"/"sedangkan" ("…, sedangkan Dinas Sosial meraih …"). */
+function newSubject(segment: string): string | null {
+  const last = segment.split(/[,;]|\s(?:dan|serta|sedangkan|sementara)\s/iu).pop() ?? '';
+  const s = last.replace(/^\s*(?:selain\s+itu|juga|itu)?\s*/iu, '').trim();
+  if (!s || /\byang\b/iu.test(s) || !/^[\p{Lu}]/u.test(s)) return null;
+  return findRecipient(s);
+}
+
+/** "Dari Kemendagri, Pemkot meraih …": a giver before the verb counts only after dari/oleh. */
+function agentIn(subject: string): GiverMatch | null {
+  const g = pickGiver(subject);
+  if (!g) return null;
+  return /\b(?:dari|oleh)\s+(?:\S+\s+){0,2}$/iu.test(subject.slice(0, g.start)) ? g : null;
+}

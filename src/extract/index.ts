@@ -1,0 +1,71 @@
+// Indonesian news text → the awards it reports as received, and the counts it claims.
+// Pure and deterministic: no I/O, no network, no model. See docs/extract.md for the rules.
+import { awardPass } from './awards.ts';
+import type { Draft } from './clauses.ts';
+import { guessReferenceDate, normalizeDate } from './dates.ts';
+import { isIndonesian } from './language.ts';
+import { splitSentences } from './sentences.ts';
+import type { ArticleExtraction, AwardEvent, ExtractOptions } from './types.ts';
+
+export type { ArticleExtraction, AwardEvent, CountClaim, ExtractOptions } from './types.ts';
+export { htmlToArticle } from './html.ts';
+export { parseFeed } from './feeds.ts';
+export { extractSource, MAX_INPUT_BYTES, InputError } from './source.ts';
+
+/** Longest text accepted (characters). News articles are a few KB; 2 MB is a broken page. */
+export const MAX_TEXT_CHARS = 2_000_000;
+
+export function extractArticle(input: string, options: ExtractOptions = {}): ArticleExtraction {
+  if (input.length > MAX_TEXT_CHARS) {
+    throw new RangeError(`text is ${input.length} characters; the limit is ${MAX_TEXT_CHARS}`);
+  }
+  // Offsets index the caller's text, so only length-preserving normalisation is allowed here.
+  const text = input.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\r/g, '\n');
+  const published = normalizeDate(options.published) ?? null;
+  const title = options.title ?? null;
+  if (!isIndonesian(text)) return { title, published, text: input, awards: [], claims: [] };
+  const reference = published ?? guessReferenceDate(text);
+  const sentences = splitSentences(text);
+  const { drafts, claims } = awardPass(text, sentences, reference, headlineLines(text));
+  return {
+    title,
+    published,
+    text: input,
+    awards: drafts.map((d) => toEvent(d, input, reference)),
+    claims,
+  };
+}
+
+/** Lines before the first real paragraph are headlines, captions and bylines, repeated by CMSs. */
+function headlineLines(text: string): number {
+  const lines = text.split('\n');
+  if (lines.length < 2) return 0;
+  const first = lines.findIndex((l) => l.trim().length >= 100);
+  return first === -1 ? 1 : first;
+}
+
+function toEvent(d: Draft, text: string, reference: string | null): AwardEvent {
+  let confidence = d.confidence;
+  if (d.giver) confidence += 0.1;
+  if (d.date) confidence += 0.1;
+  if (d.rank || d.score !== null || d.grade) confidence += 0.05;
+  if (d.recipient) confidence += 0.05;
+  return {
+    title: d.title.replace(/\s+/g, ' ').trim(),
+    recipient: d.recipient,
+    awardingBody: d.giver?.body.abbreviation ?? null,
+    awardingBodyName: d.giver?.written ?? null,
+    level: d.level,
+    date: d.date,
+    category: d.category,
+    rank: d.rank,
+    rankPosition: d.rankPosition,
+    score: d.score,
+    grade: d.grade,
+    year: d.year ?? (reference ? Number(reference.slice(0, 4)) : null),
+    quote: text.slice(d.start, d.end),
+    start: d.start,
+    end: d.end,
+    confidence: Math.round(Math.min(0.95, confidence) * 100) / 100,
+  };
+}

@@ -42,7 +42,8 @@ export type GradeResult = { ok: true; grade: Grade } | { ok: false; error: Grade
 
 const fail = (error: GradeError): GradeResult => ({ ok: false, error });
 
-function inForce(version: ScaleVersion, year: number): boolean {
+/** True when the version holds for the year (a new version re-grades the awards of these years). */
+export function versionCovers(version: ScaleVersion, year: number): boolean {
   return (
     (version.validFromYear === null || version.validFromYear <= year) &&
     (version.validToYear === null || year <= version.validToYear)
@@ -51,7 +52,7 @@ function inForce(version: ScaleVersion, year: number): boolean {
 
 /** The version that holds for an assessment (edition) year, if any. */
 export function versionInForce(scale: Scale, year: number): ScaleVersion | undefined {
-  return scale.versions.find((v) => inForce(v, year));
+  return scale.versions.find((v) => versionCovers(v, year));
 }
 
 /** The version in force for the latest year: the open-ended one, else the one ending last. */

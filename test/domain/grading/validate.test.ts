@@ -154,3 +154,11 @@ describe('validateScale / validateNewVersion', () => {
     expect(r.problems[0]).toMatchObject({ code: 'versions-overlap', versions: ['1', 'old'], at: [2019] });
   });
 });
+
+describe('schemas', () => {
+  it('every shipped scale parses with the admin schema', async () => {
+    const { SCALES, scaleSchema } = await import('../../../src/domain/grading/index.ts');
+    for (const s of SCALES) expect(scaleSchema.safeParse(s).success).toBe(true);
+    expect(scaleSchema.safeParse({ ...SCALES[0], id: 'Bad Id' }).success).toBe(false);
+  });
+});

@@ -3,6 +3,7 @@
 // Row: [code, lower, lowerInclusive, upper, upperInclusive, label, zone]
 import { describe, expect, it } from 'vitest';
 import { findScale, gradeOpinion, gradeScore, SCALE_IDS, SCALES } from '../../../src/domain/grading/index.ts';
+import { AWARDING_BODIES } from '../../../src/reference/awarding-bodies.ts';
 
 type Row = [string, number, boolean, number, boolean, string, string | null];
 interface Expected {
@@ -199,6 +200,11 @@ describe('shipped catalogue', () => {
     for (const s of SCALES) expect(['CONFIRMED', 'CORROBORATED']).toContain(s.confidence);
     expect(findScale('spbe')!.confidence).toBe('CORROBORATED');
     expect(findScale('bpk-opini')!.kind).toBe('ordinal');
+  });
+
+  it('names givers by their codes in the reference list of awarding bodies', () => {
+    const codes = new Set(AWARDING_BODIES.map((b) => b.code));
+    for (const s of SCALES) expect(codes, s.id).toContain(s.giverCode);
   });
 
   it('ships no Ombudsman 2025 version (its bands are UNCONFIRMED)', () => {

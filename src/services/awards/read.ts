@@ -93,6 +93,7 @@ export async function applyFilters(
       eb.or([eb('awards.state', '=', 'verified'), eb('awards.unit_path', 'like', `${path}%`)]),
     );
   }
+  if (q.region) query = query.where('awards.region_code', '=', q.region);
   if (q.state) query = query.where('awards.state', '=', q.state);
   if (q.year) query = query.where('awards.edition_year', '=', q.year);
   if (q.level) query = query.where('awards.level', '=', q.level);

@@ -82,6 +82,11 @@ export const reasonSchema = z.object({
 export const AWARD_SORTS = ['receivedOn', 'editionYear', 'title', 'createdAt', 'updatedAt', 'score'] as const;
 
 export const listAwardsQuerySchema = z.object({
+  region: z
+    .string()
+    .trim()
+    .regex(/^\d{2}(\.\d{2})?$/, 'Kode wilayah seperti 36.71')
+    .optional(),
   year: z.coerce.number().int().min(1945).max(2100).optional(),
   field: z.string().trim().max(60).optional(),
   level: z.enum(AWARD_LEVELS).optional(),

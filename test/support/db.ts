@@ -37,7 +37,13 @@ export async function createEmptyDatabaseUrl(): Promise<string> {
   }
   const name = `prestasi_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
+  try {
+    await admin.connect();
+  } catch (err) {
+    throw new Error(
+      `PostgreSQL tests need a server at ${PG_ADMIN_URL} (set TEST_PG_ADMIN_URL, or run \`bash .ci/run\` which starts it): ${(err as Error).message}`,
+    );
+  }
   try {
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {

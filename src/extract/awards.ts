@@ -21,9 +21,10 @@ interface Frame {
 }
 
 const LIST_INTRO = /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi|sebagai\s+berikut|berikut\s+ini|berikut)\b\s*:?\s*$|:\s*$/iu;
+const INLINE_LIST = /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi)\b\s*:?\s*(\S.*)$/iu;
 const BULLET = /^\s*(?:[-•*·▪–]|\d{1,2}[.)]|[a-z][.)])\s+/u;
 const ANAPHORA =
-  /\b(?:penghargaan|piala|trofi|piagam|sertifikat|anugerah|predikat|prestasi|capaian|plakat)\s+(?:tersebut|ini|itu)\b|\b(?:diserahkan|diterima|diberikan)\s+(?:langsung\s+)?(?:oleh|kepada)\b/iu;
+  /\b(?:penghargaan|piala|trofi|piagam|sertifikat|anugerah|predikat|prestasi|capaian|plakat)\b[^.]{0,60}?\b(?:tersebut|ini|itu)\b|\b(?:diserahkan|diterima|diberikan)\s+(?:langsung\s+)?(?:oleh|kepada)\b|^(?:penghargaan|piala|trofi|opini)\s+diserahkan\b|\bpenyerahan\b|\bpengumuman\s+pemenang\b|\bhasil\s+(?:evaluasi|penilaian)\b/iu;
 
 export interface AwardPassResult {
   drafts: Draft[];
@@ -55,6 +56,17 @@ export function awardPass(text: string, sentences: Sentence[], reference: string
     const frame: Frame | null = hits.length > 0 ? frameOf(s, i, hits[0].claim.count, reference) : null;
     if (frame) frames.push(frame);
 
+    const inline = hits.length > 0 ? INLINE_LIST.exec(s.text) : null;
+    if (inline && !LIST_INTRO.test(s.text)) {
+      const items = inlineItems(s, inline.index + inline[0].length - inline[1].length, inline[1]);
+      if (items.length >= 2) {
+        const own = frame ?? frameOf(s, i, 0, reference);
+        for (const it of items) drafts.push(itemDraft(it, i, own, own.recipient, reference));
+        lastAwardSentence = i;
+        continue;
+      }
+    }
+
     if (LIST_INTRO.test(s.text) && (hits.length > 0 || /penghargaan|prestasi|kategori/iu.test(s.text))) {
       const own = frame ?? frameOf(s, i, 0, reference);
       const earlier = frames.filter((f) => f.sentence < i && (f.count === own.count || own.count === 0)).pop();
@@ -77,7 +89,12 @@ export function awardPass(text: string, sentences: Sentence[], reference: string
       added = true;
     }
     if (added) lastAwardSentence = i;
-    else if (found.length === 0 && hits.length === 0 && i - lastAwardSentence <= 2 && ANAPHORA.test(s.text)) {
+    else if (
+      found.length === 0 &&
+      hits.length === 0 &&
+      i - lastAwardSentence <= 2 &&
+      (ANAPHORA.test(s.text) || (i === lastAwardSentence + 1 && findScore(s.text) !== null))
+    ) {
       enrich(drafts, lastAwardSentence, i, s, reference, null);
     }
   }
@@ -118,6 +135,23 @@ function applyFrame(d: Draft, f: Frame): void {
   d.level ??= f.level;
   if (d.year === null) d.year = f.year;
   d.recipient ??= f.recipient;
+}
+
+/** "… meraih tiga penghargaan, yaitu A, B, dan C." → A, B, C as their own spans. */
+function inlineItems(s: Sentence, at: number, tail: string): Sentence[] {
+  const out: Sentence[] = [];
+  const re = /\s*(?:,\s*(?:dan|serta)\s+|;\s*|,\s*|\s+(?:dan|serta)\s+)/giu;
+  let from = 0;
+  const push = (a: number, b: number) => {
+    const raw = tail.slice(a, b).replace(/[.\s]+$/u, '');
+    if (raw && isAwardish(raw)) out.push({ ...s, text: raw, start: s.start + at + a, end: s.start + at + a + raw.length });
+  };
+  for (let m = re.exec(tail); m; m = re.exec(tail)) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  push(from, tail.length);
+  return out;
 }
 
 function looksLikeItem(line: string, remaining: number | null): boolean {
@@ -168,6 +202,7 @@ function enrich(drafts: Draft[], last: number, i: number, s: Sentence, reference
     d.giver ??= giver;
     d.date ??= date;
     d.score ??= score;
+    if (d.grade && grade && !d.grade.includes(grade)) d.grade = `${d.grade} ${grade}`;
     d.grade ??= grade;
     d.level ??= level;
     if (!d.yearFromName && date) {
@@ -187,7 +222,12 @@ function dedupe(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const d of drafts) {
     const k = key(d.title);
-    const same = out.find((o) => key(o.title) === k && o.rank === d.rank && o.recipient === d.recipient);
+    // "telah meraih opini WTP 17 kali berturut-turut" restates the WTP just reported.
+    const same = out.find(
+      (o) =>
+        (key(o.title) === k && o.rank === d.rank && o.recipient === d.recipient) ||
+        (o.grade !== null && o.grade === d.grade && !d.rank && !o.rank && (!d.giver || !o.giver || d.giver.body === o.giver.body)),
+    );
     if (!same) {
       out.push(d);
       continue;

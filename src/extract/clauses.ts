@@ -7,6 +7,7 @@ import {
   findLevel,
   findRecipient,
   findScore,
+  fiscalYear,
   isGenericSubject,
   splitProgramme,
   yearInSentence,
@@ -75,6 +76,9 @@ export function clausesOf(s: Sentence, reference: string | null): Draft[] {
   const firstSubject = text.slice(0, triggers[0].start);
   if (isGenericSubject(firstSubject)) return [];
   let sentenceRecipient = findRecipient(firstSubject);
+  // A date at the end of a multi-award sentence ("…, sedangkan X meraih …, Rabu (5/11/2025)") is for all.
+  const sentenceDate = clauseDate(text, reference);
+  let lastProgramme: string | null = null;
   for (let i = 0; i < triggers.length; i++) {
     const t = triggers[i];
     const clauseEnd = i + 1 < triggers.length ? triggers[i + 1].start : text.length;
@@ -108,10 +112,13 @@ export function clausesOf(s: Sentence, reference: string | null): Draft[] {
     const { head, programme } = splitProgramme(object);
     const rank = findRank(head);
     const headRest = rank ? (head.slice(0, rank.start) + head.slice(rank.end)).trim() : head;
-    const title = programme && (!headRest || isGeneric(headRest)) ? programme : object;
+    let title = programme && (!headRest || isGeneric(headRest)) ? programme : object;
+    // "…, sedangkan Kabupaten Lebak meraih Juara 3 kategori kabupaten": same programme, other category.
+    if (!programme && lastProgramme && /^kategori\b/iu.test(headRest)) title = `${lastProgramme} ${headRest}`;
+    if (programme) lastProgramme = programme.replace(/\s+kategori\b.*$/iu, '');
     const fields = readFields(object, clause, reference);
-    const nameYear = yearInTitle(title);
-    const date = fields.date ?? (i === 0 ? clauseDate(firstSubject, reference) : null);
+    const nameYear = yearInTitle(title) ?? fiscalYear(clause);
+    const date = fields.date ?? sentenceDate;
     drafts.push({
       ...fields,
       title,

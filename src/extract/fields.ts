@@ -4,7 +4,7 @@ import type { Level } from './types.ts';
 import { parseDecimal } from './numbers.ts';
 
 const SCORE_RE =
-  /\b(?:nilai|skor|score|indeks(?:\s+[A-Z]{2,6})?|IKM|poin)\s*(?:akhir\s+)?(?:sebesar|mencapai|yakni|yaitu|:)?\s*(\d{1,3}(?:[.,]\d{1,3})?)(?![\d.,]*\d)/giu;
+  /\b(?:nilai|skor|score|indeks|IKM|poin)(?:(?:\s+[\p{L}]+){0,5}?\s+(?:sebesar|mencapai|yakni|yaitu|adalah)|\s+[A-Z]{2,6}|\s+akhir)?\s*:?\s*(\d{1,3}(?:[.,]\d{1,3})?)(?![\d.,]*\d)/giu;
 
 /** The first score in `text` that is not a previous year's ("sebelumnya 93.21"). */
 export function findScore(text: string): number | null {
@@ -19,7 +19,9 @@ export function findScore(text: string): number | null {
 }
 
 const GRADE_RES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-  [/\bKategori\s+([A-E])(?![\p{L}\p{N}])/gu, (m) => `Kategori ${m[1]}`],
+  [/\b[Kk]ategori\s+([A-E])(?![\p{L}\p{N}])/gu, (m) => `Kategori ${m[1]}`],
+  [/\bSwasti\s+Saba\s+(Padapa|Wiwerda|Wistara)\b/giu, (m) => `Swasti Saba ${cap(m[1])}`],
+  [/\bakreditasi\s+(Paripurna|Utama|Madya|Dasar)\b/giu, (m) => cap(m[1])],
   [/\bZona\s+(Hijau|Kuning|Merah)\b/giu, (m) => `Zona ${cap(m[1])}`],
   [
     /\b(?:opini|predikat|status)\s+(?:Wajar\s+Tanpa\s+Pengecualian(?:\s*\(WTP\))?|WTP)|\bWajar\s+Tanpa\s+Pengecualian\b|\bWTP\b/giu,
@@ -28,7 +30,7 @@ const GRADE_RES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/\b(?:predikat|kategori|peringkat)\s+(Utama|Nindya|Madya|Pratama)\b/giu, (m) => cap(m[1])],
   [/\bTuntas\s+(Paripurna|Utama|Madya|Muda|Pratama)\b/giu, (m) => `Tuntas ${cap(m[1])}`],
   [
-    /\bpredikat\s+(AA|A|BB|B|CC|C|Sangat\s+Inovatif|Inovatif|Sangat\s+Baik|Informatif|Menuju\s+Informatif|Cukup\s+Informatif|Kepatuhan\s+Tinggi|Sangat\s+Memuaskan|Memuaskan)(?![\p{L}\p{N}])/gu,
+    /\b(?:[Pp]redikat|[Kk]ategori)\s+(AA|A|BB|B|CC|C|Pelayanan\s+Prima|Sangat\s+Baik|Baik|Sangat\s+Inovatif|Inovatif|Sangat\s+Baik|Informatif|Menuju\s+Informatif|Cukup\s+Informatif|Kepatuhan\s+Tinggi|Sangat\s+Memuaskan|Memuaskan)(?![\p{L}\p{N}])/gu,
     (m) => m[1].replace(/\s+/g, ' '),
   ],
   [/\b(WBBM|WBK)\b/gu, (m) => m[1]],
@@ -88,6 +90,14 @@ const TITLE_YEAR_RE = /(?:\b(?:tahun|edisi|periode|awards?|award)\s+|\b)((?:19|2
 /** An edition year written inside the award's name: "SPM Awards 2025", "Porprov … Tahun 2022". */
 export function yearInTitle(title: string): number | null {
   const m = TITLE_YEAR_RE.exec(title);
+  return m ? Number(m[1]) : null;
+}
+
+const FISCAL_YEAR_RE = /\b(?:Tahun\s+Anggaran|TA\.?|LKPD(?:\s+Tahun)?)\s+((?:19|20)\d{2})\b/u;
+
+/** "opini WTP atas LKPD Tahun Anggaran 2024": the year assessed, not the year handed over. */
+export function fiscalYear(text: string): number | null {
+  const m = FISCAL_YEAR_RE.exec(text);
   return m ? Number(m[1]) : null;
 }
 

@@ -52,7 +52,7 @@ const GENERIC_HEAD =
 const GENERIC_TAIL =
   /^(?:$|tersebut|ini|itu|yang|dari|kepada|di|pada|sebagai|karena|lagi|serupa|lain|bergengsi|tertinggi\b(?!\s+\p{Lu})|dalam|untuk|bagi|kembali|lebih|sebanyak|berupa\s+uang|atas\s+(?:kinerja|dedikasi|komitmen|upaya|kerja\s+keras|keberhasilan|prestasi|capaian)\b(?![^.]*\b\p{Lu}{2,}))/u;
 const AWARDISH =
-  /(?:penghargaan|anugerah|award|juara|peringkat|terbaik|predikat|opini|sertifikat|piagam|trofi|piala|medali|adipura|wtp|wbk|wbbm|layak\s+anak|kota\s+sehat|swasti\s+saba|peduli|rekor\s+muri|satyalancana|parasamya|nugraha|uhc|universal\s+health|bebas|odf|inovatif|terinovatif|informatif|tuntas|zona|kategori|gelar|pemenang|champion|kalpataru|emas|perak|perunggu|kota\s+\p{Lu}|kabupaten\s+\p{Lu}|tertinggi|teladan|berprestasi)/iu;
+  /(?:penghargaan|anugerah|award|juara|peringkat|terbaik|predikat|opini|sertifikat|piagam|trofi|piala|medali|adipura|wtp|wbk|wbbm|layak\s+anak|kota\s+sehat|swasti\s+saba|peduli|rekor\s+muri|satyalancana|parasamya|nugraha|uhc|universal\s+health|bebas|odf|inovatif|terinovatif|informatif|tuntas|zona|kategori|gelar|pemenang|champion|kalpataru|emas|perak|perunggu|kota\s+\p{Lu}|kabupaten\s+\p{Lu}|tertinggi|teladan|berprestasi|\btop\b)/iu;
 
 export function isAwardish(text: string): boolean {
   return AWARDISH.test(text);
@@ -66,7 +66,7 @@ export function isGeneric(title: string): boolean {
 }
 
 const FILLER =
-  /\b(?:dengan|nilai|skor|indeks|sebesar|predikat|opini|kategori|zona|dan|serta|status|capaian|meraih|hasil|poin|atau)\b|[\d.,()%]+/giu;
+  /\b(?:dengan|nilai|skor|indeks(?:\s+\p{Ll}+){0,2}|sebesar|masuk|meraih|mendapat|predikat|opini|kategori|zona|dan|serta|status|capaian|meraih|hasil|poin|atau)\b|[\d.,()%]+/giu;
 
 /** "Kategori A Zona Hijau dengan nilai 94.76": only a grade or score, to add to the award before. */
 export function isGradeOnly(object: string): boolean {

@@ -2,6 +2,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { Config } from '../config.ts';
 import { type Db, openDatabase } from '../db/database.ts';
 import { prepareDatabase } from '../db/prepare.ts';
+import { createLogger } from '../log.ts';
 import { createApp } from './app.ts';
 
 export interface RunningServer {
@@ -20,9 +21,22 @@ export async function startServer(
   await prepareDatabase(db.db);
   const app = createApp({ db, config });
   const host = opts.host ?? '0.0.0.0';
+  const log = createLogger(config.logLevel);
+  // Every request at debug; client errors at info and server errors at error, with timing.
+  const fetch = async (req: Request, env: unknown) => {
+    const started = performance.now();
+    const res = await app.fetch(req, env as object);
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    const entry = { method: req.method, path: new URL(req.url).pathname, status: res.status, ms };
+    if (res.status >= 500) log.error(entry, 'request failed');
+    else if (res.status >= 400) log.info(entry, 'request refused');
+    else log.debug(entry, 'request');
+    return res;
+  };
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: host }, () => resolve(s));
+    const s = serve({ fetch, port: config.port, hostname: host }, () => resolve(s));
   });
+  log.info({ port: config.port, database: db.kind }, 'prestasi started');
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {

@@ -22,6 +22,7 @@ interface Frame {
 
 const LIST_INTRO = /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi|sebagai\s+berikut|berikut\s+ini|berikut)\b\s*:?\s*$|:\s*$/iu;
 const INLINE_LIST = /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi)\b\s*:?\s*(\S.*)$/iu;
+const SAME_DAY = /\b(?:hari|acara|kesempatan|waktu|tempat)\s+yang\s+sama\b/iu;
 const BULLET = /^\s*(?:[-•*·▪–]|\d{1,2}[.)]|[a-z][.)])\s+/u;
 const ANAPHORA =
   /\b(?:penghargaan|piala|trofi|piagam|sertifikat|anugerah|predikat|prestasi|capaian|plakat)\b[^.]{0,60}?\b(?:tersebut|ini|itu)\b|\b(?:diserahkan|diterima|diberikan)\s+(?:langsung\s+)?(?:oleh|kepada)\b|^(?:penghargaan|piala|trofi|opini)\s+diserahkan\b|\bpenyerahan\b|\bpengumuman\s+pemenang\b|\bhasil\s+(?:evaluasi|penilaian)\b/iu;
@@ -36,13 +37,20 @@ export function awardPass(text: string, sentences: Sentence[], reference: string
   const claims: CountClaim[] = [];
   const frames: Frame[] = [];
   let lastAwardSentence = -10;
-  let list: { frame: Frame | null; remaining: number | null; recipient: string | null; line: number } | null = null;
+  let list: {
+    frame: Frame | null;
+    remaining: number | null;
+    recipient: string | null;
+    line: number;
+    bulleted: boolean | null;
+  } | null = null;
 
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
     if (s.line < skipLines) continue;
 
-    if (list && s.line > list.line && s.wholeLine && looksLikeItem(s.text, list.remaining)) {
+    if (list && s.line > list.line && s.wholeLine && looksLikeItem(s.text, list.remaining, list.bulleted)) {
+      list.bulleted ??= BULLET.test(s.text);
       drafts.push(itemDraft(s, i, list.frame, list.recipient, reference));
       lastAwardSentence = i;
       list.line = s.line;
@@ -71,7 +79,7 @@ export function awardPass(text: string, sentences: Sentence[], reference: string
       const own = frame ?? frameOf(s, i, 0, reference);
       const earlier = frames.filter((f) => f.sentence < i && (f.count === own.count || own.count === 0)).pop();
       const merged = earlier ? fillFrame(own, earlier) : own;
-      list = { frame: merged, remaining: hits[0]?.claim.count ?? null, recipient: own.recipient ?? earlier?.recipient ?? null, line: s.line };
+      list = { frame: merged, remaining: hits[0]?.claim.count ?? null, recipient: own.recipient ?? earlier?.recipient ?? null, line: s.line, bulleted: null };
       continue;
     }
 
@@ -80,11 +88,13 @@ export function awardPass(text: string, sentences: Sentence[], reference: string
     let added = false;
     for (const d of found) {
       d.sentence = i;
-      if (d.gradeOnly) {
+      if (d.gradeOnly && drafts.length > 0) {
         enrich(drafts, lastAwardSentence, i, s, reference, d);
         continue;
       }
       if (prevFrame) applyFrame(d, prevFrame);
+      // "Di hari yang sama, Puskesmas … meraih …": the date of the award reported just before.
+      if (!d.date && SAME_DAY.test(s.text)) d.date = drafts.at(-1)?.date ?? null;
       drafts.push(d);
       added = true;
     }
@@ -113,10 +123,15 @@ function frameOf(s: Sentence, i: number, count: number, reference: string | null
     date: clauseDate(s.text, reference),
     level: findLevel(s.text),
     year: yearInSentence(s.text),
-    recipient: findRecipient(s.text.slice(0, s.text.search(/\b(?:meraih|menerima|mendapat|memperoleh|menyabet|memboyong|berhasil)\b/iu) >>> 0)),
+    recipient: recipientBeforeVerb(s.text),
     count,
     sentence: i,
   };
+}
+
+function recipientBeforeVerb(text: string): string | null {
+  const at = text.search(/\b(?:meraih|menerima|mendapat|memperoleh|menyabet|memboyong|mengantongi|mengoleksi|berhasil)\b/iu);
+  return at > 0 ? findRecipient(text.slice(0, at)) : null;
 }
 
 function fillFrame(own: Frame, earlier: Frame): Frame {
@@ -154,9 +169,10 @@ function inlineItems(s: Sentence, at: number, tail: string): Sentence[] {
   return out;
 }
 
-function looksLikeItem(line: string, remaining: number | null): boolean {
+function looksLikeItem(line: string, remaining: number | null, bulleted: boolean | null): boolean {
   if (line.length > 300) return false;
   if (BULLET.test(line)) return true;
+  if (bulleted) return false;
   if (remaining !== null) return isAwardish(line) || /^[\p{Lu}]/u.test(line);
   return isAwardish(line) && line.length < 220;
 }
@@ -199,6 +215,7 @@ function enrich(drafts: Draft[], last: number, i: number, s: Sentence, reference
   const level = findLevel(s.text);
   for (const d of targets) {
     const added = (!d.giver && giver) || (!d.date && date) || (d.score === null && score !== null) || (!d.grade && grade);
+    if (d.giver?.weak && giver && !giver.weak) d.giver = giver;
     d.giver ??= giver;
     d.date ??= date;
     d.score ??= score;

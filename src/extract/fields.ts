@@ -4,14 +4,14 @@ import type { Level } from './types.ts';
 import { parseDecimal } from './numbers.ts';
 
 const SCORE_RE =
-  /\b(?:nilai|skor|score|indeks|IKM|poin)(?:(?:\s+[\p{L}]+){0,5}?\s+(?:sebesar|mencapai|yakni|yaitu|adalah)|\s+[A-Z]{2,6}|\s+akhir)?\s*:?\s*(\d{1,3}(?:[.,]\d{1,3})?)(?![\d.,]*\d)/giu;
+  /\b(?:nilai|skor|score|indeks|IKM|poin)(?:(?:\s+[\p{L}]+){0,5}?\s+(?:sebesar|mencapai|yakni|yaitu|adalah)|\s+[A-Z]{2,6}|\s+akhir|(?:\s+\p{Ll}+){1,2})?\s*:?\s*(\d{1,3}(?:[.,]\d{1,3})?)(?![\d.,]*\d)/giu;
 
 /** The first score in `text` that is not a previous year's ("sebelumnya 93.21"). */
 export function findScore(text: string): number | null {
   SCORE_RE.lastIndex = 0;
   for (let m = SCORE_RE.exec(text); m; m = SCORE_RE.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
-    if (/\b(sebelumnya|tahun\s+lalu|semula|dari\s*$)/i.test(before)) continue;
+    if (/\b(sebelumnya|tahun\s+lalu|semula|dari\s*$)/i.test(before + m[0])) continue;
     const v = parseDecimal(m[1]);
     if (v !== null && v <= 1000) return v;
   }
@@ -54,7 +54,9 @@ export function findGrade(text: string): { grade: string; spans: Array<[number, 
   const seen = new Set<string>();
   const out: string[] = [];
   for (const [, g] of parts) if (!seen.has(g)) seen.add(g), out.push(g);
-  return { grade: out.join(' '), spans: parts.map(([s, , e]) => [s, e]) };
+  // "Kategori A" also reads as predicate "A"; keep the fuller form only.
+  const kept = out.filter((g) => !out.some((o) => o !== g && o.endsWith(` ${g}`)));
+  return { grade: kept.join(' '), spans: parts.map(([s, , e]) => [s, e]) };
 }
 
 const CATEGORY_RE =
@@ -134,7 +136,7 @@ const RECIPIENT_RE = new RegExp(
   [
     `(?:Pemerintah\\s+(?:Kota|Kabupaten|Provinsi)\\s*(?:\\([^)]{2,12}\\)\\s*)?${CAPWORD}(?:\\s+${CAPWORD})?(?:\\s+melalui\\s+${UNIT}(?:\\s+${CAPWORD}){0,5})?)`,
     `(?:Pem(?:kot|kab|prov)\\s+${CAPWORD}(?:\\s+${CAPWORD})?(?:\\s+melalui\\s+${UNIT}(?:\\s+${CAPWORD}){0,5})?)`,
-    `(?:${UNIT}${CONNECT}(?:\\s+${CAPWORD}){0,5})`,
+    `(?:${UNIT}(?:\\s+(?:(?:dan|&)\\s+)?(?:\\([^)]{2,15}\\)|${CAPWORD})){0,7})`,
     `(?:(?:Wali\\s+Kota|Wakil\\s+Wali\\s+Kota|Bupati|Gubernur|Sekda|Kepala\\s+${UNIT}(?:\\s+${CAPWORD}){0,3}|Camat|Lurah|dr\\.|drg\\.|Ibu|Bapak)(?:\\s+${CAPWORD}){1,5})`,
     `(?:(?:Kota|Kabupaten|Provinsi)\\s+${CAPWORD}(?:\\s+${CAPWORD})?)`,
   ].join('|'),
@@ -144,6 +146,9 @@ const RECIPIENT_RE = new RegExp(
 const LEAD_IN =
   /^(?:[\p{Lu}\s]{3,40}(?:\([^)]*\))?\s*[–—-]\s*|(?:kali\s+ini|selain\s+itu|sementara\s+itu|sedangkan|adapun|tak\s+hanya\s+itu|tidak\s+hanya\s+itu|di\s+samping\s+itu|pada\s+kesempatan\s+(?:tersebut|itu|ini)|dari\s+[^,]{1,40}|di\s+[^,]{1,60}|sepanjang[^,]{1,30}|pada[^,]{1,40}|dalam[^,]{1,60})\s*,\s*)/iu;
 
+const APPOSITIVE =
+  /(?:^|,\s*)((?:Kepala|Direktur|Ketua|guru|Guru|siswa|Siswa|pegawai|staf|Camat|Lurah|Sekretaris)\b[^,]{2,60}),\s*((?:(?:dr|drg|Ir|H|Hj|Dr|Prof)\.\s*)?\p{Lu}[\p{L}.']+(?:\s+\p{Lu}[\p{L}.']+){1,3}),?\s*$/u;
+
 /** Who received it, from the words before the verb: a region, a unit, or a person. */
 export function findRecipient(subject: string): string | null {
   let s = subject.trim().replace(/^["“]/, '');
@@ -152,6 +157,9 @@ export function findRecipient(subject: string): string | null {
     if (!m) break;
     s = s.slice(m[0].length);
   }
+  // "Kepala Puskesmas Neglasari, dr. Rina Marlina,": the person, with the role kept.
+  const person = APPOSITIVE.exec(s);
+  if (person) return `${person[2].trim()} (${person[1].trim()})`;
   if (/^(?:setiap|tiap|para|seluruh|semua|sejumlah|banyak|daerah|pemerintah\s+daerah|yang)\b/i.test(s)) return null;
   const m = RECIPIENT_RE.exec(s);
   if (m) return m[0].replace(/\s+/g, ' ').replace(/[.,]+$/, '').trim();

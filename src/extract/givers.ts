@@ -21,6 +21,8 @@ export interface GiverMatch {
   written: string;
   start: number;
   end: number;
+  /** Named only as a place ("tingkat Provinsi Banten"): a guess that a named giver replaces. */
+  weak?: boolean;
 }
 
 export function findGivers(text: string): GiverMatch[] {
@@ -39,6 +41,8 @@ export function findGivers(text: string): GiverMatch[] {
 
 const AGENT_BEFORE = /(?:\b(?:dari|oleh|dikeluarkan|diberikan|diserahkan|diselenggarakan|digelar)\s+(?:\S+\s+){0,2})$/i;
 
+const PLACE_BEFORE = /(?:\b(?:tingkat|wilayah|se|di|kawasan)\s*-?\s*)$/i;
+
 /**
  * The giver of an award described in `text`: a body named right after "dari"/"oleh" wins,
  * otherwise the first body named. A body past its validTo (Kominfo after the Komdigi rename) is
@@ -47,7 +51,10 @@ const AGENT_BEFORE = /(?:\b(?:dari|oleh|dikeluarkan|diberikan|diserahkan|diselen
 export function pickGiver(text: string): GiverMatch | null {
   const all = findGivers(text);
   if (all.length === 0) return null;
-  return all.find((g) => AGENT_BEFORE.test(text.slice(Math.max(0, g.start - 40), g.start))) ?? all[0];
+  const agent = all.find((g) => AGENT_BEFORE.test(text.slice(Math.max(0, g.start - 40), g.start)));
+  if (agent) return agent;
+  const strong = all.find((g) => !PLACE_BEFORE.test(text.slice(Math.max(0, g.start - 20), g.start)));
+  return strong ?? { ...all[0], weak: true };
 }
 
 export function giverByAbbreviation(abbr: string): AwardingBodyRef | undefined {

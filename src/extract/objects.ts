@@ -50,7 +50,7 @@ export function cutObject(object: string): ObjectText {
 const GENERIC_HEAD =
   /^(?:(?:berbagai|sejumlah|beberapa|banyak|segudang|deretan|rentetan|puluhan|belasan|ratusan|aneka|macam|sederet)\s+)?(?:penghargaan|apresiasi|prestasi|capaian|pengakuan|hadiah|kado|predikat|sertifikat|piagam|trofi|piala)\b\s*(.*)$/iu;
 const GENERIC_TAIL =
-  /^(?:$|tersebut|ini|itu|yang|dari|kepada|di|pada|sebagai|karena|lagi|serupa|lain|bergengsi|tertinggi\b(?!\s+\p{Lu})|dalam|untuk|bagi|kembali|lebih|sebanyak|berupa\s+uang|atas\s+(?:kinerja|dedikasi|komitmen|upaya|kerja\s+keras|keberhasilan|prestasi|capaian)\b(?![^.]*\b\p{Lu}{2,}))/u;
+  /^(?:$|tersebut|ini|itu|yang|dari|kepada|di|pada|sebagai(?!\s+\p{Lu})|karena|lagi|serupa|lain|bergengsi|tertinggi\b(?!\s+\p{Lu})|dalam|untuk|bagi|kembali|lebih|sebanyak|berupa\s+uang|atas\s+(?:kinerja|dedikasi|komitmen|upaya|kerja\s+keras|keberhasilan|prestasi|capaian)\b(?![^.]*\b\p{Lu}{2,}))/u;
 const AWARDISH =
   /(?:penghargaan|anugerah|award|juara|peringkat|terbaik|predikat|opini|sertifikat|piagam|trofi|piala|medali|adipura|wtp|wbk|wbbm|layak\s+anak|kota\s+sehat|swasti\s+saba|peduli|rekor\s+muri|satyalancana|parasamya|nugraha|uhc|universal\s+health|bebas|odf|inovatif|terinovatif|informatif|tuntas|zona|kategori|gelar|pemenang|champion|kalpataru|emas|perak|perunggu|kota\s+\p{Lu}|kabupaten\s+\p{Lu}|tertinggi|teladan|berprestasi|\btop\b)/iu;
 
@@ -70,6 +70,8 @@ const FILLER =
 
 /** "Kategori A Zona Hijau dengan nilai 94.76": only a grade or score, to add to the award before. */
 export function isGradeOnly(object: string): boolean {
+  // An audit opinion, an accreditation or a WBK/WBBM status is an award of its own.
+  if (/\b(?:opini|akreditasi|WBK|WBBM|Wilayah\s+Bebas|Swasti\s+Saba)\b/iu.test(object)) return false;
   const g = findGrade(object);
   let rest = object;
   if (g) for (const [s, e] of [...g.spans].reverse()) rest = rest.slice(0, s) + ' ' + rest.slice(e);

@@ -44,6 +44,8 @@ function splitLine(text: string, from: number, to: number, line: number, out: Se
     const word = /([\p{L}]+)$/u.exec(raw.slice(Math.max(0, m.index - 12), m.index))?.[1]?.toLowerCase();
     const single = raw[m.index] === '.' && m[0].length === 1;
     if (single && word && NO_BREAK.has(word)) continue;
+    // "1. Juara 1 …": list numbering at the start of a line, not a sentence end.
+    if (single && /^\s*\d{1,2}$/.test(raw.slice(segStart, m.index))) continue;
     const cut = m.index + m[0].length;
     pieces.push([segStart, cut]);
     segStart = cut;

@@ -1,8 +1,14 @@
 import { Command } from 'commander';
 // The `prestasi` command. Each command lives in ./commands/<name>.ts and exports
 // register(program); add one import and one line below for a new command.
+import * as backup from './commands/backup.ts';
+import * as demo from './commands/demo.ts';
+import * as extract from './commands/extract.ts';
 import * as grade from './commands/grade.ts';
+import * as migrate from './commands/migrate.ts';
 import * as serve from './commands/serve.ts';
+import * as token from './commands/token.ts';
+import * as user from './commands/user.ts';
 import { runCommand } from './run.ts';
 
 const program = new Command()
@@ -10,6 +16,6 @@ const program = new Command()
   .description('Prestasi — satu catatan penghargaan pemerintah daerah yang terverifikasi')
   .showHelpAfterError();
 
-for (const command of [serve, grade]) command.register(program);
+for (const command of [serve, grade, migrate, user, token, backup, demo, extract]) command.register(program);
 
 await runCommand(() => program.parseAsync(process.argv));

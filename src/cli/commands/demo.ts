@@ -1,0 +1,80 @@
+// prestasi demo [--port N] [--reset] — creates the Kota Tangerang demo database and serves it.
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { describeDatabaseUrl, openDatabase } from '../../db/database.ts';
+import { prepareDatabase } from '../../db/prepare.ts';
+import type { DemoAccount } from '../../demo/accounts.ts';
+import { seedDemo } from '../../demo/seed.ts';
+import { CliError } from '../run.ts';
+import { displayUrl, exitTwoOnUsageError } from './migrate.ts';
+import { parsePort } from './serve.ts';
+
+export const DEMO_DATABASE_URL = 'sqlite:./data/demo.db';
+
+/** Deletes a SQLite demo database with its WAL files; refuses for PostgreSQL. */
+function resetDatabase(url: string): void {
+  const { kind, target } = describeDatabaseUrl(url);
+  if (kind === 'postgres')
+    throw new CliError(
+      '--reset only deletes SQLite files. For PostgreSQL drop and recreate the database (dropdb/createdb), then run `prestasi demo` again.',
+    );
+  const path = resolve(target);
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) rmSync(f);
+}
+
+function accountTable(accounts: DemoAccount[]): string {
+  const width = Math.max(...accounts.map((a) => a.email.length));
+  return accounts
+    .map((a) => `  ${a.email.padEnd(width)}  ${a.password.padEnd(24)}  ${a.role} — ${a.name}`)
+    .join('\n');
+}
+
+export function register(program: Command): void {
+  program
+    .command('demo')
+    .description('Buat database demo Kota Tangerang dan jalankan servernya (demo database + server)')
+    .option('--port <n>', 'port (default: PORT env or 3000)')
+    .option('--reset', 'hapus database demo SQLite lalu buat ulang')
+    .exitOverride(exitTwoOnUsageError)
+    .action(async (o: { port?: string; reset?: boolean }) => {
+      const config = loadConfig();
+      config.databaseUrl = process.env.DATABASE_URL || DEMO_DATABASE_URL;
+      config.port = parsePort(o.port, config.port);
+      try {
+        describeDatabaseUrl(config.databaseUrl);
+      } catch (err) {
+        throw new CliError((err as Error).message);
+      }
+      if (o.reset) resetDatabase(config.databaseUrl);
+
+      const db = openDatabase(config.databaseUrl);
+      let result: Awaited<ReturnType<typeof seedDemo>>;
+      try {
+        await prepareDatabase(db.db);
+        result = await seedDemo(db.db);
+      } catch (err) {
+        await db.close();
+        throw err;
+      }
+      // Loaded here so the other commands do not pay for (or depend on) the web app.
+      const { startServer } = await import('../../http/server.ts');
+      const server = await startServer(config, { db });
+      const out = process.stdout;
+      out.write(`Database demo: ${displayUrl(config.databaseUrl)}\n`);
+      out.write(
+        result.seeded
+          ? `Data demo dibuat: ${result.units} unit, ${result.accounts.length} akun, ${result.awards} penghargaan, ${result.evidence} bukti.\n`
+          : 'Data demo sudah ada; tidak ditambah lagi (pakai --reset untuk mulai dari awal).\n',
+      );
+      if (result.seeded && result.evidence === 0)
+        out.write('Laporan seed (../shared/seeds) tidak ditemukan: penghargaan tanpa lampiran bukti.\n');
+      out.write(`\nAkun demo (HANYA untuk demo; jangan dipakai di instalasi sungguhan):\n`);
+      out.write(`${accountTable(result.accounts)}\n\n`);
+      out.write(`Prestasi demo berjalan di http://localhost:${server.port}  (Ctrl+C untuk berhenti)\n`);
+      const stop = () => server.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

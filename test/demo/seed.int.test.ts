@@ -1,0 +1,211 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../src/demo/accounts.ts';
+import { DEMO_AWARDS } from '../../src/demo/awards.ts';
+import { DEFAULT_SEEDS_DIR, readSeedReport } from '../../src/demo/reports.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+
+const count = async (
+  t: TestDb,
+  table: 'awards' | 'org_units' | 'users' | 'evidence' | 'articles' | 'audit_events',
+) =>
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('demo seed', () => {
+  let t: TestDb;
+  let first: Awaited<ReturnType<typeof seedDemo>>;
+  beforeAll(async () => {
+    t = await createTestDb();
+    first = await seedDemo(t.db);
+  }, 60_000);
+  afterAll(() => t.drop());
+
+  it('creates Kota Tangerang with its unit tree and one account per demo user', async () => {
+    expect(first.seeded).toBe(true);
+    const region = await t.db.selectFrom('regions').selectAll().executeTakeFirstOrThrow();
+    expect(region).toMatchObject({
+      code: '36.71',
+      name: 'Kota Tangerang',
+      kind: 'kota',
+      founded_on: '1993-02-28',
+    });
+    expect(await count(t, 'org_units')).toBe(first.units);
+    expect(first.units).toBeGreaterThan(25);
+    const orgs = await t.db.selectFrom('org_units').select(['name', 'path', 'unit_type']).execute();
+    const byName = new Map(orgs.map((u) => [u.name, u]));
+    // Puskesmas Neglasari sits under Dinas Kesehatan, Bagian Organisasi under Sekretariat Daerah.
+    expect(byName.get('Puskesmas Neglasari')!.path.startsWith(byName.get('Dinas Kesehatan')!.path)).toBe(
+      true,
+    );
+    expect(byName.get('Bagian Organisasi')!.path.startsWith(byName.get('Sekretariat Daerah')!.path)).toBe(
+      true,
+    );
+    expect(
+      byName.get('Kelurahan Poris Plawad')!.path.startsWith(byName.get('Kecamatan Cipondoh')!.path),
+    ).toBe(true);
+    const users = await t.db.selectFrom('users').select(['email', 'role']).execute();
+    expect(users).toHaveLength(DEMO_ACCOUNTS.length);
+    expect(new Set(users.map((u) => u.role))).toEqual(
+      new Set(['admin', 'verifikator', 'operator', 'kurator', 'viewer']),
+    );
+    for (const a of DEMO_ACCOUNTS) expect(a.password.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('enters the four BKN awards of 9 October 2025 as verified, through BKPSDM', async () => {
+    const rows = await t.db
+      .selectFrom('awards')
+      .innerJoin('awarding_bodies', 'awarding_bodies.id', 'awards.awarding_body_id')
+      .innerJoin('org_units', 'org_units.id', 'awards.unit_id')
+      .select([
+        'awards.state',
+        'awards.rank',
+        'awards.rank_position',
+        'awards.recipient_kind',
+        'org_units.short_name',
+      ])
+      .where('awarding_bodies.code', '=', 'bkn')
+      .where('awards.received_on', '=', '2025-10-09')
+      .orderBy('awards.id')
+      .execute();
+    expect(rows).toHaveLength(4);
+    expect(
+      rows.every((r) => r.state === 'verified' && r.short_name === 'BKPSDM' && r.recipient_kind === 'region'),
+    ).toBe(true);
+    expect(rows.map((r) => r.rank_position)).toEqual([1, 2, 3, null]);
+  });
+
+  it('grades the Ombudsman 2024 score 94.76 as Kategori A, in one series with 2023 (93.21)', async () => {
+    const rows = await t.db
+      .selectFrom('awards')
+      .select(['edition_year', 'score', 'grade_code', 'grade_zone', 'series_key', 'state', 'scale_version'])
+      .where('scale_id', '=', 'ombudsman-kepatuhan')
+      .where('recipient_kind', '=', 'region')
+      .orderBy('edition_year')
+      .execute();
+    expect(rows.map((r) => [r.edition_year, r.score, r.grade_code, r.state])).toEqual([
+      [2023, 93.21, 'A', 'verified'],
+      [2024, 94.76, 'A', 'verified'],
+    ]);
+    expect(rows[1].grade_zone).toBe('hijau');
+    expect(rows[0].series_key).toBeTruthy();
+    expect(rows[0].series_key).toBe(rows[1].series_key);
+  });
+
+  it('enters SPM Awards 2025, the 2022 awards and leaves one draft, one submitted, one returned', async () => {
+    const spm = await t.db
+      .selectFrom('awards')
+      .selectAll()
+      .where('title', 'like', '%SPM%')
+      .executeTakeFirstOrThrow();
+    expect(spm).toMatchObject({
+      received_on: '2025-05-23',
+      rank: 'Juara 1',
+      rank_position: 1,
+      state: 'verified',
+    });
+    const y2022 = await t.db
+      .selectFrom('awards')
+      .select(['title', 'state', 'status_label', 'level'])
+      .where('edition_year', '=', 2022)
+      .execute();
+    expect(y2022).toHaveLength(7);
+    expect(y2022.every((a) => a.state === 'verified')).toBe(true);
+    expect(y2022.find((a) => a.title.includes('WTP'))!.status_label).toBe('WTP');
+    expect(y2022.find((a) => a.title.includes('Porprov'))!.level).toBe('provinsi');
+    const states = await t.db.selectFrom('awards').select('state').execute();
+    const tally = (s: string) => states.filter((r) => r.state === s).length;
+    expect([tally('draft'), tally('submitted'), tally('returned')]).toEqual([1, 1, 1]);
+    const returned = await t.db
+      .selectFrom('awards')
+      .selectAll()
+      .where('state', '=', 'returned')
+      .executeTakeFirstOrThrow();
+    expect(returned.return_reason).toMatch(/bukan penghargaan tersendiri/);
+    expect(await count(t, 'awards')).toBe(DEMO_AWARDS.length);
+  });
+
+  it('files each record as its unit operator and verifies it as the verifikator, all audited', async () => {
+    const spm = await t.db
+      .selectFrom('awards')
+      .select('id')
+      .where('title', 'like', '%SPM%')
+      .executeTakeFirstOrThrow();
+    const events = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_label'])
+      .where('entity_type', '=', 'award')
+      .where('entity_id', '=', String(spm.id))
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => [e.action, e.actor_label])).toEqual([
+      ['create', 'organisasi@prestasi.demo'],
+      ['evidence.add', 'organisasi@prestasi.demo'],
+      ['submit', 'organisasi@prestasi.demo'],
+      ['verify', 'verifikator@prestasi.demo'],
+    ]);
+  });
+
+  it('keeps each seed report as an article and links it with a sentence that is in the text', async () => {
+    const evidence = await t.db
+      .selectFrom('evidence')
+      .innerJoin('articles', 'articles.id', 'evidence.article_id')
+      .select(['evidence.quote', 'evidence.kind', 'evidence.url', 'articles.body'])
+      .execute();
+    expect(evidence).toHaveLength(first.evidence);
+    expect(first.evidence).toBe(DEMO_AWARDS.filter((d) => d.report).length);
+    for (const e of evidence) {
+      expect(e.kind).toBe('article');
+      expect(e.url).toBeNull();
+      expect(e.body).toContain(e.quote);
+    }
+    expect(await count(t, 'articles')).toBe(4);
+  });
+
+  it('adds nothing when run again', async () => {
+    const before = await Promise.all(
+      (['awards', 'org_units', 'users', 'evidence', 'articles', 'audit_events'] as const).map((x) =>
+        count(t, x),
+      ),
+    );
+    const again = await seedDemo(t.db);
+    expect(again.seeded).toBe(false);
+    const after = await Promise.all(
+      (['awards', 'org_units', 'users', 'evidence', 'articles', 'audit_events'] as const).map((x) =>
+        count(t, x),
+      ),
+    );
+    expect(after).toEqual(before);
+  });
+});
+
+describe('demo seed without the seed reports', () => {
+  it('still enters every award, without evidence', async () => {
+    const t = await createTestDb();
+    try {
+      const empty = mkdtempSync(join(tmpdir(), 'no-seeds-'));
+      const r = await seedDemo(t.db, { seedsDir: empty });
+      expect(r.evidence).toBe(0);
+      expect(await count(t, 'awards')).toBe(DEMO_AWARDS.length);
+      expect(await count(t, 'evidence')).toBe(0);
+    } finally {
+      await t.drop();
+    }
+  }, 60_000);
+});
+
+describe('seed report lookup', () => {
+  it('finds reports by number beside the repository', () => {
+    expect(readSeedReport('004', DEFAULT_SEEDS_DIR)?.body).toContain('BKPSDM');
+    expect(readSeedReport('999', DEFAULT_SEEDS_DIR)).toBeNull();
+  });
+});

@@ -3,6 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../services/errors.ts';
 import { authRoutes } from './api/auth.ts';
 import { awardRoutes } from './api/awards.ts';
+import { evidenceRoutes } from './api/evidence.ts';
+import { fieldRoutes } from './api/fields.ts';
+import { giverRoutes } from './api/givers.ts';
+import { unitRoutes } from './api/units.ts';
+import { userRoutes } from './api/users.ts';
 import { identify, requireCsrf } from './auth/session.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { jsonError } from './errors.ts';
@@ -12,7 +17,7 @@ import { mountPages, renderPageError } from './pages/index.ts';
 // and static assets elsewhere. Routers are mounted here; each feature owns its router file.
 
 // One line per feature router; a feature's routes live in its own file under api/ or pages/.
-const apiRouters = [authRoutes, awardRoutes];
+const apiRouters = [authRoutes, awardRoutes, evidenceRoutes, unitRoutes, giverRoutes, fieldRoutes, userRoutes];
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();

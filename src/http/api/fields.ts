@@ -1,0 +1,96 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  createField,
+  createFieldSchema,
+  listFields,
+  listFieldsQuerySchema,
+  removeField,
+  updateField,
+  updateFieldSchema,
+} from '../../services/fields.ts';
+import { requireActor } from '../auth/session.ts';
+import { apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
+
+// /api/v1/fields: the bidang taxonomy, named in the request's language (?lang=en).
+
+const tags = ['fields'];
+const FieldInput = createFieldSchema;
+const FieldPatch = updateFieldSchema;
+
+export function fieldRoutes() {
+  const app = apiRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/fields',
+      tags,
+      summary: 'Fields in display order; retired ones only with includeRetired=1',
+      request: { query: listFieldsQuerySchema },
+      responses: { ...jsonOk('Fields'), ...errorResponses },
+    }),
+    async (c) => {
+      const { includeRetired } = c.req.valid('query');
+      return c.json({ items: await listFields(c.get('deps').db.db, c.get('locale'), includeRetired) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/fields',
+      tags,
+      summary: 'Add a field (admin)',
+      request: jsonBody(FieldInput),
+      responses: {
+        201: {
+          description: 'Created',
+          content: { 'application/json': { schema: z.object({}).passthrough() } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await createField(c.get('deps').db.db, requireActor(c), c.req.valid('json'), c.get('locale')),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/fields/{id}',
+      tags,
+      summary: 'Rename, reorder, retire (active=false) or bring back a field (admin)',
+      request: { params: IdParam, ...jsonBody(FieldPatch) },
+      responses: { ...jsonOk('The changed field'), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await updateField(
+          c.get('deps').db.db,
+          requireActor(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          c.get('locale'),
+        ),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/fields/{id}',
+      tags,
+      summary: 'Delete an unused field; a field awards use is retired instead (outcome says which)',
+      request: { params: IdParam },
+      responses: { ...jsonOk('{id, outcome: "deleted" | "retired", awardsUsingIt}'), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await removeField(c.get('deps').db.db, requireActor(c), c.req.valid('param').id), 200),
+  );
+
+  return app;
+}

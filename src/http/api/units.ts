@@ -1,0 +1,174 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { UNIT_TYPES } from '../../reference/unit-types.ts';
+import { assertAdmin } from '../../services/access.ts';
+import { invalid, notFound } from '../../services/errors.ts';
+import { createUnit, getRegion, listUnits, updateUnit } from '../../services/units.ts';
+import { requireActor } from '../auth/session.ts';
+import { apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
+
+// /api/v1/units and /api/v1/regions: the organisation tree. Unit names are public
+// information (the showcase names the units behind awards), so reading needs no sign-in.
+
+const tags = ['units'];
+
+const name = z.string().trim().min(2, 'Nama unit wajib diisi (minimal 2 karakter)').max(200);
+const shortName = z.string().trim().max(60).nullish();
+const UnitInput = z
+  .object({
+    parentId: z.number().int().positive().nullish(),
+    name,
+    shortName,
+    unitType: z.enum(UNIT_TYPES, { message: `Jenis unit: ${UNIT_TYPES.join(', ')}` }),
+    regionCode: z.string().trim().max(10).optional(),
+  })
+  .strict()
+  .openapi('UnitInput');
+const UnitPatch = z.object({ name, shortName, active: z.boolean() }).partial().strict().openapi('UnitPatch');
+const UnitsQuery = z.object({
+  region: z.string().trim().max(10).optional(),
+  includeInactive: z.enum(['0', '1', 'true', 'false']).optional(),
+});
+
+export function unitRoutes() {
+  const app = apiRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/regions',
+      tags,
+      summary: 'Regions (pemda) kept in this installation',
+      responses: { ...jsonOk('Regions'), ...errorResponses },
+    }),
+    async (c) => {
+      const { db } = c.get('deps').db;
+      const rows = await db.selectFrom('regions').selectAll().orderBy('code').execute();
+      const current = await getRegion(db);
+      return c.json(
+        {
+          current: current?.code ?? null,
+          items: rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, foundedOn: r.founded_on })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/regions/current',
+      tags,
+      summary: 'The region this installation serves (the first one configured)',
+      responses: { ...jsonOk('The region'), ...errorResponses },
+    }),
+    async (c) => {
+      const region = await getRegion(c.get('deps').db.db);
+      if (!region) throw notFound('Wilayah', '(belum dibuat: jalankan prestasi demo)');
+      return c.json(region, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/units',
+      tags,
+      summary: 'The unit tree in tree order (parents before children; depth and parentId give the shape)',
+      request: { query: UnitsQuery },
+      responses: { ...jsonOk('Units'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const all = await listUnits(c.get('deps').db.db, q.region);
+      const withInactive = q.includeInactive === '1' || q.includeInactive === 'true';
+      return c.json({ items: withInactive ? all : all.filter((u) => u.active) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/units/{id}',
+      tags,
+      summary: 'One unit',
+      request: { params: IdParam },
+      responses: { ...jsonOk('The unit'), ...errorResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const unit = (await listUnits(c.get('deps').db.db)).find((u) => u.id === id);
+      if (!unit) throw notFound('Unit', id);
+      return c.json(unit, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/units',
+      tags,
+      summary: 'Add a unit under a parent (admin)',
+      request: jsonBody(UnitInput),
+      responses: {
+        201: {
+          description: 'Created',
+          content: { 'application/json': { schema: z.object({}).passthrough() } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      assertAdmin(actor);
+      const { db } = c.get('deps').db;
+      const input = c.req.valid('json');
+      let regionCode = input.regionCode;
+      if (input.parentId) {
+        const parent = await db
+          .selectFrom('org_units')
+          .select('region_code')
+          .where('id', '=', input.parentId)
+          .executeTakeFirst();
+        regionCode ??= parent?.region_code;
+      }
+      regionCode ??= (await getRegion(db))?.code;
+      if (!regionCode)
+        throw invalid([
+          { field: 'regionCode', message: 'Belum ada wilayah; buat wilayah (region) lebih dulu' },
+        ]);
+      if (!(await getRegion(db, regionCode)))
+        throw invalid([
+          { field: 'regionCode', message: `Wilayah ${regionCode} tidak ada; lihat /api/v1/regions` },
+        ]);
+      const row = await createUnit(db, actor, { ...input, regionCode });
+      const unit = (await listUnits(db, regionCode)).find((u) => u.id === row.id);
+      return c.json(unit, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/units/{id}',
+      tags,
+      summary: 'Rename, change the short name, or (de)activate a unit (admin)',
+      request: { params: IdParam, ...jsonBody(UnitPatch) },
+      responses: { ...jsonOk('The changed unit'), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { db } = c.get('deps').db;
+      const { id } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      await updateUnit(db, actor, id, {
+        ...patch,
+        shortName: patch.shortName === undefined ? undefined : patch.shortName || null,
+      });
+      const unit = (await listUnits(db)).find((u) => u.id === id);
+      return c.json(unit, 200);
+    },
+  );
+
+  return app;
+}

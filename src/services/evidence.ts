@@ -1,0 +1,252 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { nowIso } from '../db/now.ts';
+import type { AwardRow, Database, EvidenceRow } from '../db/schema.ts';
+import { assertCanEditFor } from './access.ts';
+import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { type Evidence, toEvidence } from './awards/model.ts';
+import { getAward } from './awards/read.ts';
+import { AppError, conflict, invalid, notFound } from './errors.ts';
+
+// Evidence of an award: uploaded files (scans, photos, PDFs) and links. Files are judged by
+// their bytes, never their name, and stored once per content under uploadDir/<sha[0:2]>/<sha>.
+
+export const ALLOWED_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] as const;
+
+export const linkEvidenceSchema = z
+  .object({
+    url: z
+      .string()
+      .trim()
+      .max(2000, 'URL paling banyak 2000 karakter')
+      .refine((s) => {
+        try {
+          const u = new URL(s);
+          return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+        } catch {
+          return false;
+        }
+      }, 'URL harus alamat web lengkap yang diawali http:// atau https://'),
+    caption: z.string().trim().max(500, 'Keterangan paling banyak 500 karakter').nullish(),
+  })
+  .strict();
+
+export interface UploadStore {
+  uploadDir: string;
+  maxUploadBytes: number;
+}
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Loads the award and checks that this actor may change its evidence now. */
+async function editableAward(trx: Kysely<Database>, actor: Actor, awardId: number): Promise<AwardRow> {
+  const award = await trx.selectFrom('awards').selectAll().where('id', '=', awardId).executeTakeFirst();
+  if (!award) throw notFound('Penghargaan', awardId);
+  assertCanEditFor(actor, award.unit_path);
+  if (award.state === 'verified')
+    throw conflict(
+      'Penghargaan sudah terverifikasi: buktinya tidak bisa diubah. Minta verifikator membukanya kembali (reopen).',
+    );
+  return award;
+}
+
+export async function addFileEvidence(
+  db: Kysely<Database>,
+  actor: Actor,
+  store: UploadStore,
+  awardId: number,
+  file: UploadedFile,
+  caption: string | null,
+): Promise<Evidence> {
+  // Rights first, so that nobody learns anything about a file they may not attach.
+  await editableAward(db, actor, awardId);
+  if (file.bytes.byteLength === 0) throw invalid([{ field: 'file', message: 'Berkas kosong (0 byte)' }]);
+  if (file.bytes.byteLength > store.maxUploadBytes)
+    throw new AppError(
+      'payload_too_large',
+      `Berkas ${mb(file.bytes.byteLength)} MB melebihi batas ${mb(store.maxUploadBytes)} MB; perkecil atau pindai ulang dengan resolusi lebih rendah.`,
+    );
+  const detected = await fileTypeFromBuffer(file.bytes);
+  if (!detected || !(ALLOWED_MEDIA_TYPES as readonly string[]).includes(detected.mime))
+    throw new AppError(
+      'unsupported_media_type',
+      `Isi berkas terdeteksi sebagai ${detected ? `${detected.mime} (.${detected.ext})` : 'tidak dikenal (mis. teks biasa)'}, bukan jenis yang diterima. Unggah PDF, PNG, JPEG atau WEBP.`,
+      [
+        {
+          field: 'file',
+          message: 'jenis tidak diterima',
+          detected: detected?.mime ?? null,
+          allowed: ALLOWED_MEDIA_TYPES,
+        },
+      ],
+    );
+  const sha = createHash('sha256').update(file.bytes).digest('hex');
+  const fresh = storeBlob(store.uploadDir, sha, file.bytes);
+  try {
+    return await insertFileRow(db, actor, awardId, {
+      file,
+      caption,
+      sha,
+      mime: detected.mime,
+      ext: detected.ext,
+    });
+  } catch (err) {
+    if (fresh) await dropBlobIfUnused(db, store.uploadDir, sha);
+    throw err;
+  }
+}
+
+async function insertFileRow(
+  db: Kysely<Database>,
+  actor: Actor,
+  awardId: number,
+  f: { file: UploadedFile; caption: string | null; sha: string; mime: string; ext: string },
+): Promise<Evidence> {
+  const { file, caption, sha } = f;
+  return db.transaction().execute(async (trx) => {
+    await editableAward(trx, actor, awardId);
+    const row = await trx
+      .insertInto('evidence')
+      .values({
+        award_id: awardId,
+        kind: 'file',
+        url: null,
+        file_name: safeFileName(file.name, f.ext),
+        media_type: f.mime,
+        size_bytes: file.bytes.byteLength,
+        sha256: sha,
+        caption,
+        quote: null,
+        article_id: null,
+        created_by: actor.id,
+        created_at: nowIso(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      entityType: 'award',
+      entityId: awardId,
+      action: 'evidence.add',
+      after: row,
+    });
+    return toEvidence(row);
+  });
+}
+
+export async function addLinkEvidence(
+  db: Kysely<Database>,
+  actor: Actor,
+  awardId: number,
+  input: z.output<typeof linkEvidenceSchema>,
+): Promise<Evidence> {
+  return db.transaction().execute(async (trx) => {
+    await editableAward(trx, actor, awardId);
+    const row = await trx
+      .insertInto('evidence')
+      .values({
+        award_id: awardId,
+        kind: 'link',
+        url: input.url,
+        file_name: null,
+        media_type: null,
+        size_bytes: null,
+        sha256: null,
+        caption: input.caption || null,
+        quote: null,
+        article_id: null,
+        created_by: actor.id,
+        created_at: nowIso(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      entityType: 'award',
+      entityId: awardId,
+      action: 'evidence.add',
+      after: row,
+    });
+    return toEvidence(row);
+  });
+}
+
+export async function deleteEvidence(
+  db: Kysely<Database>,
+  actor: Actor,
+  store: UploadStore,
+  id: number,
+): Promise<void> {
+  const removed = await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw notFound('Bukti', id);
+    await editableAward(trx, actor, before.award_id);
+    await trx.deleteFrom('evidence').where('id', '=', id).execute();
+    await recordAudit(trx, actor, {
+      entityType: 'award',
+      entityId: before.award_id,
+      action: 'evidence.remove',
+      before,
+    });
+    return before;
+  });
+  // The same bytes may back other evidence rows; the file goes only with the last of them.
+  if (removed.sha256) await dropBlobIfUnused(db, store.uploadDir, removed.sha256);
+}
+
+async function dropBlobIfUnused(db: Kysely<Database>, dir: string, sha: string): Promise<void> {
+  const still = await db.selectFrom('evidence').select('id').where('sha256', '=', sha).executeTakeFirst();
+  if (!still) rmSync(blobPath(dir, sha), { force: true });
+}
+
+/** The evidence row and where its bytes are, if the actor may see the award. */
+export async function evidenceFile(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  store: UploadStore,
+  id: number,
+): Promise<{ row: EvidenceRow; path: string }> {
+  const row = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Bukti', id);
+  await getAward(db, actor, row.award_id); // same visibility as the award (404 for the public)
+  if (row.kind !== 'file' || !row.sha256) throw notFound('Berkas bukti', id);
+  const path = blobPath(store.uploadDir, row.sha256);
+  if (!existsSync(path)) throw notFound('Berkas bukti', id);
+  return { row, path };
+}
+
+export const blobPath = (dir: string, sha: string) => join(dir, sha.slice(0, 2), sha);
+
+/** Writes to a temp file in the same folder, then renames: a reader never sees half a file. */
+function storeBlob(dir: string, sha: string, bytes: Uint8Array): boolean {
+  const path = blobPath(dir, sha);
+  if (existsSync(path)) return false;
+  mkdirSync(join(dir, sha.slice(0, 2)), { recursive: true });
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    writeFileSync(tmp, bytes, { flag: 'wx' });
+    renameSync(tmp, path);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  return true;
+}
+
+/** A name safe for headers and file systems; keeps letters, digits, dot, dash, underscore. */
+export function safeFileName(name: string, ext: string): string {
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .normalize('NFKD')
+    .replace(/[^\w.-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .replace(/\.[^.]*$/, '')
+    .slice(0, 100);
+  return `${base || 'bukti'}.${ext}`;
+}
+
+const mb = (n: number) => (n / 1048576).toLocaleString('id-ID', { maximumFractionDigits: 1 });

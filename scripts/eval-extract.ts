@@ -18,8 +18,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractSource } from '../src/extract/index.ts';
 import { findGivers } from '../src/extract/givers.ts';
+import { extractSource } from '../src/extract/index.ts';
 import { findRank } from '../src/extract/numbers.ts';
 import type { AwardEvent } from '../src/extract/types.ts';
 
@@ -68,7 +68,9 @@ export function extractFile(e: CorpusEntry) {
 }
 
 const GENERIC = new Set(
-  'penghargaan predikat kategori juara peringkat terbaik dalam dari dan atas tahun pada di yang untuk award awards tingkat sebagai dengan the pertama kedua ketiga i ii iii'.split(' '),
+  'penghargaan predikat kategori juara peringkat terbaik dalam dari dan atas tahun pada di yang untuk award awards tingkat sebagai dengan the pertama kedua ketiga i ii iii'.split(
+    ' ',
+  ),
 );
 const words = (s: string) =>
   new Set((s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 && !GENERIC.has(w)));
@@ -85,12 +87,12 @@ export function titleOverlap(a: string, b: string): number {
 /** One-to-one pairs (gold index, extracted index), best title overlap first, overlap ≥ 0.5. */
 export function matchAwards(gold: GoldAward[], found: AwardEvent[]): Array<[number, number]> {
   const cands: Array<[number, number, number]> = [];
-  gold.forEach((g, gi) =>
+  gold.forEach((g, gi) => {
     found.forEach((f, fi) => {
       const s = titleOverlap(g.title, f.title);
       if (s >= 0.5) cands.push([s, gi, fi]);
-    }),
-  );
+    });
+  });
   cands.sort((x, y) => y[0] - x[0]);
   const usedG = new Set<number>();
   const usedF = new Set<number>();
@@ -121,7 +123,17 @@ export function sameRank(a: string, b: string): boolean {
 }
 
 type Field = 'date' | 'giver' | 'rank' | 'score' | 'grade' | 'year' | 'level' | 'category' | 'recipient';
-export const FIELDS: Field[] = ['date', 'giver', 'rank', 'score', 'grade', 'year', 'level', 'category', 'recipient'];
+export const FIELDS: Field[] = [
+  'date',
+  'giver',
+  'rank',
+  'score',
+  'grade',
+  'year',
+  'level',
+  'category',
+  'recipient',
+];
 
 function fieldValues(f: Field, g: GoldAward, x: AwardEvent): [unknown, unknown, boolean] | null {
   switch (f) {
@@ -174,7 +186,13 @@ export interface Report {
 
 export function evaluate(corpus = loadCorpus()): Report {
   const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
-  const rep: Report = { files: corpus.length, events: zero(), claims: zero(), errors: [], fields: {} as Record<Field, Counts> };
+  const rep: Report = {
+    files: corpus.length,
+    events: zero(),
+    claims: zero(),
+    errors: [],
+    fields: {} as Record<Field, Counts>,
+  };
   for (const f of FIELDS) rep.fields[f] = zero();
   for (const e of corpus) {
     const found = extractFile(e).awards;
@@ -193,7 +211,10 @@ export function evaluate(corpus = loadCorpus()): Report {
         else {
           if (xv !== null && xv !== undefined) c.fp++;
           if (gv !== null && gv !== undefined) c.fn++;
-          if (gv !== xv) rep.errors.push(`${e.gold.file} [${g.title}] ${f}: gold ${JSON.stringify(gv)} got ${JSON.stringify(xv)}`);
+          if (gv !== xv)
+            rep.errors.push(
+              `${e.gold.file} [${g.title}] ${f}: gold ${JSON.stringify(gv)} got ${JSON.stringify(xv)}`,
+            );
         }
       }
     }

@@ -3,8 +3,17 @@
 // frames the list that follows; "Penghargaan tersebut diserahkan oleh Mendagri … Jumat
 // (23/5/2025)" completes the award just before it.
 import { type ClaimHit, findClaims } from './claims.ts';
-import { type Draft, clauseDate, clausesOf, readFields } from './clauses.ts';
-import { findGrade, findLevel, findRecipient, findScore, levelFromTitle, yearAfterPrevious, yearInSentence, yearInTitle } from './fields.ts';
+import { clauseDate, clausesOf, type Draft, readFields } from './clauses.ts';
+import {
+  findGrade,
+  findLevel,
+  findRecipient,
+  findScore,
+  levelFromTitle,
+  yearAfterPrevious,
+  yearInSentence,
+  yearInTitle,
+} from './fields.ts';
 import { type GiverMatch, pickGiver } from './givers.ts';
 import { isAwardish } from './objects.ts';
 import type { Sentence } from './sentences.ts';
@@ -20,7 +29,8 @@ interface Frame {
   sentence: number;
 }
 
-const LIST_INTRO = /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi|sebagai\s+berikut|berikut\s+ini|berikut)\b\s*:?\s*$|:\s*$/iu;
+const LIST_INTRO =
+  /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi|sebagai\s+berikut|berikut\s+ini|berikut)\b\s*:?\s*$|:\s*$/iu;
 const INLINE_LIST = /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi)\b\s*:?\s*(\S.*)$/iu;
 const SAME_DAY = /\b(?:hari|acara|kesempatan|waktu|tempat)\s+yang\s+sama\b/iu;
 const BULLET = /^\s*(?:[-•*·▪–]|\d{1,2}[.)]|[a-z][.)])\s+/u;
@@ -32,7 +42,12 @@ export interface AwardPassResult {
   claims: CountClaim[];
 }
 
-export function awardPass(text: string, sentences: Sentence[], reference: string | null, skipLines: number): AwardPassResult {
+export function awardPass(
+  text: string,
+  sentences: Sentence[],
+  reference: string | null,
+  skipLines: number,
+): AwardPassResult {
   const drafts: Draft[] = [];
   const claims: CountClaim[] = [];
   const frames: Frame[] = [];
@@ -65,7 +80,7 @@ export function awardPass(text: string, sentences: Sentence[], reference: string
     if (frame) frames.push(frame);
 
     const inline = hits.length > 0 ? INLINE_LIST.exec(s.text) : null;
-    if (inline && !LIST_INTRO.test(s.text)) {
+    if (inline && !LIST_INTRO.test(s.text.slice(-40))) {
       const items = inlineItems(s, inline.index + inline[0].length - inline[1].length, inline[1]);
       if (items.length >= 2) {
         const own = frame ?? frameOf(s, i, 0, reference);
@@ -75,11 +90,22 @@ export function awardPass(text: string, sentences: Sentence[], reference: string
       }
     }
 
-    if (LIST_INTRO.test(s.text) && (hits.length > 0 || /penghargaan|prestasi|kategori/iu.test(s.text))) {
+    if (
+      LIST_INTRO.test(s.text.slice(-40)) &&
+      (hits.length > 0 || /penghargaan|prestasi|kategori/iu.test(s.text))
+    ) {
       const own = frame ?? frameOf(s, i, 0, reference);
-      const earlier = frames.filter((f) => f.sentence < i && (f.count === own.count || own.count === 0)).pop();
+      const earlier = frames
+        .filter((f) => f.sentence < i && (f.count === own.count || own.count === 0))
+        .pop();
       const merged = earlier ? fillFrame(own, earlier) : own;
-      list = { frame: merged, remaining: hits[0]?.claim.count ?? null, recipient: own.recipient ?? earlier?.recipient ?? null, line: s.line, bulleted: null };
+      list = {
+        frame: merged,
+        remaining: hits[0]?.claim.count ?? null,
+        recipient: own.recipient ?? earlier?.recipient ?? null,
+        line: s.line,
+        bulleted: null,
+      };
       continue;
     }
 
@@ -109,7 +135,7 @@ export function awardPass(text: string, sentences: Sentence[], reference: string
     }
   }
 
-  const previous = yearAfterPrevious(text);
+  const previous = text.includes('sebelumnya') ? yearAfterPrevious(text) : null;
   for (const d of drafts) {
     if (previous && !d.yearFromName && (d.score !== null || d.grade !== null)) d.year = previous;
     d.level ??= d.giver?.body.level ?? levelFromTitle(d.title);
@@ -130,7 +156,9 @@ function frameOf(s: Sentence, i: number, count: number, reference: string | null
 }
 
 function recipientBeforeVerb(text: string): string | null {
-  const at = text.search(/\b(?:meraih|menerima|mendapat|memperoleh|menyabet|memboyong|mengantongi|mengoleksi|berhasil)\b/iu);
+  const at = text.search(
+    /\b(?:meraih|menerima|mendapat|memperoleh|menyabet|memboyong|mengantongi|mengoleksi|berhasil)\b/iu,
+  );
   return at > 0 ? findRecipient(text.slice(0, at)) : null;
 }
 
@@ -159,7 +187,8 @@ function inlineItems(s: Sentence, at: number, tail: string): Sentence[] {
   let from = 0;
   const push = (a: number, b: number) => {
     const raw = tail.slice(a, b).replace(/[.\s]+$/u, '');
-    if (raw && isAwardish(raw)) out.push({ ...s, text: raw, start: s.start + at + a, end: s.start + at + a + raw.length });
+    if (raw && isAwardish(raw))
+      out.push({ ...s, text: raw, start: s.start + at + a, end: s.start + at + a + raw.length });
   };
   for (let m = re.exec(tail); m; m = re.exec(tail)) {
     push(from, m.index);
@@ -177,7 +206,13 @@ function looksLikeItem(line: string, remaining: number | null, bulleted: boolean
   return isAwardish(line) && line.length < 220;
 }
 
-function itemDraft(s: Sentence, i: number, frame: Frame | null, recipient: string | null, reference: string | null): Draft {
+function itemDraft(
+  s: Sentence,
+  i: number,
+  frame: Frame | null,
+  recipient: string | null,
+  reference: string | null,
+): Draft {
   const bullet = BULLET.exec(s.text);
   const raw = bullet ? s.text.slice(bullet[0].length) : s.text;
   const title = raw
@@ -205,7 +240,14 @@ function itemDraft(s: Sentence, i: number, frame: Frame | null, recipient: strin
 }
 
 /** Fill what the award sentence left open from a follow-up sentence about the same award. */
-function enrich(drafts: Draft[], last: number, i: number, s: Sentence, reference: string | null, from: Draft | null): void {
+function enrich(
+  drafts: Draft[],
+  last: number,
+  i: number,
+  s: Sentence,
+  reference: string | null,
+  from: Draft | null,
+): void {
   const targets = drafts.filter((d) => d.sentence === last);
   if (targets.length === 0) return;
   const giver = from?.giver ?? pickGiver(s.text);
@@ -214,7 +256,8 @@ function enrich(drafts: Draft[], last: number, i: number, s: Sentence, reference
   const grade = from?.grade ?? findGrade(s.text)?.grade ?? null;
   const level = findLevel(s.text);
   for (const d of targets) {
-    const added = (!d.giver && giver) || (!d.date && date) || (d.score === null && score !== null) || (!d.grade && grade);
+    const added =
+      (!d.giver && giver) || (!d.date && date) || (d.score === null && score !== null) || (!d.grade && grade);
     if (d.giver?.weak && giver && !giver.weak) d.giver = giver;
     d.giver ??= giver;
     d.date ??= date;
@@ -243,7 +286,11 @@ function dedupe(drafts: Draft[]): Draft[] {
     const same = out.find(
       (o) =>
         (key(o.title) === k && o.rank === d.rank && o.recipient === d.recipient) ||
-        (o.grade !== null && o.grade === d.grade && !d.rank && !o.rank && (!d.giver || !o.giver || d.giver.body === o.giver.body)),
+        (o.grade !== null &&
+          o.grade === d.grade &&
+          !d.rank &&
+          !o.rank &&
+          (!d.giver || !o.giver || d.giver.body === o.giver.body)),
     );
     if (!same) {
       out.push(d);

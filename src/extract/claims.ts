@@ -1,7 +1,8 @@
 // "87 penghargaan sepanjang 2025", "tak kurang dari 239 penghargaan sejak 1993": counts the
 // article claims. A count is never turned into that many awards; the curator sees it as a claim.
-import { NUMBER_WORD, wordToNumber } from './numbers.ts';
+
 import { findRecipient } from './fields.ts';
+import { NUMBER_WORD, wordToNumber } from './numbers.ts';
 import type { CountClaim } from './types.ts';
 
 const COUNT_RE = new RegExp(
@@ -10,7 +11,8 @@ const COUNT_RE = new RegExp(
 );
 const RECEIVED_RE =
   /\b(?:meraih|raih|menerima|mendapat(?:kan)?|memperoleh|menyabet|meraup|memboyong|diboyong|diraih|diterima|diperoleh|mengoleksi|mengantongi|menggondol|menyabet|dianugerahi|disabet)\b/i;
-const PLAN_RE = /\b(?:menargetkan|target|ditargetkan|akan|berharap|harapan|semoga|mengincar|membidik|berencana)\b/i;
+const PLAN_RE =
+  /\b(?:menargetkan|target|ditargetkan|akan|berharap|harapan|semoga|mengincar|membidik|berencana)\b/i;
 const PERIOD_RES = [
   /\b(?:sepanjang|selama|sejak|hingga|pada|di|dalam)\s+(?:tahun\s+)?(?:(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)\s+)?(?:hingga\s+\S+\s+)?(?:19|20)\d{2}\b/iu,
   /\bsejak\s+[^,.;]{3,60}/iu,
@@ -33,9 +35,10 @@ export function findClaims(sentence: string): ClaimHit[] {
     const count = wordToNumber(m[1]);
     if (count === null || count < 2) continue;
     const before = sentence.slice(0, m.index);
-    const verb = /\b(?:meraih|raih|menerima|mendapat(?:kan)?|memperoleh|menyabet|meraup|memboyong|mengoleksi|mengantongi|menggondol)\b/i.exec(
-      before,
-    );
+    const verb =
+      /\b(?:meraih|raih|menerima|mendapat(?:kan)?|memperoleh|menyabet|meraup|memboyong|mengoleksi|mengantongi|menggondol)\b/i.exec(
+        before,
+      );
     const period = PERIOD_RES.map((re) => re.exec(sentence)?.[0]).find(Boolean) ?? null;
     out.push({
       claim: {

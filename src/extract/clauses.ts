@@ -85,7 +85,7 @@ export function clausesOf(s: Sentence, reference: string | null): Draft[] {
     const before = text.slice(i === 0 ? 0 : triggers[i - 1].end, t.start);
     if (negatedBefore(i === 0 ? before : text.slice(0, t.start))) continue;
     let objectSpan = text.slice(t.end, clauseEnd);
-    let recipient = i === 0 ? sentenceRecipient : newSubject(before) ?? sentenceRecipient;
+    let recipient = i === 0 ? sentenceRecipient : (newSubject(before) ?? sentenceRecipient);
     let giver: GiverMatch | null = null;
     if (t.kind === 'give') {
       // "BPK memberikan opini WTP kepada Pemkot": a receipt only when a known body gives.

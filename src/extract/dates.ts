@@ -3,9 +3,34 @@
 // article, and rolls back a year when that would put the ceremony after publication.
 
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, februari: 2, pebruari: 2, feb: 2, maret: 3, mar: 3, april: 4, apr: 4,
-  mei: 5, juni: 6, jun: 6, juli: 7, jul: 7, agustus: 8, agu: 8, agt: 8, agust: 8, september: 9,
-  sep: 9, sept: 9, oktober: 10, okt: 10, november: 11, nov: 11, nopember: 11, desember: 12, des: 12,
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  pebruari: 2,
+  feb: 2,
+  maret: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  agustus: 8,
+  agu: 8,
+  agt: 8,
+  agust: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  nopember: 11,
+  desember: 12,
+  des: 12,
 };
 
 const MONTH_ALT =

@@ -24,7 +24,8 @@ const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Arra
 function str(v: unknown): string | null {
   if (v === undefined || v === null) return null;
   if (typeof v === 'string' || typeof v === 'number') return String(v);
-  if (typeof v === 'object' && '#text' in (v as Record<string, unknown>)) return String((v as Record<string, unknown>)['#text']);
+  if (typeof v === 'object' && '#text' in (v as Record<string, unknown>))
+    return String((v as Record<string, unknown>)['#text']);
   return null;
 }
 
@@ -33,6 +34,7 @@ export function isFeed(xml: string): boolean {
 }
 
 export function parseFeed(xml: string): FeedItem[] {
+  // biome-ignore lint/suspicious/noExplicitAny: feed XML has no fixed shape; every read below is checked
   const doc = parser.parse(xml) as Record<string, any>;
   if (doc.rss) {
     return asArray(doc.rss.channel?.item).map((it: Record<string, unknown>) => ({
@@ -43,8 +45,10 @@ export function parseFeed(xml: string): FeedItem[] {
     }));
   }
   if (doc.feed) {
-    return asArray(doc.feed.entry).map((e: Record<string, any>) => {
-      const link = asArray(e.link).find((l: any) => !l['@_rel'] || l['@_rel'] === 'alternate');
+    return asArray(doc.feed.entry).map((e: Record<string, unknown>) => {
+      const link = asArray(e.link as Record<string, unknown>[] | undefined).find(
+        (l) => !l['@_rel'] || l['@_rel'] === 'alternate',
+      );
       return {
         title: str(e.title),
         link: link ? String(link['@_href'] ?? '') : null,

@@ -1,7 +1,8 @@
 // Field readers over one clause of an award sentence: score, grade, category, level, year,
 // programme and recipient. Each is a small precompiled pattern; order of checks encodes priority.
-import type { Level } from './types.ts';
+
 import { parseDecimal } from './numbers.ts';
+import type { Level } from './types.ts';
 
 const SCORE_RE =
   /\b(?:nilai|skor|score|indeks|IKM|poin)(?:(?:\s+[\p{L}]+){0,5}?\s+(?:sebesar|mencapai|yakni|yaitu|adalah)|\s+[A-Z]{2,6}|\s+akhir|(?:\s+\p{Ll}+){1,2})?\s*:?\s*(\d{1,3}(?:[.,]\d{1,3})?)(?![\d.,]*\d)/giu;
@@ -36,6 +37,8 @@ const GRADE_RES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/\b(WBBM|WBK)\b/gu, (m) => m[1]],
 ];
 
+const GRADE_HINT = /ategori|ona|WTP|ajar|redikat|Tuntas|Swasti|kreditasi|WB/;
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 }
@@ -43,6 +46,8 @@ function cap(s: string): string {
 /** "Kategori A Zona Hijau", "Opini WTP", "Utama" (KLA), "AA" (SAKIP): parts in text order. */
 export function findGrade(text: string): { grade: string; spans: Array<[number, number]> } | null {
   const parts: Array<[number, string, number]> = [];
+  // Most sentences carry no grade: one cheap test spares the seven patterns.
+  if (!GRADE_HINT.test(text)) return null;
   for (const [re, fmt] of GRADE_RES) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -53,7 +58,11 @@ export function findGrade(text: string): { grade: string; spans: Array<[number, 
   parts.sort((a, b) => a[0] - b[0]);
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const [, g] of parts) if (!seen.has(g)) seen.add(g), out.push(g);
+  for (const [, g] of parts) {
+    if (seen.has(g)) continue;
+    seen.add(g);
+    out.push(g);
+  }
   // "Kategori A" also reads as predicate "A"; keep the fuller form only.
   const kept = out.filter((g) => !out.some((o) => o !== g && o.endsWith(` ${g}`)));
   return { grade: kept.join(' '), spans: parts.map(([s, , e]) => [s, e]) };
@@ -131,7 +140,6 @@ export function splitProgramme(object: string): { head: string; programme: strin
 const UNIT =
   '(?:Puskesmas|Dinas|Badan|Kecamatan|Kelurahan|Desa|RSUD|RSU|UPTD|UPT|Bagian|Inspektorat|Sekretariat|Satpol\\s+PP|BPBD|Bapenda|Bappeda|BKPSDM|BKPP|DPMPTSP|Disdukcapil|Dinkes|Diskominfo|Dishub|Disdik|Dinsos|Perumda|PDAM|SMPN|SMAN|SDN|SMKN|Posyandu|Pustu|Kantor|Rumah\\s+Sakit|Mal\\s+Pelayanan\\s+Publik|MPP|Tim|TP\\s+PKK|PKK|Polres|Kejari)';
 const CAPWORD = "[\\p{Lu}\\p{N}][\\p{L}\\p{N}'’./-]*";
-const CONNECT = '(?:\\s+(?:dan|dan\\s+Pencatatan|Sipil|Kota|Kabupaten|Daerah|Umum|Negeri)\\b)?';
 const RECIPIENT_RE = new RegExp(
   [
     `(?:Pemerintah\\s+(?:Kota|Kabupaten|Provinsi)\\s*(?:\\([^)]{2,12}\\)\\s*)?${CAPWORD}(?:\\s+${CAPWORD})?(?:\\s+melalui\\s+${UNIT}(?:\\s+${CAPWORD}){0,5})?)`,
@@ -160,9 +168,14 @@ export function findRecipient(subject: string): string | null {
   // "Kepala Puskesmas Neglasari, dr. Rina Marlina,": the person, with the role kept.
   const person = APPOSITIVE.exec(s);
   if (person) return `${person[2].trim()} (${person[1].trim()})`;
-  if (/^(?:setiap|tiap|para|seluruh|semua|sejumlah|banyak|daerah|pemerintah\s+daerah|yang)\b/i.test(s)) return null;
+  if (/^(?:setiap|tiap|para|seluruh|semua|sejumlah|banyak|daerah|pemerintah\s+daerah|yang)\b/i.test(s))
+    return null;
   const m = RECIPIENT_RE.exec(s);
-  if (m) return m[0].replace(/\s+/g, ' ').replace(/[.,]+$/, '').trim();
+  if (m)
+    return m[0]
+      .replace(/\s+/g, ' ')
+      .replace(/[.,]+$/, '')
+      .trim();
   const words = s
     .replace(/\b(?:kembali|berhasil|sukses|juga|telah|pun|turut|mampu|sudah|akhirnya|kini|resmi)\b/giu, ' ')
     .trim()

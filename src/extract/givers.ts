@@ -10,9 +10,12 @@ for (const b of AWARDING_BODIES) {
     if (!byName.has(key)) byName.set(key, b);
   }
 }
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 const NAMES = [...byName.keys()].sort((a, b) => b.length - a.length);
-const GIVER_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+const GIVER_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${NAMES.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 const PAREN_ABBR = /^\s*\(([^()]{2,30})\)/;
 
 export interface GiverMatch {
@@ -39,7 +42,8 @@ export function findGivers(text: string): GiverMatch[] {
   return out;
 }
 
-const AGENT_BEFORE = /(?:\b(?:dari|oleh|dikeluarkan|diberikan|diserahkan|diselenggarakan|digelar)\s+(?:\S+\s+){0,2})$/i;
+const AGENT_BEFORE =
+  /(?:\b(?:dari|oleh|dikeluarkan|diberikan|diserahkan|diselenggarakan|digelar)\s+(?:\S+\s+){0,2})$/i;
 
 const PLACE_BEFORE = /(?:\b(?:tingkat|wilayah|se|di|kawasan)\s*-?\s*)$/i;
 

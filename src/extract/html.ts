@@ -15,11 +15,37 @@ export interface HtmlArticle {
 
 const DROP = 'script,style,noscript,template,iframe,object,embed,svg,canvas,form,button,nav,footer,aside';
 const BLOCK = new Set([
-  'P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'TR', 'BLOCKQUOTE', 'SECTION', 'ARTICLE',
-  'UL', 'OL', 'TABLE', 'FIGCAPTION', 'HEADER', 'MAIN', 'PRE', 'DD', 'DT',
+  'P',
+  'DIV',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BR',
+  'TR',
+  'BLOCKQUOTE',
+  'SECTION',
+  'ARTICLE',
+  'UL',
+  'OL',
+  'TABLE',
+  'FIGCAPTION',
+  'HEADER',
+  'MAIN',
+  'PRE',
+  'DD',
+  'DT',
 ]);
 
-type DomNode = { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<DomNode> };
+type DomNode = {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+};
 
 function blockText(root: DomNode): string {
   const parts: string[] = [];
@@ -53,10 +79,15 @@ function meta(doc: Document, ...keys: string[]): string | null {
 }
 
 export function htmlToArticle(html: string): HtmlArticle {
-  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
+  const { document } = parseHTML(
+    /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`,
+  );
   for (const el of [...document.querySelectorAll(DROP)]) el.remove();
   const title =
-    meta(document, 'og:title', 'twitter:title') ?? document.querySelector('h1')?.textContent?.trim() ?? document.title?.trim() ?? null;
+    meta(document, 'og:title', 'twitter:title') ??
+    document.querySelector('h1')?.textContent?.trim() ??
+    document.title?.trim() ??
+    null;
   const published = normalizeDate(
     meta(document, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date') ??
       document.querySelector('time[datetime]')?.getAttribute('datetime') ??
@@ -66,7 +97,8 @@ export function htmlToArticle(html: string): HtmlArticle {
   let text = '';
   try {
     const parsed = new Readability(document.cloneNode(true) as Document, { charThreshold: 200 }).parse();
-    if (parsed?.content) text = blockText(parseHTML(`<html><body>${parsed.content}</body></html>`).document.body as DomNode);
+    if (parsed?.content)
+      text = blockText(parseHTML(`<html><body>${parsed.content}</body></html>`).document.body as DomNode);
   } catch {
     // Readability gives up on some broken pages; the plain walk below still reads them.
   }

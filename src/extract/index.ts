@@ -7,10 +7,10 @@ import { isIndonesian } from './language.ts';
 import { splitSentences } from './sentences.ts';
 import type { ArticleExtraction, AwardEvent, ExtractOptions } from './types.ts';
 
-export type { ArticleExtraction, AwardEvent, CountClaim, ExtractOptions } from './types.ts';
-export { htmlToArticle } from './html.ts';
 export { parseFeed } from './feeds.ts';
-export { extractSource, MAX_INPUT_BYTES, InputError } from './source.ts';
+export { htmlToArticle } from './html.ts';
+export { extractSource, InputError, MAX_INPUT_BYTES } from './source.ts';
+export type { ArticleExtraction, AwardEvent, CountClaim, ExtractOptions } from './types.ts';
 
 /** Longest text accepted (characters). News articles are a few KB; 2 MB is a broken page. */
 export const MAX_TEXT_CHARS = 2_000_000;

@@ -2,16 +2,56 @@
 // than a guess. Function words are a cheap, reliable signal over a few hundred words.
 
 const ID_WORDS = new Set([
-  'yang', 'dan', 'di', 'dengan', 'untuk', 'dari', 'pada', 'ini', 'itu', 'dalam', 'kepada', 'tersebut',
-  'oleh', 'atas', 'sebagai', 'juga', 'akan', 'telah', 'tahun', 'kota', 'penghargaan', 'meraih', 'bagi',
+  'yang',
+  'dan',
+  'di',
+  'dengan',
+  'untuk',
+  'dari',
+  'pada',
+  'ini',
+  'itu',
+  'dalam',
+  'kepada',
+  'tersebut',
+  'oleh',
+  'atas',
+  'sebagai',
+  'juga',
+  'akan',
+  'telah',
+  'tahun',
+  'kota',
+  'penghargaan',
+  'meraih',
+  'bagi',
 ]);
 const EN_WORDS = new Set([
-  'the', 'and', 'of', 'to', 'in', 'was', 'with', 'for', 'is', 'on', 'by', 'its', 'has', 'were', 'award',
-  'received', 'city', 'from', 'at', 'this', 'that',
+  'the',
+  'and',
+  'of',
+  'to',
+  'in',
+  'was',
+  'with',
+  'for',
+  'is',
+  'on',
+  'by',
+  'its',
+  'has',
+  'were',
+  'award',
+  'received',
+  'city',
+  'from',
+  'at',
+  'this',
+  'that',
 ]);
 
 export function isIndonesian(text: string): boolean {
-  const sample = text.length > 6000 ? text.slice(0, 6000) : text;
+  const sample = text.length > 2500 ? text.slice(0, 2500) : text;
   let id = 0;
   let en = 0;
   for (const w of sample.toLowerCase().match(/\p{L}+/gu) ?? []) {

@@ -2,11 +2,29 @@
 // penghargaan", "Peringkat II", "terbaik pertama", "ke-2".
 
 const UNITS: Record<string, number> = {
-  satu: 1, se: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9,
+  satu: 1,
+  se: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
 };
 const ORDINALS: Record<string, number> = {
-  pertama: 1, kesatu: 1, kedua: 2, ketiga: 3, keempat: 4, kelima: 5, keenam: 6, ketujuh: 7,
-  kedelapan: 8, kesembilan: 9, kesepuluh: 10,
+  pertama: 1,
+  kesatu: 1,
+  kedua: 2,
+  ketiga: 3,
+  keempat: 4,
+  kelima: 5,
+  keenam: 6,
+  ketujuh: 7,
+  kedelapan: 8,
+  kesembilan: 9,
+  kesepuluh: 10,
 };
 
 export const NUMBER_WORD =
@@ -50,7 +68,10 @@ export function parseDecimal(raw: string): number | null {
 
 /** A rank token after "Juara"/"Peringkat": 1, II, pertama, ke-2, ketiga. */
 export function rankTokenToNumber(raw: string): number | null {
-  const t = raw.toLowerCase().replace(/^ke-?\s*/, '').trim();
+  const t = raw
+    .toLowerCase()
+    .replace(/^ke-?\s*/, '')
+    .trim();
   if (/^\d{1,3}$/.test(t)) return Number(t);
   if (ORDINALS[raw.toLowerCase()]) return ORDINALS[raw.toLowerCase()];
   const r = romanToNumber(raw.replace(/^ke-?\s*/i, ''));

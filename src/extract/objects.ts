@@ -9,7 +9,7 @@ const CUT_RE = new RegExp(
     '\\s*[,;:]',
     '\\s+yang\\s+(?:di\\w+|ber\\w+|telah|merupakan)',
     '\\s+(?:dari|oleh)\\s+',
-    '\\s+pada\\s+(?=(?:hari|senin|selasa|rabu|kamis|jumat|jum\'at|sabtu|minggu|tanggal|\\d|acara|malam|peringatan|puncak|rapat|rakor|kegiatan|upacara|penyerahan|gelaran|awal|akhir|pertengahan|bulan|tahun\\s+ini))',
+    "\\s+pada\\s+(?=(?:hari|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|tanggal|\\d|acara|malam|peringatan|puncak|rapat|rakor|kegiatan|upacara|penyerahan|gelaran|awal|akhir|pertengahan|bulan|tahun\\s+ini))",
     '\\s+di\\s+(?=[\\p{Lu}])',
     '\\s+(?:saat|ketika|usai|seusai|setelah|bertempat|berkat|sehingga|karena|sebagai\\s+bentuk|dengan\\s+(?:nilai|skor|indeks|predikat|total|raihan|capaian\\s+nilai))\\b',
     '\\s*\\(\\s*\\d',
@@ -19,7 +19,8 @@ const CUT_RE = new RegExp(
   'iu',
 );
 
-const LEADING = /^(?:(?:kembali|juga|pula|sebuah|suatu|salah\s+satu|sebagai|gelar|predikat\s+sebagai|status\s+sebagai|penghargaan\s+sebagai|langsung)\s+)+/iu;
+const LEADING =
+  /^(?:(?:kembali|juga|pula|sebuah|suatu|salah\s+satu|sebagai|gelar|predikat\s+sebagai|status\s+sebagai|penghargaan\s+sebagai|langsung)\s+)+/iu;
 
 export interface ObjectText {
   text: string;

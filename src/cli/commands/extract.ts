@@ -24,14 +24,17 @@ function readChecked(file: string): Uint8Array {
   let size: number;
   try {
     const st = statSync(file);
-    if (!st.isFile()) throw new CliError(`${file}: not a file; give the path of a .txt, .html or .xml article`);
+    if (!st.isFile())
+      throw new CliError(`${file}: not a file; give the path of a .txt, .html or .xml article`);
     size = st.size;
   } catch (err) {
     if (err instanceof CliError) throw err;
     throw new CliError(`${file}: no such file; check the path`);
   }
   if (size > MAX_INPUT_BYTES) {
-    throw new CliError(`${file}: ${size} bytes is over the 2 MB limit for one article; save only the article page or text`);
+    throw new CliError(
+      `${file}: ${size} bytes is over the 2 MB limit for one article; save only the article page or text`,
+    );
   }
   return readFileSync(file);
 }
@@ -67,7 +70,9 @@ export function formatTable(results: FileResult[]): string {
     out.push(`${r.file}${r.title ? ` — ${r.title}` : ''}${r.published ? ` (${r.published})` : ''}`);
     if (r.awards.length === 0) out.push('  tidak ada penghargaan yang diterima');
     else {
-      out.push(`  ${cell('penghargaan', 44)} ${cell('penerima', 26)} ${cell('pemberi', 14)} ${cell('tanggal', 10)} ${cell('hasil', 22)} tahun`);
+      out.push(
+        `  ${cell('penghargaan', 44)} ${cell('penerima', 26)} ${cell('pemberi', 14)} ${cell('tanggal', 10)} ${cell('hasil', 22)} tahun`,
+      );
       for (const a of r.awards) {
         const result = [a.rank, a.score?.toString().replace('.', ','), a.grade].filter(Boolean).join(' · ');
         out.push(
@@ -75,7 +80,10 @@ export function formatTable(results: FileResult[]): string {
         );
       }
     }
-    for (const c of r.claims) out.push(`  klaim: ${c.count} penghargaan${c.period ? ` (${c.period})` : ''}${c.subject ? ` — ${c.subject}` : ''}`);
+    for (const c of r.claims)
+      out.push(
+        `  klaim: ${c.count} penghargaan${c.period ? ` (${c.period})` : ''}${c.subject ? ` — ${c.subject}` : ''}`,
+      );
     out.push('');
   }
   return out.join('\n');

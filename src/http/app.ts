@@ -6,6 +6,7 @@ import { awardRoutes } from './api/awards.ts';
 import { evidenceRoutes } from './api/evidence.ts';
 import { fieldRoutes } from './api/fields.ts';
 import { giverRoutes } from './api/givers.ts';
+import { scaleRoutes } from './api/scales.ts';
 import { unitRoutes } from './api/units.ts';
 import { userRoutes } from './api/users.ts';
 import { identify, requireCsrf } from './auth/session.ts';
@@ -17,7 +18,7 @@ import { mountPages, renderPageError } from './pages/index.ts';
 // and static assets elsewhere. Routers are mounted here; each feature owns its router file.
 
 // One line per feature router; a feature's routes live in its own file under api/ or pages/.
-const apiRouters = [authRoutes, awardRoutes, evidenceRoutes, unitRoutes, giverRoutes, fieldRoutes, userRoutes];
+const apiRouters = [authRoutes, awardRoutes, evidenceRoutes, unitRoutes, giverRoutes, fieldRoutes, userRoutes, scaleRoutes];
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();

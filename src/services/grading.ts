@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { nowIso } from '../db/now.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, ScaleTable, ScaleVersionTable } from '../db/schema.ts';
 import { gradeOpinion, gradeScore, SCALES, type Scale, type ScaleVersion } from '../domain/grading/index.ts';
 import { invalid } from './errors.ts';
+import { gradeErrorMessage } from './scales/messages.ts';
 
 // Scales live in the database (admins add versions); the shipped catalogue is loaded on
 // start. Awards are graded here, never by hand: the version in force for the edition year.
@@ -65,6 +66,23 @@ export async function loadScale(db: Kysely<Database>, id: string): Promise<Scale
     .where('scale_id', '=', id)
     .orderBy('id')
     .execute();
+  return toScale(s, versions);
+}
+
+/** Every scale with its versions, in two queries. */
+export async function loadAllScales(db: Kysely<Database>): Promise<(Scale & { builtin: boolean })[]> {
+  const scales = await db.selectFrom('scales').selectAll().orderBy('id').execute();
+  const versions = await db.selectFrom('scale_versions').selectAll().orderBy('id').execute();
+  return scales.map((s) => ({
+    ...toScale(
+      s,
+      versions.filter((v) => v.scale_id === s.id),
+    ),
+    builtin: s.builtin === 1,
+  }));
+}
+
+function toScale(s: Selectable<ScaleTable>, versions: Selectable<ScaleVersionTable>[]): Scale {
   return {
     id: s.id,
     name: s.name,
@@ -138,7 +156,14 @@ export async function gradeForAward(
         : result.error.kind === 'no-version-for-year'
           ? 'editionYear'
           : 'score';
-    throw invalid([{ field, message: result.error.message, kind: result.error.kind }]);
+    throw invalid([
+      {
+        field,
+        message: gradeErrorMessage(result.error),
+        detail: result.error.message,
+        kind: result.error.kind,
+      },
+    ]);
   }
   const g = result.grade;
   return {

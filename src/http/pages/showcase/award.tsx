@@ -1,0 +1,146 @@
+import type { Child } from 'hono/jsx';
+import type { AwardDetail } from '../../../services/awards/read.ts';
+import type { SeriesPoint } from '../../../services/showcase/series.ts';
+import { levelLabel, recipientLabel, ZoneBadge } from './components.tsx';
+import { formatDate, formatNum, link } from './format.ts';
+import { Layout } from './layout.tsx';
+import type { View } from './view.ts';
+
+/** Only web links are rendered as links: a stored `javascript:` URL stays text. */
+const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
+
+export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: SeriesPoint[] }) {
+  const { t, locale } = v;
+  const giver = a.awardingBody
+    ? `${a.awardingBody.name} (${a.awardingBody.abbreviation})`
+    : a.awardingBodyText;
+  const rows: [string, Child][] = [];
+  const add = (label: string, value: Child | null | undefined | '') => {
+    if (value !== null && value !== undefined && value !== '') rows.push([label, value]);
+  };
+  add(t.awardGiver, giver);
+  add(t.level, levelLabel(v, a.level));
+  add(
+    t.field,
+    a.field ? <a href={link('/penghargaan', locale, { bidang: a.field.code })}>{a.field.name}</a> : null,
+  );
+  add(t.category, a.category);
+  add(
+    t.recipient,
+    a.unit && a.recipientKind !== 'team' ? (
+      <a href={link(`/unit/${a.unit.id}`, locale)}>{a.unit.name}</a>
+    ) : (
+      recipientLabel(v, a)
+    ),
+  );
+  if (a.recipientKind !== 'team' && a.recipientNote) add('', a.recipientNote);
+  add(t.editionYear, String(a.editionYear));
+  add(t.date, a.receivedOn ? <time datetime={a.receivedOn}>{formatDate(a.receivedOn, locale)}</time> : null);
+  add(t.place, a.place);
+  add(t.rank, a.rank);
+  add(t.score, a.score !== null ? formatNum(a.score, locale) : null);
+  add(
+    t.grade,
+    a.grade ? (
+      <>
+        {a.grade.label} <ZoneBadge v={v} zone={a.grade.zone} />
+      </>
+    ) : null,
+  );
+  add(t.status, a.statusLabel);
+  add(t.legalBasis, a.legalBasis);
+
+  const subtitle = [a.awardingBody?.abbreviation ?? a.awardingBodyText, String(a.editionYear)]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <Layout
+      v={v}
+      title={a.title}
+      description={`${a.title} — ${subtitle}. ${recipientLabel(v, a)}.`}
+      section="list"
+    >
+      <p class="crumbs">
+        <a href={link('/penghargaan', locale)}>← {t.backToList}</a>
+      </p>
+      <article class="award-page">
+        <h1>{a.title}</h1>
+        {a.programme && a.programme !== a.title ? <p class="lead">{a.programme}</p> : null}
+        <dl class="facts">
+          {rows.map(([label, value]) => (
+            <div class="fact">
+              <dt>{label || t.recipient}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {a.description ? (
+          <section aria-labelledby="desc">
+            <h2 id="desc">{t.description}</h2>
+            <p class="prose">{a.description}</p>
+          </section>
+        ) : null}
+        {a.evidence.length ? (
+          <section aria-labelledby="evidence">
+            <h2 id="evidence">{t.evidence}</h2>
+            <ul class="evidence">
+              {a.evidence.map((e) => {
+                const href = e.kind === 'file' ? `/api/v1/evidence/${e.id}/file` : safeHref(e.url);
+                const label = e.caption ?? e.fileName ?? e.url ?? t.evidence;
+                const kind = e.kind === 'file' ? t.file : e.kind === 'article' ? t.article : t.link;
+                return (
+                  <li>
+                    <span class="ev-kind">{kind}</span>{' '}
+                    {href ? (
+                      <a href={href} rel={e.kind === 'file' ? undefined : 'noopener nofollow'}>
+                        {label}
+                      </a>
+                    ) : (
+                      label
+                    )}
+                    {e.quote ? <blockquote>“{e.quote}”</blockquote> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
+        {series.length > 1 ? (
+          <section aria-labelledby="series">
+            <h2 id="series">{t.seriesTitle}</h2>
+            <p>{t.seriesIntro}</p>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.year}</th>
+                  <th scope="col" class="num">
+                    {t.score}
+                  </th>
+                  <th scope="col">{t.result}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {series.map((p) => (
+                  <tr aria-current={p.id === a.id ? 'true' : undefined}>
+                    <th scope="row">
+                      {p.id === a.id ? (
+                        String(p.editionYear)
+                      ) : (
+                        <a href={link(`/penghargaan/${p.id}`, locale)}>{p.editionYear}</a>
+                      )}
+                    </th>
+                    <td class="num">{p.score !== null ? formatNum(p.score, locale) : '—'}</td>
+                    <td>
+                      {[p.rank, p.gradeLabel, p.statusLabel].filter(Boolean).join(' · ')}{' '}
+                      <ZoneBadge v={v} zone={p.zone} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ) : null}
+      </article>
+    </Layout>
+  );
+}

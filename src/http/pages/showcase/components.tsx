@@ -1,0 +1,109 @@
+import { raw } from 'hono/html';
+import type { Award } from '../../../services/awards/model.ts';
+import { formatDate, formatNum, link } from './format.ts';
+import type { View } from './view.ts';
+
+/** A zone as text with a coloured mark; the words carry the meaning, the colour only helps. */
+export function ZoneBadge({ v, zone }: { v: View; zone: string | null }) {
+  if (!zone) return null;
+  return (
+    <span class={`zone zone-${zone.replace(/[^a-z]/g, '')}`}>
+      <span class="zone-dot" aria-hidden="true" />
+      {v.t.zones[zone] ?? zone}
+    </span>
+  );
+}
+
+export function levelLabel(v: View, level: string | null): string {
+  return level ? (v.t.levels[level] ?? level) : '';
+}
+
+export function recipientLabel(v: View, a: Award): string {
+  if (a.recipientKind === 'team') {
+    const names = a.team.map((m) => m.unitName ?? m.personName).filter(Boolean);
+    return names.length ? `${v.t.team}: ${names.join(', ')}` : v.t.team;
+  }
+  if (a.unit) return a.unit.name;
+  return a.recipientNote ?? v.site.regionName ?? v.t.recipientRegion;
+}
+
+/** The result in one line: rank, score, grade, status — whatever the award has. */
+export function ResultLine({ v, a }: { v: View; a: Award }) {
+  const parts: string[] = [];
+  if (a.rank) parts.push(a.rank);
+  if (a.score !== null) parts.push(`${v.t.score} ${formatNum(a.score, v.locale)}`);
+  if (a.grade) parts.push(a.grade.label);
+  if (a.statusLabel && a.statusLabel !== a.grade?.label) parts.push(a.statusLabel);
+  if (!parts.length && !a.grade?.zone) return null;
+  return (
+    <span class="result">
+      {parts.join(' · ')} <ZoneBadge v={v} zone={a.grade?.zone ?? null} />
+    </span>
+  );
+}
+
+/** One award in a list: title as the link, then giver, level, date and recipient. */
+export function AwardItem({ v, a }: { v: View; a: Award }) {
+  const giver = a.awardingBody?.abbreviation ?? a.awardingBodyText;
+  return (
+    <li class="award">
+      <h3 class="award-title">
+        <a href={link(`/penghargaan/${a.id}`, v.locale)}>{a.title}</a>
+      </h3>
+      <p class="award-meta">{[giver, levelLabel(v, a.level), a.field?.name].filter(Boolean).join(' · ')}</p>
+      <p class="award-meta">
+        {a.receivedOn ? (
+          <time datetime={a.receivedOn}>{formatDate(a.receivedOn, v.locale)}</time>
+        ) : (
+          String(a.editionYear)
+        )}
+        {' · '}
+        {recipientLabel(v, a)}
+      </p>
+      <ResultLine v={v} a={a} />
+    </li>
+  );
+}
+
+/**
+ * A chart with its text alternative: the SVG is hidden from screen readers, which read the
+ * caption and the table (a <details> so sighted readers can open it too).
+ */
+export function ChartFigure(props: {
+  v: View;
+  id: string;
+  title: string;
+  svg: string;
+  head: [string, string];
+  rows: { label: string; value: string; href?: string }[];
+}) {
+  return (
+    <figure class="chart" aria-labelledby={`${props.id}-t`}>
+      <figcaption id={`${props.id}-t`}>{props.title}</figcaption>
+      <div class="chart-svg" aria-hidden="true">
+        {raw(props.svg)}
+      </div>
+      <details>
+        <summary>{props.v.t.chartTable}</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{props.head[0]}</th>
+              <th scope="col" class="num">
+                {props.head[1]}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr>
+                <th scope="row">{r.href ? <a href={r.href}>{r.label}</a> : r.label}</th>
+                <td class="num">{r.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

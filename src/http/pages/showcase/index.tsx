@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { getAward, listAwards } from '../../../services/awards/read.ts';
+import { AppError } from '../../../services/errors.ts';
+import { homeData } from '../../../services/showcase/home.ts';
+import { dictionaryCsv, openDataRows, toCsv, toJson } from '../../../services/showcase/opendata.ts';
+import { filterOptions } from '../../../services/showcase/options.ts';
+import { seriesOf } from '../../../services/showcase/series.ts';
+import { loadSite } from '../../../services/showcase/site.ts';
+import { timelineData } from '../../../services/showcase/timeline.ts';
+import { unitPageData } from '../../../services/showcase/unit.ts';
+import type { AppEnv } from '../../env.ts';
+import { AwardPage } from './award.tsx';
+import { etagOf, type Rendered, servePage } from './cache.ts';
+import { DataPage, NotFoundPage } from './data.tsx';
+import { HomePage } from './home.tsx';
+import { ListPage } from './list.tsx';
+import { parseListParams } from './list-query.ts';
+import { TimelinePage } from './timeline.tsx';
+import { UnitPage } from './unit.tsx';
+import { type View, viewFor } from './view.ts';
+
+// The public showcase: no sign-in, verified and public records only, rendered on the server,
+// cached per page until the data changes (cache.ts). URLs are in Indonesian and shareable.
+
+export const SHOWCASE_CSS_PATH = '/aset/showcase.css';
+const css = readFileSync(new URL('../../static/showcase.css', import.meta.url), 'utf8');
+const cssEtag = etagOf(css);
+
+const HTML = 'text/html; charset=utf-8';
+
+async function page(c: Context<AppEnv>, build: (v: View) => Promise<JSX.Element>): Promise<Rendered> {
+  const { db, config } = c.get('deps');
+  const v = viewFor(c, await loadSite(db.db, config));
+  try {
+    return { body: `<!doctype html>${await build(v)}`, type: HTML, status: 200 };
+  } catch (err) {
+    if (err instanceof AppError && err.status === 404)
+      return { body: `<!doctype html>${<NotFoundPage v={v} />}`, type: HTML, status: 404 };
+    throw err;
+  }
+}
+
+/** A positive integer id from the path, or null (which renders the not-found page). */
+const idParam = (s: string) => (/^\d{1,9}$/.test(s) ? Number(s) : null);
+
+export function showcaseRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get(SHOWCASE_CSS_PATH, (c) => {
+    c.header('ETag', cssEtag);
+    c.header('Cache-Control', 'public, max-age=3600');
+    if (c.req.header('if-none-match') === cssEtag) return c.body(null, 304);
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(css);
+  });
+
+  app.get('/', (c) =>
+    servePage(c, () =>
+      page(c, async (v) => {
+        const d = await homeData(c.get('deps').db.db, {
+          locale: v.locale,
+          foundedOn: v.site.foundedOn,
+          otherLabel: v.t.other,
+        });
+        return <HomePage v={v} d={d} />;
+      }),
+    ),
+  );
+
+  app.get('/penghargaan', (c) =>
+    servePage(c, () =>
+      page(c, async (v) => {
+        const db = c.get('deps').db.db;
+        const options = await filterOptions(db, v.locale);
+        const parsed = parseListParams((name) => c.req.query(name), options);
+        const result = await listAwards(db, null, parsed.query, v.locale);
+        return (
+          <ListPage v={v} result={result} params={parsed.params} ignored={parsed.ignored} options={options} />
+        );
+      }),
+    ),
+  );
+
+  app.get('/penghargaan/:id', (c) =>
+    servePage(c, () =>
+      page(c, async (v) => {
+        const db = c.get('deps').db.db;
+        const id = idParam(c.req.param('id'));
+        if (id === null) throw new AppError('not_found', 'not found');
+        const award = await getAward(db, null, id, v.locale);
+        const series = await seriesOf(db, award.seriesKey);
+        return <AwardPage v={v} a={award} series={series} />;
+      }),
+    ),
+  );
+
+  app.get('/unit/:id', (c) =>
+    servePage(c, () =>
+      page(c, async (v) => {
+        const id = idParam(c.req.param('id'));
+        if (id === null) throw new AppError('not_found', 'not found');
+        const d = await unitPageData(c.get('deps').db.db, id, v.locale);
+        return <UnitPage v={v} d={d} />;
+      }),
+    ),
+  );
+
+  app.get('/linimasa', (c) =>
+    servePage(c, () =>
+      page(c, async (v) => {
+        const d = await timelineData(c.get('deps').db.db, v.locale, v.site.foundedOn);
+        return <TimelinePage v={v} d={d} />;
+      }),
+    ),
+  );
+
+  app.get('/data', (c) =>
+    servePage(c, () =>
+      page(c, async (v) => {
+        const rows = await openDataRows(c.get('deps').db.db);
+        return <DataPage v={v} rows={rows.length} />;
+      }),
+    ),
+  );
+
+  app.get('/data/penghargaan.csv', (c) =>
+    servePage(c, async () => ({
+      body: toCsv(await openDataRows(c.get('deps').db.db)),
+      type: 'text/csv; charset=utf-8',
+      status: 200,
+      headers: { 'Content-Disposition': 'attachment; filename="penghargaan.csv"' },
+    })),
+  );
+
+  app.get('/data/kamus-kolom.csv', (c) =>
+    servePage(c, async () => ({
+      body: dictionaryCsv(),
+      type: 'text/csv; charset=utf-8',
+      status: 200,
+      headers: { 'Content-Disposition': 'attachment; filename="kamus-kolom.csv"' },
+    })),
+  );
+
+  app.get('/data/penghargaan.json', (c) =>
+    servePage(c, async () => {
+      const { db, config } = c.get('deps');
+      const site = await loadSite(db.db, config);
+      const rows = await openDataRows(db.db);
+      const years = rows.map((r) => Number(r.tahun));
+      return {
+        body: toJson(rows, {
+          title: `Penghargaan ${site.name}`,
+          producer: site.name,
+          regionCode: site.regionCode,
+          licence: 'CC BY 4.0',
+          generatedAt: new Date().toISOString(),
+          period: {
+            from: years.length ? Math.min(...years) : null,
+            to: years.length ? Math.max(...years) : null,
+          },
+        }),
+        type: 'application/json; charset=utf-8',
+        status: 200,
+      };
+    }),
+  );
+
+  return app;
+}

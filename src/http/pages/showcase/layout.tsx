@@ -1,0 +1,125 @@
+import type { Child } from 'hono/jsx';
+import { link } from './format.ts';
+import { canonicalUrl, otherLanguageHref, type View } from './view.ts';
+
+type Section = 'home' | 'list' | 'timeline' | 'data' | null;
+
+export interface LayoutProps {
+  v: View;
+  title: string;
+  description: string;
+  section: Section;
+  children?: Child;
+}
+
+/** The public page frame: skip link, header with emblem and navigation, main, footer, sharing tags. */
+export function Layout({ v, title, description, section, children }: LayoutProps) {
+  const { t, site, locale } = v;
+  const fullTitle = title === site.name ? title : `${title} · ${site.name}`;
+  const url = canonicalUrl(v);
+  const image = site.emblemUrl ? new URL(site.emblemUrl, v.origin).toString() : null;
+  const nav: [Section, string, string][] = [
+    ['home', '/', t.navHome],
+    ['list', '/penghargaan', t.navList],
+    ['timeline', '/linimasa', t.navTimeline],
+    ['data', '/data', t.navData],
+  ];
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={description} />
+        <link rel="canonical" href={url} />
+        <meta property="og:type" content="website" />
+        <meta property="og:site_name" content={site.name} />
+        <meta property="og:title" content={fullTitle} />
+        <meta property="og:description" content={description} />
+        <meta property="og:url" content={url} />
+        <meta property="og:locale" content={locale === 'en' ? 'en_GB' : 'id_ID'} />
+        {image ? <meta property="og:image" content={image} /> : null}
+        <meta name="twitter:card" content="summary" />
+        <meta name="twitter:title" content={fullTitle} />
+        <meta name="twitter:description" content={description} />
+        <meta name="theme-color" content="#0b3d52" />
+        <link rel="stylesheet" href="/aset/showcase.css" />
+      </head>
+      <body class="sc">
+        <a class="skip" href="#isi">
+          {t.skip}
+        </a>
+        <header class="masthead">
+          <div class="wrap masthead-row">
+            <a class="brand" href={link('/', locale)}>
+              {site.emblemUrl ? (
+                <img
+                  class="emblem"
+                  src={site.emblemUrl}
+                  alt={t.emblemAlt(site.name)}
+                  width="44"
+                  height="44"
+                />
+              ) : (
+                <DefaultEmblem />
+              )}
+              <span class="brand-text">
+                <span class="brand-name">{site.name}</span>
+                <span class="brand-tag">{t.tagline}</span>
+              </span>
+            </a>
+            <a
+              class="lang"
+              href={otherLanguageHref(v)}
+              hreflang={locale === 'en' ? 'id' : 'en'}
+              lang={locale === 'en' ? 'id' : 'en'}
+              aria-label={t.switchLangLabel}
+            >
+              {t.switchLang}
+            </a>
+          </div>
+          <nav class="mainnav" aria-label={t.navMain}>
+            <ul class="wrap">
+              {nav.map(([key, href, label]) => (
+                <li>
+                  <a href={link(href, locale)} aria-current={section === key ? 'page' : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="isi" class="wrap" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>{t.footerNote}</p>
+            <p>
+              <a href={link('/data', locale)}>{t.navData}</a> · <a href="/login">{t.signIn}</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** A plain shield, used until a real emblem is configured (EMBLEM_URL). Decorative. */
+function DefaultEmblem() {
+  return (
+    <svg class="emblem" viewBox="0 0 40 44" width="40" height="44" aria-hidden="true" focusable="false">
+      <path
+        d="M20 2 L37 8 V22 C37 33 29 40 20 42 C11 40 3 33 3 22 V8 Z"
+        fill="#f2c14e"
+        stroke="#fff"
+        stroke-width="2"
+      />
+      <path
+        d="M20 11 l3.1 6.6 7.2.8-5.4 4.9 1.5 7.1L20 26.8l-6.4 3.6 1.5-7.1-5.4-4.9 7.2-.8Z"
+        fill="#0b3d52"
+      />
+    </svg>
+  );
+}

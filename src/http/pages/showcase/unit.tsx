@@ -1,0 +1,167 @@
+import { formatStreak, formatTrendPoint } from '../../../domain/recap/index.ts';
+import type { PublicFact } from '../../../services/showcase/public.ts';
+import type { UnitPage as UnitData } from '../../../services/showcase/unit.ts';
+import { horizontalBarSvg, yearColumnsSvg } from './charts.ts';
+import { ChartFigure, levelLabel, ZoneBadge } from './components.tsx';
+import { formatDate, formatNum, link } from './format.ts';
+import { Layout } from './layout.tsx';
+import type { View } from './view.ts';
+
+const MAX_LISTED = 50;
+
+export function UnitPage({ v, d }: { v: View; d: UnitData }) {
+  const { t, locale } = v;
+  const n = (x: number) => formatNum(x, locale);
+  const r = d.report;
+  const awards = r.awards as PublicFact[];
+  const fieldRows = r.byField.map((f) => ({
+    label: f.key ? (d.fieldNames.get(f.key) ?? f.key) : t.other,
+    value: f.count,
+  }));
+  return (
+    <Layout
+      v={v}
+      title={d.unit.name}
+      description={`${t.unitTitle}: ${d.unit.name} — ${n(r.total)} ${t.awardsOfUnit.toLowerCase()}`}
+      section={null}
+    >
+      {d.ancestors.length ? (
+        <nav aria-label={t.breadcrumb} class="crumbs">
+          <ol>
+            {d.ancestors.map((a) => (
+              <li>
+                <a href={link(`/unit/${a.id}`, locale)}>{a.shortName ?? a.name}</a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
+      <h1>{d.unit.name}</h1>
+      <p class="lead">
+        {t.unitTitle}. {t.unitIntro}
+      </p>
+      <section class="stats" aria-label={t.unitTitle}>
+        <div class="stat stat-main">
+          <h2 class="stat-label">{t.awardsOfUnit}</h2>
+          <p class="stat-value">{n(r.total)}</p>
+          <p class="stat-note">
+            <a href={link('/penghargaan', locale, { unit: d.unit.id })}>{t.seeAll}</a>
+          </p>
+        </div>
+        {r.change ? (
+          <div class="stat">
+            <h2 class="stat-label">{t.yearTotal(r.change.year)}</h2>
+            <p class="stat-value">{n(r.change.count)}</p>
+            <p class="stat-note">
+              {r.change.previousYear}: {n(r.change.previous)}
+            </p>
+          </div>
+        ) : null}
+      </section>
+
+      {r.total > 0 ? (
+        <div class="charts">
+          <ChartFigure
+            v={v}
+            id="unit-year"
+            title={t.byYear}
+            svg={yearColumnsSvg(r.byYear, { width: 520 })}
+            head={[t.year, t.count]}
+            rows={r.byYear.map((y) => ({ label: String(y.year), value: n(y.count) }))}
+          />
+          <ChartFigure
+            v={v}
+            id="unit-field"
+            title={t.byField}
+            svg={horizontalBarSvg(fieldRows, { formatValue: n })}
+            head={[t.field, t.count]}
+            rows={fieldRows.map((f) => ({ label: f.label, value: n(f.value) }))}
+          />
+        </div>
+      ) : (
+        <p class="empty">{t.noData}</p>
+      )}
+
+      {r.series.length ? (
+        <section aria-labelledby="series">
+          <h2 id="series">{t.series}</h2>
+          <ul class="cards">
+            {r.series.map((s) => {
+              const latest = s.latest as PublicFact;
+              const last = s.trend[s.trend.length - 1];
+              const prev = s.trend.length > 1 ? s.trend[s.trend.length - 2].score : null;
+              const streakLines = Object.values(s.streaks)
+                .map((x) => x?.current)
+                .filter((x) => x && x.length > 1)
+                .map((x) =>
+                  formatStreak(x!, { lang: locale, label: x!.value in t.zones ? undefined : x!.value }),
+                );
+              return (
+                <li class="card">
+                  <h3>
+                    <a href={link(`/penghargaan/${latest.id}`, locale)}>{s.title ?? latest.title}</a>
+                  </h3>
+                  <p class="award-meta">
+                    {latest.giverName} · {t.latest} {latest.editionYear}
+                  </p>
+                  {last ? <p>{formatTrendPoint(last, prev, locale)}</p> : null}
+                  {latest.gradeLabel ? (
+                    <p>
+                      {latest.gradeLabel} <ZoneBadge v={v} zone={latest.zone ?? null} />
+                    </p>
+                  ) : null}
+                  {[...new Set(streakLines)].map((line) => (
+                    <p class="streak">{line}</p>
+                  ))}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+
+      {d.children.length ? (
+        <section aria-labelledby="subunits">
+          <h2 id="subunits">{t.subUnits}</h2>
+          <ul class="unit-list">
+            {d.children.map((c) => (
+              <li>
+                <a href={link(`/unit/${c.id}`, locale)}>{c.name}</a> <span class="pill">{n(c.total)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {awards.length ? (
+        <section aria-labelledby="unit-awards">
+          <h2 id="unit-awards">{t.awardsOfUnit}</h2>
+          <ul class="plain-list">
+            {awards.slice(0, MAX_LISTED).map((a) => (
+              <li>
+                <a href={link(`/penghargaan/${a.id}`, locale)}>{a.title}</a>
+                <span class="award-meta">
+                  {' · '}
+                  {[
+                    a.giverName,
+                    levelLabel(v, a.level),
+                    a.receivedOn ? formatDate(a.receivedOn, locale) : String(a.editionYear),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {awards.length > MAX_LISTED ? (
+            <p>
+              <a href={link('/penghargaan', locale, { unit: d.unit.id })}>
+                {t.more(n(awards.length - MAX_LISTED))} →
+              </a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { listUnits } from '../units.ts';
+import { publicAwards } from './public.ts';
+
+export interface FilterOptions {
+  years: number[];
+  fields: { code: string; name: string }[];
+  units: { id: number; name: string; depth: number }[];
+}
+
+/** What the list's filter form offers: years that have public awards, active fields, the unit tree. */
+export async function filterOptions(db: Kysely<Database>, locale: 'id' | 'en'): Promise<FilterOptions> {
+  const [years, fields, units] = await Promise.all([
+    publicAwards(db)
+      .select('awards.edition_year')
+      .distinct()
+      .orderBy('awards.edition_year', 'desc')
+      .execute(),
+    db
+      .selectFrom('fields')
+      .selectAll()
+      .where('active', '=', 1)
+      .orderBy('sort_order')
+      .orderBy('code')
+      .execute(),
+    listUnits(db),
+  ]);
+  return {
+    years: years.map((y) => y.edition_year),
+    fields: fields.map((f) => ({ code: f.code, name: locale === 'en' ? f.name_en : f.name_id })),
+    units: units.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+  };
+}

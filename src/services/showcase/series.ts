@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { publicAwards } from './public.ts';
+
+export interface SeriesPoint {
+  id: number;
+  editionYear: number;
+  title: string;
+  score: number | null;
+  gradeLabel: string | null;
+  zone: string | null;
+  statusLabel: string | null;
+  rank: string | null;
+}
+
+/** The public awards of the same series (same programme, giver and recipient), oldest first. */
+export async function seriesOf(db: Kysely<Database>, seriesKey: string | null): Promise<SeriesPoint[]> {
+  if (!seriesKey) return [];
+  const rows = await publicAwards(db)
+    .select([
+      'awards.id',
+      'awards.edition_year',
+      'awards.title',
+      'awards.score',
+      'awards.grade_label',
+      'awards.grade_zone',
+      'awards.status_label',
+      'awards.rank',
+    ])
+    .where('awards.series_key', '=', seriesKey)
+    .orderBy('awards.edition_year')
+    .orderBy('awards.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    editionYear: r.edition_year,
+    title: r.title,
+    score: r.score,
+    gradeLabel: r.grade_label,
+    zone: r.grade_zone,
+    statusLabel: r.status_label,
+    rank: r.rank,
+  }));
+}

@@ -1,0 +1,151 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { listAwardsQuerySchema } from '../../services/awards/schemas.ts';
+import { AppError } from '../../services/errors.ts';
+import {
+  awardsCsv,
+  awardsForExport,
+  awardsJson,
+  awardsXlsx,
+  regionName,
+} from '../../services/exports/awards.ts';
+import { buildOpenData, openDataZip } from '../../services/exports/open-data.ts';
+import { yearlyReportPdf } from '../../services/exports/report-pdf.ts';
+import type { AppEnv } from '../env.ts';
+import { apiRouter, errorResponses } from './openapi.ts';
+
+// /api/v1/exports: awards as CSV/XLSX/JSON (the list's filters, the caller's visibility),
+// the open-data package (public, verified records) and the yearly PDF report.
+
+const tags = ['exports'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const filterSchema = listAwardsQuerySchema
+  .pick({ year: true, field: true, level: true, giver: true, unit: true, state: true, q: true })
+  .extend({
+    region: z
+      .string()
+      .regex(/^\d{2}(\.\d{2})?$/)
+      .optional(),
+  });
+const file = (description: string) => ({ 200: { description }, ...errorResponses });
+
+const attachment = (name: string) => `attachment; filename="${name}"`;
+
+export function exportRoutes() {
+  const app = apiRouter();
+
+  for (const format of ['csv', 'xlsx', 'json'] as const) {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: `/exports/awards.${format}`,
+        tags,
+        summary: `Awards as ${format.toUpperCase()} (same filters as the list; what the caller may see)`,
+        request: { query: filterSchema },
+        responses: file(`Awards as ${format}`),
+      }),
+      async (c) => {
+        const { db } = c.get('deps');
+        const { region, ...filters } = c.req.valid('query');
+        const awards = await awardsForExport(db.db, c.get('actor'), filters, region);
+        const base = `penghargaan${filters.year ? `-${filters.year}` : ''}`;
+        if (format === 'json')
+          return c.body(awardsJson(awards, filters), 200, {
+            'content-type': 'application/json; charset=utf-8',
+            'content-disposition': attachment(`${base}.json`),
+          });
+        const name = await regionName(db.db, region);
+        if (format === 'csv')
+          return c.body(awardsCsv(awards, name), 200, {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': attachment(`${base}.csv`),
+          });
+        return c.body(new Uint8Array(await awardsXlsx(awards, name)), 200, {
+          'content-type': XLSX_TYPE,
+          'content-disposition': attachment(`${base}.xlsx`),
+        });
+      },
+    );
+  }
+
+  const regionQuery = z.object({
+    region: z
+      .string()
+      .regex(/^\d{2}(\.\d{2})?$/)
+      .optional(),
+  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/exports/open-data.zip',
+      tags,
+      summary:
+        'Open-data package (Satu Data Indonesia): penghargaan.csv + metadata.json, verified public records',
+      request: { query: regionQuery },
+      responses: file('A zip with the data and its metadata'),
+    }),
+    async (c) => {
+      const pkg = await buildOpenData(c.get('deps').db.db, c.req.valid('query').region);
+      return c.body(new Uint8Array(await openDataZip(pkg)), 200, {
+        'content-type': 'application/zip',
+        'content-disposition': attachment('data-terbuka-penghargaan.zip'),
+      });
+    },
+  );
+  for (const name of ['metadata.json', 'penghargaan.csv'] as const) {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: `/exports/open-data/${name}`,
+        tags,
+        summary: `The open-data package's ${name} on its own`,
+        request: { query: regionQuery },
+        responses: file(name),
+      }),
+      async (c) => {
+        const pkg = await buildOpenData(c.get('deps').db.db, c.req.valid('query').region);
+        return c.body(pkg.files[name], 200, {
+          'content-type': name.endsWith('.json')
+            ? 'application/json; charset=utf-8'
+            : 'text/csv; charset=utf-8',
+        });
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/exports/report.pdf',
+      tags,
+      summary: 'Yearly PDF report "Laporan Penghargaan Tahun YYYY" (also at /exports/report-YYYY.pdf)',
+      request: {
+        query: regionQuery.extend({ year: z.coerce.number().int().min(1945).max(2100) }),
+      },
+      responses: file('The PDF report'),
+    }),
+    async (c) => {
+      const { year, region } = c.req.valid('query');
+      return sendReport(c, year, region);
+    },
+  );
+  // The path the issue names: /exports/report-2025.pdf (not expressible as an OpenAPI path).
+  app.get('/exports/:name{report-[0-9]{4}\\.pdf}', async (c) => {
+    const year = Number(c.req.param('name').slice(7, 11));
+    const region = c.req.query('region');
+    if (region !== undefined && !/^\d{2}(\.\d{2})?$/.test(region))
+      throw new AppError('bad_request', 'region harus kode wilayah Kemendagri seperti 36.71');
+    return sendReport(c, year, region);
+  });
+
+  return app;
+}
+
+async function sendReport(c: Context<AppEnv>, year: number, region?: string) {
+  if (year < 1945 || year > 2100) throw new AppError('bad_request', 'Tahun laporan antara 1945 dan 2100');
+  const { pdf } = await yearlyReportPdf(c.get('deps').db.db, c.get('actor'), { year, regionCode: region });
+  return c.body(new Uint8Array(pdf), 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `inline; filename="laporan-penghargaan-${year}.pdf"`,
+  });
+}

@@ -1,0 +1,131 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../actor.ts';
+import { type Award, hydrateAwards } from '../awards/model.ts';
+import { applyFilters } from '../awards/read.ts';
+import type { ListAwardsQuery } from '../awards/schemas.ts';
+import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
+
+// Awards out as CSV, XLSX and JSON, with the list's filters and the caller's visibility.
+// The CSV and XLSX use the import columns, so an exported file imports back as the same
+// records; a few read-only columns (state, grade, zone) follow for people to read.
+
+export type ExportFilters = Partial<Omit<ListAwardsQuery, 'page' | 'pageSize' | 'sort' | 'order'>>;
+
+const LEVEL_WORDS: Record<string, string> = {
+  internasional: 'Internasional',
+  nasional: 'Nasional',
+  regional: 'Regional',
+  provinsi: 'Provinsi',
+  'kabupaten/kota': 'Kabupaten/Kota',
+};
+const KIND_WORDS = { region: 'Pemda', unit: 'Unit', team: 'Tim' } as const;
+const STATE_WORDS = {
+  draft: 'Draf',
+  submitted: 'Diajukan',
+  returned: 'Dikembalikan',
+  verified: 'Terverifikasi',
+};
+
+/** The awards an actor may see that match the filters, oldest edition first. */
+export async function awardsForExport(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  filters: ExportFilters,
+  regionCode?: string | null,
+): Promise<Award[]> {
+  let q = await applyFilters(db, db.selectFrom('awards'), actor, filters);
+  if (regionCode) q = q.where('awards.region_code', '=', regionCode);
+  const rows = await q
+    .selectAll('awards')
+    .orderBy('awards.edition_year')
+    .orderBy('awards.received_on')
+    .orderBy('awards.id')
+    .execute();
+  const out: Award[] = [];
+  for (let i = 0; i < rows.length; i += 1000) out.push(...(await hydrateAwards(db, rows.slice(i, i + 1000))));
+  return out;
+}
+
+const EXTRA_HEADERS = ['ID', 'Status Verifikasi', 'Hasil Penilaian', 'Zona'];
+
+export const exportHeaders = () => [...COLUMNS.map((c) => c.header), ...EXTRA_HEADERS];
+
+type Value = string | number | Date | null;
+
+/** One award as spreadsheet cells, in `exportHeaders()` order. */
+export function awardCells(a: Award, regionName: string, dateAs: 'date' | 'text'): Value[] {
+  const cell: Record<ColumnKey, Value> = {
+    title: a.title,
+    programme: a.programme,
+    year: a.editionYear,
+    giver: a.awardingBody?.abbreviation ?? a.awardingBodyText,
+    level: a.level ? (LEVEL_WORDS[a.level] ?? a.level) : null,
+    field: a.field?.name ?? null,
+    category: a.category,
+    recipient: a.unit?.name ?? (a.recipientKind === 'region' ? regionName : null),
+    recipientKind: KIND_WORDS[a.recipientKind],
+    team: a.team.map((m) => m.unitName ?? m.personName).join('; ') || null,
+    date: a.receivedOn ? (dateAs === 'date' ? new Date(`${a.receivedOn}T00:00:00Z`) : a.receivedOn) : null,
+    place: a.place,
+    rank: a.rank,
+    score: a.score,
+    scale: a.scaleId,
+    status: a.statusLabel,
+    legalBasis: a.legalBasis,
+    description: a.description,
+    public: a.isPublic ? 'Ya' : 'Tidak',
+  };
+  return [
+    ...COLUMNS.map((c) => cell[c.key]),
+    a.id,
+    STATE_WORDS[a.state],
+    a.grade?.label ?? null,
+    a.grade?.zone ?? null,
+  ];
+}
+
+/** A cell starting with = + - @ would run as a formula in a spreadsheet: quote it. */
+export function guardFormula(v: Value): Value {
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+export function awardsCsv(awards: Award[], regionName: string): string {
+  const rows = awards.map((a) => awardCells(a, regionName, 'text').map(guardFormula));
+  // A BOM so Excel opens UTF-8 (é, —) correctly; dates ISO, decimals with a point.
+  return `\uFEFF${stringify([exportHeaders(), ...rows])}`;
+}
+
+export async function awardsXlsx(
+  awards: Award[],
+  regionName: string,
+  sheetName = 'Penghargaan',
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Prestasi';
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(exportHeaders()).font = { bold: true };
+  const dateColumn = COLUMNS.findIndex((c) => c.key === 'date') + 1;
+  ws.getColumn(dateColumn).numFmt = 'dd/mm/yyyy';
+  ws.getColumn(1).width = 48;
+  for (const a of awards) ws.addRow(awardCells(a, regionName, 'date'));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function awardsJson(awards: Award[], filters: ExportFilters): string {
+  return JSON.stringify({
+    exportedAt: new Date().toISOString(),
+    filters,
+    count: awards.length,
+    items: awards,
+  });
+}
+
+/** "Kota Tangerang" for a region code (or the first region). */
+export async function regionName(db: Kysely<Database>, code?: string | null): Promise<string> {
+  let q = db.selectFrom('regions').select('name').orderBy('code');
+  if (code) q = q.where('code', '=', code);
+  return (await q.executeTakeFirst())?.name ?? '';
+}

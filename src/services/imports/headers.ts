@@ -1,0 +1,67 @@
+import { AppError } from '../errors.ts';
+import { COLUMNS, type ColumnKey, columnForHeader, columnLetter } from './columns.ts';
+import type { SheetRow } from './read-file.ts';
+import type { HeaderMap, Problem } from './rows.ts';
+
+// Offices often put a title ("REKAP PENGHARGAAN 2025") and a blank line above the column
+// headers. The header row is the first of the top rows that names a title column and at
+// least one other column we know.
+
+const SEARCH_ROWS = 10;
+
+export function findHeaders(rows: SheetRow[]): {
+  headerRow: number;
+  map: HeaderMap;
+  problems: Problem[];
+  notes: string[];
+} {
+  for (const candidate of rows.slice(0, SEARCH_ROWS)) {
+    const keys = candidate.cells.map((c) => (c === null ? null : columnForHeader(String(c))));
+    const known = keys.filter((k) => k && k !== 'ignore');
+    if (!keys.includes('title') || known.length < 2) continue;
+
+    const map: HeaderMap = { byIndex: new Map(), byKey: new Map() };
+    const notes: string[] = [];
+    const unknown: string[] = [];
+    keys.forEach((k, index) => {
+      const header = String(candidate.cells[index] ?? '').trim();
+      if (k === null) {
+        if (header) unknown.push(`${columnLetter(index)} (${header})`);
+        return;
+      }
+      if (k === 'ignore') return;
+      const taken = map.byKey.get(k);
+      if (taken) {
+        notes.push(
+          `Kolom ${columnLetter(index)} (${header}) diabaikan: isinya sama dengan kolom ${columnLetter(taken.index)} (${taken.header}).`,
+        );
+        return;
+      }
+      map.byIndex.set(index, k);
+      map.byKey.set(k, { index, header });
+    });
+    if (unknown.length)
+      notes.push(
+        `Kolom yang tidak dikenal diabaikan: ${unknown.join(', ')}. Lihat templat untuk nama kolom.`,
+      );
+    const problems: Problem[] = [];
+    if (!map.byKey.has('year') && !map.byKey.has('date'))
+      problems.push({
+        row: candidate.row,
+        column: null,
+        header: 'Tahun',
+        value: null,
+        message: 'Tidak ada kolom Tahun atau Tanggal: tambahkan salah satunya agar tahun edisi diketahui',
+      });
+    return { headerRow: candidate.row, map, problems, notes };
+  }
+  const expected = COLUMNS.filter((c) => c.key !== 'recipientKind')
+    .map((c) => c.header)
+    .join(', ');
+  throw new AppError(
+    'validation_failed',
+    `Baris judul kolom tidak ditemukan di ${SEARCH_ROWS} baris pertama: perlu kolom Judul (atau Nama Penghargaan) dan kolom lain seperti ${expected}. Unduh templat: /api/v1/imports/template.xlsx`,
+  );
+}
+
+export type { ColumnKey };

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/now.ts';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../actor.ts';
+import { AppError, forbidden } from '../errors.ts';
+import { ImportContext } from './context.ts';
+import { findHeaders } from './headers.ts';
+import { DEFAULT_LIMITS, type ReadLimits, readSpreadsheet } from './read-file.ts';
+import { convertRow, type Problem, type ReadyRow, type TeamMember } from './rows.ts';
+import { existingKeys, writeAwards } from './write.ts';
+
+// An import: read the file, check every row (collecting every problem, not the first), drop
+// rows already in the database, then write all the rest in one transaction or nothing.
+
+export interface ImportOptions {
+  fileName: string;
+  buffer: Uint8Array;
+  dryRun?: boolean;
+  /** Enter the records as verified (admin and verifikator only). */
+  verified?: boolean;
+  regionCode?: string | null;
+  limits?: ReadLimits;
+  /** Called while rows are checked and written: `done` of `total`. */
+  onProgress?: (done: number, total: number, phase: 'check' | 'write') => void;
+}
+
+export interface ImportReport {
+  fileName: string;
+  format: 'xlsx' | 'csv';
+  dryRun: boolean;
+  state: 'draft' | 'verified';
+  /** Data rows in the file (header and blank rows not counted). */
+  rows: number;
+  /** Records written (0 on a dry run or when there are problems). */
+  created: number;
+  /** Rows that would be written: new and without problems. */
+  ready: number;
+  skipped: number;
+  skippedRows: { row: number; reason: string }[];
+  problems: Problem[];
+  notes: string[];
+  batchId: number | null;
+}
+
+const IMPORT_ROLES = new Set(['admin', 'verifikator', 'operator', 'kurator']);
+
+export async function importAwards(
+  db: Kysely<Database>,
+  actor: Actor,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  if (!IMPORT_ROLES.has(actor.role))
+    throw forbidden(`Peran "${actor.role}" tidak boleh mengimpor penghargaan (role may not import).`);
+  const verified = options.verified === true;
+  if (verified && actor.role !== 'admin' && actor.role !== 'verifikator')
+    throw forbidden('Hanya admin atau verifikator yang boleh mengimpor sebagai terverifikasi (--verified).');
+
+  const { format, rows } = await readSpreadsheet(
+    options.buffer,
+    options.fileName,
+    options.limits ?? DEFAULT_LIMITS,
+  );
+  const headers = findHeaders(rows);
+  const dataRows = rows.filter((r) => r.row > headers.headerRow);
+  const report: ImportReport = {
+    fileName: options.fileName,
+    format,
+    dryRun: options.dryRun === true,
+    state: verified ? 'verified' : 'draft',
+    rows: dataRows.length,
+    created: 0,
+    ready: 0,
+    skipped: 0,
+    skippedRows: [],
+    problems: [...headers.problems],
+    notes: [...headers.notes],
+    batchId: null,
+  };
+  if (dataRows.length === 0) report.notes.push('Tidak ada baris data di bawah baris judul kolom.');
+
+  const ctx = await ImportContext.load(db, options.regionCode);
+  const ready: { row: ReadyRow; team: TeamMember[] }[] = [];
+  const freeGivers = new Set<string>();
+  for (let i = 0; i < dataRows.length; i++) {
+    const r = dataRows[i];
+    const result = await convertRow(ctx, actor, headers.map, r.row, r.cells);
+    report.problems.push(...result.problems);
+    if (result.ready) {
+      ready.push({ row: result.ready, team: result.team });
+      if (result.ready.giverText) freeGivers.add(result.ready.giverText);
+    }
+    if (i % 500 === 499) options.onProgress?.(i + 1, dataRows.length, 'check');
+  }
+  options.onProgress?.(dataRows.length, dataRows.length, 'check');
+  if (freeGivers.size)
+    report.notes.push(
+      `Pemberi yang tidak ada di daftar disimpan sebagai teks: ${[...freeGivers].slice(0, 10).join(', ')}${freeGivers.size > 10 ? ' …' : ''}`,
+    );
+
+  // Idempotency: a row whose key is already in the file or in the database is skipped.
+  const present = await existingKeys(
+    db,
+    ctx.region.code,
+    ready.map((r) => r.row),
+  );
+  const firstRowByKey = new Map<string, number>();
+  const fresh: typeof ready = [];
+  for (const item of ready) {
+    const earlier = firstRowByKey.get(item.row.key);
+    if (earlier !== undefined) {
+      report.skippedRows.push({ row: item.row.row, reason: `sama dengan baris ${earlier}` });
+    } else if (present.has(item.row.key)) {
+      firstRowByKey.set(item.row.key, item.row.row);
+      report.skippedRows.push({ row: item.row.row, reason: 'sudah ada di database' });
+    } else {
+      firstRowByKey.set(item.row.key, item.row.row);
+      fresh.push(item);
+    }
+  }
+  report.skipped = report.skippedRows.length;
+  report.ready = fresh.length;
+  if (report.dryRun || report.problems.length > 0 || fresh.length === 0) return report;
+
+  const sha256 = createHash('sha256').update(options.buffer).digest('hex');
+  try {
+    report.batchId = await writeAwards(db, actor, {
+      fileName: options.fileName,
+      sha256,
+      rowsTotal: report.rows,
+      skipped: report.skipped,
+      state: report.state,
+      items: fresh,
+      now: nowIso(),
+      onProgress: (done) => options.onProgress?.(done, fresh.length, 'write'),
+    });
+  } catch (err) {
+    if (/unique|duplicate/i.test(String((err as Error).message)))
+      throw new AppError(
+        'conflict',
+        'Berkas yang sama sedang diimpor bersamaan oleh orang lain; tunggu sebentar lalu ulangi (tidak ada yang tersimpan).',
+      );
+    throw err;
+  }
+  report.created = fresh.length;
+  return report;
+}
+
+/** "Baris 7, kolom D (Pemberi): 'Kemendagr' tidak dikenal — maksud Anda 'Kemendagri'?" */
+export function describeProblem(p: Problem, lang: 'id' | 'en' = 'id'): string {
+  const where = [lang === 'en' ? `Row ${p.row}` : `Baris ${p.row}`];
+  if (p.column)
+    where.push(`${lang === 'en' ? 'column' : 'kolom'} ${p.column}${p.header ? ` (${p.header})` : ''}`);
+  else if (p.header) where.push(`${lang === 'en' ? 'column' : 'kolom'} ${p.header}`);
+  return `${where.join(', ')}: ${p.message}`;
+}

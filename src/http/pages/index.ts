@@ -1,12 +1,36 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env.ts';
-import { jsonError } from '../errors.ts';
+import { adminRoutes } from './admin/index.ts';
+import { authPages } from './auth.tsx';
+import { awardPages } from './awards/index.ts';
+import { renderErrorPage } from './error-page.tsx';
+import { showcaseRoutes } from './showcase/index.tsx';
+import { staticRoutes } from './static.ts';
+import { verificationPages } from './verification.tsx';
+import { workspaceRoutes } from './workspace/index.ts';
 
-// Web pages (workspace and public showcase) are mounted here.
-export function mountPages(_app: OpenAPIHono<AppEnv>): void {}
+// Web pages: the signed-in workspace under /kerja, sign-in at /masuk, static assets under
+// /static, and the public showcase (its own folder) everywhere else.
+export function mountPages(app: OpenAPIHono<AppEnv>): void {
+  // `?lang=en` switches the language for this request (app.ts) and, through the cookie, the next ones.
+  app.use('*', async (c, next) => {
+    const lang = c.req.query('lang');
+    if (lang === 'en' || lang === 'id')
+      setCookie(c, 'lang', lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
+    await next();
+  });
+  app.route('/static', staticRoutes());
+  app.route('/', authPages());
+  app.route('/kerja', workspaceRoutes());
+  app.route('/kerja', awardPages());
+  app.route('/kerja', verificationPages());
+  app.route('/kerja/admin', adminRoutes());
+  app.route('/', showcaseRoutes());
+}
 
-/** How an error looks on a page request. */
+/** How an error looks on a page request: an HTML page saying what happened and what to do. */
 export function renderPageError(c: Context<AppEnv>, err: unknown): Response | Promise<Response> {
-  return jsonError(c, err);
+  return renderErrorPage(c, err);
 }

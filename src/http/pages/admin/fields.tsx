@@ -1,0 +1,98 @@
+import type { Context } from 'hono';
+import { createField, createFieldSchema, listFields } from '../../../services/fields.ts';
+import type { AppEnv } from '../../env.ts';
+import { t, tr } from '../i18n.ts';
+import { requireRole } from '../ui/bits.tsx';
+import {
+  Csrf,
+  ErrorSummary,
+  emptyForm,
+  type FormState,
+  formErrors,
+  readForm,
+  TextField,
+  textValues,
+} from '../ui/forms.tsx';
+import { page, seeOther } from '../ui/page.tsx';
+
+// Fields (bidang): the taxonomy, retired ones included, and a form to add one.
+
+async function render(c: Context<AppEnv>, state: FormState, status = 200) {
+  const l = c.get('locale');
+  const fields = await listFields(c.get('deps').db.db, l, true);
+  return page(
+    c,
+    { title: t(l, 'admin.fields'), section: 'admin', status },
+    <>
+      <p>
+        <a href="/kerja/admin">← {t(l, 'admin.title')}</a>
+      </p>
+      <h1>{t(l, 'admin.fields')}</h1>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{tr(l, 'Kode', 'Code')}</th>
+              <th scope="col">Bahasa Indonesia</th>
+              <th scope="col">English</th>
+              <th scope="col">{t(l, 'col.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((f) => (
+              <tr>
+                <td>{f.code}</td>
+                <td>{f.nameId}</td>
+                <td>{f.nameEn}</td>
+                <td>{f.active ? tr(l, 'aktif', 'active') : tr(l, 'dipensiunkan', 'retired')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form
+        method="post"
+        action="/kerja/admin/bidang"
+        class="stack"
+        aria-labelledby="h-add"
+        style="margin-top:1.5rem"
+      >
+        <h2 id="h-add">{tr(l, 'Tambah bidang', 'Add a field')}</h2>
+        <ErrorSummary state={state} locale={l} />
+        <Csrf token={c.get('csrfToken')} />
+        <div class="row">
+          <TextField name="code" label={tr(l, 'Kode', 'Code')} state={state} required />
+          <TextField
+            name="nameId"
+            label={tr(l, 'Nama (Bahasa Indonesia)', 'Name (Indonesian)')}
+            state={state}
+            required
+          />
+          <TextField name="nameEn" label={tr(l, 'Nama (English)', 'Name (English)')} state={state} required />
+        </div>
+        <button type="submit">{tr(l, 'Tambah', 'Add')}</button>
+      </form>
+    </>,
+  );
+}
+
+export function fieldsPage(c: Context<AppEnv>) {
+  requireRole(c, ['admin']);
+  return render(c, emptyForm());
+}
+
+export async function fieldsPost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin']);
+  const values = textValues(await readForm(c));
+  try {
+    const input = createFieldSchema.parse({
+      code: values.code ?? '',
+      nameId: values.nameId ?? '',
+      nameEn: values.nameEn ?? '',
+    });
+    await createField(c.get('deps').db.db, actor, input, c.get('locale'));
+  } catch (err) {
+    return render(c, formErrors(err, values), 422);
+  }
+  return seeOther(c, '/kerja/admin/bidang', tr(c.get('locale'), 'Bidang ditambahkan.', 'Field added.'));
+}

@@ -1,0 +1,129 @@
+import type { Context } from 'hono';
+import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
+import { createGiver, createGiverSchema, listGivers } from '../../../services/givers.ts';
+import type { AppEnv } from '../../env.ts';
+import { formatDate } from '../format.ts';
+import { t, tr } from '../i18n.ts';
+import { requireRole } from '../ui/bits.tsx';
+import {
+  Csrf,
+  ErrorSummary,
+  emptyForm,
+  type FormState,
+  formErrors,
+  readForm,
+  SelectField,
+  TextField,
+  textValues,
+} from '../ui/forms.tsx';
+import { page, seeOther } from '../ui/page.tsx';
+
+// Awarding bodies: the list with aliases and renames (Kominfo → Komdigi), and a form to add one.
+
+async function render(c: Context<AppEnv>, state: FormState, status = 200) {
+  const l = c.get('locale');
+  const givers = await listGivers(c.get('deps').db.db);
+  return page(
+    c,
+    { title: t(l, 'admin.givers'), section: 'admin', status },
+    <>
+      <p>
+        <a href="/kerja/admin">← {t(l, 'admin.title')}</a>
+      </p>
+      <h1>{t(l, 'admin.givers')}</h1>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{tr(l, 'Singkatan', 'Abbreviation')}</th>
+              <th scope="col">{tr(l, 'Nama', 'Name')}</th>
+              <th scope="col">{tr(l, 'Alias', 'Aliases')}</th>
+              <th scope="col">{t(l, 'col.level')}</th>
+              <th scope="col">{tr(l, 'Berlaku', 'Valid')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {givers.map((g) => (
+              <tr>
+                <td>
+                  <strong>{g.abbreviation}</strong>
+                  <br />
+                  <span class="muted">{g.code}</span>
+                </td>
+                <td>{g.name}</td>
+                <td>{g.aliases.join(', ') || '—'}</td>
+                <td>{g.level}</td>
+                <td>
+                  {g.validFrom || g.validTo
+                    ? `${formatDate(g.validFrom, l)} – ${g.validTo ? formatDate(g.validTo, l) : tr(l, 'kini', 'now')}`
+                    : '—'}
+                  {g.successor ? <div>→ {g.successor.abbreviation}</div> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form
+        method="post"
+        action="/kerja/admin/pemberi"
+        class="stack"
+        aria-labelledby="h-add"
+        style="margin-top:1.5rem"
+      >
+        <h2 id="h-add">{tr(l, 'Tambah pemberi', 'Add a giver')}</h2>
+        <ErrorSummary state={state} locale={l} />
+        <Csrf token={c.get('csrfToken')} />
+        <div class="row">
+          <TextField
+            name="code"
+            label={tr(l, 'Kode', 'Code')}
+            state={state}
+            required
+            hint={tr(l, 'huruf kecil, mis. "komdigi"', 'lower case, e.g. "komdigi"')}
+          />
+          <TextField name="abbreviation" label={tr(l, 'Singkatan', 'Abbreviation')} state={state} required />
+          <SelectField
+            name="level"
+            label={t(l, 'col.level')}
+            state={state}
+            options={AWARD_LEVELS.map((v) => ({ value: v, label: v }))}
+          />
+        </div>
+        <TextField name="name" label={tr(l, 'Nama lengkap', 'Full name')} state={state} required />
+        <TextField
+          name="aliases"
+          label={tr(l, 'Alias (pisahkan dengan koma)', 'Aliases (comma separated)')}
+          state={state}
+        />
+        <button type="submit">{tr(l, 'Tambah', 'Add')}</button>
+      </form>
+    </>,
+  );
+}
+
+export function giversPage(c: Context<AppEnv>) {
+  requireRole(c, ['admin']);
+  return render(c, emptyForm({ level: 'nasional' }));
+}
+
+export async function giversPost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin']);
+  const values = textValues(await readForm(c));
+  try {
+    const input = createGiverSchema.parse({
+      code: values.code ?? '',
+      abbreviation: values.abbreviation ?? '',
+      name: values.name ?? '',
+      level: values.level,
+      aliases: (values.aliases ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    });
+    await createGiver(c.get('deps').db.db, actor, input);
+  } catch (err) {
+    return render(c, formErrors(err, values), 422);
+  }
+  return seeOther(c, '/kerja/admin/pemberi', tr(c.get('locale'), 'Pemberi ditambahkan.', 'Giver added.'));
+}

@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../env.ts';
+import { fieldsPage, fieldsPost } from './fields.tsx';
+import { giversPage, giversPost } from './givers.tsx';
+import { adminHome } from './home.tsx';
+import { scalesPage, scaleVersionPost } from './scales.tsx';
+import { unitsPage, unitsPost, unitUpdatePost } from './units.tsx';
+import { usersPage, usersPost, userTogglePost } from './users.tsx';
+
+// /kerja/admin: reference data and people. Every handler checks the admin role itself
+// (services/access.ts assertAdmin inside the services checks it again).
+export function adminRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get('/', adminHome);
+  app.get('/unit', unitsPage);
+  app.post('/unit', unitsPost);
+  app.post('/unit/:id{[0-9]+}', unitUpdatePost);
+  app.get('/pemberi', giversPage);
+  app.post('/pemberi', giversPost);
+  app.get('/bidang', fieldsPage);
+  app.post('/bidang', fieldsPost);
+  app.get('/pengguna', usersPage);
+  app.post('/pengguna', usersPost);
+  app.post('/pengguna/:id{[0-9]+}', userTogglePost);
+  app.get('/skala', scalesPage);
+  app.post('/skala/:id/versi', scaleVersionPost);
+  return app;
+}

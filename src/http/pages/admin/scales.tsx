@@ -1,0 +1,173 @@
+import type { Context } from 'hono';
+import { scaleVersionSchema } from '../../../domain/grading/index.ts';
+import { invalid } from '../../../services/errors.ts';
+import { listScales } from '../../../services/scales/read.ts';
+import { addScaleVersion } from '../../../services/scales/write.ts';
+import type { AppEnv } from '../../env.ts';
+import { formatNumber } from '../format.ts';
+import { t, tr } from '../i18n.ts';
+import { requireRole } from '../ui/bits.tsx';
+import { Csrf, formErrors, readForm, textValues } from '../ui/forms.tsx';
+import { page, seeOther } from '../ui/page.tsx';
+
+// Grading scales: every scale with its versions and bands, and a form to add a version. The
+// bands are entered as JSON (the same shape as the API); gaps and overlaps are refused with
+// the offending bands named, and the typed text comes back untouched.
+
+const edge = (n: number, inclusive: boolean, lower: boolean) =>
+  `${lower ? (inclusive ? '[' : '(') : ''}${formatNumber(n)}${lower ? '' : inclusive ? ']' : ')'}`;
+
+async function render(
+  c: Context<AppEnv>,
+  failed: { id: string; text: string; message: string } | null = null,
+) {
+  const l = c.get('locale');
+  const scales = await listScales(c.get('deps').db.db);
+  const csrf = c.get('csrfToken');
+  return page(
+    c,
+    { title: t(l, 'admin.scales'), section: 'admin', status: failed ? 422 : 200 },
+    <>
+      <p>
+        <a href="/kerja/admin">← {t(l, 'admin.title')}</a>
+      </p>
+      <h1>{t(l, 'admin.scales')}</h1>
+      {scales.map((s) => {
+        const last = s.versions[s.versions.length - 1];
+        const template = last
+          ? JSON.stringify(
+              {
+                ...last,
+                version: `${last.version}-baru`,
+                validFromYear: (last.validToYear ?? last.validFromYear ?? 2025) + 1,
+                validToYear: null,
+              },
+              null,
+              2,
+            )
+          : '';
+        const mine = failed?.id === s.id ? failed : null;
+        return (
+          <details class="card" style="margin-bottom:0.75rem" open={mine ? true : undefined}>
+            <summary>
+              <strong>{s.name}</strong>{' '}
+              <span class="muted">
+                ({s.id} · {s.kind} · {s.confidence} · {s.versions.length} {tr(l, 'versi', 'versions')})
+              </span>
+            </summary>
+            {s.versions.map((v) => (
+              <section>
+                <h3>
+                  {tr(l, 'Versi', 'Version')} {v.version} · {v.validFromYear ?? '…'}–
+                  {v.validToYear ?? tr(l, 'kini', 'now')}
+                </h3>
+                <p class="muted">
+                  {v.legalBasis} {v.source ? `· ${v.source}` : ''}
+                </p>
+                <div class="table-wrap">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{tr(l, 'Kode', 'Code')}</th>
+                        <th scope="col">{tr(l, 'Label', 'Label')}</th>
+                        <th scope="col">{tr(l, 'Rentang', 'Range')}</th>
+                        <th scope="col">{tr(l, 'Zona', 'Zone')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {v.bands.map((b) => (
+                        <tr>
+                          <td>{b.code}</td>
+                          <td>{b.label}</td>
+                          <td>
+                            {edge(b.lower, b.lowerInclusive, true)} – {edge(b.upper, b.upperInclusive, false)}
+                          </td>
+                          <td>{b.zone ?? '—'}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            ))}
+            <form
+              method="post"
+              action={`/kerja/admin/skala/${encodeURIComponent(s.id)}/versi`}
+              class="stack"
+              style="margin-top:1rem"
+            >
+              <Csrf token={csrf} />
+              {mine ? (
+                <p class="field-error" role="alert" id={`e-${s.id}`}>
+                  {mine.message}
+                </p>
+              ) : null}
+              <div class="field">
+                <label for={`v-${s.id}`}>
+                  {tr(
+                    l,
+                    'Tambah versi (JSON, bentuk sama dengan API /api/v1/scales)',
+                    'Add a version (JSON, same shape as the API)',
+                  )}
+                </label>
+                <textarea id={`v-${s.id}`} name="version" rows={10} style="font-family:monospace">
+                  {mine?.text ?? template}
+                </textarea>
+              </div>
+              <label>
+                <input type="checkbox" name="supersede" value="1" />{' '}
+                {tr(
+                  l,
+                  'Akhiri versi terbuka sebelumnya setahun sebelum versi ini',
+                  'End the previous open version the year before',
+                )}
+              </label>
+              <div class="actions">
+                <button type="submit">{tr(l, 'Simpan versi', 'Save version')}</button>
+              </div>
+            </form>
+          </details>
+        );
+      })}
+    </>,
+  );
+}
+
+export function scalesPage(c: Context<AppEnv>) {
+  requireRole(c, ['admin']);
+  return render(c);
+}
+
+export async function scaleVersionPost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin']);
+  const values = textValues(await readForm(c));
+  const id = c.req.param('id') ?? '';
+  const text = values.version ?? '';
+  let result: Awaited<ReturnType<typeof addScaleVersion>>;
+  try {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw invalid([{ field: 'version', message: 'Bukan JSON yang sah: periksa koma, kutip dan kurung.' }]);
+    }
+    result = await addScaleVersion(c.get('deps').db.db, actor, id, scaleVersionSchema.parse(json), {
+      supersede: values.supersede === '1',
+    });
+  } catch (err) {
+    const state = formErrors(err, values);
+    const detail = Object.entries(state.errors)
+      .map(([f, m]) => `${f}: ${m.join(' ')}`)
+      .join(' · ');
+    return render(c, { id, text, message: [state.message, detail].filter(Boolean).join(' — ') });
+  }
+  return seeOther(
+    c,
+    '/kerja/admin/skala',
+    tr(
+      c.get('locale'),
+      `Versi tersimpan; ${result.regraded.length} penghargaan dinilai ulang.`,
+      `Version saved; ${result.regraded.length} awards re-graded.`,
+    ),
+  );
+}

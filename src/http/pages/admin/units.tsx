@@ -1,0 +1,135 @@
+import type { Context } from 'hono';
+import { UNIT_TYPE_LABELS, UNIT_TYPES, type UnitType } from '../../../reference/unit-types.ts';
+import { invalid } from '../../../services/errors.ts';
+import { createUnit, getRegion, listUnits, updateUnit } from '../../../services/units.ts';
+import type { AppEnv } from '../../env.ts';
+import { t, tr } from '../i18n.ts';
+import { intParam, requireRole } from '../ui/bits.tsx';
+import {
+  Csrf,
+  ErrorSummary,
+  emptyForm,
+  type FormState,
+  formErrors,
+  readForm,
+  SelectField,
+  TextField,
+  textValues,
+} from '../ui/forms.tsx';
+import { page, seeOther } from '../ui/page.tsx';
+import { unitLabel, unitOptions } from '../workspace/lookups.ts';
+
+// Units: the tree (indented list), a form to add a unit under a parent, rename/deactivate.
+
+async function render(c: Context<AppEnv>, state: FormState, status = 200) {
+  const l = c.get('locale');
+  const { db } = c.get('deps').db;
+  const [units, parents] = await Promise.all([listUnits(db), unitOptions(db)]);
+  const csrf = c.get('csrfToken');
+  return page(
+    c,
+    { title: t(l, 'admin.units'), section: 'admin', status },
+    <>
+      <p>
+        <a href="/kerja/admin">← {t(l, 'admin.title')}</a>
+      </p>
+      <h1>{t(l, 'admin.units')}</h1>
+      <div class="two-col">
+        <section class="card" aria-labelledby="h-tree">
+          <h2 id="h-tree">{tr(l, 'Pohon unit', 'Unit tree')}</h2>
+          <ul class="tree">
+            {units.map((u) => (
+              <li style={`padding-left:${u.depth * 1.25}rem`}>
+                {u.depth ? '└ ' : ''}
+                <strong class={u.active ? '' : 'muted'}>{unitLabel(u)}</strong>{' '}
+                <span class="muted">
+                  ({UNIT_TYPE_LABELS[u.unitType as UnitType] ?? u.unitType}, id {u.id}
+                  {u.active ? '' : `, ${tr(l, 'nonaktif', 'inactive')}`})
+                </span>{' '}
+                <form method="post" action={`/kerja/admin/unit/${u.id}`} class="inline">
+                  <Csrf token={csrf} />
+                  <input type="hidden" name="active" value={u.active ? '0' : '1'} />
+                  <button type="submit" class="link">
+                    {u.active ? tr(l, 'nonaktifkan', 'deactivate') : tr(l, 'aktifkan', 'activate')}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <form method="post" action="/kerja/admin/unit" class="stack" aria-labelledby="h-add">
+          <h2 id="h-add">{tr(l, 'Tambah unit', 'Add a unit')}</h2>
+          <ErrorSummary state={state} locale={l} />
+          <Csrf token={csrf} />
+          <SelectField
+            name="parentId"
+            label={tr(l, 'Unit induk', 'Parent unit')}
+            state={state}
+            empty={tr(l, '— (unit puncak)', '— (top level)')}
+            options={parents}
+          />
+          <TextField name="name" label={tr(l, 'Nama', 'Name')} state={state} required />
+          <TextField
+            name="shortName"
+            label={tr(l, 'Singkatan', 'Short name')}
+            state={state}
+            hint={t(l, 'form.optional')}
+          />
+          <SelectField
+            name="unitType"
+            label={tr(l, 'Jenis', 'Kind')}
+            state={state}
+            options={UNIT_TYPES.map((k) => ({ value: k, label: UNIT_TYPE_LABELS[k] }))}
+          />
+          <button type="submit">{tr(l, 'Tambah', 'Add')}</button>
+        </form>
+      </div>
+    </>,
+  );
+}
+
+export function unitsPage(c: Context<AppEnv>) {
+  requireRole(c, ['admin']);
+  return render(c, emptyForm({ unitType: 'DINAS' }));
+}
+
+export async function unitsPost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin']);
+  const values = textValues(await readForm(c));
+  const { db } = c.get('deps').db;
+  try {
+    const parentId = intParam(values.parentId);
+    let regionCode = (await getRegion(db))?.code;
+    if (parentId) {
+      const parent = await db
+        .selectFrom('org_units')
+        .select('region_code')
+        .where('id', '=', parentId)
+        .executeTakeFirst();
+      regionCode = parent?.region_code ?? regionCode;
+    }
+    if (!regionCode)
+      throw formErr('Belum ada pemda (region); jalankan `prestasi demo` atau buat region lebih dulu.');
+    await createUnit(db, actor, {
+      regionCode,
+      parentId,
+      name: values.name ?? '',
+      shortName: values.shortName || null,
+      unitType: values.unitType as UnitType,
+    });
+  } catch (err) {
+    return render(c, formErrors(err, values), 422);
+  }
+  return seeOther(c, '/kerja/admin/unit', tr(c.get('locale'), 'Unit ditambahkan.', 'Unit added.'));
+}
+
+export async function unitUpdatePost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin']);
+  const values = textValues(await readForm(c));
+  await updateUnit(c.get('deps').db.db, actor, intParam(c.req.param('id')) ?? 0, {
+    active: values.active === '1',
+  });
+  return seeOther(c, '/kerja/admin/unit', tr(c.get('locale'), 'Unit diperbarui.', 'Unit updated.'));
+}
+
+const formErr = (message: string) => invalid([], message);

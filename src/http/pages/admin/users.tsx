@@ -1,0 +1,147 @@
+import type { Context } from 'hono';
+import { ROLES } from '../../../services/actor.ts';
+import { adminCreateUser, createUserSchema, listUsers, updateUser } from '../../../services/admin-users.ts';
+import { listUnits } from '../../../services/units.ts';
+import type { AppEnv } from '../../env.ts';
+import { t, tr } from '../i18n.ts';
+import { intParam, requireRole } from '../ui/bits.tsx';
+import {
+  Csrf,
+  ErrorSummary,
+  emptyForm,
+  type FormState,
+  formErrors,
+  readForm,
+  SelectField,
+  TextField,
+  textValues,
+} from '../ui/forms.tsx';
+import { page, seeOther } from '../ui/page.tsx';
+import { unitLabel, unitOptions } from '../workspace/lookups.ts';
+
+// Users: accounts with role and unit, a form to add one, and (de)activation.
+
+async function render(c: Context<AppEnv>, state: FormState, status = 200) {
+  const l = c.get('locale');
+  const actor = requireRole(c, ['admin']);
+  const { db } = c.get('deps').db;
+  const [users, units, options] = await Promise.all([listUsers(db, actor), listUnits(db), unitOptions(db)]);
+  const unitName = new Map(units.map((u) => [u.id, unitLabel(u)]));
+  const csrf = c.get('csrfToken');
+  return page(
+    c,
+    { title: t(l, 'admin.users'), section: 'admin', status },
+    <>
+      <p>
+        <a href="/kerja/admin">← {t(l, 'admin.title')}</a>
+      </p>
+      <h1>{t(l, 'admin.users')}</h1>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">{tr(l, 'Nama', 'Name')}</th>
+              <th scope="col">{tr(l, 'Peran', 'Role')}</th>
+              <th scope="col">{tr(l, 'Unit', 'Unit')}</th>
+              <th scope="col">{t(l, 'col.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr>
+                <td>{u.email}</td>
+                <td>{u.name}</td>
+                <td>{u.role}</td>
+                <td>{u.unitId ? unitName.get(u.unitId) : '—'}</td>
+                <td>
+                  {u.active ? tr(l, 'aktif', 'active') : tr(l, 'nonaktif', 'inactive')}{' '}
+                  {u.id !== actor.id ? (
+                    <form method="post" action={`/kerja/admin/pengguna/${u.id}`} class="inline">
+                      <Csrf token={csrf} />
+                      <input type="hidden" name="active" value={u.active ? '0' : '1'} />
+                      <button type="submit" class="link">
+                        {u.active ? tr(l, 'nonaktifkan', 'deactivate') : tr(l, 'aktifkan', 'activate')}
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form
+        method="post"
+        action="/kerja/admin/pengguna"
+        class="stack"
+        aria-labelledby="h-add"
+        style="margin-top:1.5rem"
+      >
+        <h2 id="h-add">{tr(l, 'Tambah pengguna', 'Add a user')}</h2>
+        <ErrorSummary state={state} locale={l} />
+        <Csrf token={csrf} />
+        <div class="row">
+          <TextField name="email" type="email" label="Email" state={state} required />
+          <TextField name="name" label={tr(l, 'Nama', 'Name')} state={state} />
+        </div>
+        <div class="row">
+          <SelectField
+            name="role"
+            label={tr(l, 'Peran', 'Role')}
+            state={state}
+            options={ROLES.map((r) => ({ value: r, label: r }))}
+          />
+          <SelectField
+            name="unitId"
+            label={tr(l, 'Unit (wajib untuk operator)', 'Unit (required for operators)')}
+            state={state}
+            empty="—"
+            options={options}
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={tr(l, 'Kata sandi awal', 'Initial password')}
+            state={{ ...state, values: {} }}
+            required
+            attrs={{ autocomplete: 'new-password' }}
+          />
+        </div>
+        <button type="submit">{tr(l, 'Tambah', 'Add')}</button>
+      </form>
+    </>,
+  );
+}
+
+export function usersPage(c: Context<AppEnv>) {
+  return render(c, emptyForm({ role: 'operator' }));
+}
+
+export async function usersPost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin']);
+  const values = textValues(await readForm(c));
+  try {
+    const input = createUserSchema.parse({
+      email: values.email ?? '',
+      name: values.name || undefined,
+      role: values.role,
+      unitId: intParam(values.unitId),
+      password: values.password || undefined,
+    });
+    await adminCreateUser(c.get('deps').db.db, actor, input);
+  } catch (err) {
+    const { password: _drop, ...kept } = values;
+    return render(c, formErrors(err, kept), 422);
+  }
+  return seeOther(c, '/kerja/admin/pengguna', tr(c.get('locale'), 'Pengguna ditambahkan.', 'User added.'));
+}
+
+export async function userTogglePost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin']);
+  const values = textValues(await readForm(c));
+  await updateUser(c.get('deps').db.db, actor, intParam(c.req.param('id')) ?? 0, {
+    active: values.active === '1',
+  });
+  return seeOther(c, '/kerja/admin/pengguna', tr(c.get('locale'), 'Pengguna diperbarui.', 'User updated.'));
+}

@@ -1,0 +1,197 @@
+import type { Context } from 'hono';
+import { assertCanEditFor, assertCanVerify } from '../../../services/access.ts';
+import type { Actor } from '../../../services/actor.ts';
+import { listAudit } from '../../../services/audit.ts';
+import type { AwardDetail } from '../../../services/awards/read.ts';
+import { getAward } from '../../../services/awards/read.ts';
+import { requireActor } from '../../auth/session.ts';
+import type { AppEnv } from '../../env.ts';
+import { formatDate, formatDateTime } from '../format.ts';
+import { type Locale, t, tr } from '../i18n.ts';
+import { gradeText, intParam, recipientText, StateBadge, ZoneDot } from '../ui/bits.tsx';
+import { Csrf } from '../ui/forms.tsx';
+import { page } from '../ui/page.tsx';
+import { EvidenceForms, EvidenceList } from './evidence.tsx';
+import { History } from './history.tsx';
+
+// One award: its facts, state (with the return reason the operator must act on), evidence,
+// the workflow buttons this actor may use, and the history from the audit trail.
+
+const allowed = (check: () => void) => {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+function Facts({ a, locale: l }: { a: AwardDetail; locale: Locale }) {
+  const rows: [string, string | null][] = [
+    [tr(l, 'Program / ajang', 'Programme'), a.programme],
+    [tr(l, 'Tahun edisi', 'Edition year'), String(a.editionYear)],
+    [
+      t(l, 'col.giver'),
+      a.awardingBody ? `${a.awardingBody.name} (${a.awardingBody.abbreviation})` : a.awardingBodyText,
+    ],
+    [t(l, 'col.level'), a.level],
+    [t(l, 'col.field'), a.field?.name ?? null],
+    [tr(l, 'Kategori', 'Category'), a.category],
+    [t(l, 'col.unit'), recipientText(a, l)],
+    [tr(l, 'Catatan penerima', 'Recipient note'), a.recipientNote],
+    [t(l, 'col.received'), a.receivedOn ? formatDate(a.receivedOn, l) : null],
+    [tr(l, 'Tempat', 'Place'), a.place],
+    [t(l, 'col.grade'), gradeText(a, l)],
+    [tr(l, 'Skala', 'Scale'), a.scaleId ? `${a.scaleId} ${a.scaleVersion ?? ''}` : null],
+    [tr(l, 'Dasar hukum', 'Legal basis'), a.legalBasis],
+    [
+      tr(l, 'Etalase publik', 'Public showcase'),
+      a.isPublic ? tr(l, 'Ya, setelah terverifikasi', 'Yes, once verified') : tr(l, 'Tidak', 'No'),
+    ],
+  ];
+  return (
+    <dl class="facts">
+      {rows
+        .filter(([, v]) => v)
+        .map(([k, v]) => (
+          <>
+            <dt>{k}</dt>
+            <dd>
+              {k === t(l, 'col.grade') ? <ZoneDot zone={a.grade?.zone} /> : null}
+              {v}
+            </dd>
+          </>
+        ))}
+    </dl>
+  );
+}
+
+function Workflow({
+  a,
+  actor,
+  locale: l,
+  csrf,
+}: {
+  a: AwardDetail & { canEdit: boolean };
+  actor: Actor;
+  locale: Locale;
+  csrf: string | null;
+}) {
+  const canVerify = allowed(() => assertCanVerify(actor));
+  const editable = a.state === 'draft' || a.state === 'returned';
+  const base = `/kerja/penghargaan/${a.id}`;
+  return (
+    <div class="actions">
+      {editable && a.canEdit ? (
+        <>
+          <a class="button secondary" href={`${base}/ubah`}>
+            {tr(l, 'Ubah', 'Edit')}
+          </a>
+          <form method="post" action={`${base}/ajukan`} class="inline">
+            <Csrf token={csrf} />
+            <button type="submit">
+              {a.state === 'returned'
+                ? tr(l, 'Ajukan ulang', 'Resubmit')
+                : tr(l, 'Ajukan untuk verifikasi', 'Submit for verification')}
+            </button>
+          </form>
+        </>
+      ) : null}
+      {a.state === 'submitted' && canVerify ? (
+        <a class="button" href={`/kerja/verifikasi#award-${a.id}`}>
+          {tr(l, 'Periksa di antrean verifikasi', 'Review in the verification queue')}
+        </a>
+      ) : null}
+      {a.state === 'verified' && canVerify ? (
+        <form method="post" action={`${base}/buka-kembali`} class="inline">
+          <Csrf token={csrf} />
+          <label for="reopen-reason">{tr(l, 'Alasan membuka kembali', 'Reason to reopen')}</label>{' '}
+          <input id="reopen-reason" name="reason" type="text" required minlength={5} />{' '}
+          <button type="submit" class="secondary">
+            {tr(l, 'Buka kembali', 'Reopen')}
+          </button>
+        </form>
+      ) : null}
+      {editable && a.canEdit ? (
+        <form method="post" action={`${base}/hapus`} class="inline">
+          <Csrf token={csrf} />
+          <button type="submit" class="link">
+            {tr(l, 'Hapus draf', 'Delete draft')}
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+export async function awardDetail(c: Context<AppEnv>) {
+  const actor = requireActor(c);
+  const l = c.get('locale');
+  const { db, config } = c.get('deps');
+  const id = intParam(c.req.param('id')) ?? 0;
+  const award = await getAward(db.db, actor, id, l);
+  const [row, events] = await Promise.all([
+    db.db.selectFrom('awards').select('unit_path').where('id', '=', id).executeTakeFirstOrThrow(),
+    listAudit(db.db, 'award', id),
+  ]);
+  const canEdit = allowed(() => assertCanEditFor(actor, row.unit_path));
+  const a = { ...award, canEdit };
+  const csrf = c.get('csrfToken');
+  return page(
+    c,
+    { title: award.title, section: 'awards' },
+    <>
+      <p>
+        <a href="/kerja/penghargaan">← {t(l, 'list.title')}</a>
+      </p>
+      <h1>{award.title}</h1>
+      <p>
+        <StateBadge state={award.state} locale={l} />{' '}
+        <span class="muted">
+          {tr(l, 'Versi', 'Version')} {award.version} · {tr(l, 'diubah', 'changed')}{' '}
+          {formatDateTime(award.updatedAt, l)}
+        </span>
+      </p>
+      {award.state === 'returned' && award.returnReason ? (
+        <div class="notice" role="status">
+          <strong>
+            {tr(l, 'Dikembalikan oleh verifikator. Alasannya:', 'Returned by the verifier. Reason:')}
+          </strong>
+          <p class="reason">{award.returnReason}</p>
+          <p>{tr(l, 'Perbaiki lalu ajukan ulang.', 'Fix it, then resubmit.')}</p>
+        </div>
+      ) : null}
+      <Workflow a={a} actor={actor} locale={l} csrf={csrf} />
+      <div class="two-col">
+        <div>
+          <section class="card" aria-labelledby="h-facts">
+            <h2 id="h-facts">{tr(l, 'Data penghargaan', 'Award data')}</h2>
+            <Facts a={award} locale={l} />
+            {award.description ? <p>{award.description}</p> : null}
+          </section>
+          <section id="bukti" aria-labelledby="h-evidence">
+            <h2 id="h-evidence">{tr(l, 'Bukti', 'Evidence')}</h2>
+            <EvidenceList
+              items={award.evidence}
+              locale={l}
+              canEdit={canEdit && award.state !== 'verified'}
+              csrf={csrf}
+            />
+            {canEdit && award.state !== 'verified' && award.state !== 'submitted' ? (
+              <EvidenceForms
+                id={id}
+                locale={l}
+                csrf={csrf}
+                maxMb={Math.round(config.maxUploadBytes / 1048576)}
+              />
+            ) : null}
+          </section>
+        </div>
+        <section aria-labelledby="h-history">
+          <h2 id="h-history">{tr(l, 'Riwayat', 'History')}</h2>
+          <History events={events} locale={l} />
+        </section>
+      </div>
+    </>,
+  );
+}

@@ -1,0 +1,64 @@
+import type { AuditEvent } from '../../../services/audit.ts';
+import { formatDateTime } from '../format.ts';
+import { type Locale, tr } from '../i18n.ts';
+
+// The record's history from the audit trail: who did what, when, why, and which fields changed.
+
+const ACTIONS: Record<string, [string, string]> = {
+  create: ['Dibuat', 'Created'],
+  update: ['Diubah', 'Changed'],
+  submit: ['Diajukan untuk verifikasi', 'Submitted for verification'],
+  return: ['Dikembalikan', 'Returned'],
+  verify: ['Diverifikasi', 'Verified'],
+  reopen: ['Dibuka kembali', 'Reopened'],
+  delete: ['Dihapus', 'Deleted'],
+  'evidence.add': ['Bukti ditambahkan', 'Evidence added'],
+  'evidence.remove': ['Bukti dihapus', 'Evidence removed'],
+};
+
+const IGNORED = new Set([
+  'version',
+  'updated_at',
+  'updated_by',
+  'submitted_at',
+  'verified_at',
+  'verified_by',
+  'state',
+  'return_reason',
+]);
+
+/** Names of the columns whose value differs between before and after. */
+export function changedFields(before: unknown, after: unknown): string[] {
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return [];
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  return Object.keys(a).filter((k) => !IGNORED.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+export function History({ events, locale }: { events: AuditEvent[]; locale: Locale }) {
+  if (!events.length) return <p class="muted">{tr(locale, 'Belum ada riwayat.', 'No history yet.')}</p>;
+  return (
+    <ol class="history">
+      {[...events].reverse().map((e) => {
+        const [id, en] = ACTIONS[e.action] ?? [e.action, e.action];
+        const changed = e.action === 'update' ? changedFields(e.before, e.after) : [];
+        const file = e.action.startsWith('evidence')
+          ? ((e.after ?? e.before) as { file_name?: string; url?: string } | null)
+          : null;
+        return (
+          <li>
+            <time datetime={e.at}>{formatDateTime(e.at, locale)}</time>
+            <strong>{tr(locale, id, en)}</strong> {tr(locale, 'oleh', 'by')} {e.actor}
+            {e.reason ? (
+              <div>
+                {tr(locale, 'Alasan', 'Reason')}: <em>{e.reason}</em>
+              </div>
+            ) : null}
+            {changed.length ? <div class="muted">{changed.join(', ')}</div> : null}
+            {file ? <div class="muted">{file.file_name ?? file.url}</div> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,71 @@
+// Numbers and dates the Indonesian way (94,76; 30 Desember 2025), English when asked.
+import type { Locale } from './i18n.ts';
+
+const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** '2025-12-30' → '30 Desember 2025'. Timestamps keep only their date part. */
+export function formatDate(iso: string | null | undefined, locale: Locale = 'id'): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const months = locale === 'en' ? MONTHS_EN : MONTHS_ID;
+  return `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** '2025-12-30T08:15:00.000Z' → '30 Desember 2025 08.15' (UTC, as stored). */
+export function formatDateTime(iso: string | null | undefined, locale: Locale = 'id'): string {
+  if (!iso) return '—';
+  const time = /T(\d{2}):(\d{2})/.exec(iso);
+  return time
+    ? `${formatDate(iso, locale)} ${time[1]}${locale === 'en' ? ':' : '.'}${time[2]} UTC`
+    : formatDate(iso, locale);
+}
+
+export function formatNumber(n: number | null | undefined, locale: Locale = 'id'): string {
+  if (n === null || n === undefined) return '—';
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 2 }).format(n);
+}
+
+/** Reads a number typed the Indonesian way ('94,76') or the English way ('94.76'). */
+export function parseNumber(raw: string): number | null {
+  const s = raw.trim().replace(/\s/g, '');
+  if (!s) return null;
+  // '1.234,5' → thousands dot, decimal comma; a lone comma is a decimal comma.
+  const normalised = s.includes(',') ? s.replace(/\./g, '').replace(',', '.') : s;
+  if (!/^-?\d+(\.\d+)?$/.test(normalised)) return Number.NaN;
+  return Number(normalised);
+}
+
+export function formatBytes(n: number | null | undefined, locale: Locale = 'id'): string {
+  if (!n) return '—';
+  if (n < 1024) return `${n} B`;
+  if (n < 1048576) return `${formatNumber(Math.round(n / 102.4) / 10, locale)} KB`;
+  return `${formatNumber(Math.round(n / 104857.6) / 10, locale)} MB`;
+}

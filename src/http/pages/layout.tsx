@@ -1,0 +1,141 @@
+import type { Child } from 'hono/jsx';
+import type { Actor } from '../../services/actor.ts';
+import { type Locale, t } from './i18n.ts';
+
+// The frame of every page: skip link, header with the region's name and emblem, a menu that
+// fits the role, the language switch, the main landmark, and the footer. The menu only hides
+// what a role cannot use; every route checks the role again.
+
+export interface LayoutProps {
+  locale: Locale;
+  title: string;
+  description?: string;
+  siteName: string;
+  emblemUrl: string;
+  actor: Actor | null;
+  csrfToken: string | null;
+  /** The current path and query, for the language switch and OpenGraph URL. */
+  path: string;
+  flash?: { kind: 'ok' | 'error'; text: string } | null;
+  /** Where the page sits in the menu, for aria-current. */
+  section?: string;
+  children?: Child;
+}
+
+interface NavItem {
+  href: string;
+  key: Parameters<typeof t>[1];
+  section: string;
+}
+
+function navFor(actor: Actor | null): NavItem[] {
+  if (!actor) return [{ href: '/masuk', key: 'nav.login', section: 'login' }];
+  const items: NavItem[] = [
+    { href: '/kerja', key: 'nav.dashboard', section: 'dashboard' },
+    { href: '/kerja/penghargaan', key: 'nav.awards', section: 'awards' },
+  ];
+  if (['admin', 'operator', 'kurator'].includes(actor.role))
+    items.push({ href: '/kerja/penghargaan/baru', key: 'nav.new', section: 'new' });
+  if (actor.role === 'admin' || actor.role === 'verifikator')
+    items.push({ href: '/kerja/verifikasi', key: 'nav.verify', section: 'verify' });
+  if (actor.role === 'admin' || actor.role === 'kurator')
+    items.push({ href: '/kerja/temuan', key: 'nav.intake', section: 'intake' });
+  if (actor.role === 'admin') items.push({ href: '/kerja/admin', key: 'nav.admin', section: 'admin' });
+  return items;
+}
+
+/** The same URL with `lang` switched, keeping every other query parameter. */
+export function withLang(path: string, lang: string): string {
+  const url = new URL(path, 'http://x');
+  url.searchParams.set('lang', lang);
+  return `${url.pathname}${url.search}`;
+}
+
+export function Layout(p: LayoutProps) {
+  const other = t(p.locale, 'lang.code');
+  const fullTitle = `${p.title} · ${p.siteName}`;
+  return (
+    <html lang={p.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={p.description ?? t(p.locale, 'site.tagline')} />
+        <meta property="og:title" content={fullTitle} />
+        <meta property="og:description" content={p.description ?? t(p.locale, 'site.tagline')} />
+        <meta property="og:type" content="website" />
+        <meta property="og:site_name" content={p.siteName} />
+        <meta property="og:image" content={p.emblemUrl} />
+        {p.csrfToken ? <meta name="csrf-token" content={p.csrfToken} /> : null}
+        <link rel="icon" href={p.emblemUrl} />
+        <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/htmx.min.js" defer></script>
+        <script src="/static/app.js" defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#isi">
+          {t(p.locale, 'skip')}
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href={p.actor ? '/kerja' : '/'}>
+              <img src={p.emblemUrl} alt="" width="40" height="40" />
+              <span>
+                <strong>{p.siteName}</strong>
+                <small>Prestasi · {t(p.locale, 'site.tagline')}</small>
+              </span>
+            </a>
+            <div class="header-tools">
+              <a href={withLang(p.path, other)} hreflang={other} lang={other}>
+                {t(p.locale, 'lang.switch')}
+              </a>
+              {p.actor ? (
+                <form method="post" action="/keluar" class="inline">
+                  <input type="hidden" name="_csrf" value={p.csrfToken ?? ''} />
+                  <span class="who">
+                    {p.actor.label} ({p.actor.role})
+                  </span>{' '}
+                  <button type="submit" class="link">
+                    {t(p.locale, 'nav.logout')}
+                  </button>
+                </form>
+              ) : null}
+            </div>
+          </div>
+          <nav aria-label={t(p.locale, 'nav.main')} class="wrap main-nav">
+            <ul>
+              {navFor(p.actor).map((item) => (
+                <li>
+                  <a href={item.href} aria-current={item.section === p.section ? 'page' : undefined}>
+                    {t(p.locale, item.key)}
+                  </a>
+                </li>
+              ))}
+              <li class="push">
+                <a href="/">{t(p.locale, 'nav.showcase')}</a>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <main id="isi" class="wrap" tabindex={-1}>
+          {p.flash ? (
+            <p class={`flash flash-${p.flash.kind}`} role={p.flash.kind === 'error' ? 'alert' : 'status'}>
+              {p.flash.text}
+            </p>
+          ) : null}
+          {p.children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              {p.siteName} · {t(p.locale, 'footer.text')}
+            </p>
+            <p>
+              <a href="/api/v1/openapi.json">API</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

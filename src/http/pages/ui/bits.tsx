@@ -1,0 +1,85 @@
+import type { Context } from 'hono';
+import type { AwardState, Role } from '../../../db/schema.ts';
+import type { Actor } from '../../../services/actor.ts';
+import type { Award } from '../../../services/awards/model.ts';
+import { forbidden } from '../../../services/errors.ts';
+import { requireActor } from '../../auth/session.ts';
+import type { AppEnv } from '../../env.ts';
+import { formatNumber } from '../format.ts';
+import { type Locale, t } from '../i18n.ts';
+
+// Small pieces shared by the workspace pages.
+
+/** The signed-in actor, refused (403) unless it has one of `roles`. The route checks, not the menu. */
+export function requireRole(c: Context<AppEnv>, roles: Role[]): Actor {
+  const actor = requireActor(c);
+  if (!roles.includes(actor.role))
+    throw forbidden(`Halaman ini untuk peran: ${roles.join(', ')}. Anda masuk sebagai ${actor.role}.`);
+  return actor;
+}
+
+export const StateBadge = ({ state, locale }: { state: AwardState; locale: Locale }) => (
+  <span class={`badge badge-${state}`}>{t(locale, `state.${state}`)}</span>
+);
+
+/** Score, grade and status label in one short phrase: "94,76 · Kategori A (Zona Hijau)". */
+export function gradeText(
+  a: Pick<Award, 'score' | 'grade' | 'statusLabel' | 'rank'>,
+  locale: Locale,
+): string {
+  const parts: string[] = [];
+  if (a.rank) parts.push(a.rank);
+  if (a.score !== null) parts.push(formatNumber(a.score, locale));
+  if (a.grade) parts.push(a.grade.label);
+  if (a.statusLabel && a.statusLabel !== a.grade?.label) parts.push(a.statusLabel);
+  return parts.join(' · ') || '—';
+}
+
+export function ZoneDot({ zone }: { zone: string | null | undefined }) {
+  if (!zone) return null;
+  return <span class={`zone zone-${zone.toLowerCase()}`} aria-hidden="true"></span>;
+}
+
+export function recipientText(a: Award, locale: Locale): string {
+  if (a.recipientKind === 'team')
+    return (
+      a.team.map((m) => [m.unitName, m.personName].filter(Boolean).join(' – ')).join('; ') ||
+      t(locale, 'recipient.team')
+    );
+  if (a.recipientKind === 'unit') return a.unit?.shortName ?? a.unit?.name ?? '—';
+  return a.unit
+    ? `${t(locale, 'recipient.region')} (${a.unit.shortName ?? a.unit.name})`
+    : t(locale, 'recipient.region');
+}
+
+/** A bar list: label, count, and a bar scaled to the largest count. */
+export function Bars({
+  rows,
+  locale,
+  empty,
+}: {
+  rows: { label: string; count: number }[];
+  locale: Locale;
+  empty: string;
+}) {
+  if (!rows.length) return <p class="muted">{empty}</p>;
+  const max = Math.max(...rows.map((r) => r.count), 1);
+  return (
+    <ul class="bars">
+      {rows.map((r) => (
+        <li>
+          <span>{r.label}</span>
+          <span class="num">{formatNumber(r.count, locale)}</span>
+          <span class="bar" aria-hidden="true">
+            <span style={`width:${Math.round((r.count / max) * 100)}%`}></span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export const intParam = (raw: string | undefined): number | null => {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : null;
+};

@@ -1,0 +1,141 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { createUser } from '../../src/auth/users.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Role } from '../../src/db/schema.ts';
+import { type RunningServer, startServer } from '../../src/http/server.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { createRegion, createUnit } from '../../src/services/units.ts';
+
+// Browser-test harness: a real server on a free port with a fresh SQLite database seeded
+// with Kota Tangerang, four units and one account per role, and Debian's Chromium driven
+// by playwright-core. Each test file starts one and closes it.
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+export const PEOPLE = {
+  admin: { role: 'admin' as Role, unit: null },
+  verifikator: { role: 'verifikator' as Role, unit: null },
+  operator: { role: 'operator' as Role, unit: 'dinkes' },
+  operatorOther: { role: 'operator' as Role, unit: 'bkpsdm' },
+  kurator: { role: 'kurator' as Role, unit: null },
+} as const;
+export type Person = keyof typeof PEOPLE;
+
+export const emailOf = (who: Person) => `${who.toLowerCase()}@tangerangkota.go.id`;
+export const passwordOf = (who: Person) => `sandi-${who}-2025`;
+
+export interface E2E {
+  server: RunningServer;
+  url: string;
+  browser: Browser;
+  dir: string;
+  units: Record<'root' | 'dinkes' | 'puskesmas' | 'bkpsdm', number>;
+  /** A fresh browser context (own cookies), with a page in it. */
+  newPage(opts?: { width?: number; height?: number }): Promise<Page>;
+  signIn(page: Page, who: Person): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  const dir = mkdtempSync(join(tmpdir(), 'prestasi-e2e-'));
+  mkdirSync(join(dir, 'uploads'));
+  const config = {
+    ...loadConfig({}),
+    databaseUrl: `sqlite:${join(dir, 'e2e.db')}`,
+    port: 0,
+    uploadDir: join(dir, 'uploads'),
+    siteName: 'Pemerintah Kota Tangerang',
+    maxUploadBytes: 2 * 1024 * 1024,
+  };
+  const server = await startServer(config, { host: '127.0.0.1' });
+  const units = await seed(server);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    url: server.url,
+    browser,
+    dir,
+    units,
+    async newPage(opts = {}) {
+      const context = await browser.newContext({
+        baseURL: server.url,
+        viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+        locale: 'id-ID',
+      });
+      contexts.push(context);
+      return context.newPage();
+    },
+    async signIn(page, who) {
+      await page.goto('/masuk');
+      await page.getByLabel('Email').fill(emailOf(who));
+      await page.getByLabel('Kata sandi').fill(passwordOf(who));
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.waitForURL(/\/kerja/);
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function seed(server: RunningServer) {
+  const db = server.db.db;
+  await createRegion(db, SYSTEM_ACTOR, {
+    code: '36.71',
+    name: 'Kota Tangerang',
+    kind: 'kota',
+    foundedOn: '1993-02-28',
+  });
+  const root = await createUnit(db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    name: 'Pemerintah Kota Tangerang',
+    unitType: 'PEMDA',
+  });
+  const dinkes = await createUnit(db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    parentId: root.id,
+    name: 'Dinas Kesehatan',
+    shortName: 'Dinkes',
+    unitType: 'DINAS',
+  });
+  const puskesmas = await createUnit(db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    parentId: dinkes.id,
+    name: 'Puskesmas Neglasari',
+    unitType: 'PUSKESMAS',
+  });
+  const bkpsdm = await createUnit(db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    parentId: root.id,
+    name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia',
+    shortName: 'BKPSDM',
+    unitType: 'BADAN',
+  });
+  const units = { root: root.id, dinkes: dinkes.id, puskesmas: puskesmas.id, bkpsdm: bkpsdm.id };
+  for (const [who, p] of Object.entries(PEOPLE) as [Person, (typeof PEOPLE)[Person]][]) {
+    await createUser(db, {
+      email: emailOf(who),
+      name: who,
+      role: p.role,
+      unitId: p.unit ? units[p.unit] : null,
+      password: passwordOf(who),
+    });
+  }
+  return units;
+}
+
+/** A real 2×2 PNG (valid signature, IHDR, IDAT, IEND), written to the temp folder. */
+export function tinyPng(): Buffer {
+  return Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNkYPj/n4GBgYGJAQoYGQEAKQcCAd2vYxMAAAAASUVORK5CYII=',
+    'base64',
+  );
+}

@@ -4,7 +4,9 @@ import { Command } from 'commander';
 import * as backup from './commands/backup.ts';
 import * as demo from './commands/demo.ts';
 import * as extract from './commands/extract.ts';
+import * as findings from './commands/findings.ts';
 import * as grade from './commands/grade.ts';
+import * as ingest from './commands/ingest.ts';
 import * as migrate from './commands/migrate.ts';
 import * as serve from './commands/serve.ts';
 import * as token from './commands/token.ts';
@@ -16,6 +18,6 @@ const program = new Command()
   .description('Prestasi — satu catatan penghargaan pemerintah daerah yang terverifikasi')
   .showHelpAfterError();
 
-for (const command of [serve, grade, migrate, user, token, backup, demo, extract]) command.register(program);
+for (const command of [serve, grade, migrate, user, token, backup, demo, extract, ingest, findings]) command.register(program);
 
 await runCommand(() => program.parseAsync(process.argv));

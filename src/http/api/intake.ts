@@ -1,0 +1,236 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { reasonSchema } from '../../services/awards/schemas.ts';
+import { AppError, invalid } from '../../services/errors.ts';
+import { acceptFinding, mergeFinding, rejectFinding } from '../../services/intake/decide.ts';
+import { ingest } from '../../services/intake/ingest.ts';
+import type { IntakeInput } from '../../services/intake/prepare.ts';
+import { getArticle, getFinding, listFindings } from '../../services/intake/read.ts';
+import {
+  acceptSchema,
+  articleInputSchema,
+  listFindingsQuerySchema,
+  mergeSchema,
+} from '../../services/intake/schemas.ts';
+import { requireActor } from '../auth/session.ts';
+import type { AppEnv } from '../env.ts';
+import { AnyObject, apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
+
+// /api/v1/intake: news articles in, award findings out, curator decisions. Curators (kurator)
+// and admins only; everyone else gets 403, the public 401. See docs/intake.md.
+
+const tags = ['intake'];
+const ArticleInput = articleInputSchema.openapi('ArticleInput');
+const ArticleUpload = z
+  .object({
+    file: z.any().openapi({ type: 'string', format: 'binary', description: '.txt, .html or RSS/Atom .xml' }),
+    url: z.string().optional(),
+    outlet: z.string().optional(),
+    title: z.string().optional(),
+    published: z.string().optional(),
+  })
+  .openapi('ArticleUpload');
+
+const tooBig = {
+  description: 'Article over the size limit',
+  content: { 'application/json': { schema: AnyObject } },
+};
+const notText = {
+  description: 'Binary, not text/HTML/RSS',
+  content: { 'application/json': { schema: AnyObject } },
+};
+
+export function intakeRoutes() {
+  const app = apiRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/intake/articles',
+      tags,
+      summary: 'Take in a news article (JSON text/html, or a multipart file) and find the awards it reports',
+      request: {
+        body: {
+          content: {
+            'application/json': { schema: ArticleInput },
+            'multipart/form-data': { schema: ArticleUpload },
+          },
+          // Not `required`: with two media types that would run both validators on every body.
+          required: false,
+        },
+      },
+      responses: {
+        200: {
+          description: 'Already taken in: nothing new',
+          content: { 'application/json': { schema: AnyObject } },
+        },
+        201: {
+          description: 'Stored, with its findings',
+          content: { 'application/json': { schema: AnyObject } },
+        },
+        ...errorResponses,
+        413: tooBig,
+        415: notText,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const input = await readInput(c);
+      const results = await ingest(c.get('deps').db.db, actor, input);
+      return c.json({ articles: results }, results.some((r) => !r.duplicate) ? 201 : 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/intake/articles/{id}',
+      tags,
+      summary: 'One article: its text, claims and the findings quoted from it (with offsets)',
+      request: { params: IdParam },
+      responses: { ...jsonOk('The article'), ...errorResponses },
+    }),
+    async (c) => c.json(await getArticle(c.get('deps').db.db, requireActor(c), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/intake/findings',
+      tags,
+      summary: 'Findings (newest first) with their sources and article titles',
+      request: { query: listFindingsQuerySchema },
+      responses: { ...jsonOk('Findings'), ...errorResponses },
+    }),
+    async (c) => c.json(await listFindings(c.get('deps').db.db, requireActor(c), c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/intake/findings/{id}',
+      tags,
+      summary: 'One finding with the article texts and the quote offsets to highlight',
+      request: { params: IdParam },
+      responses: { ...jsonOk('The finding'), ...errorResponses },
+    }),
+    async (c) => c.json(await getFinding(c.get('deps').db.db, requireActor(c), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/intake/findings/{id}/accept',
+      tags,
+      summary:
+        'Accept: create a draft award with the articles as evidence (body fields override the proposal)',
+      request: {
+        params: IdParam,
+        body: {
+          content: { 'application/json': { schema: acceptSchema.openapi('AcceptEdits') } },
+          required: false,
+        },
+      },
+      responses: { ...jsonOk('The decision and the new award'), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const edits = (await hasJson(c)) ? c.req.valid('json') : {};
+      const r = await acceptFinding(c.get('deps').db.db, actor, c.req.valid('param').id, edits);
+      return c.json(
+        { findingId: r.finding.id, state: r.finding.state, awardId: r.award.id, evidenceIds: r.evidenceIds },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/intake/findings/{id}/merge',
+      tags,
+      summary:
+        'Merge: add the articles as evidence of an existing award (refused for verified awards: reopen first)',
+      request: { params: IdParam, ...jsonBody(mergeSchema) },
+      responses: { ...jsonOk('The decision'), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { awardId } = c.req.valid('json');
+      const r = await mergeFinding(c.get('deps').db.db, actor, c.req.valid('param').id, awardId);
+      return c.json(
+        { findingId: r.finding.id, state: r.finding.state, awardId: r.award.id, evidenceIds: r.evidenceIds },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/intake/findings/{id}/reject',
+      tags,
+      summary: 'Reject with a reason',
+      request: { params: IdParam, ...jsonBody(reasonSchema) },
+      responses: { ...jsonOk('The decision'), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const row = await rejectFinding(
+        c.get('deps').db.db,
+        actor,
+        c.req.valid('param').id,
+        c.req.valid('json').reason,
+      );
+      return c.json({ findingId: row.id, state: row.state, reason: row.decision_reason }, 200);
+    },
+  );
+
+  return app;
+}
+
+/** The accept body is optional: no body (or an empty one) accepts the proposal as it is. */
+async function hasJson(c: Context<AppEnv>): Promise<boolean> {
+  return (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json');
+}
+
+async function readInput(c: Context<AppEnv>): Promise<IntakeInput> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (type.startsWith('application/json')) {
+    // Validated by the route (articleInputSchema); parsed again here for its output type.
+    const body = articleInputSchema.parse(await c.req.json());
+    return {
+      content: (body.text ?? body.html) as string,
+      name: body.url ?? (body.html !== undefined ? 'artikel.html' : 'artikel.txt'),
+      format: body.html !== undefined ? 'html' : 'text',
+      url: body.url,
+      outlet: body.outlet,
+      title: body.title,
+      published: body.published,
+      sourceKind: 'api',
+    };
+  }
+  if (type.startsWith('multipart/form-data')) {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File))
+      throw invalid([
+        { field: 'file', message: 'Lampirkan berkas berita di isian "file" (.txt, .html, .xml)' },
+      ]);
+    const text = (k: string) =>
+      typeof form[k] === 'string' && (form[k] as string).trim() ? (form[k] as string) : null;
+    return {
+      content: new Uint8Array(await file.arrayBuffer()),
+      name: file.name || 'unggahan',
+      url: text('url'),
+      outlet: text('outlet'),
+      title: text('title'),
+      published: text('published'),
+      sourceKind: 'file',
+    };
+  }
+  throw new AppError(
+    'unsupported_media_type',
+    'Kirim JSON {"text"|"html", ...} atau multipart/form-data dengan isian "file".',
+  );
+}

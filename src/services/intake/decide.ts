@@ -1,0 +1,221 @@
+// The curator's decisions on a finding: accept (a draft award with the articles as evidence),
+// merge (the articles become evidence of an award on record), reject (with a reason). Each is
+// one transaction with its audit events; a decided finding stays decided.
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { nowIso } from '../../db/now.ts';
+import type { AwardRow, Database, FindingTable } from '../../db/schema.ts';
+import { assertCanEditFor, assertCurator } from '../access.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { reasonSchema } from '../awards/schemas.ts';
+import { createAward } from '../awards/write.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
+import type { Proposal } from './proposal.ts';
+import type { AcceptEdits } from './schemas.ts';
+import { proposalToAward } from './to-award.ts';
+
+type FindingRow = Selectable<FindingTable>;
+
+export interface Decision {
+  finding: FindingRow;
+  award: AwardRow;
+  evidenceIds: number[];
+}
+
+export async function acceptFinding(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  edits: AcceptEdits = {},
+): Promise<Decision> {
+  assertCurator(actor);
+  return db.transaction().execute(async (trx) => {
+    const before = await pendingFinding(trx, id);
+    const sources = await sourcesOf(trx, id);
+    const input = await proposalToAward(
+      trx,
+      JSON.parse(before.proposal_json) as Proposal,
+      sources[0]?.published_on ?? null,
+      edits,
+    );
+    const award = await createAward(joinTransaction(trx), actor, input);
+    const evidenceIds = await addArticleEvidence(trx, actor, award.id, sources);
+    const finding = await decide(trx, actor, before, 'accepted', award.id, null);
+    return { finding, award, evidenceIds };
+  });
+}
+
+/**
+ * Adds the finding's articles as evidence of an award on record. A verified award is refused
+ * (409): verified records change only through the workflow, and evidence is part of what the
+ * verifikator signed off — reopen it first. A submitted one likewise waits for its review.
+ */
+export async function mergeFinding(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  awardId: number,
+): Promise<Decision> {
+  assertCurator(actor);
+  return db.transaction().execute(async (trx) => {
+    const before = await pendingFinding(trx, id);
+    const award = await trx.selectFrom('awards').selectAll().where('id', '=', awardId).executeTakeFirst();
+    if (!award) throw notFound('Penghargaan', awardId);
+    assertCanEditFor(actor, award.unit_path);
+    if (award.state === 'verified')
+      throw conflict(
+        `Penghargaan ${awardId} sudah terverifikasi: minta verifikator membukanya kembali (reopen) sebelum menambah bukti dari berita.`,
+      );
+    if (award.state === 'submitted')
+      throw conflict(
+        `Penghargaan ${awardId} sedang diperiksa verifikator: tunggu hasilnya atau minta dikembalikan, lalu gabungkan.`,
+      );
+    const evidenceIds = await addArticleEvidence(trx, actor, awardId, await sourcesOf(trx, id));
+    const finding = await decide(trx, actor, before, 'merged', awardId, null);
+    return { finding, award, evidenceIds };
+  });
+}
+
+export async function rejectFinding(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  reason: string,
+): Promise<FindingRow> {
+  assertCurator(actor);
+  const parsed = reasonSchema.safeParse({ reason });
+  if (!parsed.success)
+    throw invalid(parsed.error.issues.map((i) => ({ field: 'reason', message: i.message })));
+  return db.transaction().execute(async (trx) => {
+    const before = await pendingFinding(trx, id);
+    return decide(trx, actor, before, 'rejected', null, parsed.data.reason);
+  });
+}
+
+async function pendingFinding(trx: Kysely<Database>, id: number): Promise<FindingRow> {
+  const row = await trx.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Temuan', id);
+  if (row.state !== 'pending')
+    throw conflict(
+      `Temuan ${id} sudah diputuskan (${row.state}${row.award_id ? `, penghargaan ${row.award_id}` : ''}); keputusan tidak bisa diulang.`,
+      [{ field: 'state', message: row.state }],
+    );
+  return row;
+}
+
+async function decide(
+  trx: Kysely<Database>,
+  actor: Actor,
+  before: FindingRow,
+  state: 'accepted' | 'merged' | 'rejected',
+  awardId: number | null,
+  reason: string | null,
+): Promise<FindingRow> {
+  const now = nowIso();
+  const after = await trx
+    .updateTable('findings')
+    .set({
+      state,
+      award_id: awardId,
+      decided_by: actor.id,
+      decided_at: now,
+      decision_reason: reason,
+      updated_at: now,
+    })
+    .where('id', '=', before.id)
+    .where('state', '=', 'pending') // two curators at once: only the first decision lands
+    .returningAll()
+    .executeTakeFirst();
+  if (!after) throw conflict(`Temuan ${before.id} baru saja diputuskan orang lain; muat ulang.`);
+  const action = state === 'accepted' ? 'accept' : state === 'merged' ? 'merge' : 'reject';
+  await recordAudit(trx, actor, {
+    entityType: 'finding',
+    entityId: before.id,
+    action,
+    before,
+    after,
+    reason,
+  });
+  return after;
+}
+
+async function sourcesOf(trx: Kysely<Database>, findingId: number) {
+  return trx
+    .selectFrom('finding_sources')
+    .innerJoin('articles', 'articles.id', 'finding_sources.article_id')
+    .select([
+      'finding_sources.article_id',
+      'finding_sources.quote',
+      'articles.url',
+      'articles.title',
+      'articles.outlet',
+      'articles.published_on',
+    ])
+    .where('finding_sources.finding_id', '=', findingId)
+    .orderBy('finding_sources.id')
+    .execute();
+}
+
+/** One 'article' evidence row per source article not yet attached to the award, quote kept. */
+async function addArticleEvidence(
+  trx: Kysely<Database>,
+  actor: Actor,
+  awardId: number,
+  sources: Awaited<ReturnType<typeof sourcesOf>>,
+): Promise<number[]> {
+  const attached = new Set(
+    (
+      await trx
+        .selectFrom('evidence')
+        .select('article_id')
+        .where('award_id', '=', awardId)
+        .where('kind', '=', 'article')
+        .execute()
+    ).map((e) => e.article_id),
+  );
+  const fresh = sources.filter((s) => !attached.has(s.article_id));
+  if (!fresh.length) return [];
+  const rows = await trx
+    .insertInto('evidence')
+    .values(
+      fresh.map((s) => ({
+        award_id: awardId,
+        kind: 'article' as const,
+        url: s.url,
+        file_name: null,
+        media_type: 'text/plain',
+        size_bytes: null,
+        sha256: null,
+        caption: [s.outlet, s.title].filter(Boolean).join(': ').slice(0, 500) || null,
+        quote: s.quote,
+        article_id: s.article_id,
+        created_by: actor.id,
+        created_at: nowIso(),
+      })),
+    )
+    .returningAll()
+    .execute();
+  await recordAudit(trx, actor, {
+    entityType: 'award',
+    entityId: awardId,
+    action: 'add_evidence',
+    after: rows,
+  });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * createAward opens its own transaction; Kysely cannot nest one inside ours. This view of our
+ * transaction runs createAward's "transaction" on it directly, so the award, its evidence and
+ * the decision commit or roll back together.
+ */
+function joinTransaction(trx: Transaction<Database>): Kysely<Database> {
+  return new Proxy(trx, {
+    get(target, prop) {
+      if (prop === 'transaction')
+        return () => ({ execute: <T>(fn: (t: Transaction<Database>) => Promise<T>) => fn(target) });
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,204 @@
+// Article in → stored once (by content hash), its counts stored as claims, its award events
+// stored as findings for a curator. An event another outlet already reported joins that finding
+// as one more source; an event matching an award on record is flagged as evidence for it.
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/now.ts';
+import type { Database } from '../../db/schema.ts';
+import { extractArticle } from '../../extract/index.ts';
+import { isIndonesian } from '../../extract/language.ts';
+import type { AwardEvent } from '../../extract/types.ts';
+import { assertCurator } from '../access.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { fingerprint } from './fingerprint.ts';
+import { findMatchingAward, findSameEvent } from './match.ts';
+import { type IntakeInput, type PreparedArticle, prepareInput } from './prepare.ts';
+import { type Proposal, toProposal } from './proposal.ts';
+
+export interface IngestedFinding {
+  id: number;
+  title: string;
+  /** 'new': a new finding; 'source': this article joined a finding another article started. */
+  outcome: 'new' | 'source';
+  state: string;
+  matchedAwardId: number | null;
+}
+
+export interface IngestResult {
+  articleId: number;
+  title: string | null;
+  /** True when the same text was taken in before: nothing was written. */
+  duplicate: boolean;
+  /** 'other' = not Indonesian: stored, but the extractor finds nothing in it by design. */
+  language: 'id' | 'other';
+  findings: IngestedFinding[];
+  claims: number;
+}
+
+/** Takes in one input (a feed gives several articles). Each article is its own transaction. */
+export async function ingest(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: IntakeInput,
+): Promise<IngestResult[]> {
+  assertCurator(actor);
+  const articles = prepareInput(input);
+  const results: IngestResult[] = [];
+  for (const a of articles) results.push(await ingestArticle(db, actor, a));
+  return results;
+}
+
+async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArticle): Promise<IngestResult> {
+  return db.transaction().execute(async (trx) => {
+    const seen = await trx
+      .selectFrom('articles')
+      .select(['id', 'title', 'body'])
+      .where('content_hash', '=', a.contentHash)
+      .executeTakeFirst();
+    const language = isIndonesian(a.body) ? 'id' : 'other';
+    if (seen)
+      return { articleId: seen.id, title: seen.title, duplicate: true, language, findings: [], claims: 0 };
+
+    const extraction = extractArticle(a.body, { published: a.published, title: a.title });
+    const now = nowIso();
+    const article = await trx
+      .insertInto('articles')
+      .values({
+        url: a.url,
+        outlet: a.outlet,
+        title: a.title,
+        published_on: a.published,
+        content_hash: a.contentHash,
+        body: a.body,
+        source_kind: a.sourceKind,
+        created_by: actor.id,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (extraction.claims.length)
+      await trx
+        .insertInto('claims')
+        .values(
+          extraction.claims.map((c) => ({
+            article_id: article.id,
+            count: c.count,
+            period: c.period,
+            subject: c.subject,
+            quote: c.quote,
+          })),
+        )
+        .execute();
+    const findings: IngestedFinding[] = [];
+    for (const event of extraction.awards) {
+      const f = await recordEvent(trx, actor, article.id, event, a.published);
+      if (f && !findings.some((x) => x.id === f.id)) findings.push(f);
+    }
+    const { body: _body, ...summary } = article;
+    await recordAudit(trx, actor, {
+      entityType: 'article',
+      entityId: article.id,
+      action: 'ingest',
+      after: { ...summary, findings: findings.map((f) => f.id), claims: extraction.claims.length },
+    });
+    return {
+      articleId: article.id,
+      title: article.title,
+      duplicate: false,
+      language,
+      findings,
+      claims: extraction.claims.length,
+    };
+  });
+}
+
+async function recordEvent(
+  trx: Kysely<Database>,
+  actor: Actor,
+  articleId: number,
+  event: AwardEvent,
+  published: string | null,
+): Promise<IngestedFinding | null> {
+  const proposal = toProposal(event, published);
+  const fp = fingerprint(proposal);
+  const existing = await findSameEvent(trx, fp, proposal, articleId);
+  const source = {
+    article_id: articleId,
+    quote: event.quote,
+    start_offset: event.start,
+    end_offset: event.end,
+  };
+  if (existing) {
+    const already = await trx
+      .selectFrom('finding_sources')
+      .select('id')
+      .where('finding_id', '=', existing.id)
+      .where('article_id', '=', articleId)
+      .executeTakeFirst();
+    // The same event twice in one article (a headline and its paragraph): one source is enough.
+    if (already) return null;
+    await trx
+      .insertInto('finding_sources')
+      .values({ ...source, finding_id: existing.id })
+      .execute();
+    const before = JSON.parse(existing.proposal_json) as Proposal;
+    // A later report may know what the first did not (the date, the rank): fill the gaps only.
+    const enriched = existing.state === 'pending' ? fillGaps(before, proposal) : before;
+    const after = await trx
+      .updateTable('findings')
+      .set({
+        proposal_json: JSON.stringify(enriched),
+        confidence: Math.max(existing.confidence, event.confidence),
+        updated_at: nowIso(),
+      })
+      .where('id', '=', existing.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      entityType: 'finding',
+      entityId: existing.id,
+      action: 'add_source',
+      before: { proposal: before, confidence: existing.confidence },
+      after: { proposal: enriched, confidence: after.confidence, articleId },
+    });
+    return {
+      id: existing.id,
+      title: enriched.title,
+      outcome: 'source',
+      state: existing.state,
+      matchedAwardId: existing.matched_award_id,
+    };
+  }
+  const matchedAwardId = await findMatchingAward(trx, proposal);
+  const now = nowIso();
+  const row = await trx
+    .insertInto('findings')
+    .values({
+      fingerprint: fp,
+      state: 'pending',
+      proposal_json: JSON.stringify(proposal),
+      confidence: event.confidence,
+      matched_award_id: matchedAwardId,
+      award_id: null,
+      decided_by: null,
+      decided_at: null,
+      decision_reason: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('finding_sources')
+    .values({ ...source, finding_id: row.id })
+    .execute();
+  await recordAudit(trx, actor, { entityType: 'finding', entityId: row.id, action: 'create', after: row });
+  return { id: row.id, title: proposal.title, outcome: 'new', state: 'pending', matchedAwardId };
+}
+
+function fillGaps(a: Proposal, b: Proposal): Proposal {
+  const out = { ...a } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(b))
+    if ((out[k] === null || out[k] === undefined) && v !== null) out[k] = v;
+  return out as unknown as Proposal;
+}

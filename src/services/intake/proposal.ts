@@ -1,0 +1,13 @@
+// What a finding proposes: the award event as the extractor read it, without the quote (the
+// quotes live with the sources, one per article). Stored as JSON in findings.proposal_json.
+import type { AwardEvent } from '../../extract/types.ts';
+
+export type Proposal = Omit<AwardEvent, 'quote' | 'start' | 'end' | 'confidence'>;
+
+export function toProposal(e: AwardEvent, published: string | null): Proposal {
+  const { quote: _q, start: _s, end: _e, confidence: _c, ...rest } = e;
+  // Edition year: the event's own, else the ceremony's, else the article's.
+  const year =
+    e.year ?? (e.date ? Number(e.date.slice(0, 4)) : published ? Number(published.slice(0, 4)) : null);
+  return { ...rest, year };
+}

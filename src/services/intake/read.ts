@@ -1,0 +1,169 @@
+// What a curator reads: findings with their sources, one finding with the article texts and
+// the quote offsets (so a page can highlight the sentence), one article with what was found in it.
+// Article text is returned as text: pages escape it on output, nothing is ever rendered as markup.
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, FindingTable } from '../../db/schema.ts';
+import { assertCurator } from '../access.ts';
+import type { Actor } from '../actor.ts';
+import { notFound } from '../errors.ts';
+import type { Proposal } from './proposal.ts';
+import type { ListFindingsQuery } from './schemas.ts';
+
+export interface FindingSource {
+  articleId: number;
+  articleTitle: string | null;
+  outlet: string | null;
+  url: string | null;
+  publishedOn: string | null;
+  quote: string;
+  start: number;
+  end: number;
+  /** Only in the single-finding view. */
+  articleText?: string;
+}
+
+export interface Finding {
+  id: number;
+  state: string;
+  confidence: number;
+  proposal: Proposal;
+  matchedAwardId: number | null;
+  awardId: number | null;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  createdAt: string;
+  sources: FindingSource[];
+}
+
+export async function listFindings(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: Partial<ListFindingsQuery> = {},
+): Promise<{ items: Finding[]; total: number }> {
+  assertCurator(actor);
+  let base = db.selectFrom('findings');
+  if (q.state) base = base.where('state', '=', q.state);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(q.limit ?? 100)
+    .offset(q.offset ?? 0)
+    .execute();
+  return { items: await withSources(db, rows, false), total: Number(total) };
+}
+
+export async function getFinding(db: Kysely<Database>, actor: Actor, id: number): Promise<Finding> {
+  assertCurator(actor);
+  const row = await db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Temuan', id);
+  const [finding] = await withSources(db, [row], true);
+  return finding;
+}
+
+export async function getArticle(db: Kysely<Database>, actor: Actor, id: number) {
+  assertCurator(actor);
+  const a = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!a) throw notFound('Artikel', id);
+  const claims = await db
+    .selectFrom('claims')
+    .selectAll()
+    .where('article_id', '=', id)
+    .orderBy('id')
+    .execute();
+  const sources = await db
+    .selectFrom('finding_sources')
+    .innerJoin('findings', 'findings.id', 'finding_sources.finding_id')
+    .select([
+      'findings.id',
+      'findings.state',
+      'findings.proposal_json',
+      'findings.confidence',
+      'findings.award_id',
+      'findings.matched_award_id',
+      'finding_sources.quote',
+      'finding_sources.start_offset',
+      'finding_sources.end_offset',
+    ])
+    .where('finding_sources.article_id', '=', id)
+    .orderBy('finding_sources.start_offset')
+    .execute();
+  return {
+    id: a.id,
+    title: a.title,
+    outlet: a.outlet,
+    url: a.url,
+    publishedOn: a.published_on,
+    sourceKind: a.source_kind,
+    createdAt: a.created_at,
+    text: a.body,
+    claims: claims.map((c) => ({ count: c.count, period: c.period, subject: c.subject, quote: c.quote })),
+    findings: sources.map((s) => ({
+      id: s.id,
+      state: s.state,
+      title: (JSON.parse(s.proposal_json) as Proposal).title,
+      confidence: s.confidence,
+      awardId: s.award_id,
+      matchedAwardId: s.matched_award_id,
+      quote: s.quote,
+      start: s.start_offset,
+      end: s.end_offset,
+    })),
+  };
+}
+
+async function withSources(
+  db: Kysely<Database>,
+  rows: Selectable<FindingTable>[],
+  withText: boolean,
+): Promise<Finding[]> {
+  if (!rows.length) return [];
+  const sources = await db
+    .selectFrom('finding_sources')
+    .innerJoin('articles', 'articles.id', 'finding_sources.article_id')
+    .select([
+      'finding_sources.finding_id',
+      'finding_sources.article_id',
+      'finding_sources.quote',
+      'finding_sources.start_offset',
+      'finding_sources.end_offset',
+      'articles.title',
+      'articles.outlet',
+      'articles.url',
+      'articles.published_on',
+      ...(withText ? (['articles.body'] as const) : []),
+    ])
+    .where(
+      'finding_sources.finding_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('finding_sources.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    state: r.state,
+    confidence: r.confidence,
+    proposal: JSON.parse(r.proposal_json) as Proposal,
+    matchedAwardId: r.matched_award_id,
+    awardId: r.award_id,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+    decisionReason: r.decision_reason,
+    createdAt: r.created_at,
+    sources: sources
+      .filter((s) => s.finding_id === r.id)
+      .map((s) => ({
+        articleId: s.article_id,
+        articleTitle: s.title,
+        outlet: s.outlet,
+        url: s.url,
+        publishedOn: s.published_on,
+        quote: s.quote,
+        start: s.start_offset,
+        end: s.end_offset,
+        ...(withText ? { articleText: (s as { body?: string }).body } : {}),
+      })),
+  }));
+}

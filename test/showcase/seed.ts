@@ -1,3 +1,5 @@
+// The API's zod schemas gain `.openapi()` when @hono/zod-openapi is loaded; it must come first.
+import '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';

@@ -9,6 +9,7 @@ import { fieldRoutes } from './api/fields.ts';
 import { giverRoutes } from './api/givers.ts';
 import { importRoutes } from './api/imports.ts';
 import { intakeRoutes } from './api/intake.ts';
+import { recapRoutes } from './api/recap.ts';
 import { scaleRoutes } from './api/scales.ts';
 import { unitRoutes } from './api/units.ts';
 import { userRoutes } from './api/users.ts';
@@ -21,7 +22,7 @@ import { mountPages, renderPageError } from './pages/index.ts';
 // and static assets elsewhere. Routers are mounted here; each feature owns its router file.
 
 // One line per feature router; a feature's routes live in its own file under api/ or pages/.
-const apiRouters = [authRoutes, awardRoutes, evidenceRoutes, unitRoutes, giverRoutes, fieldRoutes, userRoutes, scaleRoutes, importRoutes, exportRoutes, intakeRoutes];
+const apiRouters = [authRoutes, awardRoutes, evidenceRoutes, unitRoutes, giverRoutes, fieldRoutes, userRoutes, scaleRoutes, recapRoutes, importRoutes, exportRoutes, intakeRoutes];
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();

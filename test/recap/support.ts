@@ -1,3 +1,6 @@
+// zod-openapi must extend zod before any schema is built (src/http/api/awards.ts calls
+// `.openapi()` on the awards schemas), so it is loaded first.
+import '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../src/db/now.ts';
 import type { AwardState, Database, NewAward } from '../../src/db/schema.ts';
@@ -14,7 +17,7 @@ import { createAward } from '../../src/services/awards/write.ts';
 /** Creates an award as the system and takes it to `state` (default verified). */
 export async function addAward(
   db: Kysely<Database>,
-  input: CreateAwardInput,
+  input: CreateAwardInput | Record<string, unknown>,
   state: AwardState = 'verified',
 ): Promise<number> {
   const row = await createAward(db, SYSTEM_ACTOR, createAwardSchema.parse(input));

@@ -1,0 +1,151 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { notFound } from '../../services/errors.ts';
+import { buildRecap } from '../../services/recap/recap.ts';
+import { resolveScope } from '../../services/recap/scope.ts';
+import { loadOneSeries, loadSeries } from '../../services/recap/series.ts';
+import { unitReport } from '../../services/recap/unit.ts';
+import { apiRouter, errorResponses, IdParam, jsonOk } from './openapi.ts';
+
+// /api/v1/recap and /api/v1/series: counts, trends and streaks. Verified records only unless a
+// signed-in user asks for `includeUnverified=true`; the public sees verified, public records.
+
+const tags = ['recap'];
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const region = z
+  .string()
+  .regex(/^\d{2}(\.\d{2})?$/, 'Kode wilayah Kemendagri seperti 36.71')
+  .optional()
+  .openapi({ example: '36.71', description: 'Default: the first region' });
+
+const RecapQuery = z.object({
+  region,
+  year: z.coerce
+    .number()
+    .int()
+    .min(1945, 'Tahun terlalu kecil')
+    .max(2100, 'Tahun terlalu besar')
+    .optional()
+    .openapi({ example: 2025, description: 'Default: the latest year with an award' }),
+  includeUnverified: flag.openapi({ description: 'Signed-in users only: count drafts and submissions too' }),
+});
+
+const SeriesQuery = z.object({
+  region,
+  includeUnverified: flag,
+  minYears: z.coerce.number().int().min(1).max(100).optional().openapi({ description: 'Default 2' }),
+});
+
+const SeriesParam = z.object({
+  key: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'key', in: 'path' }, example: 'ombudsman:penilaian-kepatuhan:36.71' }),
+});
+
+export function recapRoutes() {
+  const app = apiRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/recap',
+      tags,
+      summary:
+        'Yearly recap of a region: total, change, cumulative since founding, by field/giver/level/unit/year, series with trend and streak',
+      request: { query: RecapQuery },
+      responses: { ...jsonOk('The recap'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const recap = await buildRecap(
+        c.get('deps').db.db,
+        { actor: c.get('actor'), region: q.region, year: q.year, includeUnverified: q.includeUnverified },
+        c.get('locale'),
+      );
+      return c.json(recap, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/recap/units/{id}',
+      tags,
+      summary: "A unit's report card (rapor): its and its sub-units' awards, counts, series",
+      request: {
+        params: IdParam,
+        query: RecapQuery.omit({ region: true }).extend({ includeSubunits: flag.default(true) }),
+      },
+      responses: { ...jsonOk('The report card'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const report = await unitReport(
+        c.get('deps').db.db,
+        {
+          actor: c.get('actor'),
+          unitId: c.req.valid('param').id,
+          year: q.year,
+          includeUnverified: q.includeUnverified,
+          includeSubunits: c.req.query('includeSubunits') === undefined ? true : q.includeSubunits,
+        },
+        c.get('locale'),
+      );
+      return c.json(report, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/series',
+      tags,
+      summary: 'Series of a region (same programme, same giver, across years) with trend and streak',
+      request: { query: SeriesQuery },
+      responses: { ...jsonOk('Series'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { db } = c.get('deps');
+      const { scope, region: r } = await resolveScope(db.db, {
+        actor: c.get('actor'),
+        region: q.region,
+        includeUnverified: q.includeUnverified,
+      });
+      const items = await loadSeries(db.db, scope, { minYears: q.minYears ?? 2 }, c.get('locale'));
+      return c.json({ region: { code: r.code, name: r.name }, items }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/series/{key}',
+      tags,
+      summary: 'One series: every year with score, grade and zone, the trend and the streaks',
+      request: { params: SeriesParam, query: SeriesQuery.omit({ minYears: true }) },
+      responses: { ...jsonOk('The series'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { key } = c.req.valid('param');
+      const { db } = c.get('deps');
+      const { scope } = await resolveScope(db.db, {
+        actor: c.get('actor'),
+        region: q.region,
+        includeUnverified: q.includeUnverified,
+      });
+      const series = await loadOneSeries(db.db, scope, key, c.get('locale'));
+      if (!series) throw notFound('Seri', key);
+      return c.json(series, 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,210 @@
+// Recap counts aggregated in SQL, one concern per query. Each filters on the indexed columns
+// (region_code, state, edition_year — see migrations) and groups there, so a region's recap
+// reads a few hundred index entries even when the table holds a million awards.
+
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { type RecapScope, visible } from './scope.ts';
+
+export interface FieldCount {
+  code: string | null;
+  name: string | null;
+  count: number;
+}
+export interface GiverCount {
+  code: string | null;
+  abbreviation: string | null;
+  name: string | null;
+  count: number;
+}
+export interface LevelCount {
+  level: string | null;
+  count: number;
+}
+export interface YearCount {
+  year: number;
+  count: number;
+}
+
+const n = (x: unknown) => Number(x ?? 0);
+const byCount =
+  <T extends { count: number }>(key: (x: T) => string) =>
+  (a: T, b: T) =>
+    b.count - a.count || key(a).localeCompare(key(b));
+
+export async function recapTotal(db: Kysely<Database>, scope: RecapScope, year: number): Promise<number> {
+  const row = await db
+    .selectFrom('awards')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where(visible(scope))
+    .where('awards.edition_year', '=', year)
+    .executeTakeFirst();
+  return n(row?.count);
+}
+
+/** Latest edition year with a visible award, or null. */
+export async function recapLatestYear(db: Kysely<Database>, scope: RecapScope): Promise<number | null> {
+  const row = await db
+    .selectFrom('awards')
+    .select((eb) => eb.fn.max('awards.edition_year').as('year'))
+    .where(visible(scope))
+    .executeTakeFirst();
+  return row?.year === null || row?.year === undefined ? null : Number(row.year);
+}
+
+/** Counts per edition year up to `toYear`, zero-filled from the first year with an award. */
+export async function recapByYear(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  toYear: number,
+): Promise<YearCount[]> {
+  const rows = await db
+    .selectFrom('awards')
+    .select((eb) => ['awards.edition_year as year', eb.fn.countAll().as('count')])
+    .where(visible(scope))
+    .where('awards.edition_year', '<=', toYear)
+    .groupBy('awards.edition_year')
+    .execute();
+  if (rows.length === 0) return [];
+  const counts = new Map(rows.map((r) => [Number(r.year), n(r.count)]));
+  const from = Math.min(...counts.keys());
+  const out: YearCount[] = [];
+  for (let y = from; y <= toYear; y++) out.push({ year: y, count: counts.get(y) ?? 0 });
+  return out;
+}
+
+export async function recapByField(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  year: number,
+  lang: 'id' | 'en' = 'id',
+): Promise<FieldCount[]> {
+  const rows = await db
+    .selectFrom('awards')
+    .select((eb) => ['awards.field_id', eb.fn.countAll().as('count')])
+    .where(visible(scope))
+    .where('awards.edition_year', '=', year)
+    .groupBy('awards.field_id')
+    .execute();
+  const fields = new Map(
+    (await db.selectFrom('fields').select(['id', 'code', 'name_id', 'name_en']).execute()).map((f) => [
+      f.id,
+      f,
+    ]),
+  );
+  return rows
+    .map((r) => {
+      const f = r.field_id === null ? undefined : fields.get(r.field_id);
+      return {
+        code: f?.code ?? null,
+        name: f ? (lang === 'en' ? f.name_en : f.name_id) : null,
+        count: n(r.count),
+      };
+    })
+    .sort(byCount((x) => x.code ?? '\uffff'));
+}
+
+export async function recapByGiver(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  year: number,
+): Promise<GiverCount[]> {
+  const rows = await db
+    .selectFrom('awards')
+    .select((eb) => ['awards.awarding_body_id', eb.fn.countAll().as('count')])
+    .where(visible(scope))
+    .where('awards.edition_year', '=', year)
+    .groupBy('awards.awarding_body_id')
+    .execute();
+  const ids = rows.map((r) => r.awarding_body_id).filter((x): x is number => x !== null);
+  const givers = new Map(
+    (ids.length
+      ? await db
+          .selectFrom('awarding_bodies')
+          .select(['id', 'code', 'abbreviation', 'name'])
+          .where('id', 'in', ids)
+          .execute()
+      : []
+    ).map((g) => [g.id, g]),
+  );
+  return rows
+    .map((r) => {
+      const g = r.awarding_body_id === null ? undefined : givers.get(r.awarding_body_id);
+      return {
+        code: g?.code ?? null,
+        abbreviation: g?.abbreviation ?? null,
+        name: g?.name ?? null,
+        count: n(r.count),
+      };
+    })
+    .sort(byCount((x) => x.code ?? '\uffff'));
+}
+
+export async function recapByLevel(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  year: number,
+): Promise<LevelCount[]> {
+  const rows = await db
+    .selectFrom('awards')
+    .select((eb) => ['awards.level', eb.fn.countAll().as('count')])
+    .where(visible(scope))
+    .where('awards.edition_year', '=', year)
+    .groupBy('awards.level')
+    .execute();
+  return rows.map((r) => ({ level: r.level, count: n(r.count) })).sort(byCount((x) => x.level ?? '\uffff'));
+}
+
+/**
+ * Awards since a date ("239 penghargaan sejak 1993") through `untilYear`: a dated award counts
+ * from the date, an undated one from the date's year (the same rule as domain `cumulativeSince`).
+ */
+export async function recapCumulative(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  since: string | null,
+  untilYear: number,
+): Promise<number> {
+  let q = db
+    .selectFrom('awards')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where(visible(scope))
+    .where('awards.edition_year', '<=', untilYear);
+  if (since) {
+    const sinceYear = Number(since.slice(0, 4));
+    q = q.where((eb) =>
+      eb.or([
+        eb('awards.received_on', '>=', since),
+        eb.and([eb('awards.received_on', 'is', null), eb('awards.edition_year', '>=', sinceYear)]),
+      ]),
+    );
+  }
+  return n((await q.executeTakeFirst())?.count);
+}
+
+/** Direct counts per recipient unit path (team awards are counted separately, see units.ts). */
+export async function recapByUnitPath(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  year: number,
+): Promise<{ path: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('awards')
+    .select((eb) => ['awards.unit_path', eb.fn.countAll().as('count')])
+    .where(visible(scope))
+    .where('awards.edition_year', '=', year)
+    .where('awards.unit_path', 'is not', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('award_team_members as t')
+            .select(sql`1`.as('one'))
+            .whereRef('t.award_id', '=', 'awards.id'),
+        ),
+      ),
+    )
+    .groupBy('awards.unit_path')
+    .execute();
+  return rows.map((r) => ({ path: r.unit_path as string, count: n(r.count) }));
+}

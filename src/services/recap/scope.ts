@@ -1,0 +1,70 @@
+// Which awards a recap counts. Verified records only by default: a recap is what the region
+// can stand behind. A signed-in user may ask for unverified ones too (operators then see
+// their own unit's drafts, like the list does); the public sees verified, public records.
+
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../actor.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
+import { getRegion, type Region } from '../units.ts';
+
+export interface RecapScope {
+  /** Null: every region (the national recap). */
+  regionCode: string | null;
+  actor: Actor | null;
+  includeUnverified: boolean;
+}
+
+export interface RecapRequest {
+  actor: Actor | null;
+  region?: string | null;
+  year?: number | null;
+  includeUnverified?: boolean;
+}
+
+/** The WHERE clause of every recap query: region plus visibility. */
+export function visible(scope: RecapScope) {
+  return (eb: ExpressionBuilder<Database, 'awards'>): Expression<SqlBool> => {
+    const parts: Expression<SqlBool>[] = [];
+    if (scope.regionCode !== null) parts.push(eb('awards.region_code', '=', scope.regionCode));
+    if (!scope.includeUnverified || scope.actor === null) {
+      parts.push(eb('awards.state', '=', 'verified'));
+      if (scope.actor === null) parts.push(eb('awards.is_public', '=', 1));
+    } else if (scope.actor.role === 'operator') {
+      parts.push(
+        eb.or([
+          eb('awards.state', '=', 'verified'),
+          eb('awards.unit_path', 'like', `${scope.actor.unitPath ?? '/none/'}%`),
+        ]),
+      );
+    }
+    return eb.and(parts);
+  };
+}
+
+/** Resolves the region (default: the first one) and checks the unverified request. */
+export async function resolveScope(
+  db: Kysely<Database>,
+  req: RecapRequest,
+): Promise<{ scope: RecapScope; region: Region }> {
+  if (req.includeUnverified && req.actor === null)
+    throw new AppError(
+      'unauthenticated',
+      'Rekap dengan data yang belum terverifikasi hanya untuk pengguna yang masuk (sign in); publik melihat data terverifikasi.',
+    );
+  const region = await getRegion(db, req.region ?? undefined);
+  if (!region) {
+    if (req.region)
+      throw invalid([
+        {
+          field: 'region',
+          message: `Wilayah "${req.region}" tidak ada; pakai kode Kemendagri seperti 36.71`,
+        },
+      ]);
+    throw notFound('Wilayah', '(belum ada satu pun; jalankan `prestasi demo` atau buat wilayah)');
+  }
+  return {
+    region,
+    scope: { regionCode: region.code, actor: req.actor, includeUnverified: req.includeUnverified === true },
+  };
+}

@@ -1,0 +1,275 @@
+// Series (the same programme from the same giver for the same recipient across years): the
+// keys are picked in SQL, then only those rows are loaded and handed to the pure trend and
+// streak functions. Never all awards.
+
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import {
+  type AwardFact,
+  formatStreak,
+  formatTrendPoint,
+  groupSeries,
+  type Lang,
+  type Series,
+  type StreakDimension,
+  scoreTrend,
+  streaks,
+  streaksOf,
+} from '../../domain/recap/index.ts';
+import { type RecapScope, visible } from './scope.ts';
+
+export interface SeriesPoint {
+  awardId: number;
+  year: number;
+  score: number | null;
+  grade: string | null;
+  gradeLabel: string | null;
+  zone: string | null;
+  status: string | null;
+}
+
+export interface SeriesStreak {
+  /** What repeats: the status (BPK opinion), the zone, the grade, or just receiving the award. */
+  dimension: StreakDimension | 'received';
+  value: string;
+  length: number;
+  fromYear: number;
+  toYear: number;
+  /** "WTP 15 kali berturut-turut"; null for a run of one. */
+  phrase: string | null;
+}
+
+export interface SeriesView {
+  key: string;
+  title: string | null;
+  giver: { code: string; abbreviation: string; name: string } | null;
+  scaleId: string | null;
+  points: SeriesPoint[];
+  trend: {
+    year: number;
+    score: number;
+    previousYear: number | null;
+    previousScore: number | null;
+    delta: number | null;
+    deltaPercent: number | null;
+    direction: 'up' | 'down' | 'flat' | null;
+    phrase: string;
+  } | null;
+  /** The run that reaches the series' latest year. */
+  streak: SeriesStreak | null;
+  /** The longest run ever. */
+  longestStreak: SeriesStreak | null;
+  /** Trend and streak in one line, for cards and the CLI. */
+  phrase: string | null;
+}
+
+export interface SeriesFilter {
+  /** Count only points up to this year. */
+  untilYear?: number;
+  /** Keep series with at least this many distinct years (default 2). */
+  minYears?: number;
+  /** Keep series whose latest point is at or after this year. */
+  activeSince?: number;
+}
+
+/** Series keys matching the filter, grouped in SQL. */
+export async function seriesKeys(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  f: SeriesFilter = {},
+): Promise<string[]> {
+  let q = db
+    .selectFrom('awards')
+    .select('awards.series_key')
+    .where(visible(scope))
+    .where('awards.series_key', 'is not', null)
+    .groupBy('awards.series_key')
+    .having(sql`count(distinct awards.edition_year)`, '>=', f.minYears ?? 2);
+  if (f.untilYear !== undefined) q = q.where('awards.edition_year', '<=', f.untilYear);
+  if (f.activeSince !== undefined) q = q.having(sql`max(awards.edition_year)`, '>=', f.activeSince);
+  return (await q.orderBy('awards.series_key').execute()).map((r) => r.series_key as string);
+}
+
+/** The awards of the given series, as facts for the pure functions. */
+export async function loadSeriesFacts(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  keys: readonly string[],
+  untilYear?: number,
+): Promise<(AwardFact & { id: number })[]> {
+  const out: (AwardFact & { id: number })[] = [];
+  // Chunks keep the IN list under SQLite's parameter limit.
+  for (let i = 0; i < keys.length; i += 500) {
+    let q = db
+      .selectFrom('awards')
+      .leftJoin('awarding_bodies as g', 'g.id', 'awards.awarding_body_id')
+      .leftJoin('fields as f', 'f.id', 'awards.field_id')
+      .select([
+        'awards.id',
+        'awards.edition_year',
+        'awards.received_on',
+        'awards.title',
+        'awards.programme',
+        'awards.level',
+        'awards.unit_id',
+        'awards.unit_path',
+        'awards.series_key',
+        'awards.scale_id',
+        'awards.score',
+        'awards.grade_code',
+        'awards.grade_label',
+        'awards.grade_zone',
+        'awards.status_label',
+        'awards.rank_position',
+        'g.code as giver_code',
+        'f.code as field_code',
+      ])
+      .where(visible(scope))
+      .where('awards.series_key', 'in', keys.slice(i, i + 500));
+    if (untilYear !== undefined) q = q.where('awards.edition_year', '<=', untilYear);
+    for (const r of await q.orderBy('awards.id').execute()) {
+      out.push({
+        id: r.id,
+        editionYear: r.edition_year,
+        receivedOn: r.received_on,
+        // A series is named by its programme ("Penilaian Kepatuhan"), not one year's title.
+        title: r.programme ?? r.title,
+        fieldCode: r.field_code,
+        level: r.level,
+        giverCode: r.giver_code,
+        unitId: r.unit_id,
+        unitPath: r.unit_path,
+        seriesKey: r.series_key,
+        scaleId: r.scale_id,
+        score: r.score === null ? null : Number(r.score),
+        gradeCode: r.grade_code,
+        gradeLabel: r.grade_label,
+        zone: r.grade_zone as AwardFact['zone'],
+        statusLabel: r.status_label,
+        rankPosition: r.rank_position,
+      });
+    }
+  }
+  return out;
+}
+
+type GiverMap = Map<string, { code: string; abbreviation: string; name: string }>;
+
+export async function giverMap(
+  db: Kysely<Database>,
+  codes: Iterable<string | null | undefined>,
+): Promise<GiverMap> {
+  const list = [...new Set([...codes].filter((c): c is string => !!c))];
+  if (!list.length) return new Map();
+  const rows = await db
+    .selectFrom('awarding_bodies')
+    .select(['code', 'abbreviation', 'name'])
+    .where('code', 'in', list)
+    .execute();
+  return new Map(rows.map((g) => [g.code, g]));
+}
+
+/** Which value a series repeats: an opinion/status, else a zone, else a grade, else the award itself. */
+function streakDimension(points: readonly AwardFact[]): SeriesStreak['dimension'] {
+  if (points.some((p) => p.statusLabel)) return 'status';
+  if (points.some((p) => p.zone)) return 'zone';
+  if (points.some((p) => p.gradeCode)) return 'grade';
+  return 'received';
+}
+
+function streakView(
+  s: { value: string; length: number; fromYear: number; toYear: number } | null,
+  dimension: SeriesStreak['dimension'],
+  title: string | null,
+  lang: Lang,
+): SeriesStreak | null {
+  if (!s) return null;
+  const phrase =
+    s.length < 2
+      ? null
+      : dimension === 'received'
+        ? formatStreak(s, { lang, unit: 'kali', label: title ?? '' })
+        : formatStreak(s, { lang });
+  return { dimension, value: s.value, length: s.length, fromYear: s.fromYear, toYear: s.toYear, phrase };
+}
+
+export function seriesView(s: Series, givers: GiverMap, lang: Lang = 'id'): SeriesView {
+  const points = s.points;
+  const trend = scoreTrend(s);
+  const last = trend.at(-1);
+  const previous = last?.previousYear == null ? null : (trend.at(-2) ?? null);
+  const dimension = streakDimension(points);
+  const summary =
+    dimension === 'received'
+      ? streaksOf(points.map((p) => ({ year: p.editionYear, value: 'received' })))
+      : streaks(points, dimension);
+  const streak = streakView(summary.current, dimension, s.title, lang);
+  const trendView = last
+    ? {
+        year: last.year,
+        score: last.score,
+        previousYear: last.previousYear,
+        previousScore: previous?.score ?? null,
+        delta: last.delta,
+        deltaPercent: last.deltaPercent,
+        direction:
+          last.delta === null
+            ? null
+            : last.delta > 0
+              ? ('up' as const)
+              : last.delta < 0
+                ? ('down' as const)
+                : ('flat' as const),
+        phrase: formatTrendPoint(last, previous?.score ?? null, lang),
+      }
+    : null;
+  const phrase = [trendView?.phrase, streak?.phrase].filter(Boolean).join('; ') || null;
+  return {
+    key: s.key,
+    title: s.title,
+    giver: s.giverCode ? (givers.get(s.giverCode) ?? null) : null,
+    scaleId: s.scaleId,
+    points: points.map((p) => ({
+      awardId: Number(p.id),
+      year: p.editionYear,
+      score: p.score ?? null,
+      grade: p.gradeCode ?? null,
+      gradeLabel: p.gradeLabel ?? null,
+      zone: p.zone ?? null,
+      status: p.statusLabel ?? null,
+    })),
+    trend: trendView,
+    streak,
+    longestStreak: streakView(summary.longest, dimension, s.title, lang),
+    phrase,
+  };
+}
+
+/** Series views for a scope: keys in SQL, then their rows only. */
+export async function loadSeries(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  f: SeriesFilter = {},
+  lang: Lang = 'id',
+): Promise<SeriesView[]> {
+  const keys = await seriesKeys(db, scope, f);
+  if (!keys.length) return [];
+  const series = groupSeries(await loadSeriesFacts(db, scope, keys, f.untilYear));
+  const givers = await giverMap(
+    db,
+    series.map((s) => s.giverCode),
+  );
+  return series.map((s) => seriesView(s, givers, lang));
+}
+
+/** One series by key (every year), or null when nothing of it is visible. */
+export async function loadOneSeries(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  key: string,
+  lang: Lang = 'id',
+): Promise<SeriesView | null> {
+  const [series] = groupSeries(await loadSeriesFacts(db, scope, [key]));
+  if (!series) return null;
+  return seriesView(series, await giverMap(db, [series.giverCode]), lang);
+}

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { createUser } from '../../src/auth/users.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Role } from '../../src/db/schema.ts';
@@ -138,4 +138,41 @@ export function tinyPng(): Buffer {
     'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNkYPj/n4GBgYGJAQoYGQEAKQcCAd2vYxMAAAAASUVORK5CYII=',
     'base64',
   );
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits until the (first) element's text contains `expected` (a string) or matches it (a
+ * RegExp), and returns the text. playwright-core has no web-first assertions; this is ours.
+ */
+export async function seeText(
+  locator: Locator,
+  expected: string | RegExp,
+  timeout = 10_000,
+): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '<no element>';
+  while (Date.now() < deadline) {
+    try {
+      last = (await locator.first().innerText({ timeout: 500 })).trim();
+      if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return last;
+    } catch {
+      // not there yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`Expected ${locator} to show ${String(expected)}; it shows: ${last.slice(0, 500)}`);
+}
+
+/** Waits until the locator matches exactly `count` elements. */
+export async function seeCount(locator: Locator, count: number, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last = -1;
+  while (Date.now() < deadline) {
+    last = await locator.count();
+    if (last === count) return;
+    await sleep(100);
+  }
+  throw new Error(`Expected ${count} of ${locator}, found ${last}`);
 }

@@ -6,6 +6,7 @@ import { adminRoutes } from './admin/index.ts';
 import { authPages } from './auth.tsx';
 import { awardPages } from './awards/index.ts';
 import { renderErrorPage } from './error-page.tsx';
+import { intakePages } from './intake/index.ts';
 import { showcaseRoutes } from './showcase/index.tsx';
 import { staticRoutes } from './static.ts';
 import { verificationPages } from './verification.tsx';
@@ -26,6 +27,7 @@ export function mountPages(app: OpenAPIHono<AppEnv>): void {
   app.route('/kerja', workspaceRoutes());
   app.route('/kerja', awardPages());
   app.route('/kerja', verificationPages());
+  app.route('/kerja', intakePages());
   app.route('/kerja/admin', adminRoutes());
   app.route('/', showcaseRoutes());
 }

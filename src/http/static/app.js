@@ -30,3 +30,9 @@ window.addEventListener('DOMContentLoaded', () => {
   const summary = document.getElementById('kesalahan');
   if (summary) summary.focus();
 });
+// 4. On a finding, bring the highlighted sentence into view inside its article box.
+window.addEventListener('DOMContentLoaded', () => {
+  const mark = document.querySelector('.article-text mark');
+  const box = mark && mark.closest('.article-text');
+  if (box) box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 60);
+});

@@ -103,14 +103,19 @@ function Workflow({
         </a>
       ) : null}
       {a.state === 'verified' && canVerify ? (
-        <form method="post" action={`${base}/buka-kembali`} class="inline">
-          <Csrf token={csrf} />
-          <label for="reopen-reason">{tr(l, 'Alasan membuka kembali', 'Reason to reopen')}</label>{' '}
-          <input id="reopen-reason" name="reason" type="text" required minlength={5} />{' '}
-          <button type="submit" class="secondary">
-            {tr(l, 'Buka kembali', 'Reopen')}
-          </button>
-        </form>
+        <details class="reopen">
+          <summary>{tr(l, 'Buka kembali…', 'Reopen…')}</summary>
+          <form method="post" action={`${base}/buka-kembali`}>
+            <Csrf token={csrf} />
+            <div class="field">
+              <label for="reopen-reason">{tr(l, 'Alasan membuka kembali', 'Reason to reopen')}</label>
+              <input id="reopen-reason" name="reason" type="text" required minlength={5} />
+            </div>
+            <button type="submit" class="secondary">
+              {tr(l, 'Buka kembali', 'Reopen')}
+            </button>
+          </form>
+        </details>
       ) : null}
       {editable && a.canEdit ? (
         <form method="post" action={`${base}/hapus`} class="inline">

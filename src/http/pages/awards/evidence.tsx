@@ -48,10 +48,14 @@ export function EvidenceList({
                 ({e.mediaType}, {formatBytes(e.sizeBytes, locale)})
               </span>
             </>
-          ) : (
-            <a href={e.url ?? '#'} rel="noopener noreferrer nofollow">
+          ) : e.url ? (
+            <a href={e.url} rel="noopener noreferrer nofollow">
               {e.url}
             </a>
+          ) : (
+            <strong>
+              {tr(locale, `Berita #${e.articleId ?? '?'}`, `News article #${e.articleId ?? '?'}`)}
+            </strong>
           )}
           {e.caption ? <p>{e.caption}</p> : null}
           {e.quote ? <blockquote>{e.quote}</blockquote> : null}

@@ -1,0 +1,16 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../env.ts';
+import { findingsPage, ingestPost } from './list.tsx';
+import { acceptPost, findingPage, mergePost, rejectPost } from './review.tsx';
+
+// /kerja/temuan: news findings for curators.
+export function intakePages() {
+  const app = new Hono<AppEnv>();
+  app.get('/temuan', findingsPage);
+  app.post('/temuan', ingestPost);
+  app.get('/temuan/:id{[0-9]+}', findingPage);
+  app.post('/temuan/:id{[0-9]+}/terima', acceptPost);
+  app.post('/temuan/:id{[0-9]+}/gabung', mergePost);
+  app.post('/temuan/:id{[0-9]+}/tolak', rejectPost);
+  return app;
+}

@@ -1,0 +1,179 @@
+import type { Context } from 'hono';
+import { ingest } from '../../../services/intake/ingest.ts';
+import { listFindings } from '../../../services/intake/read.ts';
+import { FINDING_STATES } from '../../../services/intake/schemas.ts';
+import type { AppEnv } from '../../env.ts';
+import { formatDate, formatNumber } from '../format.ts';
+import { t, tr } from '../i18n.ts';
+import { requireRole } from '../ui/bits.tsx';
+import {
+  Csrf,
+  ErrorSummary,
+  emptyForm,
+  type FormState,
+  formErrors,
+  readForm,
+  TextArea,
+  TextField,
+  textValues,
+} from '../ui/forms.tsx';
+import { page, seeOther } from '../ui/page.tsx';
+
+// Findings from the news: the queue (pending first) and a form to take in an article by
+// pasting its text. Curators and admins only.
+
+const STATE_LABEL: Record<string, [string, string]> = {
+  pending: ['Menunggu', 'Pending'],
+  accepted: ['Diterima', 'Accepted'],
+  merged: ['Digabung', 'Merged'],
+  rejected: ['Ditolak', 'Rejected'],
+};
+
+async function render(c: Context<AppEnv>, form: FormState, status = 200) {
+  const actor = requireRole(c, ['admin', 'kurator']);
+  const l = c.get('locale');
+  const asked = c.req.query('status');
+  const state = (FINDING_STATES as readonly string[]).includes(asked ?? '')
+    ? (asked as (typeof FINDING_STATES)[number])
+    : 'pending';
+  const { items, total } = await listFindings(c.get('deps').db.db, actor, { state, limit: 200 });
+  return page(
+    c,
+    { title: t(l, 'nav.intake'), section: 'intake', status },
+    <>
+      <h1>{t(l, 'nav.intake')}</h1>
+      <nav aria-label={tr(l, 'Status temuan', 'Finding states')}>
+        <ul class="tabs">
+          {FINDING_STATES.map((s) => (
+            <li>
+              <a href={`/kerja/temuan?status=${s}`} aria-current={s === state ? 'page' : undefined}>
+                {tr(l, ...STATE_LABEL[s])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p>{tr(l, `${total} temuan.`, `${total} findings.`)}</p>
+      {items.length ? (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{tr(l, 'Usulan', 'Proposal')}</th>
+                <th scope="col">{t(l, 'col.giver')}</th>
+                <th scope="col">{t(l, 'col.unit')}</th>
+                <th scope="col">{t(l, 'col.received')}</th>
+                <th scope="col">{tr(l, 'Sumber', 'Sources')}</th>
+                <th scope="col">{tr(l, 'Keyakinan', 'Confidence')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((f) => (
+                <tr>
+                  <td>
+                    <a href={`/kerja/temuan/${f.id}`}>{f.proposal.title}</a>
+                    {f.matchedAwardId ? (
+                      <div class="muted">
+                        {tr(
+                          l,
+                          `cocok dengan penghargaan #${f.matchedAwardId}`,
+                          `matches award #${f.matchedAwardId}`,
+                        )}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>{f.proposal.awardingBody ?? f.proposal.awardingBodyName ?? '—'}</td>
+                  <td>{f.proposal.recipient ?? '—'}</td>
+                  <td>{formatDate(f.proposal.date, l)}</td>
+                  <td>{f.sources.map((s) => s.outlet ?? s.articleTitle ?? '—').join(', ')}</td>
+                  <td class="num">{formatNumber(Math.round(f.confidence * 100), l)}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="card">{tr(l, 'Tidak ada temuan di sini.', 'No findings here.')}</p>
+      )}
+      <form
+        method="post"
+        action="/kerja/temuan"
+        class="stack"
+        style="margin-top:1.5rem"
+        aria-labelledby="h-ingest"
+      >
+        <h2 id="h-ingest">{tr(l, 'Tambah berita', 'Add a news article')}</h2>
+        <p class="hint">
+          {tr(
+            l,
+            'Tempel teks berita atau siaran pers; Prestasi mencari penghargaan yang diterima di dalamnya.',
+            'Paste the text of a news item or press release; Prestasi finds the awards received in it.',
+          )}
+        </p>
+        <ErrorSummary state={form} locale={l} />
+        <Csrf token={c.get('csrfToken')} />
+        <div class="row">
+          <TextField name="title" label={tr(l, 'Judul berita', 'Headline')} state={form} />
+          <TextField name="outlet" label={tr(l, 'Media', 'Outlet')} state={form} />
+          <TextField
+            name="published"
+            type="date"
+            label={tr(l, 'Tanggal terbit', 'Published on')}
+            state={form}
+          />
+        </div>
+        <TextField
+          name="url"
+          type="url"
+          label={tr(l, 'Alamat (URL)', 'Address (URL)')}
+          state={form}
+          hint={t(l, 'form.optional')}
+        />
+        <TextArea name="text" label={tr(l, 'Teks berita', 'Article text')} state={form} rows={8} required />
+        <button type="submit">{tr(l, 'Cari penghargaan', 'Find awards')}</button>
+      </form>
+    </>,
+  );
+}
+
+export function findingsPage(c: Context<AppEnv>) {
+  return render(c, emptyForm());
+}
+
+export async function ingestPost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin', 'kurator']);
+  const values = textValues(await readForm(c));
+  const l = c.get('locale');
+  let found = 0;
+  let duplicate = false;
+  try {
+    if (!values.text?.trim()) throw Object.assign(new Error('empty'), { empty: true });
+    const results = await ingest(c.get('deps').db.db, actor, {
+      content: values.text,
+      name: 'tempel.txt',
+      format: 'text',
+      url: values.url?.trim() || null,
+      outlet: values.outlet?.trim() || null,
+      title: values.title?.trim() || null,
+      published: values.published?.trim() || null,
+      sourceKind: 'api',
+    });
+    found = results.reduce((n, r) => n + r.findings.length, 0);
+    duplicate = results.every((r) => r.duplicate);
+  } catch (err) {
+    if ((err as { empty?: boolean }).empty)
+      return render(
+        c,
+        { values, errors: { text: [tr(l, 'Tempel teks berita di sini.', 'Paste the article text here.')] } },
+        422,
+      );
+    return render(c, formErrors(err, values), 422);
+  }
+  return seeOther(
+    c,
+    '/kerja/temuan',
+    duplicate
+      ? tr(l, 'Berita ini sudah pernah dimasukkan.', 'This article was already taken in.')
+      : tr(l, `${found} temuan dari berita ini.`, `${found} findings from this article.`),
+  );
+}

@@ -1,0 +1,252 @@
+import type { Context } from 'hono';
+import type { CreateAward } from '../../../services/awards/schemas.ts';
+import { AppError } from '../../../services/errors.ts';
+import { acceptFinding, mergeFinding, rejectFinding } from '../../../services/intake/decide.ts';
+import { getFinding } from '../../../services/intake/read.ts';
+import { proposalToAward } from '../../../services/intake/to-award.ts';
+import type { AppEnv } from '../../env.ts';
+import { AwardForm } from '../awards/form.tsx';
+import { FIELD_ALIAS, parseAwardForm } from '../awards/form-data.ts';
+import { formatNumber } from '../format.ts';
+import { t, tr } from '../i18n.ts';
+import { intParam, requireRole } from '../ui/bits.tsx';
+import { Csrf, emptyForm, type FormState, formErrors, readForm, textValues } from '../ui/forms.tsx';
+import { flash, page, seeOther } from '../ui/page.tsx';
+import { type Giver, loadFields, loadGivers, loadScales, unitOptions } from '../workspace/lookups.ts';
+import { ArticleWithQuote } from './highlight.tsx';
+
+// Reviewing one finding: the article(s) with the found sentence highlighted on the left, the
+// proposed record as an editable award form on the right. Accept (creates a draft with the
+// articles as evidence), merge into an award on record, or reject with a reason.
+
+/** The proposal as form values; what the service would create if accepted unchanged. */
+function proposalValues(input: Partial<CreateAward>, givers: Giver[]): Record<string, string> {
+  const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const giver = givers.find((g) => g.code === input.awardingBodyCode);
+  return {
+    title: s(input.title),
+    programme: s(input.programme),
+    editionYear: s(input.editionYear),
+    giver: giver?.abbreviation ?? '',
+    awardingBodyText: s(input.awardingBodyText),
+    level: s(input.level),
+    category: s(input.category),
+    recipientKind: s(input.recipientKind ?? 'region'),
+    unitId: s(input.unitId),
+    recipientNote: s(input.recipientNote),
+    receivedOn: s(input.receivedOn),
+    rank: s(input.rank),
+    rankPosition: s(input.rankPosition),
+    score: input.score === null || input.score === undefined ? '' : String(input.score).replace('.', ','),
+    statusLabel: s(input.statusLabel),
+    isPublic: '1',
+  };
+}
+
+async function render(c: Context<AppEnv>, state: FormState | null, status = 200) {
+  const actor = requireRole(c, ['admin', 'kurator']);
+  const l = c.get('locale');
+  const { db } = c.get('deps').db;
+  const id = intParam(c.req.param('id')) ?? 0;
+  const finding = await getFinding(db, actor, id);
+  const [givers, fields, units, scales] = await Promise.all([
+    loadGivers(db),
+    loadFields(db, l),
+    unitOptions(db),
+    loadScales(db),
+  ]);
+  let form = state;
+  if (!form) {
+    try {
+      form = emptyForm(
+        proposalValues(
+          await proposalToAward(db, finding.proposal, finding.sources[0]?.publishedOn ?? null, {}),
+          givers,
+        ),
+      );
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      // Incomplete proposals (no year, say) still fill what they can; the curator completes them.
+      const p = finding.proposal;
+      form = emptyForm(
+        proposalValues(
+          {
+            title: p.title,
+            editionYear: p.year ?? undefined,
+            level: null,
+            receivedOn: p.date,
+            rank: p.rank,
+            score: p.score,
+            statusLabel: p.grade,
+            recipientNote: p.recipient,
+            awardingBodyText: p.awardingBodyName ?? p.awardingBody,
+          } as Partial<CreateAward>,
+          givers,
+        ),
+      );
+    }
+  }
+  const pending = finding.state === 'pending';
+  const csrf = c.get('csrfToken');
+  return page(
+    c,
+    { title: `${tr(l, 'Temuan', 'Finding')} #${id}`, section: 'intake', status },
+    <>
+      <p>
+        <a href="/kerja/temuan">← {t(l, 'nav.intake')}</a>
+      </p>
+      <h1>{finding.proposal.title}</h1>
+      <p class="muted">
+        {tr(l, 'Keyakinan', 'Confidence')} {formatNumber(Math.round(finding.confidence * 100), l)}% ·{' '}
+        {tr(l, 'status', 'state')}: {finding.state}
+        {finding.awardId ? (
+          <>
+            {' '}
+            ·{' '}
+            <a href={`/kerja/penghargaan/${finding.awardId}`}>
+              {tr(l, 'penghargaan', 'award')} #{finding.awardId}
+            </a>
+          </>
+        ) : null}
+        {finding.decisionReason ? ` · ${finding.decisionReason}` : null}
+      </p>
+      <div class="two-col intake">
+        <section aria-labelledby="h-sources">
+          <h2 id="h-sources">{tr(l, 'Berita sumber', 'Source articles')}</h2>
+          {finding.sources.map((s, i) => (
+            <ArticleWithQuote source={s} locale={l} index={i} />
+          ))}
+        </section>
+        <section aria-labelledby="h-proposal">
+          <h2 id="h-proposal">{tr(l, 'Usulan catatan', 'Proposed record')}</h2>
+          {pending ? (
+            <>
+              <AwardForm
+                locale={l}
+                action={`/kerja/temuan/${id}/terima`}
+                csrf={csrf}
+                state={form}
+                givers={givers}
+                fields={fields.filter((f) => f.active).map((f) => ({ value: f.code, label: f.name }))}
+                units={units}
+                scales={scales.map((s) => ({ value: s.id, label: s.name }))}
+                submitLabel={tr(l, 'Terima sebagai draf', 'Accept as a draft')}
+                cancelHref="/kerja/temuan"
+              />
+              <form method="post" action={`/kerja/temuan/${id}/gabung`} class="stack" style="margin-top:1rem">
+                <Csrf token={csrf} />
+                <div class="field">
+                  <label for="f-awardId">
+                    {tr(l, 'Gabungkan ke penghargaan nomor', 'Merge into award number')}
+                  </label>
+                  <p class="hint">
+                    {tr(
+                      l,
+                      'Berita menjadi bukti tambahan penghargaan yang sudah ada.',
+                      'The articles become evidence of that award.',
+                    )}
+                  </p>
+                  <input
+                    id="f-awardId"
+                    name="awardId"
+                    type="number"
+                    min="1"
+                    value={finding.matchedAwardId ? String(finding.matchedAwardId) : ''}
+                    required
+                  />
+                </div>
+                <button type="submit" class="secondary">
+                  {tr(l, 'Gabungkan', 'Merge')}
+                </button>
+              </form>
+              <form method="post" action={`/kerja/temuan/${id}/tolak`} class="stack" style="margin-top:1rem">
+                <Csrf token={csrf} />
+                <div class="field">
+                  <label for="f-reason">{tr(l, 'Alasan menolak', 'Reason to reject')}</label>
+                  <input id="f-reason" name="reason" type="text" required minlength={5} />
+                </div>
+                <button type="submit" class="danger">
+                  {tr(l, 'Tolak', 'Reject')}
+                </button>
+              </form>
+            </>
+          ) : (
+            <p class="card">{tr(l, 'Temuan ini sudah diputuskan.', 'This finding has been decided.')}</p>
+          )}
+        </section>
+      </div>
+    </>,
+  );
+}
+
+export function findingPage(c: Context<AppEnv>) {
+  return render(c, null);
+}
+
+export async function acceptPost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin', 'kurator']);
+  const values = textValues(await readForm(c));
+  const { db } = c.get('deps').db;
+  const id = intParam(c.req.param('id')) ?? 0;
+  try {
+    const edits = parseAwardForm(values, await loadGivers(db));
+    const decision = await acceptFinding(db, actor, id, edits);
+    return seeOther(
+      c,
+      `/kerja/penghargaan/${decision.award.id}`,
+      tr(
+        c.get('locale'),
+        'Temuan diterima: draf penghargaan dibuat dengan berita sebagai bukti.',
+        'Accepted: a draft award was created with the articles as evidence.',
+      ),
+    );
+  } catch (err) {
+    return render(c, formErrors(err, values, FIELD_ALIAS), 422);
+  }
+}
+
+export async function mergePost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin', 'kurator']);
+  const values = textValues(await readForm(c));
+  const id = intParam(c.req.param('id')) ?? 0;
+  const awardId = intParam(values.awardId);
+  try {
+    if (!awardId)
+      throw new AppError(
+        'validation_failed',
+        tr(c.get('locale'), 'Isi nomor penghargaan tujuan.', 'Enter the target award number.'),
+      );
+    await mergeFinding(c.get('deps').db.db, actor, id, awardId);
+  } catch (err) {
+    if (err instanceof AppError && [404, 409, 422].includes(err.status)) {
+      flash(c, err.message, 'error');
+      return c.redirect(`/kerja/temuan/${id}`, 303);
+    }
+    throw err;
+  }
+  return seeOther(
+    c,
+    `/kerja/penghargaan/${awardId}#bukti`,
+    tr(
+      c.get('locale'),
+      'Digabungkan: berita menjadi bukti penghargaan ini.',
+      'Merged: the articles are now evidence of this award.',
+    ),
+  );
+}
+
+export async function rejectPost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin', 'kurator']);
+  const values = textValues(await readForm(c));
+  const id = intParam(c.req.param('id')) ?? 0;
+  try {
+    await rejectFinding(c.get('deps').db.db, actor, id, values.reason ?? '');
+  } catch (err) {
+    if (err instanceof AppError && [409, 422].includes(err.status)) {
+      flash(c, [err.message, ...err.details.map((d) => d.message)].join(' '), 'error');
+      return c.redirect(`/kerja/temuan/${id}`, 303);
+    }
+    throw err;
+  }
+  return seeOther(c, '/kerja/temuan', tr(c.get('locale'), 'Temuan ditolak.', 'Finding rejected.'));
+}

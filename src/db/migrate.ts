@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m001 from './migrations/001_initial.ts';
+import * as m002 from './migrations/002_recap_indexes.ts';
 import type { Database } from './schema.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time:
 // the list is type-checked and works the same under tsx, vitest and a bundle.
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_recap_indexes': m002,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

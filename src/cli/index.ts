@@ -8,6 +8,7 @@ import * as findings from './commands/findings.ts';
 import * as grade from './commands/grade.ts';
 import * as ingest from './commands/ingest.ts';
 import * as migrate from './commands/migrate.ts';
+import * as recap from './commands/recap.ts';
 import * as serve from './commands/serve.ts';
 import * as token from './commands/token.ts';
 import * as user from './commands/user.ts';
@@ -18,6 +19,6 @@ const program = new Command()
   .description('Prestasi — satu catatan penghargaan pemerintah daerah yang terverifikasi')
   .showHelpAfterError();
 
-for (const command of [serve, grade, migrate, user, token, backup, demo, extract, ingest, findings]) command.register(program);
+for (const command of [serve, grade, migrate, user, token, backup, demo, extract, ingest, findings, recap]) command.register(program);
 
 await runCommand(() => program.parseAsync(process.argv));

@@ -1,0 +1,145 @@
+// prestasi recap [--region CODE] [--year YYYY] [--json] [--include-unverified] [--lang id|en]
+// Prints a region's yearly recap (Indonesian by default, numbers "94,76") or the same JSON as
+// GET /api/v1/recap. The command line acts as the system, so --include-unverified is allowed.
+
+import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
+import { loadConfig } from '../../config.ts';
+import { describeDatabaseUrl, openDatabase } from '../../db/database.ts';
+import { prepareDatabase } from '../../db/prepare.ts';
+import type { Database } from '../../db/schema.ts';
+import { formatNumber, type Lang } from '../../domain/recap/index.ts';
+import { SYSTEM_ACTOR } from '../../services/actor.ts';
+import { buildRecap, type Recap } from '../../services/recap/recap.ts';
+import { CliError } from '../run.ts';
+import { exitTwoOnUsageError } from './migrate.ts';
+
+export interface RecapOptions {
+  region?: string;
+  year?: string;
+  json?: boolean;
+  includeUnverified?: boolean;
+  lang?: string;
+}
+
+const WORDS = {
+  id: {
+    title: 'Rekap penghargaan',
+    verified: 'Hanya data terverifikasi.',
+    unverified: 'Termasuk data yang belum terverifikasi (draf, diajukan, dikembalikan).',
+    byField: 'Menurut bidang',
+    byGiver: 'Menurut pemberi',
+    byLevel: 'Menurut tingkat',
+    byUnit: 'Menurut unit (termasuk sub-unit)',
+    direct: 'langsung',
+    byYear: 'Per tahun',
+    series: 'Seri penilaian',
+    none: '(tidak ada)',
+    unknown: '(tidak tercatat)',
+  },
+  en: {
+    title: 'Award recap',
+    verified: 'Verified records only.',
+    unverified: 'Including unverified records (drafts, submitted, returned).',
+    byField: 'By field',
+    byGiver: 'By giver',
+    byLevel: 'By level',
+    byUnit: 'By unit (with sub-units)',
+    direct: 'direct',
+    byYear: 'By year',
+    series: 'Assessment series',
+    none: '(none)',
+    unknown: '(not recorded)',
+  },
+} as const;
+
+/** The recap as text for a terminal. */
+export function formatRecapText(r: Recap, lang: Lang = 'id'): string {
+  const w = WORDS[lang];
+  const n = (x: number) => formatNumber(x, { lang });
+  const table = (rows: [string, string][]) => {
+    if (!rows.length) return [`  ${w.none}`];
+    const width = Math.max(...rows.map(([k]) => k.length));
+    return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);
+  };
+  const lines = [
+    `${w.title} ${r.region.name} (${r.region.code}) — ${r.year}`,
+    r.verifiedOnly ? w.verified : w.unverified,
+    '',
+    r.change.phrase,
+    r.cumulative.phrase,
+    '',
+    `${w.byField}:`,
+    ...table(r.byField.map((f) => [f.name ?? w.unknown, n(f.count)])),
+    `${w.byGiver}:`,
+    ...table(r.byGiver.map((g) => [g.abbreviation ?? w.unknown, n(g.count)])),
+    `${w.byLevel}:`,
+    ...table(r.byLevel.map((l) => [l.level ?? w.unknown, n(l.count)])),
+    `${w.byUnit}:`,
+    ...table(r.byUnit.map((u) => [u.shortName ?? u.name, `${n(u.total)} (${w.direct} ${n(u.direct)})`])),
+    `${w.byYear}:`,
+    ...table(r.byYear.filter((y) => y.count > 0).map((y) => [String(y.year), n(y.count)])),
+    `${w.series}:`,
+    ...(r.series.length
+      ? r.series.map(
+          (s) => `  ${s.title ?? s.key}${s.giver ? ` (${s.giver.abbreviation})` : ''}: ${s.phrase ?? w.none}`,
+        )
+      : [`  ${w.none}`]),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function parseRecapOptions(o: RecapOptions): { region?: string; year?: number; lang: Lang } {
+  if (o.region !== undefined && !/^\d{2}(\.\d{2})?$/.test(o.region.trim()))
+    throw new CliError(`--region "${o.region}" bukan kode wilayah Kemendagri; contoh: --region 36.71`);
+  if (o.year !== undefined && !/^\d{4}$/.test(o.year.trim()))
+    throw new CliError(`--year "${o.year}" harus tahun empat digit, mis. --year 2025`);
+  if (o.lang !== undefined && o.lang !== 'id' && o.lang !== 'en')
+    throw new CliError(`--lang "${o.lang}": pilih id atau en`);
+  return {
+    region: o.region?.trim(),
+    year: o.year === undefined ? undefined : Number(o.year),
+    lang: o.lang === 'en' ? 'en' : 'id',
+  };
+}
+
+/** What `prestasi recap` prints for these options (text or JSON), as the system. */
+export async function recapOutput(db: Kysely<Database>, o: RecapOptions): Promise<string> {
+  const { region, year, lang } = parseRecapOptions(o);
+  const recap = await buildRecap(
+    db,
+    { actor: SYSTEM_ACTOR, region, year, includeUnverified: o.includeUnverified === true },
+    lang,
+  );
+  return o.json ? `${JSON.stringify(recap, null, 2)}\n` : formatRecapText(recap, lang);
+}
+
+export function register(program: Command): void {
+  program
+    .command('recap')
+    .description(
+      'Rekap penghargaan setahun: total, perubahan, per bidang/pemberi/tingkat/unit, tren dan rentetan',
+    )
+    .option('--region <code>', 'kode wilayah, mis. 36.71 (default: wilayah pertama)')
+    .option('--year <yyyy>', 'tahun edisi (default: tahun terakhir yang punya penghargaan)')
+    .option('--include-unverified', 'ikut hitung draf dan yang belum diverifikasi')
+    .option('--lang <id|en>', 'bahasa keluaran', 'id')
+    .option('--json', 'keluaran JSON, sama dengan GET /api/v1/recap')
+    .exitOverride(exitTwoOnUsageError)
+    .action(async (o: RecapOptions) => {
+      parseRecapOptions(o); // usage errors before touching the database
+      const config = loadConfig();
+      try {
+        describeDatabaseUrl(config.databaseUrl);
+      } catch (err) {
+        throw new CliError((err as Error).message);
+      }
+      const db = openDatabase(config.databaseUrl);
+      try {
+        await prepareDatabase(db.db);
+        process.stdout.write(await recapOutput(db.db, o));
+      } finally {
+        await db.close();
+      }
+    });
+}

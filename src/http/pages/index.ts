@@ -5,6 +5,7 @@ import type { AppEnv } from '../env.ts';
 import { adminRoutes } from './admin/index.ts';
 import { authPages } from './auth.tsx';
 import { awardPages } from './awards/index.ts';
+import { dataPages } from './data/index.ts';
 import { renderErrorPage } from './error-page.tsx';
 import { intakePages } from './intake/index.ts';
 import { showcaseRoutes } from './showcase/index.tsx';
@@ -28,6 +29,7 @@ export function mountPages(app: OpenAPIHono<AppEnv>): void {
   app.route('/kerja', awardPages());
   app.route('/kerja', verificationPages());
   app.route('/kerja', intakePages());
+  app.route('/kerja', dataPages());
   app.route('/kerja/admin', adminRoutes());
   app.route('/', showcaseRoutes());
 }

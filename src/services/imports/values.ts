@@ -29,8 +29,9 @@ const DATE_HELP = 'tulis seperti 23/5/2025, 2025-05-23 atau 30 Desember 2025';
 
 /** Excel counts days from 1899-12-30 (with its 1900 leap-year bug folded in). */
 function fromExcelSerial(n: number): string | null {
-  if (!Number.isInteger(n) || n < 1 || n > 80000) return null;
-  return new Date(Date.UTC(1899, 11, 30) + n * 86400000).toISOString().slice(0, 10);
+  if (!Number.isFinite(n) || n < 10000 || n > 80000) return null; // 1927 … 2119
+  // A fraction is the time of day (a date-time cell): the day is what counts.
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(n) * 86400000).toISOString().slice(0, 10);
 }
 
 export function parseDate(cell: Cell): Parsed<string | null> {

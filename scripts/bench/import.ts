@@ -1,0 +1,121 @@
+// Import throughput: a synthetic 10,000-row office spreadsheet (.xlsx, Indonesian headers and
+// dates, givers by abbreviation, 40 units) imported into an empty SQLite file and an empty
+// PostgreSQL database. Timed from the file's bytes to the committed transaction: reading,
+// checking, grading, de-duplicating and writing with audit events.
+// Prints one JSON line per database: {"name":"import","rows":10000,"rowsPerSecond":N,"database":…}
+// Usage: tsx scripts/bench/import.ts [sqlite|postgres]   BENCH_PG_URL overrides the server.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { openDatabase } from '../../src/db/database.ts';
+import { prepareDatabase } from '../../src/db/prepare.ts';
+import { AWARDING_BODIES } from '../../src/reference/awarding-bodies.ts';
+import { FIELDS } from '../../src/reference/fields.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { importAwards } from '../../src/services/imports/run.ts';
+import { createRegion, createUnit } from '../../src/services/units.ts';
+
+const ROWS = 10_000;
+const UNITS = 40;
+const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const LEVELS = ['Nasional', 'Provinsi', 'Internasional', 'Kabupaten/Kota', 'Regional'];
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September'];
+
+async function spreadsheet(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Rekap');
+  ws.addRow(['No', 'Nama Penghargaan', 'Program', 'Tahun', 'Pemberi', 'Tingkat', 'Bidang', 'Unit Kerja',
+    'Tanggal', 'Tempat', 'Nilai', 'Skala', 'Keterangan']); // biome-ignore format: one header row
+  for (let i = 0; i < ROWS; i++) {
+    const year = 2000 + (i % 25);
+    const day = 1 + (i % 28);
+    const month = i % 9;
+    // Three date spellings, as offices mix them; every fifth row graded on a scale.
+    const date =
+      i % 3 === 0
+        ? new Date(Date.UTC(year, month, day))
+        : i % 3 === 1
+          ? `${day}/${month + 1}/${year}`
+          : `${day} ${MONTHS[month]} ${year}`;
+    const graded = i % 5 === 0 && year >= 2017;
+    ws.addRow([
+      i + 1,
+      `Penghargaan Inovasi Pelayanan ${i}`,
+      `Program ${i % 60}`,
+      year,
+      AWARDING_BODIES[i % AWARDING_BODIES.length].abbreviation,
+      LEVELS[i % LEVELS.length],
+      FIELDS[i % FIELDS.length].nameId,
+      `Unit ${i % UNITS}`,
+      date,
+      'Jakarta',
+      graded ? `${60 + (i % 40)},${i % 100}` : null,
+      graded ? 'ikm' : null,
+      i % 7 === 0 ? 'Diserahkan langsung oleh menteri' : null,
+    ]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function emptyDatabase(kind: 'sqlite' | 'postgres'): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'prestasi-bench-import-'));
+    return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true }) };
+  }
+  const name = `prestasi_bench_import_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(PG_ADMIN);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function run(kind: 'sqlite' | 'postgres', file: Buffer) {
+  const target = await emptyDatabase(kind);
+  const db = openDatabase(target.url);
+  try {
+    await prepareDatabase(db.db);
+    await createRegion(db.db, SYSTEM_ACTOR, { code: '36.71', name: 'Kota Tangerang', kind: 'kota', foundedOn: null });
+    const root = await createUnit(db.db, SYSTEM_ACTOR, { regionCode: '36.71', name: 'Pemkot', unitType: 'PEMDA' });
+    for (let u = 0; u < UNITS; u++)
+      await createUnit(db.db, SYSTEM_ACTOR, { regionCode: '36.71', parentId: root.id, name: `Unit ${u}`, unitType: 'DINAS' });
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const report = await importAwards(db.db, SYSTEM_ACTOR, { fileName: 'bench.xlsx', buffer: file });
+    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    if (report.problems.length || report.created !== ROWS)
+      throw new Error(`import did not create ${ROWS} rows: ${JSON.stringify(report.problems.slice(0, 3))}`);
+    console.log(
+      JSON.stringify({
+        name: 'import',
+        rows: ROWS,
+        rowsPerSecond: Math.round(ROWS / seconds),
+        seconds: Number(seconds.toFixed(3)),
+        // CPU time of this process: on a busy machine wall time also counts other programs.
+        cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(3)),
+        database: kind,
+      }),
+    );
+  } finally {
+    await db.close();
+    await target.drop();
+  }
+}
+
+const only = process.argv[2];
+const file = await spreadsheet();
+for (const kind of ['sqlite', 'postgres'] as const) if (!only || only === kind) await run(kind, file);

@@ -59,7 +59,9 @@ async function spreadsheet(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function emptyDatabase(kind: 'sqlite' | 'postgres'): Promise<{ url: string; drop: () => Promise<void> }> {
+async function emptyDatabase(
+  kind: 'sqlite' | 'postgres',
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'prestasi-bench-import-'));
     return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true }) };
@@ -88,10 +90,24 @@ async function run(kind: 'sqlite' | 'postgres', file: Buffer) {
   const db = openDatabase(target.url);
   try {
     await prepareDatabase(db.db);
-    await createRegion(db.db, SYSTEM_ACTOR, { code: '36.71', name: 'Kota Tangerang', kind: 'kota', foundedOn: null });
-    const root = await createUnit(db.db, SYSTEM_ACTOR, { regionCode: '36.71', name: 'Pemkot', unitType: 'PEMDA' });
+    await createRegion(db.db, SYSTEM_ACTOR, {
+      code: '36.71',
+      name: 'Kota Tangerang',
+      kind: 'kota',
+      foundedOn: null,
+    });
+    const root = await createUnit(db.db, SYSTEM_ACTOR, {
+      regionCode: '36.71',
+      name: 'Pemkot',
+      unitType: 'PEMDA',
+    });
     for (let u = 0; u < UNITS; u++)
-      await createUnit(db.db, SYSTEM_ACTOR, { regionCode: '36.71', parentId: root.id, name: `Unit ${u}`, unitType: 'DINAS' });
+      await createUnit(db.db, SYSTEM_ACTOR, {
+        regionCode: '36.71',
+        parentId: root.id,
+        name: `Unit ${u}`,
+        unitType: 'DINAS',
+      });
     const started = performance.now();
     const cpu = process.cpuUsage();
     const report = await importAwards(db.db, SYSTEM_ACTOR, { fileName: 'bench.xlsx', buffer: file });

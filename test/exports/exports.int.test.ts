@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { yearlyReportPdf } from '../../src/services/exports/report-pdf.ts';
 import { importAwards } from '../../src/services/imports/run.ts';
-import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
 import { GOOD_ROWS, xlsxOf } from '../imports/files.ts';
+import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
 import { pdfPages, pdfText } from './pdf-text.ts';
 
 let t: TestApp;
@@ -17,7 +17,11 @@ beforeAll(async () => {
   empty = await createTestApp();
   // Verified records from a spreadsheet, plus hand-made ones the import cannot shape alone:
   // a team award, a region award without a unit, an ordinal (BPK opinion) grade, a draft.
-  await importAwards(t.db.db, SYSTEM_ACTOR, { fileName: 'rekap.xlsx', buffer: await xlsxOf(GOOD_ROWS), verified: true });
+  await importAwards(t.db.db, SYSTEM_ACTOR, {
+    fileName: 'rekap.xlsx',
+    buffer: await xlsxOf(GOOD_ROWS),
+    verified: true,
+  });
   const created = [
     await t.call('admin', 'POST', '/api/v1/awards', {
       title: 'Opini WTP atas LKPD 2024',
@@ -46,7 +50,12 @@ beforeAll(async () => {
     await t.call('admin', 'POST', `/api/v1/awards/${c.json.id}/submit`);
     await t.call('verifikator', 'POST', `/api/v1/awards/${c.json.id}/verify`);
   }
-  await t.call('operator', 'POST', '/api/v1/awards', sampleAward(t.units.dinkes.id, { title: 'Draf Dinkes Belum Diverifikasi' }));
+  await t.call(
+    'operator',
+    'POST',
+    '/api/v1/awards',
+    sampleAward(t.units.dinkes.id, { title: 'Draf Dinkes Belum Diverifikasi' }),
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -71,7 +80,9 @@ async function records(app: TestApp) {
     category: r.category,
     kind: r.recipient_kind,
     unit: r.unit_id ? units.get(r.unit_id) : null,
-    team: team.filter((m) => m.award_id === r.id).map((m) => (m.unit_id ? units.get(m.unit_id) : m.person_name)),
+    team: team
+      .filter((m) => m.award_id === r.id)
+      .map((m) => (m.unit_id ? units.get(m.unit_id) : m.person_name)),
     date: r.received_on,
     place: r.place,
     rank: r.rank,
@@ -95,7 +106,11 @@ describe('exports round-trip through import', () => {
       });
       expect(res.status).toBe(200);
       const buffer = new Uint8Array(await res.arrayBuffer());
-      const report = await importAwards(empty.db.db, SYSTEM_ACTOR, { fileName: `ekspor.${format}`, buffer, verified: true });
+      const report = await importAwards(empty.db.db, SYSTEM_ACTOR, {
+        fileName: `ekspor.${format}`,
+        buffer,
+        verified: true,
+      });
       expect(report.problems).toEqual([]);
       expect(report.created).toBe(6);
       const original = (await records(t)).filter((r) => r.title !== 'Draf Dinkes Belum Diverifikasi');
@@ -176,8 +191,25 @@ describe('yearly PDF report', () => {
   });
 
   it('paginates a long table', async () => {
-    const many = [GOOD_ROWS[2], ...Array.from({ length: 120 }, (_, i) => [i, `Penghargaan Nomor ${i}`, null, 2023, 'BKN', 'Nasional', 'Kepegawaian', 'BKPSDM', '1/3/2023'])];
-    await importAwards(t.db.db, SYSTEM_ACTOR, { fileName: 'banyak.xlsx', buffer: await xlsxOf(many), verified: true });
+    const many = [
+      GOOD_ROWS[2],
+      ...Array.from({ length: 120 }, (_, i) => [
+        i,
+        `Penghargaan Nomor ${i}`,
+        null,
+        2023,
+        'BKN',
+        'Nasional',
+        'Kepegawaian',
+        'BKPSDM',
+        '1/3/2023',
+      ]),
+    ];
+    await importAwards(t.db.db, SYSTEM_ACTOR, {
+      fileName: 'banyak.xlsx',
+      buffer: await xlsxOf(many),
+      verified: true,
+    });
     const { pdf, count } = await yearlyReportPdf(t.db.db, null, { year: 2023, compress: false });
     expect(count).toBe(120);
     const pages = pdfPages(pdf);
@@ -191,7 +223,11 @@ describe('yearly PDF report', () => {
     const res = await t.app.request('/api/v1/exports/report-2025.pdf');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 4).toString()).toBe('%PDF');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('%PDF');
     const bad = await t.call('public', 'GET', '/api/v1/exports/report.pdf?year=abc');
     expect(bad.status).toBe(422);
   });

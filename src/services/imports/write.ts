@@ -68,7 +68,12 @@ export async function writeAwards(db: Kysely<Database>, actor: Actor, w: WriteIn
         created_at: w.now,
         updated_at: w.now,
       }));
-      const inserted = await bulkInsert<{ id: number; import_key: string }>(trx, 'awards', rows, 'id, import_key');
+      const inserted = await bulkInsert<{ id: number; import_key: string }>(
+        trx,
+        'awards',
+        rows,
+        'id, import_key',
+      );
       // RETURNING order is not promised by SQL; match rows back through their unique key.
       const idByKey = new Map(inserted.map((a) => [a.import_key, a.id]));
       const members = chunk.flatMap(({ row, team }) =>

@@ -109,6 +109,7 @@ export function register(program: Command): void {
             names = isUrl(arg) ? [arg] : listFiles(arg);
           } catch (err) {
             out.push(failure(arg, err));
+            if (!o.json) process.stdout.write(`${describe(out[out.length - 1])}\n`);
             continue;
           }
           for (const name of names) {

@@ -18,9 +18,13 @@ export interface Rendered {
   headers?: Record<string, string>;
 }
 
-interface Entry extends Rendered {
+interface Entry extends Omit<Rendered, 'body'> {
+  /** Encoded once: a cache hit writes the bytes without converting the string again. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
 }
+
+const utf8 = new TextEncoder();
 
 const MAX_ENTRIES = 2000;
 const MAX_KEY = 600;
@@ -62,9 +66,14 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 function cacheKey(c: Context<AppEnv>): string {
-  const url = new URL(c.req.url);
-  const params = [...url.searchParams].sort(([a, x], [b, y]) => a.localeCompare(b) || x.localeCompare(y));
-  return `${c.get('locale')}|${url.pathname}|${new URLSearchParams(params).toString()}`;
+  const url = c.req.url;
+  const q = url.indexOf('?');
+  if (q < 0) return `${c.get('locale')}|${c.req.path}|`;
+  // Same filters in another order are the same page.
+  const params = [...new URLSearchParams(url.slice(q + 1))].sort(
+    ([a, x], [b, y]) => a.localeCompare(b) || x.localeCompare(y),
+  );
+  return `${c.get('locale')}|${c.req.path}|${new URLSearchParams(params).toString()}`;
 }
 
 /** Serves a page from the cache (rendering it on a miss) with ETag, Cache-Control and 304s. */
@@ -84,7 +93,7 @@ export async function servePage(c: Context<AppEnv>, render: () => Promise<Render
     cache.pages.set(key, entry);
   } else {
     const r = await render();
-    entry = { ...r, etag: etagOf(r.body) };
+    entry = { ...r, body: utf8.encode(r.body) as Uint8Array<ArrayBuffer>, etag: etagOf(r.body) };
     if (key.length <= MAX_KEY && cache.version === version) {
       cache.pages.set(key, entry);
       if (cache.pages.size > MAX_ENTRIES) cache.pages.delete(cache.pages.keys().next().value!);

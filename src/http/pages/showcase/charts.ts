@@ -40,7 +40,7 @@ export function horizontalBarSvg(
     xAxis: { type: 'value', show: false, minInterval: 1 },
     yAxis: {
       type: 'category',
-      data: ordered.map((b) => truncate(b.label, 24)),
+      data: ordered.map((b) => truncate(b.label, 22)),
       axisTick: { show: false },
       axisLine: { show: false },
       axisLabel: { color: INK, fontSize: 14, width: LABEL_WIDTH, overflow: 'truncate' },

@@ -97,7 +97,7 @@ export function Layout({ v, title, description, section, children }: LayoutProps
           <div class="wrap">
             <p>{t.footerNote}</p>
             <p>
-              <a href={link('/data', locale)}>{t.navData}</a> · <a href="/login">{t.signIn}</a>
+              <a href={link('/data', locale)}>{t.navData}</a> · <a href="/masuk">{t.signIn}</a>
             </p>
           </div>
         </footer>

@@ -1,0 +1,103 @@
+// Public showcase speed: the home page and the award list served from a real server on the
+// demo data (the Kota Tangerang demo plus a 1993–2025 history of ~340 public awards), measured
+// with autocannon on loopback. Prints one JSON line:
+// {"name":"pages","home":{"rps":..},"list":{"rps":..},"homeBytes":..,"listBytes":..}
+// homeBytes/listBytes are HTML + the showcase stylesheet (the 100 KB budget); images excluded.
+// Usage: npx tsx scripts/bench/pages.ts [--duration 10] [--connections 10]
+import '@hono/zod-openapi';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { startServer } from '../../src/http/server.ts';
+import { seedShowcase } from '../../test/showcase/seed.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const duration = arg('duration', 10);
+const connections = arg('connections', 10);
+
+const dir = mkdtempSync(join(tmpdir(), 'prestasi-bench-pages-'));
+const server = await startServer(
+  { ...loadConfig({}), databaseUrl: `sqlite:${join(dir, 'bench.db')}`, port: 0, logLevel: 'silent' },
+  { host: '127.0.0.1' },
+);
+try {
+  const db = server.db.db;
+  const demo = await seedDemo(db);
+  const units = await db.selectFrom('org_units').select('id').orderBy('id').execute();
+  const history = await seedShowcase(db, { regionCode: '36.71', unitIds: units.map((u) => u.id) });
+  const awards = await db
+    .selectFrom('awards')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('state', '=', 'verified')
+    .where('is_public', '=', 1)
+    .executeTakeFirstOrThrow();
+
+  const size = async (path: string) => {
+    const res = await fetch(`${server.url}${path}`);
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    return Buffer.byteLength(await res.text());
+  };
+  const cssBytes = await size('/aset/showcase.css');
+  const homeHtml = await size('/');
+  const listHtml = await size('/penghargaan');
+
+  const load = async (path: string, seconds = duration) => {
+    // autocannon runs in its own process so that it does not share the server's event loop
+    // (and asynchronously, so that this process keeps serving).
+    const child = spawn(
+      'node_modules/.bin/autocannon',
+      ['-j', '-c', String(connections), '-d', String(seconds), `${server.url}${path}`],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    if (code !== 0) throw new Error(`autocannon failed: ${err}`);
+    const r = JSON.parse(out);
+    return {
+      rps: Math.round(r.requests.average),
+      p50ms: r.latency.p50,
+      p99ms: r.latency.p99,
+      non2xx: r.non2xx,
+      errors: r.errors,
+    };
+  };
+  // The real server runs in this process (startServer), as it does in production; autocannon
+  // is the only other process. The page cache is warm after the size requests above.
+  // A short warm-up so that the first measured page does not pay for JIT compilation.
+  await load('/', 3);
+  const home = await load('/');
+  const list = await load('/penghargaan');
+  console.error(
+    `pages: demo ${demo.awards} + history ${history.publicCount} awards (${awards.n} public), ${cpus().length} cores, ${connections} connections, ${duration} s each`,
+  );
+  console.log(
+    JSON.stringify({
+      name: 'pages',
+      home,
+      list,
+      homeBytes: homeHtml + cssBytes,
+      listBytes: listHtml + cssBytes,
+      htmlBytes: { home: homeHtml, list: listHtml },
+      cssBytes,
+      publicAwards: awards.n,
+      durationSeconds: duration,
+      connections,
+    }),
+  );
+} finally {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}

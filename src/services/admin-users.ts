@@ -9,6 +9,7 @@ import { assertAdmin } from './access.ts';
 import { type Actor, ROLES } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { conflict, invalid, notFound } from './errors.ts';
+import { noNul } from './safe-text.ts';
 
 // People: the admin's user list (role, unit, active, password reset) and each user's own
 // API tokens. Password hashes and token hashes never leave this module.
@@ -21,8 +22,17 @@ const password = z
 
 export const createUserSchema = z
   .object({
-    email: z.string().trim().max(200),
-    name: z.string().trim().max(200).optional(),
+    email: z
+      .string()
+      .trim()
+      .max(200)
+      .refine(...noNul),
+    name: z
+      .string()
+      .trim()
+      .max(200)
+      .refine(...noNul)
+      .optional(),
     role,
     unitId: z.number().int().positive().nullish(),
     password: password.optional(),
@@ -31,7 +41,12 @@ export const createUserSchema = z
 
 export const updateUserSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .refine(...noNul),
     role,
     unitId: z.number().int().positive().nullable(),
     active: z.boolean(),
@@ -42,7 +57,14 @@ export const updateUserSchema = z
   .strict();
 
 export const createTokenSchema = z
-  .object({ name: z.string().trim().min(1, 'Beri nama token, mis. "skrip impor"').max(100) })
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Beri nama token, mis. "skrip impor"')
+      .max(100)
+      .refine(...noNul),
+  })
   .strict();
 
 export interface UserView {

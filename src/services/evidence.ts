@@ -12,6 +12,7 @@ import { recordAudit } from './audit.ts';
 import { type Evidence, toEvidence } from './awards/model.ts';
 import { getAward } from './awards/read.ts';
 import { AppError, conflict, invalid, notFound } from './errors.ts';
+import { noNul } from './safe-text.ts';
 
 // Evidence of an award: uploaded files (scans, photos, PDFs) and links. Files are judged by
 // their bytes, never their name, and stored once per content under uploadDir/<sha[0:2]>/<sha>.
@@ -31,8 +32,15 @@ export const linkEvidenceSchema = z
         } catch {
           return false;
         }
-      }, 'URL harus alamat web lengkap yang diawali http:// atau https://'),
-    caption: z.string().trim().max(500, 'Keterangan paling banyak 500 karakter').nullish(),
+      }, 'URL harus alamat web lengkap yang diawali http:// atau https://')
+      // Stored in the parser's form: control characters percent-encoded, host lower-cased.
+      .transform((s) => (URL.canParse(s) ? new URL(s).href : s)),
+    caption: z
+      .string()
+      .trim()
+      .max(500, 'Keterangan paling banyak 500 karakter')
+      .refine(...noNul)
+      .nullish(),
   })
   .strict();
 

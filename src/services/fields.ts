@@ -5,6 +5,7 @@ import { assertAdmin } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { conflict, notFound } from './errors.ts';
+import { noNul } from './safe-text.ts';
 
 // Fields (bidang) of awards: an admin-editable taxonomy. A field that awards already use is
 // retired (hidden from the form, kept for old records and recaps) instead of deleted.
@@ -17,8 +18,18 @@ const fieldFields = {
       /^[a-z0-9][a-z0-9-]{1,59}$/,
       'Kode: huruf kecil, angka dan tanda hubung (2–60), mis. "pariwisata"',
     ),
-  nameId: z.string().trim().min(2, 'Nama (Bahasa Indonesia) wajib diisi').max(200),
-  nameEn: z.string().trim().min(2, 'Nama (English) wajib diisi').max(200),
+  nameId: z
+    .string()
+    .trim()
+    .min(2, 'Nama (Bahasa Indonesia) wajib diisi')
+    .max(200)
+    .refine(...noNul),
+  nameEn: z
+    .string()
+    .trim()
+    .min(2, 'Nama (English) wajib diisi')
+    .max(200)
+    .refine(...noNul),
   sortOrder: z.number().int().min(0).max(100000),
   active: z.boolean(),
 };

@@ -7,6 +7,7 @@ import { assertAdmin } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { conflict, type ErrorDetail, invalid, notFound } from './errors.ts';
+import { noNul } from './safe-text.ts';
 
 // Awarding bodies (pemberi penghargaan): the look-up behind the award form's giver field,
 // and the admin's list. Bodies are renamed and split over time (Kominfo → Komdigi), so each
@@ -15,20 +16,48 @@ import { conflict, type ErrorDetail, invalid, notFound } from './errors.ts';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat YYYY-MM-DD, mis. 2024-10-21')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Tanggal tidak ada di kalender');
+  .refine((s) => {
+    // Refinements run even when the regex failed: never let an invalid Date throw here.
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'Tanggal tidak ada di kalender');
 
 const giverFields = {
   code: z
     .string()
     .trim()
     .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, 'Kode: huruf kecil, angka dan tanda hubung (2–60), mis. "komdigi"'),
-  abbreviation: z.string().trim().min(1, 'Singkatan wajib diisi').max(60),
-  name: z.string().trim().min(3, 'Nama wajib diisi (minimal 3 karakter)').max(300),
-  aliases: z.array(z.string().trim().min(1).max(200)).max(50, 'Paling banyak 50 alias'),
+  abbreviation: z
+    .string()
+    .trim()
+    .min(1, 'Singkatan wajib diisi')
+    .max(60)
+    .refine(...noNul),
+  name: z
+    .string()
+    .trim()
+    .min(3, 'Nama wajib diisi (minimal 3 karakter)')
+    .max(300)
+    .refine(...noNul),
+  aliases: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .refine(...noNul),
+    )
+    .max(50, 'Paling banyak 50 alias'),
   level: z.enum(AWARD_LEVELS, { message: `Tingkat harus salah satu dari: ${AWARD_LEVELS.join(', ')}` }),
   validFrom: isoDate.nullable(),
   validTo: isoDate.nullable(),
-  successorCode: z.string().trim().max(60).nullable(),
+  successorCode: z
+    .string()
+    .trim()
+    .max(60)
+    .refine(...noNul)
+    .nullable(),
 };
 
 export const createGiverSchema = z
@@ -42,7 +71,12 @@ export const createGiverSchema = z
   .strict();
 export const updateGiverSchema = z.object(giverFields).omit({ code: true }).partial().strict();
 export const listGiversQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .refine(...noNul)
+    .optional(),
   /** Only bodies that existed under this name on that date (the award's date received). */
   validOn: isoDate.optional(),
 });

@@ -11,6 +11,7 @@ import {
   evidenceFile,
   linkEvidenceSchema,
 } from '../../services/evidence.ts';
+import { noNul } from '../../services/safe-text.ts';
 import { requireActor } from '../auth/session.ts';
 import { apiRouter, errorResponses, IdParam, jsonOk } from './openapi.ts';
 
@@ -22,7 +23,11 @@ const tags = ['evidence'];
 const UploadForm = z
   .object({
     file: z.any().openapi({ type: 'string', format: 'binary', description: ALLOWED_MEDIA_TYPES.join(', ') }),
-    caption: z.string().max(500).optional(),
+    caption: z
+      .string()
+      .max(500)
+      .refine(...noNul)
+      .optional(),
     _csrf: z.string().optional(),
   })
   .openapi('EvidenceUpload');

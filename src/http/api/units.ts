@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { UNIT_TYPES } from '../../reference/unit-types.ts';
 import { assertAdmin } from '../../services/access.ts';
 import { invalid, notFound } from '../../services/errors.ts';
+import { noNul } from '../../services/safe-text.ts';
 import { createUnit, getRegion, listUnits, updateUnit } from '../../services/units.ts';
 import { requireActor } from '../auth/session.ts';
 import { apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
@@ -11,21 +12,41 @@ import { apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.
 
 const tags = ['units'];
 
-const name = z.string().trim().min(2, 'Nama unit wajib diisi (minimal 2 karakter)').max(200);
-const shortName = z.string().trim().max(60).nullish();
+const name = z
+  .string()
+  .trim()
+  .min(2, 'Nama unit wajib diisi (minimal 2 karakter)')
+  .max(200)
+  .refine(...noNul);
+const shortName = z
+  .string()
+  .trim()
+  .max(60)
+  .refine(...noNul)
+  .nullish();
 const UnitInput = z
   .object({
     parentId: z.number().int().positive().nullish(),
     name,
     shortName,
     unitType: z.enum(UNIT_TYPES, { message: `Jenis unit: ${UNIT_TYPES.join(', ')}` }),
-    regionCode: z.string().trim().max(10).optional(),
+    regionCode: z
+      .string()
+      .trim()
+      .max(10)
+      .refine(...noNul)
+      .optional(),
   })
   .strict()
   .openapi('UnitInput');
 const UnitPatch = z.object({ name, shortName, active: z.boolean() }).partial().strict().openapi('UnitPatch');
 const UnitsQuery = z.object({
-  region: z.string().trim().max(10).optional(),
+  region: z
+    .string()
+    .trim()
+    .max(10)
+    .refine(...noNul)
+    .optional(),
   includeInactive: z.enum(['0', '1', 'true', 'false']).optional(),
 });
 

@@ -30,12 +30,12 @@ interface Frame {
 }
 
 const LIST_INTRO =
-  /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi|sebagai\s+berikut|berikut\s+ini|berikut)\b\s*:?\s*$|:\s*$/iu;
-const INLINE_LIST = /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi)\b\s*:?\s*(\S.*)$/iu;
-const SAME_DAY = /\b(?:hari|acara|kesempatan|waktu|tempat)\s+yang\s+sama\b/iu;
+  /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi|sebagai\s+berikut|berikut\s+ini|berikut)\b\s*:?\s*$|:\s*$/i;
+const INLINE_LIST = /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi)\b\s*:?\s*(\S.*)$/i;
+const SAME_DAY = /\b(?:hari|acara|kesempatan|waktu|tempat)\s+yang\s+sama\b/i;
 const BULLET = /^\s*(?:[-•*·▪–]|\d{1,2}[.)]|[a-z][.)])\s+/u;
 const ANAPHORA =
-  /\b(?:penghargaan|piala|trofi|piagam|sertifikat|anugerah|predikat|prestasi|capaian|plakat)\b[^.]{0,60}?\b(?:tersebut|ini|itu)\b|\b(?:diserahkan|diterima|diberikan)\s+(?:langsung\s+)?(?:oleh|kepada)\b|^(?:penghargaan|piala|trofi|opini)\s+diserahkan\b|\bpenyerahan\b|\bpengumuman\s+pemenang\b|\bhasil\s+(?:evaluasi|penilaian)\b/iu;
+  /\b(?:penghargaan|piala|trofi|piagam|sertifikat|anugerah|predikat|prestasi|capaian|plakat)\b[^.]{0,60}?\b(?:tersebut|ini|itu)\b|\b(?:diserahkan|diterima|diberikan)\s+(?:langsung\s+)?(?:oleh|kepada)\b|^(?:penghargaan|piala|trofi|opini)\s+diserahkan\b|\bpenyerahan\b|\bpengumuman\s+pemenang\b|\bhasil\s+(?:evaluasi|penilaian)\b/i;
 
 export interface AwardPassResult {
   drafts: Draft[];
@@ -92,7 +92,7 @@ export function awardPass(
 
     if (
       LIST_INTRO.test(s.text.slice(-40)) &&
-      (hits.length > 0 || /penghargaan|prestasi|kategori/iu.test(s.text))
+      (hits.length > 0 || /penghargaan|prestasi|kategori/i.test(s.text))
     ) {
       const own = frame ?? frameOf(s, i, 0, reference);
       const earlier = frames
@@ -157,18 +157,20 @@ function frameOf(s: Sentence, i: number, count: number, reference: string | null
 
 function recipientBeforeVerb(text: string): string | null {
   const at = text.search(
-    /\b(?:meraih|menerima|mendapat|memperoleh|menyabet|memboyong|mengantongi|mengoleksi|berhasil)\b/iu,
+    /\b(?:meraih|menerima|mendapat|memperoleh|menyabet|memboyong|mengantongi|mengoleksi|berhasil)\b/i,
   );
   return at > 0 ? findRecipient(text.slice(0, at)) : null;
 }
 
 function fillFrame(own: Frame, earlier: Frame): Frame {
   return {
-    ...own,
     giver: own.giver ?? earlier.giver,
     date: own.date ?? earlier.date,
     level: own.level ?? earlier.level,
     year: own.year ?? earlier.year,
+    recipient: own.recipient,
+    count: own.count,
+    sentence: own.sentence,
   };
 }
 
@@ -183,7 +185,7 @@ function applyFrame(d: Draft, f: Frame): void {
 /** "… meraih tiga penghargaan, yaitu A, B, dan C." → A, B, C as their own spans. */
 function inlineItems(s: Sentence, at: number, tail: string): Sentence[] {
   const out: Sentence[] = [];
-  const re = /\s*(?:,\s*(?:dan|serta)\s+|;\s*|,\s*|\s+(?:dan|serta)\s+)/giu;
+  const re = /\s*(?:,\s*(?:dan|serta)\s+|;\s*|,\s*|\s+(?:dan|serta)\s+)/gi;
   let from = 0;
   const push = (a: number, b: number) => {
     const raw = tail.slice(a, b).replace(/[.\s]+$/u, '');
@@ -216,19 +218,23 @@ function itemDraft(
   const bullet = BULLET.exec(s.text);
   const raw = bullet ? s.text.slice(bullet[0].length) : s.text;
   const title = raw
-    .replace(/\s+(?:dari|oleh)\s+.*$|\s+dengan\s+(?:nilai|skor).*$|\s*\(\s*\d.*$/iu, '')
+    .replace(/\s+(?:dari|oleh)\s+.*$|\s+dengan\s+(?:nilai|skor).*$|\s*\(\s*\d.*$/i, '')
     .replace(/[\s.;,]+$/u, '');
   const f = readFields(title, raw, reference);
-  const by = /\b(?:diraih\s+oleh|oleh|untuk|atas\s+nama)\s+(.+)$/iu.exec(raw);
+  const by = /\b(?:diraih\s+oleh|oleh|untuk|atas\s+nama)\s+(.+)$/i.exec(raw);
   const nameYear = yearInTitle(title);
   const date = f.date ?? frame?.date ?? null;
   return {
-    ...f,
     title,
     recipient: (by ? findRecipient(by[1]) : null) ?? recipient,
     giver: pickGiver(raw) ?? frame?.giver ?? null,
     level: f.level ?? frame?.level ?? null,
     date,
+    category: f.category,
+    rank: f.rank,
+    rankPosition: f.rankPosition,
+    score: f.score,
+    grade: f.grade,
     year: nameYear ?? frame?.year ?? (date ? Number(date.slice(0, 4)) : null),
     yearFromName: nameYear !== null || date !== null,
     start: s.start,
@@ -280,22 +286,25 @@ function key(title: string): string {
 
 function dedupe(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
+  const keys: string[] = [];
   for (const d of drafts) {
     const k = key(d.title);
     // "telah meraih opini WTP 17 kali berturut-turut" restates the WTP just reported.
-    const same = out.find(
-      (o) =>
-        (key(o.title) === k && o.rank === d.rank && o.recipient === d.recipient) ||
+    const at = out.findIndex(
+      (o, j) =>
+        (keys[j] === k && o.rank === d.rank && o.recipient === d.recipient) ||
         (o.grade !== null &&
           o.grade === d.grade &&
           !d.rank &&
           !o.rank &&
           (!d.giver || !o.giver || d.giver.body === o.giver.body)),
     );
-    if (!same) {
+    if (at === -1) {
       out.push(d);
+      keys.push(k);
       continue;
     }
+    const same = out[at];
     same.giver ??= d.giver;
     same.date ??= d.date;
     same.score ??= d.score;

@@ -3,21 +3,22 @@
 
 import { findRecipient } from './fields.ts';
 import { NUMBER_WORD, wordToNumber } from './numbers.ts';
+import { LATIN_OR_DIGIT } from './scan.ts';
 import type { CountClaim } from './types.ts';
 
 const COUNT_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?<!salah\\s)(\\d{1,4}|${NUMBER_WORD})\\s+(?:buah\\s+)?(?:penghargaan|trofi|piala|prestasi)\\b`,
-  'giu',
+  `(?<![${LATIN_OR_DIGIT}])(?<!salah\\s)(\\d{1,4}|${NUMBER_WORD})\\s+(?:buah\\s+)?(?:penghargaan|trofi|piala|prestasi)\\b`,
+  'gi',
 );
 const RECEIVED_RE =
   /\b(?:meraih|raih|menerima|mendapat(?:kan)?|memperoleh|menyabet|meraup|memboyong|diboyong|diraih|diterima|diperoleh|mengoleksi|mengantongi|menggondol|menyabet|dianugerahi|disabet)\b/i;
 const PLAN_RE =
   /\b(?:menargetkan|target|ditargetkan|akan|berharap|harapan|semoga|mengincar|membidik|berencana)\b/i;
 const PERIOD_RES = [
-  /\b(?:sepanjang|selama|sejak|hingga|pada|di|dalam)\s+(?:tahun\s+)?(?:(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)\s+)?(?:hingga\s+\S+\s+)?(?:19|20)\d{2}\b/iu,
-  /\bsejak\s+[^,.;]{3,60}/iu,
-  /\btahun\s+(?:19|20)\d{2}\b/iu,
-  /\b(?:pada|di|dalam)\s+(?:acara|ajang|peringatan|perhelatan|rapat|puncak)\s+[^,.;]{3,80}/iu,
+  /\b(?:sepanjang|selama|sejak|hingga|pada|di|dalam)\s+(?:tahun\s+)?(?:(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)\s+)?(?:hingga\s+\S+\s+)?(?:19|20)\d{2}\b/i,
+  /\bsejak\s+[^,.;]{3,60}/i,
+  /\btahun\s+(?:19|20)\d{2}\b/i,
+  /\b(?:pada|di|dalam)\s+(?:acara|ajang|peringatan|perhelatan|rapat|puncak)\s+[^,.;]{3,80}/i,
 ];
 
 export interface ClaimHit {

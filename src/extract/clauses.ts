@@ -20,6 +20,7 @@ import type { Sentence } from './sentences.ts';
 import { findTriggers, isAttributionDate, isLocalGiver, negatedBefore, negatedObject } from './triggers.ts';
 import type { Level } from './types.ts';
 
+/** Every draft is built with all these keys in this order (one object shape: V8 keeps it fast). */
 export interface Draft {
   title: string;
   recipient: string | null;
@@ -91,15 +92,15 @@ export function clausesOf(s: Sentence, reference: string | null): Draft[] {
       // "BPK memberikan opini WTP kepada Pemkot": a receipt only when a known body gives.
       const subjectGiver = pickGiver(before);
       if (!subjectGiver || isLocalGiver(before.slice(0, subjectGiver.start))) continue;
-      const to = /\bkepada\s+/iu.exec(objectSpan);
+      const to = /\bkepada\s+/i.exec(objectSpan);
       if (!to) continue;
       recipient = findRecipient(objectSpan.slice(to.index + to[0].length)) ?? recipient;
       objectSpan = objectSpan.slice(0, to.index);
       giver = subjectGiver;
     } else if (t.kind === 'passive') {
-      const to = /\bkepada\s+(.+)$/iu.exec(objectSpan);
+      const to = /\bkepada\s+(.+)$/i.exec(objectSpan);
       if (to) recipient = findRecipient(to[1]) ?? recipient;
-      const by = /\boleh\s+(.{0,60})/iu.exec(objectSpan);
+      const by = /\boleh\s+(.{0,60})/i.exec(objectSpan);
       if (by && isLocalGiver(by[1].slice(0, 30))) continue;
     }
     if (i === 0 && !sentenceRecipient) sentenceRecipient = recipient;
@@ -114,17 +115,22 @@ export function clausesOf(s: Sentence, reference: string | null): Draft[] {
     const headRest = rank ? (head.slice(0, rank.start) + head.slice(rank.end)).trim() : head;
     let title = programme && (!headRest || isGeneric(headRest)) ? programme : object;
     // "…, sedangkan Kabupaten Lebak meraih Juara 3 kategori kabupaten": same programme, other category.
-    if (!programme && lastProgramme && /^kategori\b/iu.test(headRest)) title = `${lastProgramme} ${headRest}`;
-    if (programme) lastProgramme = programme.replace(/\s+kategori\b.*$/iu, '');
+    if (!programme && lastProgramme && /^kategori\b/i.test(headRest)) title = `${lastProgramme} ${headRest}`;
+    if (programme) lastProgramme = programme.replace(/\s+kategori\b.*$/i, '');
     const fields = readFields(object, clause, reference);
     const nameYear = yearInTitle(title) ?? fiscalYear(clause);
     const date = fields.date ?? sentenceDate;
     drafts.push({
-      ...fields,
       title,
       recipient,
       giver,
+      level: fields.level,
       date,
+      category: fields.category,
+      rank: fields.rank,
+      rankPosition: fields.rankPosition,
+      score: fields.score,
+      grade: fields.grade,
       year: nameYear ?? (date ? Number(date.slice(0, 4)) : yearInSentence(text)),
       yearFromName: nameYear !== null || date !== null,
       start: s.start + t.end + offset,
@@ -141,9 +147,9 @@ export function clausesOf(s: Sentence, reference: string | null): Draft[] {
 
 /** A new subject after "dan"/"sedangkan" ("…, sedangkan Dinas Sosial meraih …"). */
 function newSubject(segment: string): string | null {
-  const last = segment.split(/[,;]|\s(?:dan|serta|sedangkan|sementara)\s/iu).pop() ?? '';
-  const s = last.replace(/^\s*(?:selain\s+itu|juga|itu)?\s*/iu, '').trim();
-  if (!s || /\byang\b/iu.test(s) || !/^[\p{Lu}]/u.test(s)) return null;
+  const last = segment.split(/[,;]|\s(?:dan|serta|sedangkan|sementara)\s/i).pop() ?? '';
+  const s = last.replace(/^\s*(?:selain\s+itu|juga|itu)?\s*/i, '').trim();
+  if (!s || /\byang\b/i.test(s) || !/^[\p{Lu}]/u.test(s)) return null;
   return findRecipient(s);
 }
 
@@ -151,5 +157,5 @@ function newSubject(segment: string): string | null {
 function agentIn(subject: string): GiverMatch | null {
   const g = pickGiver(subject);
   if (!g) return null;
-  return /\b(?:dari|oleh)\s+(?:\S+\s+){0,2}$/iu.test(subject.slice(0, g.start)) ? g : null;
+  return /\b(?:dari|oleh)\s+(?:\S+\s+){0,2}$/i.test(subject.slice(0, g.start)) ? g : null;
 }

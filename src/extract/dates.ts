@@ -44,7 +44,7 @@ const DATE_RE = new RegExp(
     '(?<sl2>(?<s2d>\\d{1,2})/(?<s2m>\\d{1,2})/(?<s2y>(?:19|20)\\d{2}))',
     `(?<long>(?<ld>\\d{1,2})\\s+(?<lm>${MONTH_ALT})\\.?(?:\\s+(?<ly>(?:19|20)\\d{2}))?)`,
   ].join('|'),
-  'giu',
+  'gi',
 );
 
 export interface FoundDate {
@@ -57,11 +57,15 @@ export interface FoundDate {
   end: number;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 export function isoDate(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCMonth() !== m - 1) return null;
-  return t.toISOString().slice(0, 10);
+  if (!Number.isInteger(y) || y < 1000 || y > 9999) return null;
+  if (!Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) return null;
+  return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
 /** Every date in `text`; year-less ones resolved against `reference` (an ISO date) when given. */

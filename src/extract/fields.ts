@@ -2,10 +2,13 @@
 // programme and recipient. Each is a small precompiled pattern; order of checks encodes priority.
 
 import { parseDecimal } from './numbers.ts';
+import { LATIN, LATIN_OR_DIGIT } from './scan.ts';
 import type { Level } from './types.ts';
 
-const SCORE_RE =
-  /\b(?:nilai|skor|score|indeks|IKM|poin)(?:(?:\s+[\p{L}]+){0,5}?\s+(?:sebesar|mencapai|yakni|yaitu|adalah)|\s+[A-Z]{2,6}|\s+akhir|(?:\s+\p{Ll}+){1,2})?\s*:?\s*(\d{1,3}(?:[.,]\d{1,3})?)(?![\d.,]*\d)/giu;
+const SCORE_RE = new RegExp(
+  String.raw`\b(?:nilai|skor|score|indeks|IKM|poin)(?:(?:\s+[${LATIN}]+){0,5}?\s+(?:sebesar|mencapai|yakni|yaitu|adalah)|\s+[A-Z]{2,6}|\s+akhir|(?:\s+[${LATIN}]+){1,2})?\s*:?\s*(\d{1,3}(?:[.,]\d{1,3})?)(?![\d.,]*\d)`,
+  'gi',
+);
 
 /** The first score in `text` that is not a previous year's ("sebelumnya 93.21"). */
 export function findScore(text: string): number | null {
@@ -19,25 +22,34 @@ export function findScore(text: string): number | null {
   return null;
 }
 
-const GRADE_RES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-  [/\b[Kk]ategori\s+([A-E])(?![\p{L}\p{N}])/gu, (m) => `Kategori ${m[1]}`],
-  [/\bSwasti\s+Saba\s+(Padapa|Wiwerda|Wistara)\b/giu, (m) => `Swasti Saba ${cap(m[1])}`],
-  [/\bakreditasi\s+(Paripurna|Utama|Madya|Dasar)\b/giu, (m) => cap(m[1])],
-  [/\bZona\s+(Hijau|Kuning|Merah)\b/giu, (m) => `Zona ${cap(m[1])}`],
+// Each pattern with the lower-case words one of which it needs: most clauses contain none, and a
+// substring test is far cheaper than running the pattern.
+const GRADE_RES: Array<[RegExp, (m: RegExpExecArray) => string, string[]]> = [
+  [/\b[Kk]ategori\s+([A-E])(?![\p{L}\p{N}])/gu, (m) => `Kategori ${m[1]}`, ['kategori']],
+  [/\bSwasti\s+Saba\s+(Padapa|Wiwerda|Wistara)\b/gi, (m) => `Swasti Saba ${cap(m[1])}`, ['swasti']],
+  [/\bakreditasi\s+(Paripurna|Utama|Madya|Dasar)\b/gi, (m) => cap(m[1]), ['akreditasi']],
+  [/\bZona\s+(Hijau|Kuning|Merah)\b/gi, (m) => `Zona ${cap(m[1])}`, ['zona']],
   [
-    /\b(?:opini|predikat|status)\s+(?:Wajar\s+Tanpa\s+Pengecualian(?:\s*\(WTP\))?|WTP)|\bWajar\s+Tanpa\s+Pengecualian\b|\bWTP\b/giu,
+    /\b(?:opini|predikat|status)\s+(?:Wajar\s+Tanpa\s+Pengecualian(?:\s*\(WTP\))?|WTP)|\bWajar\s+Tanpa\s+Pengecualian\b|\bWTP\b/gi,
     () => 'Opini WTP',
+    ['wtp', 'wajar'],
   ],
-  [/\b(?:predikat|kategori|peringkat)\s+(Utama|Nindya|Madya|Pratama)\b/giu, (m) => cap(m[1])],
-  [/\bTuntas\s+(Paripurna|Utama|Madya|Muda|Pratama)\b/giu, (m) => `Tuntas ${cap(m[1])}`],
   [
-    /\b(?:[Pp]redikat|[Kk]ategori)\s+(AA|A|BB|B|CC|C|Pelayanan\s+Prima|Sangat\s+Baik|Baik|Sangat\s+Inovatif|Inovatif|Sangat\s+Baik|Informatif|Menuju\s+Informatif|Cukup\s+Informatif|Kepatuhan\s+Tinggi|Sangat\s+Memuaskan|Memuaskan)(?![\p{L}\p{N}])/gu,
-    (m) => m[1].replace(/\s+/g, ' '),
+    /\b(?:predikat|kategori|peringkat)\s+(Utama|Nindya|Madya|Pratama)\b/gi,
+    (m) => cap(m[1]),
+    ['predikat', 'kategori', 'peringkat'],
   ],
-  [/\b(WBBM|WBK)\b/gu, (m) => m[1]],
+  [/\bTuntas\s+(Paripurna|Utama|Madya|Muda|Pratama)\b/gi, (m) => `Tuntas ${cap(m[1])}`, ['tuntas']],
+  [
+    /\b(?:[Pp]redikat(?:\s+Badan\s+Publik)?|[Kk]ategori)\s+(AA|A|BB|B|CC|C|Pelayanan\s+Prima|Sangat\s+Baik|Baik|Sangat\s+Inovatif|Inovatif|Sangat\s+Baik|Informatif|Menuju\s+Informatif|Cukup\s+Informatif|Kepatuhan\s+Tinggi|Sangat\s+Memuaskan|Memuaskan)(?![\p{L}\p{N}])/gu,
+    (m) => m[1].replace(/\s+/g, ' '),
+    ['predikat', 'kategori'],
+  ],
+  [/\b(WBBM|WBK)\b/gu, (m) => m[1], ['wbk', 'wbbm']],
 ];
-
-const GRADE_HINT = /ategori|ona|WTP|ajar|redikat|Tuntas|Swasti|kreditasi|WB/;
+const wordsRe = (words: string[]) => new RegExp(words.join('|'), 'i');
+const GRADE_HINT = wordsRe([...new Set(GRADE_RES.flatMap(([, , words]) => words))]);
+const GRADE_HINTS = GRADE_RES.map(([, , words]) => wordsRe(words));
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
@@ -45,10 +57,11 @@ function cap(s: string): string {
 
 /** "Kategori A Zona Hijau", "Opini WTP", "Utama" (KLA), "AA" (SAKIP): parts in text order. */
 export function findGrade(text: string): { grade: string; spans: Array<[number, number]> } | null {
-  const parts: Array<[number, string, number]> = [];
-  // Most sentences carry no grade: one cheap test spares the seven patterns.
   if (!GRADE_HINT.test(text)) return null;
-  for (const [re, fmt] of GRADE_RES) {
+  const parts: Array<[number, string, number]> = [];
+  for (let i = 0; i < GRADE_RES.length; i++) {
+    const [re, fmt] = GRADE_RES[i];
+    if (!GRADE_HINTS[i].test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       parts.push([m.index, fmt(m), m.index + m[0].length]);
@@ -68,8 +81,10 @@ export function findGrade(text: string): { grade: string; spans: Array<[number, 
   return { grade: kept.join(' '), spans: parts.map(([s, , e]) => [s, e]) };
 }
 
-const CATEGORY_RE =
-  /\bkategori\s+(?!(?:[A-E]|utama|nindya|madya|pratama)(?![\p{L}\p{N}]))([^,.;:()]+?)(?=\s+(?:dari|oleh|pada|di|dengan|tingkat|tahun|dalam|yang\s+di\w+|se-?\w+)\b|[,.;:()]|$)/iu;
+const CATEGORY_RE = new RegExp(
+  String.raw`\bkategori\s+(?!(?:[A-E]|utama|nindya|madya|pratama)(?![${LATIN_OR_DIGIT}]))([^,.;:()]+?)(?=\s+(?:dari|oleh|pada|di|dengan|tingkat|tahun|dalam|yang\s+di\w+|se-?\w+)\b|[,.;:()]|$)`,
+  'i',
+);
 
 export function findCategory(text: string): string | null {
   const m = CATEGORY_RE.exec(text);
@@ -77,7 +92,7 @@ export function findCategory(text: string): string | null {
 }
 
 const LEVEL_RE =
-  /\b(?:tingkat|level|skala|kancah|ajang)\s+(nasional|internasional|dunia|asia(?:\s+tenggara)?|asean|global|regional|provinsi|kabupaten\/kota|kota|kabupaten)\b/iu;
+  /\b(?:tingkat|level|skala|kancah|ajang)\s+(nasional|internasional|dunia|asia(?:\s+tenggara)?|asean|global|regional|provinsi|kabupaten\/kota|kota|kabupaten)\b/i;
 
 export function findLevel(text: string): Level | null {
   const m = LEVEL_RE.exec(text);
@@ -96,7 +111,7 @@ export function levelFromTitle(title: string): Level | null {
   return null;
 }
 
-const TITLE_YEAR_RE = /(?:\b(?:tahun|edisi|periode|awards?|award)\s+|\b)((?:19|20)\d{2})\b/iu;
+const TITLE_YEAR_RE = /(?:\b(?:tahun|edisi|periode|awards?|award)\s+|\b)((?:19|20)\d{2})\b/i;
 
 /** An edition year written inside the award's name: "SPM Awards 2025", "Porprov … Tahun 2022". */
 export function yearInTitle(title: string): number | null {
@@ -112,14 +127,14 @@ export function fiscalYear(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const SENTENCE_YEAR_RE = /\b(?:tahun|sepanjang|periode|edisi)\s+(?:tahun\s+)?((?:19|20)\d{2})\b/iu;
+const SENTENCE_YEAR_RE = /\b(?:tahun|sepanjang|periode|edisi)\s+(?:tahun\s+)?((?:19|20)\d{2})\b/i;
 
 export function yearInSentence(text: string): number | null {
   const m = SENTENCE_YEAR_RE.exec(text);
   return m ? Number(m[1]) : null;
 }
 
-const PREVIOUS_YEAR_RE = /\bsebelumnya\b(?:[^.\n]|\.\d){0,40}?\btahun\s+((?:19|20)\d{2})\b/iu;
+const PREVIOUS_YEAR_RE = /\bsebelumnya\b(?:[^.\n]|\.\d){0,40}?\btahun\s+((?:19|20)\d{2})\b/i;
 
 /** "nilai yang sebelumnya 93.21 di tahun 2023" → this assessment is for 2024. */
 export function yearAfterPrevious(text: string): number | null {
@@ -128,7 +143,7 @@ export function yearAfterPrevious(text: string): number | null {
 }
 
 const PROGRAMME_RE =
-  /\b(?:dalam|pada|di)\s+(?:ajang|perhelatan|gelaran|kompetisi|lomba|acara|event|program|penganugerahan|anugerah|penilaian|malam\s+penganugerahan)\s+(.+)$/iu;
+  /\b(?:dalam|pada|di)\s+(?:ajang|perhelatan|gelaran|kompetisi|lomba|acara|event|program|penganugerahan|anugerah|penilaian|malam\s+penganugerahan)\s+(.+)$/i;
 
 /** "Juara 1 dalam ajang SPM Awards 2025 kategori kota" → "SPM Awards 2025 kategori kota". */
 export function splitProgramme(object: string): { head: string; programme: string | null } {
@@ -151,8 +166,10 @@ const RECIPIENT_RE = new RegExp(
   'u',
 );
 
-const LEAD_IN =
-  /^(?:[\p{Lu}\s]{3,40}(?:\([^)]*\))?\s*[–—-]\s*|(?:kali\s+ini|selain\s+itu|sementara\s+itu|sedangkan|adapun|tak\s+hanya\s+itu|tidak\s+hanya\s+itu|di\s+samping\s+itu|pada\s+kesempatan\s+(?:tersebut|itu|ini)|dari\s+[^,]{1,40}|di\s+[^,]{1,60}|sepanjang[^,]{1,30}|pada[^,]{1,40}|dalam[^,]{1,60})\s*,\s*)/iu;
+const LEAD_IN = new RegExp(
+  String.raw`^(?:[${LATIN}\s]{3,40}(?:\([^)]*\))?\s*[–—-]\s*|(?:kali\s+ini|selain\s+itu|sementara\s+itu|sedangkan|adapun|tak\s+hanya\s+itu|tidak\s+hanya\s+itu|di\s+samping\s+itu|pada\s+kesempatan\s+(?:tersebut|itu|ini)|dari\s+[^,]{1,40}|di\s+[^,]{1,60}|sepanjang[^,]{1,30}|pada[^,]{1,40}|dalam[^,]{1,60})\s*,\s*)`,
+  'i',
+);
 
 const APPOSITIVE =
   /(?:^|,\s*)((?:Kepala|Direktur|Ketua|guru|Guru|siswa|Siswa|pegawai|staf|Camat|Lurah|Sekretaris)\b[^,]{2,60}),\s*((?:(?:dr|drg|Ir|H|Hj|Dr|Prof)\.\s*)?\p{Lu}[\p{L}.']+(?:\s+\p{Lu}[\p{L}.']+){1,3}),?\s*$/u;
@@ -177,7 +194,7 @@ export function findRecipient(subject: string): string | null {
       .replace(/[.,]+$/, '')
       .trim();
   const words = s
-    .replace(/\b(?:kembali|berhasil|sukses|juga|telah|pun|turut|mampu|sudah|akhirnya|kini|resmi)\b/giu, ' ')
+    .replace(/\b(?:kembali|berhasil|sukses|juga|telah|pun|turut|mampu|sudah|akhirnya|kini|resmi)\b/gi, ' ')
     .trim()
     .split(/\s+/);
   const tail = words.slice(-5).join(' ');

@@ -1,6 +1,8 @@
 // Extraction rules are Indonesian; an English (or any other) article must yield nothing rather
 // than a guess. Function words are a cheap, reliable signal over a few hundred words.
 
+import { forEachWord, WordFilter } from './scan.ts';
+
 const ID_WORDS = new Set([
   'yang',
   'dan',
@@ -50,13 +52,17 @@ const EN_WORDS = new Set([
   'that',
 ]);
 
+const LISTED = new WordFilter([...ID_WORDS, ...EN_WORDS]);
+
 export function isIndonesian(text: string): boolean {
-  const sample = text.length > 2500 ? text.slice(0, 2500) : text;
+  const sample = (text.length > 2500 ? text.slice(0, 2500) : text).toLowerCase();
   let id = 0;
   let en = 0;
-  for (const w of sample.toLowerCase().match(/\p{L}+/gu) ?? []) {
+  forEachWord(sample, (start, end) => {
+    if (!LISTED.mayHave(sample, start, end)) return;
+    const w = sample.slice(start, end);
     if (ID_WORDS.has(w)) id++;
     else if (EN_WORDS.has(w)) en++;
-  }
+  });
   return id >= 3 && id > en;
 }

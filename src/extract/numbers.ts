@@ -1,6 +1,8 @@
 // Indonesian numbers as the press writes them: "94,76" and "94.76" for one score, "empat
 // penghargaan", "Peringkat II", "terbaik pertama", "ke-2".
 
+import { LATIN_OR_DIGIT } from './scan.ts';
+
 const UNITS: Record<string, number> = {
   satu: 1,
   se: 1,
@@ -82,8 +84,8 @@ export function rankTokenToNumber(raw: string): number | null {
 const RANK_TOKEN =
   '(?:ke-?\\s*\\d{1,2}|\\d{1,2}|[IVX]{1,4}|pertama|kedua|ketiga|keempat|kelima|keenam|kesatu|satu|dua|tiga)';
 const RANK_RE = new RegExp(
-  `\\b(?:(juara\\s+umum)|((?:juara|peringkat|rangking|ranking|terbaik|posisi)\\s+harapan\\s+${RANK_TOKEN})|(?:(juara|peringkat|rangking|ranking|terbaik|posisi|the\\s+best)\\s+(${RANK_TOKEN})))(?![\\p{L}\\p{N}])`,
-  'iu',
+  `\\b(?:(juara\\s+umum)|((?:juara|peringkat|rangking|ranking|terbaik|posisi)\\s+harapan\\s+${RANK_TOKEN})|(?:(juara|peringkat|rangking|ranking|terbaik|posisi|the\\s+best)\\s+(${RANK_TOKEN})))(?![${LATIN_OR_DIGIT}])`,
+  'i',
 );
 
 export interface Rank {

@@ -3,6 +3,7 @@
 import { findGrade } from './fields.ts';
 import { findGivers } from './givers.ts';
 import { NUMBER_WORD } from './numbers.ts';
+import { LATIN } from './scan.ts';
 
 const CUT_RE = new RegExp(
   [
@@ -10,17 +11,17 @@ const CUT_RE = new RegExp(
     '\\s+yang\\s+(?:di\\w+|ber\\w+|telah|merupakan)',
     '\\s+(?:dari|oleh)\\s+',
     "\\s+pada\\s+(?=(?:hari|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|tanggal|\\d|acara|malam|peringatan|puncak|rapat|rakor|kegiatan|upacara|penyerahan|gelaran|awal|akhir|pertengahan|bulan|tahun\\s+ini))",
-    '\\s+di\\s+(?=[\\p{Lu}])',
+    `\\s+di\\s+(?=[${LATIN}])`,
     '\\s+(?:saat|ketika|usai|seusai|setelah|bertempat|berkat|sehingga|karena|sebagai\\s+bentuk|dengan\\s+(?:nilai|skor|indeks|predikat|total|raihan|capaian\\s+nilai))\\b',
     '\\s*\\(\\s*\\d',
     '\\s*[“"”]',
     '\\s+(?:dan|serta)\\s+(?:menjadi|juga|kembali|berhasil|sukses|meraih|menerima)\\b',
   ].join('|'),
-  'iu',
+  'i',
 );
 
 const LEADING =
-  /^(?:(?:kembali|juga|pula|sebuah|suatu|salah\s+satu|sebagai|gelar|predikat\s+sebagai|status\s+sebagai|penghargaan\s+sebagai|langsung)\s+)+/iu;
+  /^(?:(?:kembali|juga|pula|sebuah|suatu|salah\s+satu|sebagai|gelar|predikat\s+sebagai|status\s+sebagai|penghargaan\s+sebagai|langsung)\s+)+/i;
 
 export interface ObjectText {
   text: string;
@@ -33,10 +34,10 @@ export function cutObject(object: string): ObjectText {
   let text = object.trimStart();
   object = text;
   for (const g of findGivers(object).reverse()) {
-    const pre = /\s+(?:dari|oleh)\s+$/iu.exec(object.slice(0, g.start));
+    const pre = /\s+(?:dari|oleh)\s+$/i.exec(object.slice(0, g.start));
     if (!pre) continue;
     const tail = object.slice(g.end);
-    if (/^\s+(?:atas|untuk|berupa|sebagai|dalam\s+kategori|kategori)\b/iu.test(tail)) {
+    if (/^\s+(?:atas|untuk|berupa|sebagai|dalam\s+kategori|kategori)\b/i.test(tail)) {
       text = text.slice(0, g.start - pre[0].length) + text.slice(g.end);
     }
   }
@@ -49,11 +50,13 @@ export function cutObject(object: string): ObjectText {
 }
 
 const GENERIC_HEAD =
-  /^(?:(?:berbagai|sejumlah|beberapa|banyak|segudang|deretan|rentetan|puluhan|belasan|ratusan|aneka|macam|sederet)\s+)?(?:penghargaan|apresiasi|prestasi|capaian|pengakuan|hadiah|kado|predikat|sertifikat|piagam|trofi|piala)\b\s*(.*)$/iu;
+  /^(?:(?:berbagai|sejumlah|beberapa|banyak|segudang|deretan|rentetan|puluhan|belasan|ratusan|aneka|macam|sederet)\s+)?(?:penghargaan|apresiasi|prestasi|capaian|pengakuan|hadiah|kado|predikat|sertifikat|piagam|trofi|piala)\b\s*(.*)$/i;
 const GENERIC_TAIL =
   /^(?:$|tersebut|ini|itu|yang|dari|kepada|di|pada|sebagai(?!\s+\p{Lu})|karena|lagi|serupa|lain|bergengsi|tertinggi\b(?!\s+\p{Lu})|dalam|untuk|bagi|kembali|lebih|sebanyak|berupa\s+uang|atas\s+(?:kinerja|dedikasi|komitmen|upaya|kerja\s+keras|keberhasilan|prestasi|capaian)\b(?![^.]*\b\p{Lu}{2,}))/u;
-const AWARDISH =
-  /(?:penghargaan|anugerah|award|juara|peringkat|terbaik|predikat|opini|sertifikat|piagam|trofi|piala|medali|adipura|wtp|wbk|wbbm|layak\s+anak|kota\s+sehat|swasti\s+saba|peduli|rekor\s+muri|satyalancana|parasamya|nugraha|uhc|universal\s+health|bebas|odf|inovatif|terinovatif|informatif|tuntas|zona|kategori|gelar|pemenang|champion|kalpataru|emas|perak|perunggu|kota\s+\p{Lu}|kabupaten\s+\p{Lu}|tertinggi|teladan|berprestasi|\btop\b)/iu;
+const AWARDISH = new RegExp(
+  String.raw`(?:penghargaan|anugerah|award|juara|peringkat|terbaik|predikat|opini|sertifikat|piagam|trofi|piala|medali|adipura|wtp|wbk|wbbm|layak\s+anak|kota\s+sehat|swasti\s+saba|peduli|rekor\s+muri|satyalancana|parasamya|nugraha|uhc|universal\s+health|bebas|odf|inovatif|terinovatif|informatif|tuntas|zona|kategori|gelar|pemenang|champion|kalpataru|emas|perak|perunggu|kota\s+[${LATIN}]|kabupaten\s+[${LATIN}]|tertinggi|teladan|berprestasi|\btop\b)`,
+  'i',
+);
 
 export function isAwardish(text: string): boolean {
   return AWARDISH.test(text);
@@ -66,13 +69,15 @@ export function isGeneric(title: string): boolean {
   return GENERIC_TAIL.test(m[1].trim());
 }
 
-const FILLER =
-  /\b(?:dengan|nilai|skor|indeks(?:\s+\p{Ll}+){0,2}|sebesar|masuk|meraih|mendapat|predikat|opini|kategori|zona|dan|serta|status|capaian|meraih|hasil|poin|atau)\b|[\d.,()%]+/giu;
+const FILLER = new RegExp(
+  String.raw`\b(?:dengan|nilai|skor|indeks(?:\s+[${LATIN}]+){0,2}|sebesar|masuk|meraih|mendapat|predikat|opini|kategori|zona|dan|serta|status|capaian|meraih|hasil|poin|atau)\b|[\d.,()%]+`,
+  'gi',
+);
 
 /** "Kategori A Zona Hijau dengan nilai 94.76": only a grade or score, to add to the award before. */
 export function isGradeOnly(object: string): boolean {
   // An audit opinion, an accreditation or a WBK/WBBM status is an award of its own.
-  if (/\b(?:opini|akreditasi|WBK|WBBM|Wilayah\s+Bebas|Swasti\s+Saba)\b/iu.test(object)) return false;
+  if (/\b(?:opini|akreditasi|WBK|WBBM|Wilayah\s+Bebas|Swasti\s+Saba)\b/i.test(object)) return false;
   const g = findGrade(object);
   let rest = object;
   if (g) for (const [s, e] of [...g.spans].reverse()) rest = rest.slice(0, s) + ' ' + rest.slice(e);
@@ -82,7 +87,7 @@ export function isGradeOnly(object: string): boolean {
 
 const COUNT_HEAD = new RegExp(
   `^(?:sebanyak\\s+|tak\\s+kurang\\s+dari\\s+|tidak\\s+kurang\\s+dari\\s+|lebih\\s+dari\\s+|total\\s+)?(?:\\d+|${NUMBER_WORD})\\s+(?:buah\\s+)?(?:penghargaan|trofi|piala|prestasi)\\b`,
-  'iu',
+  'i',
 );
 
 export function isCountObject(object: string): boolean {

@@ -1,0 +1,74 @@
+// Word scanning without Unicode-property regexes: V8 runs /\p{L}+/gu several times slower than
+// a character-code loop, and the extractor walks every article word by word more than once.
+// A word is a run of letters and digits, as [\p{L}\p{N}]+ would match (ASCII fast path).
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Length in UTF-16 units of the letter/digit code point at `i`, or 0 when it is not one. */
+export function wordCharAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    return LETTER_OR_DIGIT.test(s.slice(i, i + 2)) ? 2 : 0;
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  return LETTER_OR_DIGIT.test(s[i]) ? 1 : 0;
+}
+
+/** True when the character before `i` (a code point, possibly a surrogate pair) is a letter/digit. */
+export function wordCharBefore(s: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return wordCharAt(s, i - 2) === 2;
+  return wordCharAt(s, i - 1) === 1;
+}
+
+/** Calls `visit(start, end)` for each word of `s`, in order; stops when it returns false. */
+export function forEachWord(
+  s: string,
+  visit: (start: number, end: number) => unknown,
+): void {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let w = wordCharAt(s, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (w > 0) {
+      i += w;
+      w = i < n ? wordCharAt(s, i) : 0;
+    }
+    if (visit(start, i) === false) return;
+  }
+}
+
+/**
+ * Letters for patterns that must also ignore case. V8 runs /iu patterns many times slower than
+ * /i ones (Unicode case folding on every comparison), so case-insensitive patterns are written
+ * without the u flag and with this class in place of \p{L}: Latin letters, which is what
+ * Indonesian is written in. (Under /iu, \p{Lu} matched lower case too: the same class.)
+ */
+export const LATIN = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF';
+/** LATIN plus digits, for \p{L}\p{N}. */
+export const LATIN_OR_DIGIT = `${LATIN}0-9`;
+
+/**
+ * A cheap "could this word be in the set?" test on (first character, length), checked before
+ * slicing the word out of the text: most words of an article are in none of our word sets.
+ */
+export class WordFilter {
+  private readonly seen = new Uint8Array(128 * 32);
+  constructor(words: Iterable<string>) {
+    for (const w of words) this.seen[this.slot(w, 0, w.length)] = 1;
+  }
+  private slot(s: string, start: number, end: number): number {
+    const c = s.charCodeAt(start);
+    return (c < 128 ? c : 127) * 32 + Math.min(end - start, 31);
+  }
+  mayHave(s: string, start: number, end: number): boolean {
+    return this.seen[this.slot(s, start, end)] === 1;
+  }
+}

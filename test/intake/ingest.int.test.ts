@@ -192,6 +192,18 @@ describe('news intake: hostile input', () => {
     expect(stored.body).not.toMatch(/<script|alert/);
   });
 
+  it('takes the same article sent twice at once in only once', async () => {
+    const text =
+      'Kecamatan Cipondoh meraih Juara 2 Lomba Kecamatan Terbaik tingkat Provinsi Banten dari Pemerintah Provinsi Banten pada Senin (4/8/2025).';
+    const [a, b] = await Promise.all([
+      t.call('kurator', 'POST', '/api/v1/intake/articles', { text }),
+      t.call('kurator', 'POST', '/api/v1/intake/articles', { text }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect([a.json.articles[0].duplicate, b.json.articles[0].duplicate].sort()).toEqual([false, true]);
+    expect(a.json.articles[0].articleId).toBe(b.json.articles[0].articleId);
+  });
+
   it('stores an English article with no findings', async () => {
     const res = await uploadFixture(t, 'english.txt');
     expect(res.status).toBe(201);

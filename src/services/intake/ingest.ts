@@ -44,9 +44,28 @@ export async function ingest(
   assertCurator(actor);
   const articles = prepareInput(input);
   const results: IngestResult[] = [];
-  for (const a of articles) results.push(await ingestArticle(db, actor, a));
+  for (const a of articles) results.push(await ingestOnce(db, actor, a));
   return results;
 }
+
+/**
+ * Two requests taking in the same article (or the same event) at once: the second transaction
+ * hits a unique key (content hash, fingerprint) and rolls back. Running it again sees the first
+ * one's rows and reports a duplicate or adds a source, instead of failing with a 500.
+ */
+async function ingestOnce(db: Kysely<Database>, actor: Actor, a: PreparedArticle): Promise<IngestResult> {
+  try {
+    return await ingestArticle(db, actor, a);
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return ingestArticle(db, actor, a);
+  }
+}
+
+const isUniqueViolation = (err: unknown) => {
+  const code = (err as { code?: string })?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
 
 async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArticle): Promise<IngestResult> {
   return db.transaction().execute(async (trx) => {

@@ -16,13 +16,27 @@ import { userRoutes } from './api/users.ts';
 import { identify, requireCsrf } from './auth/session.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { jsonError } from './errors.ts';
+import { rejectNulBytes } from './guards.ts';
 import { mountPages, renderPageError } from './pages/index.ts';
 
 // The one Hono app: JSON API under /api/v1 (documented at /api/v1/openapi.json), web pages
 // and static assets elsewhere. Routers are mounted here; each feature owns its router file.
 
 // One line per feature router; a feature's routes live in its own file under api/ or pages/.
-const apiRouters = [authRoutes, awardRoutes, evidenceRoutes, unitRoutes, giverRoutes, fieldRoutes, userRoutes, scaleRoutes, recapRoutes, importRoutes, exportRoutes, intakeRoutes];
+const apiRouters = [
+  authRoutes,
+  awardRoutes,
+  evidenceRoutes,
+  unitRoutes,
+  giverRoutes,
+  fieldRoutes,
+  userRoutes,
+  scaleRoutes,
+  recapRoutes,
+  importRoutes,
+  exportRoutes,
+  intakeRoutes,
+];
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -34,7 +48,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(
-    '/api/*',
+    '*',
     bodyLimit({
       maxSize: deps.config.maxUploadBytes + 64 * 1024,
       onError: () => {
@@ -45,8 +59,9 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  app.use('*', rejectNulBytes);
   app.use('*', identify);
-  app.use('/api/*', requireCsrf);
+  app.use('*', requireCsrf);
 
   app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.db.kind }));
 
@@ -61,15 +76,6 @@ export function createApp(deps: AppDeps) {
         'Catatan penghargaan pemerintah daerah. Authenticate with `Authorization: Bearer <token>` (prestasi token create) or a session cookie plus `X-CSRF-Token`.',
     },
   });
-  api.notFound((c) =>
-    jsonError(
-      c,
-      new AppError(
-        'not_found',
-        `Tidak ada endpoint ${c.req.method} ${c.req.path}; lihat /api/v1/openapi.json`,
-      ),
-    ),
-  );
   app.route('/api/v1', api);
 
   mountPages(app);
@@ -78,8 +84,17 @@ export function createApp(deps: AppDeps) {
     if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') return jsonError(c, err);
     return renderPageError(c, err);
   });
+  // A router mounted with app.route() does not use its own notFound: answer /api/* here.
   app.notFound((c) =>
-    renderPageError(c, new AppError('not_found', 'Halaman tidak ditemukan (page not found)')),
+    c.req.path.startsWith('/api/')
+      ? jsonError(
+          c,
+          new AppError(
+            'not_found',
+            `Tidak ada endpoint ${c.req.method} ${c.req.path}; lihat /api/v1/openapi.json`,
+          ),
+        )
+      : renderPageError(c, new AppError('not_found', 'Halaman tidak ditemukan (page not found)')),
   );
   return app;
 }

@@ -294,8 +294,6 @@ const everyProperty = (
 ): Json =>
   Object.fromEntries(Object.keys((schema && resolve(schema).properties) ?? {}).map((k) => [k, value]));
 
-
-
 describe('generated sweep: garbage on every route never gives a 500', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -368,5 +366,4 @@ describe('generated sweep: garbage on every route never gives a 500', () => {
     expect(sent).toBeGreaterThan(500);
     expect(failures.join('\n')).toBe('');
   }, 120_000);
-
 });

@@ -6,7 +6,7 @@ import { loadConfig } from '../../config.ts';
 import { describeDatabaseUrl, openDatabase } from '../../db/database.ts';
 import { prepareDatabase } from '../../db/prepare.ts';
 import type { DemoAccount } from '../../demo/accounts.ts';
-import { seedDemo } from '../../demo/seed.ts';
+import type { DemoSeedResult } from '../../demo/seed.ts';
 import { CliError } from '../run.ts';
 import { displayUrl, exitTwoOnUsageError } from './migrate.ts';
 import { parsePort } from './serve.ts';
@@ -49,8 +49,12 @@ export function register(program: Command): void {
       }
       if (o.reset) resetDatabase(config.databaseUrl);
 
+      // Loaded on use: the web app must load its zod extension before the award schemas are
+      // built (see the report), and the other commands need neither.
+      const { startServer } = await import('../../http/server.ts');
+      const { seedDemo } = await import('../../demo/seed.ts');
       const db = openDatabase(config.databaseUrl);
-      let result: Awaited<ReturnType<typeof seedDemo>>;
+      let result: DemoSeedResult;
       try {
         await prepareDatabase(db.db);
         result = await seedDemo(db.db);
@@ -58,8 +62,6 @@ export function register(program: Command): void {
         await db.close();
         throw err;
       }
-      // Loaded here so the other commands do not pay for (or depend on) the web app.
-      const { startServer } = await import('../../http/server.ts');
       const server = await startServer(config, { db });
       const out = process.stdout;
       out.write(`Database demo: ${displayUrl(config.databaseUrl)}\n`);

@@ -39,6 +39,21 @@ describe('public showcase: what the public may see', () => {
       expect(res.status, path).toBe(200);
       expect(res.text, path).not.toContain(HIDDEN_TITLE);
     }
+    // Every download the open-data page links to (ours and the export API's) is public-only.
+    const links = [...dom((await get('/data')).text).querySelectorAll('main a[href]')].map(
+      (a) => a.getAttribute('href')!,
+    );
+    expect(links).toContain('/api/v1/exports/open-data.zip');
+    for (const href of links) {
+      const res = await get(href);
+      expect(res.status, href).toBe(200);
+      expect(res.text, href).not.toContain(HIDDEN_TITLE);
+    }
+    // The compressed ones (xlsx, zip, pdf) cannot be searched as text: their readable twins can.
+    const exported = (await get('/api/v1/exports/awards.json')).json;
+    expect(JSON.stringify(exported)).not.toContain(HIDDEN_TITLE);
+    expect(JSON.stringify(exported)).toContain('Penilaian Kepatuhan Pelayanan Publik 2024');
+    expect((await get('/api/v1/exports/open-data/penghargaan.csv')).text).not.toContain(HIDDEN_TITLE);
     for (const id of seed.hiddenIds) {
       const res = await get(`/penghargaan/${id}`);
       expect(res.status).toBe(404);
@@ -105,6 +120,13 @@ describe('public showcase: what the public may see', () => {
     const own = await countWhere((q) => q.where('unit_id', '=', t.units.dinkes.id));
     const below = await countWhere((q) => q.where('unit_id', '=', t.units.puskesmas.id));
     expect(dinkes).toBe(own + below);
+
+    const bknId = (
+      await db.selectFrom('awarding_bodies').select('id').where('code', '=', 'bkn').executeTakeFirstOrThrow()
+    ).id;
+    const byGiver = await get('/penghargaan?pemberi=bkn');
+    expect(totalOf(byGiver.text)).toBe(await countWhere((q) => q.where('awarding_body_id', '=', bknId)));
+    expect(dom(byGiver.text).querySelector('#f-pemberi option[selected]')?.textContent).toBe('BKN');
 
     // Text search looks in title, programme and description, not in the giver's name.
     expect(totalOf((await get('/penghargaan?q=ombudsman')).text)).toBe(0);

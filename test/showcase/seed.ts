@@ -93,7 +93,7 @@ export async function seedShowcase(db: Kysely<Database>, opts: SeedOptions): Pro
       const month = 1 + ((n * 5) % 12);
       const day = 1 + ((n * 11) % 28);
       await add({
-        title: `${t.title} ${year}${i >= TEMPLATES.length ? ` (${i + 1})` : ''}`,
+        title: `${t.title} ${year}`,
         programme: t.programme ?? null,
         editionYear: year,
         awardingBodyCode: t.giver,

@@ -7,11 +7,13 @@ export interface FilterOptions {
   years: number[];
   fields: { code: string; name: string }[];
   units: { id: number; name: string; depth: number }[];
+  /** Givers that have at least one public award, by abbreviation. */
+  givers: { code: string; abbreviation: string; name: string }[];
 }
 
 /** What the list's filter form offers: years that have public awards, active fields, the unit tree. */
 export async function filterOptions(db: Kysely<Database>, locale: 'id' | 'en'): Promise<FilterOptions> {
-  const [years, fields, units] = await Promise.all([
+  const [years, fields, units, givers] = await Promise.all([
     publicAwards(db)
       .select('awards.edition_year')
       .distinct()
@@ -25,10 +27,17 @@ export async function filterOptions(db: Kysely<Database>, locale: 'id' | 'en'): 
       .orderBy('code')
       .execute(),
     listUnits(db),
+    publicAwards(db)
+      .innerJoin('awarding_bodies as g', 'g.id', 'awards.awarding_body_id')
+      .select(['g.code', 'g.abbreviation', 'g.name'])
+      .distinct()
+      .orderBy('g.abbreviation')
+      .execute(),
   ]);
   return {
     years: years.map((y) => y.edition_year),
     fields: fields.map((f) => ({ code: f.code, name: locale === 'en' ? f.name_en : f.name_id })),
     units: units.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+    givers,
   };
 }

@@ -3,7 +3,7 @@ import { formatNum } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { View } from './view.ts';
 
-export function DataPage({ v, rows }: { v: View; rows: number }) {
+export function DataPage({ v, rows, latestYear }: { v: View; rows: number; latestYear: number | null }) {
   const { t, locale } = v;
   return (
     <Layout v={v} title={t.dataTitle} description={t.dataIntro} section="data">
@@ -24,6 +24,17 @@ export function DataPage({ v, rows }: { v: View; rows: number }) {
             {t.dataDictionary}
           </a>
         </li>
+        <li>
+          <a href="/api/v1/exports/awards.xlsx">{t.dataXlsx}</a>
+        </li>
+        <li>
+          <a href="/api/v1/exports/open-data.zip">{t.dataPackage}</a>
+        </li>
+        {latestYear ? (
+          <li>
+            <a href={`/api/v1/exports/report-${latestYear}.pdf`}>{t.dataReport(latestYear)}</a>
+          </li>
+        ) : null}
       </ul>
       <h2>{t.dataColumns}</h2>
       <div class="table-scroll">

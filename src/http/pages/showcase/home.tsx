@@ -75,7 +75,11 @@ export function HomePage({ v, d }: { v: View; d: HomeData }) {
             title={`${t.byGiver}, ${d.year}`}
             svg={horizontalBarSvg(giverBars, { formatValue: n })}
             head={[t.giver, t.count]}
-            rows={d.byGiver.map((g) => ({ label: g.label, value: n(g.count) }))}
+            rows={d.byGiver.map((g) => ({
+              label: g.label,
+              value: n(g.count),
+              href: g.key && !g.key.startsWith('~') ? listFor({ pemberi: g.key }) : undefined,
+            }))}
           />
         </div>
       )}

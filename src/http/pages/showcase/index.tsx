@@ -121,7 +121,8 @@ export function showcaseRoutes() {
     servePage(c, () =>
       page(c, async (v) => {
         const rows = await openDataRows(c.get('deps').db.db);
-        return <DataPage v={v} rows={rows.length} />;
+        const years = rows.map((r) => Number(r.tahun));
+        return <DataPage v={v} rows={rows.length} latestYear={years.length ? Math.max(...years) : null} />;
       }),
     ),
   );

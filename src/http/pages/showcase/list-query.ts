@@ -58,7 +58,7 @@ export function parseListParams(
   }
   const pemberi = value('pemberi');
   if (pemberi !== undefined) {
-    if (/^[a-z0-9-]{1,60}$/.test(pemberi)) params.pemberi = pemberi;
+    if (options.givers.some((g) => g.code === pemberi)) params.pemberi = pemberi;
     else ignored.push('pemberi');
   }
   const q = value('q');

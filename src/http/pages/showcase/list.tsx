@@ -22,6 +22,7 @@ export function ListPage(props: {
     t.listTitle,
     params.tahun ? String(params.tahun) : null,
     params.bidang ? options.fields.find((f) => f.code === params.bidang)?.name : null,
+    params.pemberi ? options.givers.find((g) => g.code === params.pemberi)?.abbreviation : null,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -83,6 +84,17 @@ export function ListPage(props: {
               ))}
             </select>
           </p>
+          <p class="field">
+            <label for="f-pemberi">{t.giver}</label>
+            <select id="f-pemberi" name="pemberi">
+              <option value="">{t.any}</option>
+              {options.givers.map((g) => (
+                <option value={g.code} selected={params.pemberi === g.code}>
+                  {g.abbreviation}
+                </option>
+              ))}
+            </select>
+          </p>
           <p class="field field-wide">
             <label for="f-q">{t.search}</label>
             <input
@@ -98,7 +110,6 @@ export function ListPage(props: {
             </span>
           </p>
         </div>
-        {params.pemberi ? <input type="hidden" name="pemberi" value={params.pemberi} /> : null}
         <p class="filter-actions">
           <button type="submit">{t.apply}</button> <a href={link('/penghargaan', locale)}>{t.reset}</a>
         </p>

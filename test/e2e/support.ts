@@ -36,11 +36,13 @@ export interface E2E {
   units: Record<'root' | 'dinkes' | 'puskesmas' | 'bkpsdm', number>;
   /** A fresh browser context (own cookies), with a page in it. */
   newPage(opts?: { width?: number; height?: number }): Promise<Page>;
-  signIn(page: Page, who: Person): Promise<void>;
+  /** A test person, or any email with its password. */
+  signIn(page: Page, who: Person | string, password?: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+/** `demo: true` seeds the Kota Tangerang demo (src/demo) instead of the small test tree. */
+export async function startE2E(opts: { demo?: boolean } = {}): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), 'prestasi-e2e-'));
   mkdirSync(join(dir, 'uploads'));
   const config = {
@@ -52,7 +54,7 @@ export async function startE2E(): Promise<E2E> {
     maxUploadBytes: 2 * 1024 * 1024,
   };
   const server = await startServer(config, { host: '127.0.0.1' });
-  const units = await seed(server);
+  const units = opts.demo ? await seedDemoData(server) : await seed(server);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const contexts: BrowserContext[] = [];
   return {
@@ -70,10 +72,10 @@ export async function startE2E(): Promise<E2E> {
       contexts.push(context);
       return context.newPage();
     },
-    async signIn(page, who) {
+    async signIn(page, who, password) {
       await page.goto('/masuk');
-      await page.getByLabel('Email').fill(emailOf(who));
-      await page.getByLabel('Kata sandi').fill(passwordOf(who));
+      await page.getByLabel('Email').fill(password ? who : emailOf(who as Person));
+      await page.getByLabel('Kata sandi').fill(password ?? passwordOf(who as Person));
       await page.getByRole('button', { name: 'Masuk' }).click();
       await page.waitForURL(/\/kerja/);
     },
@@ -83,6 +85,27 @@ export async function startE2E(): Promise<E2E> {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+async function seedDemoData(server: RunningServer) {
+  // Imported late on purpose: the demo builds zod schemas that the API extends with .openapi(),
+  // and that extension happens when the app (@hono/zod-openapi) is loaded first.
+  const { seedDemo } = await import('../../src/demo/seed.ts');
+  await seedDemo(server.db.db);
+  const id = async (name: string) =>
+    (
+      await server.db.db
+        .selectFrom('org_units')
+        .select('id')
+        .where('name', 'like', `${name}%`)
+        .executeTakeFirst()
+    )?.id ?? 0;
+  return {
+    root: await id('Pemerintah Kota'),
+    dinkes: await id('Dinas Kesehatan'),
+    puskesmas: await id('Puskesmas'),
+    bkpsdm: await id('Badan Kepegawaian'),
   };
 }
 

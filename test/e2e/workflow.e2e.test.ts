@@ -7,16 +7,7 @@ import { type E2E, seeCount, seeText, startE2E, tinyPng } from './support.ts';
 // The whole life of one award in a real browser: an operator enters it with evidence, a
 // verifier returns it with a reason, the operator sees the reason, fixes and resubmits, the
 // verifier verifies, and it appears on the public showcase. An operator of another unit is
-// refused. Screenshots of the main pages go to docs/screenshots/ (SCREENSHOTS=1).
-
-const SHOTS = process.env.SCREENSHOTS === '1';
-const shot = async (page: Page, name: string) => {
-  if (SHOTS)
-    await page.screenshot({
-      path: join(import.meta.dirname, '../../docs/screenshots', `${name}.png`),
-      fullPage: true,
-    });
-};
+// refused.
 
 describe('award workflow in the browser', () => {
   let e: E2E;
@@ -56,7 +47,6 @@ describe('award workflow in the browser', () => {
     await seeText(operator.locator('#grade-preview'), 'Opini Kualitas Tertinggi');
     await operator.getByLabel('Tanggal diterima').fill('2024-12-10');
     await operator.getByLabel('Tempat').fill('Jakarta');
-    await shot(operator, 'form');
     await operator.getByRole('button', { name: 'Simpan sebagai draf' }).click();
     await seeText(operator.locator('.flash'), 'Draf tersimpan');
     awardId = Number(/penghargaan\/(\d+)/.exec(operator.url())?.[1]);
@@ -102,7 +92,6 @@ describe('award workflow in the browser', () => {
     await verifier.goto('/kerja/verifikasi');
     const card = verifier.locator(`#award-${awardId}`);
     await seeText(card, title);
-    await shot(verifier, 'verification-queue');
     // A reason that is too short is refused, and what was typed stays.
     await card.getByLabel('Alasan dikembalikan').fill('ok');
     await card.getByRole('button', { name: 'Kembalikan' }).click();
@@ -132,7 +121,6 @@ describe('award workflow in the browser', () => {
     await seeText(verifier.locator('.flash'), 'Terverifikasi');
     await verifier.goto(`/kerja/penghargaan/${awardId}`);
     await seeText(verifier.locator('.badge'), /^Terverifikasi$/);
-    await shot(verifier, 'detail');
 
     const visitor = await e.newPage();
     const res = await visitor.goto(`/penghargaan/${awardId}`);
@@ -145,12 +133,10 @@ describe('award workflow in the browser', () => {
   it('the dashboard and the list count it', async () => {
     await operator.goto('/kerja?tahun=2024');
     await seeText(operator.locator('.stat').first(), /^1$/);
-    await shot(operator, 'dashboard');
     await operator.goto('/kerja/penghargaan?state=verified&q=kepatuhan');
     await seeCount(operator.locator('tbody tr'), 1);
     await operator.goto('/kerja/penghargaan?state=draft');
     await seeCount(operator.locator('tbody tr'), 0);
     await operator.goto('/kerja/penghargaan');
-    await shot(operator, 'list');
   });
 });

@@ -88,6 +88,7 @@ export function Layout(p: LayoutProps) {
               </span>
             </a>
             <div class="header-tools">
+              <a href="/">{t(p.locale, 'nav.showcase')}</a>
               <a href={withLang(p.path, other)} hreflang={other} lang={other}>
                 {t(p.locale, 'lang.switch')}
               </a>
@@ -113,9 +114,6 @@ export function Layout(p: LayoutProps) {
                   </a>
                 </li>
               ))}
-              <li class="push">
-                <a href="/">{t(p.locale, 'nav.showcase')}</a>
-              </li>
             </ul>
           </nav>
         </header>

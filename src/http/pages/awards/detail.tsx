@@ -52,7 +52,7 @@ function Facts({ a, locale: l }: { a: AwardDetail; locale: Locale }) {
   return (
     <dl class="facts">
       {rows
-        .filter(([, v]) => v)
+        .filter(([, v]) => v && v !== '—')
         .map(([k, v]) => (
           <>
             <dt>{k}</dt>
@@ -156,6 +156,14 @@ export async function awardDetail(c: Context<AppEnv>) {
           {tr(l, 'Versi', 'Version')} {award.version} · {tr(l, 'diubah', 'changed')}{' '}
           {formatDateTime(award.updatedAt, l)}
         </span>
+        {award.state === 'verified' && award.isPublic ? (
+          <>
+            {' · '}
+            <a href={`/penghargaan/${award.id}`}>
+              {tr(l, 'Lihat di etalase publik', 'See it on the public showcase')}
+            </a>
+          </>
+        ) : null}
       </p>
       {award.state === 'returned' && award.returnReason ? (
         <div class="notice" role="status">

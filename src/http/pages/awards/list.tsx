@@ -87,36 +87,6 @@ export async function awardList(c: Context<AppEnv>) {
             <TextField name="q" type="search" label={t(l, 'filter.text')} state={state} />
             <TextField name="year" label={t(l, 'col.year')} state={state} inputmode="numeric" />
             <SelectField
-              name="field"
-              label={t(l, 'col.field')}
-              state={state}
-              empty={all}
-              options={fields.map((f) => ({ value: f.code, label: f.name }))}
-            />
-            <SelectField
-              name="level"
-              label={t(l, 'col.level')}
-              state={state}
-              empty={all}
-              options={AWARD_LEVELS.map((v) => ({ value: v, label: v }))}
-            />
-          </div>
-          <div class="row">
-            <SelectField
-              name="giver"
-              label={t(l, 'col.giver')}
-              state={state}
-              empty={all}
-              options={givers.map((g) => ({ value: g.code, label: g.abbreviation }))}
-            />
-            <SelectField
-              name="unit"
-              label={tr(l, 'Unit (dengan sub-unit)', 'Unit (with sub-units)')}
-              state={state}
-              empty={all}
-              options={units}
-            />
-            <SelectField
               name="state"
               label={t(l, 'col.state')}
               state={state}
@@ -126,22 +96,60 @@ export async function awardList(c: Context<AppEnv>) {
                 label: t(l, `state.${s}`),
               }))}
             />
-            <SelectField
-              name="sort"
-              label={t(l, 'filter.sort')}
-              state={state}
-              options={SORTS.map((s) => ({ value: s, label: t(l, `sort.${s}`) }))}
-            />
-            <SelectField
-              name="order"
-              label={t(l, 'filter.order')}
-              state={state}
-              options={[
-                { value: 'desc', label: t(l, 'order.desc') },
-                { value: 'asc', label: t(l, 'order.asc') },
-              ]}
-            />
           </div>
+          <details
+            class="more"
+            open={['field', 'level', 'giver', 'unit', 'sort', 'order'].some((k) => raw[k]) || undefined}
+          >
+            <summary>{tr(l, 'Saringan lain dan urutan', 'More filters and sorting')}</summary>
+            <div class="row">
+              <SelectField
+                name="field"
+                label={t(l, 'col.field')}
+                state={state}
+                empty={all}
+                options={fields.map((f) => ({ value: f.code, label: f.name }))}
+              />
+              <SelectField
+                name="level"
+                label={t(l, 'col.level')}
+                state={state}
+                empty={all}
+                options={AWARD_LEVELS.map((v) => ({ value: v, label: v }))}
+              />
+              <SelectField
+                name="giver"
+                label={t(l, 'col.giver')}
+                state={state}
+                empty={all}
+                options={givers.map((g) => ({ value: g.code, label: g.abbreviation }))}
+              />
+              <SelectField
+                name="unit"
+                label={tr(l, 'Unit (dengan sub-unit)', 'Unit (with sub-units)')}
+                state={state}
+                empty={all}
+                options={units}
+              />
+            </div>
+            <div class="row">
+              <SelectField
+                name="sort"
+                label={t(l, 'filter.sort')}
+                state={state}
+                options={SORTS.map((s) => ({ value: s, label: t(l, `sort.${s}`) }))}
+              />
+              <SelectField
+                name="order"
+                label={t(l, 'filter.order')}
+                state={state}
+                options={[
+                  { value: 'desc', label: t(l, 'order.desc') },
+                  { value: 'asc', label: t(l, 'order.asc') },
+                ]}
+              />
+            </div>
+          </details>
           <div class="actions">
             <button type="submit">{t(l, 'list.filter')}</button>
             <a href="/kerja/penghargaan">{t(l, 'list.reset')}</a>

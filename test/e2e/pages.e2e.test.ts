@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2E, seeText, startE2E } from './support.ts';
+
+// The workspace with the Kota Tangerang demo data: what a newcomer sees after `prestasi demo`.
+// Checks that the pages hold real numbers, fit a phone without sideways scrolling, switch to
+// English, and start with the skip link for keyboard users. With SCREENSHOTS=1 it also
+// refreshes docs/screenshots/*.png, the pictures in the README.
+
+const SHOTS = process.env.SCREENSHOTS === '1';
+const shot = async (page: Page, name: string, fullPage = true) => {
+  if (SHOTS)
+    await page.screenshot({
+      path: join(import.meta.dirname, '../../docs/screenshots', `${name}.png`),
+      fullPage,
+    });
+};
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe('workspace pages with the demo data', () => {
+  let e: E2E;
+  let admin: Page;
+  beforeAll(async () => {
+    e = await startE2E({ demo: true });
+    admin = await e.newPage();
+    await e.signIn(admin, 'admin@prestasi.demo', 'demo-admin-2025');
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('the dashboard counts the 2025 awards by field, giver and unit', async () => {
+    await admin.goto('/kerja?tahun=2025');
+    const count = Number(await seeText(admin.locator('.stat').first(), /^\d+$/));
+    expect(count).toBeGreaterThan(3);
+    await seeText(admin.locator('#h-giver + .bars'), 'BKN');
+    await shot(admin, 'dashboard');
+  });
+
+  it('the list filters by URL and the detail shows evidence and history', async () => {
+    await admin.goto('/kerja/penghargaan?year=2025&giver=bkn&state=verified');
+    const rows = await admin.locator('tbody tr').count();
+    expect(rows).toBeGreaterThanOrEqual(4);
+    for (const cell of await admin.locator('tbody tr td:nth-child(3)').allInnerTexts())
+      expect(cell).toBe('BKN');
+    await admin.goto('/kerja/penghargaan?year=2025');
+    await shot(admin, 'list');
+    await admin.goto('/kerja/penghargaan?year=2025&giver=bkn&state=verified');
+    await admin.locator('tbody tr a').first().click();
+    await seeText(admin.locator('.history'), 'Diverifikasi');
+    await shot(admin, 'detail');
+  });
+
+  it('the verification queue and the award form', async () => {
+    await admin.goto('/kerja/verifikasi');
+    await seeText(admin.locator('h1'), 'Antrean verifikasi');
+    await shot(admin, 'verification-queue');
+    await admin.goto('/kerja/penghargaan/baru');
+    await admin.getByLabel('Judul penghargaan').fill('Penghargaan Kota Layak Anak');
+    await admin.getByLabel('Pemberi penghargaan').fill('KemenPPPA');
+    await admin.getByLabel('Skala penilaian').selectOption('kla');
+    await admin.getByLabel('Tahun edisi').fill('2025');
+    await admin.getByLabel('Skor').fill('805');
+    await seeText(admin.locator('#grade-preview'), /Utama|Nindya|Madya|Pratama|Paripurna/);
+    await shot(admin, 'form');
+  });
+
+  it('fits a phone without sideways scrolling', async () => {
+    const phone = await e.newPage({ width: 390, height: 844 });
+    await e.signIn(phone, 'dinkes@prestasi.demo', 'demo-dinkes-2025');
+    for (const path of ['/kerja?tahun=2025', '/kerja/penghargaan', '/kerja/penghargaan/baru']) {
+      await phone.goto(path);
+      expect(await overflow(phone), path).toBeLessThanOrEqual(0);
+    }
+    await phone.goto('/kerja/penghargaan');
+    await shot(phone, 'phone-list', false);
+  });
+
+  it('switches to English and starts with the skip link', async () => {
+    await admin.goto('/kerja?lang=en');
+    await seeText(admin.locator('h1'), 'Workspace');
+    await admin.goto('/kerja/penghargaan');
+    await seeText(admin.locator('h1'), 'Awards');
+    await admin.goto('/kerja?lang=id');
+    await admin.keyboard.press('Tab');
+    expect(await admin.evaluate(() => document.activeElement?.textContent)).toBe('Langsung ke isi');
+  });
+});

@@ -1,24 +1,34 @@
 import { Command } from 'commander';
-// The `prestasi` command. Each command lives in ./commands/<name>.ts and exports
-// register(program); add one import and one line below for a new command.
-import * as backup from './commands/backup.ts';
-import * as demo from './commands/demo.ts';
-import * as extract from './commands/extract.ts';
-import * as findings from './commands/findings.ts';
-import * as grade from './commands/grade.ts';
-import * as ingest from './commands/ingest.ts';
-import * as migrate from './commands/migrate.ts';
-import * as recap from './commands/recap.ts';
-import * as serve from './commands/serve.ts';
-import * as token from './commands/token.ts';
-import * as user from './commands/user.ts';
 import { runCommand } from './run.ts';
+
+// The `prestasi` command. Each command lives in ./commands/<name>.ts and exports
+// register(program); add one line below for a new command. Only the command being run is
+// loaded (all of them for help), so a start is quick and one command's imports cannot
+// break another.
+const COMMANDS: Record<string, () => Promise<{ register(program: Command): void }>> = {
+  serve: () => import('./commands/serve.ts'),
+  demo: () => import('./commands/demo.ts'),
+  migrate: () => import('./commands/migrate.ts'),
+  user: () => import('./commands/user.ts'),
+  token: () => import('./commands/token.ts'),
+  backup: () => import('./commands/backup.ts'),
+  grade: () => import('./commands/grade.ts'),
+  recap: () => import('./commands/recap.ts'),
+  import: () => import('./commands/import.ts'),
+  export: () => import('./commands/export.ts'),
+  report: () => import('./commands/report.ts'),
+  extract: () => import('./commands/extract.ts'),
+  ingest: () => import('./commands/ingest.ts'),
+  findings: () => import('./commands/findings.ts'),
+};
 
 const program = new Command()
   .name('prestasi')
   .description('Prestasi — satu catatan penghargaan pemerintah daerah yang terverifikasi')
   .showHelpAfterError();
 
-for (const command of [serve, grade, migrate, user, token, backup, demo, extract, ingest, findings, recap]) command.register(program);
+const requested = process.argv[2];
+const names = requested && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
+for (const name of names) (await COMMANDS[name]()).register(program);
 
 await runCommand(() => program.parseAsync(process.argv));

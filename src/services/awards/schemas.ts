@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { AWARD_LEVELS } from '../../reference/unit-types.ts';
+import { z } from '../zod.ts';
 
 // One schema validates API bodies, form posts and imports, and documents the API (OpenAPI).
 

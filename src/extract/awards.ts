@@ -35,7 +35,7 @@ const INLINE_LIST = /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi)\b\s
 const SAME_DAY = /\b(?:hari|acara|kesempatan|waktu|tempat)\s+yang\s+sama\b/i;
 const BULLET = /^\s*(?:[-•*·▪–]|\d{1,2}[.)]|[a-z][.)])\s+/u;
 const ANAPHORA =
-  /\b(?:penghargaan|piala|trofi|piagam|sertifikat|anugerah|predikat|prestasi|capaian|plakat)\b[^.]{0,60}?\b(?:tersebut|ini|itu)\b|\b(?:diserahkan|diterima|diberikan)\s+(?:langsung\s+)?(?:oleh|kepada)\b|^(?:penghargaan|piala|trofi|opini)\s+diserahkan\b|\bpenyerahan\b|\bpengumuman\s+pemenang\b|\bhasil\s+(?:evaluasi|penilaian)\b/i;
+  /\b(?:penghargaan|piala|trofi|piagam|sertifikat|anugerah|predikat|prestasi|capaian|plakat)\b[^.]{0,60}?\b(?:tersebut|ini|itu)\b|\b(?:diserahkan|diterima|diberikan)\s+(?:langsung\s+)?(?:oleh|kepada)\b|^(?:penghargaan|piala|trofi|opini|predikat|sertifikat|piagam)\s+(?:itu\s+|tersebut\s+)?(?:diserahkan|diterima|diberikan)\b|\bpenyerahan\b|\bpengumuman\s+pemenang\b|\bhasil\s+(?:evaluasi|penilaian)\b/i;
 
 export interface AwardPassResult {
   drafts: Draft[];
@@ -280,6 +280,21 @@ function enrich(
   }
 }
 
+const ownRegion = (r: string) =>
+  r
+    .toLowerCase()
+    .replace(/\bpemerintah\s+(?=kota|kabupaten)|\bpem(?=kot|kab)/g, '')
+    .replace(/^kot\b/, 'kota')
+    .replace(/^kab\b/, 'kabupaten');
+
+/** Loosely the same recipient: "Pemkot Tangerang" ~ "Kota Tangerang"; unknown matches anything. */
+function sameRecipient(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const x = ownRegion(a);
+  const y = ownRegion(b);
+  return x.includes(y) || y.includes(x);
+}
+
 function key(title: string): string {
   return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
@@ -295,6 +310,8 @@ function dedupe(drafts: Draft[]): Draft[] {
         (keys[j] === k && o.rank === d.rank && o.recipient === d.recipient) ||
         (o.grade !== null &&
           o.grade === d.grade &&
+          // Two units each given WBK are two awards; a restatement names the same recipient.
+          sameRecipient(o.recipient, d.recipient) &&
           !d.rank &&
           !o.rank &&
           (!d.giver || !o.giver || d.giver.body === o.giver.body)),

@@ -108,12 +108,23 @@ export function clausesOf(s: Sentence, reference: string | null): Draft[] {
     if (!object || isCountObject(object) || negatedObject(objectSpan)) continue;
     const clause = text.slice(t.start, clauseEnd);
     if (!giver) giver = pickGiver(clause) ?? (i === 0 ? agentIn(before) : null);
-    const gradeOnly = isGradeOnly(object);
-    if (!gradeOnly && (isGeneric(object) || !isAwardish(object))) continue;
+    let gradeOnly = isGradeOnly(object);
+    // "memperoleh nilai 3,87 dengan predikat Sangat Baik dalam Evaluasi … (EPSS)": the assessment
+    // named after the grade is the award; only a bare grade enriches the award before it.
+    const assessed = gradeOnly ? ASSESSMENT.exec(objectSpan) : null;
+    const assessedName = assessed ? cutObject(assessed[1]).text : '';
+    if (assessedName) gradeOnly = false;
+    // Already in the object ("predikat A dalam Evaluasi SAKIP"): the usual title rules apply.
+    const namedApart = assessedName !== '' && !object.includes(assessedName);
+    if (!gradeOnly && !assessedName && (isGeneric(object) || !isAwardish(object))) continue;
     const { head, programme } = splitProgramme(object);
     const rank = findRank(head);
     const headRest = rank ? (head.slice(0, rank.start) + head.slice(rank.end)).trim() : head;
-    let title = programme && (!headRest || isGeneric(headRest)) ? programme : object;
+    let title = namedApart
+      ? assessedName
+      : programme && (!headRest || isGeneric(headRest))
+        ? programme
+        : object;
     // "…, sedangkan Kabupaten Lebak meraih Juara 3 kategori kabupaten": same programme, other category.
     if (!programme && lastProgramme && /^kategori\b/i.test(headRest)) title = `${lastProgramme} ${headRest}`;
     if (programme) lastProgramme = programme.replace(/\s+kategori\b.*$/i, '');
@@ -142,8 +153,29 @@ export function clausesOf(s: Sentence, reference: string | null): Draft[] {
   }
   // The quote is the whole sentence: the curator needs the verb and the giver, not just the name.
   for (const d of drafts) d.start = s.start;
-  return drafts;
+  return perListedRecipient(drafts, firstSubject);
 }
+
+/**
+ * "Dua unit kerja …, yaitu Kecamatan Ciledug dan UPTD Puskesmas Karawaci Baru, meraih …": one
+ * event per listed recipient (a record is one recipient and one award).
+ */
+function perListedRecipient(drafts: Draft[], subject: string): Draft[] {
+  const list = /\b(?:yaitu|yakni)\s+(.+?)[\s,]*$/i.exec(subject);
+  if (!list || drafts.length === 0) return drafts;
+  const names = list[1]
+    .split(/\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+/i)
+    .map((part) => findRecipient(part));
+  if (names.length < 2 || names.some((n) => n === null)) return drafts;
+  return drafts.flatMap((d) =>
+    d.recipient === null || drafts[0].recipient === d.recipient
+      ? names.map((recipient) => ({ ...d, recipient }))
+      : [d],
+  );
+}
+
+const ASSESSMENT =
+  /\b(?:dalam|pada)\s+((?:ajang\s+)?(?:evaluasi|penilaian|pemeringkatan|indeks|survei|anugerah|penganugerahan|kompetisi|lomba)\b.+)$/i;
 
 /** A new subject after "dan"/"sedangkan" ("…, sedangkan Dinas Sosial meraih …"). */
 function newSubject(segment: string): string | null {

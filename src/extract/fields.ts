@@ -174,6 +174,9 @@ const LEAD_IN = new RegExp(
 const APPOSITIVE =
   /(?:^|,\s*)((?:Kepala|Direktur|Ketua|guru|Guru|siswa|Siswa|pegawai|staf|Camat|Lurah|Sekretaris)\b[^,]{2,60}),\s*((?:(?:dr|drg|Ir|H|Hj|Dr|Prof)\.\s*)?\p{Lu}[\p{L}.']+(?:\s+\p{Lu}[\p{L}.']+){1,3}),?\s*$/u;
 
+const NAME_THEN_ROLE =
+  /^((?:(?:dr|drg|Ns|Ir|H|Hj|Dr|Prof)\.\s*)?\p{Lu}[\p{L}.']+(?:\s+\p{Lu}[\p{L}.']+){1,3}(?:,\s*(?:S|A|M|dr)\.[\p{L}.]+)*),\s*((?:guru|perawat|bidan|dokter|kepala|siswa|siswi|pegawai|staf|kader|lurah|camat|petugas|penyuluh|pendamping)\b[^,]{2,80}),?\s*$/u;
+
 /** Who received it, from the words before the verb: a region, a unit, or a person. */
 export function findRecipient(subject: string): string | null {
   let s = subject.trim().replace(/^["“]/, '');
@@ -185,6 +188,9 @@ export function findRecipient(subject: string): string | null {
   // "Kepala Puskesmas Neglasari, dr. Rina Marlina,": the person, with the role kept.
   const person = APPOSITIVE.exec(s);
   if (person) return `${person[2].trim()} (${person[1].trim()})`;
+  // "Siti Nurhaliza, guru Bahasa Indonesia di SMP Negeri 4 Kota Tangerang,": name first.
+  const named = NAME_THEN_ROLE.exec(s);
+  if (named) return `${named[1].trim()} (${named[2].trim()})`;
   if (/^(?:setiap|tiap|para|seluruh|semua|sejumlah|banyak|daerah|pemerintah\s+daerah|yang)\b/i.test(s))
     return null;
   const m = RECIPIENT_RE.exec(s);

@@ -95,6 +95,7 @@ export function findGivers(text: string): GiverMatch[] {
 const AGENT_BEFORE =
   /(?:\b(?:dari|oleh|dikeluarkan|diberikan|diserahkan|diselenggarakan|digelar)\s+(?:\S+\s+){0,2})$/i;
 
+const BARE_PLACE = /^provinsi\s/i;
 const PLACE_BEFORE = /(?:\b(?:tingkat|wilayah|se|di|kawasan)\s*-?\s*)$/i;
 
 /**
@@ -107,7 +108,11 @@ export function pickGiver(text: string): GiverMatch | null {
   if (all.length === 0) return null;
   const agent = all.find((g) => AGENT_BEFORE.test(text.slice(Math.max(0, g.start - 40), g.start)));
   if (agent) return agent;
-  const strong = all.find((g) => !PLACE_BEFORE.test(text.slice(Math.max(0, g.start - 20), g.start)));
+  // A province named bare ("Anugerah KIP Provinsi Banten", "tingkat Provinsi Banten") is a place:
+  // a guess that a body named as such (Gubernur, Komisi Informasi …) replaces.
+  const strong = all.find(
+    (g) => !BARE_PLACE.test(g.written) && !PLACE_BEFORE.test(text.slice(Math.max(0, g.start - 20), g.start)),
+  );
   return strong ?? { ...all[0], weak: true };
 }
 

@@ -7,7 +7,8 @@ import { LATIN } from './scan.ts';
 
 const CUT_RE = new RegExp(
   [
-    '\\s*[,;:]',
+    // A comma between digits is a decimal ("nilai 3,87"), not the end of the name.
+    '\\s*(?:,(?!\\d)|[;:])',
     '\\s+yang\\s+(?:di\\w+|ber\\w+|telah|merupakan)',
     '\\s+(?:dari|oleh)\\s+',
     "\\s+pada\\s+(?=(?:hari|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|tanggal|\\d|acara|malam|peringatan|puncak|rapat|rakor|kegiatan|upacara|penyerahan|gelaran|awal|akhir|pertengahan|bulan|tahun\\s+ini))",
@@ -78,6 +79,8 @@ const FILLER = new RegExp(
 export function isGradeOnly(object: string): boolean {
   // An audit opinion, an accreditation or a WBK/WBBM status is an award of its own.
   if (/\b(?:opini|akreditasi|WBK|WBBM|Wilayah\s+Bebas|Swasti\s+Saba)\b/i.test(object)) return false;
+  // "nilai 97,40 dalam monitoring dan evaluasi …": still only a score for the award before.
+  object = object.replace(/\s+(?:dalam|pada|untuk|atas)\s.*$/i, '');
   const g = findGrade(object);
   let rest = object;
   if (g) for (const [s, e] of [...g.spans].reverse()) rest = rest.slice(0, s) + ' ' + rest.slice(e);

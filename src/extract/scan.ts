@@ -24,10 +24,7 @@ export function wordCharBefore(s: string, i: number): boolean {
 }
 
 /** Calls `visit(start, end)` for each word of `s`, in order; stops when it returns false. */
-export function forEachWord(
-  s: string,
-  visit: (start: number, end: number) => unknown,
-): void {
+export function forEachWord(s: string, visit: (start: number, end: number) => unknown): void {
   const n = s.length;
   let i = 0;
   while (i < n) {

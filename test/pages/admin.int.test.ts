@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { pageClient } from './browser.ts';
+
+// Administration and curator pages without a browser, on both databases: changes go through
+// the services (and are audited), refusals come back on the form with the input kept.
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('admin pages', () => {
+  it('adds a unit under a parent, and shows a missing name on the form', async () => {
+    const admin = await pageClient(t).signIn('admin');
+    const csrf = await admin.csrf();
+    const bad = await admin.post('/kerja/admin/unit', {
+      _csrf: csrf,
+      parentId: String(t.units.root.id),
+      name: ' ',
+      shortName: 'X',
+      unitType: 'DINAS',
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.html).toContain('Nama unit wajib diisi');
+    expect(bad.html).toContain('value="X"');
+    const ok = await admin.post('/kerja/admin/unit', {
+      _csrf: csrf,
+      parentId: String(t.units.root.id),
+      name: 'Dinas Sosial',
+      shortName: 'Dinsos',
+      unitType: 'DINAS',
+    });
+    expect(ok.status).toBe(303);
+    const unit = await t.db.db
+      .selectFrom('org_units')
+      .selectAll()
+      .where('name', '=', 'Dinas Sosial')
+      .executeTakeFirstOrThrow();
+    expect(unit.path).toBe(`${t.units.root.path}${unit.id}/`);
+    const audit = await t.db.db
+      .selectFrom('audit_events')
+      .select('actor_label')
+      .where('entity_type', '=', 'org_unit')
+      .where('entity_id', '=', String(unit.id))
+      .executeTakeFirstOrThrow();
+    expect(audit.actor_label).toBe('admin@example.go.id');
+    expect((await admin.get('/kerja/admin/unit')).html).toContain('Dinas Sosial (Dinsos)');
+  });
+
+  it('refuses a giver with a bad code next to the field, then adds a good one with aliases', async () => {
+    const admin = await pageClient(t).signIn('admin');
+    const csrf = await admin.csrf();
+    const bad = await admin.post('/kerja/admin/pemberi', {
+      _csrf: csrf,
+      code: 'Bukan Kode!',
+      abbreviation: 'BK',
+      name: 'Badan Contoh',
+      level: 'nasional',
+      aliases: '',
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.html).toMatch(/id="e-code"/);
+    expect(bad.html).toContain('value="Badan Contoh"');
+    const ok = await admin.post('/kerja/admin/pemberi', {
+      _csrf: csrf,
+      code: 'badan-contoh',
+      abbreviation: 'BC',
+      name: 'Badan Contoh',
+      level: 'nasional',
+      aliases: 'Bdn Contoh, B. Contoh',
+    });
+    expect(ok.status).toBe(303);
+    const search = await admin.get('/kerja/pemberi/cari?giver=bdn contoh');
+    expect(search.html).toContain('Badan Contoh');
+  });
+
+  it('refuses a scale version with a gap, naming the bands and keeping the JSON typed', async () => {
+    const admin = await pageClient(t).signIn('admin');
+    const version = {
+      version: 'uji-celah',
+      validFromYear: 2030,
+      validToYear: null,
+      legalBasis: 'uji',
+      source: 'uji',
+      bands: [
+        { code: 'C', label: 'Rendah', lower: 0, lowerInclusive: true, upper: 50, upperInclusive: false },
+        { code: 'A', label: 'Tinggi', lower: 60, lowerInclusive: true, upper: 100, upperInclusive: true },
+      ],
+    };
+    const text = JSON.stringify(version);
+    const res = await admin.post('/kerja/admin/skala/ikm/versi', {
+      _csrf: await admin.csrf(),
+      version: text,
+    });
+    expect(res.status).toBe(422);
+    expect(res.html).toContain('Ada celah antara pita &quot;C&quot; dan &quot;A&quot; (50–60)');
+    expect(res.html).toContain('uji-celah');
+    const stored = await t.db.db
+      .selectFrom('scale_versions')
+      .select('id')
+      .where('version', '=', 'uji-celah')
+      .executeTakeFirst();
+    expect(stored).toBeUndefined();
+  });
+
+  it('adds a user and refuses an operator without a unit', async () => {
+    const admin = await pageClient(t).signIn('admin');
+    const csrf = await admin.csrf();
+    const bad = await admin.post('/kerja/admin/pengguna', {
+      _csrf: csrf,
+      email: 'baru@example.go.id',
+      name: 'Baru',
+      role: 'operator',
+      unitId: '',
+      password: 'sandi-yang-panjang-1',
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.html).toContain('value="baru@example.go.id"');
+    expect(bad.html).not.toContain('sandi-yang-panjang-1');
+    const ok = await admin.post('/kerja/admin/pengguna', {
+      _csrf: csrf,
+      email: 'baru@example.go.id',
+      name: 'Baru',
+      role: 'operator',
+      unitId: String(t.units.dinkes.id),
+      password: 'sandi-yang-panjang-1',
+    });
+    expect(ok.status).toBe(303);
+    const user = await t.db.db
+      .selectFrom('users')
+      .select(['role', 'unit_id'])
+      .where('email', '=', 'baru@example.go.id')
+      .executeTakeFirstOrThrow();
+    expect(user).toEqual({ role: 'operator', unit_id: t.units.dinkes.id });
+  });
+});
+
+describe('curator pages', () => {
+  it('takes in a pasted article, and a reject needs a reason', async () => {
+    const curator = await pageClient(t).signIn('kurator');
+    const csrf = await curator.csrf();
+    const text =
+      'Tangerang - Pemerintah Kota Tangerang meraih penghargaan Standar Pelayanan Minimal (SPM) Awards 2025 kategori kota dari Kementerian Dalam Negeri (Kemendagri) di Jakarta, Jumat (23/5/2025). Penghargaan diterima langsung oleh Wali Kota.';
+    const res = await curator.post('/kerja/temuan', {
+      _csrf: csrf,
+      title: 'SPM Awards',
+      outlet: 'Contoh',
+      published: '2025-05-24',
+      url: '',
+      text,
+    });
+    expect(res.status).toBe(303);
+    const list = await curator.get('/kerja/temuan');
+    const id = /href="\/kerja\/temuan\/(\d+)"/.exec(list.html)?.[1];
+    expect(id).toBeDefined();
+    const review = await curator.get(`/kerja/temuan/${id}`);
+    expect(review.html).toMatch(/<mark id="quote-0">[^<]*SPM/);
+    const short = await curator.post(`/kerja/temuan/${id}/tolak`, { _csrf: csrf, reason: 'no' });
+    expect(short.status).toBe(303);
+    const finding = await t.db.db
+      .selectFrom('findings')
+      .select('state')
+      .where('id', '=', Number(id))
+      .executeTakeFirstOrThrow();
+    expect(finding.state).toBe('pending');
+    expect((await curator.get(`/kerja/temuan/${id}`)).html).toContain('minimal 5 karakter');
+  });
+});

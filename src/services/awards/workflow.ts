@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { AwardRow, AwardState, Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { assertCanEditFor, assertCanVerify } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -41,7 +42,7 @@ async function step(
   s: Step,
   reason: string | null,
 ): Promise<AwardRow> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('awards').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Penghargaan', id);
     if (s === 'submit') assertCanEditFor(actor, before.unit_path);

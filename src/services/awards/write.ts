@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { AwardRow, Database, NewAward } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { assertCanEditFor } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -20,7 +21,7 @@ export async function createAward(
     Pick<NewAward, 'state' | 'import_key' | 'verified_at' | 'verified_by' | 'submitted_at'>
   > = {},
 ): Promise<AwardRow> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const values = await buildRow(trx, actor, input);
     const now = nowIso();
     const row = await trx
@@ -55,7 +56,7 @@ export async function updateAward(
   id: number,
   patch: UpdateAward,
 ): Promise<AwardRow> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('awards').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Penghargaan', id);
     assertCanEditFor(actor, before.unit_path);
@@ -92,7 +93,7 @@ export async function updateAward(
 
 /** Only drafts and returned records can be deleted; the audit trail keeps what they were. */
 export async function deleteAward(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('awards').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Penghargaan', id);
     assertCanEditFor(actor, before.unit_path);

@@ -38,7 +38,7 @@ export async function acceptFinding(
       sources[0]?.published_on ?? null,
       edits,
     );
-    const award = await createAward(joinTransaction(trx), actor, input);
+    const award = await createAward(trx, actor, input);
     const evidenceIds = await addArticleEvidence(trx, actor, award.id, sources);
     const finding = await decide(trx, actor, before, 'accepted', award.id, null);
     return { finding, award, evidenceIds };
@@ -198,24 +198,8 @@ async function addArticleEvidence(
   await recordAudit(trx, actor, {
     entityType: 'award',
     entityId: awardId,
-    action: 'add_evidence',
+    action: 'evidence.add',
     after: rows,
   });
   return rows.map((r) => r.id);
-}
-
-/**
- * createAward opens its own transaction; Kysely cannot nest one inside ours. This view of our
- * transaction runs createAward's "transaction" on it directly, so the award, its evidence and
- * the decision commit or roll back together.
- */
-function joinTransaction(trx: Transaction<Database>): Kysely<Database> {
-  return new Proxy(trx, {
-    get(target, prop) {
-      if (prop === 'transaction')
-        return () => ({ execute: <T>(fn: (t: Transaction<Database>) => Promise<T>) => fn(target) });
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }

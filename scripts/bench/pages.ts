@@ -38,10 +38,15 @@ try {
     .where('is_public', '=', 1)
     .executeTakeFirstOrThrow();
 
+  const renderMs: Record<string, number> = {};
   const size = async (path: string) => {
+    const started = performance.now();
     const res = await fetch(`${server.url}${path}`);
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-    return Buffer.byteLength(await res.text());
+    const bytes = Buffer.byteLength(await res.text());
+    // The first request renders the page (cache miss): what a reader waits after a data change.
+    renderMs[path] = Math.round((performance.now() - started) * 10) / 10;
+    return bytes;
   };
   const cssBytes = await size('/aset/showcase.css');
   const homeHtml = await size('/');
@@ -92,6 +97,7 @@ try {
       listBytes: listHtml + cssBytes,
       htmlBytes: { home: homeHtml, list: listHtml },
       cssBytes,
+      firstRenderMs: renderMs,
       publicAwards: awards.n,
       durationSeconds: duration,
       connections,

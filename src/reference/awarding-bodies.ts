@@ -197,6 +197,13 @@ export const AWARDING_BODIES: AwardingBodyRef[] = [
     level: 'nasional',
   },
   {
+    code: 'bkkbn',
+    abbreviation: 'BKKBN',
+    name: 'Badan Kependudukan dan Keluarga Berencana Nasional',
+    aliases: ['Kepala BKKBN', 'Kemendukbangga/BKKBN', 'Kementerian Kependudukan dan Pembangunan Keluarga'],
+    level: 'nasional',
+  },
+  {
     code: 'anri',
     abbreviation: 'ANRI',
     name: 'Arsip Nasional Republik Indonesia',

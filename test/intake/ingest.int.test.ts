@@ -121,6 +121,15 @@ describe('news intake: ingest and dedup', () => {
     );
   });
 
+  it("proposes our region's award and not a neighbour's named in the same article", async () => {
+    const res = await uploadFixture(t, 'two-regions.txt');
+    expect(res.status).toBe(201);
+    const ids = res.json.articles[0].findings.map((f: { id: number }) => f.id);
+    expect(ids).toHaveLength(1);
+    const finding = (await t.call('kurator', 'GET', `/api/v1/intake/findings/${ids[0]}`)).json;
+    expect(finding.proposal.title).toMatch(/Arsip Daerah/);
+  });
+
   it('takes each item of an RSS feed in as its own article', async () => {
     const res = await uploadFixture(t, 'feed.xml');
     expect(res.status).toBe(201);

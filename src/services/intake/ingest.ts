@@ -12,6 +12,7 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { fingerprint } from './fingerprint.ts';
 import { findMatchingAward, findSameEvent } from './match.ts';
+import { namesOtherRegion, regionKey } from './other-region.ts';
 import { type IntakeInput, type PreparedArticle, prepareInput } from './prepare.ts';
 import { type Proposal, toProposal } from './proposal.ts';
 
@@ -109,7 +110,17 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
         )
         .execute();
     const findings: IngestedFinding[] = [];
+    const ours = new Set(
+      (await trx.selectFrom('regions').select(['kind', 'name']).execute()).map((r) =>
+        regionKey(r.kind, r.name.replace(/^(Kota|Kabupaten|Provinsi)\s+/i, '')),
+      ),
+    );
+    let otherRegions = 0;
     for (const event of extraction.awards) {
+      if (namesOtherRegion(event.recipient, ours)) {
+        otherRegions++;
+        continue;
+      }
       const f = await recordEvent(trx, actor, article.id, event, a.published);
       if (f && !findings.some((x) => x.id === f.id)) findings.push(f);
     }
@@ -118,7 +129,12 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
       entityType: 'article',
       entityId: article.id,
       action: 'ingest',
-      after: { ...summary, findings: findings.map((f) => f.id), claims: extraction.claims.length },
+      after: {
+        ...summary,
+        findings: findings.map((f) => f.id),
+        claims: extraction.claims.length,
+        otherRegions,
+      },
     });
     return {
       articleId: article.id,

@@ -1,5 +1,4 @@
-// The app (and @hono/zod-openapi) must load before the award schemas are built.
-import '../support/app.ts';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
@@ -230,5 +229,30 @@ describe('yearly PDF report', () => {
     ).toBe('%PDF');
     const bad = await t.call('public', 'GET', '/api/v1/exports/report.pdf?year=abc');
     expect(bad.status).toBe(422);
+  });
+});
+
+describe('recap exports', () => {
+  it('gives the recap as JSON, a long CSV and a workbook with a sheet per table', async () => {
+    const json = await t.call('public', 'GET', '/api/v1/exports/recap.json?year=2025');
+    expect(json.status).toBe(200);
+    expect(json.json).toMatchObject({ year: 2025, total: 3, previousYearTotal: 2, verifiedOnly: true });
+    const csv = await t.call('public', 'GET', '/api/v1/exports/recap.csv?year=2025');
+    expect(csv.text).toContain('bidang,kesehatan,Kesehatan,2,');
+    expect(csv.text).toContain('ringkasan,2025,Kota Tangerang (36.71),3,');
+    const res = await t.app.request('/api/v1/exports/recap.xlsx?year=2025');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Ringkasan',
+      'Per Tahun',
+      'Per Bidang',
+      'Per Pemberi',
+      'Per Tingkat',
+      'Per Unit',
+      'Seri',
+    ]);
+    const unverified = await t.call('public', 'GET', '/api/v1/exports/recap.json?includeUnverified=true');
+    expect(unverified.status).toBe(401);
   });
 });

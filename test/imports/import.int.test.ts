@@ -1,5 +1,3 @@
-// The app (and @hono/zod-openapi) must load before the award schemas are built.
-import '../support/app.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actorFor } from '../../src/auth/users.ts';
 import type { Actor } from '../../src/services/actor.ts';

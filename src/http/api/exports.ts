@@ -10,7 +10,9 @@ import {
   regionName,
 } from '../../services/exports/awards.ts';
 import { buildOpenData, openDataZip } from '../../services/exports/open-data.ts';
+import { recapCsv, recapJson, recapXlsx } from '../../services/exports/recap.ts';
 import { yearlyReportPdf } from '../../services/exports/report-pdf.ts';
+import { buildRecap } from '../../services/recap/recap.ts';
 import type { AppEnv } from '../env.ts';
 import { apiRouter, errorResponses } from './openapi.ts';
 
@@ -64,6 +66,52 @@ export function exportRoutes() {
           'content-type': XLSX_TYPE,
           'content-disposition': attachment(`${base}.xlsx`),
         });
+      },
+    );
+  }
+
+  const recapQuery = z.object({
+    region: z
+      .string()
+      .regex(/^\d{2}(\.\d{2})?$/)
+      .optional(),
+    year: z.coerce.number().int().min(1945).max(2100).optional(),
+    includeUnverified: z
+      .enum(['true', 'false', '1', '0'])
+      .optional()
+      .transform((v) => v === 'true' || v === '1'),
+  });
+  for (const format of ['csv', 'xlsx', 'json'] as const) {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: `/exports/recap.${format}`,
+        tags,
+        summary: `A region's yearly recap as ${format.toUpperCase()} (verified records unless a signed-in user asks)`,
+        request: { query: recapQuery },
+        responses: file(`Recap as ${format}`),
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        const recap = await buildRecap(
+          c.get('deps').db.db,
+          { actor: c.get('actor'), region: q.region, year: q.year, includeUnverified: q.includeUnverified },
+          c.get('locale'),
+        );
+        const name = `rekap-${recap.region.code}-${recap.year}.${format}`;
+        const body =
+          format === 'json'
+            ? recapJson(recap)
+            : format === 'csv'
+              ? recapCsv(recap)
+              : new Uint8Array(await recapXlsx(recap));
+        const type =
+          format === 'json'
+            ? 'application/json; charset=utf-8'
+            : format === 'csv'
+              ? 'text/csv; charset=utf-8'
+              : XLSX_TYPE;
+        return c.body(body, 200, { 'content-type': type, 'content-disposition': attachment(name) });
       },
     );
   }

@@ -118,6 +118,9 @@ export async function importAwards(
       fresh.push(item);
     }
   }
+  // Read in spreadsheet order: by row, then left to right.
+  const columnOrder = (c: string | null) => (c === null ? '' : c.padStart(3, ' '));
+  report.problems.sort((a, b) => a.row - b.row || columnOrder(a.column).localeCompare(columnOrder(b.column)));
   report.skipped = report.skippedRows.length;
   report.ready = fresh.length;
   if (report.dryRun || report.problems.length > 0 || fresh.length === 0) return report;

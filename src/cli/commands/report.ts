@@ -1,0 +1,43 @@
+// prestasi report --year 2025 --out FILE [--region CODE] [--public] [--as EMAIL]
+// Writes the yearly PDF report "Laporan Penghargaan Tahun 2025" (verified records; --public
+// counts only those shown to the public).
+import type { Command } from 'commander';
+import { yearlyReportPdf } from '../../services/exports/report-pdf.ts';
+import { CliError } from '../run.ts';
+import { writeOutput } from './export.ts';
+import { actorByEmail, withPreparedDatabase } from './import.ts';
+import { exitTwoOnUsageError } from './migrate.ts';
+
+interface ReportOptions {
+  year?: string;
+  out?: string;
+  region?: string;
+  public?: boolean;
+  as?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('report')
+    .description('Laporan PDF tahunan: total, grafik per bidang dan pemberi, tabel penghargaan')
+    .option('--year <yyyy>', 'tahun laporan')
+    .option('--out <file>', 'berkas PDF yang ditulis')
+    .option('--region <code>', 'kode wilayah Kemendagri (bawaan: wilayah pertama)')
+    .option('--public', 'hanya penghargaan yang tampil untuk publik')
+    .option('--as <email>', 'susun sebagai pengguna ini')
+    .exitOverride(exitTwoOnUsageError)
+    .action(async (o: ReportOptions) => {
+      if (!o.year || !/^\d{4}$/.test(o.year) || Number(o.year) < 1945)
+        throw new CliError('--year wajib: tahun 4 angka, mis. --year 2025');
+      if (o.region && !/^\d{2}(\.\d{2})?$/.test(o.region))
+        throw new CliError('--region: kode wilayah Kemendagri seperti 36.71');
+      const { pdf, count } = await withPreparedDatabase(async (db) =>
+        yearlyReportPdf(db.db, o.public ? null : await actorByEmail(db, o.as), {
+          year: Number(o.year),
+          regionCode: o.region,
+        }),
+      );
+      writeOutput(pdf, o.out, true);
+      process.stderr.write(`Laporan Penghargaan Tahun ${o.year}: ${count} penghargaan\n`);
+    });
+}

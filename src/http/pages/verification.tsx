@@ -51,7 +51,11 @@ async function queuePage(c: Context<AppEnv>, failed: ReturnState | null = null) 
     <>
       <h1>{t(l, 'verify.title')}</h1>
       <p>
-        {tr(l, `${total} penghargaan menunggu keputusan Anda.`, `${total} awards wait for your decision.`)}
+        {tr(
+          l,
+          `${total} penghargaan menunggu keputusan Anda.`,
+          `Awards waiting for your decision: ${total}.`,
+        )}
       </p>
       {items.length === 0 ? <p class="card">{t(l, 'verify.empty')}</p> : null}
       {items.map((a) => {

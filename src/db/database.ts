@@ -36,6 +36,12 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
   const { kind, target } = describeDatabaseUrl(url);
   if (kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target, max: 10 });
+    // An idle client can lose its server (restart, database dropped); pg then emits 'error' on the
+    // pool, which would crash the process if nobody listened. The pool replaces the client.
+    pool.on('error', (err) => {
+      if (process.env.LOG_LEVEL !== 'silent' && !process.env.VITEST)
+        console.warn(`postgres: idle client lost: ${err.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind, sqlitePath: null, sqlite: null, close: () => db.destroy() };
   }

@@ -33,17 +33,21 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } |
     };
   if (err instanceof HTTPException) {
     const status = err.status;
-    const code =
-      status === 413
-        ? 'payload_too_large'
-        : status === 400
-          ? 'bad_request'
-          : status === 401
-            ? 'unauthenticated'
-            : 'bad_request';
+    const known: Record<number, [string, string]> = {
+      400: ['bad_request', 'Permintaan tidak bisa dibaca'],
+      401: ['unauthenticated', 'Masuk dulu (sign in)'],
+      413: ['payload_too_large', 'Permintaan terlalu besar'],
+      415: [
+        'unsupported_media_type',
+        'Jenis isi permintaan tidak diterima di sini: kirim application/json, atau multipart/form-data untuk berkas.',
+      ],
+    };
+    const [code, fallback] = known[status] ?? ['bad_request', 'Permintaan tidak bisa diproses'];
     const message = /json/i.test(err.message)
       ? 'Badan permintaan bukan JSON yang sah (malformed JSON): periksa koma, kutip dan kurung.'
-      : err.message || 'Permintaan tidak bisa diproses';
+      : status === 415
+        ? fallback
+        : err.message || fallback;
     return { status, body: { error: { code, message, details: [] } } };
   }
   return null;

@@ -15,6 +15,7 @@ export interface ResolvedRefs {
 }
 
 export interface RefInput {
+  receivedOn?: string | null;
   awardingBodyId?: number | null;
   awardingBodyCode?: string | null;
   fieldId?: number | null;
@@ -23,12 +24,22 @@ export interface RefInput {
   team?: { unitId?: number | null }[];
 }
 
-export async function resolveReferences(db: Kysely<Database>, input: RefInput): Promise<ResolvedRefs> {
+/**
+ * `newChoice` marks which references the user is choosing now (a new award, or a patch that
+ * sets them): a retired field may not be chosen, but records that already use it stay editable.
+ */
+export async function resolveReferences(
+  db: Kysely<Database>,
+  input: RefInput,
+  newChoice: { field: boolean } = { field: true },
+): Promise<ResolvedRefs> {
   const problems: ErrorDetail[] = [];
   let awardingBodyId: number | null = null;
   let awardingBodyCode: string | null = null;
   if (input.awardingBodyId || input.awardingBodyCode) {
-    let q = db.selectFrom('awarding_bodies').select(['id', 'code']);
+    let q = db
+      .selectFrom('awarding_bodies')
+      .select(['id', 'code', 'name', 'valid_from', 'valid_to', 'successor_id']);
     q = input.awardingBodyId
       ? q.where('id', '=', input.awardingBodyId)
       : q.where('code', '=', input.awardingBodyCode!);
@@ -36,6 +47,23 @@ export async function resolveReferences(db: Kysely<Database>, input: RefInput): 
     if (giver) {
       awardingBodyId = giver.id;
       awardingBodyCode = giver.code;
+      // A renamed or dissolved body cannot give an award after it ceased (Kominfo in 2025).
+      const day = input.receivedOn;
+      if (day && ((giver.valid_to && day > giver.valid_to) || (giver.valid_from && day < giver.valid_from))) {
+        const successor = giver.successor_id
+          ? await db
+              .selectFrom('awarding_bodies')
+              .select('name')
+              .where('id', '=', giver.successor_id)
+              .executeTakeFirst()
+          : undefined;
+        problems.push({
+          field: input.awardingBodyId ? 'awardingBodyId' : 'awardingBodyCode',
+          message: `${giver.name} berlaku ${giver.valid_from ?? '…'} s.d. ${giver.valid_to ?? '…'}, tidak pada ${day}${
+            successor ? `; pilih penerusnya: ${successor.name}` : '; periksa tanggal atau pemberinya'
+          }`,
+        });
+      }
     } else {
       problems.push({
         field: input.awardingBodyId ? 'awardingBodyId' : 'awardingBodyCode',
@@ -45,10 +73,15 @@ export async function resolveReferences(db: Kysely<Database>, input: RefInput): 
   }
   let fieldId: number | null = null;
   if (input.fieldId || input.fieldCode) {
-    let q = db.selectFrom('fields').select('id');
+    let q = db.selectFrom('fields').select(['id', 'active', 'name_id']);
     q = input.fieldId ? q.where('id', '=', input.fieldId) : q.where('code', '=', input.fieldCode!);
     const field = await q.executeTakeFirst();
-    if (field) fieldId = field.id;
+    if (field && field.active === 0 && newChoice.field)
+      problems.push({
+        field: input.fieldId ? 'fieldId' : 'fieldCode',
+        message: `Bidang "${field.name_id}" sudah tidak dipakai lagi; pilih bidang lain`,
+      });
+    else if (field) fieldId = field.id;
     else
       problems.push({
         field: input.fieldId ? 'fieldId' : 'fieldCode',

@@ -75,7 +75,9 @@ export async function updateAward(
     const { version: _v, ...changes } = patch;
     const merged = { ...rowToInput(before), ...stripUndefined(changes) } as CreateAward;
     if (changes.team === undefined) merged.team = await readTeam(trx, id);
-    const values = await buildRow(trx, actor, merged);
+    const values = await buildRow(trx, actor, merged, {
+      field: changes.fieldId !== undefined || changes.fieldCode !== undefined,
+    });
     const after = await trx
       .updateTable('awards')
       .set({ ...values, version: before.version + 1, updated_by: actor.id, updated_at: nowIso() })
@@ -114,7 +116,12 @@ export async function deleteAward(db: Kysely<Database>, actor: Actor, id: number
   });
 }
 
-async function buildRow(trx: Kysely<Database>, actor: Actor, input: CreateAward) {
+async function buildRow(
+  trx: Kysely<Database>,
+  actor: Actor,
+  input: CreateAward,
+  newChoice = { field: true },
+) {
   const problems: ErrorDetail[] = [];
   const kind = input.recipientKind ?? 'region';
   if (kind === 'unit' && !input.unitId)
@@ -133,7 +140,7 @@ async function buildRow(trx: Kysely<Database>, actor: Actor, input: CreateAward)
     });
   if (problems.length) throw invalid(problems);
 
-  const refs = await resolveReferences(trx, input);
+  const refs = await resolveReferences(trx, input, newChoice);
   assertCanEditFor(actor, refs.unitPath);
   const grade = await gradeForAward(trx, input);
   const recipientKey = kind === 'region' ? refs.regionCode : `u${refs.unitId ?? 0}`;

@@ -14,7 +14,11 @@ export const FIELDS: FieldRef[] = [
   { code: 'keuangan', nameId: 'Keuangan dan Aset Daerah', nameEn: 'Finance and Regional Assets' },
   { code: 'perencanaan', nameId: 'Perencanaan Pembangunan', nameEn: 'Development Planning' },
   { code: 'inovasi', nameId: 'Inovasi Daerah', nameEn: 'Regional Innovation' },
-  { code: 'kominfo', nameId: 'Komunikasi, Informatika dan Keterbukaan Informasi', nameEn: 'Communication and Information' },
+  {
+    code: 'kominfo',
+    nameId: 'Komunikasi, Informatika dan Keterbukaan Informasi',
+    nameEn: 'Communication and Information',
+  },
   { code: 'kesehatan', nameId: 'Kesehatan', nameEn: 'Health' },
   { code: 'pendidikan', nameId: 'Pendidikan', nameEn: 'Education' },
   { code: 'sosial', nameId: 'Sosial dan Perlindungan Anak', nameEn: 'Social Affairs and Child Protection' },
@@ -23,7 +27,11 @@ export const FIELDS: FieldRef[] = [
   { code: 'infrastruktur', nameId: 'Infrastruktur dan Permukiman', nameEn: 'Infrastructure and Housing' },
   { code: 'ekonomi', nameId: 'Ekonomi, Investasi dan UMKM', nameEn: 'Economy, Investment and SMEs' },
   { code: 'kependudukan', nameId: 'Kependudukan dan Pencatatan Sipil', nameEn: 'Civil Registration' },
-  { code: 'ketertiban', nameId: 'Ketenteraman, Ketertiban dan Kebencanaan', nameEn: 'Public Order and Disaster' },
+  {
+    code: 'ketertiban',
+    nameId: 'Ketenteraman, Ketertiban dan Kebencanaan',
+    nameEn: 'Public Order and Disaster',
+  },
   { code: 'pemuda-olahraga', nameId: 'Kepemudaan dan Olahraga', nameEn: 'Youth and Sports' },
   { code: 'lainnya', nameId: 'Lainnya', nameEn: 'Other' },
 ];

@@ -15,15 +15,29 @@ describe('award references: givers in their time, retired fields', () => {
     expect(res.json.error.details[0].field).toBe('awardingBodyCode');
     expect(res.json.error.details[0].message).toContain('Kementerian Komunikasi dan Digital');
     // The same giver before the rename is fine.
-    const before = await t.call('operator', 'POST', '/api/v1/awards', { ...body, editionYear: 2023, receivedOn: '2023-11-01' });
+    const before = await t.call('operator', 'POST', '/api/v1/awards', {
+      ...body,
+      editionYear: 2023,
+      receivedOn: '2023-11-01',
+    });
     expect(before.status).toBe(201);
   });
 
   it('refuses a retired field for new choices but keeps existing records editable', async () => {
-    const created = await t.call('operator', 'POST', '/api/v1/awards', sampleAward(t.units.dinkes.id, { fieldCode: 'lingkungan' }));
+    const created = await t.call(
+      'operator',
+      'POST',
+      '/api/v1/awards',
+      sampleAward(t.units.dinkes.id, { fieldCode: 'lingkungan' }),
+    );
     expect(created.status).toBe(201);
     await t.db.db.updateTable('fields').set({ active: 0 }).where('code', '=', 'lingkungan').execute();
-    const again = await t.call('operator', 'POST', '/api/v1/awards', sampleAward(t.units.dinkes.id, { fieldCode: 'lingkungan' }));
+    const again = await t.call(
+      'operator',
+      'POST',
+      '/api/v1/awards',
+      sampleAward(t.units.dinkes.id, { fieldCode: 'lingkungan' }),
+    );
     expect(again.status).toBe(422);
     expect(again.json.error.details[0].field).toBe('fieldCode');
     const edit = await t.call('operator', 'PATCH', `/api/v1/awards/${created.json.id}`, { place: 'Serang' });

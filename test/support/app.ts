@@ -20,7 +20,7 @@ export async function createTestApp(overrides: Partial<ReturnType<typeof loadCon
   const db = await createTestDb();
   const config = {
     ...loadConfig({}),
-    uploadDir: `${db.url.replace(/^sqlite:/, '').replace(/[^/]*$/, '') || '/tmp/'}uploads`,
+    uploadDir: mkdtempSync(join(tmpdir(), 'prestasi-uploads-')),
     ...overrides,
   };
   const app = createApp({ db, config });

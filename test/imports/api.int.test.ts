@@ -107,6 +107,15 @@ describe('hostile and wrong files', () => {
     expect(await count()).toBe(0);
   });
 
+  it('refuses a zip bomb posing as .xlsx before inflating it (413)', async () => {
+    const zip = new JSZip();
+    zip.file('xl/worksheets/sheet1.xml', new Uint8Array(16 * 1024 * 1024)); // 16 MB of zeros, ~16 KB zipped
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bytes.length).toBeLessThan(256 * 1024);
+    const res = await t.call('admin', 'POST', '/api/v1/imports', upload('bom.xlsx', bytes));
+    expect(res.status).toBe(413);
+  });
+
   it('refuses files over the size limit (413) and without a header row (422)', async () => {
     const big = `Judul,Tahun\n${'Penghargaan Besar,2025\n'.repeat(20000)}`;
     const res = await t.call('admin', 'POST', '/api/v1/imports', upload('besar.csv', big));

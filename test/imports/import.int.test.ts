@@ -136,6 +136,15 @@ describe('a re-import', () => {
     expect(await countAwards()).toBe(4);
   });
 
+  it('ignores numbered rows left empty below the data', async () => {
+    const rows = [...GOOD_ROWS, [5], [6, null, null, null], [7]];
+    const report = await importAwards(t.db.db, actors.admin, {
+      fileName: 'a.xlsx',
+      buffer: await xlsxOf(rows),
+    });
+    expect(report).toMatchObject({ rows: 4, created: 4, problems: [] });
+  });
+
   it('skips a row repeated inside the same file', async () => {
     const rows = [...GOOD_ROWS, GOOD_ROWS[3]];
     const report = await importAwards(t.db.db, actors.admin, {

@@ -7,6 +7,7 @@ import { type Award, hydrateAwards } from '../awards/model.ts';
 import { applyFilters } from '../awards/read.ts';
 import type { ListAwardsQuery } from '../awards/schemas.ts';
 import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
+import { LEVEL_LABELS } from './format.ts';
 
 // Awards out as CSV, XLSX and JSON, with the list's filters and the caller's visibility.
 // The CSV and XLSX use the import columns, so an exported file imports back as the same
@@ -14,13 +15,6 @@ import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
 
 export type ExportFilters = Partial<Omit<ListAwardsQuery, 'page' | 'pageSize' | 'sort' | 'order'>>;
 
-const LEVEL_WORDS: Record<string, string> = {
-  internasional: 'Internasional',
-  nasional: 'Nasional',
-  regional: 'Regional',
-  provinsi: 'Provinsi',
-  'kabupaten/kota': 'Kabupaten/Kota',
-};
 const KIND_WORDS = { region: 'Pemda', unit: 'Unit', team: 'Tim' } as const;
 const STATE_WORDS = {
   draft: 'Draf',
@@ -62,7 +56,7 @@ export function awardCells(a: Award, regionName: string, dateAs: 'date' | 'text'
     programme: a.programme,
     year: a.editionYear,
     giver: a.awardingBody?.abbreviation ?? a.awardingBodyText,
-    level: a.level ? (LEVEL_WORDS[a.level] ?? a.level) : null,
+    level: a.level ? (LEVEL_LABELS[a.level] ?? a.level) : null,
     field: a.field?.name ?? null,
     category: a.category,
     recipient: a.unit?.name ?? (a.recipientKind === 'region' ? regionName : null),

@@ -42,7 +42,16 @@ export async function readSpreadsheet(
     throw unsupported(
       'Berkas ini format Excel lama (.xls); buka di Excel lalu "Simpan Sebagai" .xlsx atau .csv.',
     );
-  if (isZip) return { format: 'xlsx', rows: await readXlsx(buffer, limits) };
+  if (isZip) {
+    // A small zip can inflate to gigabytes (a "zip bomb"): check the declared sizes first.
+    const inflated = declaredUnzippedSize(buffer);
+    if (inflated === null || inflated > limits.maxBytes * MAX_INFLATION)
+      throw new AppError(
+        'payload_too_large',
+        'Isi berkas .xlsx terlalu besar atau rusak setelah dibuka; simpan ulang dari Excel atau pecah berkasnya.',
+      );
+    return { format: 'xlsx', rows: await readXlsx(buffer, limits) };
+  }
   if (/\.xlsx$/i.test(fileName))
     throw unsupported(
       `"${fileName}" bukan berkas .xlsx yang sah (bukan arsip zip Excel); simpan ulang dari Excel.`,
@@ -52,6 +61,36 @@ export async function readSpreadsheet(
       `"${fileName}" bukan teks CSV${type ? ` (isinya ${type.mime})` : ' (berisi data biner)'}; unggah .xlsx atau .csv.`,
     );
   return { format: 'csv', rows: readCsv(buffer, limits) };
+}
+
+/** Sheet XML compresses well (~10×); past 30× the allowed upload it is not a real workbook. */
+const MAX_INFLATION = 30;
+
+/**
+ * The total uncompressed size the zip's central directory declares, or null when the
+ * directory cannot be read (or uses ZIP64, which no office workbook of allowed size needs).
+ */
+export function declaredUnzippedSize(buf: Uint8Array): number | null {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  // End of central directory: signature 0x06054b50 within the last 64 KB + 22 bytes.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--)
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) return null;
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > buf.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return null;
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
 }
 
 const mb = (n: number) => (n / 1048576).toLocaleString('id-ID', { maximumFractionDigits: 1 });

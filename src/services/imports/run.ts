@@ -62,7 +62,9 @@ export async function importAwards(
     options.limits ?? DEFAULT_LIMITS,
   );
   const headers = findHeaders(rows);
-  const dataRows = rows.filter((r) => r.row > headers.headerRow);
+  // Rows with nothing in a known column (only a running "No", say) are not awards.
+  const known = [...headers.map.byIndex.keys()];
+  const dataRows = rows.filter((r) => r.row > headers.headerRow && known.some((i) => r.cells[i] != null));
   const report: ImportReport = {
     fileName: options.fileName,
     format,

@@ -3,19 +3,12 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AWARD_LEVELS } from '../../reference/unit-types.ts';
+import { LEVEL_LABELS } from '../exports/format.ts';
 import { COLUMNS } from './columns.ts';
 
 // The file offices download, fill in and upload: the columns in the order exports write
 // them, one example row, and a second sheet explaining each column and listing the values
 // the codes accept (levels, fields, givers, units, scales).
-
-const LEVEL_WORDS: Record<string, string> = {
-  internasional: 'Internasional',
-  nasional: 'Nasional',
-  regional: 'Regional',
-  provinsi: 'Provinsi',
-  'kabupaten/kota': 'Kabupaten/Kota',
-};
 
 export const templateHeaders = () => COLUMNS.map((c) => c.header);
 const exampleRow = () => COLUMNS.map((c) => c.example);
@@ -50,7 +43,7 @@ export async function templateXlsx(db: Kysely<Database>): Promise<Buffer> {
     help.addRow([c.required ? `${c.header} (wajib)` : c.header, c.aliases.join(', '), c.help]);
 
   heading('Tingkat');
-  for (const l of AWARD_LEVELS) help.addRow([LEVEL_WORDS[l]]);
+  for (const l of AWARD_LEVELS) help.addRow([LEVEL_LABELS[l]]);
 
   heading('Bidang');
   help.addRow(['Kode', 'Nama']).font = { bold: true };

@@ -224,6 +224,21 @@ describe('a file with errors', () => {
     expect(report.problems.filter((p) => p.row === 2)).toEqual([]);
   });
 
+  it('refuses a file over the row limit with a clear 413', async () => {
+    for (const [name, buffer] of [
+      ['a.xlsx', await xlsxOf(GOOD_ROWS)],
+      ['a.csv', csvOf(GOOD_ROWS)],
+    ] as const)
+      await expect(
+        importAwards(t.db.db, actors.admin, {
+          fileName: name,
+          buffer,
+          limits: { maxBytes: 1e6, maxRows: 2 },
+        }),
+      ).rejects.toMatchObject({ status: 413, message: expect.stringMatching(/lebih dari 2 baris/) });
+    expect(await countAwards()).toBe(0);
+  });
+
   it('a dry run reports the same and the rows it would create', async () => {
     const good = await importAwards(t.db.db, actors.admin, {
       fileName: 'a.xlsx',

@@ -184,6 +184,7 @@ describe('yearly PDF report', () => {
     expect(text).toContain('Laporan Penghargaan Tahun 2025');
     expect(text).toContain('Pemerintah Kota Tangerang');
     expect(text).toContain('3 penghargaan pada 2025, naik 1 (50%) dari 2 pada 2024');
+    expect(text).toContain('5 penghargaan sejak 1993'); // the region was founded in 1993
     expect(text).toContain('Penghargaan menurut bidang');
     expect(text).toContain('9 Oktober 2025');
     expect(pdfPages(pdf)).toBe(3);

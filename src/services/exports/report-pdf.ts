@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import PDFDocument from 'pdfkit';
 import type { Database } from '../../db/schema.ts';
-import { changeFromPreviousYear } from '../../domain/recap/counts.ts';
-import { formatChange, formatNumber } from '../../domain/recap/format.ts';
+import { formatDateId } from '../../domain/format.ts';
+import { formatNumber } from '../../domain/recap/format.ts';
 import type { Actor } from '../actor.ts';
 import type { Award } from '../awards/model.ts';
 import { invalid } from '../errors.ts';
+import { buildRecap } from '../recap/recap.ts';
 import { awardsForExport } from './awards.ts';
-import { formatDateId, LEVEL_LABELS } from './format.ts';
+import { LEVEL_LABELS } from './format.ts';
 import { producerName } from './open-data.ts';
 
 // "Laporan Penghargaan Tahun 2025": a title page with the region and the totals, bar charts
@@ -39,11 +40,8 @@ export async function yearlyReportPdf(
   // Verified records only: a report for leaders and the public counts what has been checked.
   const verified = { state: 'verified' as const };
   const awards = await awardsForExport(db, actor, { ...verified, year: o.year }, region.code);
-  const previous = await awardsForExport(db, actor, { ...verified, year: o.year - 1 }, region.code);
-  const change = changeFromPreviousYear(
-    [...awards, ...previous].map((a) => ({ id: a.id, editionYear: a.editionYear })),
-    o.year,
-  );
+  // The totals come from the recap service, so the report says what the recap pages say.
+  const recap = await buildRecap(db, { actor, region: region.code, year: o.year });
   const producer = producerName(region);
 
   const doc = new PDFDocument({
@@ -61,7 +59,7 @@ export async function yearlyReportPdf(
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
 
-  titlePage(doc, producer, region.code, o.year, awards, formatChange(change));
+  titlePage(doc, producer, region.code, o.year, awards, [recap.change.phrase, recap.cumulative.phrase]);
   doc.addPage();
   heading(doc, 'Penghargaan menurut bidang');
   barChart(
@@ -91,7 +89,7 @@ function titlePage(
   code: string,
   year: number,
   awards: Award[],
-  change: string,
+  phrases: string[],
 ) {
   doc.rect(0, 0, A4.width, 12).fill(BAR);
   doc.fillColor(MUTED).font('Helvetica').fontSize(12).text(`${producer} · kode wilayah ${code}`, MARGIN, 140);
@@ -103,7 +101,8 @@ function titlePage(
     .text(`Laporan Penghargaan Tahun ${year}`);
   doc.moveDown(1.5).font('Helvetica-Bold').fontSize(64).fillColor(BAR).text(formatNumber(awards.length));
   doc.font('Helvetica').fontSize(14).fillColor(INK).text(`penghargaan terverifikasi pada ${year}`);
-  doc.moveDown(0.5).fontSize(12).fillColor(MUTED).text(change);
+  doc.moveDown(0.5).fontSize(12).fillColor(MUTED);
+  for (const phrase of phrases) doc.text(phrase);
   const levels = countBy(awards, (a) => (a.level ? (LEVEL_LABELS[a.level] ?? a.level) : 'Tanpa tingkat'));
   doc.moveDown(2).fontSize(12).fillColor(INK).font('Helvetica-Bold').text('Menurut tingkat');
   doc.font('Helvetica');

@@ -1,25 +1,19 @@
 // Phrases the recap pages and reports print, in Bahasa Indonesia (default) and English.
 // Numbers the Indonesian way: 94,76 and 1.234.
 
+import { formatNumberIn } from '../format.ts';
 import { ZONE_LABELS, type Zone } from '../grading/types.ts';
 import type { Change } from './counts.ts';
 import type { TrendPoint } from './series.ts';
 import type { Streak } from './streaks.ts';
 import type { Lang } from './types.ts';
 
-const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'id-ID');
-
 /**
  * 94.76 → "94,76" (id) / "94.76" (en). `decimals` fixes the digits after the comma; by default
  * up to two, none for whole numbers.
  */
 export function formatNumber(x: number, options: { decimals?: number; lang?: Lang } = {}): string {
-  const lang = options.lang ?? 'id';
-  const f =
-    options.decimals === undefined
-      ? { maximumFractionDigits: 2 }
-      : { minimumFractionDigits: options.decimals, maximumFractionDigits: options.decimals };
-  return new Intl.NumberFormat(locale(lang), f).format(x);
+  return formatNumberIn(options.lang ?? 'id', x, options.decimals);
 }
 
 /** 81.25 → "81,25%". */

@@ -1,42 +1,10 @@
-// Numbers and dates the Indonesian way (94,76; 30 Desember 2025), English when asked.
+// Page flavour of the shared formats (src/domain/format.ts): a dash for a missing value.
+import { formatDateIn, formatNumberIn } from '../../domain/format.ts';
 import type { Locale } from './i18n.ts';
-
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** '2025-12-30' → '30 Desember 2025'. Timestamps keep only their date part. */
 export function formatDate(iso: string | null | undefined, locale: Locale = 'id'): string {
-  if (!iso) return '—';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const months = locale === 'en' ? MONTHS_EN : MONTHS_ID;
-  return `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}`;
+  return iso ? formatDateIn(locale, iso) : '—';
 }
 
 /** '2025-12-30T08:15:00.000Z' → '30 Desember 2025 08.15' (UTC, as stored). */
@@ -49,8 +17,7 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale = 
 }
 
 export function formatNumber(n: number | null | undefined, locale: Locale = 'id'): string {
-  if (n === null || n === undefined) return '—';
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 2 }).format(n);
+  return n === null || n === undefined ? '—' : formatNumberIn(locale, n);
 }
 
 /** Reads a number typed the Indonesian way ('94,76') or the English way ('94.76'). */

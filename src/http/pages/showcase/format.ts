@@ -1,23 +1,13 @@
-// Numbers and dates the Indonesian way (94,76; 9 Oktober 2025), English when asked.
+// Showcase flavour of the shared formats (src/domain/format.ts), plus links that keep the language.
+import { formatDateIn, formatNumberIn, type Locale } from '../../../domain/format.ts';
 
-export type Locale = 'id' | 'en';
+export type { Locale } from '../../../domain/format.ts';
 
-const numberFormats = {
-  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
-};
-const dateFormats = {
-  id: new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
-
-export const formatNum = (x: number, locale: Locale) => numberFormats[locale].format(x);
+export const formatNum = (x: number, locale: Locale) => formatNumberIn(locale, x);
 
 /** '2025-10-09' → "9 Oktober 2025"; anything that is not an ISO date is shown as it is. */
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
-  if (!iso) return '';
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : dateFormats[locale].format(d);
+  return iso ? formatDateIn(locale, iso) : '';
 }
 
 /** "+39 (81,25%)" / "−3 (−5%)": a signed change for the headline. */

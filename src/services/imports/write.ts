@@ -125,14 +125,20 @@ async function bulkInsert<R = unknown>(
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]);
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
-  const params: unknown[] = [];
-  const tuples = rows.map((row) => {
-    const marks = columns.map((c) => {
-      params.push(row[c]);
-      return pg ? `$${params.length}` : '?';
-    });
-    return `(${marks.join(',')})`;
-  });
+  const params: unknown[] = new Array(rows.length * columns.length);
+  const tuples: string[] = new Array(rows.length);
+  // SQLite's '?' tuple is the same for every row; PostgreSQL numbers its parameters.
+  const sqliteTuple = `(${columns.map(() => '?').join(',')})`;
+  let p = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    let marks = '';
+    for (let c = 0; c < columns.length; c++) {
+      params[p++] = row[columns[c]];
+      if (pg) marks += c ? `,$${p}` : `$${p}`;
+    }
+    tuples[r] = pg ? `(${marks})` : sqliteTuple;
+  }
   const text = `insert into ${table} (${columns.join(', ')}) values ${tuples.join(',')}${returning ? ` returning ${returning}` : ''}`;
   const result = await db.executeQuery<R>(CompiledQuery.raw(text, params));
   return result.rows;

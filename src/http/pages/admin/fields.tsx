@@ -3,31 +3,19 @@ import { createField, createFieldSchema, listFields } from '../../../services/fi
 import type { AppEnv } from '../../env.ts';
 import { t, tr } from '../i18n.ts';
 import { requireRole } from '../ui/bits.tsx';
-import {
-  Csrf,
-  ErrorSummary,
-  emptyForm,
-  type FormState,
-  formErrors,
-  readForm,
-  TextField,
-  textValues,
-} from '../ui/forms.tsx';
-import { page, seeOther } from '../ui/page.tsx';
+import { emptyForm, type FormState, formErrors, readForm, TextField, textValues } from '../ui/forms.tsx';
+import { seeOther } from '../ui/page.tsx';
+import { AddForm, adminPage } from './shell.tsx';
 
 // Fields (bidang): the taxonomy, retired ones included, and a form to add one.
 
 async function render(c: Context<AppEnv>, state: FormState, status = 200) {
   const l = c.get('locale');
   const fields = await listFields(c.get('deps').db.db, l, true);
-  return page(
+  return adminPage(
     c,
-    { title: t(l, 'admin.fields'), section: 'admin', status },
+    { title: 'admin.fields', status },
     <>
-      <p>
-        <a href="/kerja/admin">← {t(l, 'admin.title')}</a>
-      </p>
-      <h1>{t(l, 'admin.fields')}</h1>
       <div class="table-wrap">
         <table>
           <thead>
@@ -50,16 +38,13 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
           </tbody>
         </table>
       </div>
-      <form
-        method="post"
+      <AddForm
         action="/kerja/admin/bidang"
-        class="stack"
-        aria-labelledby="h-add"
-        style="margin-top:1.5rem"
+        heading={tr(l, 'Tambah bidang', 'Add a field')}
+        state={state}
+        locale={l}
+        csrf={c.get('csrfToken')}
       >
-        <h2 id="h-add">{tr(l, 'Tambah bidang', 'Add a field')}</h2>
-        <ErrorSummary state={state} locale={l} />
-        <Csrf token={c.get('csrfToken')} />
         <div class="row">
           <TextField name="code" label={tr(l, 'Kode', 'Code')} state={state} required />
           <TextField
@@ -70,8 +55,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
           />
           <TextField name="nameEn" label={tr(l, 'Nama (English)', 'Name (English)')} state={state} required />
         </div>
-        <button type="submit">{tr(l, 'Tambah', 'Add')}</button>
-      </form>
+      </AddForm>
     </>,
   );
 }

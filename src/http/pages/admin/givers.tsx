@@ -6,8 +6,6 @@ import { formatDate } from '../format.ts';
 import { t, tr } from '../i18n.ts';
 import { requireRole } from '../ui/bits.tsx';
 import {
-  Csrf,
-  ErrorSummary,
   emptyForm,
   type FormState,
   formErrors,
@@ -16,21 +14,18 @@ import {
   TextField,
   textValues,
 } from '../ui/forms.tsx';
-import { page, seeOther } from '../ui/page.tsx';
+import { seeOther } from '../ui/page.tsx';
+import { AddForm, adminPage } from './shell.tsx';
 
 // Awarding bodies: the list with aliases and renames (Kominfo → Komdigi), and a form to add one.
 
 async function render(c: Context<AppEnv>, state: FormState, status = 200) {
   const l = c.get('locale');
   const givers = await listGivers(c.get('deps').db.db);
-  return page(
+  return adminPage(
     c,
-    { title: t(l, 'admin.givers'), section: 'admin', status },
+    { title: 'admin.givers', status },
     <>
-      <p>
-        <a href="/kerja/admin">← {t(l, 'admin.title')}</a>
-      </p>
-      <h1>{t(l, 'admin.givers')}</h1>
       <div class="table-wrap">
         <table>
           <thead>
@@ -64,16 +59,13 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
           </tbody>
         </table>
       </div>
-      <form
-        method="post"
+      <AddForm
         action="/kerja/admin/pemberi"
-        class="stack"
-        aria-labelledby="h-add"
-        style="margin-top:1.5rem"
+        heading={tr(l, 'Tambah pemberi', 'Add a giver')}
+        state={state}
+        locale={l}
+        csrf={c.get('csrfToken')}
       >
-        <h2 id="h-add">{tr(l, 'Tambah pemberi', 'Add a giver')}</h2>
-        <ErrorSummary state={state} locale={l} />
-        <Csrf token={c.get('csrfToken')} />
         <div class="row">
           <TextField
             name="code"
@@ -96,8 +88,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
           label={tr(l, 'Alias (pisahkan dengan koma)', 'Aliases (comma separated)')}
           state={state}
         />
-        <button type="submit">{tr(l, 'Tambah', 'Add')}</button>
-      </form>
+      </AddForm>
     </>,
   );
 }

@@ -8,7 +8,8 @@ import { formatNumber } from '../format.ts';
 import { t, tr } from '../i18n.ts';
 import { requireRole } from '../ui/bits.tsx';
 import { Csrf, formErrors, readForm, textValues } from '../ui/forms.tsx';
-import { page, seeOther } from '../ui/page.tsx';
+import { seeOther } from '../ui/page.tsx';
+import { adminPage } from './shell.tsx';
 
 // Grading scales: every scale with its versions and bands, and a form to add a version. The
 // bands are entered as JSON (the same shape as the API); gaps and overlaps are refused with
@@ -24,14 +25,10 @@ async function render(
   const l = c.get('locale');
   const scales = await listScales(c.get('deps').db.db);
   const csrf = c.get('csrfToken');
-  return page(
+  return adminPage(
     c,
-    { title: t(l, 'admin.scales'), section: 'admin', status: failed ? 422 : 200 },
+    { title: 'admin.scales', status: failed ? 422 : 200 },
     <>
-      <p>
-        <a href="/kerja/admin">← {t(l, 'admin.title')}</a>
-      </p>
-      <h1>{t(l, 'admin.scales')}</h1>
       {scales.map((s) => {
         const last = s.versions[s.versions.length - 1];
         const template = last

@@ -6,8 +6,6 @@ import type { AppEnv } from '../../env.ts';
 import { t, tr } from '../i18n.ts';
 import { intParam, requireRole } from '../ui/bits.tsx';
 import {
-  Csrf,
-  ErrorSummary,
   emptyForm,
   type FormState,
   formErrors,
@@ -16,8 +14,9 @@ import {
   TextField,
   textValues,
 } from '../ui/forms.tsx';
-import { page, seeOther } from '../ui/page.tsx';
+import { seeOther } from '../ui/page.tsx';
 import { unitLabel, unitOptions } from '../workspace/lookups.ts';
+import { ActiveToggle, AddForm, adminPage } from './shell.tsx';
 
 // Units: the tree (indented list), a form to add a unit under a parent, rename/deactivate.
 
@@ -26,65 +25,56 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
   const { db } = c.get('deps').db;
   const [units, parents] = await Promise.all([listUnits(db), unitOptions(db)]);
   const csrf = c.get('csrfToken');
-  return page(
+  return adminPage(
     c,
-    { title: t(l, 'admin.units'), section: 'admin', status },
-    <>
-      <p>
-        <a href="/kerja/admin">← {t(l, 'admin.title')}</a>
-      </p>
-      <h1>{t(l, 'admin.units')}</h1>
-      <div class="two-col">
-        <section class="card" aria-labelledby="h-tree">
-          <h2 id="h-tree">{tr(l, 'Pohon unit', 'Unit tree')}</h2>
-          <ul class="tree">
-            {units.map((u) => (
-              <li style={`padding-left:${u.depth * 1.25}rem`}>
-                {u.depth ? '└ ' : ''}
-                <strong class={u.active ? '' : 'muted'}>{unitLabel(u)}</strong>{' '}
-                <span class="muted">
-                  ({UNIT_TYPE_LABELS[u.unitType as UnitType] ?? u.unitType}, id {u.id}
-                  {u.active ? '' : `, ${tr(l, 'nonaktif', 'inactive')}`})
-                </span>{' '}
-                <form method="post" action={`/kerja/admin/unit/${u.id}`} class="inline">
-                  <Csrf token={csrf} />
-                  <input type="hidden" name="active" value={u.active ? '0' : '1'} />
-                  <button type="submit" class="link">
-                    {u.active ? tr(l, 'nonaktifkan', 'deactivate') : tr(l, 'aktifkan', 'activate')}
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <form method="post" action="/kerja/admin/unit" class="stack" aria-labelledby="h-add">
-          <h2 id="h-add">{tr(l, 'Tambah unit', 'Add a unit')}</h2>
-          <ErrorSummary state={state} locale={l} />
-          <Csrf token={csrf} />
-          <SelectField
-            name="parentId"
-            label={tr(l, 'Unit induk', 'Parent unit')}
-            state={state}
-            empty={tr(l, '— (unit puncak)', '— (top level)')}
-            options={parents}
-          />
-          <TextField name="name" label={tr(l, 'Nama', 'Name')} state={state} required />
-          <TextField
-            name="shortName"
-            label={tr(l, 'Singkatan', 'Short name')}
-            state={state}
-            hint={t(l, 'form.optional')}
-          />
-          <SelectField
-            name="unitType"
-            label={tr(l, 'Jenis', 'Kind')}
-            state={state}
-            options={UNIT_TYPES.map((k) => ({ value: k, label: UNIT_TYPE_LABELS[k] }))}
-          />
-          <button type="submit">{tr(l, 'Tambah', 'Add')}</button>
-        </form>
-      </div>
-    </>,
+    { title: 'admin.units', status },
+    <div class="two-col">
+      <section class="card" aria-labelledby="h-tree">
+        <h2 id="h-tree">{tr(l, 'Pohon unit', 'Unit tree')}</h2>
+        <ul class="tree">
+          {units.map((u) => (
+            <li style={`padding-left:${u.depth * 1.25}rem`}>
+              {u.depth ? '└ ' : ''}
+              <strong class={u.active ? '' : 'muted'}>{unitLabel(u)}</strong>{' '}
+              <span class="muted">
+                ({UNIT_TYPE_LABELS[u.unitType as UnitType] ?? u.unitType}, id {u.id}
+                {u.active ? '' : `, ${tr(l, 'nonaktif', 'inactive')}`})
+              </span>{' '}
+              <ActiveToggle action={`/kerja/admin/unit/${u.id}`} active={u.active} locale={l} csrf={csrf} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <AddForm
+        action="/kerja/admin/unit"
+        heading={tr(l, 'Tambah unit', 'Add a unit')}
+        state={state}
+        locale={l}
+        csrf={csrf}
+        standalone={false}
+      >
+        <SelectField
+          name="parentId"
+          label={tr(l, 'Unit induk', 'Parent unit')}
+          state={state}
+          empty={tr(l, '— (unit puncak)', '— (top level)')}
+          options={parents}
+        />
+        <TextField name="name" label={tr(l, 'Nama', 'Name')} state={state} required />
+        <TextField
+          name="shortName"
+          label={tr(l, 'Singkatan', 'Short name')}
+          state={state}
+          hint={t(l, 'form.optional')}
+        />
+        <SelectField
+          name="unitType"
+          label={tr(l, 'Jenis', 'Kind')}
+          state={state}
+          options={UNIT_TYPES.map((k) => ({ value: k, label: UNIT_TYPE_LABELS[k] }))}
+        />
+      </AddForm>
+    </div>,
   );
 }
 

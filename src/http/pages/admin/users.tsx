@@ -6,8 +6,6 @@ import type { AppEnv } from '../../env.ts';
 import { t, tr } from '../i18n.ts';
 import { intParam, requireRole } from '../ui/bits.tsx';
 import {
-  Csrf,
-  ErrorSummary,
   emptyForm,
   type FormState,
   formErrors,
@@ -16,8 +14,9 @@ import {
   TextField,
   textValues,
 } from '../ui/forms.tsx';
-import { page, seeOther } from '../ui/page.tsx';
+import { seeOther } from '../ui/page.tsx';
 import { unitLabel, unitOptions } from '../workspace/lookups.ts';
+import { ActiveToggle, AddForm, adminPage } from './shell.tsx';
 
 // Users: accounts with role and unit, a form to add one, and (de)activation.
 
@@ -28,14 +27,10 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
   const [users, units, options] = await Promise.all([listUsers(db, actor), listUnits(db), unitOptions(db)]);
   const unitName = new Map(units.map((u) => [u.id, unitLabel(u)]));
   const csrf = c.get('csrfToken');
-  return page(
+  return adminPage(
     c,
-    { title: t(l, 'admin.users'), section: 'admin', status },
+    { title: 'admin.users', status },
     <>
-      <p>
-        <a href="/kerja/admin">← {t(l, 'admin.title')}</a>
-      </p>
-      <h1>{t(l, 'admin.users')}</h1>
       <div class="table-wrap">
         <table>
           <thead>
@@ -57,13 +52,12 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
                 <td>
                   {u.active ? tr(l, 'aktif', 'active') : tr(l, 'nonaktif', 'inactive')}{' '}
                   {u.id !== actor.id ? (
-                    <form method="post" action={`/kerja/admin/pengguna/${u.id}`} class="inline">
-                      <Csrf token={csrf} />
-                      <input type="hidden" name="active" value={u.active ? '0' : '1'} />
-                      <button type="submit" class="link">
-                        {u.active ? tr(l, 'nonaktifkan', 'deactivate') : tr(l, 'aktifkan', 'activate')}
-                      </button>
-                    </form>
+                    <ActiveToggle
+                      action={`/kerja/admin/pengguna/${u.id}`}
+                      active={u.active}
+                      locale={l}
+                      csrf={csrf}
+                    />
                   ) : null}
                 </td>
               </tr>
@@ -71,16 +65,13 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
           </tbody>
         </table>
       </div>
-      <form
-        method="post"
+      <AddForm
         action="/kerja/admin/pengguna"
-        class="stack"
-        aria-labelledby="h-add"
-        style="margin-top:1.5rem"
+        heading={tr(l, 'Tambah pengguna', 'Add a user')}
+        state={state}
+        locale={l}
+        csrf={csrf}
       >
-        <h2 id="h-add">{tr(l, 'Tambah pengguna', 'Add a user')}</h2>
-        <ErrorSummary state={state} locale={l} />
-        <Csrf token={csrf} />
         <div class="row">
           <TextField name="email" type="email" label="Email" state={state} required />
           <TextField name="name" label={tr(l, 'Nama', 'Name')} state={state} />
@@ -108,8 +99,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
             attrs={{ autocomplete: 'new-password' }}
           />
         </div>
-        <button type="submit">{tr(l, 'Tambah', 'Add')}</button>
-      </form>
+      </AddForm>
     </>,
   );
 }

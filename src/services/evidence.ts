@@ -2,10 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { z } from 'zod';
 import { nowIso } from '../db/now.ts';
-import type { AwardRow, Database, EvidenceRow } from '../db/schema.ts';
+import type { AwardRow, Database, EvidenceRow, EvidenceTable } from '../db/schema.ts';
 import { assertCanEditFor } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -112,48 +112,49 @@ export async function addFileEvidence(
   }
 }
 
-async function insertFileRow(
+function insertFileRow(
   db: Kysely<Database>,
   actor: Actor,
   awardId: number,
   f: { file: UploadedFile; caption: string | null; sha: string; mime: string; ext: string },
 ): Promise<Evidence> {
-  const { file, caption, sha } = f;
-  return db.transaction().execute(async (trx) => {
-    await editableAward(trx, actor, awardId);
-    const row = await trx
-      .insertInto('evidence')
-      .values({
-        award_id: awardId,
-        kind: 'file',
-        url: null,
-        file_name: safeFileName(file.name, f.ext),
-        media_type: f.mime,
-        size_bytes: file.bytes.byteLength,
-        sha256: sha,
-        caption,
-        quote: null,
-        article_id: null,
-        created_by: actor.id,
-        created_at: nowIso(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, {
-      entityType: 'award',
-      entityId: awardId,
-      action: 'evidence.add',
-      after: row,
-    });
-    return toEvidence(row);
+  return insertEvidence(db, actor, awardId, {
+    kind: 'file',
+    url: null,
+    file_name: safeFileName(f.file.name, f.ext),
+    media_type: f.mime,
+    size_bytes: f.file.bytes.byteLength,
+    sha256: f.sha,
+    caption: f.caption,
   });
 }
 
-export async function addLinkEvidence(
+export function addLinkEvidence(
   db: Kysely<Database>,
   actor: Actor,
   awardId: number,
   input: z.output<typeof linkEvidenceSchema>,
+): Promise<Evidence> {
+  return insertEvidence(db, actor, awardId, {
+    kind: 'link',
+    url: input.url,
+    file_name: null,
+    media_type: null,
+    size_bytes: null,
+    sha256: null,
+    caption: input.caption || null,
+  });
+}
+
+/** One evidence row on an award the actor may still edit, audited in the same transaction. */
+function insertEvidence(
+  db: Kysely<Database>,
+  actor: Actor,
+  awardId: number,
+  fields: Pick<
+    Insertable<EvidenceTable>,
+    'kind' | 'url' | 'file_name' | 'media_type' | 'size_bytes' | 'sha256' | 'caption'
+  >,
 ): Promise<Evidence> {
   return db.transaction().execute(async (trx) => {
     await editableAward(trx, actor, awardId);
@@ -161,13 +162,7 @@ export async function addLinkEvidence(
       .insertInto('evidence')
       .values({
         award_id: awardId,
-        kind: 'link',
-        url: input.url,
-        file_name: null,
-        media_type: null,
-        size_bytes: null,
-        sha256: null,
-        caption: input.caption || null,
+        ...fields,
         quote: null,
         article_id: null,
         created_by: actor.id,

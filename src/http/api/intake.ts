@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { reasonSchema } from '../../services/awards/schemas.ts';
 import { AppError, invalid } from '../../services/errors.ts';
-import { acceptFinding, mergeFinding, rejectFinding } from '../../services/intake/decide.ts';
+import { acceptFinding, type Decision, mergeFinding, rejectFinding } from '../../services/intake/decide.ts';
 import { ingest } from '../../services/intake/ingest.ts';
 import type { IntakeInput } from '../../services/intake/prepare.ts';
 import { getArticle, getFinding, listFindings } from '../../services/intake/read.ts';
@@ -135,12 +135,9 @@ export function intakeRoutes() {
     }),
     async (c) => {
       const actor = requireActor(c);
-      const edits = (await hasJson(c)) ? c.req.valid('json') : {};
+      const edits = hasJson(c) ? c.req.valid('json') : {};
       const r = await acceptFinding(c.get('deps').db.db, actor, c.req.valid('param').id, edits);
-      return c.json(
-        { findingId: r.finding.id, state: r.finding.state, awardId: r.award.id, evidenceIds: r.evidenceIds },
-        200,
-      );
+      return c.json(decision(r), 200);
     },
   );
 
@@ -158,10 +155,7 @@ export function intakeRoutes() {
       const actor = requireActor(c);
       const { awardId } = c.req.valid('json');
       const r = await mergeFinding(c.get('deps').db.db, actor, c.req.valid('param').id, awardId);
-      return c.json(
-        { findingId: r.finding.id, state: r.finding.state, awardId: r.award.id, evidenceIds: r.evidenceIds },
-        200,
-      );
+      return c.json(decision(r), 200);
     },
   );
 
@@ -189,8 +183,16 @@ export function intakeRoutes() {
   return app;
 }
 
+/** What accept and merge answer: the finding's new state and the award the articles went to. */
+const decision = (r: Decision) => ({
+  findingId: r.finding.id,
+  state: r.finding.state,
+  awardId: r.award.id,
+  evidenceIds: r.evidenceIds,
+});
+
 /** The accept body is optional: no body (or an empty one) accepts the proposal as it is. */
-async function hasJson(c: Context<AppEnv>): Promise<boolean> {
+function hasJson(c: Context<AppEnv>): boolean {
   return (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json');
 }
 

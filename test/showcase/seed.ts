@@ -2,6 +2,7 @@
 import '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
+import { AWARDING_BODIES } from '../../src/reference/awarding-bodies.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { type CreateAwardInput, createAwardSchema } from '../../src/services/awards/schemas.ts';
 import { createAward } from '../../src/services/awards/write.ts';
@@ -43,6 +44,12 @@ const TEMPLATES: { field: string; giver: string; level: string; title: string; p
   { field: 'perencanaan', giver: 'bappenas', level: 'nasional', title: 'Penghargaan Pembangunan Daerah' },
   { field: 'kependudukan', giver: 'kemendagri', level: 'nasional', title: 'Dukcapil Prima' },
 ];
+
+/** A body renamed before `day` (Kemenkumham, KLHK after October 2024) gives as its successor. */
+function giverOn(code: string, day: string): string {
+  const body = AWARDING_BODIES.find((b) => b.code === code);
+  return body?.validTo && body.successor && day > body.validTo ? giverOn(body.successor, day) : code;
+}
 
 const PLACES = ['Jakarta', 'Serang', 'Bandung', 'Surabaya', 'Kota Tangerang', 'Yogyakarta'];
 
@@ -92,16 +99,17 @@ export async function seedShowcase(db: Kysely<Database>, opts: SeedOptions): Pro
       const t = TEMPLATES[(n * 7 + year) % TEMPLATES.length];
       const month = 1 + ((n * 5) % 12);
       const day = 1 + ((n * 11) % 28);
+      const receivedOn = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
       await add({
         title: `${t.title} ${year}`,
         programme: t.programme ?? null,
         editionYear: year,
-        awardingBodyCode: t.giver,
+        awardingBodyCode: giverOn(t.giver, receivedOn),
         level: t.level as CreateAwardInput['level'],
         fieldCode: t.field,
         recipientKind: n % 4 === 0 ? 'region' : 'unit',
         unitId: opts.unitIds[n % opts.unitIds.length],
-        receivedOn: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+        receivedOn,
         place: PLACES[n % PLACES.length],
         rank: n % 5 === 0 ? 'Juara 1' : n % 5 === 1 ? 'Peringkat II' : null,
         rankPosition: n % 5 === 0 ? 1 : n % 5 === 1 ? 2 : null,

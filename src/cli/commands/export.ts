@@ -17,8 +17,8 @@ import {
 import { buildOpenData } from '../../services/exports/open-data.ts';
 import { recapCsv, recapJson, recapXlsx } from '../../services/exports/recap.ts';
 import { buildRecap } from '../../services/recap/recap.ts';
+import { actorByEmail, withPreparedDatabase } from '../acting.ts';
 import { CliError } from '../run.ts';
-import { actorByEmail, withPreparedDatabase } from './import.ts';
 import { exitTwoOnUsageError } from './migrate.ts';
 
 interface ExportOptions {

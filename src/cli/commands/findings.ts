@@ -9,8 +9,8 @@ import { invalid } from '../../services/errors.ts';
 import { acceptFinding, mergeFinding, rejectFinding } from '../../services/intake/decide.ts';
 import { type Finding, getFinding, listFindings } from '../../services/intake/read.ts';
 import { acceptSchema, FINDING_STATES } from '../../services/intake/schemas.ts';
+import { actorByEmail, withPreparedDatabase } from '../acting.ts';
 import { CliError } from '../run.ts';
-import { cliActor, withIntakeDb } from './ingest.ts';
 
 const exitTwo = (err: { exitCode: number }) => process.exit(err.exitCode === 0 ? 0 : 2);
 
@@ -52,8 +52,8 @@ export function register(program: Command): void {
         throw new CliError(`--state: salah satu dari ${FINDING_STATES.join(', ')}`);
       const limit = Number(o.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliError('--limit: 1 sampai 500');
-      const result = await withIntakeDb(async (db) =>
-        listFindings(db.db, await cliActor(db, undefined), {
+      const result = await withPreparedDatabase(async (db) =>
+        listFindings(db.db, await actorByEmail(db, undefined), {
           state: o.state as Finding['state'] as (typeof FINDING_STATES)[number],
           limit,
           offset: 0,
@@ -73,8 +73,8 @@ export function register(program: Command): void {
     .option('--json', 'keluaran JSON (dengan teks artikel dan offset kutipan)')
     .exitOverride(exitTwo)
     .action(async (id: string, o: { json?: boolean }) => {
-      const f = await withIntakeDb(async (db) =>
-        getFinding(db.db, await cliActor(db, undefined), parseId(id)),
+      const f = await withPreparedDatabase(async (db) =>
+        getFinding(db.db, await actorByEmail(db, undefined), parseId(id)),
       );
       if (o.json) return void process.stdout.write(`${JSON.stringify(f, null, 2)}\n`);
       process.stdout.write(`${line(f)}\n`);
@@ -91,8 +91,8 @@ export function register(program: Command): void {
     .exitOverride(exitTwo)
     .action(async (id: string, o: { as?: string; edits?: string }) => {
       const edits = parseEdits(o.edits);
-      const r = await withIntakeDb(async (db) =>
-        acceptFinding(db.db, await cliActor(db, o.as), parseId(id), edits),
+      const r = await withPreparedDatabase(async (db) =>
+        acceptFinding(db.db, await actorByEmail(db, o.as), parseId(id), edits),
       );
       process.stdout.write(
         `Temuan #${r.finding.id} diterima: draf penghargaan #${r.award.id} "${r.award.title}" dengan ${r.evidenceIds.length} bukti berita\n`,
@@ -109,8 +109,8 @@ export function register(program: Command): void {
     .action(async (id: string, o: { award: string; as?: string }) => {
       const awardId = Number(o.award);
       if (!Number.isInteger(awardId) || awardId <= 0) throw new CliError('--award: id penghargaan (angka)');
-      const r = await withIntakeDb(async (db) =>
-        mergeFinding(db.db, await cliActor(db, o.as), parseId(id), awardId),
+      const r = await withPreparedDatabase(async (db) =>
+        mergeFinding(db.db, await actorByEmail(db, o.as), parseId(id), awardId),
       );
       process.stdout.write(
         `Temuan #${r.finding.id} digabung ke penghargaan #${awardId}: ${r.evidenceIds.length} bukti berita ditambahkan\n`,
@@ -125,8 +125,8 @@ export function register(program: Command): void {
     .option('--as <email>', 'kurator/admin yang memutuskan')
     .exitOverride(exitTwo)
     .action(async (id: string, o: { reason: string; as?: string }) => {
-      const row = await withIntakeDb(async (db) =>
-        rejectFinding(db.db, await cliActor(db, o.as), parseId(id), o.reason),
+      const row = await withPreparedDatabase(async (db) =>
+        rejectFinding(db.db, await actorByEmail(db, o.as), parseId(id), o.reason),
       );
       process.stdout.write(`Temuan #${row.id} ditolak: ${row.decision_reason}\n`);
     });

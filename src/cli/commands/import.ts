@@ -6,36 +6,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { actorFor } from '../../auth/users.ts';
 import { loadConfig } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
-import { prepareDatabase } from '../../db/prepare.ts';
-import { type Actor, SYSTEM_ACTOR } from '../../services/actor.ts';
 import { describeProblem, type ImportReport, importAwards } from '../../services/imports/run.ts';
+import { actorByEmail, withPreparedDatabase } from '../acting.ts';
 import { CliError } from '../run.ts';
-import { configuredDatabaseUrl, exitTwoOnUsageError, withDatabase } from './migrate.ts';
-
-/** Opens DATABASE_URL, brings it up to date, and runs `work` (shared by import/export/report). */
-export function withPreparedDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  return withDatabase(configuredDatabaseUrl(), async (db) => {
-    await prepareDatabase(db.db);
-    return work(db);
-  });
-}
-
-/** --as EMAIL acts as that user (their role and unit scope); without it, the system (admin). */
-export async function actorByEmail(db: Db, email: string | undefined): Promise<Actor> {
-  if (!email) return { ...SYSTEM_ACTOR, label: 'cli' };
-  const user = await db.db
-    .selectFrom('users')
-    .selectAll()
-    .where('email', '=', email.trim().toLowerCase())
-    .where('active', '=', 1)
-    .executeTakeFirst();
-  if (!user)
-    throw new CliError(`--as ${email}: tidak ada pengguna aktif dengan email itu (prestasi user add)`);
-  return actorFor(db.db, user);
-}
+import { exitTwoOnUsageError } from './migrate.ts';
 
 interface ImportOptions {
   dryRun?: boolean;

@@ -3,14 +3,11 @@
 // recursively, URLs when the network allows. Each input is reported; one bad input does not
 // stop the others, but makes the exit code 2.
 import type { Command } from 'commander';
-import { actorFor } from '../../auth/users.ts';
-import { type Db, DEFAULT_DATABASE_URL, openDatabase } from '../../db/database.ts';
-import { prepareDatabase } from '../../db/prepare.ts';
-import { type Actor, SYSTEM_ACTOR } from '../../services/actor.ts';
 import { AppError } from '../../services/errors.ts';
 import { type IngestResult, ingest } from '../../services/intake/ingest.ts';
 import type { IntakeInput } from '../../services/intake/prepare.ts';
 import { fetchUrlInput, isUrl, listFiles, readFileInput } from '../../services/intake/sources.ts';
+import { actorByEmail, withPreparedDatabase } from '../acting.ts';
 import { CliError } from '../run.ts';
 
 interface IngestOptions {
@@ -24,41 +21,6 @@ interface IngestOptions {
 type Outcome =
   | { input: string; articles: IngestResult[] }
   | { input: string; error: { code: string; message: string } };
-
-/** Opens DATABASE_URL (migrated), runs the work, always closes: a PostgreSQL pool keeps the process alive. */
-export async function withIntakeDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  let db: Db;
-  try {
-    db = openDatabase(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
-  } catch (err) {
-    throw new CliError((err as Error).message);
-  }
-  try {
-    await prepareDatabase(db.db);
-    return await work(db);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code && ['ECONNREFUSED', 'ENOTFOUND', '3D000', '28P01', 'SQLITE_CANTOPEN'].includes(code))
-      throw new CliError(`database tidak bisa dibuka (${(err as Error).message}); periksa DATABASE_URL`);
-    throw err;
-  } finally {
-    await db.close();
-  }
-}
-
-/** --as EMAIL: act as that user (a kurator or admin); without it the CLI acts as the system. */
-export async function cliActor(db: Db, email: string | undefined): Promise<Actor> {
-  if (!email) return { ...SYSTEM_ACTOR, label: 'cli' };
-  const user = await db.db
-    .selectFrom('users')
-    .selectAll()
-    .where('email', '=', email.trim().toLowerCase())
-    .where('active', '=', 1)
-    .executeTakeFirst();
-  if (!user)
-    throw new CliError(`--as ${email}: pengguna aktif dengan email itu tidak ada (prestasi user add)`);
-  return actorFor(db.db, user);
-}
 
 function describe(o: Outcome): string {
   if ('error' in o) return `! ${o.input}: ${o.error.message}`;
@@ -100,8 +62,8 @@ export function register(program: Command): void {
       if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
         throw new CliError('--timeout: jumlah detik, mis. 20');
       const meta: Partial<IntakeInput> = { outlet: o.outlet ?? null, published: o.published ?? null };
-      const outcomes = await withIntakeDb(async (db) => {
-        const actor = await cliActor(db, o.as);
+      const outcomes = await withPreparedDatabase(async (db) => {
+        const actor = await actorByEmail(db, o.as);
         const out: Outcome[] = [];
         for (const arg of inputs) {
           let names: string[];

@@ -3,9 +3,9 @@
 // counts only those shown to the public).
 import type { Command } from 'commander';
 import { yearlyReportPdf } from '../../services/exports/report-pdf.ts';
+import { actorByEmail, withPreparedDatabase } from '../acting.ts';
 import { CliError } from '../run.ts';
 import { writeOutput } from './export.ts';
-import { actorByEmail, withPreparedDatabase } from './import.ts';
 import { exitTwoOnUsageError } from './migrate.ts';
 
 interface ReportOptions {

@@ -36,7 +36,7 @@ export async function startServer(
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch, port: config.port, hostname: host }, () => resolve(s));
   });
-  log.info({ port: config.port, database: db.kind }, 'prestasi started');
+  log.debug({ port: config.port, database: db.kind }, 'prestasi started');
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {

@@ -173,3 +173,38 @@ describe('language', () => {
     expect((await c.get('/masuk')).html).toContain('<html lang="en">');
   });
 });
+
+describe('dashboard', () => {
+  it('counts verified awards only, against the year before, with sub-units rolled up to the top-level unit', async () => {
+    const make = async (over: Record<string, unknown>, verify: boolean) => {
+      const id = (await t.call('operator', 'POST', '/api/v1/awards', sampleAward(t.units.puskesmas.id, over)))
+        .json.id as number;
+      if (verify) {
+        await t.call('operator', 'POST', `/api/v1/awards/${id}/submit`);
+        expect((await t.call('verifikator', 'POST', `/api/v1/awards/${id}/verify`)).status).toBe(200);
+      }
+    };
+    await make({ editionYear: 2019, receivedOn: '2019-05-02' }, true);
+    await make({ editionYear: 2019, receivedOn: '2019-06-02', title: 'Kota Sehat kedua' }, true);
+    await make({ editionYear: 2019, receivedOn: '2019-07-02', title: 'Masih draf' }, false);
+    await make({ editionYear: 2018, receivedOn: '2018-07-02' }, true);
+
+    const admin = await pageClient(t).signIn('admin');
+    const { html } = await admin.get('/kerja?tahun=2019');
+    const stat = /<p class="stat">([^<]*)<\/p>/.exec(html)?.[1];
+    expect(stat).toBe('2');
+    expect(html).toContain('dibanding 2018: 1');
+    const bars = (id: string) =>
+      [
+        ...(html.split(`id="${id}"`)[1] ?? '')
+          .split('</ul>')[0]
+          .matchAll(/<li><span>([^<]*)<\/span><span class="num">(\d+)/g),
+      ].map((m) => [m[1], m[2]]);
+    expect(bars('h-field')).toEqual([['Kesehatan', '2']]);
+    expect(bars('h-giver')).toEqual([['Kemenkes', '2']]);
+    const units = bars('h-unit');
+    expect(units).toHaveLength(1);
+    expect(units[0][0]).toContain('Dinas Kesehatan');
+    expect(units[0][1]).toBe('2');
+  });
+});

@@ -1,19 +1,12 @@
 import type { Context } from 'hono';
-import {
-  changeFromPreviousYear,
-  countByField,
-  countByGiver,
-  countByUnit,
-} from '../../../domain/recap/index.ts';
-import { listUnits } from '../../../services/units.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
 import { formatDateTime, formatNumber } from '../format.ts';
 import { t, tr } from '../i18n.ts';
 import { Bars } from '../ui/bits.tsx';
 import { page } from '../ui/page.tsx';
-import { loadFields, loadGivers, unitLabel } from './lookups.ts';
-import { verifiedFacts, workQueues } from './queries.ts';
+import { unitLabel } from './lookups.ts';
+import { verifiedCounts, workQueues } from './queries.ts';
 
 // The first page after sign-in: this year against last year, by field, giver and unit, and
 // what waits (verification, returned records, news findings).
@@ -25,35 +18,16 @@ export async function dashboard(c: Context<AppEnv>) {
   const now = new Date().getUTCFullYear();
   const asked = Number(c.req.query('tahun'));
   const year = Number.isInteger(asked) && asked >= 1945 && asked <= now + 1 ? asked : now;
-  const [facts, queues, fields, givers, units] = await Promise.all([
-    verifiedFacts(db, [year, year - 1]),
+  const [counts, queues] = await Promise.all([
+    verifiedCounts(db, actor, year, locale),
     workQueues(db, actor),
-    loadFields(db, locale),
-    loadGivers(db),
-    listUnits(db),
   ]);
-  const change = changeFromPreviousYear(facts, year);
-  const thisYear = facts.filter((f) => f.editionYear === year);
-  const fieldName = new Map(fields.map((f) => [f.code, f.name]));
-  const giverName = new Map(givers.map((g) => [g.code, g.abbreviation]));
   const other = tr(locale, 'Lainnya / belum diisi', 'Other / not set');
-  const byField = countByField(thisYear).map((r) => ({
-    label: fieldName.get(r.key ?? '') ?? other,
-    count: r.count,
-  }));
-  const byGiver = countByGiver(thisYear)
-    .slice(0, 8)
-    .map((r) => ({ label: giverName.get(r.key ?? '') ?? other, count: r.count }));
-  const topLevel = units.filter((u) => u.depth === 1);
-  const byUnit = countByUnit(
-    thisYear,
-    topLevel.map((u) => ({ id: u.id, path: u.path, name: unitLabel(u) })),
-  )
-    .filter((r) => r.total > 0)
-    .slice(0, 8)
-    .map((r) => ({ label: r.name ?? r.path, count: r.total }));
+  const byField = counts.byField.map((r) => ({ label: r.name ?? other, count: r.count }));
+  const byGiver = counts.byGiver.slice(0, 8).map((r) => ({ label: r.abbreviation ?? other, count: r.count }));
+  const byUnit = counts.byUnit.slice(0, 8).map((r) => ({ label: unitLabel(r), count: r.total }));
   const canVerify = actor.role === 'admin' || actor.role === 'verifikator';
-  const delta = change.delta;
+  const delta = counts.total - counts.previousYearTotal;
   return page(
     c,
     { title: t(locale, 'dash.title'), section: 'dashboard' },
@@ -81,9 +55,12 @@ export async function dashboard(c: Context<AppEnv>) {
           <h2 id="s-year" class="stat-label">
             {t(locale, 'dash.thisYear', { year })}
           </h2>
-          <p class="stat">{formatNumber(change.count, locale)}</p>
+          <p class="stat">{formatNumber(counts.total, locale)}</p>
           <p class="stat-label">
-            {t(locale, 'dash.lastYear', { prev: year - 1, count: formatNumber(change.previous, locale) })}{' '}
+            {t(locale, 'dash.lastYear', {
+              prev: year - 1,
+              count: formatNumber(counts.previousYearTotal, locale),
+            })}{' '}
             <span class={delta > 0 ? 'up' : delta < 0 ? 'down' : ''}>
               ({delta > 0 ? '+' : ''}
               {formatNumber(delta, locale)})

@@ -1,39 +1,54 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import type { AwardFact } from '../../../domain/recap/index.ts';
+import { pathIds } from '../../../domain/recap/index.ts';
 import type { Actor } from '../../../services/actor.ts';
+import {
+  type FieldCount,
+  type GiverCount,
+  recapByField,
+  recapByGiver,
+  recapTotal,
+} from '../../../services/recap/queries.ts';
+import type { RecapScope } from '../../../services/recap/scope.ts';
+import { recapByUnit, type UnitCountView } from '../../../services/recap/units.ts';
+import { getRegion } from '../../../services/units.ts';
+import type { Locale } from '../i18n.ts';
 
-// Dashboard queries. No recap service exists yet (only the pure src/domain/recap), so the
-// facts are read here with Kysely and counted by the domain functions; when a recap service
-// lands, these two functions are what it replaces.
+// Dashboard queries: the year's counts come from the recap service, so the dashboard and the
+// recap page can never disagree; only the work queues are the dashboard's own.
 
-/** Verified awards of the given edition years as recap facts. */
-export async function verifiedFacts(db: Kysely<Database>, years: number[]): Promise<AwardFact[]> {
-  const rows = await db
-    .selectFrom('awards as a')
-    .leftJoin('fields as f', 'f.id', 'a.field_id')
-    .leftJoin('awarding_bodies as g', 'g.id', 'a.awarding_body_id')
-    .select([
-      'a.id',
-      'a.edition_year',
-      'a.level',
-      'a.unit_id',
-      'a.unit_path',
-      'f.code as field',
-      'g.code as giver',
-    ])
-    .where('a.state', '=', 'verified')
-    .where('a.edition_year', 'in', years)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    editionYear: r.edition_year,
-    fieldCode: r.field,
-    giverCode: r.giver,
-    level: r.level,
-    unitId: r.unit_id,
-    unitPath: r.unit_path,
-  }));
+export interface YearCounts {
+  total: number;
+  previousYearTotal: number;
+  byField: FieldCount[];
+  byGiver: GiverCount[];
+  /** Top-level units (the ones directly under the region's root), sub-units rolled up. */
+  byUnit: UnitCountView[];
+}
+
+/**
+ * Verified awards of `year` (and the total of the year before) in the region. Verified only,
+ * whatever the role: the dashboard shows what the region can stand behind; drafts and
+ * submissions are the work queues below it. Before any region exists everything is zero.
+ */
+export async function verifiedCounts(
+  db: Kysely<Database>,
+  actor: Actor,
+  year: number,
+  locale: Locale,
+): Promise<YearCounts> {
+  const region = await getRegion(db);
+  if (!region) return { total: 0, previousYearTotal: 0, byField: [], byGiver: [], byUnit: [] };
+  const scope: RecapScope = { regionCode: region.code, actor, includeUnverified: false };
+  const [total, previousYearTotal, byField, byGiver, byUnit] = await Promise.all([
+    recapTotal(db, scope, year),
+    recapTotal(db, scope, year - 1),
+    recapByField(db, scope, year, locale),
+    recapByGiver(db, scope, year),
+    recapByUnit(db, scope, year),
+  ]);
+  const topLevel = byUnit.filter((u) => pathIds(u.path).length === 2);
+  return { total, previousYearTotal, byField, byGiver, byUnit: topLevel };
 }
 
 /** What waits for someone: submitted records (in the operator's subtree for operators), returned ones, findings. */

@@ -16,6 +16,7 @@ import {
   streaks,
   streaksOf,
 } from '../../domain/recap/index.ts';
+import { factRows, toFact } from './facts.ts';
 import { type RecapScope, visible } from './scope.ts';
 
 export interface SeriesPoint {
@@ -100,54 +101,13 @@ export async function loadSeriesFacts(
   const out: (AwardFact & { id: number })[] = [];
   // Chunks keep the IN list under SQLite's parameter limit.
   for (let i = 0; i < keys.length; i += 500) {
-    let q = db
-      .selectFrom('awards')
-      .leftJoin('awarding_bodies as g', 'g.id', 'awards.awarding_body_id')
-      .leftJoin('fields as f', 'f.id', 'awards.field_id')
-      .select([
-        'awards.id',
-        'awards.edition_year',
-        'awards.received_on',
-        'awards.title',
-        'awards.programme',
-        'awards.level',
-        'awards.unit_id',
-        'awards.unit_path',
-        'awards.series_key',
-        'awards.scale_id',
-        'awards.score',
-        'awards.grade_code',
-        'awards.grade_label',
-        'awards.grade_zone',
-        'awards.status_label',
-        'awards.rank_position',
-        'g.code as giver_code',
-        'f.code as field_code',
-      ])
+    let q = factRows(db)
       .where(visible(scope))
       .where('awards.series_key', 'in', keys.slice(i, i + 500));
     if (untilYear !== undefined) q = q.where('awards.edition_year', '<=', untilYear);
     for (const r of await q.orderBy('awards.id').execute()) {
-      out.push({
-        id: r.id,
-        editionYear: r.edition_year,
-        receivedOn: r.received_on,
-        // A series is named by its programme ("Penilaian Kepatuhan"), not one year's title.
-        title: r.programme ?? r.title,
-        fieldCode: r.field_code,
-        level: r.level,
-        giverCode: r.giver_code,
-        unitId: r.unit_id,
-        unitPath: r.unit_path,
-        seriesKey: r.series_key,
-        scaleId: r.scale_id,
-        score: r.score === null ? null : Number(r.score),
-        gradeCode: r.grade_code,
-        gradeLabel: r.grade_label,
-        zone: r.grade_zone as AwardFact['zone'],
-        statusLabel: r.status_label,
-        rankPosition: r.rank_position,
-      });
+      // A series is named by its programme ("Penilaian Kepatuhan"), not one year's title.
+      out.push({ ...toFact(r), title: r.programme ?? r.title });
     }
   }
   return out;

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type AwardFact, buildUnitReport, groupSeries, type Lang } from '../../domain/recap/index.ts';
 import { notFound } from '../errors.ts';
+import { factRows, toFact } from './facts.ts';
 import { type RecapScope, resolveScope, visible } from './scope.ts';
 import { giverMap, type SeriesView, seriesView } from './series.ts';
 
@@ -17,12 +18,7 @@ export interface UnitReportRequest {
 }
 
 async function unitFacts(db: Kysely<Database>, scope: RecapScope, path: string): Promise<AwardFact[]> {
-  const rows = await db
-    .selectFrom('awards')
-    .leftJoin('awarding_bodies as g', 'g.id', 'awards.awarding_body_id')
-    .leftJoin('fields as f', 'f.id', 'awards.field_id')
-    .selectAll('awards')
-    .select(['g.code as giver_code', 'f.code as field_code'])
+  const rows = await factRows(db)
     .where(visible(scope))
     .where((eb) =>
       eb.or([
@@ -51,26 +47,7 @@ async function unitFacts(db: Kysely<Database>, scope: RecapScope, path: string):
       .execute();
     for (const m of members) team.set(m.award_id, [...(team.get(m.award_id) ?? []), m.path]);
   }
-  return rows.map((r) => ({
-    id: r.id,
-    editionYear: r.edition_year,
-    receivedOn: r.received_on,
-    title: r.title,
-    fieldCode: r.field_code,
-    level: r.level,
-    giverCode: r.giver_code,
-    unitId: r.unit_id,
-    unitPath: r.unit_path,
-    unitPaths: team.get(r.id) ?? null,
-    seriesKey: r.series_key,
-    scaleId: r.scale_id,
-    score: r.score === null ? null : Number(r.score),
-    gradeCode: r.grade_code,
-    gradeLabel: r.grade_label,
-    zone: r.grade_zone as AwardFact['zone'],
-    statusLabel: r.status_label,
-    rankPosition: r.rank_position,
-  }));
+  return rows.map((r) => ({ ...toFact(r), unitPaths: team.get(r.id) ?? null }));
 }
 
 export async function unitReport(db: Kysely<Database>, req: UnitReportRequest, lang: Lang = 'id') {

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { nowIso } from '../db/now.ts';
 import type { Database, ScaleTable, ScaleVersionTable } from '../db/schema.ts';
 import { gradeOpinion, gradeScore, SCALES, type Scale, type ScaleVersion } from '../domain/grading/index.ts';
@@ -16,16 +16,7 @@ export async function loadBuiltinScales(db: Kysely<Database>): Promise<void> {
     if (!exists) {
       await db
         .insertInto('scales')
-        .values({
-          id: scale.id,
-          name: scale.name,
-          giver_code: scale.giverCode,
-          kind: scale.kind,
-          confidence: scale.confidence,
-          description: scale.unit ?? null,
-          builtin: 1,
-          created_at: now,
-        })
+        .values(scaleRow(scale, true, now))
         .execute();
     }
     const have = new Set(
@@ -41,6 +32,20 @@ export async function loadBuiltinScales(db: Kysely<Database>): Promise<void> {
         .execute();
     }
   }
+}
+
+/** The scales row of a scale; `builtin` ones ship with Prestasi, the others an admin added. */
+export function scaleRow(scale: Scale, builtin: boolean, now = nowIso()): Insertable<ScaleTable> {
+  return {
+    id: scale.id,
+    name: scale.name,
+    giver_code: scale.giverCode,
+    kind: scale.kind,
+    confidence: scale.confidence,
+    description: scale.unit ?? null,
+    builtin: builtin ? 1 : 0,
+    created_at: now,
+  };
 }
 
 export function versionRow(scaleId: string, v: ScaleVersion, now = nowIso()) {

@@ -20,7 +20,7 @@ import { assertAdmin } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
-import { loadScale, versionRow } from '../grading.ts';
+import { loadScale, scaleRow, versionRow } from '../grading.ts';
 import { problemDetails } from './messages.ts';
 import { type RegradeResult, regradeCovered } from './regrade.ts';
 
@@ -70,16 +70,7 @@ export async function createScale(
     const now = nowIso();
     await trx
       .insertInto('scales')
-      .values({
-        id: scale.id,
-        name: scale.name,
-        giver_code: scale.giverCode,
-        kind: scale.kind,
-        confidence: scale.confidence,
-        description: scale.unit ?? null,
-        builtin: 0,
-        created_at: now,
-      })
+      .values(scaleRow(scale, false, now))
       .execute();
     for (const v of scale.versions)
       await trx

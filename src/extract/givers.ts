@@ -115,7 +115,3 @@ export function pickGiver(text: string): GiverMatch | null {
   );
   return strong ?? { ...all[0], weak: true };
 }
-
-export function giverByAbbreviation(abbr: string): AwardingBodyRef | undefined {
-  return byName.get(abbr.toLowerCase());
-}

@@ -15,14 +15,6 @@ export function wordCharAt(s: string, i: number): number {
   return LETTER_OR_DIGIT.test(s[i]) ? 1 : 0;
 }
 
-/** True when the character before `i` (a code point, possibly a surrogate pair) is a letter/digit. */
-export function wordCharBefore(s: string, i: number): boolean {
-  if (i <= 0) return false;
-  const c = s.charCodeAt(i - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return wordCharAt(s, i - 2) === 2;
-  return wordCharAt(s, i - 1) === 1;
-}
-
 /** Calls `visit(start, end)` for each word of `s`, in order; stops when it returns false. */
 export function forEachWord(s: string, visit: (start: number, end: number) => unknown): void {
   const n = s.length;

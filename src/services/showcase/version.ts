@@ -50,9 +50,4 @@ export class VersionWatch {
     }
     return this.pending;
   }
-
-  /** Forget the remembered version: the next request checks the database. */
-  expire(): void {
-    this.checkedAt = 0;
-  }
 }

@@ -47,15 +47,6 @@ function cacheFor(db: Kysely<Database>): PageCache {
   return cache;
 }
 
-/** Forget what is cached for this database (tests; an admin action that must show at once). */
-export function invalidateShowcase(db: Kysely<Database>): void {
-  const cache = caches.get(db);
-  if (!cache) return;
-  cache.pages.clear();
-  cache.version = null;
-  cache.watch.expire();
-}
-
 /** A strong validator: the hash of the exact bytes sent. */
 export const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 

@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIDDEN_TITLE, seedShowcase } from '../showcase/seed.ts';
 import { type E2E, seeText, startE2E } from './support.ts';
@@ -72,20 +74,23 @@ describe('public showcase in the browser', () => {
     await seeText(page.locator('.count strong'), '3 penghargaan');
   });
 
-  it('photographs the home and list pages (desktop and phone) for the docs', async () => {
-    mkdirSync('docs/screenshots', { recursive: true });
+  it('renders home, list and award on desktop and phone (SCREENSHOTS=1 refreshes the docs)', async () => {
+    // Pictures go to docs/ only when asked, so a test run leaves the working tree as it was.
+    const dir =
+      process.env.SCREENSHOTS === '1' ? 'docs/screenshots' : mkdtempSync(join(tmpdir(), 'prestasi-shots-'));
+    mkdirSync(dir, { recursive: true });
     const page = await e.newPage({ width: 1280, height: 900 });
     await page.goto('/');
     await seeText(page.locator('.stat-main'), '2025');
     expect(await page.locator('figure.chart svg').count()).toBe(2);
-    await page.screenshot({ path: 'docs/screenshots/showcase-home.png', fullPage: true });
+    await page.screenshot({ path: `${dir}/showcase-home.png`, fullPage: true });
     await page.goto('/penghargaan?tahun=2025&bidang=kesehatan');
-    await page.screenshot({ path: 'docs/screenshots/showcase-list.png', fullPage: true });
+    await page.screenshot({ path: `${dir}/showcase-list.png`, fullPage: true });
     await page.goto(`/penghargaan/${ombudsman2024}`);
-    await page.screenshot({ path: 'docs/screenshots/showcase-award.png', fullPage: true });
+    await page.screenshot({ path: `${dir}/showcase-award.png`, fullPage: true });
     const phone = await e.newPage({ width: 390, height: 844 });
     await phone.goto('/');
-    await phone.screenshot({ path: 'docs/screenshots/showcase-home-phone.png', fullPage: false });
+    await phone.screenshot({ path: `${dir}/showcase-home-phone.png`, fullPage: false });
     // Nothing overflows sideways on a phone.
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

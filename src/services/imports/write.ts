@@ -124,25 +124,38 @@ async function bulkInsert<R = unknown>(
 ): Promise<R[]> {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]);
-  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
-  const params: unknown[] = new Array(rows.length * columns.length);
-  const tuples: string[] = new Array(rows.length);
-  // SQLite's '?' tuple is the same for every row; PostgreSQL numbers its parameters.
-  const sqliteTuple = `(${columns.map(() => '?').join(',')})`;
-  let p = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    let marks = '';
-    for (let c = 0; c < columns.length; c++) {
-      params[p++] = row[columns[c]];
-      if (pg) marks += c ? `,$${p}` : `$${p}`;
-    }
-    tuples[r] = pg ? `(${marks})` : sqliteTuple;
+  const tail = returning ? ` returning ${returning}` : '';
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    // One array per column through unnest(): 45 parameters a batch instead of 22,500, which
+    // PostgreSQL parses and binds far faster.
+    const arrays = columns.map((c) => rows.map((r) => r[c] ?? null));
+    const casts = columns.map((c, i) => `$${i + 1}::${PG_ARRAY_TYPE[c] ?? 'text'}[]`).join(', ');
+    const text = `insert into ${table} (${columns.join(', ')}) select * from unnest(${casts})${tail}`;
+    return (await db.executeQuery<R>(CompiledQuery.raw(text, arrays))).rows;
   }
-  const text = `insert into ${table} (${columns.join(', ')}) values ${tuples.join(',')}${returning ? ` returning ${returning}` : ''}`;
-  const result = await db.executeQuery<R>(CompiledQuery.raw(text, params));
-  return result.rows;
+  const params: unknown[] = new Array(rows.length * columns.length);
+  let p = 0;
+  for (const row of rows) for (const c of columns) params[p++] = row[c];
+  const tuple = `(${columns.map(() => '?').join(',')})`;
+  const text = `insert into ${table} (${columns.join(', ')}) values ${new Array(rows.length).fill(tuple).join(',')}${tail}`;
+  return (await db.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
 }
+
+/** Column types for unnest() on PostgreSQL; every other column is text. */
+const PG_ARRAY_TYPE: Record<string, string> = {
+  edition_year: 'int',
+  awarding_body_id: 'int',
+  field_id: 'int',
+  unit_id: 'int',
+  rank_position: 'int',
+  score: 'float8',
+  is_public: 'int',
+  version: 'int',
+  created_by: 'int',
+  updated_by: 'int',
+  verified_by: 'int',
+  actor_id: 'int',
+};
 
 /**
  * Keys of the given rows that are already in the database: imported before (same

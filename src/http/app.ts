@@ -17,6 +17,7 @@ import { identify, requireCsrf } from './auth/session.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { jsonError } from './errors.ts';
 import { rejectNulBytes } from './guards.ts';
+import { uploadTooLarge } from './pages/awards/evidence.tsx';
 import { mountPages, renderPageError } from './pages/index.ts';
 
 // The one Hono app: JSON API under /api/v1 (documented at /api/v1/openapi.json), web pages
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
     c.set('locale', lang === 'en' ? 'en' : 'id');
     await next();
   });
+  app.use('/kerja/penghargaan/:id{[0-9]+}/bukti', uploadTooLarge);
   app.use(
     '*',
     bodyLimit({

@@ -7,7 +7,8 @@ import { emptyForm, type FormState, formErrors, readForm, TextField, textValues 
 import { seeOther } from '../ui/page.tsx';
 import { AddForm, adminPage } from './shell.tsx';
 
-// Fields (bidang): the taxonomy, retired ones included, and a form to add one.
+// Fields (bidang): the taxonomy, retired ones included, a form to add one, and a link per
+// field to its edit page (field-edit.tsx).
 
 async function render(c: Context<AppEnv>, state: FormState, status = 200) {
   const l = c.get('locale');
@@ -24,6 +25,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
               <th scope="col">Bahasa Indonesia</th>
               <th scope="col">English</th>
               <th scope="col">{t(l, 'col.state')}</th>
+              <th scope="col">{tr(l, 'Ubah', 'Edit')}</th>
             </tr>
           </thead>
           <tbody>
@@ -33,6 +35,14 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
                 <td>{f.nameId}</td>
                 <td>{f.nameEn}</td>
                 <td>{f.active ? tr(l, 'aktif', 'active') : tr(l, 'dipensiunkan', 'retired')}</td>
+                <td>
+                  <a
+                    href={`/kerja/admin/bidang/${f.id}/ubah`}
+                    aria-label={`${tr(l, 'Ubah', 'Edit')} ${f.nameId}`}
+                  >
+                    {tr(l, 'ubah', 'edit')}
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>

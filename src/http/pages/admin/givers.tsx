@@ -17,7 +17,8 @@ import {
 import { seeOther } from '../ui/page.tsx';
 import { AddForm, adminPage } from './shell.tsx';
 
-// Awarding bodies: the list with aliases and renames (Kominfo → Komdigi), and a form to add one.
+// Awarding bodies: the list with aliases and renames (Kominfo → Komdigi), a form to add one,
+// and a link per giver to its edit page (giver-edit.tsx).
 
 async function render(c: Context<AppEnv>, state: FormState, status = 200) {
   const l = c.get('locale');
@@ -35,6 +36,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
               <th scope="col">{tr(l, 'Alias', 'Aliases')}</th>
               <th scope="col">{t(l, 'col.level')}</th>
               <th scope="col">{tr(l, 'Berlaku', 'Valid')}</th>
+              <th scope="col">{tr(l, 'Ubah', 'Edit')}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,6 +55,14 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
                     ? `${formatDate(g.validFrom, l)} – ${g.validTo ? formatDate(g.validTo, l) : tr(l, 'kini', 'now')}`
                     : '—'}
                   {g.successor ? <div>→ {g.successor.abbreviation}</div> : null}
+                </td>
+                <td>
+                  <a
+                    href={`/kerja/admin/pemberi/${g.id}/ubah`}
+                    aria-label={`${tr(l, 'Ubah', 'Edit')} ${g.abbreviation}`}
+                  >
+                    {tr(l, 'ubah', 'edit')}
+                  </a>
                 </td>
               </tr>
             ))}

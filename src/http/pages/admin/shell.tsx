@@ -65,3 +65,30 @@ export function ActiveToggle(p: { action: string; active: boolean; locale: Local
     </form>
   );
 }
+
+/**
+ * The form that changes one existing row, on its own page (`…/:id/ubah`): ids stay unique
+ * on the page, and a refused change comes back here with the errors and the typed values.
+ */
+export function EditForm(p: {
+  action: string;
+  heading: string;
+  back: string;
+  state: FormState;
+  locale: Locale;
+  csrf: string | null;
+  children: Child;
+}) {
+  return (
+    <form method="post" action={p.action} class="stack" aria-labelledby="h-edit">
+      <h2 id="h-edit">{p.heading}</h2>
+      <ErrorSummary state={p.state} locale={p.locale} />
+      <Csrf token={p.csrf} />
+      {p.children}
+      <div class="actions">
+        <button type="submit">{tr(p.locale, 'Simpan', 'Save')}</button>{' '}
+        <a href={p.back}>{tr(p.locale, 'Batal', 'Cancel')}</a>
+      </div>
+    </form>
+  );
+}

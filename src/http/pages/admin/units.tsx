@@ -40,6 +40,12 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
                 ({UNIT_TYPE_LABELS[u.unitType as UnitType] ?? u.unitType}, id {u.id}
                 {u.active ? '' : `, ${tr(l, 'nonaktif', 'inactive')}`})
               </span>{' '}
+              <a
+                href={`/kerja/admin/unit/${u.id}/ubah`}
+                aria-label={`${tr(l, 'Ubah nama', 'Rename')} ${u.name}`}
+              >
+                {tr(l, 'ubah nama', 'rename')}
+              </a>{' '}
               <ActiveToggle action={`/kerja/admin/unit/${u.id}`} active={u.active} locale={l} csrf={csrf} />
             </li>
           ))}

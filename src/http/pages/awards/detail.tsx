@@ -11,7 +11,7 @@ import { type Locale, t, tr } from '../i18n.ts';
 import { gradeText, intParam, recipientText, StateBadge, ZoneDot } from '../ui/bits.tsx';
 import { Csrf } from '../ui/forms.tsx';
 import { page } from '../ui/page.tsx';
-import { EvidenceForms, EvidenceList } from './evidence.tsx';
+import { EvidenceForms, EvidenceList, TOO_LARGE_QUERY } from './evidence.tsx';
 import { History } from './history.tsx';
 
 // One award: its facts, state (with the return reason the operator must act on), evidence,
@@ -196,6 +196,7 @@ export async function awardDetail(c: Context<AppEnv>) {
                 locale={l}
                 csrf={csrf}
                 maxMb={Math.round(config.maxUploadBytes / 1048576)}
+                tooLarge={c.req.query(TOO_LARGE_QUERY[0]) === TOO_LARGE_QUERY[1]}
               />
             ) : null}
           </section>

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { Context } from 'hono';
+import type { Context, Next } from 'hono';
 import type { Evidence } from '../../../services/awards/model.ts';
-import { invalid } from '../../../services/errors.ts';
+import { AppError, invalid } from '../../../services/errors.ts';
 import {
   addFileEvidence,
   addLinkEvidence,
@@ -78,11 +78,14 @@ export function EvidenceForms({
   locale,
   csrf,
   maxMb,
+  tooLarge = false,
 }: {
   id: number;
   locale: Locale;
   csrf: string | null;
   maxMb: number;
+  /** The last upload was refused for its size (see `uploadTooLarge`). */
+  tooLarge?: boolean;
 }) {
   return (
     <div class="grid">
@@ -93,7 +96,7 @@ export function EvidenceForms({
         class="stack"
       >
         <Csrf token={csrf} />
-        <div class="field">
+        <div class={`field ${tooLarge ? 'has-error' : ''}`}>
           <label for="f-file">{tr(locale, 'Unggah berkas bukti', 'Upload an evidence file')}</label>
           <p class="hint" id="h-file">
             {tr(
@@ -102,13 +105,23 @@ export function EvidenceForms({
               `PDF, PNG, JPEG or WEBP, at most ${maxMb} MB.`,
             )}
           </p>
+          {tooLarge ? (
+            <p class="field-error" id="e-file" role="alert">
+              {tr(
+                locale,
+                `Berkas terlalu besar: batasnya ${maxMb} MB. Perkecil berkasnya (mis. pindai ulang dengan resolusi lebih rendah) lalu unggah lagi.`,
+                `File too large: the limit is ${maxMb} MB. Make it smaller (e.g. scan again at a lower resolution) and upload again.`,
+              )}
+            </p>
+          ) : null}
           <input
             id="f-file"
             name="file"
             type="file"
             accept="application/pdf,image/png,image/jpeg,image/webp"
             required
-            aria-describedby="h-file"
+            aria-invalid={tooLarge ? 'true' : undefined}
+            aria-describedby={tooLarge ? 'h-file e-file' : 'h-file'}
             data-preview="#file-preview"
           />
           <div id="file-preview" class="preview" aria-live="polite"></div>
@@ -165,6 +178,7 @@ export async function uploadEvidence(c: Context<AppEnv>) {
       caption,
     );
   } catch (err) {
+    if (err instanceof AppError && err.status === 413) return c.redirect(tooLargeUrl(id), 303);
     return refused(c, id, err);
   }
   return seeOther(
@@ -172,6 +186,26 @@ export async function uploadEvidence(c: Context<AppEnv>) {
     `/kerja/penghargaan/${id}#bukti`,
     tr(c.get('locale'), 'Bukti terunggah.', 'Evidence uploaded.'),
   );
+}
+
+/** Marker in the award page's URL: the evidence form then says the last file was too large. */
+export const TOO_LARGE_QUERY = ['bukti', 'terlalu-besar'] as const;
+const tooLargeUrl = (id: number) => `/kerja/penghargaan/${id}?${TOO_LARGE_QUERY.join('=')}#bukti`;
+
+/**
+ * Mounted in app.ts BEFORE the global body limit, on the upload route only. The body limit
+ * refuses an oversized upload before any handler runs (from Content-Length, or while the body
+ * streams in), which would show the bare 413 error page; here the 413 becomes a redirect back
+ * to the award page, whose evidence form then names the limit. Nothing is stored, so it is
+ * safe before sign-in and CSRF are checked; the API's 413 is untouched.
+ */
+export async function uploadTooLarge(c: Context<AppEnv>, next: Next) {
+  await next();
+  const id = intParam(/^\/kerja\/penghargaan\/(\d+)\/bukti$/.exec(c.req.path)?.[1]);
+  if (c.req.method === 'POST' && id && c.error instanceof AppError && c.error.status === 413) {
+    c.res = undefined; // drop the error page and its headers instead of merging them
+    c.res = new Response(null, { status: 303, headers: { Location: tooLargeUrl(id) } });
+  }
 }
 
 export async function addLink(c: Context<AppEnv>) {

@@ -1,0 +1,85 @@
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../../db/schema.ts';
+import { notFound } from '../../../services/errors.ts';
+import { noNul } from '../../../services/safe-text.ts';
+import { listUnits, updateUnit } from '../../../services/units.ts';
+import type { AppEnv } from '../../env.ts';
+import { t, tr } from '../i18n.ts';
+import { intParam, requireRole } from '../ui/bits.tsx';
+import { emptyForm, type FormState, formErrors, readForm, TextField, textValues } from '../ui/forms.tsx';
+import { seeOther } from '../ui/page.tsx';
+import { adminPage, EditForm } from './shell.tsx';
+
+// Renaming one unit (name and short name). Moving a unit in the tree is not offered: its
+// path is part of every award's scope. updateUnit audits the change.
+
+/** The same rules as the API's UnitPatch (src/http/api/units.ts). */
+const renameSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(2, 'Nama unit wajib diisi (minimal 2 karakter)')
+    .max(200)
+    .refine(...noNul),
+  shortName: z
+    .string()
+    .trim()
+    .max(60, 'Singkatan paling banyak 60 karakter')
+    .refine(...noNul),
+});
+
+async function findUnit(db: Kysely<Database>, id: number) {
+  const unit = (await listUnits(db)).find((u) => u.id === id);
+  if (!unit) throw notFound('Unit', id);
+  return unit;
+}
+
+async function render(c: Context<AppEnv>, id: number, state: FormState, status = 200) {
+  const l = c.get('locale');
+  const unit = await findUnit(c.get('deps').db.db, id);
+  return adminPage(
+    c,
+    { title: 'admin.units', status },
+    <EditForm
+      action={`/kerja/admin/unit/${id}/ubah`}
+      heading={`${tr(l, 'Ubah nama unit', 'Rename unit')}: ${unit.name}`}
+      back="/kerja/admin/unit"
+      state={state}
+      locale={l}
+      csrf={c.get('csrfToken')}
+    >
+      <TextField name="name" label={tr(l, 'Nama', 'Name')} state={state} required />
+      <TextField
+        name="shortName"
+        label={tr(l, 'Singkatan', 'Short name')}
+        state={state}
+        hint={t(l, 'form.optional')}
+      />
+    </EditForm>,
+  );
+}
+
+export async function unitEditPage(c: Context<AppEnv>) {
+  requireRole(c, ['admin']);
+  const id = intParam(c.req.param('id')) ?? 0;
+  const u = await findUnit(c.get('deps').db.db, id);
+  return render(c, id, emptyForm({ name: u.name, shortName: u.shortName ?? '' }));
+}
+
+export async function unitEditPost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin']);
+  const id = intParam(c.req.param('id')) ?? 0;
+  const values = textValues(await readForm(c));
+  try {
+    const input = renameSchema.parse({ name: values.name ?? '', shortName: values.shortName ?? '' });
+    await updateUnit(c.get('deps').db.db, actor, id, {
+      name: input.name,
+      shortName: input.shortName || null,
+    });
+  } catch (err) {
+    return render(c, id, formErrors(err, values), 422);
+  }
+  return seeOther(c, '/kerja/admin/unit', tr(c.get('locale'), 'Unit diperbarui.', 'Unit updated.'));
+}

@@ -6,6 +6,21 @@ import { assertAdmin } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { conflict, invalid, notFound } from './errors.ts';
+import { noNul } from './safe-text.ts';
+import { z } from './zod.ts';
+
+/** A unit's name and short name, as the API and the admin pages both check them. */
+export const unitNameSchema = z
+  .string()
+  .trim()
+  .min(2, 'Nama unit wajib diisi (minimal 2 karakter)')
+  .max(200)
+  .refine(...noNul);
+export const unitShortNameSchema = z
+  .string()
+  .trim()
+  .max(60, 'Singkatan paling banyak 60 karakter')
+  .refine(...noNul);
 
 export interface NewUnit {
   regionCode: string;

@@ -3,7 +3,14 @@ import { UNIT_TYPES } from '../../reference/unit-types.ts';
 import { assertAdmin } from '../../services/access.ts';
 import { invalid, notFound } from '../../services/errors.ts';
 import { noNul } from '../../services/safe-text.ts';
-import { createUnit, getRegion, listUnits, updateUnit } from '../../services/units.ts';
+import {
+  createUnit,
+  getRegion,
+  listUnits,
+  unitNameSchema,
+  unitShortNameSchema,
+  updateUnit,
+} from '../../services/units.ts';
 import { requireActor } from '../auth/session.ts';
 import { apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
 
@@ -12,18 +19,8 @@ import { apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.
 
 const tags = ['units'];
 
-const name = z
-  .string()
-  .trim()
-  .min(2, 'Nama unit wajib diisi (minimal 2 karakter)')
-  .max(200)
-  .refine(...noNul);
-const shortName = z
-  .string()
-  .trim()
-  .max(60)
-  .refine(...noNul)
-  .nullish();
+const name = unitNameSchema;
+const shortName = unitShortNameSchema.nullish();
 const UnitInput = z
   .object({
     parentId: z.number().int().positive().nullish(),

@@ -3,8 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../../db/schema.ts';
 import { notFound } from '../../../services/errors.ts';
-import { noNul } from '../../../services/safe-text.ts';
-import { listUnits, updateUnit } from '../../../services/units.ts';
+import { listUnits, unitNameSchema, unitShortNameSchema, updateUnit } from '../../../services/units.ts';
 import type { AppEnv } from '../../env.ts';
 import { t, tr } from '../i18n.ts';
 import { intParam, requireRole } from '../ui/bits.tsx';
@@ -15,20 +14,7 @@ import { adminPage, EditForm } from './shell.tsx';
 // Renaming one unit (name and short name). Moving a unit in the tree is not offered: its
 // path is part of every award's scope. updateUnit audits the change.
 
-/** The same rules as the API's UnitPatch (src/http/api/units.ts). */
-const renameSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, 'Nama unit wajib diisi (minimal 2 karakter)')
-    .max(200)
-    .refine(...noNul),
-  shortName: z
-    .string()
-    .trim()
-    .max(60, 'Singkatan paling banyak 60 karakter')
-    .refine(...noNul),
-});
+const renameSchema = z.object({ name: unitNameSchema, shortName: unitShortNameSchema });
 
 async function findUnit(db: Kysely<Database>, id: number) {
   const unit = (await listUnits(db)).find((u) => u.id === id);

@@ -15,6 +15,10 @@ export interface Config {
   siteName: string | null;
   emblemUrl: string | null;
   logLevel: string;
+  /** Poll watched news sources inside `serve` (INTAKE_WATCH=1, or `serve --watch`). */
+  intakeWatch: boolean;
+  /** Let watched sources live on this machine or a private network (tests, intranets). */
+  intakeWatchAllowPrivate: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +32,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteName: env.SITE_NAME || null,
     emblemUrl: env.EMBLEM_URL || null,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' || env.VITEST ? 'silent' : 'info'),
+    intakeWatch: env.INTAKE_WATCH === '1' || env.INTAKE_WATCH === 'true',
+    intakeWatchAllowPrivate:
+      env.INTAKE_WATCH_ALLOW_PRIVATE === '1' || env.INTAKE_WATCH_ALLOW_PRIVATE === 'true',
   };
 }

@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<{ register(program: Command): void 
   extract: () => import('./commands/extract.ts'),
   ingest: () => import('./commands/ingest.ts'),
   findings: () => import('./commands/findings.ts'),
+  intake: () => import('./commands/intake.ts'),
 };
 
 const program = new Command()

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { describeDatabaseUrl } from '../../db/database.ts';
 import { startServer } from '../../http/server.ts';
+import { createLogger } from '../../log.ts';
+import { watchLoop } from '../../services/intake/watch/loop.ts';
 import { CliError } from '../run.ts';
 
 export function parsePort(value: string | undefined, fallback: number): number {
@@ -17,13 +19,34 @@ export function register(program: Command): void {
     .command('serve')
     .description('Jalankan server web dan API (migrasi diterapkan saat mulai)')
     .option('--port <n>', 'port (default: PORT env or 3000)')
-    .action(async (opts: { port?: string }) => {
+    .option('--watch', 'juga pantau sumber berita (atau INTAKE_WATCH=1)')
+    .action(async (opts: { port?: string; watch?: boolean }) => {
       const config = loadConfig();
       config.port = parsePort(opts.port, config.port);
       const server = await startServer(config);
       const { kind } = describeDatabaseUrl(config.databaseUrl);
       process.stdout.write(`Prestasi berjalan di http://localhost:${server.port} (database: ${kind})\n`);
-      const stop = () => server.close().then(() => process.exit(0));
+      const watching = new AbortController();
+      if (opts.watch || config.intakeWatch) {
+        const log = createLogger(config.logLevel);
+        process.stdout.write('Sumber berita dipantau (tiap menit dicek mana yang sudah waktunya)\n');
+        void watchLoop(
+          server.db.db,
+          { allowPrivate: config.intakeWatchAllowPrivate },
+          {
+            tickMs: 60_000,
+            signal: watching.signal,
+            onRound: (reports) => {
+              for (const r of reports) log.info(r, 'news source polled');
+            },
+            onError: (err) => log.error({ err }, 'news source round failed'),
+          },
+        );
+      }
+      const stop = () => {
+        watching.abort();
+        return server.close().then(() => process.exit(0));
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

@@ -28,7 +28,7 @@ export async function checkLogin(
   );
   if (!user || !ok) {
     await recordFailure(db, keys);
-    throw new AppError('unauthenticated', 'Email atau kata sandi salah (wrong email or password).');
+    throw new AppError('unauthenticated', 'Email atau kata sandi salah.');
   }
   await clearFailures(db, keys);
   return user;

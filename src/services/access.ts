@@ -1,4 +1,5 @@
 import type { AwardState } from '../db/schema.ts';
+import { roleLabel } from '../domain/labels.ts';
 import type { Actor } from './actor.ts';
 import { forbidden } from './errors.ts';
 
@@ -27,7 +28,7 @@ export function assertCanEditFor(actor: Actor, unitPath: string | null): void {
       'Unit ini di luar wewenang Anda: operator hanya boleh mengisi penghargaan unitnya dan sub-unitnya.',
     );
   }
-  throw forbidden(`Peran "${actor.role}" tidak boleh mengubah penghargaan (role may not edit awards).`);
+  throw forbidden(`Peran ${roleLabel('id', actor.role)} tidak boleh mengubah penghargaan.`);
 }
 
 export function assertCanVerify(actor: Actor): void {

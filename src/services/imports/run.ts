@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { Database } from '../../db/schema.ts';
+import { roleLabel } from '../../domain/labels.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { ImportContext } from './context.ts';
@@ -51,7 +52,7 @@ export async function importAwards(
   options: ImportOptions,
 ): Promise<ImportReport> {
   if (!IMPORT_ROLES.has(actor.role))
-    throw forbidden(`Peran "${actor.role}" tidak boleh mengimpor penghargaan (role may not import).`);
+    throw forbidden(`Peran ${roleLabel('id', actor.role)} tidak boleh mengimpor penghargaan.`);
   const verified = options.verified === true;
   if (verified && actor.role !== 'admin' && actor.role !== 'verifikator')
     throw forbidden('Hanya admin atau verifikator yang boleh mengimpor sebagai terverifikasi (--verified).');

@@ -23,6 +23,14 @@ export const ROLE_LABELS: Record<string, Words> = {
   viewer: { id: 'Pimpinan', en: 'Leadership' },
 };
 
+/** Where a news finding stands in the curator's queue. */
+export const FINDING_STATE_LABELS: Record<string, Words> = {
+  pending: { id: 'Menunggu', en: 'Pending' },
+  accepted: { id: 'Diterima', en: 'Accepted' },
+  merged: { id: 'Digabung', en: 'Merged' },
+  rejected: { id: 'Ditolak', en: 'Rejected' },
+};
+
 /** The award's columns as the form calls them, for history lines ("Diubah: tanggal diterima"). */
 export const AWARD_FIELD_LABELS: Record<string, Words> = {
   title: { id: 'judul', en: 'title' },
@@ -63,6 +71,9 @@ export const levelLabel = (locale: Locale, level: string | null | undefined) =>
 
 /** 'viewer' → 'Pimpinan' / 'Leadership'. */
 export const roleLabel = (locale: Locale, role: string) => pick(ROLE_LABELS, role, locale);
+
+/** 'pending' → 'Menunggu' / 'Pending'. */
+export const findingStateLabel = (locale: Locale, state: string) => pick(FINDING_STATE_LABELS, state, locale);
 
 /** 'received_on' → 'tanggal diterima' / 'date received'. */
 export const awardFieldLabel = (locale: Locale, column: string) => pick(AWARD_FIELD_LABELS, column, locale);

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { findingStateLabel } from '../../../domain/labels.ts';
 import { ingest } from '../../../services/intake/ingest.ts';
 import { listFindings } from '../../../services/intake/read.ts';
 import { FINDING_STATES } from '../../../services/intake/schemas.ts';
@@ -22,13 +23,6 @@ import { page, seeOther } from '../ui/page.tsx';
 // Findings from the news: the queue (pending first) and a form to take in an article by
 // pasting its text. Curators and admins only.
 
-const STATE_LABEL: Record<string, [string, string]> = {
-  pending: ['Menunggu', 'Pending'],
-  accepted: ['Diterima', 'Accepted'],
-  merged: ['Digabung', 'Merged'],
-  rejected: ['Ditolak', 'Rejected'],
-};
-
 async function render(c: Context<AppEnv>, form: FormState, status = 200) {
   const actor = requireRole(c, ['admin', 'kurator']);
   const l = c.get('locale');
@@ -47,7 +41,7 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
           {FINDING_STATES.map((s) => (
             <li>
               <a href={`/kerja/temuan?status=${s}`} aria-current={s === state ? 'page' : undefined}>
-                {tr(l, ...STATE_LABEL[s])}
+                {findingStateLabel(l, s)}
               </a>
             </li>
           ))}

@@ -58,6 +58,9 @@ const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
 };
 const wibDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
 
+/** Today's date in the region's clock, '2026-11-29' (a UTC date would be yesterday before 07.00 WIB). */
+export const todayIso = (at: Date = new Date()): string => wibDateFormat.format(at);
+
 /**
  * '2025-10-09' → '9 Oktober 2025' (id) / '9 October 2025' (en). A timestamp gives the date it
  * was in WIB ('2025-12-31T20:00:00Z' → '1 Januari 2026'); text that does not start with an ISO

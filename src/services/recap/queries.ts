@@ -42,13 +42,18 @@ export async function recapTotal(db: Kysely<Database>, scope: RecapScope, year: 
   return n(row?.count);
 }
 
-/** Latest edition year with a visible award, or null. */
-export async function recapLatestYear(db: Kysely<Database>, scope: RecapScope): Promise<number | null> {
-  const row = await db
+/** Latest edition year with a visible award (up to `upTo` when given), or null. */
+export async function recapLatestYear(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  upTo?: number,
+): Promise<number | null> {
+  let q = db
     .selectFrom('awards')
     .select((eb) => eb.fn.max('awards.edition_year').as('year'))
-    .where(visible(scope))
-    .executeTakeFirst();
+    .where(visible(scope));
+  if (upTo !== undefined) q = q.where('awards.edition_year', '<=', upTo);
+  const row = await q.executeTakeFirst();
   return row?.year === null || row?.year === undefined ? null : Number(row.year);
 }
 
@@ -180,6 +185,27 @@ export async function recapCumulative(
     );
   }
   return n((await q.executeTakeFirst())?.count);
+}
+
+/**
+ * Awards received from 1 January of `year` up to and including `monthDay` ('11-29') of it:
+ * "so far this year" and, with `year - 1`, "the same period last year". Undated awards cannot
+ * be placed in a period and are not counted.
+ */
+export async function recapReceivedUntil(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  year: number,
+  monthDay: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('awards')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where(visible(scope))
+    .where('awards.received_on', '>=', `${year}-01-01`)
+    .where('awards.received_on', '<=', `${year}-${monthDay}`)
+    .executeTakeFirst();
+  return n(row?.count);
 }
 
 /** Direct counts per recipient unit path (team awards are counted separately, see units.ts). */

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { dbIdText } from '../../services/ids.ts';
 import type { AppEnv } from '../env.ts';
 import { zodDetails } from '../errors.ts';
 
@@ -35,11 +36,7 @@ export const ErrorSchema = z
   .openapi('Error');
 
 export const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+  id: dbIdText().openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 });
 
 /** Any JSON object: responses are documented by example rather than a second schema. */

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { UNIT_TYPES } from '../../reference/unit-types.ts';
 import { assertAdmin } from '../../services/access.ts';
 import { invalid, notFound } from '../../services/errors.ts';
+import { dbId } from '../../services/ids.ts';
 import { noNul } from '../../services/safe-text.ts';
 import {
   createUnit,
@@ -23,7 +24,7 @@ const name = unitNameSchema;
 const shortName = unitShortNameSchema.nullish();
 const UnitInput = z
   .object({
-    parentId: z.number().int().positive().nullish(),
+    parentId: dbId().nullish(),
     name,
     shortName,
     unitType: z.enum(UNIT_TYPES, { message: `Jenis unit: ${UNIT_TYPES.join(', ')}` }),

@@ -53,7 +53,8 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } |
       body: {
         error: {
           code: 'validation_failed',
-          message: 'Angka di luar jangkauan yang bisa disimpan (number out of range); periksa isian angka dan id.',
+          message:
+            'Angka di luar jangkauan yang bisa disimpan (number out of range); periksa isian angka dan id.',
           details: [],
         },
       },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { Database } from '../../db/schema.ts';
+import { IMPORT_ROLES } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { ImportContext } from './context.ts';
@@ -43,14 +44,12 @@ export interface ImportReport {
   batchId: number | null;
 }
 
-const IMPORT_ROLES = new Set(['admin', 'verifikator', 'operator', 'kurator']);
-
 export async function importAwards(
   db: Kysely<Database>,
   actor: Actor,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  if (!IMPORT_ROLES.has(actor.role))
+  if (!IMPORT_ROLES.includes(actor.role))
     throw forbidden(`Peran "${actor.role}" tidak boleh mengimpor penghargaan (role may not import).`);
   const verified = options.verified === true;
   if (verified && actor.role !== 'admin' && actor.role !== 'verifikator')

@@ -17,6 +17,7 @@ import {
   parseYear,
   parseYesNo,
   rankPosition,
+  shown,
 } from './values.ts';
 
 // One spreadsheet row → the values of one award row, or every problem with that row. The
@@ -115,7 +116,7 @@ export async function convertRow(
       row,
       column: at ? columnLetter(at.index) : null,
       header: at?.header ?? (k ? (COLUMNS.find((c) => c.key === k)?.header ?? null) : null),
-      value: value === null ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value),
+      value: value === null ? null : shown(value, 200),
       message,
     });
   };
@@ -143,7 +144,8 @@ export async function convertRow(
   if (giverCell) {
     const g = ctx.giver(giverCell);
     if (g.found) [giverId, giverCode] = [g.found.id, g.found.code];
-    else if (g.suggestion) report('giver', `'${giverCell}' tidak dikenal — maksud Anda '${g.suggestion}'?`);
+    else if (g.suggestion)
+      report('giver', `'${shown(giverCell)}' tidak dikenal — maksud Anda '${g.suggestion}'?`);
     else giverText = giverCell;
   }
 
@@ -155,7 +157,7 @@ export async function convertRow(
     else
       report(
         'field',
-        `bidang '${fieldCell}' tidak dikenal${f.suggestion ? ` — maksud Anda '${f.suggestion}'?` : '; lihat daftar bidang di lembar Petunjuk templat'}`,
+        `bidang '${shown(fieldCell)}' tidak dikenal${f.suggestion ? ` — maksud Anda '${f.suggestion}'?` : '; lihat daftar bidang di lembar Petunjuk templat'}`,
       );
   }
 
@@ -170,7 +172,7 @@ export async function convertRow(
     else
       report(
         'recipient',
-        `unit '${recipientCell}' tidak ada${u.suggestion ? ` — maksud Anda '${u.suggestion}'?` : '; tulis nama atau singkatan unit seperti di daftar unit, atau nama pemda'}`,
+        `unit '${shown(recipientCell)}' tidak ada${u.suggestion ? ` — maksud Anda '${u.suggestion}'?` : '; tulis nama atau singkatan unit seperti di daftar unit, atau nama pemda'}`,
       );
   }
   const team: TeamMember[] = [];
@@ -234,7 +236,7 @@ export async function convertRow(
     else if (!inSubtree(actor, unitPath))
       report(
         'recipient',
-        `unit '${recipientCell}' di luar wewenang Anda; operator hanya boleh unitnya dan sub-unitnya`,
+        `unit '${shown(recipientCell)}' di luar wewenang Anda; operator hanya boleh unitnya dan sub-unitnya`,
       );
   }
 

@@ -38,18 +38,46 @@ export interface ImportReport {
   ready: number;
   skipped: number;
   skippedRows: { row: number; reason: string }[];
+  /** The first MAX_LISTED_PROBLEMS problems, in spreadsheet order. */
   problems: Problem[];
+  /** Problems found beyond those listed (a response never grows with a hostile file). */
+  problemsNotListed: number;
   notes: string[];
   batchId: number | null;
 }
 
 const IMPORT_ROLES = new Set(['admin', 'verifikator', 'operator', 'kurator']);
 
+/** A file with more problems than this is listed in part: the first ones show what to fix. */
+export const MAX_LISTED_PROBLEMS = 1000;
+
+/**
+ * Imports running at once in this process. Each holds its file and its parsed rows in memory
+ * (up to ~100 MB for a full 10 MB workbook), so a few at a time keep the server alive; the
+ * rest are turned away with 429 and asked to retry, rather than queued without limit.
+ */
+export const MAX_CONCURRENT_IMPORTS = 2;
+let running = 0;
+
 export async function importAwards(
   db: Kysely<Database>,
   actor: Actor,
   options: ImportOptions,
 ): Promise<ImportReport> {
+  if (running >= MAX_CONCURRENT_IMPORTS)
+    throw new AppError(
+      'too_many_requests',
+      `Sedang ada ${MAX_CONCURRENT_IMPORTS} impor berjalan di server; tunggu sebentar (sekitar satu menit) lalu unggah lagi. Tidak ada yang tersimpan.`,
+    );
+  running++;
+  try {
+    return await runImport(db, actor, options);
+  } finally {
+    running--;
+  }
+}
+
+async function runImport(db: Kysely<Database>, actor: Actor, options: ImportOptions): Promise<ImportReport> {
   if (!IMPORT_ROLES.has(actor.role))
     throw forbidden(`Peran "${actor.role}" tidak boleh mengimpor penghargaan (role may not import).`);
   const verified = options.verified === true;
@@ -76,6 +104,7 @@ export async function importAwards(
     skipped: 0,
     skippedRows: [],
     problems: [...headers.problems],
+    problemsNotListed: 0,
     notes: [...headers.notes],
     batchId: null,
   };
@@ -123,6 +152,13 @@ export async function importAwards(
   // Read in spreadsheet order: by row, then left to right.
   const columnOrder = (c: string | null) => (c === null ? '' : c.padStart(3, ' '));
   report.problems.sort((a, b) => a.row - b.row || columnOrder(a.column).localeCompare(columnOrder(b.column)));
+  if (report.problems.length > MAX_LISTED_PROBLEMS) {
+    report.problemsNotListed = report.problems.length - MAX_LISTED_PROBLEMS;
+    report.problems.length = MAX_LISTED_PROBLEMS;
+    report.notes.push(
+      `Hanya ${MAX_LISTED_PROBLEMS} masalah pertama yang ditampilkan; ${report.problemsNotListed} masalah lain menyusul setelah yang ini diperbaiki.`,
+    );
+  }
   report.skipped = report.skippedRows.length;
   report.ready = fresh.length;
   if (report.dryRun || report.problems.length > 0 || fresh.length === 0) return report;

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../errors.ts';
 import { columnLetter } from './columns.ts';
+import { fillMerged, mergeCollector } from './merged.ts';
 import type { Cell } from './values.ts';
 import { checkZipInflation } from './zip-guard.ts';
 
@@ -45,12 +46,20 @@ export async function readSpreadsheet(
       'Berkas ini format Excel lama (.xls); buka di Excel lalu "Simpan Sebagai" .xlsx atau .csv.',
     );
   if (isZip) {
-    await checkZipInflation(buffer, {
-      maxTotalBytes: limits.maxBytes * MAX_INFLATION,
-      maxEntryBytes: limits.maxBytes * MAX_ENTRY_INFLATION,
-      maxEntries: 1000,
-    });
-    return { format: 'xlsx', rows: await readXlsx(buffer, limits) };
+    // The first sheet is the one read (exceljs takes the entries in zip order, as does this).
+    const merges = mergeCollector();
+    await checkZipInflation(
+      buffer,
+      {
+        maxTotalBytes: limits.maxBytes * MAX_INFLATION,
+        maxEntryBytes: limits.maxBytes * MAX_ENTRY_INFLATION,
+        maxEntries: 1000,
+      },
+      { entry: /^xl\/worksheets\/sheet\d+\.xml$/, onChunk: merges.onChunk },
+    );
+    const rows = await readXlsx(buffer, limits);
+    fillMerged(rows, merges.ranges);
+    return { format: 'xlsx', rows };
   }
   if (/\.xlsx$/i.test(fileName))
     throw unsupported(

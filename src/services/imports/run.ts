@@ -7,7 +7,9 @@ import { AppError, forbidden } from '../errors.ts';
 import { ImportContext } from './context.ts';
 import { findHeaders } from './headers.ts';
 import { DEFAULT_LIMITS, type ReadLimits, readSpreadsheet } from './read-file.ts';
-import { convertRow, type Problem, type ReadyRow, type TeamMember } from './rows.ts';
+import { convertRow, type Problem, type ReadyRow, type RowReading, type TeamMember } from './rows.ts';
+import { isTotalRow } from './totals.ts';
+import { shown } from './values.ts';
 import { existingKeys, writeAwards } from './write.ts';
 
 // An import: read the file, check every row (collecting every problem, not the first), drop
@@ -43,6 +45,8 @@ export interface ImportReport {
   /** Problems found beyond those listed (a response never grows with a hostile file). */
   problemsNotListed: number;
   notes: string[];
+  /** How each importable row was read (unit, giver, field, year, grade), up to 1,000 rows. */
+  readRows: ({ row: number; title: string } & RowReading)[];
   batchId: number | null;
 }
 
@@ -106,27 +110,51 @@ async function runImport(db: Kysely<Database>, actor: Actor, options: ImportOpti
     problems: [...headers.problems],
     problemsNotListed: 0,
     notes: [...headers.notes],
+    readRows: [],
     batchId: null,
   };
   if (dataRows.length === 0) report.notes.push('Tidak ada baris data di bawah baris judul kolom.');
 
   const ctx = await ImportContext.load(db, options.regionCode);
   const ready: { row: ReadyRow; team: TeamMember[] }[] = [];
-  const freeGivers = new Set<string>();
+  const freeGivers = new Map<string, string | null>();
+  const firstRowByLooseKey = new Map<string, number>();
   for (let i = 0; i < dataRows.length; i++) {
     const r = dataRows[i];
+    if (isTotalRow(r.cells, headers.map)) {
+      report.skippedRows.push({ row: r.row, reason: 'baris JUMLAH/TOTAL, bukan penghargaan' });
+      continue;
+    }
     const result = await convertRow(ctx, actor, headers.map, r.row, r.cells);
     report.problems.push(...result.problems);
+    const twin = firstRowByLooseKey.get(result.looseKey);
+    if (twin === undefined) firstRowByLooseKey.set(result.looseKey, r.row);
+    else if (result.problems.length)
+      report.problems.push({
+        row: r.row,
+        column: null,
+        header: null,
+        value: null,
+        message: `sama dengan baris ${twin} (duplikat): hapus baris ini, perbaiki baris ${twin}`,
+      });
+    if (result.freeGiver && !freeGivers.has(result.freeGiver.text))
+      freeGivers.set(result.freeGiver.text, result.freeGiver.suggestion);
     if (result.ready) {
       ready.push({ row: result.ready, team: result.team });
-      if (result.ready.giverText) freeGivers.add(result.ready.giverText);
+      if (report.readRows.length < MAX_LISTED_PROBLEMS)
+        report.readRows.push({ row: r.row, title: result.ready.values.title, ...result.ready.reading });
     }
     if (i % 500 === 499) options.onProgress?.(i + 1, dataRows.length, 'check');
   }
   options.onProgress?.(dataRows.length, dataRows.length, 'check');
   if (freeGivers.size)
     report.notes.push(
-      `Pemberi yang tidak ada di daftar disimpan sebagai teks: ${[...freeGivers].slice(0, 10).join(', ')}${freeGivers.size > 10 ? ' …' : ''}`,
+      `Pemberi yang tidak ada di daftar disimpan sebagai teks: ${[...freeGivers]
+        .slice(0, 10)
+        .map(
+          ([text, like]) => `'${shown(text)}'${like ? ` (mirip '${like}'? jika ya, tulis '${like}')` : ''}`,
+        )
+        .join(', ')}${freeGivers.size > 10 ? ' …' : ''}`,
     );
 
   // Idempotency: a row whose key is already in the file or in the database is skipped.

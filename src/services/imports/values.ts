@@ -106,6 +106,36 @@ export function parseNumber(cell: Cell): Parsed<number | null> {
   return ok(Number(s));
 }
 
+/**
+ * A score cell. A word there ("Sangat Baik", "WTP", "A") is a predicate written in the wrong
+ * column: the message says where it belongs.
+ */
+export function parseScore(cell: Cell): Parsed<number | null> {
+  const n = parseNumber(cell);
+  if (n.ok || typeof cell !== 'string' || !/\p{L}/u.test(cell)) return n;
+  return fail(
+    `"${shown(cell)}" berupa kata, bukan nilai angka; tulis nilainya (mis. 94,76) di sini, atau pindahkan predikat ini ke kolom Predikat`,
+  );
+}
+
+/**
+ * The edition year a title names: "Penilaian Kepatuhan 2024", "SAKIP Tahun 2023". `named`
+ * when a word marks it as the assessment's year (penilaian, evaluasi, tahun, edisi, periode):
+ * then it outranks a Tahun column that holds the year the award was handed over.
+ */
+export function editionYearInTitle(title: string | null): { year: number; named: boolean } | null {
+  if (!title) return null;
+  const years = new Set([...title.matchAll(/(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1])));
+  if (years.size !== 1) return null;
+  const year = [...years][0];
+  // "Penilaian Kepatuhan Standar Pelayanan Publik 2024": the word may stand a few words before.
+  const named = new RegExp(
+    `\\b(?:penilaian|evaluasi|tahun|edisi|periode|awards?)\\b[^.;]{0,60}?\\b${year}\\b`,
+    'i',
+  ).test(title);
+  return { year, named };
+}
+
 export function parseYear(cell: Cell): Parsed<number | null> {
   const n = parseNumber(cell);
   if (!n.ok) return fail(`"${shown(cell)}" bukan tahun; tulis 4 angka, mis. 2025`);

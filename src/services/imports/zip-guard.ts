@@ -48,8 +48,19 @@ interface Entry {
   localOffset: number;
 }
 
+/** Sees the inflated bytes of one entry as they pass (the first whose name fits). */
+export interface EntryWatch {
+  entry: RegExp;
+  onChunk: (chunk: Buffer) => void;
+}
+
 /** Throws 413 when the zip inflates past the limits, 415 when its structure is not sound. */
-export async function checkZipInflation(buf: Uint8Array, limits: InflateLimits): Promise<void> {
+export async function checkZipInflation(
+  buf: Uint8Array,
+  limits: InflateLimits,
+  watch?: EntryWatch,
+): Promise<void> {
+  let watching = watch;
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -74,8 +85,11 @@ export async function checkZipInflation(buf: Uint8Array, limits: InflateLimits):
     expectedAt = end;
 
     const budget = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
-    const inflated =
-      e.method === 0 ? e.compressedSize : await countInflated(buf.subarray(start, end), budget);
+    const onChunk = watching?.entry.test(e.name) ? watching.onChunk : undefined;
+    if (onChunk) watching = undefined;
+    const data = buf.subarray(start, end);
+    if (e.method === 0) onChunk?.(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    const inflated = e.method === 0 ? e.compressedSize : await countInflated(data, budget, onChunk);
     if (inflated > budget) throw tooBig(limits, budget === limits.maxEntryBytes ? e.name : null);
     total += inflated;
   }
@@ -128,7 +142,11 @@ function readCentralDirectory(buf: Uint8Array, limits: InflateLimits): Entry[] {
 }
 
 /** Inflates as a stream, counting; stops as soon as the count passes `budget`. */
-async function countInflated(data: Uint8Array, budget: number): Promise<number> {
+async function countInflated(
+  data: Uint8Array,
+  budget: number,
+  onChunk?: (chunk: Buffer) => void,
+): Promise<number> {
   const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
   let n = 0;
   try {
@@ -136,6 +154,7 @@ async function countInflated(data: Uint8Array, budget: number): Promise<number> 
     for await (const chunk of inflate) {
       n += (chunk as Buffer).length;
       if (n > budget) break;
+      onChunk?.(chunk as Buffer);
     }
   } catch {
     throw broken('data terkompresi rusak');

@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { getAward, listAwards } from '../../../services/awards/read.ts';
 import { AppError } from '../../../services/errors.ts';
+import { recapLatestYear, recapTotal } from '../../../services/recap/queries.ts';
+import { PUBLIC_SCOPE } from '../../../services/recap/scope.ts';
 import { homeData } from '../../../services/showcase/home.ts';
 import { dictionaryCsv, openDataRows, toCsv, toJson } from '../../../services/showcase/opendata.ts';
 import { filterOptions } from '../../../services/showcase/options.ts';
@@ -111,7 +113,7 @@ export function showcaseRoutes() {
   app.get('/linimasa', (c) =>
     servePage(c, () =>
       page(c, async (v) => {
-        const d = await timelineData(c.get('deps').db.db, v.locale, v.site.foundedOn);
+        const d = await timelineData(c.get('deps').db.db, v.site.foundedOn);
         return <TimelinePage v={v} d={d} />;
       }),
     ),
@@ -120,9 +122,12 @@ export function showcaseRoutes() {
   app.get('/data', (c) =>
     servePage(c, () =>
       page(c, async (v) => {
-        const rows = await openDataRows(c.get('deps').db.db);
-        const years = rows.map((r) => Number(r.tahun));
-        return <DataPage v={v} rows={rows.length} latestYear={years.length ? Math.max(...years) : null} />;
+        const db = c.get('deps').db.db;
+        const [rows, latestYear] = await Promise.all([
+          recapTotal(db, PUBLIC_SCOPE, null),
+          recapLatestYear(db, PUBLIC_SCOPE),
+        ]);
+        return <DataPage v={v} rows={rows} latestYear={latestYear} />;
       }),
     ),
   );
@@ -150,7 +155,14 @@ export function showcaseRoutes() {
       const { db, config } = c.get('deps');
       const site = await loadSite(db.db, config);
       const rows = await openDataRows(db.db);
-      const years = rows.map((r) => Number(r.tahun));
+      // A loop, not Math.min(...years): a spread of a million values overflows the stack.
+      let from: number | null = null;
+      let to: number | null = null;
+      for (const r of rows) {
+        const y = Number(r.tahun);
+        if (from === null || y < from) from = y;
+        if (to === null || y > to) to = y;
+      }
       return {
         body: toJson(rows, {
           title: `Penghargaan ${site.name}`,
@@ -158,10 +170,7 @@ export function showcaseRoutes() {
           regionCode: site.regionCode,
           licence: 'CC BY 4.0',
           generatedAt: new Date().toISOString(),
-          period: {
-            from: years.length ? Math.min(...years) : null,
-            to: years.length ? Math.max(...years) : null,
-          },
+          period: { from, to },
         }),
         type: 'application/json; charset=utf-8',
         status: 200,

@@ -15,11 +15,11 @@ import { timelineData } from '../../../services/showcase/timeline.ts';
 import { unitPageData } from '../../../services/showcase/unit.ts';
 import type { AppEnv } from '../../env.ts';
 import { AwardPage } from './award.tsx';
-import { etagOf, type Rendered, servePage } from './cache.ts';
+import { etagOf, memoised, type Rendered, servePage } from './cache.ts';
 import { DataPage, NotFoundPage } from './data.tsx';
 import { HomePage } from './home.tsx';
 import { ListPage } from './list.tsx';
-import { parseListParams } from './list-query.ts';
+import { paramsToLink, parseListParams } from './list-query.ts';
 import { TimelinePage } from './timeline.tsx';
 import { UnitPage } from './unit.tsx';
 import { type View, viewFor } from './view.ts';
@@ -33,9 +33,13 @@ const cssEtag = etagOf(css);
 
 const HTML = 'text/html; charset=utf-8';
 
-async function page(c: Context<AppEnv>, build: (v: View) => Promise<JSX.Element>): Promise<Rendered> {
+async function page(
+  c: Context<AppEnv>,
+  build: (v: View) => Promise<JSX.Element>,
+  params: Record<string, string | number | undefined> = {},
+): Promise<Rendered> {
   const { db, config } = c.get('deps');
-  const v = viewFor(c, await loadSite(db.db, config));
+  const v = viewFor(c, await loadSite(db.db, config), params);
   try {
     return { body: `<!doctype html>${await build(v)}`, type: HTML, status: 200 };
   } catch (err) {
@@ -46,7 +50,7 @@ async function page(c: Context<AppEnv>, build: (v: View) => Promise<JSX.Element>
 }
 
 /** A positive integer id from the path, or null (which renders the not-found page). */
-const idParam = (s: string) => (/^\d{1,9}$/.test(s) ? Number(s) : null);
+const idParam = (s: string) => (/^[1-9]\d{0,8}$/.test(s) ? Number(s) : null);
 
 export function showcaseRoutes() {
   const app = new Hono<AppEnv>();
@@ -60,7 +64,7 @@ export function showcaseRoutes() {
   });
 
   app.get('/', (c) =>
-    servePage(c, () =>
+    servePage(c, '/', () =>
       page(c, async (v) => {
         const d = await homeData(c.get('deps').db.db, {
           locale: v.locale,
@@ -72,46 +76,60 @@ export function showcaseRoutes() {
     ),
   );
 
-  app.get('/penghargaan', (c) =>
-    servePage(c, () =>
-      page(c, async (v) => {
-        const db = c.get('deps').db.db;
-        const options = await filterOptions(db, v.locale);
-        const parsed = parseListParams((name) => c.req.query(name), options);
-        const result = await listAwards(db, null, parsed.query, v.locale);
-        return (
-          <ListPage v={v} result={result} params={parsed.params} ignored={parsed.ignored} options={options} />
-        );
-      }),
-    ),
-  );
+  app.get('/penghargaan', async (c) => {
+    const db = c.get('deps').db.db;
+    const locale = c.get('locale');
+    const options = await memoised(c, `options|${locale}`, () => filterOptions(db, locale));
+    const parsed = parseListParams((name) => c.req.query(name), options);
+    // The key is the parsed filters: unknown parameters and spellings of the same filter
+    // (order, spaces) are one page.
+    const key = `/penghargaan?${JSON.stringify([parsed.params, parsed.ignored])}`;
+    return servePage(c, key, () =>
+      page(
+        c,
+        async (v) => {
+          const result = await listAwards(db, null, parsed.query, v.locale);
+          return (
+            <ListPage
+              v={v}
+              result={result}
+              params={parsed.params}
+              ignored={parsed.ignored}
+              options={options}
+            />
+          );
+        },
+        paramsToLink(parsed.params, parsed.params.hal),
+      ),
+    );
+  });
 
-  app.get('/penghargaan/:id', (c) =>
-    servePage(c, () =>
+  app.get('/penghargaan/:id', (c) => {
+    const id = idParam(c.req.param('id'));
+    return servePage(c, `/penghargaan/${id}`, () =>
       page(c, async (v) => {
         const db = c.get('deps').db.db;
-        const id = idParam(c.req.param('id'));
         if (id === null) throw new AppError('not_found', 'not found');
         const award = await getAward(db, null, id, v.locale);
         const series = await seriesOf(db, award.seriesKey);
         return <AwardPage v={v} a={award} series={series} />;
       }),
-    ),
-  );
+    );
+  });
 
-  app.get('/unit/:id', (c) =>
-    servePage(c, () =>
+  app.get('/unit/:id', (c) => {
+    const id = idParam(c.req.param('id'));
+    return servePage(c, `/unit/${id}`, () =>
       page(c, async (v) => {
-        const id = idParam(c.req.param('id'));
         if (id === null) throw new AppError('not_found', 'not found');
         const d = await unitPageData(c.get('deps').db.db, id, v.locale);
         return <UnitPage v={v} d={d} />;
       }),
-    ),
-  );
+    );
+  });
 
   app.get('/linimasa', (c) =>
-    servePage(c, () =>
+    servePage(c, '/linimasa', () =>
       page(c, async (v) => {
         const d = await timelineData(c.get('deps').db.db, v.site.foundedOn);
         return <TimelinePage v={v} d={d} />;
@@ -120,7 +138,7 @@ export function showcaseRoutes() {
   );
 
   app.get('/data', (c) =>
-    servePage(c, () =>
+    servePage(c, '/data', () =>
       page(c, async (v) => {
         const db = c.get('deps').db.db;
         const [rows, latestYear] = await Promise.all([
@@ -133,7 +151,7 @@ export function showcaseRoutes() {
   );
 
   app.get('/data/penghargaan.csv', (c) =>
-    servePage(c, async () => ({
+    servePage(c, '/data/penghargaan.csv', async () => ({
       body: toCsv(await openDataRows(c.get('deps').db.db)),
       type: 'text/csv; charset=utf-8',
       status: 200,
@@ -142,7 +160,7 @@ export function showcaseRoutes() {
   );
 
   app.get('/data/kamus-kolom.csv', (c) =>
-    servePage(c, async () => ({
+    servePage(c, '/data/kamus-kolom.csv', async () => ({
       body: dictionaryCsv(),
       type: 'text/csv; charset=utf-8',
       status: 200,
@@ -151,7 +169,7 @@ export function showcaseRoutes() {
   );
 
   app.get('/data/penghargaan.json', (c) =>
-    servePage(c, async () => {
+    servePage(c, '/data/penghargaan.json', async () => {
       const { db, config } = c.get('deps');
       const site = await loadSite(db.db, config);
       const rows = await openDataRows(db.db);

@@ -188,18 +188,19 @@ export async function recapByLevel(
 /**
  * Awards since a date ("239 penghargaan sejak 1993") through `untilYear`: a dated award counts
  * from the date, an undated one from the date's year (the same rule as domain `cumulativeSince`).
+ * `untilYear` null counts every year.
  */
 export async function recapCumulative(
   db: Kysely<Database>,
   scope: RecapScope,
   since: string | null,
-  untilYear: number,
+  untilYear: number | null,
 ): Promise<number> {
   let q = db
     .selectFrom('awards')
     .select((eb) => eb.fn.countAll().as('count'))
-    .where(visible(scope))
-    .where('awards.edition_year', '<=', untilYear);
+    .where(visible(scope));
+  if (untilYear !== null) q = q.where('awards.edition_year', '<=', untilYear);
   if (since) {
     const sinceYear = Number(since.slice(0, 4));
     q = q.where((eb) =>

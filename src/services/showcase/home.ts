@@ -49,7 +49,7 @@ export async function homeData(
     recapByField(db, scope, year, opts.locale),
     recapByGiver(db, scope, year, MAX_GIVERS),
     // Undated awards count from the founding year, as in the recap.
-    opts.foundedOn ? recapCumulative(db, scope, opts.foundedOn, Number.MAX_SAFE_INTEGER) : null,
+    opts.foundedOn ? recapCumulative(db, scope, opts.foundedOn, null) : null,
     listAwards(db, null, { sort: 'receivedOn', order: 'desc', page: 1, pageSize: 6 }, opts.locale),
   ]);
   const byGiver = givers.map((g) => ({

@@ -58,6 +58,8 @@ class PageCache {
   readonly failures = new Map<string, Failure>();
   /** Values derived from the data (e.g. the list's filter options), kept for this version. */
   readonly memo = new Map<string, Promise<unknown>>();
+  /** Renders since start, for tests and the benchmark (a cache hit renders nothing). */
+  renders = 0;
   constructor(readonly watch: VersionWatch) {}
 
   reset(version: string) {
@@ -107,6 +109,12 @@ async function currentCache(c: Context<AppEnv>): Promise<PageCache> {
   const version = await cache.watch.current();
   if (version !== cache.version) cache.reset(version);
   return cache;
+}
+
+/** How many pages are kept, their bytes, and how many renders there have been. */
+export function pageCacheStats(db: Kysely<Database>) {
+  const cache = cacheFor(db);
+  return { entries: cache.pages.size, bytes: cache.bytes, renders: cache.renders };
 }
 
 /** A strong validator: the hash of the exact bytes sent. */
@@ -161,6 +169,7 @@ export async function servePage(
     if (failed && Date.now() - failed.at < CACHE_LIMITS.failureMs) throw failed.error;
     let pending = cache.inflight.get(key);
     if (!pending) {
+      cache.renders++;
       pending = render()
         .then((r) => {
           const e: Entry = {

@@ -1,13 +1,14 @@
 // Indonesian news text → the awards it reports as received, and the counts it claims.
 // Pure and deterministic: no I/O, no network, no model. See docs/extract.md for the rules.
-import { type Attribution, articleSubject, attribute } from './attribute.ts';
+import { type Attribution, attribute } from './attribute.ts';
 import { awardPass } from './awards.ts';
 import { blankChrome } from './chrome.ts';
 import type { Draft } from './clauses.ts';
 import { guessReferenceDate, normalizeDate } from './dates.ts';
+import { documentPass } from './document.ts';
 import { isIndonesian } from './language.ts';
 import { slotSources } from './provenance.ts';
-import { findRegions, type Region } from './regions/gazetteer.ts';
+import type { Region } from './regions/gazetteer.ts';
 import { splitSentences } from './sentences.ts';
 import type { ArticleExtraction, AwardEvent, ExtractOptions } from './types.ts';
 
@@ -39,13 +40,13 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Art
   const reference = published ?? guessReferenceDate(text);
   const sentences = splitSentences(text);
   const { drafts, claims } = awardPass(text, sentences, reference, headlineLines(text));
-  const subject = articleSubject(text, findRegions(text));
+  const { events, subject } = documentPass(text, sentences, drafts, reference);
   const lower = text.toLowerCase();
   return {
     title,
     published,
     text: input,
-    awards: drafts.map((d) => toEvent(d, text, lower, reference, subject)),
+    awards: events.map((e) => toEvent(e.draft, text, lower, reference, subject)),
     claims,
   };
 }

@@ -16,11 +16,11 @@ describe('gazetteer', () => {
   });
 
   it('tells neighbours apart by the kind said before the name', () => {
-    expect(names('Posisi kedua Pemkot Tangerang, sedangkan Pemkab Tangerang ketiga, Kota Tangerang Selatan pertama.')).toEqual([
-      'Kota Tangerang',
-      'Kabupaten Tangerang',
-      'Kota Tangerang Selatan',
-    ]);
+    expect(
+      names(
+        'Posisi kedua Pemkot Tangerang, sedangkan Pemkab Tangerang ketiga, Kota Tangerang Selatan pertama.',
+      ),
+    ).toEqual(['Kota Tangerang', 'Kabupaten Tangerang', 'Kota Tangerang Selatan']);
     expect(names('Kota Bogor dan Kab. Bogor')).toEqual(['Kota Bogor', 'Kabupaten Bogor']);
   });
 

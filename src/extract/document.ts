@@ -1,0 +1,68 @@
+// The document pass: the sentence pass's drafts and the results pass's drafts, credited to
+// regions and merged into one event per recipient and award. The article's programme, giver,
+// date and subject are read once and lent to sentences that do not say them (P1, P2, P7, P8, P9).
+import { articleSubject, attribute } from './attribute.ts';
+import { clauseDate, type Draft } from './clauses.ts';
+import { findLevel, yearInTitle } from './fields.ts';
+import { pickGiver } from './givers.ts';
+import { type Credited, isEmptyTitle, mergeEvents } from './merge.ts';
+import { headlineTopic, mainProgramme } from './programme.ts';
+import { findRegions, type Region } from './regions/gazetteer.ts';
+import { resultDrafts } from './results.ts';
+import type { Sentence } from './sentences.ts';
+
+export interface DocumentEvents {
+  events: Credited[];
+  subject: Region | null;
+}
+
+export function documentPass(
+  text: string,
+  sentences: Sentence[],
+  drafts: Draft[],
+  reference: string | null,
+): DocumentEvents {
+  const mentions = findRegions(text);
+  const subject = articleSubject(text, mentions);
+  const programme = mainProgramme(text);
+  const headline = firstLine(text);
+  const topic = headline ? headlineTopic(headline.text, findRegions(headline.text)) : null;
+  // The article's own giver and ceremony date: the first sentence that names a programme or a giver.
+  const lead = sentences
+    .slice(0, 8)
+    .map((s) => s.text)
+    .join(' ');
+  const results = resultDrafts(sentences, {
+    programme,
+    fallbackTitle: topic,
+    subject,
+    giver: pickGiver(lead),
+    date: clauseDate(lead, reference),
+    level: findLevel(lead),
+    year: programme ? yearInTitle(programme.name) : null,
+    reference,
+  });
+
+  const regionWords = new Set<string>();
+  for (const m of mentions)
+    for (const w of m.written.toLowerCase().match(/[\p{L}]+/gu) ?? []) regionWords.add(w);
+
+  const credited: Credited[] = [];
+  for (const d of drafts) {
+    if (isEmptyTitle(d.title, regionWords)) {
+      // "mengantongi nilai 97,12": a score of the article's award, not an award by itself.
+      if (!programme && !topic) continue;
+      d.title = programme?.name ?? topic ?? d.title;
+    }
+    credited.push({ draft: d, region: attribute(d.recipient, subject).region, from: 'sentence' });
+  }
+  for (const d of results)
+    credited.push({ draft: d, region: attribute(d.recipient, subject).region, from: 'results' });
+  credited.sort((a, b) => a.draft.start - b.draft.start);
+  return { events: mergeEvents(credited), subject };
+}
+
+function firstLine(text: string): { text: string; start: number } | null {
+  const m = /\S[^\n]*/.exec(text);
+  return m && m[0].length <= 160 ? { text: m[0], start: m.index } : null;
+}

@@ -1,0 +1,160 @@
+// Ranked results and co-recipients (P1, P2, P4): "urutan teratas ditempati Pemkot Tangsel dengan
+// nilai 98,04. Posisi kedua Pemkot Tangerang, sedangkan Pemkab Tangerang berada di urutan ketiga";
+// "1. Kota Surabaya"; "Predikat yang sama juga disandang Kabupaten Bantaeng dan Kota Parepare".
+// Such sentences often have no receiving verb and name no award — the programme comes from the
+// article. Every named region in them is one award with its own rank and score.
+import { isScope } from './attribute.ts';
+import { clauseDate, type Draft } from './clauses.ts';
+import { findGrade } from './fields.ts';
+import type { GiverMatch } from './givers.ts';
+import { parseDecimal, rankTokenToNumber } from './numbers.ts';
+import type { Programme } from './programme.ts';
+import { findRegions, type Region, type RegionMention } from './regions/gazetteer.ts';
+import type { Sentence } from './sentences.ts';
+import type { Level } from './types.ts';
+
+/** A placing is being reported. */
+const RANK_CUE =
+  /\b(?:peringkat|urutan|posisi|juara|terbaik|teratas|tertinggi|disusul|menyusul|diikuti|ditempati|dipuncaki|puncak|tempat\s+(?:pertama|kedua|ketiga)|the\s+best)\b/i;
+/** The award is shared with others named here. */
+const CO_CUE =
+  /\b(?:bersama(?:\s+dengan)?|serupa|yang\s+sama|sama-sama|juga\s+(?:meraih|menerima|mendapat(?:kan)?|memperoleh|disandang|diraih|diterima|diberikan|menyabet)|penerima\s+lain(?:nya)?)\b/i;
+/** Not (yet) received, or not an award: plans, hopes, nominations, money, statistics (P12–P14). */
+const NOT_RESULT =
+  /\b(?:akan|menargetkan|target|berharap|harapan(?:nya)?|semoga|nomin\w*|finalis|mendatang|tahun\s+depan|insentif|dijadwalkan|calon|realisasi|persen|prevalensi|cakupan|tidak\s+(?:masuk|meraih)|belum\s+(?:masuk|meraih))\b|\bRp\s?\d/i;
+/** Words right before a name that make it a giver, a place or an origin — not the recipient. */
+const NOT_RECIPIENT_BEFORE =
+  /(?:\b(?:diserahkan|diberikan|oleh|dari|di|asal|ke|menuju|Bappeda|Bapperida|Komisi\s+Informasi|KI|BPK|Perwakilan|Kanwil|Ombudsman|DPRD|Polda|Polres|PKK|Ketua|Sekretaris|Kepala\s+Bappeda)\s*(?:\([^)]*\)\s*)?(?:Provinsi\s+)?)$/i;
+const BULLET_NUMBER = /^\s*(\d{1,2})[.)]\s+/;
+const CATEGORY = /\bkategori\s+(?:pemerintah\s+)?(kota|kabupaten|provinsi)\b/i;
+const CHAIN = /\b(?:disusul|menyusul|diikuti|lalu|kemudian|dan|serta)\b[^,;]*$/i;
+const ORDINAL_NEAR =
+  /\b(?:peringkat|urutan|posisi|juara|tempat|terbaik|ranking|rangking)\s*(?:ke-?)?\s*(pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|[1-9]|I{1,3}|IV|V)\b|\b(teratas|tertinggi|puncak|dipuncaki)\b/i;
+
+export interface ResultContext {
+  programme: Programme | null;
+  /** Title to use when the article names no programme (its headline topic). */
+  fallbackTitle: string | null;
+  subject: Region | null;
+  giver: GiverMatch | null;
+  date: string | null;
+  level: Level | null;
+  year: number | null;
+  reference: string | null;
+}
+
+interface Heading {
+  kind: 'kota' | 'kabupaten' | 'provinsi';
+  line: number;
+}
+
+export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[] {
+  const title = ctx.programme?.name ?? ctx.fallbackTitle;
+  if (!title) return [];
+  const out: Draft[] = [];
+  let heading: Heading | null = null;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    const cat = CATEGORY.exec(s.text);
+    const item = BULLET_NUMBER.exec(s.text);
+    if (cat && s.wholeLine && s.text.length < 60) {
+      heading = { kind: cat[1].toLowerCase() as Heading['kind'], line: s.line };
+      continue;
+    }
+    if (heading && !item && s.line > heading.line + 1 && s.text.length > 60) heading = null;
+    if (NOT_RESULT.test(s.text)) continue;
+    const listed = item !== null && s.text.length < 120;
+    if (!listed && !RANK_CUE.test(s.text) && !CO_CUE.test(s.text)) continue;
+    const kind = cat ? (cat[1].toLowerCase() as Heading['kind']) : listed ? (heading?.kind ?? null) : null;
+    const shared = CO_CUE.test(s.text);
+    // A bare province name ("Jawa Timur menempati urutan pertama") is a recipient only in a
+    // provinsi category; elsewhere it is a scope or a giver.
+    const named = recipients(s.text, ctx.subject).filter(
+      (r) =>
+        (!kind || r.region.kind === kind) &&
+        (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
+    );
+    let prevRank: number | null = null;
+    for (let k = 0; k < named.length; k++) {
+      const { m, region } = named[k];
+      const before = s.text.slice(k === 0 ? 0 : named[k - 1].m.end, m.start);
+      const after = s.text.slice(m.end, k + 1 < named.length ? named[k + 1].m.start : s.text.length);
+      let rank = listed && item ? Number(item[1]) : (ordinal(before) ?? ordinalAfter(after));
+      if (rank === null && prevRank !== null && CHAIN.test(before)) rank = prevRank + 1;
+      prevRank = rank;
+      // Without a placing, only a named co-recipient is a result ("penghargaan serupa juga
+      // diterima Kota X"); the subject without a placing is a restatement of what it received.
+      if (rank === null && !(shared && region !== ctx.subject)) continue;
+      const score = scoreAfter(after);
+      const categoryLabel = kind ?? null;
+      out.push({
+        title: categoryLabel ? `${title} kategori ${categoryLabel}` : title,
+        recipient: m.written,
+        giver: ctx.giver,
+        level: ctx.level,
+        date: clauseDate(s.text, ctx.reference) ?? ctx.date,
+        category: categoryLabel,
+        rank: rank !== null ? `Peringkat ${rank}` : null,
+        rankPosition: rank,
+        score,
+        grade: findGrade(after)?.grade ?? null,
+        year: ctx.year,
+        yearFromName: ctx.year !== null,
+        start: s.start,
+        end: s.end,
+        sentence: i,
+        confidence: rank !== null ? 0.7 : 0.6,
+        gradeOnly: false,
+      });
+    }
+  }
+  return out;
+}
+
+function recipients(text: string, subject: Region | null): Array<{ m: RegionMention; region: Region }> {
+  const out: Array<{ m: RegionMention; region: Region }> = [];
+  for (const m of findRegions(text)) {
+    if (isScope(text, m)) continue;
+    if (NOT_RECIPIENT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
+    const region = m.region ?? (subject ? (m.candidates.find((r) => r === subject) ?? null) : null) ?? null;
+    if (!region) continue;
+    // The same region twice in one sentence ("Kota X … kota itu"): one recipient.
+    if (out.some((o) => o.region === region)) continue;
+    out.push({ m, region });
+  }
+  return out;
+}
+
+function toPosition(word: string): number | null {
+  const w = word.toLowerCase();
+  if (/^(?:teratas|tertinggi|puncak|dipuncaki)$/.test(w)) return 1;
+  return rankTokenToNumber(w) ?? (/^i{1,3}$|^iv$|^v$/.test(w) ? null : null);
+}
+
+/** The placing said in the words just before a name ("Posisi kedua Pemkot Tangerang"). */
+function ordinal(before: string): number | null {
+  const tail = before.slice(-70);
+  let last: RegExpExecArray | null = null;
+  const re = new RegExp(ORDINAL_NEAR.source, 'gi');
+  for (let m = re.exec(tail); m; m = re.exec(tail)) last = m;
+  if (!last) return null;
+  return toPosition(last[1] ?? last[2]);
+}
+
+/** "… Pemkab Tangerang berada di urutan ketiga": the placing right after the name. */
+function ordinalAfter(after: string): number | null {
+  const head = after.slice(0, 50);
+  const m =
+    /^[^,;.]*?\b(?:di|pada|menempati|meraih|berada\s+di)\s+(?:urutan|posisi|peringkat|tempat)\s+(?:ke-?)?\s*(\S+)/i.exec(
+      head,
+    );
+  return m ? toPosition(m[1].replace(/[.,;]$/, '')) : null;
+}
+
+/** "Kabupaten Kudus (85,10)", "Pemkot Tangsel dengan nilai 98,04". */
+function scoreAfter(after: string): number | null {
+  const m =
+    /^\s*\((\d{1,3}[,.]\d{1,2})\)/.exec(after) ??
+    /^[^.;]{0,25}?\b(?:nilai|skor|indeks)\s+(?:akhir\s+)?(\d{1,3}[,.]\d{1,2})\b/i.exec(after);
+  return m ? parseDecimal(m[1]) : null;
+}

@@ -48,8 +48,11 @@ export function documentPass(
     for (const w of m.written.toLowerCase().match(/[\p{L}]+/gu) ?? []) regionWords.add(w);
 
   const credited: Credited[] = [];
+  const resultSentences = new Set(results.map((r) => r.sentence));
   for (const d of drafts) {
     if (isEmptyTitle(d.title, regionWords)) {
+      // "2. Kota Tangerang" read as a list item: the results pass read the same line, with its region.
+      if (resultSentences.has(d.sentence)) continue;
       // "mengantongi nilai 97,12": a score of the article's award, not an award by itself.
       if (!programme && !topic) continue;
       d.title = programme?.name ?? topic ?? d.title;

@@ -94,10 +94,14 @@ export function headlineTopic(
   let best = '';
   for (const chunk of h.split(/[|,:;!?"“”]+|\s-\s|\s–\s/u)) {
     const words = chunk.trim().split(/\s+/).filter(Boolean);
+    // "Keterbukaan Informasi se-": small words left at the edges by the cuts are not the name.
+    while (words.length > 0 && !/^[\p{Lu}\d(]/u.test(words[words.length - 1])) words.pop();
+    while (words.length > 0 && !/^[\p{Lu}\d(]/u.test(words[0])) words.shift();
+    const name = words.join(' ');
     const named = words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
-    const plain = words.every((w) => /^[\p{Lu}\d(]/u.test(w)) && !TIME_WORDS.test(chunk);
-    if (named && plain && chunk.trim().length > best.length) {
-      best = chunk.trim();
+    const plain = words.every((w) => /^[\p{Lu}\d(]/u.test(w)) && !TIME_WORDS.test(name);
+    if (named && plain && name.length > best.length) {
+      best = name;
     }
   }
   return best || null;

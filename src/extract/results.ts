@@ -27,6 +27,7 @@ const NOT_RECIPIENT_BEFORE =
   /(?:\b(?:diserahkan|diberikan|oleh|dari|di|asal|ke|menuju|Bappeda|Bapperida|Komisi\s+Informasi|KI|BPK|Perwakilan|Kanwil|Ombudsman|DPRD|Polda|Polres|PKK|Ketua|Sekretaris|Kepala\s+Bappeda)\s*(?:\([^)]*\)\s*)?(?:Provinsi\s+)?)$/i;
 const BULLET_NUMBER = /^\s*(\d{1,2})[.)]\s+/;
 const CATEGORY = /\bkategori\s+(?:pemerintah\s+)?(kota|kabupaten|provinsi)\b/i;
+const CONTINUES = /^\W*(?:di\s+belakang(?:nya)?|menyusul|disusul|diikuti|berikutnya|selanjutnya)\b/i;
 const CHAIN = /\b(?:disusul|menyusul|diikuti|lalu|kemudian|dan|serta)\b[^,;]*$/i;
 const ORDINAL_NEAR =
   /\b(?:peringkat|urutan|posisi|juara|tempat|terbaik|ranking|rangking)\s*(?:ke-?)?\s*(pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|[1-9]|I{1,3}|IV|V)\b|\b(teratas|tertinggi|puncak|dipuncaki)\b/i;
@@ -53,6 +54,8 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
   if (!title) return [];
   const out: Draft[] = [];
   let heading: Heading | null = null;
+  // The last placing read, so "Di belakangnya menyusul Kabupaten Kudus" continues the list.
+  let carried: { rank: number; line: number; kind: Heading['kind'] | null } | null = null;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
     const cat = CATEGORY.exec(s.text);
@@ -65,7 +68,12 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
     if (NOT_RESULT.test(s.text)) continue;
     const listed = item !== null && s.text.length < 120;
     if (!listed && !RANK_CUE.test(s.text) && !CO_CUE.test(s.text)) continue;
-    const kind = cat ? (cat[1].toLowerCase() as Heading['kind']) : listed ? (heading?.kind ?? null) : null;
+    const cont: typeof carried = carried && carried.line === s.line && CONTINUES.test(s.text.slice(0, 40)) ? carried : null;
+    const kind = cat
+      ? (cat[1].toLowerCase() as Heading['kind'])
+      : listed
+        ? (heading?.kind ?? null)
+        : (cont?.kind ?? null);
     const shared = CO_CUE.test(s.text);
     // A bare province name ("Jawa Timur menempati urutan pertama") is a recipient only in a
     // provinsi category; elsewhere it is a scope or a giver.
@@ -74,7 +82,7 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
         (!kind || r.region.kind === kind) &&
         (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
     );
-    let prevRank: number | null = null;
+    let prevRank: number | null = cont?.rank ?? null;
     for (let k = 0; k < named.length; k++) {
       const { m, region } = named[k];
       const before = s.text.slice(k === 0 ? 0 : named[k - 1].m.end, m.start);
@@ -82,6 +90,7 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
       let rank = listed && item ? Number(item[1]) : (ordinal(before) ?? ordinalAfter(after));
       if (rank === null && prevRank !== null && CHAIN.test(before)) rank = prevRank + 1;
       prevRank = rank;
+      if (rank !== null) carried = { rank, line: s.line, kind };
       // Without a placing, only a named co-recipient is a result ("penghargaan serupa juga
       // diterima Kota X"); the subject without a placing is a restatement of what it received.
       if (rank === null && !(shared && region !== ctx.subject)) continue;
@@ -127,8 +136,8 @@ function recipients(text: string, subject: Region | null): Array<{ m: RegionMent
 
 function toPosition(word: string): number | null {
   const w = word.toLowerCase();
-  if (/^(?:teratas|tertinggi|puncak|dipuncaki)$/.test(w)) return 1;
-  return rankTokenToNumber(w) ?? (/^i{1,3}$|^iv$|^v$/.test(w) ? null : null);
+  if (/^(?:teratas|tertinggi|puncak|dipuncaki|terbaik|juara)$/.test(w)) return 1;
+  return rankTokenToNumber(w);
 }
 
 /** The placing said in the words just before a name ("Posisi kedua Pemkot Tangerang"). */
@@ -147,7 +156,7 @@ function ordinalAfter(after: string): number | null {
   const m =
     /^[^,;.]*?\b(?:di|pada|menempati|meraih|berada\s+di)\s+(?:urutan|posisi|peringkat|tempat)\s+(?:ke-?)?\s*(\S+)/i.exec(
       head,
-    );
+    ) ?? /^[^,;.]*?\b(?:sebagai|menjadi)\s+(?:yang\s+)?(terbaik|teratas|tertinggi|juara)\b/i.exec(head);
   return m ? toPosition(m[1].replace(/[.,;]$/, '')) : null;
 }
 

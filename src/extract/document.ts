@@ -4,7 +4,7 @@
 import { articleSubject, attribute } from './attribute.ts';
 import { clauseDate, type Draft } from './clauses.ts';
 import { findLevel, yearInTitle } from './fields.ts';
-import { pickGiver } from './givers.ts';
+import { findGivers, pickGiver } from './givers.ts';
 import { type Credited, isEmptyTitle, mergeEvents } from './merge.ts';
 import { headlineTopic, mainProgramme } from './programme.ts';
 import { findRegions, type Region } from './regions/gazetteer.ts';
@@ -50,6 +50,8 @@ export function documentPass(
   const credited: Credited[] = [];
   const resultSentences = new Set(results.map((r) => r.sentence));
   for (const d of drafts) {
+    // "Opini WTP diberikan BPK …" read with the giver as recipient: the award is the subject's.
+    if (d.recipient && isGiverOnly(d.recipient)) d.recipient = null;
     if (isEmptyTitle(d.title, regionWords)) {
       // "2. Kota Tangerang" read as a list item: the results pass read the same line, with its region.
       if (resultSentences.has(d.sentence)) continue;
@@ -59,10 +61,25 @@ export function documentPass(
     }
     credited.push({ draft: d, region: attribute(d.recipient, subject).region, from: 'sentence' });
   }
+  for (const d of results) {
+    // With no programme named, a co-recipient shares the award reported just before it.
+    if (!programme && d.rankPosition === null) {
+      const before = drafts.filter((x) => x.start <= d.start && x.recipient !== d.recipient).at(-1);
+      if (before) d.title = before.title;
+    }
+  }
   for (const d of results)
     credited.push({ draft: d, region: attribute(d.recipient, subject).region, from: 'results' });
   credited.sort((a, b) => a.draft.start - b.draft.start);
   return { events: mergeEvents(credited), subject };
+}
+
+/** "BPK", "Kementerian PPPA": a giver's name and nothing of a region or a unit. */
+function isGiverOnly(recipient: string): boolean {
+  const givers = findGivers(recipient);
+  if (givers.length === 0 || findRegions(recipient).some((m) => m.by !== 'bare')) return false;
+  const covered = givers.reduce((n, g) => n + g.written.length, 0);
+  return covered >= recipient.replace(/\s+/g, ' ').trim().length * 0.6;
 }
 
 function firstLine(text: string): { text: string; start: number } | null {

@@ -74,7 +74,8 @@ export function mergeEvents(events: Credited[]): Credited[] {
       (o) =>
         o.region === e.region &&
         // The sentence pass has already merged its own restatements; two of its drafts are two awards.
-        (o.from !== 'sentence' || e.from !== 'sentence') &&
+        // (unless one of them named no recipient: "Opini WTP itu diserahkan …" restates it).
+        (o.from !== 'sentence' || e.from !== 'sentence' || !o.draft.recipient || !e.draft.recipient) &&
         compatible(o.draft, e.draft) &&
         ((o.draft.sentence === e.draft.sentence && o.from !== e.from) ||
           similar(o.draft.title, e.draft.title)),

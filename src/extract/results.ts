@@ -44,6 +44,12 @@ export interface ResultContext {
   reference: string | null;
 }
 
+interface Carried {
+  rank: number;
+  line: number;
+  kind: Heading['kind'] | null;
+}
+
 interface Heading {
   kind: 'kota' | 'kabupaten' | 'provinsi';
   line: number;
@@ -55,7 +61,7 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
   const out: Draft[] = [];
   let heading: Heading | null = null;
   // The last placing read, so "Di belakangnya menyusul Kabupaten Kudus" continues the list.
-  let carried: { rank: number; line: number; kind: Heading['kind'] | null } | null = null;
+  let carried: Carried | null = null;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
     const cat = CATEGORY.exec(s.text);
@@ -68,8 +74,10 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
     if (NOT_RESULT.test(s.text)) continue;
     const listed = item !== null && s.text.length < 120;
     if (!listed && !RANK_CUE.test(s.text) && !CO_CUE.test(s.text)) continue;
-    const cont: typeof carried = carried && carried.line === s.line && CONTINUES.test(s.text.slice(0, 40)) ? carried : null;
-    const kind = cat
+    const last = carried as Carried | null;
+    const cont: Carried | null =
+      last && last.line === s.line && CONTINUES.test(s.text.slice(0, 40)) ? last : null;
+    const kind: Heading['kind'] | null = cat
       ? (cat[1].toLowerCase() as Heading['kind'])
       : listed
         ? (heading?.kind ?? null)

@@ -3,7 +3,7 @@
 // date and subject are read once and lent to sentences that do not say them (P1, P2, P7, P8, P9).
 import { articleSubject, attribute } from './attribute.ts';
 import { clauseDate, type Draft } from './clauses.ts';
-import { findLevel, yearInTitle } from './fields.ts';
+import { findGrade, findLevel, yearInTitle } from './fields.ts';
 import { findGivers, pickGiver } from './givers.ts';
 import { type Credited, isEmptyTitle, mergeEvents } from './merge.ts';
 import { headlineTopic, mainProgramme } from './programme.ts';
@@ -21,6 +21,7 @@ export function documentPass(
   sentences: Sentence[],
   drafts: Draft[],
   reference: string | null,
+  skipLines: number,
 ): DocumentEvents {
   const mentions = findRegions(text);
   const subject = articleSubject(text, mentions);
@@ -41,6 +42,7 @@ export function documentPass(
     level: findLevel(lead),
     year: programme ? yearInTitle(programme.name) : null,
     reference,
+    skipLines,
   });
 
   const regionWords = new Set<string>();
@@ -55,8 +57,12 @@ export function documentPass(
     if (isEmptyTitle(d.title, regionWords)) {
       // "2. Kota Tangerang" read as a list item: the results pass read the same line, with its region.
       if (resultSentences.has(d.sentence)) continue;
+      // A category heading or a bare name read as an award: nothing of an award is in it.
+      if (d.rank === null && d.score === null && d.grade === null) continue;
       // "mengantongi nilai 97,12": a score of the article's award, not an award by itself.
       if (!programme && !topic) continue;
+      // "predikat Nindya" keeps its grade under the article's award name.
+      d.grade ??= findGrade(d.title)?.grade ?? null;
       d.title = programme?.name ?? topic ?? d.title;
     }
     credited.push({ draft: d, region: attribute(d.recipient, subject).region, from: 'sentence' });

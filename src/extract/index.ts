@@ -39,8 +39,9 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Art
   if (!isIndonesian(text)) return { title, published, text: input, awards: [], claims: [] };
   const reference = published ?? guessReferenceDate(text);
   const sentences = splitSentences(text);
-  const { drafts, claims } = awardPass(text, sentences, reference, headlineLines(text));
-  const { events, subject } = documentPass(text, sentences, drafts, reference);
+  const skip = headlineLines(text);
+  const { drafts, claims } = awardPass(text, sentences, reference, skip);
+  const { events, subject } = documentPass(text, sentences, drafts, reference, skip);
   const lower = text.toLowerCase();
   return {
     title,

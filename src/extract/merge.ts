@@ -15,7 +15,9 @@ const GENERIC = new Set(
   (
     'penghargaan predikat kategori nilai skor indeks juara peringkat posisi urutan terbaik teratas tertinggi ' +
     'yang dan di ke dari untuk atas dengan sebagai tahun tingkat pertama kedua ketiga umum ini itu tersebut ' +
-    'kota kabupaten provinsi pemerintah pemkot pemkab pemprov pemko the award awards'
+    'kota kabupaten provinsi pemerintah pemkot pemkab pemprov pemko the award awards ' +
+    // grades alone ("predikat Nindya") say how well, not which award
+    'nindya madya pratama utama paripurna informatif wtp opini zona hijau sangat baik'
   ).split(' '),
 );
 

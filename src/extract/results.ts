@@ -18,7 +18,10 @@ const RANK_CUE =
   /\b(?:peringkat|urutan|posisi|juara|terbaik|teratas|tertinggi|disusul|menyusul|diikuti|ditempati|dipuncaki|puncak|tempat\s+(?:pertama|kedua|ketiga)|the\s+best)\b/i;
 /** The award is shared with others named here. */
 const CO_CUE =
-  /\b(?:bersama(?:\s+dengan)?|serupa|yang\s+sama|sama-sama|juga\s+(?:meraih|menerima|mendapat(?:kan)?|memperoleh|disandang|diraih|diterima|diberikan|menyabet)|penerima\s+lain(?:nya)?)\b/i;
+  /\b(?:bersama(?:\s+dengan)?|serupa|yang\s+sama|sama-sama|penerima\s+lain(?:nya)?)\b|\bjuga\b[^.;]{0,25}?\b(?:meraih|menerima|membawa|mendapat(?:kan)?|memperoleh|menyabet|mengantongi|menyandang|disandang|diraih|diterima|diberikan|dianugerahi)\b/i;
+/** Giver as subject (P5): "Tim penilai juga memberikan penghargaan khusus … kepada Kabupaten X". */
+const GIVE = /\b(?:memberikan|menyerahkan|menganugerahkan|menganugerahi|memberi)\s+(.{3,140}?)\s+kepada\s+$/i;
+const AWARD_WORD = /\b(?:penghargaan|anugerah|piala|piagam|trofi|award|predikat|sertifikat|juara)\b/i;
 /** Not (yet) received, or not an award: plans, hopes, nominations, money, statistics (P12–P14). */
 const NOT_RESULT =
   /\b(?:akan|menargetkan|target|berharap|harapan(?:nya)?|semoga|nomin\w*|finalis|mendatang|tahun\s+depan|insentif|dijadwalkan|calon|realisasi|persen|prevalensi|cakupan|tidak\s+(?:masuk|meraih)|belum\s+(?:masuk|meraih))\b|\bRp\s?\d/i;
@@ -26,8 +29,10 @@ const NOT_RESULT =
 const NOT_RECIPIENT_BEFORE =
   /(?:\b(?:diserahkan|diberikan|oleh|dari|di|asal|ke|menuju|Bappeda|Bapperida|Komisi\s+Informasi|KI|BPK|Perwakilan|Kanwil|Ombudsman|DPRD|Polda|Polres|PKK|Ketua|Sekretaris|Kepala\s+Bappeda)\s*(?:\([^)]*\)\s*)?(?:Provinsi\s+)?)$/i;
 const BULLET_NUMBER = /^\s*(\d{1,2})[.)]\s+/;
-const CATEGORY = /\bkategori\s+(?:pemerintah\s+)?(kota|kabupaten|provinsi)\b/i;
+// "kategori kabupaten/kota" names no one kind.
+const CATEGORY = /\bkategori\s+(?:pemerintah\s+)?(kota|kabupaten|provinsi)\b(?!\s*\/)/i;
 const CONTINUES = /^\W*(?:di\s+belakang(?:nya)?|menyusul|disusul|diikuti|berikutnya|selanjutnya)\b/i;
+const CHAIN_WORD = /\b(?:disusul|menyusul|diikuti|lalu|kemudian)\b/i;
 const CHAIN = /\b(?:disusul|menyusul|diikuti|lalu|kemudian|dan|serta)\b[^,;]*$/i;
 const ORDINAL_NEAR =
   /\b(?:peringkat|urutan|posisi|juara|tempat|terbaik|ranking|rangking)\s*(?:ke-?)?\s*(pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|[1-9]|I{1,3}|IV|V)\b|\b(teratas|tertinggi|puncak|dipuncaki)\b/i;
@@ -42,6 +47,8 @@ export interface ResultContext {
   level: Level | null;
   year: number | null;
   reference: string | null;
+  /** Lines before the first paragraph: headlines and captions, which restate in short. */
+  skipLines: number;
 }
 
 interface Carried {
@@ -64,6 +71,7 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
   let carried: Carried | null = null;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
+    if (s.line < ctx.skipLines) continue;
     const cat = CATEGORY.exec(s.text);
     const item = BULLET_NUMBER.exec(s.text);
     if (cat && s.wholeLine && s.text.length < 60) {
@@ -101,11 +109,13 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
       if (rank !== null) carried = { rank, line: s.line, kind };
       // Without a placing, only a named co-recipient is a result ("penghargaan serupa juga
       // diterima Kota X"); the subject without a placing is a restatement of what it received.
-      if (rank === null && !(shared && region !== ctx.subject)) continue;
+      const given = GIVE.exec(s.text.slice(0, m.start));
+      const object = given && AWARD_WORD.test(given[1]) ? given[1].replace(/^(?:juga|pula)\s+/i, '') : null;
+      if (rank === null && !object && !(shared && region !== ctx.subject)) continue;
       const score = scoreAfter(after);
       const categoryLabel = kind ?? null;
       out.push({
-        title: categoryLabel ? `${title} kategori ${categoryLabel}` : title,
+        title: object ?? (categoryLabel ? `${title} kategori ${categoryLabel}` : title),
         recipient: m.written,
         giver: ctx.giver,
         level: ctx.level,
@@ -155,6 +165,8 @@ function ordinal(before: string): number | null {
   const re = new RegExp(ORDINAL_NEAR.source, 'gi');
   for (let m = re.exec(tail); m; m = re.exec(tail)) last = m;
   if (!last) return null;
+  // "urutan pertama, diikuti Jawa Tengah": the placing belongs to the name before the chain word.
+  if (CHAIN_WORD.test(tail.slice(last.index + last[0].length))) return null;
   return toPosition(last[1] ?? last[2]);
 }
 

@@ -190,7 +190,11 @@ function kindBefore(
   i: number,
 ): { kind: RegionKind; head: boolean; at: number } | null {
   const prev = toks[i - 1];
-  if (!prev || text.slice(prev.end, toks[i].start).trim().length > 1) return null;
+  if (!prev) return null;
+  // Only a space, the dot of "Kab." or the bracket of "(Pemkab)" may stand between the kind and
+  // the name; a comma ends it ("kategori kabupaten, Mojokerto …").
+  const gap = text.slice(prev.end, toks[i].start).trim();
+  if (gap !== '' && gap !== '.' && gap !== ')') return null;
   const kind = KIND_WORDS[prev.word];
   if (!kind) return null;
   // "Wali Kota X" is the head: "wali" before "kota".

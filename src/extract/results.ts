@@ -32,10 +32,14 @@ const BULLET_NUMBER = /^\s*(\d{1,2})[.)]\s+/;
 // "kategori kabupaten/kota" names no one kind.
 const CATEGORY = /\bkategori\s+(?:pemerintah\s+)?(kota|kabupaten|provinsi)\b(?!\s*\/)/i;
 const CONTINUES = /^\W*(?:di\s+belakang(?:nya)?|menyusul|disusul|diikuti|berikutnya|selanjutnya)\b/i;
+/** "predikat BB diraih Pemkab Tangerang dan Pemkot Serang": received, said in the passive. */
+const RECEIVED_BY =
+  /\b(?:diraih|diterima|disandang|didapat(?:kan)?|diperoleh|dianugerahkan\s+kepada|diberikan\s+kepada|jatuh\s+(?:ke(?:pada)?|pada))\s+(?:oleh\s+)?$/i;
+const AND = /^\s*(?:,|dan|serta|,\s*dan)\s*$/i;
 const CHAIN_WORD = /\b(?:disusul|menyusul|diikuti|lalu|kemudian)\b/i;
 const CHAIN = /\b(?:disusul|menyusul|diikuti|lalu|kemudian|dan|serta)\b[^,;]*$/i;
 const ORDINAL_NEAR =
-  /\b(?:peringkat|urutan|posisi|juara|tempat|terbaik|ranking|rangking)\s*(?:ke-?)?\s*(pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|[1-9]|I{1,3}|IV|V)\b|\b(teratas|tertinggi|puncak|dipuncaki)\b/i;
+  /\b(?:peringkat|urutan|posisi|juara(?:\s+umum)?|tempat|terbaik|ranking|rangking)\s*(?:ke-?)?\s*(pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|[1-9]|I{1,3}|IV|V)\b|\b(teratas|tertinggi|puncak|dipuncaki)\b/i;
 
 export interface ResultContext {
   programme: Programme | null;
@@ -81,7 +85,13 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
     if (heading && !item && s.line > heading.line + 1 && s.text.length > 60) heading = null;
     if (NOT_RESULT.test(s.text)) continue;
     const listed = item !== null && s.text.length < 120;
-    if (!listed && !RANK_CUE.test(s.text) && !CO_CUE.test(s.text)) continue;
+    if (
+      !listed &&
+      !RANK_CUE.test(s.text) &&
+      !CO_CUE.test(s.text) &&
+      !/\b(?:diraih|diterima|disandang|diperoleh|didapat\w*|kepada)\b/i.test(s.text)
+    )
+      continue;
     const last = carried as Carried | null;
     const cont: Carried | null =
       last && last.line === s.line && CONTINUES.test(s.text.slice(0, 40)) ? last : null;
@@ -99,6 +109,7 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
         (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
     );
     let prevRank: number | null = cont?.rank ?? null;
+    let passive = false;
     for (let k = 0; k < named.length; k++) {
       const { m, region } = named[k];
       const before = s.text.slice(k === 0 ? 0 : named[k - 1].m.end, m.start);
@@ -111,7 +122,8 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
       // diterima Kota X"); the subject without a placing is a restatement of what it received.
       const given = GIVE.exec(s.text.slice(0, m.start));
       const object = given && AWARD_WORD.test(given[1]) ? given[1].replace(/^(?:juga|pula)\s+/i, '') : null;
-      if (rank === null && !object && !(shared && region !== ctx.subject)) continue;
+      passive = RECEIVED_BY.test(before) || (passive && AND.test(before));
+      if (rank === null && !object && !passive && !(shared && region !== ctx.subject)) continue;
       const score = scoreAfter(after);
       const categoryLabel = kind ?? null;
       out.push({
@@ -124,7 +136,8 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
         rank: rank !== null ? `Peringkat ${rank}` : null,
         rankPosition: rank,
         score,
-        grade: findGrade(after)?.grade ?? null,
+        grade:
+          findGrade(after)?.grade ?? (passive ? (findGrade(s.text.slice(0, m.start))?.grade ?? null) : null),
         year: ctx.year,
         yearFromName: ctx.year !== null,
         start: s.start,

@@ -69,13 +69,16 @@ export function documentPass(
   }
   for (const d of results) {
     // With no programme named, a co-recipient shares the award reported just before it.
-    if (!programme && d.rankPosition === null) {
-      const before = drafts.filter((x) => x.start <= d.start && x.recipient !== d.recipient).at(-1);
+    if (!programme && (d.rankPosition === null || !d.title)) {
+      const before = credited
+        .map((c) => c.draft)
+        .filter((x) => x.start <= d.start && x.recipient !== d.recipient)
+        .at(-1);
       if (before) d.title = before.title;
     }
-  }
-  for (const d of results)
+    if (!d.title) continue;
     credited.push({ draft: d, region: attribute(d.recipient, subject).region, from: 'results' });
+  }
   credited.sort((a, b) => a.draft.start - b.draft.start);
   return { events: mergeEvents(credited), subject };
 }

@@ -17,7 +17,7 @@ const GENERIC = new Set(
     'yang dan di ke dari untuk atas dengan sebagai tahun tingkat pertama kedua ketiga umum ini itu tersebut ' +
     'kota kabupaten provinsi pemerintah pemkot pemkab pemprov pemko the award awards ' +
     // grades alone ("predikat Nindya") say how well, not which award
-    'nindya madya pratama utama paripurna informatif wtp opini zona hijau sangat baik'
+    'nindya madya pratama utama paripurna informatif wtp opini zona hijau sangat baik atau'
   ).split(' '),
 );
 
@@ -87,6 +87,16 @@ export function mergeEvents(events: Credited[]): Credited[] {
       continue;
     }
     absorb(same.draft, e.draft);
+    // "Untuk kategori provinsi, Provinsi Jawa Timur kembali menempati posisi teratas" read as a
+    // title: the results pass's programme name is the award.
+    const core = same.region?.core.toLowerCase();
+    if (
+      core &&
+      same.draft.title.toLowerCase().includes(core) &&
+      !e.draft.title.toLowerCase().includes(core)
+    ) {
+      same.draft.title = e.draft.title;
+    }
   }
   return out;
 }

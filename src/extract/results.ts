@@ -67,8 +67,9 @@ interface Heading {
 }
 
 export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[] {
-  const title = ctx.programme?.name ?? ctx.fallbackTitle;
-  if (!title) return [];
+  // With no name at all, the title is left empty for the document pass to fill from the award
+  // reported before it.
+  const title = ctx.programme?.name ?? ctx.fallbackTitle ?? '';
   const out: Draft[] = [];
   let heading: Heading | null = null;
   // The last placing read, so "Di belakangnya menyusul Kabupaten Kudus" continues the list.
@@ -127,7 +128,7 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
       const score = scoreAfter(after);
       const categoryLabel = kind ?? null;
       out.push({
-        title: object ?? (categoryLabel ? `${title} kategori ${categoryLabel}` : title),
+        title: object ?? (categoryLabel && title ? `${title} kategori ${categoryLabel}` : title),
         recipient: m.written,
         giver: ctx.giver,
         level: ctx.level,
@@ -189,8 +190,14 @@ function ordinalAfter(after: string): number | null {
   const m =
     /^[^,;.]*?\b(?:di|pada|menempati|meraih|berada\s+di)\s+(?:urutan|posisi|peringkat|tempat)\s+(?:ke-?)?\s*(\S+)/i.exec(
       head,
-    ) ?? /^[^,;.]*?\b(?:sebagai|menjadi)\s+(?:yang\s+)?(terbaik|teratas|tertinggi|juara)\b/i.exec(head);
-  return m ? toPosition(m[1].replace(/[.,;]$/, '')) : null;
+    ) ??
+    /^[^,;.]*?\b(?:sebagai|menjadi)\s+(?:juara(?:\s+umum)?|peringkat|terbaik)\s+(?:ke-?)?([1-9]|I{1,3}|IV|V|pertama|kedua|ketiga)\b/i.exec(
+      head,
+    ) ??
+    /^[^,;.]*?\b(?:sebagai|menjadi)\s+(?:yang\s+)?(terbaik|teratas|tertinggi|juara)\b/i.exec(head);
+  const rank = m ? toPosition(m[1].replace(/[.,;]$/, '')) : null;
+  // "Tuan rumah berada di urutan keempat": a place in the table past the podium is no award.
+  return rank !== null && rank > 3 && /urutan|posisi|tempat/i.test(m?.[0] ?? '') ? null : rank;
 }
 
 /** "Kabupaten Kudus (85,10)", "Pemkot Tangsel dengan nilai 98,04". */

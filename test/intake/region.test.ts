@@ -11,27 +11,30 @@ import { unitCandidates } from '../../src/services/intake/units.ts';
 
 const home: HomeRegion = { code: '36.71', name: 'Kota Tangerang', kind: 'kota' };
 
-const event = (over: Partial<RegionalEvent>): RegionalEvent => ({
-  ...({
-    title: 'Penghargaan Kota Sehat',
-    recipient: null,
-    awardingBody: 'Kemenkes',
-    awardingBodyName: 'Kementerian Kesehatan',
-    level: 'nasional',
-    date: '2025-11-12',
-    category: null,
-    rank: null,
-    rankPosition: null,
-    score: null,
-    grade: null,
-    year: 2025,
-    quote: 'x',
-    start: 0,
-    end: 1,
-    confidence: 0.8,
-  } satisfies AwardEvent),
-  ...over,
-});
+// An event as an older extractor gave it (no region fields), so the name fallback is exercised too.
+type BareEvent = Omit<AwardEvent, 'recipientRegion' | 'recipientUnit' | 'slots'>;
+const event = (over: Partial<RegionalEvent>): RegionalEvent =>
+  ({
+    ...({
+      title: 'Penghargaan Kota Sehat',
+      recipient: null,
+      awardingBody: 'Kemenkes',
+      awardingBodyName: 'Kementerian Kesehatan',
+      level: 'nasional',
+      date: '2025-11-12',
+      category: null,
+      rank: null,
+      rankPosition: null,
+      score: null,
+      grade: null,
+      year: 2025,
+      quote: 'x',
+      start: 0,
+      end: 1,
+      confidence: 0.8,
+    } satisfies BareEvent),
+    ...over,
+  }) as RegionalEvent;
 
 describe('the home queue is decided by region code', () => {
   const kota = { code: '36.71', name: 'Kota Tangerang' };

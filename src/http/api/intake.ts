@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { CURATOR_ROLES } from '../../services/access.ts';
 import { reasonSchema } from '../../services/awards/schemas.ts';
 import { AppError, invalid } from '../../services/errors.ts';
 import { acceptFinding, type Decision, mergeFinding, rejectFinding } from '../../services/intake/decide.ts';
@@ -15,7 +16,7 @@ import {
 } from '../../services/intake/schemas.ts';
 import { requireActor } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
-import { AnyObject, apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import { AnyObject, apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
 
 // /api/v1/intake: news articles in, award findings out, curator decisions. Curators (kurator)
 // and admins only; everyone else gets 403, the public 401. See docs/intake.md.
@@ -45,7 +46,7 @@ export function intakeRoutes() {
   const app = apiRouter();
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/articles',
       tags,
@@ -132,7 +133,7 @@ export function intakeRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/findings/{id}/accept',
       tags,
@@ -156,7 +157,7 @@ export function intakeRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/findings/{id}/merge',
       tags,
@@ -174,7 +175,7 @@ export function intakeRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/findings/{id}/reject',
       tags,

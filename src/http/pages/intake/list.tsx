@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { findingStateLabel } from '../../../domain/labels.ts';
 import { ingest } from '../../../services/intake/ingest.ts';
 import { listFindings, listSetAside } from '../../../services/intake/read.ts';
 import { SET_ASIDE_LABEL, type SetAsideReason } from '../../../services/intake/region.ts';
@@ -23,13 +24,6 @@ import { page, seeOther } from '../ui/page.tsx';
 // Findings from the news: the queue (pending first) and a form to take in an article by
 // pasting its text. Curators and admins only.
 
-const STATE_LABEL: Record<string, [string, string]> = {
-  pending: ['Menunggu', 'Pending'],
-  accepted: ['Diterima', 'Accepted'],
-  merged: ['Digabung', 'Merged'],
-  rejected: ['Ditolak', 'Rejected'],
-};
-
 // The tab of events kept out of the queue: other regions' awards, visible when asked for.
 const OTHER = 'lain';
 
@@ -39,7 +33,7 @@ function Tabs({ l, current }: { l: Locale; current: string }) {
       {[...FINDING_STATES, OTHER].map((s) => (
         <li>
           <a href={`/kerja/temuan?status=${s}`} aria-current={s === current ? 'page' : undefined}>
-            {s === OTHER ? tr(l, 'Daerah lain', 'Other regions') : tr(l, ...STATE_LABEL[s])}
+            {s === OTHER ? tr(l, 'Daerah lain', 'Other regions') : findingStateLabel(l, s)}
           </a>
         </li>
       ))}

@@ -52,6 +52,8 @@ export function documentPass(
   const credited: Credited[] = [];
   const resultSentences = new Set(results.map((r) => r.sentence));
   for (const d of drafts) {
+    // Awards to companies, private hospitals, schools, groups and private persons (P16).
+    if (privateRecipient(text, d)) continue;
     // "Opini WTP diberikan BPK …" read with the giver as recipient: the award is the subject's.
     if (d.recipient && isGiverOnly(d.recipient)) d.recipient = null;
     if (isEmptyTitle(d.title, regionWords)) {
@@ -81,6 +83,23 @@ export function documentPass(
   }
   credited.sort((a, b) => a.draft.start - b.draft.start);
   return { events: mergeEvents(credited), subject };
+}
+
+/** Who is named before the award in its sentence: a company, a school, a person … not a pemda. */
+const PRIVATE =
+  /\b(?:PT|CV|Tbk|perusahaan|hotel|klinik|yayasan|koperasi|sekolah|SMA|SMK|SMP|SD|MTs|MAN|universitas|kampus|mahasiswa|siswa|siswi|pelajar|atlet|qori|qoriah|guru|bidan|kader|warga|pengusaha|seorang|UMKM|komunitas|PKK|RS\s+swasta|rumah\s+sakit\s+swasta)\b/;
+
+function privateRecipient(text: string, d: Draft): boolean {
+  if (d.recipient && PRIVATE.test(d.recipient)) return true;
+  const sentence = text.slice(d.start, d.end);
+  const at = sentence.toLowerCase().indexOf(d.title.toLowerCase().slice(0, 20));
+  if (at <= 0) return false;
+  const before = sentence.slice(0, at);
+  // The pemda named as the doer after the private name ("… bersama Pemkot") keeps it.
+  return (
+    PRIVATE.test(before) &&
+    !/\b(?:Pemkot|Pemkab|Pemko|Pemprov|Pemerintah\s+(?:Kota|Kabupaten|Provinsi))\b/.test(before)
+  );
 }
 
 /** "BPK", "Kementerian PPPA": a giver's name and nothing of a region or a unit. */

@@ -1,8 +1,9 @@
 // The document pass: the sentence pass's drafts and the results pass's drafts, credited to
 // regions and merged into one event per recipient and award. The article's programme, giver,
 // date and subject are read once and lent to sentences that do not say them (P1, P2, P7, P8, P9).
-import { articleSubject, attribute } from './attribute.ts';
-import { clauseDate, type Draft } from './clauses.ts';
+import { articleSubject, attribute, isScope } from './attribute.ts';
+import type { Draft } from './clauses.ts';
+import { ceremonyDate, handedBy, scoreIn } from './context.ts';
 import { findGrade, findLevel, yearInTitle } from './fields.ts';
 import { findGivers, pickGiver } from './givers.ts';
 import { type Credited, isEmptyTitle, mergeEvents } from './merge.ts';
@@ -33,12 +34,13 @@ export function documentPass(
     .slice(0, 8)
     .map((s) => s.text)
     .join(' ');
+  const ceremony = drafts.find((d) => d.date)?.date ?? ceremonyDate(sentences, skipLines, reference);
   const results = resultDrafts(sentences, {
     programme,
     fallbackTitle: topic,
     subject,
     giver: pickGiver(lead),
-    date: clauseDate(lead, reference),
+    date: ceremony,
     level: findLevel(lead),
     year: programme ? yearInTitle(programme.name) : null,
     reference,
@@ -67,7 +69,12 @@ export function documentPass(
       d.grade ??= findGrade(d.title)?.grade ?? null;
       d.title = programme?.name ?? topic ?? d.title;
     }
-    credited.push({ draft: d, region: attribute(d.recipient, subject).region, from: 'sentence' });
+    credited.push({
+      draft: d,
+      region: attribute(d.recipient, subject).region,
+      from: 'sentence',
+      office: null,
+    });
   }
   for (const d of results) {
     // With no programme named, a co-recipient shares the award reported just before it.
@@ -79,10 +86,17 @@ export function documentPass(
       if (before) d.title = before.title;
     }
     if (!d.title) continue;
-    credited.push({ draft: d, region: attribute(d.recipient, subject).region, from: 'results' });
+    credited.push({
+      draft: d,
+      region: attribute(d.recipient, subject).region,
+      from: 'results',
+      office: null,
+    });
   }
   credited.sort((a, b) => a.draft.start - b.draft.start);
-  return { events: mergeEvents(credited), subject };
+  const events = mergeEvents(credited);
+  fillFromArticle(events, sentences, skipLines, ceremony, subject);
+  return { events, subject };
 }
 
 /** Who is named before the award in its sentence: a company, a school, a person … not a pemda. */
@@ -108,6 +122,43 @@ function isGiverOnly(recipient: string): boolean {
   if (givers.length === 0 || findRegions(recipient).some((m) => m.by !== 'bare')) return false;
   const covered = givers.reduce((n, g) => n + g.written.length, 0);
   return covered >= recipient.replace(/\s+/g, ' ').trim().length * 0.6;
+}
+
+/**
+ * Slots the award's own sentences left open, from the rest of the article: the ceremony date,
+ * the office that handed it over, and a score said in a sentence about this recipient alone.
+ */
+function fillFromArticle(
+  events: Credited[],
+  sentences: Sentence[],
+  skipLines: number,
+  ceremony: string | null,
+  subject: Region | null,
+): void {
+  const body = sentences.filter((s) => s.line >= skipLines);
+  const articleOffice = body.map((s) => handedBy(s.text)).find((o) => o !== null) ?? null;
+  const ofSubject = events.filter((e) => e.region === subject).length;
+  for (const e of events) {
+    const d = e.draft;
+    d.date ??= ceremony;
+    if (!d.giver) {
+      const near = body.filter((s) => s.end > d.start - 1 && s.start < d.end + 400);
+      e.office = near.map((s) => handedBy(s.text)).find((o) => o !== null) ?? articleOffice;
+    }
+    if (d.score === null && e.region) {
+      for (const s of body) {
+        const named = findRegions(s.text).filter((m) => !isScope(s.text, m));
+        const only = named.length > 0 && named.every((m) => (m.region ?? m.candidates[0]) === e.region);
+        const implied = named.length === 0 && e.region === subject && ofSubject === 1;
+        if (!only && !implied) continue;
+        const score = scoreIn(s.text);
+        if (score !== null) {
+          d.score = score;
+          break;
+        }
+      }
+    }
+  }
 }
 
 function firstLine(text: string): { text: string; start: number } | null {

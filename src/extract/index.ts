@@ -47,7 +47,7 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Art
     title,
     published,
     text: input,
-    awards: events.map((e) => toEvent(e.draft, text, lower, reference, subject)),
+    awards: events.map((e) => toEvent(e.draft, e.office, text, lower, reference, subject)),
     claims,
   };
 }
@@ -62,6 +62,7 @@ function headlineLines(text: string): number {
 
 function toEvent(
   d: Draft,
+  office: string | null,
   text: string,
   lower: string,
   reference: string | null,
@@ -78,7 +79,7 @@ function toEvent(
     title: d.title.replace(/\s+/g, ' ').trim(),
     recipient: d.recipient,
     awardingBody: d.giver?.body.abbreviation ?? null,
-    awardingBodyName: d.giver?.written ?? null,
+    awardingBodyName: d.giver?.written ?? office,
     level: d.level,
     date: d.date,
     category: d.category,

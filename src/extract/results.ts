@@ -204,6 +204,7 @@ function ordinalAfter(after: string): number | null {
 function scoreAfter(after: string): number | null {
   const m =
     /^\s*\((\d{1,3}[,.]\d{1,2})\)/.exec(after) ??
+    /^[^.;]{0,12}?\bdengan\s+(\d{1,3}(?:[,.]\d{1,2})?)\s+poin\b/i.exec(after) ??
     /^[^.;]{0,25}?\b(?:nilai|skor|indeks)\s+(?:akhir\s+)?(\d{1,3}[,.]\d{1,2})\b/i.exec(after);
   return m ? parseDecimal(m[1]) : null;
 }

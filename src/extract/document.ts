@@ -138,9 +138,13 @@ function fillFromArticle(
   const body = sentences.filter((s) => s.line >= skipLines);
   const articleOffice = body.map((s) => handedBy(s.text)).find((o) => o !== null) ?? null;
   const ofSubject = events.filter((e) => e.region === subject).length;
+  // A recap of a year's awards has many ceremonies: its one date must not spread to the others.
+  const dates = new Set(events.map((e) => e.draft.date).filter((x) => x !== null));
+  const awards = events.filter((e) => e.from === 'sentence').length;
+  const oneCeremony = dates.size <= 1 && awards <= 2;
   for (const e of events) {
     const d = e.draft;
-    d.date ??= ceremony;
+    if (oneCeremony) d.date ??= ceremony;
     if (!d.giver) {
       const near = body.filter((s) => s.end > d.start - 1 && s.start < d.end + 400);
       e.office = near.map((s) => handedBy(s.text)).find((o) => o !== null) ?? articleOffice;

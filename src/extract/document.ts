@@ -8,7 +8,7 @@ import { findGrade, findLevel, yearInTitle } from './fields.ts';
 import { findGivers, pickGiver } from './givers.ts';
 import { type Credited, isEmptyTitle, mergeEvents } from './merge.ts';
 import { headlineTopic, mainProgramme } from './programme.ts';
-import { findRegions, type Region } from './regions/gazetteer.ts';
+import { findRegions, type Region, type RegionMention } from './regions/gazetteer.ts';
 import { resultDrafts } from './results.ts';
 import type { Sentence } from './sentences.ts';
 
@@ -25,6 +25,15 @@ export function documentPass(
   skipLines: number,
 ): DocumentEvents {
   const mentions = findRegions(text);
+  const seen = new Map<string, RegionMention[]>();
+  const regionsIn = (t: string): RegionMention[] => {
+    let m = seen.get(t);
+    if (!m) {
+      m = findRegions(t);
+      seen.set(t, m);
+    }
+    return m;
+  };
   const subject = articleSubject(text, mentions);
   const programme = mainProgramme(text);
   const headline = firstLine(text);
@@ -45,6 +54,7 @@ export function documentPass(
     year: programme ? yearInTitle(programme.name) : null,
     reference,
     skipLines,
+    regionsIn,
   });
 
   const regionWords = new Set<string>();
@@ -95,7 +105,7 @@ export function documentPass(
   }
   credited.sort((a, b) => a.draft.start - b.draft.start);
   const events = mergeEvents(credited);
-  fillFromArticle(events, sentences, skipLines, ceremony, subject);
+  fillFromArticle(events, sentences, skipLines, ceremony, subject, regionsIn);
   return { events, subject };
 }
 
@@ -134,9 +144,11 @@ function fillFromArticle(
   skipLines: number,
   ceremony: string | null,
   subject: Region | null,
+  regionsIn: (text: string) => RegionMention[],
 ): void {
   const body = sentences.filter((s) => s.line >= skipLines);
-  const articleOffice = body.map((s) => handedBy(s.text)).find((o) => o !== null) ?? null;
+  const offices = new Map(body.map((s) => [s, handedBy(s.text)]));
+  const articleOffice = body.map((s) => offices.get(s) ?? null).find((o) => o !== null) ?? null;
   const ofSubject = events.filter((e) => e.region === subject).length;
   // A recap of a year's awards has many ceremonies: its one date must not spread to the others.
   const dates = new Set(events.map((e) => e.draft.date).filter((x) => x !== null));
@@ -147,11 +159,11 @@ function fillFromArticle(
     if (oneCeremony) d.date ??= ceremony;
     if (!d.giver) {
       const near = body.filter((s) => s.end > d.start - 1 && s.start < d.end + 400);
-      e.office = near.map((s) => handedBy(s.text)).find((o) => o !== null) ?? articleOffice;
+      e.office = near.map((s) => offices.get(s) ?? null).find((o) => o !== null) ?? articleOffice;
     }
     if (d.score === null && e.region) {
       for (const s of body) {
-        const named = findRegions(s.text).filter((m) => !isScope(s.text, m));
+        const named = regionsIn(s.text).filter((m) => !isScope(s.text, m));
         const only = named.length > 0 && named.every((m) => (m.region ?? m.candidates[0]) === e.region);
         const implied = named.length === 0 && e.region === subject && ofSubject === 1;
         if (!only && !implied) continue;

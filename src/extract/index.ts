@@ -4,7 +4,7 @@ import { type Attribution, attribute } from './attribute.ts';
 import { awardPass } from './awards.ts';
 import { blankChrome } from './chrome.ts';
 import type { Draft } from './clauses.ts';
-import { guessReferenceDate, normalizeDate } from './dates.ts';
+import { type FoundDate, findDates, guessReferenceDate, normalizeDate } from './dates.ts';
 import { documentPass } from './document.ts';
 import { isIndonesian } from './language.ts';
 import { slotSources } from './provenance.ts';
@@ -43,11 +43,12 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Art
   const { drafts, claims } = awardPass(text, sentences, reference, skip);
   const { events, subject } = documentPass(text, sentences, drafts, reference, skip);
   const lower = text.toLowerCase();
+  const dates = findDates(text);
   return {
     title,
     published,
     text: input,
-    awards: events.map((e) => toEvent(e.draft, e.office, text, lower, reference, subject)),
+    awards: events.map((e) => toEvent(e.draft, e.office, text, lower, dates, reference, subject)),
     claims,
   };
 }
@@ -65,6 +66,7 @@ function toEvent(
   office: string | null,
   text: string,
   lower: string,
+  dates: FoundDate[],
   reference: string | null,
   subject: Region | null,
 ): AwardEvent {
@@ -95,7 +97,7 @@ function toEvent(
     recipientRegion: who.region ? { code: who.region.code, name: who.region.name } : null,
     recipientUnit: who.unit,
   };
-  return { ...event, slots: slotSources(text, lower, event, who, whoAt) };
+  return { ...event, slots: slotSources(text, dates, lower, event, who, whoAt) };
 }
 
 function nearest(lower: string, needle: string, near: number): number | null {

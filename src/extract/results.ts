@@ -9,7 +9,7 @@ import { findGrade } from './fields.ts';
 import type { GiverMatch } from './givers.ts';
 import { parseDecimal, rankTokenToNumber } from './numbers.ts';
 import type { Programme } from './programme.ts';
-import { findRegions, type Region, type RegionMention } from './regions/gazetteer.ts';
+import type { Region, RegionMention } from './regions/gazetteer.ts';
 import type { Sentence } from './sentences.ts';
 import type { Level } from './types.ts';
 
@@ -51,6 +51,8 @@ export interface ResultContext {
   level: Level | null;
   year: number | null;
   reference: string | null;
+  /** findRegions, remembered per sentence for this article. */
+  regionsIn: (text: string) => RegionMention[];
   /** Lines before the first paragraph: headlines and captions, which restate in short. */
   skipLines: number;
 }
@@ -104,7 +106,7 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
     const shared = CO_CUE.test(s.text);
     // A bare province name ("Jawa Timur menempati urutan pertama") is a recipient only in a
     // provinsi category; elsewhere it is a scope or a giver.
-    const named = recipients(s.text, ctx.subject).filter(
+    const named = recipients(s.text, ctx.subject, ctx.regionsIn).filter(
       (r) =>
         (!kind || r.region.kind === kind) &&
         (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
@@ -152,9 +154,13 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
   return out;
 }
 
-function recipients(text: string, subject: Region | null): Array<{ m: RegionMention; region: Region }> {
+function recipients(
+  text: string,
+  subject: Region | null,
+  regionsIn: (text: string) => RegionMention[],
+): Array<{ m: RegionMention; region: Region }> {
   const out: Array<{ m: RegionMention; region: Region }> = [];
-  for (const m of findRegions(text)) {
+  for (const m of regionsIn(text)) {
     if (isScope(text, m)) continue;
     if (NOT_RECIPIENT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
     const region = m.region ?? (subject ? (m.candidates.find((r) => r === subject) ?? null) : null) ?? null;

@@ -97,7 +97,7 @@ function toEvent(
     recipientRegion: who.region ? { code: who.region.code, name: who.region.name } : null,
     recipientUnit: who.unit,
   };
-  return { ...event, slots: slotSources(text, dates, lower, event, who, whoAt) };
+  return { ...event, slots: slotSources(dates, lower, event, who, whoAt) };
 }
 
 function nearest(lower: string, needle: string, near: number): number | null {

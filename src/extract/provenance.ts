@@ -30,7 +30,6 @@ function locate(lower: string, needle: string | null, near: number): { start: nu
 }
 
 export function slotSources(
-  text: string,
   dates: FoundDate[],
   lower: string,
   e: Filled,

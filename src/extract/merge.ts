@@ -9,6 +9,8 @@ export interface Credited {
   region: Region | null;
   /** Which pass read it: two readings of one sentence by the same pass are two awards. */
   from: 'sentence' | 'results';
+  /** The office or person who handed it over, when no institution is named (P8). */
+  office: string | null;
 }
 
 const GENERIC = new Set(

@@ -10,11 +10,13 @@ const HEADED = new RegExp(
   String.raw`\b(?:Penghargaan|Anugerah|Piala|Lomba|Kompetisi|Penilaian|Evaluasi|Festival)(?:[ \t]+${CAP})(?:${JOIN}${CAP}){0,10}`,
   'gu',
 );
-/** "Innovative Government Award (IGA) 2025", "UHC Awards", "TOP BUMD Awards 2025". */
-const AWARD_TAIL = new RegExp(
-  String.raw`(?:${CAP}[ \t]+){1,6}Awards?(?:[ \t]+\(\p{Lu}+\))?(?:[ \t]+(?:19|20)\d\d)?`,
-  'gu',
-);
+/**
+ * "Innovative Government Award (IGA) 2025", "UHC Awards", "TOP BUMD Awards 2025": found from each
+ * "Award" backwards (a regex starting at every capitalised word would backtrack over the text).
+ */
+const AWARD_WORD = /\bAwards?\b/gu;
+const WORDS_BEFORE = new RegExp(String.raw`(?:${CAP}[ \t]+){1,6}$`, 'u');
+const AWARD_END = /Awards?(?:[ \t]+\(\p{Lu}+\))?(?:[ \t]+(?:19|20)\d\d)?/uy;
 /** Headline verbs and subjects before a name: "Tangsel Raih UHC Awards" → "UHC Awards". */
 const LEAD_IN =
   /^.*\b(?:Raih|Meraih|Terima|Menerima|Sabet|Menyabet|Borong|Boyong|Bawa|Dapat|Peroleh|Kembali|Juara|Terbaik|Teratas)\s+/u;
@@ -38,14 +40,22 @@ function clean(name: string): string {
 /** Every programme name in `text`, in order. */
 export function findProgrammes(text: string): Programme[] {
   const out: Programme[] = [];
-  for (const re of [HEADED, AWARD_TAIL]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const name = clean(m[0]);
-      if (name.split(/\s+/).length < 2 || (SHOUT.test(name) && !/\(/.test(name))) continue;
-      const start = m.index + m[0].indexOf(name);
-      out.push({ name, start, end: start + name.length });
-    }
+  const found: Array<{ index: number; text: string }> = [];
+  HEADED.lastIndex = 0;
+  for (let m = HEADED.exec(text); m; m = HEADED.exec(text)) found.push({ index: m.index, text: m[0] });
+  AWARD_WORD.lastIndex = 0;
+  for (let m = AWARD_WORD.exec(text); m; m = AWARD_WORD.exec(text)) {
+    const from = Math.max(0, m.index - 90);
+    const before = WORDS_BEFORE.exec(text.slice(from, m.index));
+    AWARD_END.lastIndex = m.index;
+    const end = AWARD_END.exec(text);
+    if (before && end) found.push({ index: from + before.index, text: before[0] + end[0] });
+  }
+  for (const m of found) {
+    const name = clean(m.text);
+    if (name.split(/\s+/).length < 2 || (SHOUT.test(name) && !/\(/.test(name))) continue;
+    const start = m.index + m.text.indexOf(name);
+    out.push({ name, start, end: start + name.length });
   }
   return out.sort((a, b) => a.start - b.start);
 }

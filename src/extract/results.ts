@@ -9,7 +9,7 @@ import { findGrade } from './fields.ts';
 import type { GiverMatch } from './givers.ts';
 import { parseDecimal, rankTokenToNumber } from './numbers.ts';
 import type { Programme } from './programme.ts';
-import { findRegions, type Region, type RegionMention } from './regions/gazetteer.ts';
+import type { Region, RegionMention } from './regions/gazetteer.ts';
 import type { Sentence } from './sentences.ts';
 import type { Level } from './types.ts';
 
@@ -51,6 +51,8 @@ export interface ResultContext {
   level: Level | null;
   year: number | null;
   reference: string | null;
+  /** findRegions, remembered per sentence for this article. */
+  regionsIn: (text: string) => RegionMention[];
   /** Lines before the first paragraph: headlines and captions, which restate in short. */
   skipLines: number;
 }
@@ -104,7 +106,7 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
     const shared = CO_CUE.test(s.text);
     // A bare province name ("Jawa Timur menempati urutan pertama") is a recipient only in a
     // provinsi category; elsewhere it is a scope or a giver.
-    const named = recipients(s.text, ctx.subject).filter(
+    const named = recipients(s.text, ctx.subject, ctx.regionsIn).filter(
       (r) =>
         (!kind || r.region.kind === kind) &&
         (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
@@ -152,9 +154,13 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
   return out;
 }
 
-function recipients(text: string, subject: Region | null): Array<{ m: RegionMention; region: Region }> {
+function recipients(
+  text: string,
+  subject: Region | null,
+  regionsIn: (text: string) => RegionMention[],
+): Array<{ m: RegionMention; region: Region }> {
   const out: Array<{ m: RegionMention; region: Region }> = [];
-  for (const m of findRegions(text)) {
+  for (const m of regionsIn(text)) {
     if (isScope(text, m)) continue;
     if (NOT_RECIPIENT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
     const region = m.region ?? (subject ? (m.candidates.find((r) => r === subject) ?? null) : null) ?? null;
@@ -204,6 +210,7 @@ function ordinalAfter(after: string): number | null {
 function scoreAfter(after: string): number | null {
   const m =
     /^\s*\((\d{1,3}[,.]\d{1,2})\)/.exec(after) ??
+    /^[^.;]{0,12}?\bdengan\s+(\d{1,3}(?:[,.]\d{1,2})?)\s+poin\b/i.exec(after) ??
     /^[^.;]{0,25}?\b(?:nilai|skor|indeks)\s+(?:akhir\s+)?(\d{1,3}[,.]\d{1,2})\b/i.exec(after);
   return m ? parseDecimal(m[1]) : null;
 }

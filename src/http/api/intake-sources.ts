@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { CURATOR_ROLES } from '../../services/access.ts';
 import { pollDue, WATCH_ACTOR } from '../../services/intake/watch/poll.ts';
 import {
   createSource,
@@ -9,7 +10,7 @@ import {
 } from '../../services/intake/watch/registry.ts';
 import { createSourceSchema, updateSourceSchema } from '../../services/intake/watch/schemas.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import { apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
 
 // /api/v1/intake/sources: news sources Prestasi watches (RSS/Atom, sitemaps, "berita" list
 // pages) and their health. Curators and admins only. See docs/intake.md "Watched sources".
@@ -31,7 +32,7 @@ export function intakeSourceRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/sources',
       tags,
@@ -69,7 +70,7 @@ export function intakeSourceRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'patch',
       path: '/intake/sources/{id}',
       tags,
@@ -90,7 +91,7 @@ export function intakeSourceRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/sources/{id}/poll',
       tags,

@@ -14,7 +14,7 @@ import { fingerprint } from './fingerprint.ts';
 import { findMatchingAward, findSameEvent } from './match.ts';
 import { type IntakeInput, type PreparedArticle, prepareInput } from './prepare.ts';
 import { type Proposal, toProposal } from './proposal.ts';
-import { aboutHome, decideRegion, type HomeRegion, type RegionalEvent } from './region.ts';
+import { aboutHome, decideRegion, type HomeRegion } from './region.ts';
 import { resolveHomeUnit } from './units.ts';
 
 export interface IngestedFinding {
@@ -122,8 +122,8 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
         .execute();
     const findings: IngestedFinding[] = [];
     const home = await homeRegion(trx);
-    const events = extraction.awards as RegionalEvent[];
-    const subjectIsHome = home ? aboutHome(a.body, events, home) : true;
+    const events = extraction.awards;
+    const subjectIsHome = home ? aboutHome(a.body, home) : true;
     let otherRegions = 0;
     for (const event of events) {
       const decision = home ? decideRegion(event, home, subjectIsHome) : ({ home: true } as const);

@@ -330,6 +330,15 @@ Object.assign(MATRIX, {
     setup: async (t: TestApp) => ({ path: `/api/v1/intake/sources/${await watchedSource(t)}/poll` }),
     expect: s(200, 403, 403, 403, 200, 403, 401),
   },
+  'POST /intake/findings/{id}/attach-sources': {
+    setup: async (t: TestApp) => {
+      const id = await pendingFinding(t);
+      const res = await t.call('admin', 'POST', `/api/v1/intake/findings/${id}/accept`);
+      expect(res.status, res.text).toBe(200);
+      return { path: `/api/v1/intake/findings/${id}/attach-sources` };
+    },
+    expect: s(200, 403, 403, 403, 200, 403, 401),
+  },
   'POST /intake/findings/{id}/reject': {
     setup: async (t: TestApp) => ({
       path: `/api/v1/intake/findings/${await pendingFinding(t)}/reject`,

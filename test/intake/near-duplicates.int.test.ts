@@ -55,4 +55,55 @@ describe('intake: the same release from several outlets is one finding', () => {
       .execute();
     expect(bands).toHaveLength(32);
   });
+
+  it('offers a late outlet of an accepted award as evidence, and attaches it on request', async () => {
+    const queue = (await t.call('kurator', 'GET', '/api/v1/intake/findings?state=pending')).json;
+    const sehat = queue.items.find((f: { proposal: { title: string } }) =>
+      /Swasti Saba/.test(f.proposal.title),
+    );
+    const accepted = await t.call('kurator', 'POST', `/api/v1/intake/findings/${sehat.id}/accept`);
+    expect(accepted.status, accepted.text).toBe(200);
+    const noneYet = (await t.call('kurator', 'GET', `/api/v1/intake/findings/${sehat.id}`)).json;
+    expect(noneYet.pendingEvidence).toEqual([]);
+
+    // A third outlet, days later: its own headline and byline over the same release.
+    const late = readFileSync(join(fixturesDir, 'release-kota-sehat-republished.txt'), 'utf8')
+      .replace('Kota Tangerang Kembali Dinobatkan Kota Sehat', 'Swasti Saba Wistara untuk Kota Tangerang')
+      .replace('Oleh Redaksi Portal Banten', 'Penulis: Tim Warta Kota');
+    const res = await t.call('kurator', 'POST', '/api/v1/intake/articles', {
+      text: late,
+      outlet: 'Warta Kota',
+    });
+    expect(res.status, res.text).toBe(201);
+    const lateArticle = res.json.articles[0].articleId;
+    const offered = (await t.call('kurator', 'GET', `/api/v1/intake/findings/${sehat.id}`)).json;
+    expect(offered.state).toBe('accepted');
+    expect(offered.pendingEvidence).toEqual([lateArticle]);
+
+    expect(
+      (await t.call('operator', 'POST', `/api/v1/intake/findings/${sehat.id}/attach-sources`)).status,
+    ).toBe(403);
+    const attached = await t.call('kurator', 'POST', `/api/v1/intake/findings/${sehat.id}/attach-sources`);
+    expect(attached.status, attached.text).toBe(200);
+    expect(attached.json.evidenceIds).toHaveLength(1);
+    const evidence = await t.db.db
+      .selectFrom('evidence')
+      .select('article_id')
+      .where('award_id', '=', accepted.json.awardId)
+      .execute();
+    expect(evidence.map((e) => e.article_id)).toContain(lateArticle);
+    expect(
+      (await t.call('kurator', 'GET', `/api/v1/intake/findings/${sehat.id}`)).json.pendingEvidence,
+    ).toEqual([]);
+    // Nothing left to attach: a second call adds nothing.
+    const again = await t.call('kurator', 'POST', `/api/v1/intake/findings/${sehat.id}/attach-sources`);
+    expect(again.json.evidenceIds).toEqual([]);
+  });
+
+  it('refuses to attach to a pending finding (no award yet)', async () => {
+    const pending = (await t.call('kurator', 'GET', '/api/v1/intake/findings?state=pending')).json.items[0];
+    expect(pending, 'a pending finding to try').toBeTruthy();
+    const res = await t.call('kurator', 'POST', `/api/v1/intake/findings/${pending.id}/attach-sources`);
+    expect(res.status).toBe(409);
+  });
 });

@@ -1,13 +1,13 @@
 // `npm run bench`: runs each benchmark in its own process (so one's warm caches do not
 // flatter another), collects the JSON line each prints last, writes bench-results/latest.json
 // and refreshes the table in README.md between the bench markers.
-// Usage: npm run bench [-- name ...]   (names: extract national import pages)
+// Usage: npm run bench [-- name ...]   (names: extract national import pages watch)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { renderTable } from './table.ts';
 
-const ALL = ['extract', 'national', 'import', 'pages'];
+const ALL = ['extract', 'national', 'import', 'pages', 'watch'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : ALL;
 

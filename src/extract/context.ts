@@ -32,6 +32,7 @@ const OFFICE =
 
 /** The office or person who handed the award over, as written; null when none is named. */
 export function handedBy(text: string): string | null {
+  if (!/diserahkan|diberikan|disampaikan|dianugerahkan|diumumkan/.test(text)) return null;
   const m = OFFICE.exec(text);
   if (!m) return null;
   return m[1].replace(/\s+(?:dan|RI)$/u, '').trim();
@@ -43,6 +44,7 @@ const EARLIER = /\b(?:sebelumnya|tahun\s+lalu|dibanding(?:kan)?|naik\s+dari|dari
 
 /** A score said in a sentence of its own ("nilai akhir SAKIP Kota Tangerang tahun ini 80,47"). */
 export function scoreIn(sentence: string): number | null {
+  if (!/\d[,.]\d/.test(sentence)) return null;
   const m = SCORE_SAID.exec(sentence);
   if (!m) return null;
   // "… 97,12, melonjak dibanding 94,60": the first number is this year's; one after "dibanding" is not.

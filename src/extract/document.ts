@@ -147,8 +147,12 @@ function fillFromArticle(
   regionsIn: (text: string) => RegionMention[],
 ): void {
   const body = sentences.filter((s) => s.line >= skipLines);
-  const offices = new Map(body.map((s) => [s, handedBy(s.text)]));
-  const articleOffice = body.map((s) => offices.get(s) ?? null).find((o) => o !== null) ?? null;
+  // Read only when some award lacks its giver: most name the institution in their own sentence.
+  const offices = new Map<Sentence, string | null>();
+  const officeIn = (s: Sentence): string | null => {
+    if (!offices.has(s)) offices.set(s, handedBy(s.text));
+    return offices.get(s) ?? null;
+  };
   const ofSubject = events.filter((e) => e.region === subject).length;
   // A recap of a year's awards has many ceremonies: its one date must not spread to the others.
   const dates = new Set(events.map((e) => e.draft.date).filter((x) => x !== null));
@@ -159,7 +163,8 @@ function fillFromArticle(
     if (oneCeremony) d.date ??= ceremony;
     if (!d.giver) {
       const near = body.filter((s) => s.end > d.start - 1 && s.start < d.end + 400);
-      e.office = near.map((s) => offices.get(s) ?? null).find((o) => o !== null) ?? articleOffice;
+      e.office =
+        near.map(officeIn).find((o) => o !== null) ?? body.map(officeIn).find((o) => o !== null) ?? null;
     }
     if (d.score === null && e.region) {
       for (const s of body) {

@@ -103,6 +103,8 @@ export function documentPass(
       office: null,
     });
   }
+  const acronyms = acronymsIn(text);
+  for (const c of credited) c.draft.title = expandAcronym(c.draft.title, acronyms);
   credited.sort((a, b) => a.draft.start - b.draft.start);
   const events = mergeEvents(credited);
   fillFromArticle(events, sentences, skipLines, ceremony, subject, regionsIn);
@@ -180,6 +182,26 @@ function fillFromArticle(
       }
     }
   }
+}
+
+const SPELLED_OUT = /((?:\p{Lu}[\p{L}-]*[ \t]+){1,8})\((\p{Lu}{2,}[\p{L}]*)\)/gu;
+
+/** "Anugerah Parahita Ekapraya (APE)" said once → APE stands for it elsewhere in the article. */
+function acronymsIn(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(SPELLED_OUT)) {
+    if (!out.has(m[2])) out.set(m[2], `${m[1].trim()} (${m[2]})`);
+  }
+  return out;
+}
+
+/** "APE kategori Pratama" → "Anugerah Parahita Ekapraya (APE) kategori Pratama". */
+function expandAcronym(title: string, acronyms: Map<string, string>): string {
+  const m = /^(.*?)\b(\p{Lu}{2,}[\p{L}]*)\b(?!\s*\))(.*)$/u.exec(title);
+  if (!m) return title;
+  const full = acronyms.get(m[2]);
+  if (!full || title.includes(`(${m[2]})`) || title.includes(full)) return title;
+  return `${m[1]}${full}${m[3]}`;
 }
 
 function firstLine(text: string): { text: string; start: number } | null {

@@ -197,6 +197,8 @@ function ordinalAfter(after: string): number | null {
     /^[^,;.]*?\b(?:di|pada|menempati|meraih|berada\s+di)\s+(?:urutan|posisi|peringkat|tempat)\s+(?:ke-?)?\s*(\S+)/i.exec(
       head,
     ) ??
+    // "Kabupaten Tangerang kedua, Kota Tangerang ketiga"
+    /^\s*(?:di\s+)?(?:posisi\s+|urutan\s+|peringkat\s+)?(pertama|kedua|ketiga)\b/i.exec(head) ??
     /^[^,;.]*?\b(?:sebagai|menjadi)\s+(?:juara(?:\s+umum)?|peringkat|terbaik)\s+(?:ke-?)?([1-9]|I{1,3}|IV|V|pertama|kedua|ketiga)\b/i.exec(
       head,
     ) ??

@@ -23,6 +23,8 @@ export function documentPass(
   drafts: Draft[],
   reference: string | null,
   skipLines: number,
+  /** The article claims counts ("64 penghargaan sepanjang 2024"): a recap of many ceremonies. */
+  recap = false,
 ): DocumentEvents {
   const mentions = findRegions(text);
   const seen = new Map<string, RegionMention[]>();
@@ -107,7 +109,7 @@ export function documentPass(
   for (const c of credited) c.draft.title = expandAcronym(c.draft.title, acronyms);
   credited.sort((a, b) => a.draft.start - b.draft.start);
   const events = mergeEvents(credited);
-  fillFromArticle(events, sentences, skipLines, ceremony, subject, regionsIn);
+  fillFromArticle(events, sentences, skipLines, ceremony, subject, regionsIn, recap);
   return { events, subject };
 }
 
@@ -147,6 +149,7 @@ function fillFromArticle(
   ceremony: string | null,
   subject: Region | null,
   regionsIn: (text: string) => RegionMention[],
+  recap: boolean,
 ): void {
   const body = sentences.filter((s) => s.line >= skipLines);
   // Read only when some award lacks its giver: most name the institution in their own sentence.
@@ -158,8 +161,7 @@ function fillFromArticle(
   const ofSubject = events.filter((e) => e.region === subject).length;
   // A recap of a year's awards has many ceremonies: its one date must not spread to the others.
   const dates = new Set(events.map((e) => e.draft.date).filter((x) => x !== null));
-  const awards = events.filter((e) => e.from === 'sentence').length;
-  const oneCeremony = dates.size <= 1 && awards <= 2;
+  const oneCeremony = dates.size <= 1 && !recap;
   for (const e of events) {
     const d = e.draft;
     if (oneCeremony) d.date ??= ceremony;

@@ -112,12 +112,15 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
         (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
     );
     let prevRank: number | null = cont?.rank ?? null;
+    // "Tempat kedua dan ketiga diisi Kabupaten Sikka dan Kota Kupang": ranks first, names after.
+    const paired = ranksListed(s.text.slice(0, named[0]?.m.start ?? 0));
+    const byOrder = paired && paired.length === named.length ? paired : null;
     let passive = false;
     for (let k = 0; k < named.length; k++) {
       const { m, region } = named[k];
       const before = s.text.slice(k === 0 ? 0 : named[k - 1].m.end, m.start);
       const after = s.text.slice(m.end, k + 1 < named.length ? named[k + 1].m.start : s.text.length);
-      let rank = listed && item ? Number(item[1]) : (ordinal(before) ?? ordinalAfter(after));
+      let rank = listed && item ? Number(item[1]) : (byOrder?.[k] ?? ordinal(before) ?? ordinalAfter(after));
       if (rank === null && prevRank !== null && CHAIN.test(before)) rank = prevRank + 1;
       prevRank = rank;
       if (rank !== null) carried = { rank, line: s.line, kind };
@@ -176,6 +179,22 @@ function toPosition(word: string): number | null {
   const w = word.toLowerCase();
   if (/^(?:teratas|tertinggi|puncak|dipuncaki|terbaik|juara)$/.test(w)) return 1;
   return rankTokenToNumber(w);
+}
+
+const RANK_WORD = String.raw`(pertama|kedua|ketiga|keempat|kelima|[1-5]|I{1,3}|IV|V)`;
+const RANKS_LISTED = new RegExp(
+  String.raw`\b(?:tempat|posisi|peringkat|urutan|juara|ranking)\s+(?:ke-?)?${RANK_WORD}((?:\s*,\s*(?:ke-?)?${RANK_WORD.replace('(', '(?:')})*)\s*(?:,\s*)?(?:dan|serta)\s+(?:ke-?)?${RANK_WORD}\b`,
+  'i',
+);
+
+/** "kedua dan ketiga", "II, III dan IV" said before the names they belong to, in order. */
+function ranksListed(before: string): number[] | null {
+  const m = RANKS_LISTED.exec(before);
+  if (!m) return null;
+  const middle = (m[2].match(/[\p{L}\d]+/gu) ?? []).filter((w) => !/^ke$/i.test(w));
+  const words = [m[1], ...middle, m[3]];
+  const ranks = words.map((w) => toPosition(w));
+  return ranks.every((r) => r !== null) ? (ranks as number[]) : null;
 }
 
 /** The placing said in the words just before a name ("Posisi kedua Pemkot Tangerang"). */

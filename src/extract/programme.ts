@@ -54,6 +54,8 @@ export function findProgrammes(text: string): Programme[] {
   for (const m of found) {
     const name = clean(m.text);
     if (name.split(/\s+/).length < 2 || (SHOUT.test(name) && !/\(/.test(name))) continue;
+    // "Penghargaan Kabupaten …": a head and a kind of region name no programme.
+    if (/^\S+\s+(?:Kabupaten|Kota|Provinsi|Daerah|Pemerintah|Khusus)$/u.test(name)) continue;
     const start = m.index + m.text.indexOf(name);
     out.push({ name, start, end: start + name.length });
   }

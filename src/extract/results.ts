@@ -15,7 +15,7 @@ import type { Level } from './types.ts';
 
 /** A placing is being reported. */
 const RANK_CUE =
-  /\b(?:peringkat|urutan|posisi|juara|terbaik|teratas|tertinggi|disusul|menyusul|diikuti|ditempati|dipuncaki|puncak|tempat\s+(?:pertama|kedua|ketiga)|the\s+best)\b/i;
+  /\b(?:peringkat|urutan|posisi|juara|terbaik|teratas|tertinggi|disusul|menyusul|diikuti|ditempati|dipuncaki|di\s+puncak|tempat\s+(?:pertama|kedua|ketiga)|the\s+best)\b/i;
 /** The award is shared with others named here. */
 const CO_CUE =
   /\b(?:bersama(?:\s+dengan)?|serupa|yang\s+sama|sama-sama|penerima\s+lain(?:nya)?)\b|\bjuga\b[^.;]{0,25}?\b(?:meraih|menerima|membawa|mendapat(?:kan)?|memperoleh|menyabet|mengantongi|menyandang|disandang|diraih|diterima|diberikan|dianugerahi)\b/i;
@@ -27,7 +27,7 @@ const NOT_RESULT =
   /\b(?:akan|menargetkan|target|berharap|harapan(?:nya)?|semoga|nomin\w*|finalis|mendatang|tahun\s+depan|insentif|dijadwalkan|calon|realisasi|persen|prevalensi|cakupan|tidak\s+(?:masuk|meraih)|belum\s+(?:masuk|meraih))\b|\bRp\s?\d/i;
 /** Words right before a name that make it a giver, a place or an origin — not the recipient. */
 const NOT_RECIPIENT_BEFORE =
-  /(?:\b(?:diserahkan|diberikan|oleh|dari|di|asal|ke|menuju|Bappeda|Bapperida|Komisi\s+Informasi|KI|BPK|Perwakilan|Kanwil|Ombudsman|DPRD|Polda|Polres|PKK|Ketua|Sekretaris|Kepala\s+Bappeda)\s*(?:\([^)]*\)\s*)?(?:Provinsi\s+)?)$/i;
+  /(?:\b(?:diserahkan|diberikan|oleh|dari|di|asal|ke|menuju|HUT(?:\s+ke-?\d+)?|hari\s+jadi(?:\s+ke-?\d+)?|Bappeda|Bapperida|Komisi\s+Informasi|KI|BPK|Perwakilan|Kanwil|Ombudsman|DPRD|Polda|Polres|PKK|Ketua|Sekretaris|Kepala\s+Bappeda)\s*(?:\([^)]*\)\s*)?(?:Provinsi\s+)?)$/i;
 const BULLET_NUMBER = /^\s*(\d{1,2})[.)]\s+/;
 // "kategori kabupaten/kota" names no one kind.
 const CATEGORY = /\bkategori\s+(?:pemerintah\s+)?(kota|kabupaten|provinsi)\b(?!\s*\/)/i;
@@ -39,7 +39,7 @@ const AND = /^\s*(?:,|dan|serta|,\s*dan)\s*$/i;
 const CHAIN_WORD = /\b(?:disusul|menyusul|diikuti|lalu|kemudian)\b/i;
 const CHAIN = /\b(?:disusul|menyusul|diikuti|lalu|kemudian|dan|serta)\b[^,;]*$/i;
 const ORDINAL_NEAR =
-  /\b(?:peringkat|urutan|posisi|juara(?:\s+umum)?|tempat|terbaik|ranking|rangking)\s*(?:ke-?)?\s*(pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|[1-9]|I{1,3}|IV|V)\b|\b(teratas|tertinggi|puncak|dipuncaki)\b/i;
+  /\b(?:peringkat|urutan|posisi|juara(?:\s+umum)?|tempat|terbaik|ranking|rangking)\s*(?:ke-?)?\s*(pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|[1-9]|I{1,3}|IV|V)\b|\b(teratas|tertinggi|dipuncaki)\b|\bdi\s+(puncak)\b/i;
 
 export interface ResultContext {
   programme: Programme | null;

@@ -30,9 +30,19 @@ export function ceremonyDate(
 const OFFICE =
   /\b(?:diserahkan|diberikan|disampaikan|dianugerahkan|diumumkan)\s+(?:langsung\s+)?(?:oleh\s+)?((?:(?:Penjabat\s+\(Pj\)|Pj\.?|Plt\.?|Plh\.?)\s+)?(?:Menteri|Wakil\s+Menteri|Wamen\p{L}*|Menko\s+\p{Lu}+|Mendagri|Menkes|Menpan\p{L}*|Gubernur|Wakil\s+Gubernur|Kepala|Ketua|Dirjen|Direktur\s+Jenderal|Deputi|Sekretaris\s+Jenderal|Sekjen|Presiden|Wakil\s+Presiden)\b(?:\s+(?:\p{Lu}[\p{L}.'-]*|\(\p{Lu}+\)|dan|RI)){0,9})/u;
 
+/** "Menteri Investasi … Rosan Perkasa Roeslani menyerahkan …": the giver as the subject (P5). */
+const OFFICE_ACTIVE =
+  /((?:(?:Penjabat\s+\(Pj\)|Pj\.?|Plt\.?)\s+)?(?:Menteri|Wakil\s+Menteri|Wamen\p{L}*|Menko|Gubernur|Wakil\s+Gubernur|Kepala|Ketua|Dirjen|Direktur\s+Jenderal|Deputi|Presiden|Wakil\s+Presiden)\b(?:[ \t]+(?:\p{Lu}[\p{L}.'/-]*|\(\p{Lu}+\)|dan|RI)){1,14})[ \t]+(?:menyerahkan|memberikan|menganugerahkan)\b/u;
+
 /** The office or person who handed the award over, as written; null when none is named. */
 export function handedBy(text: string): string | null {
-  const m = OFFICE.exec(text);
+  if (
+    !/diserahkan|diberikan|disampaikan|dianugerahkan|diumumkan|menyerahkan|memberikan|menganugerahkan/.test(
+      text,
+    )
+  )
+    return null;
+  const m = OFFICE.exec(text) ?? OFFICE_ACTIVE.exec(text);
   if (!m) return null;
   return m[1].replace(/\s+(?:dan|RI)$/u, '').trim();
 }
@@ -43,6 +53,7 @@ const EARLIER = /\b(?:sebelumnya|tahun\s+lalu|dibanding(?:kan)?|naik\s+dari|dari
 
 /** A score said in a sentence of its own ("nilai akhir SAKIP Kota Tangerang tahun ini 80,47"). */
 export function scoreIn(sentence: string): number | null {
+  if (!/\d[,.]\d/.test(sentence)) return null;
   const m = SCORE_SAID.exec(sentence);
   if (!m) return null;
   // "… 97,12, melonjak dibanding 94,60": the first number is this year's; one after "dibanding" is not.

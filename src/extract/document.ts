@@ -23,6 +23,8 @@ export function documentPass(
   drafts: Draft[],
   reference: string | null,
   skipLines: number,
+  /** The article claims counts ("64 penghargaan sepanjang 2024"): a recap of many ceremonies. */
+  recap = false,
 ): DocumentEvents {
   const mentions = findRegions(text);
   const seen = new Map<string, RegionMention[]>();
@@ -103,9 +105,11 @@ export function documentPass(
       office: null,
     });
   }
+  const acronyms = acronymsIn(text);
+  for (const c of credited) c.draft.title = expandAcronym(c.draft.title, acronyms);
   credited.sort((a, b) => a.draft.start - b.draft.start);
   const events = mergeEvents(credited);
-  fillFromArticle(events, sentences, skipLines, ceremony, subject, regionsIn);
+  fillFromArticle(events, sentences, skipLines, ceremony, subject, regionsIn, recap);
   return { events, subject };
 }
 
@@ -145,21 +149,26 @@ function fillFromArticle(
   ceremony: string | null,
   subject: Region | null,
   regionsIn: (text: string) => RegionMention[],
+  recap: boolean,
 ): void {
   const body = sentences.filter((s) => s.line >= skipLines);
-  const offices = new Map(body.map((s) => [s, handedBy(s.text)]));
-  const articleOffice = body.map((s) => offices.get(s) ?? null).find((o) => o !== null) ?? null;
+  // Read only when some award lacks its giver: most name the institution in their own sentence.
+  const offices = new Map<Sentence, string | null>();
+  const officeIn = (s: Sentence): string | null => {
+    if (!offices.has(s)) offices.set(s, handedBy(s.text));
+    return offices.get(s) ?? null;
+  };
   const ofSubject = events.filter((e) => e.region === subject).length;
   // A recap of a year's awards has many ceremonies: its one date must not spread to the others.
   const dates = new Set(events.map((e) => e.draft.date).filter((x) => x !== null));
-  const awards = events.filter((e) => e.from === 'sentence').length;
-  const oneCeremony = dates.size <= 1 && awards <= 2;
+  const oneCeremony = dates.size <= 1 && !recap;
   for (const e of events) {
     const d = e.draft;
     if (oneCeremony) d.date ??= ceremony;
     if (!d.giver) {
       const near = body.filter((s) => s.end > d.start - 1 && s.start < d.end + 400);
-      e.office = near.map((s) => offices.get(s) ?? null).find((o) => o !== null) ?? articleOffice;
+      e.office =
+        near.map(officeIn).find((o) => o !== null) ?? body.map(officeIn).find((o) => o !== null) ?? null;
     }
     if (d.score === null && e.region) {
       for (const s of body) {
@@ -175,6 +184,26 @@ function fillFromArticle(
       }
     }
   }
+}
+
+const SPELLED_OUT = /((?:\p{Lu}[\p{L}-]*[ \t]+){1,8})\((\p{Lu}{2,}[\p{L}]*)\)/gu;
+
+/** "Anugerah Parahita Ekapraya (APE)" said once → APE stands for it elsewhere in the article. */
+function acronymsIn(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(SPELLED_OUT)) {
+    if (!out.has(m[2])) out.set(m[2], `${m[1].trim()} (${m[2]})`);
+  }
+  return out;
+}
+
+/** "APE kategori Pratama" → "Anugerah Parahita Ekapraya (APE) kategori Pratama". */
+function expandAcronym(title: string, acronyms: Map<string, string>): string {
+  const m = /^(.*?)\b(\p{Lu}{2,}[\p{L}]*)\b(?!\s*\))(.*)$/u.exec(title);
+  if (!m) return title;
+  const full = acronyms.get(m[2]);
+  if (!full || title.includes(`(${m[2]})`) || title.includes(full)) return title;
+  return `${m[1]}${full}${m[3]}`;
 }
 
 function firstLine(text: string): { text: string; start: number } | null {

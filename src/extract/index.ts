@@ -41,7 +41,7 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Art
   const sentences = splitSentences(text);
   const skip = headlineLines(text);
   const { drafts, claims } = awardPass(text, sentences, reference, skip);
-  const { events, subject } = documentPass(text, sentences, drafts, reference, skip);
+  const { events, subject } = documentPass(text, sentences, drafts, reference, skip, claims.length > 0);
   const lower = text.toLowerCase();
   const dates = findDates(text);
   return {

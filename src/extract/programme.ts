@@ -54,6 +54,8 @@ export function findProgrammes(text: string): Programme[] {
   for (const m of found) {
     const name = clean(m.text);
     if (name.split(/\s+/).length < 2 || (SHOUT.test(name) && !/\(/.test(name))) continue;
+    // "Penghargaan Kabupaten …": a head and a kind of region name no programme.
+    if (/^\S+\s+(?:Kabupaten|Kota|Provinsi|Daerah|Pemerintah|Khusus)$/u.test(name)) continue;
     const start = m.index + m.text.indexOf(name);
     out.push({ name, start, end: start + name.length });
   }
@@ -70,12 +72,23 @@ export function mainProgramme(text: string): Programme | null {
   const key = (p: Programme) => p.name.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
   const counts = new Map<string, number>();
   for (const p of all) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
+  // Most said first; then a name with its acronym or edition ("… (ALI) 2024"); then an award's
+  // own head word over an evaluation's ("Anugerah …" over "Evaluasi …"); then the earliest.
+  const rank = (p: Programme): number[] => [
+    counts.get(key(p)) ?? 0,
+    /\(\p{Lu}{2,}\)|\b(?:19|20)\d\d\b/u.test(p.name) ? 1 : 0,
+    /^(?:Anugerah|Penghargaan|Piala)\b|Awards?\b/u.test(p.name) ? 1 : 0,
+    p.name.length,
+  ];
   let best = all[0];
+  let bestRank = rank(best);
   for (const p of all) {
-    const c = counts.get(key(p)) ?? 0;
-    const b = counts.get(key(best)) ?? 0;
-    // Prefer the most said; among its sayings, the fullest one (with the acronym and edition).
-    if (c > b || (c === b && key(p) === key(best) && p.name.length > best.name.length)) best = p;
+    const r = rank(p);
+    const i = r.findIndex((v, k) => v !== bestRank[k]);
+    if (i !== -1 && r[i] > bestRank[i] && (i < 3 || key(p) === key(best))) {
+      best = p;
+      bestRank = r;
+    }
   }
   return best;
 }

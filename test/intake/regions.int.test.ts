@@ -32,9 +32,9 @@ describe('intake: only the home region reaches the queue', () => {
       );
     }
     const aside = (await t.call('kurator', 'GET', '/api/v1/intake/other-regions')).json;
-    const names = aside.items.map((e: { region: { name: string } }) => e.region.name).join(' | ');
-    expect(names).toContain('Nagan Raya');
-    expect(names).toContain('Kabupaten Tangerang');
+    const codes = aside.items.map((e: { region: { code: string } }) => e.region.code);
+    expect(codes).toContain('11.15'); // Kabupaten Nagan Raya, behind "(Pemkab)"
+    expect(codes).toContain('36.03'); // Kabupaten Tangerang, the neighbour with our name
     expect(aside.total).toBe(aside.items.length);
     const queue = (await t.call('kurator', 'GET', '/api/v1/intake/findings')).json;
     expect(queue.total).toBe(0);
@@ -43,6 +43,9 @@ describe('intake: only the home region reaches the queue', () => {
   it('proposes the home region beside its neighbour and credits the unit it names', async () => {
     const both = await take('tangsel-and-ours.txt');
     expect(both.findings.length).toBeGreaterThan(0);
+    expect(both.otherRegions).toBeGreaterThan(0);
+    const article = (await t.call('kurator', 'GET', `/api/v1/intake/articles/${both.articleId}`)).json;
+    expect(article.otherRegions.map((e: { region: { code: string } }) => e.region.code)).toContain('36.74');
     for (const f of both.findings) {
       const detail = (await t.call('kurator', 'GET', `/api/v1/intake/findings/${f.id}`)).json;
       expect(detail.proposal.recipient ?? '').not.toMatch(/Selatan/);

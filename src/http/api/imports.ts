@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { IMPORT_ROLES } from '../../services/access.ts';
 import { AppError } from '../../services/errors.ts';
 import { describeProblem, importAwards } from '../../services/imports/run.ts';
 import { templateCsv, templateXlsx } from '../../services/imports/template.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, jsonOk } from './openapi.ts';
+import { apiRouter, errorResponses, guardedRoute, jsonOk } from './openapi.ts';
 
 // /api/v1/imports: upload an award spreadsheet (multipart field `file`), dry run or for real,
 // and download the template. The report lists every problem with row, column and a fix.
@@ -21,7 +22,7 @@ export function importRoutes() {
   const app = apiRouter();
 
   app.openapi(
-    createRoute({
+    guardedRoute(IMPORT_ROLES, {
       method: 'post',
       path: '/imports',
       tags,

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { CURATOR_ROLES } from '../../services/access.ts';
 import { reasonSchema } from '../../services/awards/schemas.ts';
 import { AppError, invalid } from '../../services/errors.ts';
 import { acceptFinding, type Decision, mergeFinding, rejectFinding } from '../../services/intake/decide.ts';
@@ -14,7 +15,7 @@ import {
 } from '../../services/intake/schemas.ts';
 import { requireActor } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
-import { AnyObject, apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import { AnyObject, apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
 
 // /api/v1/intake: news articles in, award findings out, curator decisions. Curators (kurator)
 // and admins only; everyone else gets 403, the public 401. See docs/intake.md.
@@ -44,7 +45,7 @@ export function intakeRoutes() {
   const app = apiRouter();
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/articles',
       tags,
@@ -118,7 +119,7 @@ export function intakeRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/findings/{id}/accept',
       tags,
@@ -142,7 +143,7 @@ export function intakeRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/findings/{id}/merge',
       tags,
@@ -160,7 +161,7 @@ export function intakeRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/findings/{id}/reject',
       tags,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { Database } from '../../db/schema.ts';
+import { IMPORT_ROLES } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { ImportContext } from './context.ts';
@@ -50,8 +51,6 @@ export interface ImportReport {
   batchId: number | null;
 }
 
-const IMPORT_ROLES = new Set(['admin', 'verifikator', 'operator', 'kurator']);
-
 /** A file with more problems than this is listed in part: the first ones show what to fix. */
 export const MAX_LISTED_PROBLEMS = 1000;
 
@@ -82,7 +81,7 @@ export async function importAwards(
 }
 
 async function runImport(db: Kysely<Database>, actor: Actor, options: ImportOptions): Promise<ImportReport> {
-  if (!IMPORT_ROLES.has(actor.role))
+  if (!IMPORT_ROLES.includes(actor.role))
     throw forbidden(`Peran "${actor.role}" tidak boleh mengimpor penghargaan (role may not import).`);
   const verified = options.verified === true;
   if (verified && actor.role !== 'admin' && actor.role !== 'verifikator')

@@ -3,6 +3,7 @@ import type { AwardState, Role } from '../../../db/schema.ts';
 import type { Actor } from '../../../services/actor.ts';
 import type { Award } from '../../../services/awards/model.ts';
 import { forbidden } from '../../../services/errors.ts';
+import { parseDbId } from '../../../services/ids.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
 import { formatNumber } from '../format.ts';
@@ -79,7 +80,5 @@ export function Bars({
   );
 }
 
-export const intParam = (raw: string | undefined): number | null => {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : null;
-};
+/** A row id from a URL segment or form field; null when it is not one (see services/ids.ts). */
+export const intParam = parseDbId;

@@ -47,10 +47,12 @@ export class NameIndex<T extends { id: number }> {
    * needs before a unique "all its words are in one name" match counts (0 = never).
    */
   find(text: string, variants: (text: string) => Iterable<string>, minWords: number): Lookup<T> {
-    const cached = this.memo.get(text);
+    // Offices repeat the same names row after row: each distinct cell is resolved once.
+    const memoKey = `${minWords}|${text}`;
+    const cached = this.memo.get(memoKey);
     if (cached) return cached;
     const result = this.resolve(text, variants, minWords);
-    if (this.memo.size < 10_000) this.memo.set(text, result);
+    if (this.memo.size < 10_000) this.memo.set(memoKey, result);
     return result;
   }
 

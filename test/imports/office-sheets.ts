@@ -409,7 +409,8 @@ export function rekapDinkes(): Promise<Buffer> {
         null,
         null,
       ],
-      [null, 'TOTAL', null, null, null, null, null, '5 penghargaan'],
+      // The count typed under the date column, as happens.
+      [null, 'TOTAL', null, null, null, 5, null, 'penghargaan'],
     ],
     mergeDown: [['F', 1, 2]],
   });

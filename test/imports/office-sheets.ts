@@ -9,7 +9,11 @@ type Value = string | number | Date | null;
 
 interface SheetSpec {
   title: string[];
-  header: string[];
+  header: (string | null)[];
+  /** A second header row under groups of the first (e.g. "Penilaian" over "Nilai | Predikat"). */
+  subHeader?: (string | null)[];
+  /** Horizontal merges in the header row: [first column letter, last column letter]. */
+  headerGroups?: [string, string][];
   rows: Value[][];
   /** Vertical merges: [column letter, first data row index, last data row index] (0-based). */
   mergeDown?: [string, number, number][];
@@ -25,7 +29,17 @@ async function workbook(spec: SheetSpec): Promise<Buffer> {
     ws.mergeCells(`A${r.number}:${last}${r.number}`);
   }
   ws.addRow([]);
-  ws.addRow(spec.header);
+  const head = ws.addRow(spec.header).number;
+  if (spec.subHeader) {
+    ws.addRow(spec.subHeader);
+    // Headers without a sub-header are merged down over both rows, as offices do.
+    spec.subHeader.forEach((sub, i) => {
+      const col = String.fromCharCode(65 + i);
+      if (sub === null && !spec.headerGroups?.some(([a, b]) => col > a && col <= b))
+        ws.mergeCells(`${col}${head}:${col}${head + 1}`);
+    });
+    for (const [a, b] of spec.headerGroups ?? []) ws.mergeCells(`${a}${head}:${b}${head}`);
+  }
   const first = ws.rowCount + 1;
   for (const values of spec.rows) {
     const r = ws.addRow(values);
@@ -416,11 +430,16 @@ export function rekapDinkes(): Promise<Buffer> {
   });
 }
 
-/** The Setda's sheet: fields headed as urusan, givers with their offices, grades to compute. */
+/**
+ * The Setda's sheet: a two-row header ("Penilaian" over Nilai and Predikat), fields named as
+ * urusan, givers with their offices, grades to compute.
+ */
 export function rekapSetda(): Promise<Buffer> {
   return workbook({
     title: ['Rekap Penghargaan Setda 2024'],
-    header: ['Judul', 'Pemberi', 'Urusan', 'Penerima', 'Tanggal', 'Nilai'],
+    header: ['Judul', 'Pemberi', 'Urusan', 'Penerima', 'Tanggal', 'Penilaian', null],
+    subHeader: [null, null, null, null, null, 'Nilai', 'Predikat'],
+    headerGroups: [['F', 'G']],
     rows: [
       [
         'Indeks RB 2024 Kategori BB',
@@ -429,6 +448,7 @@ export function rekapSetda(): Promise<Buffer> {
         'Bagian Organisasi Setda Kota Tangerang',
         '12/03/2025',
         '75,3',
+        null,
       ],
       [
         'Opini Ombudsman 2024',
@@ -437,10 +457,27 @@ export function rekapSetda(): Promise<Buffer> {
         'Pemkot Tangerang',
         '10 Januari 2025',
         '94,76',
+        null,
       ],
-      ['Anugerah Statistik Sektoral', 'BPS Provinsi Banten', 'Statistik', 'Diskominfo', '12-03-2024', null],
-      ['Penghargaan Pelestarian Budaya', 'Kemendikbud', 'Kebudayaan', 'Disbudpar', '12/03/2024', null],
-      ['Anugerah Kearsipan', 'Arsip Nasional', 'Kearsipan', 'Bagian Organisasi', '13/03/2024', null],
+      [
+        'Anugerah Statistik Sektoral',
+        'BPS Provinsi Banten',
+        'Statistik',
+        'Diskominfo',
+        '12-03-2024',
+        null,
+        null,
+      ],
+      ['Penghargaan Pelestarian Budaya', 'Kemendikbud', 'Kebudayaan', 'Disbudpar', '12/03/2024', null, null],
+      [
+        'Anugerah Kearsipan',
+        'Arsip Nasional',
+        'Kearsipan',
+        'Bagian Organisasi',
+        '13/03/2024',
+        null,
+        'Sangat Baik',
+      ],
     ],
   });
 }

@@ -69,11 +69,11 @@ export function printReport(r: ImportReport, out: NodeJS.WritableStream = proces
     if (r.skipped > 20) out.write(`  … dan ${r.skipped - 20} lagi\n`);
   }
   if (r.dryRun && r.readRows.length) {
-    out.write('Cara baris dibaca (penerima · pemberi · bidang · tahun edisi · predikat):\n');
+    out.write('Cara baris dibaca (penerima · pemberi · bidang · tanggal · tahun edisi · predikat):\n');
     const from = { column: 'kolom Tahun', title: 'judul', date: 'tanggal' };
     for (const x of r.readRows.slice(0, 50))
       out.write(
-        `  Baris ${x.row}: ${[x.unit, x.giver, x.field].map((v) => v ?? '—').join(' · ')} · ${x.year} (dari ${from[x.yearFrom]}) · ${x.grade ?? '—'}\n`,
+        `  Baris ${x.row}: ${[x.unit, x.giver, x.field, x.date].map((v) => v ?? '—').join(' · ')} · ${x.year} (dari ${from[x.yearFrom]}) · ${x.grade ?? '—'}\n`,
       );
     if (r.readRows.length > 50) out.write(`  … dan ${r.readRows.length - 50} lagi (--json untuk semuanya)\n`);
   }

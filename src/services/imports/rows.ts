@@ -87,6 +87,8 @@ export interface RowReading {
   giver: string | null;
   field: string | null;
   year: number;
+  /** The received date as read (ISO), from whichever of the date forms was typed. */
+  date: string | null;
   /** Where the edition year came from. */
   yearFrom: 'column' | 'title' | 'date';
   scale: string | null;
@@ -312,6 +314,7 @@ export async function convertRow(
         giver: giverName ?? giverText,
         field: fieldName,
         year,
+        date,
         yearFrom,
         scale: grade.scale_id,
         grade: grade.grade_label ? `${grade.grade_code} — ${grade.grade_label}` : null,

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { AppError } from '../../../services/errors.ts';
 import { type ImportReport, importAwards } from '../../../services/imports/run.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatNumber } from '../format.ts';
+import { formatDate, formatNumber } from '../format.ts';
 import { type Locale, tr } from '../i18n.ts';
 import { requireRole } from '../ui/bits.tsx';
 import { Csrf, formErrors, readForm } from '../ui/forms.tsx';
@@ -196,6 +196,7 @@ function Readings({ r, l }: { r: ImportReport; l: Locale }) {
               <th scope="col">{tr(l, 'Penerima', 'Recipient')}</th>
               <th scope="col">{tr(l, 'Pemberi', 'Giver')}</th>
               <th scope="col">{tr(l, 'Bidang', 'Field')}</th>
+              <th scope="col">{tr(l, 'Tanggal', 'Date')}</th>
               <th scope="col">{tr(l, 'Tahun edisi', 'Edition year')}</th>
               <th scope="col">{tr(l, 'Predikat dihitung', 'Computed grade')}</th>
             </tr>
@@ -208,6 +209,7 @@ function Readings({ r, l }: { r: ImportReport; l: Locale }) {
                 <td>{x.unit ?? '—'}</td>
                 <td>{x.giver ?? '—'}</td>
                 <td>{x.field ?? '—'}</td>
+                <td>{formatDate(x.date, l)}</td>
                 <td>
                   {x.year} ({tr(l, `dari ${YEAR_FROM[x.yearFrom][0]}`, `from ${YEAR_FROM[x.yearFrom][1]}`)})
                 </td>

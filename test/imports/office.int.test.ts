@@ -242,7 +242,12 @@ describe('the Setda sheet (urusan names, givers with offices, grades)', () => {
       unit: 'Dinas Komunikasi dan Informatika',
     });
     expect(readAt(r, 9)).toMatchObject({ unit: 'Bagian Organisasi', field: 'Tata Kelola Pemerintahan' });
-    expect(r.readRows.map((x) => x.row)).toEqual([5, 6, 7, 9]);
+    expect(r.readRows.map((x) => x.row)).toEqual([5, 6, 7, 9, 10]);
+    expect(readAt(r, 10)).toMatchObject({
+      year: 2024,
+      yearFrom: 'date',
+      field: 'Kependudukan dan Pencatatan Sipil',
+    });
     // "Arsip Nasional" is not a listed name, but the words point to ANRI.
     expect(r.notes.join(' ')).toMatch(/'Arsip Nasional' \(mirip 'Arsip Nasional Republik Indonesia'\?/);
     expect(problemsAt(r, 8)).toEqual([

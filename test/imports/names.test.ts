@@ -39,6 +39,18 @@ describe('the forms a unit cell is tried in', () => {
     expect(forms('Dinkes Kota Tangerang')).toContain('Dinkes');
     expect(forms('UPT Puskesmas Neglasari')).toContain('Puskesmas Neglasari');
   });
+  it('matches and suggests for the unit without the region after it', () => {
+    const units = new NameIndex<{ id: number }>();
+    units.add('Pemerintah Kota Tangerang', { id: 1 });
+    units.add('Dinas Pariwisata dan Kebudayaan', { id: 2 });
+    const unitVariants = unitVariantsFor('Kota Tangerang', acronyms);
+    expect(units.find('Dinas Pariwisata Kota Tangerang', unitVariants, 2)).toEqual({ found: { id: 2 } });
+    expect(units.find('Dinas Pariwisata Pemuda Kota Tangerang', unitVariants, 2)).toEqual({
+      found: null,
+      suggestion: 'Dinas Pariwisata dan Kebudayaan',
+      nearSpelling: false,
+    });
+  });
   it('expands office acronyms, the current name first', () => {
     expect(forms('Disnaker')).toEqual(['Disnaker', 'Dinas Tenaga Kerja', 'Dinas Ketenagakerjaan']);
     expect(forms('Bapperida')).toContain('Badan Perencanaan Pembangunan Daerah');
@@ -78,7 +90,10 @@ describe('a name index', () => {
     expect(find('Badan Pusat Statistik')).toEqual({ found: null, suggestion: null, nearSpelling: false });
   });
   it('reads "Bidang …" and "Urusan …" as the field named', () => {
-    expect([...fieldVariants('Urusan Pelayanan Publik')]).toContain('Pelayanan Publik');
+    expect([...fieldVariants('Urusan Pelayanan Publik')][0]).toBe('Pelayanan Publik');
+    const fields = new NameIndex<{ id: number }>();
+    fields.add('Komunikasi, Informatika dan Keterbukaan Informasi', { id: 7 });
+    expect(fields.find('Urusan Komunikasi Informatika', fieldVariants, 1)).toEqual({ found: { id: 7 } });
   });
 });
 

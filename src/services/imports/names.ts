@@ -57,17 +57,21 @@ export class NameIndex<T extends { id: number }> {
   }
 
   private resolve(text: string, variants: (text: string) => Iterable<string>, minWords: number): Lookup<T> {
+    // Word matches and suggestions use the cell's first form: a unit without "Kota Tangerang"
+    // after it, so the region's words neither block a match nor pull towards the Pemkot.
+    let first: string | null = null;
     for (const v of variants(text)) {
+      first ??= v;
       const found = this.exact.get(key(v));
       if (found) return { found };
     }
-    const words = wordsOf(text);
+    const words = wordsOf(first || text);
     if (minWords > 0 && words.length >= minWords) {
       const holders = new Map<number, Named<T>>();
       for (const n of this.shown) if (words.every((w) => n.words.includes(w))) holders.set(n.ref.id, n);
       if (holders.size === 1) return { found: [...holders.values()][0].ref };
     }
-    return { found: null, ...this.suggest(text) };
+    return { found: null, ...this.suggest(first || text) };
   }
 
   /** A near spelling of a name, else the name that shares most of the cell's words. */
@@ -139,7 +143,7 @@ export function unitVariantsFor(regionName: string, acronyms: Map<string, string
 
 /** Fields are headed "Bidang Kesehatan", "Urusan Pendidikan". */
 export function* fieldVariants(text: string): Generator<string> {
-  yield text;
   const s = text.replace(/^(?:bidang|urusan|sektor|sub\s*bidang)\s+/i, '');
-  if (s !== text) yield s;
+  yield s;
+  if (s !== text) yield text;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { Database } from '../../db/schema.ts';
+import { roleLabel } from '../../domain/labels.ts';
 import { IMPORT_ROLES } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, forbidden } from '../errors.ts';
@@ -69,7 +70,7 @@ export async function importAwards(
 ): Promise<ImportReport> {
   // Who may import is answered before whether there is room: a viewer hears 403, never 429.
   if (!IMPORT_ROLES.includes(actor.role))
-    throw forbidden(`Peran "${actor.role}" tidak boleh mengimpor penghargaan (role may not import).`);
+    throw forbidden(`Peran ${roleLabel('id', actor.role)} tidak boleh mengimpor penghargaan.`);
   if (options.verified === true && actor.role !== 'admin' && actor.role !== 'verifikator')
     throw forbidden('Hanya admin atau verifikator yang boleh mengimpor sebagai terverifikasi (--verified).');
   if (running >= MAX_CONCURRENT_IMPORTS)

@@ -170,6 +170,7 @@ describe('the Bagian Organisasi recap (title rows, merged cells, four date forms
     expect(ombudsman).toMatchObject({ edition_year: 2024, grade_code: 'A', grade_zone: 'hijau' });
     expect(ombudsman.score).toBeCloseTo(94.76);
     expect(ombudsman.recipient_kind).toBe('region');
+    expect(ombudsman.unit_id).toBeNull(); // the pemda itself, not a word match on the Pemkot unit
     expect(get('Penghargaan Germas').unit_id).toBe(t.units.dinkes.id);
     expect(get('Paritrana Award').unit_id).toBe(unit.disnaker);
     expect(get('Paritrana Award').awarding_body_text).toBe('BPJS Ketenagakerjaan');

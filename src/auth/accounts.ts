@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
-import { sha256 } from '../auth/secrets.ts';
-import { createApiToken, createUser } from '../auth/users.ts';
 import { nowIso } from '../db/now.ts';
 import type { Database, Role, UserRow } from '../db/schema.ts';
-import { assertAdmin } from './access.ts';
-import { type Actor, ROLES } from './actor.ts';
-import { recordAudit } from './audit.ts';
-import { conflict, invalid, notFound } from './errors.ts';
-import { dbId } from './ids.ts';
-import { noNul } from './safe-text.ts';
+import { assertAdmin } from '../services/access.ts';
+import { type Actor, ROLES } from '../services/actor.ts';
+import { recordAudit } from '../services/audit.ts';
+import { conflict, invalid, notFound } from '../services/errors.ts';
+import { dbId } from '../services/ids.ts';
+import { noNul } from '../services/safe-text.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { sha256 } from './secrets.ts';
+import { createApiToken, createUser } from './users.ts';
 
 // People: the admin's user list (role, unit, active, password reset) and each user's own
 // API tokens. Password hashes and token hashes never leave this module.

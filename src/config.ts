@@ -14,6 +14,8 @@ export interface Config {
   /** Shown in the header and the showcase; the emblem is a URL or a path under /static. */
   siteName: string | null;
   emblemUrl: string | null;
+  /** The site's public address (https://prestasi.example.go.id) for canonical and sharing links. */
+  publicUrl: string | null;
   logLevel: string;
 }
 
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.SESSION_HOURS || 12),
     siteName: env.SITE_NAME || null,
     emblemUrl: env.EMBLEM_URL || null,
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' || env.VITEST ? 'silent' : 'info'),
   };
 }

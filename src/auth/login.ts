@@ -28,7 +28,7 @@ export async function checkLogin(
       'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
   );
   if (!user || !ok) {
-    throw new AppError('unauthenticated', 'Email atau kata sandi salah (wrong email or password).');
+    throw new AppError('unauthenticated', 'Email atau kata sandi salah.');
   }
   await clearAttempts(db, keys);
   return user;

@@ -1,4 +1,5 @@
 import type { AwardState, Role } from '../db/schema.ts';
+import { roleLabel } from '../domain/labels.ts';
 import type { Actor } from './actor.ts';
 import { forbidden } from './errors.ts';
 
@@ -26,7 +27,7 @@ export function canReadAward(actor: Actor, award: { state: AwardState; unit_path
 /** Create or edit the content of an award that belongs to `unitPath`. */
 export function assertCanEditFor(actor: Actor, unitPath: string | null): void {
   if (!EDIT_ROLES.includes(actor.role))
-    throw forbidden(`Peran "${actor.role}" tidak boleh mengubah penghargaan (role may not edit awards).`);
+    throw forbidden(`Peran ${roleLabel('id', actor.role)} tidak boleh mengubah penghargaan.`);
   if (actor.role === 'operator') {
     if (unitPath === null)
       throw forbidden(

@@ -13,7 +13,12 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
     const url = await createEmptyDatabaseUrl();
     urls.push(url);
     const first = openDatabase(url);
-    expect(await prepareDatabase(first.db)).toEqual(['001_initial', '002_recap_indexes']);
+    expect(await prepareDatabase(first.db)).toEqual([
+      '001_initial',
+      '002_recap_indexes',
+      '003_scale_indexes',
+      '004_intake_watch',
+    ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();
     expect(givers.find((g) => g.code === 'kemendagri')).toBeTruthy();
     const kominfo = givers.find((g) => g.code === 'kominfo');

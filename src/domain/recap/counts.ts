@@ -69,6 +69,11 @@ export function changeFromPreviousYear(awards: readonly AwardFact[], year: numbe
     if (a.editionYear === year) count++;
     else if (a.editionYear === year - 1) previous++;
   }
+  return changeOf(year, count, previous);
+}
+
+/** The change between two yearly counts; the percent is null when the previous year had none. */
+export function changeOf(year: number, count: number, previous: number): Change {
   return {
     year,
     count,

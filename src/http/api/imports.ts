@@ -74,7 +74,7 @@ export function importRoutes() {
       if (!dryRun && report.problems.length > 0) {
         const error = {
           code: 'validation_failed',
-          message: `${report.problems.length} masalah ditemukan; tidak ada yang disimpan. Perbaiki lalu unggah lagi.`,
+          message: `${report.problems.length + report.problemsNotListed} masalah ditemukan; tidak ada yang disimpan. Perbaiki lalu unggah lagi.`,
           details: report.problems.map((p) => ({
             field: p.header ?? undefined,
             message: describeProblem(p),

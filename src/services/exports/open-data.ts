@@ -134,7 +134,14 @@ export async function buildOpenData(
     OPEN_COLUMNS.map((c) => c.name),
     ...awards.map((a) => defuseRow(OPEN_COLUMNS.map((c) => c.value(a, region.code)))),
   ]);
-  const years = awards.map((a) => a.editionYear);
+  // reduce, not Math.min(...years): spreading a million values overflows the stack.
+  const years = awards.reduce<{ from: number; to: number } | null>(
+    (p, a) =>
+      p
+        ? { from: Math.min(p.from, a.editionYear), to: Math.max(p.to, a.editionYear) }
+        : { from: a.editionYear, to: a.editionYear },
+    null,
+  );
   const givers = await db.selectFrom('awarding_bodies').selectAll().orderBy('code').execute();
   const fields = await db.selectFrom('fields').selectAll().orderBy('sort_order').execute();
   const units = await db
@@ -154,7 +161,7 @@ export async function buildOpenData(
       kind: region.kind,
       codeSystem: 'Kode wilayah Kemendagri',
     },
-    period: years.length ? { from: Math.min(...years), to: Math.max(...years) } : null,
+    period: years,
     records: awards.length,
     licence: LICENCE,
     updated: new Date().toISOString().slice(0, 10),

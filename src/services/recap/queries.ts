@@ -13,6 +13,8 @@ export interface FieldCount {
 }
 export interface GiverCount {
   code: string | null;
+  /** The giver as typed, for awards whose giver is not in the list (code null). */
+  text: string | null;
   abbreviation: string | null;
   name: string | null;
   count: number;
@@ -32,24 +34,42 @@ const byCount =
   (a: T, b: T) =>
     b.count - a.count || key(a).localeCompare(key(b));
 
-export async function recapTotal(db: Kysely<Database>, scope: RecapScope, year: number): Promise<number> {
-  const row = await db
+/** Awards in `year`; null counts every year. */
+export async function recapTotal(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  year: number | null,
+): Promise<number> {
+  let q = db
     .selectFrom('awards')
     .select((eb) => eb.fn.countAll().as('count'))
-    .where(visible(scope))
-    .where('awards.edition_year', '=', year)
-    .executeTakeFirst();
-  return n(row?.count);
+    .where(visible(scope));
+  if (year !== null) q = q.where('awards.edition_year', '=', year);
+  return n((await q.executeTakeFirst())?.count);
 }
 
-/** Latest edition year with a visible award, or null. */
-export async function recapLatestYear(db: Kysely<Database>, scope: RecapScope): Promise<number | null> {
-  const row = await db
+/** Latest edition year with a visible award (at most `atMost` when given), or null. */
+export async function recapLatestYear(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  atMost?: number,
+): Promise<number | null> {
+  let q = db
     .selectFrom('awards')
     .select((eb) => eb.fn.max('awards.edition_year').as('year'))
-    .where(visible(scope))
-    .executeTakeFirst();
+    .where(visible(scope));
+  if (atMost !== undefined) q = q.where('awards.edition_year', '<=', atMost);
+  const row = await q.executeTakeFirst();
   return row?.year === null || row?.year === undefined ? null : Number(row.year);
+}
+
+/**
+ * The year a headline is about: this year if it has awards, else the latest past year that
+ * has; a region with only future-dated records gets the latest of those.
+ */
+export async function recapHeadlineYear(db: Kysely<Database>, scope: RecapScope, now = new Date()) {
+  const thisYear = now.getUTCFullYear();
+  return (await recapLatestYear(db, scope, thisYear)) ?? (await recapLatestYear(db, scope)) ?? thisYear;
 }
 
 /** Counts per edition year up to `toYear`, zero-filled from the first year with an award. */
@@ -73,19 +93,19 @@ export async function recapByYear(
   return out;
 }
 
+/** Counts by field in `year` (null: every year). */
 export async function recapByField(
   db: Kysely<Database>,
   scope: RecapScope,
-  year: number,
+  year: number | null,
   lang: 'id' | 'en' = 'id',
 ): Promise<FieldCount[]> {
-  const rows = await db
+  let q = db
     .selectFrom('awards')
     .select((eb) => ['awards.field_id', eb.fn.countAll().as('count')])
-    .where(visible(scope))
-    .where('awards.edition_year', '=', year)
-    .groupBy('awards.field_id')
-    .execute();
+    .where(visible(scope));
+  if (year !== null) q = q.where('awards.edition_year', '=', year);
+  const rows = await q.groupBy('awards.field_id').execute();
   const fields = new Map(
     (await db.selectFrom('fields').select(['id', 'code', 'name_id', 'name_en']).execute()).map((f) => [
       f.id,
@@ -104,18 +124,27 @@ export async function recapByField(
     .sort(byCount((x) => x.code ?? '\uffff'));
 }
 
+/**
+ * Counts by giver in `year`; givers typed as free text count per text. With `limit`, only the
+ * largest groups come back (free text can make many), so a page stays bounded.
+ */
 export async function recapByGiver(
   db: Kysely<Database>,
   scope: RecapScope,
   year: number,
+  limit?: number,
 ): Promise<GiverCount[]> {
-  const rows = await db
+  const text = sql<
+    string | null
+  >`case when awards.awarding_body_id is null then awards.awarding_body_text end`;
+  let q = db
     .selectFrom('awards')
-    .select((eb) => ['awards.awarding_body_id', eb.fn.countAll().as('count')])
+    .select((eb) => ['awards.awarding_body_id', text.as('text'), eb.fn.countAll().as('count')])
     .where(visible(scope))
     .where('awards.edition_year', '=', year)
-    .groupBy('awards.awarding_body_id')
-    .execute();
+    .groupBy(['awards.awarding_body_id', text]);
+  if (limit !== undefined) q = q.orderBy(sql`count(*)`, 'desc').limit(limit);
+  const rows = await q.execute();
   const ids = rows.map((r) => r.awarding_body_id).filter((x): x is number => x !== null);
   const givers = new Map(
     (ids.length
@@ -132,12 +161,13 @@ export async function recapByGiver(
       const g = r.awarding_body_id === null ? undefined : givers.get(r.awarding_body_id);
       return {
         code: g?.code ?? null,
+        text: g ? null : r.text,
         abbreviation: g?.abbreviation ?? null,
         name: g?.name ?? null,
         count: n(r.count),
       };
     })
-    .sort(byCount((x) => x.code ?? '\uffff'));
+    .sort(byCount((x) => x.code ?? `\uffff${x.text ?? ''}`));
 }
 
 export async function recapByLevel(
@@ -158,18 +188,19 @@ export async function recapByLevel(
 /**
  * Awards since a date ("239 penghargaan sejak 1993") through `untilYear`: a dated award counts
  * from the date, an undated one from the date's year (the same rule as domain `cumulativeSince`).
+ * `untilYear` null counts every year.
  */
 export async function recapCumulative(
   db: Kysely<Database>,
   scope: RecapScope,
   since: string | null,
-  untilYear: number,
+  untilYear: number | null,
 ): Promise<number> {
   let q = db
     .selectFrom('awards')
     .select((eb) => eb.fn.countAll().as('count'))
-    .where(visible(scope))
-    .where('awards.edition_year', '<=', untilYear);
+    .where(visible(scope));
+  if (untilYear !== null) q = q.where('awards.edition_year', '<=', untilYear);
   if (since) {
     const sinceYear = Number(since.slice(0, 4));
     q = q.where((eb) =>
@@ -182,17 +213,37 @@ export async function recapCumulative(
   return n((await q.executeTakeFirst())?.count);
 }
 
+/**
+ * Awards received from 1 January of `year` up to and including `monthDay` ('11-29') of it:
+ * "so far this year" and, with `year - 1`, "the same period last year". Undated awards cannot
+ * be placed in a period and are not counted.
+ */
+export async function recapReceivedUntil(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  year: number,
+  monthDay: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('awards')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where(visible(scope))
+    .where('awards.received_on', '>=', `${year}-01-01`)
+    .where('awards.received_on', '<=', `${year}-${monthDay}`)
+    .executeTakeFirst();
+  return n(row?.count);
+}
+
 /** Direct counts per recipient unit path (team awards are counted separately, see units.ts). */
 export async function recapByUnitPath(
   db: Kysely<Database>,
   scope: RecapScope,
-  year: number,
+  year: number | null,
 ): Promise<{ path: string; count: number }[]> {
-  const rows = await db
+  let q = db
     .selectFrom('awards')
     .select((eb) => ['awards.unit_path', eb.fn.countAll().as('count')])
     .where(visible(scope))
-    .where('awards.edition_year', '=', year)
     .where('awards.unit_path', 'is not', null)
     .where((eb) =>
       eb.not(
@@ -203,8 +254,8 @@ export async function recapByUnitPath(
             .whereRef('t.award_id', '=', 'awards.id'),
         ),
       ),
-    )
-    .groupBy('awards.unit_path')
-    .execute();
+    );
+  if (year !== null) q = q.where('awards.edition_year', '=', year);
+  const rows = await q.groupBy('awards.unit_path').execute();
   return rows.map((r) => ({ path: r.unit_path as string, count: n(r.count) }));
 }

@@ -5,7 +5,7 @@
 
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { formatChange, formatCumulative, type Lang, roundTo } from '../../domain/recap/index.ts';
+import { changeOf, formatChange, formatCumulative, type Lang } from '../../domain/recap/index.ts';
 import {
   type FieldCount,
   type GiverCount,
@@ -56,8 +56,7 @@ export async function buildRecap(db: Kysely<Database>, req: RecapRequest, lang: 
   const countIn = (y: number) => byYear.find((c) => c.year === y)?.count ?? 0;
   const total = countIn(year);
   const previousYearTotal = countIn(year - 1);
-  const delta = total - previousYearTotal;
-  const percent = previousYearTotal === 0 ? null : roundTo((delta / previousYearTotal) * 100, 2);
+  const change = changeOf(year, total, previousYearTotal);
   const sinceYear = region.foundedOn ? Number(region.foundedOn.slice(0, 4)) : (byYear[0]?.year ?? year);
   return {
     region: { code: region.code, name: region.name, foundedOn: region.foundedOn },
@@ -65,14 +64,7 @@ export async function buildRecap(db: Kysely<Database>, req: RecapRequest, lang: 
     verifiedOnly: !scope.includeUnverified,
     total,
     previousYearTotal,
-    change: {
-      absolute: delta,
-      percent,
-      phrase: formatChange(
-        { year, count: total, previousYear: year - 1, previous: previousYearTotal, delta, percent },
-        lang,
-      ),
-    },
+    change: { absolute: change.delta, percent: change.percent, phrase: formatChange(change, lang) },
     cumulative: {
       since: region.foundedOn,
       total: cumulative,

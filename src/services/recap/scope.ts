@@ -13,7 +13,12 @@ export interface RecapScope {
   regionCode: string | null;
   actor: Actor | null;
   includeUnverified: boolean;
+  /** Only awards of this unit's subtree (its materialised path), team awards included. */
+  unitPath?: string | null;
 }
+
+/** What the public showcase counts: verified, public records of every region. */
+export const PUBLIC_SCOPE: RecapScope = { regionCode: null, actor: null, includeUnverified: false };
 
 export interface RecapRequest {
   actor: Actor | null;
@@ -35,6 +40,23 @@ export function visible(scope: RecapScope) {
         eb.or([
           eb('awards.state', '=', 'verified'),
           eb('awards.unit_path', 'like', `${scope.actor.unitPath ?? '/none/'}%`),
+        ]),
+      );
+    }
+    if (scope.unitPath) {
+      const prefix = `${scope.unitPath}%`;
+      parts.push(
+        eb.or([
+          eb('awards.unit_path', 'like', prefix),
+          // Team awards in which a unit of the subtree took part.
+          eb.exists(
+            eb
+              .selectFrom('award_team_members as t')
+              .innerJoin('org_units as u', 'u.id', 't.unit_id')
+              .select('t.id')
+              .whereRef('t.award_id', '=', 'awards.id')
+              .where('u.path', 'like', prefix),
+          ),
         ]),
       );
     }

@@ -71,6 +71,8 @@ export interface SeriesFilter {
   minYears?: number;
   /** Keep series whose latest point is at or after this year. */
   activeSince?: number;
+  /** At most this many series, the most recently active first (then by key). */
+  limit?: number;
 }
 
 /** Series keys matching the filter, grouped in SQL. */
@@ -88,7 +90,10 @@ export async function seriesKeys(
     .having(sql`count(distinct awards.edition_year)`, '>=', f.minYears ?? 2);
   if (f.untilYear !== undefined) q = q.where('awards.edition_year', '<=', f.untilYear);
   if (f.activeSince !== undefined) q = q.having(sql`max(awards.edition_year)`, '>=', f.activeSince);
-  return (await q.orderBy('awards.series_key').execute()).map((r) => r.series_key as string);
+  if (f.limit !== undefined)
+    q = q.orderBy(sql`max(awards.edition_year)`, 'desc').orderBy('awards.series_key').limit(f.limit);
+  else q = q.orderBy('awards.series_key');
+  return (await q.execute()).map((r) => r.series_key as string);
 }
 
 /** The awards of the given series, as facts for the pure functions. */

@@ -19,21 +19,7 @@ export interface UnitReportRequest {
 
 async function unitFacts(db: Kysely<Database>, scope: RecapScope, path: string): Promise<AwardFact[]> {
   const rows = await factRows(db)
-    .where(visible(scope))
-    .where((eb) =>
-      eb.or([
-        eb('awards.unit_path', 'like', `${path}%`),
-        // Team awards in which a unit of the subtree took part.
-        eb.exists(
-          eb
-            .selectFrom('award_team_members as t')
-            .innerJoin('org_units as u', 'u.id', 't.unit_id')
-            .select('t.id')
-            .whereRef('t.award_id', '=', 'awards.id')
-            .where('u.path', 'like', `${path}%`),
-        ),
-      ]),
-    )
+    .where(visible({ ...scope, unitPath: path }))
     .orderBy('awards.id')
     .execute();
   const ids = rows.map((r) => r.id);

@@ -25,20 +25,20 @@ function prefixes(path: string): string[] {
 }
 
 /** Awards with team members in `year`, as facts carrying every recipient unit's path. */
-async function teamFacts(db: Kysely<Database>, scope: RecapScope, year: number): Promise<AwardFact[]> {
-  const rows = await db
+async function teamFacts(db: Kysely<Database>, scope: RecapScope, year: number | null): Promise<AwardFact[]> {
+  let q = db
     .selectFrom('awards')
     .innerJoin('award_team_members as t', 't.award_id', 'awards.id')
     .leftJoin('org_units as u', 'u.id', 't.unit_id')
-    .select(['awards.id', 'awards.unit_path', 'u.path as member_path'])
-    .where(visible(scope))
-    .where('awards.edition_year', '=', year)
-    .execute();
+    .select(['awards.id', 'awards.edition_year', 'awards.unit_path', 'u.path as member_path'])
+    .where(visible(scope));
+  if (year !== null) q = q.where('awards.edition_year', '=', year);
+  const rows = await q.execute();
   const facts = new Map<number, AwardFact & { unitPaths: string[] }>();
   for (const r of rows) {
     let f = facts.get(r.id);
     if (!f) {
-      f = { id: r.id, editionYear: year, unitPath: r.unit_path, unitPaths: [] };
+      f = { id: r.id, editionYear: r.edition_year, unitPath: r.unit_path, unitPaths: [] };
       facts.set(r.id, f);
     }
     if (r.member_path) f.unitPaths.push(r.member_path);
@@ -46,10 +46,11 @@ async function teamFacts(db: Kysely<Database>, scope: RecapScope, year: number):
   return [...facts.values()];
 }
 
+/** Counts per unit of the scope's region in `year` (null: every year). */
 export async function recapByUnit(
   db: Kysely<Database>,
   scope: RecapScope,
-  year: number,
+  year: number | null,
 ): Promise<UnitCountView[]> {
   if (scope.regionCode === null) return [];
   const units = await db

@@ -1,14 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import {
-  type Change,
-  type Cumulative,
-  changeFromPreviousYear,
-  cumulativeSince,
-} from '../../domain/recap/index.ts';
+import { type Change, type Cumulative, changeOf } from '../../domain/recap/index.ts';
 import type { Award } from '../awards/model.ts';
 import { listAwards } from '../awards/read.ts';
-import { loadPublicFacts, type PublicFact } from './public.ts';
+import {
+  recapByField,
+  recapByGiver,
+  recapCumulative,
+  recapHeadlineYear,
+  recapTotal,
+} from '../recap/queries.ts';
+import { PUBLIC_SCOPE } from '../recap/scope.ts';
+
+// The showcase home: every number comes from the recap queries, counted in the database, so the
+// page costs the same with 300 awards or a million.
 
 export interface NamedCount {
   key: string;
@@ -22,65 +27,47 @@ export interface HomeData {
   change: Change;
   byField: NamedCount[];
   byGiver: NamedCount[];
-  cumulative: Cumulative | null;
+  cumulative: Pick<Cumulative, 'since' | 'total'> | null;
   recent: Award[];
-  totalPublic: number;
 }
 
-/** Counts by a key with a display label; largest first, then by label. Missing keys are "other". */
-export function namedCounts(
-  facts: readonly PublicFact[],
-  keyOf: (f: PublicFact) => string | null,
-  labelOf: (f: PublicFact) => string | null,
-  otherLabel: string,
-): NamedCount[] {
-  const map = new Map<string, NamedCount>();
-  for (const f of facts) {
-    const key = keyOf(f) ?? '';
-    const row = map.get(key) ?? { key, label: (key && labelOf(f)) || otherLabel, count: 0 };
-    row.count++;
-    map.set(key, row);
-  }
-  return [...map.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'id'));
-}
+/** Givers shown in the home table; the rest are summed under "other". */
+export const MAX_GIVERS = 30;
 
-export function headlineYear(facts: readonly PublicFact[], now = new Date()): number {
-  const thisYear = now.getUTCFullYear();
-  if (facts.length === 0 || facts.some((f) => f.editionYear === thisYear)) return thisYear;
-  const past = facts.filter((f) => f.editionYear <= thisYear).map((f) => f.editionYear);
-  return past.length ? Math.max(...past) : Math.max(...facts.map((f) => f.editionYear));
-}
+const byCountThenLabel = (a: NamedCount, b: NamedCount) =>
+  b.count - a.count || a.label.localeCompare(b.label, 'id');
 
 export async function homeData(
   db: Kysely<Database>,
   opts: { locale: 'id' | 'en'; foundedOn: string | null; otherLabel: string; now?: Date },
 ): Promise<HomeData> {
-  const facts = await loadPublicFacts(db, opts.locale);
-  const year = headlineYear(facts, opts.now);
-  const ofYear = facts.filter((f) => f.editionYear === year);
-  const recent = await listAwards(
-    db,
-    null,
-    { sort: 'receivedOn', order: 'desc', page: 1, pageSize: 6 },
-    opts.locale,
-  );
+  const scope = PUBLIC_SCOPE;
+  const year = await recapHeadlineYear(db, scope, opts.now);
+  const [count, previous, fields, givers, cumulative, recent] = await Promise.all([
+    recapTotal(db, scope, year),
+    recapTotal(db, scope, year - 1),
+    recapByField(db, scope, year, opts.locale),
+    recapByGiver(db, scope, year, MAX_GIVERS),
+    // Undated awards count from the founding year, as in the recap.
+    opts.foundedOn ? recapCumulative(db, scope, opts.foundedOn, null) : null,
+    listAwards(db, null, { sort: 'receivedOn', order: 'desc', page: 1, pageSize: 6 }, opts.locale),
+  ]);
+  const byGiver = givers.map((g) => ({
+    // Free-text givers are not list filters; the page links no key starting with '~'.
+    key: g.code ?? `~${g.text ?? ''}`,
+    label: g.abbreviation ?? g.text ?? opts.otherLabel,
+    count: g.count,
+  }));
+  const rest = count - byGiver.reduce((sum, g) => sum + g.count, 0);
+  if (rest > 0) byGiver.push({ key: '', label: opts.otherLabel, count: rest });
   return {
     year,
-    change: changeFromPreviousYear(facts, year),
-    byField: namedCounts(
-      ofYear,
-      (f) => f.fieldCode,
-      (f) => f.fieldName,
-      opts.otherLabel,
-    ),
-    byGiver: namedCounts(
-      ofYear,
-      (f) => f.giverCode ?? f.giverName,
-      (f) => f.giverName,
-      opts.otherLabel,
-    ),
-    cumulative: opts.foundedOn ? cumulativeSince(facts, opts.foundedOn) : null,
+    change: changeOf(year, count, previous),
+    byField: fields
+      .map((f) => ({ key: f.code ?? '', label: f.name ?? opts.otherLabel, count: f.count }))
+      .sort(byCountThenLabel),
+    byGiver: byGiver.sort(byCountThenLabel),
+    cumulative: opts.foundedOn && cumulative !== null ? { since: opts.foundedOn, total: cumulative } : null,
     recent: recent.items,
-    totalPublic: facts.length,
   };
 }

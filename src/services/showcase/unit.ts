@@ -1,13 +1,28 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, OrgUnitRow } from '../../db/schema.ts';
-import { buildUnitReport, countByUnit, pathIds, type UnitReport } from '../../domain/recap/index.ts';
+import { type Change, type Count, changeOf, pathIds, type YearCount } from '../../domain/recap/index.ts';
 import { notFound } from '../errors.ts';
-import { loadPublicFacts, type PublicFact } from './public.ts';
+import { recapByField, recapByYear, recapLatestYear, recapTotal } from '../recap/queries.ts';
+import { PUBLIC_SCOPE, type RecapScope, visible } from '../recap/scope.ts';
+import { loadSeries, type SeriesView } from '../recap/series.ts';
+import { recapByUnit } from '../recap/units.ts';
+
+// A unit's public rapor: counts grouped in SQL over the unit's subtree (team awards included),
+// the newest few awards by index, and its running series. Nothing grows with the table.
 
 export interface UnitLink {
   id: number;
   name: string;
   shortName: string | null;
+}
+
+export interface UnitAwardItem {
+  id: number;
+  title: string;
+  editionYear: number;
+  receivedOn: string | null;
+  level: string | null;
+  giverName: string | null;
 }
 
 export interface UnitPage {
@@ -16,19 +31,55 @@ export interface UnitPage {
   ancestors: UnitLink[];
   /** Direct sub-units with their public award counts (subtree included). */
   children: (UnitLink & { total: number })[];
-  report: UnitReport;
-  /** Field names by code, for the rapor table. */
-  fieldNames: Map<string, string>;
+  total: number;
+  /** The unit's latest year against the one before; null when it has no award. */
+  change: Change | null;
+  byYear: YearCount[];
+  /** Field code (null: none) with its display name. */
+  byField: (Count & { name: string | null })[];
+  /** Series with two or more years, the most recently active first. */
+  series: SeriesView[];
+  /** The newest awards, at most `MAX_LISTED`. */
+  awards: UnitAwardItem[];
+}
+
+export const MAX_LISTED = 50;
+export const MAX_SERIES = 12;
+
+function latestAwards(db: Kysely<Database>, scope: RecapScope) {
+  return (
+    db
+      .selectFrom('awards')
+      .leftJoin('awarding_bodies as g', 'g.id', 'awards.awarding_body_id')
+      .select([
+        'awards.id',
+        'awards.title',
+        'awards.edition_year',
+        'awards.received_on',
+        'awards.level',
+        'awards.awarding_body_text',
+        'g.abbreviation',
+      ])
+      .where(visible(scope))
+      .orderBy('awards.edition_year', 'desc')
+      // '' puts undated awards last within their year on both databases.
+      .orderBy(sql`coalesce(awards.received_on, '')`, 'desc')
+      .orderBy('awards.id', 'desc')
+      .limit(MAX_LISTED)
+      .execute()
+  );
 }
 
 /** A unit's rapor from public records only: its awards and its sub-units', by year and field, and series. */
 export async function unitPageData(db: Kysely<Database>, id: number, locale: 'id' | 'en'): Promise<UnitPage> {
   const unit = await db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
   if (unit?.active !== 1) throw notFound('Unit', id);
+  const scope: RecapScope = { ...PUBLIC_SCOPE, unitPath: unit.path };
   const ancestorIds = pathIds(unit.path)
     .map(Number)
     .filter((x) => x !== unit.id);
-  const [ancestors, children, facts] = await Promise.all([
+  const latestYear = await recapLatestYear(db, scope);
+  const [ancestors, children, total, byYear, byField, series, rolled, awards] = await Promise.all([
     ancestorIds.length
       ? db
           .selectFrom('org_units')
@@ -43,18 +94,18 @@ export async function unitPageData(db: Kysely<Database>, id: number, locale: 'id
       .where('active', '=', 1)
       .orderBy('name')
       .execute(),
-    loadPublicFacts(db, locale),
+    recapTotal(db, scope, null),
+    latestYear === null ? [] : recapByYear(db, scope, latestYear),
+    recapByField(db, scope, null, locale),
+    latestYear === null
+      ? []
+      : loadSeries(db, scope, { minYears: 2, untilYear: latestYear, limit: MAX_SERIES }, locale),
+    // Sub-unit totals with roll-up; the region is the unit's, so units.ts lists only its units.
+    recapByUnit(db, { ...scope, regionCode: unit.region_code }, null),
+    latestAwards(db, scope),
   ]);
-  const report = buildUnitReport(facts, { id: unit.id, path: unit.path, name: unit.name });
-  const childCounts = new Map(
-    countByUnit(
-      report.awards,
-      children.map((c) => ({ id: c.id, path: c.path })),
-    ).map((c) => [c.unitId, c.total]),
-  );
-  const fieldNames = new Map<string, string>();
-  for (const f of report.awards as PublicFact[])
-    if (f.fieldCode) fieldNames.set(f.fieldCode, f.fieldName ?? f.fieldCode);
+  const totals = new Map(rolled.map((u) => [u.unitId, u.total]));
+  const countIn = (y: number) => byYear.find((c) => c.year === y)?.count ?? 0;
   return {
     unit,
     ancestors: ancestorIds
@@ -65,9 +116,20 @@ export async function unitPageData(db: Kysely<Database>, id: number, locale: 'id
       id: c.id,
       name: c.name,
       shortName: c.short_name,
-      total: childCounts.get(String(c.id)) ?? 0,
+      total: totals.get(c.id) ?? 0,
     })),
-    report,
-    fieldNames,
+    total,
+    change: latestYear === null ? null : changeOf(latestYear, countIn(latestYear), countIn(latestYear - 1)),
+    byYear,
+    byField: byField.map((f) => ({ key: f.code, name: f.name, count: f.count })),
+    series,
+    awards: awards.map((a) => ({
+      id: a.id,
+      title: a.title,
+      editionYear: a.edition_year,
+      receivedOn: a.received_on,
+      level: a.level,
+      giverName: a.abbreviation ?? a.awarding_body_text,
+    })),
   };
 }

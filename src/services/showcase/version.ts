@@ -2,18 +2,20 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 // A cheap fingerprint of everything a public page shows. When it changes, cached pages are
-// stale. Counts catch deletions; max(updated_at) catches edits and workflow moves; evidence and
-// units are included because award pages and unit pages show them.
+// stale. Every read is one index entry, so it costs the same at any table size: every change a
+// user makes is audited in the same transaction (so the newest audit event id moves on edits,
+// workflow moves, deletions and renames of units, fields and givers); max(updated_at) and the
+// newest ids also catch rows written without an audit event (bulk loads, reference data).
 export async function dataVersion(db: Kysely<Database>): Promise<string> {
   const row = await db
     .selectNoFrom([
-      sql<number>`(select count(*) from awards)`.as('awards'),
+      sql<number | null>`(select max(id) from audit_events)`.as('audit'),
+      sql<number | null>`(select max(id) from awards)`.as('awards'),
       sql<string | null>`(select max(updated_at) from awards)`.as('awards_at'),
-      sql<number>`(select count(*) from evidence)`.as('evidence'),
-      sql<number | null>`(select max(id) from evidence)`.as('evidence_max'),
+      sql<number | null>`(select max(id) from evidence)`.as('evidence'),
       sql<string | null>`(select max(updated_at) from org_units)`.as('units_at'),
-      sql<number>`(select count(*) from org_units)`.as('units'),
-      sql<number>`(select count(*) from fields)`.as('fields'),
+      sql<number | null>`(select max(id) from org_units)`.as('units'),
+      sql<number | null>`(select max(id) from fields)`.as('fields'),
       sql<string | null>`(select max(name) || max(coalesce(emblem_url, '')) from regions)`.as('region'),
     ])
     .executeTakeFirstOrThrow();

@@ -4,11 +4,19 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { VersionWatch } from '../../../services/showcase/version.ts';
 import type { AppEnv } from '../../env.ts';
+import { originOf } from './view.ts';
 
 // Public pages are the same for every reader of a language, so each rendered page is kept in
-// memory per (locale, path, query) until the data changes. The data version is checked at most
-// once a second (VersionWatch), so a change shows within a second and a burst of readers costs
-// one small query per second instead of one render per request.
+// memory until the data changes. The data version is checked at most once a second
+// (VersionWatch), so a change shows within a second and a burst of readers costs one small
+// query per second instead of one render per request.
+//
+// The key is what the page *means*, never the raw URL: each route names its key (the path, a
+// parsed id, the parsed list filters) and the locale is added here. Parameters a page does not
+// read cannot make a new entry, so `/?x=<random>` is a cache hit, not a render. The cache is
+// bounded by entries and bytes (least recently used go first); concurrent misses of one key
+// share one render; a render that fails is remembered briefly, so a failing page is not
+// rebuilt on every request.
 
 export interface Rendered {
   body: string;
@@ -24,16 +32,65 @@ interface Entry extends Omit<Rendered, 'body'> {
   etag: string;
 }
 
+interface Failure {
+  error: unknown;
+  at: number;
+}
+
 const utf8 = new TextEncoder();
 
-const MAX_ENTRIES = 2000;
-const MAX_KEY = 600;
+export const CACHE_LIMITS = {
+  entries: 2000,
+  bytes: 64 * 1024 * 1024,
+  /** A body larger than this is served but not kept (it would push out hundreds of pages). */
+  entryBytes: 8 * 1024 * 1024,
+  keyLength: 600,
+  /** How long a failed render answers for its key before it is tried again. */
+  failureMs: 5000,
+};
 export const CACHE_CONTROL = 'public, max-age=60';
 
 class PageCache {
   version: string | null = null;
   readonly pages = new Map<string, Entry>();
+  bytes = 0;
+  readonly inflight = new Map<string, Promise<Entry>>();
+  readonly failures = new Map<string, Failure>();
+  /** Values derived from the data (e.g. the list's filter options), kept for this version. */
+  readonly memo = new Map<string, Promise<unknown>>();
+  /** Renders since start, for tests and the benchmark (a cache hit renders nothing). */
+  renders = 0;
   constructor(readonly watch: VersionWatch) {}
+
+  reset(version: string) {
+    this.version = version;
+    this.pages.clear();
+    this.bytes = 0;
+    this.failures.clear();
+    this.memo.clear();
+  }
+
+  get(key: string): Entry | undefined {
+    const entry = this.pages.get(key);
+    if (entry) {
+      // Keep recently used pages: move to the end of the insertion order.
+      this.pages.delete(key);
+      this.pages.set(key, entry);
+    }
+    return entry;
+  }
+
+  put(key: string, entry: Entry) {
+    const size = entry.body.byteLength;
+    if (key.length > CACHE_LIMITS.keyLength || size > CACHE_LIMITS.entryBytes) return;
+    this.pages.set(key, entry);
+    this.bytes += size;
+    while (this.pages.size > CACHE_LIMITS.entries || this.bytes > CACHE_LIMITS.bytes) {
+      const [oldKey, old] = this.pages.entries().next().value!;
+      this.pages.delete(oldKey);
+      this.bytes -= old.body.byteLength;
+    }
+  }
 }
 
 const caches = new WeakMap<Kysely<Database>, PageCache>();
@@ -47,6 +104,19 @@ function cacheFor(db: Kysely<Database>): PageCache {
   return cache;
 }
 
+async function currentCache(c: Context<AppEnv>): Promise<PageCache> {
+  const cache = cacheFor(c.get('deps').db.db);
+  const version = await cache.watch.current();
+  if (version !== cache.version) cache.reset(version);
+  return cache;
+}
+
+/** How many pages are kept, their bytes, and how many renders there have been. */
+export function pageCacheStats(db: Kysely<Database>) {
+  const cache = cacheFor(db);
+  return { entries: cache.pages.size, bytes: cache.bytes, renders: cache.renders };
+}
+
 /** A strong validator: the hash of the exact bytes sent. */
 export const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
@@ -56,39 +126,71 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-function cacheKey(c: Context<AppEnv>): string {
-  const url = c.req.url;
-  const q = url.indexOf('?');
-  if (q < 0) return `${c.get('locale')}|${c.req.path}|`;
-  // Same filters in another order are the same page.
-  const params = [...new URLSearchParams(url.slice(q + 1))].sort(
-    ([a, x], [b, y]) => a.localeCompare(b) || x.localeCompare(y),
-  );
-  return `${c.get('locale')}|${c.req.path}|${new URLSearchParams(params).toString()}`;
+/**
+ * The full cache key: the language, the origin written into sharing links (unless PUBLIC_URL
+ * fixes it) and what the route says the page is.
+ */
+export function cacheKey(c: Context<AppEnv>, pageKey: string): string {
+  const origin = c.get('deps').config.publicUrl ? '' : originOf(c);
+  return `${c.get('locale')}|${origin}|${pageKey}`;
 }
 
-/** Serves a page from the cache (rendering it on a miss) with ETag, Cache-Control and 304s. */
-export async function servePage(c: Context<AppEnv>, render: () => Promise<Rendered>): Promise<Response> {
-  const db = c.get('deps').db.db;
-  const cache = cacheFor(db);
-  const version = await cache.watch.current();
-  if (version !== cache.version) {
-    cache.pages.clear();
-    cache.version = version;
+/**
+ * A value computed once per data version and shared by every request until the data changes
+ * (the list's filter options: every list URL needs them to be parsed).
+ */
+export async function memoised<T>(c: Context<AppEnv>, name: string, load: () => Promise<T>): Promise<T> {
+  const cache = await currentCache(c);
+  let value = cache.memo.get(name) as Promise<T> | undefined;
+  if (!value) {
+    value = load();
+    cache.memo.set(name, value);
+    value.catch(() => cache.memo.delete(name));
   }
-  const key = cacheKey(c);
-  let entry = cache.pages.get(key);
-  if (entry) {
-    // Keep recently used pages: move to the end of the insertion order.
-    cache.pages.delete(key);
-    cache.pages.set(key, entry);
-  } else {
-    const r = await render();
-    entry = { ...r, body: utf8.encode(r.body) as Uint8Array<ArrayBuffer>, etag: etagOf(r.body) };
-    if (key.length <= MAX_KEY && cache.version === version) {
-      cache.pages.set(key, entry);
-      if (cache.pages.size > MAX_ENTRIES) cache.pages.delete(cache.pages.keys().next().value!);
+  return value;
+}
+
+/**
+ * Serves the page named `pageKey` from the cache (rendering it on a miss) with ETag,
+ * Cache-Control and 304s. `pageKey` must contain everything the render reads from the request
+ * other than the locale, and nothing else.
+ */
+export async function servePage(
+  c: Context<AppEnv>,
+  pageKey: string,
+  render: () => Promise<Rendered>,
+): Promise<Response> {
+  const cache = await currentCache(c);
+  const version = cache.version;
+  const key = cacheKey(c, pageKey);
+  let entry = cache.get(key);
+  if (!entry) {
+    const failed = cache.failures.get(key);
+    if (failed && Date.now() - failed.at < CACHE_LIMITS.failureMs) throw failed.error;
+    let pending = cache.inflight.get(key);
+    if (!pending) {
+      cache.renders++;
+      pending = render()
+        .then((r) => {
+          const e: Entry = {
+            ...r,
+            body: utf8.encode(r.body) as Uint8Array<ArrayBuffer>,
+            etag: etagOf(r.body),
+          };
+          if (cache.version === version) cache.put(key, e);
+          return e;
+        })
+        .catch((error: unknown) => {
+          if (cache.version === version) {
+            if (cache.failures.size >= CACHE_LIMITS.entries) cache.failures.clear();
+            cache.failures.set(key, { error, at: Date.now() });
+          }
+          throw error;
+        })
+        .finally(() => cache.inflight.delete(key));
+      cache.inflight.set(key, pending);
     }
+    entry = await pending;
   }
   return respond(c, entry);
 }

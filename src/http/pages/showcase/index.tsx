@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { getAward, listAwards } from '../../../services/awards/read.ts';
 import { AppError } from '../../../services/errors.ts';
+import { recapLatestYear, recapTotal } from '../../../services/recap/queries.ts';
+import { PUBLIC_SCOPE } from '../../../services/recap/scope.ts';
 import { homeData } from '../../../services/showcase/home.ts';
 import { dictionaryCsv, openDataRows, toCsv, toJson } from '../../../services/showcase/opendata.ts';
 import { filterOptions } from '../../../services/showcase/options.ts';
@@ -13,11 +15,11 @@ import { timelineData } from '../../../services/showcase/timeline.ts';
 import { unitPageData } from '../../../services/showcase/unit.ts';
 import type { AppEnv } from '../../env.ts';
 import { AwardPage } from './award.tsx';
-import { etagOf, type Rendered, servePage } from './cache.ts';
+import { etagOf, memoised, type Rendered, servePage } from './cache.ts';
 import { DataPage, NotFoundPage } from './data.tsx';
 import { HomePage } from './home.tsx';
 import { ListPage } from './list.tsx';
-import { parseListParams } from './list-query.ts';
+import { paramsToLink, parseListParams } from './list-query.ts';
 import { TimelinePage } from './timeline.tsx';
 import { UnitPage } from './unit.tsx';
 import { type View, viewFor } from './view.ts';
@@ -31,9 +33,13 @@ const cssEtag = etagOf(css);
 
 const HTML = 'text/html; charset=utf-8';
 
-async function page(c: Context<AppEnv>, build: (v: View) => Promise<JSX.Element>): Promise<Rendered> {
+async function page(
+  c: Context<AppEnv>,
+  build: (v: View) => Promise<JSX.Element>,
+  params: Record<string, string | number | undefined> = {},
+): Promise<Rendered> {
   const { db, config } = c.get('deps');
-  const v = viewFor(c, await loadSite(db.db, config));
+  const v = viewFor(c, await loadSite(db.db, config), params);
   try {
     return { body: `<!doctype html>${await build(v)}`, type: HTML, status: 200 };
   } catch (err) {
@@ -44,7 +50,7 @@ async function page(c: Context<AppEnv>, build: (v: View) => Promise<JSX.Element>
 }
 
 /** A positive integer id from the path, or null (which renders the not-found page). */
-const idParam = (s: string) => (/^\d{1,9}$/.test(s) ? Number(s) : null);
+const idParam = (s: string) => (/^[1-9]\d{0,8}$/.test(s) ? Number(s) : null);
 
 export function showcaseRoutes() {
   const app = new Hono<AppEnv>();
@@ -58,7 +64,7 @@ export function showcaseRoutes() {
   });
 
   app.get('/', (c) =>
-    servePage(c, () =>
+    servePage(c, '/', () =>
       page(c, async (v) => {
         const d = await homeData(c.get('deps').db.db, {
           locale: v.locale,
@@ -70,65 +76,82 @@ export function showcaseRoutes() {
     ),
   );
 
-  app.get('/penghargaan', (c) =>
-    servePage(c, () =>
-      page(c, async (v) => {
-        const db = c.get('deps').db.db;
-        const options = await filterOptions(db, v.locale);
-        const parsed = parseListParams((name) => c.req.query(name), options);
-        const result = await listAwards(db, null, parsed.query, v.locale);
-        return (
-          <ListPage v={v} result={result} params={parsed.params} ignored={parsed.ignored} options={options} />
-        );
-      }),
-    ),
-  );
+  app.get('/penghargaan', async (c) => {
+    const db = c.get('deps').db.db;
+    const locale = c.get('locale');
+    const options = await memoised(c, `options|${locale}`, () => filterOptions(db, locale));
+    const parsed = parseListParams((name) => c.req.query(name), options);
+    // The key is the parsed filters: unknown parameters and spellings of the same filter
+    // (order, spaces) are one page.
+    const key = `/penghargaan?${JSON.stringify([parsed.params, parsed.ignored])}`;
+    return servePage(c, key, () =>
+      page(
+        c,
+        async (v) => {
+          const result = await listAwards(db, null, parsed.query, v.locale);
+          return (
+            <ListPage
+              v={v}
+              result={result}
+              params={parsed.params}
+              ignored={parsed.ignored}
+              options={options}
+            />
+          );
+        },
+        paramsToLink(parsed.params, parsed.params.hal),
+      ),
+    );
+  });
 
-  app.get('/penghargaan/:id', (c) =>
-    servePage(c, () =>
+  app.get('/penghargaan/:id', (c) => {
+    const id = idParam(c.req.param('id'));
+    return servePage(c, `/penghargaan/${id}`, () =>
       page(c, async (v) => {
         const db = c.get('deps').db.db;
-        const id = idParam(c.req.param('id'));
         if (id === null) throw new AppError('not_found', 'not found');
         const award = await getAward(db, null, id, v.locale);
         const series = await seriesOf(db, award.seriesKey);
         return <AwardPage v={v} a={award} series={series} />;
       }),
-    ),
-  );
+    );
+  });
 
-  app.get('/unit/:id', (c) =>
-    servePage(c, () =>
+  app.get('/unit/:id', (c) => {
+    const id = idParam(c.req.param('id'));
+    return servePage(c, `/unit/${id}`, () =>
       page(c, async (v) => {
-        const id = idParam(c.req.param('id'));
         if (id === null) throw new AppError('not_found', 'not found');
         const d = await unitPageData(c.get('deps').db.db, id, v.locale);
         return <UnitPage v={v} d={d} />;
       }),
-    ),
-  );
+    );
+  });
 
   app.get('/linimasa', (c) =>
-    servePage(c, () =>
+    servePage(c, '/linimasa', () =>
       page(c, async (v) => {
-        const d = await timelineData(c.get('deps').db.db, v.locale, v.site.foundedOn);
+        const d = await timelineData(c.get('deps').db.db, v.site.foundedOn);
         return <TimelinePage v={v} d={d} />;
       }),
     ),
   );
 
   app.get('/data', (c) =>
-    servePage(c, () =>
+    servePage(c, '/data', () =>
       page(c, async (v) => {
-        const rows = await openDataRows(c.get('deps').db.db);
-        const years = rows.map((r) => Number(r.tahun));
-        return <DataPage v={v} rows={rows.length} latestYear={years.length ? Math.max(...years) : null} />;
+        const db = c.get('deps').db.db;
+        const [rows, latestYear] = await Promise.all([
+          recapTotal(db, PUBLIC_SCOPE, null),
+          recapLatestYear(db, PUBLIC_SCOPE),
+        ]);
+        return <DataPage v={v} rows={rows} latestYear={latestYear} />;
       }),
     ),
   );
 
   app.get('/data/penghargaan.csv', (c) =>
-    servePage(c, async () => ({
+    servePage(c, '/data/penghargaan.csv', async () => ({
       body: toCsv(await openDataRows(c.get('deps').db.db)),
       type: 'text/csv; charset=utf-8',
       status: 200,
@@ -137,7 +160,7 @@ export function showcaseRoutes() {
   );
 
   app.get('/data/kamus-kolom.csv', (c) =>
-    servePage(c, async () => ({
+    servePage(c, '/data/kamus-kolom.csv', async () => ({
       body: dictionaryCsv(),
       type: 'text/csv; charset=utf-8',
       status: 200,
@@ -146,11 +169,18 @@ export function showcaseRoutes() {
   );
 
   app.get('/data/penghargaan.json', (c) =>
-    servePage(c, async () => {
+    servePage(c, '/data/penghargaan.json', async () => {
       const { db, config } = c.get('deps');
       const site = await loadSite(db.db, config);
       const rows = await openDataRows(db.db);
-      const years = rows.map((r) => Number(r.tahun));
+      // A loop, not Math.min(...years): a spread of a million values overflows the stack.
+      let from: number | null = null;
+      let to: number | null = null;
+      for (const r of rows) {
+        const y = Number(r.tahun);
+        if (from === null || y < from) from = y;
+        if (to === null || y > to) to = y;
+      }
       return {
         body: toJson(rows, {
           title: `Penghargaan ${site.name}`,
@@ -158,10 +188,7 @@ export function showcaseRoutes() {
           regionCode: site.regionCode,
           licence: 'CC BY 4.0',
           generatedAt: new Date().toISOString(),
-          period: {
-            from: years.length ? Math.min(...years) : null,
-            to: years.length ? Math.max(...years) : null,
-          },
+          period: { from, to },
         }),
         type: 'application/json; charset=utf-8',
         status: 200,

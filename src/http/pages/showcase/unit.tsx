@@ -1,5 +1,3 @@
-import { formatStreak, formatTrendPoint } from '../../../domain/recap/index.ts';
-import type { PublicFact } from '../../../services/showcase/public.ts';
 import type { UnitPage as UnitData } from '../../../services/showcase/unit.ts';
 import { horizontalBarSvg, yearColumnsSvg } from './charts.ts';
 import { ChartFigure, levelLabel, ZoneBadge } from './components.tsx';
@@ -7,17 +5,12 @@ import { formatDate, formatNum, link } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { View } from './view.ts';
 
-const MAX_LISTED = 50;
-
 export function UnitPage({ v, d }: { v: View; d: UnitData }) {
   const { t, locale } = v;
   const n = (x: number) => formatNum(x, locale);
-  const r = d.report;
-  const awards = r.awards as PublicFact[];
-  const fieldRows = r.byField.map((f) => ({
-    label: f.key ? (d.fieldNames.get(f.key) ?? f.key) : t.other,
-    value: f.count,
-  }));
+  const r = d;
+  const awards = d.awards;
+  const fieldRows = r.byField.map((f) => ({ label: f.name ?? t.other, value: f.count }));
   return (
     <Layout
       v={v}
@@ -87,32 +80,22 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
           <h2 id="series">{t.series}</h2>
           <ul class="cards">
             {r.series.map((s) => {
-              const latest = s.latest as PublicFact;
-              const last = s.trend[s.trend.length - 1];
-              const prev = s.trend.length > 1 ? s.trend[s.trend.length - 2].score : null;
-              const streakLines = Object.values(s.streaks)
-                .map((x) => x?.current)
-                .filter((x) => x && x.length > 1)
-                .map((x) =>
-                  formatStreak(x!, { lang: locale, label: x!.value in t.zones ? undefined : x!.value }),
-                );
+              const latest = s.points[s.points.length - 1];
               return (
                 <li class="card">
                   <h3>
-                    <a href={link(`/penghargaan/${latest.id}`, locale)}>{s.title ?? latest.title}</a>
+                    <a href={link(`/penghargaan/${latest.awardId}`, locale)}>{s.title}</a>
                   </h3>
                   <p class="award-meta">
-                    {latest.giverName} · {t.latest} {latest.editionYear}
+                    {s.giver?.abbreviation ?? ''} · {t.latest} {latest.year}
                   </p>
-                  {last ? <p>{formatTrendPoint(last, prev, locale)}</p> : null}
+                  {s.trend ? <p>{s.trend.phrase}</p> : null}
                   {latest.gradeLabel ? (
                     <p>
-                      {latest.gradeLabel} <ZoneBadge v={v} zone={latest.zone ?? null} />
+                      {latest.gradeLabel} <ZoneBadge v={v} zone={latest.zone} />
                     </p>
                   ) : null}
-                  {[...new Set(streakLines)].map((line) => (
-                    <p class="streak">{line}</p>
-                  ))}
+                  {s.streak?.phrase ? <p class="streak">{s.streak.phrase}</p> : null}
                 </li>
               );
             })}
@@ -137,7 +120,7 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
         <section aria-labelledby="unit-awards">
           <h2 id="unit-awards">{t.awardsOfUnit}</h2>
           <ul class="plain-list">
-            {awards.slice(0, MAX_LISTED).map((a) => (
+            {awards.map((a) => (
               <li>
                 <a href={link(`/penghargaan/${a.id}`, locale)}>{a.title}</a>
                 <span class="award-meta">
@@ -153,10 +136,10 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
               </li>
             ))}
           </ul>
-          {awards.length > MAX_LISTED ? (
+          {r.total > awards.length ? (
             <p>
               <a href={link('/penghargaan', locale, { unit: d.unit.id })}>
-                {t.more(n(awards.length - MAX_LISTED))} →
+                {t.more(n(r.total - awards.length))} →
               </a>
             </p>
           ) : null}

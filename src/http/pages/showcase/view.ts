@@ -14,10 +14,25 @@ export interface View {
   query: URLSearchParams;
 }
 
-export function viewFor(c: Context<AppEnv>, site: Site): View {
-  const url = new URL(c.req.url);
+/** The origin written into canonical and sharing links: PUBLIC_URL, else the request's. */
+export function originOf(c: Context<AppEnv>): string {
+  return c.get('deps').config.publicUrl ?? new URL(c.req.url).origin;
+}
+
+/**
+ * The view of a cached page: built from the page's canonical parameters only, never the raw
+ * query, so what is cached for one URL is right for every URL that shares its key.
+ */
+export function viewFor(
+  c: Context<AppEnv>,
+  site: Site,
+  params: Record<string, string | number | undefined> = {},
+): View {
   const locale = c.get('locale') === 'en' ? 'en' : 'id';
-  return { locale, t: dict[locale], site, origin: url.origin, path: url.pathname, query: url.searchParams };
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
+  if (locale === 'en') query.set('lang', 'en');
+  return { locale, t: dict[locale], site, origin: originOf(c), path: c.req.path, query };
 }
 
 /** The same page in the other language (query kept, `lang` switched). */

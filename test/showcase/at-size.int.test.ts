@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { createTestApp } from '../support/app.ts';
+import { type BulkOptions, bulkAward, insertBulkAwards } from '../support/bulk-awards.ts';
+import { dom } from './support.ts';
+
+// The showcase on a database far larger than the demo: 60,000 awards in one region (the demo
+// has about 40). Every number on the pages must match what the rows say, counted here from
+// the generator's formula, not by the code under test. Before counting moved into SQL the home
+// page answered 500 (a spread of every award's year) on a database this size.
+
+const COUNT = 60_000;
+
+describe('public pages on a large database', () => {
+  let t: TestApp;
+  let o: BulkOptions;
+  const rows = () => Array.from({ length: COUNT }, (_, k) => bulkAward(k + 1, o));
+  const shown = () => rows().filter((r) => r.state === 'verified' && r.isPublic);
+  const get = (path: string) => t.call('public', 'GET', path);
+  const num = (s: string | null | undefined) => Number((s ?? '').trim().split(' ')[0].replace(/\./g, ''));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const { root, dinkes, puskesmas, bkpsdm } = t.units;
+    const fields = await t.db.db.selectFrom('fields').select(['id', 'code']).orderBy('id').limit(5).execute();
+    o = {
+      count: COUNT,
+      regionCode: '36.71',
+      units: [root, dinkes, puskesmas, bkpsdm].map((u) => ({ id: u.id, path: u.path })),
+      fieldIds: fields.map((f) => f.id),
+      fromYear: 1995,
+      years: 31,
+    };
+    await insertBulkAwards(t.db.db, o);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('home: the headline year, its count, the change and the count since founding', async () => {
+    const res = await get('/?utm_source=test');
+    expect(res.status).toBe(200);
+    const doc = dom(res.text);
+    const inYear = (y: number) => shown().filter((r) => r.year === y).length;
+    expect(doc.querySelector('#stat-year')?.textContent).toContain('2025');
+    expect(num(doc.querySelector('.stat-main .stat-value')?.textContent)).toBe(inYear(2025));
+    expect(doc.querySelectorAll('.stat-note')[0]?.textContent).toContain(
+      `2024: ${inYear(2024).toLocaleString('id-ID')}`,
+    );
+    // Every award is dated after the founding (1993) or has an edition year after it.
+    expect(num(doc.querySelectorAll('.stat .stat-value')[2]?.textContent)).toBe(shown().length);
+    // The field table: one row per field with that year's count.
+    const fieldTable = doc.querySelector('#chart-field-t')?.parentNode as unknown as ParentNode;
+    const fieldCells = [...fieldTable.querySelectorAll('tbody td')].map((td) => num(td.textContent));
+    expect(fieldCells).toHaveLength(o.fieldIds.length);
+    expect(fieldCells.reduce((a, b) => a + b, 0)).toBe(inYear(2025));
+    expect(res.text.length).toBeLessThan(100_000);
+  });
+
+  it('timeline: every year from the founding with its count, highlights from the top level', async () => {
+    const res = await get('/linimasa');
+    expect(res.status).toBe(200);
+    const doc = dom(res.text);
+    const years = [...doc.querySelectorAll('.tl-year')].map((li) => ({
+      year: Number(li.querySelector('.tl-head a')?.textContent),
+      count: num(li.querySelector('.tl-head .pill')?.textContent),
+      highlights: [...li.querySelectorAll('ul li:not(.more)')].map((x) => x.textContent ?? ''),
+    }));
+    const expected = new Map<number, number>();
+    for (const r of shown()) expected.set(r.year, (expected.get(r.year) ?? 0) + 1);
+    expect(years.map((y) => [y.year, y.count])).toEqual(
+      [...expected].sort((a, b) => b[0] - a[0]).map(([y, n]) => [y, n]),
+    );
+    for (const y of years) {
+      expect(y.highlights).toHaveLength(3);
+      for (const h of y.highlights) expect(h).toContain('Internasional');
+    }
+    expect(res.text).toContain('1993');
+  });
+
+  it('unit page: the subtree total, sub-unit totals, the newest 50 and how many more', async () => {
+    const { dinkes, puskesmas } = t.units;
+    const res = await get(`/unit/${dinkes.id}`);
+    expect(res.status).toBe(200);
+    const doc = dom(res.text);
+    const inDinkes = shown().filter((r) => r.unitIndex === 1 || r.unitIndex === 2);
+    expect(num(doc.querySelector('.stat-main .stat-value')?.textContent)).toBe(inDinkes.length);
+    const sub = [...doc.querySelectorAll('.unit-list li')].find((li) =>
+      li.textContent?.includes('Puskesmas'),
+    );
+    expect(num(sub?.querySelector('.pill')?.textContent)).toBe(
+      inDinkes.filter((r) => r.unitIndex === 2).length,
+    );
+    expect(sub?.querySelector('a')?.getAttribute('href')).toBe(`/unit/${puskesmas.id}`);
+    const listed = [...doc.querySelectorAll('#unit-awards + ul li')];
+    expect(listed).toHaveLength(50);
+    // Newest first: the latest year, then the latest date.
+    const newest = [...inDinkes].sort(
+      (a, b) => b.year - a.year || (b.receivedOn ?? '').localeCompare(a.receivedOn ?? ''),
+    )[0];
+    expect(listed[0].querySelector('.award-meta')?.textContent).toContain(String(newest.year));
+    expect(res.text).toContain(`dan ${(inDinkes.length - 50).toLocaleString('id-ID')} lainnya`);
+  });
+
+  it('list and data pages: totals and pages of 20, never the whole table', async () => {
+    const list = await get('/penghargaan?tahun=2025&hal=3');
+    expect(list.status).toBe(200);
+    const doc = dom(list.text);
+    expect(num(doc.querySelector('.count strong')?.textContent)).toBe(
+      shown().filter((r) => r.year === 2025).length,
+    );
+    expect(doc.querySelectorAll('ul.awards > li')).toHaveLength(20);
+    const data = await get('/data');
+    expect(data.status).toBe(200);
+    expect(data.text).toContain(shown().length.toLocaleString('id-ID'));
+    expect(data.text).toContain('report-2025.pdf');
+  });
+});

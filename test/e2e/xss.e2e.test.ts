@@ -83,12 +83,12 @@ describe('news payloads run nothing in the browser', () => {
 
   it('the curator review page shows the payload as text and links nowhere unsafe', async () => {
     await assertInert(`/kerja/temuan/${findingId}`);
-    expect(await page.locator('body').innerText()).not.toContain('window.__xss=3');
+    expect(await page.locator('body').textContent()).not.toContain('window.__xss=3');
   });
 
   it('the award page lists the old script link as text, not as a link', async () => {
     await assertInert(`/kerja/penghargaan/${awardId}`);
-    await expect(page.locator('#bukti').innerText()).resolves.toContain('javascript:window.__xss=4');
+    await expect(page.locator('#bukti').textContent()).resolves.toContain('javascript:window.__xss=4');
     expect(await page.locator('#bukti a[href^="javascript"]').count()).toBe(0);
   });
 

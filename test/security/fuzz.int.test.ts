@@ -96,6 +96,11 @@ function pathSegment(text: string): string {
   }
 }
 
+interface DocOperation {
+  parameters?: { in: string; name: string }[];
+  requestBody?: { content?: Record<string, unknown> };
+}
+
 interface Operation {
   method: string;
   path: string;
@@ -113,11 +118,11 @@ describe('fuzzing every API operation from the OpenAPI document', { timeout: 120
     for (const over of [{}, { title: 'Penghargaan kedua' }, { title: 'Ketiga' }])
       await t.call('operator', 'POST', '/api/v1/awards', sampleAward(t.units.dinkes.id, over));
     const doc = (await t.call('public', 'GET', '/api/v1/openapi.json')).json;
-    operations = Object.entries<Record<string, any>>(doc.paths).flatMap(([path, ops]) =>
+    operations = Object.entries<Record<string, DocOperation>>(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => ({
         method: method.toUpperCase(),
         path,
-        query: (op.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name),
+        query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
         bodyTypes: Object.keys(op.requestBody?.content ?? {}),
       })),
     );

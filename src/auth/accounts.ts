@@ -144,15 +144,32 @@ export async function updateUser(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    // A reset password or a deactivated account ends the sessions that were open with the old one.
-    if (newHash || after.active === 0) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    // A reset password, a deactivation or a reactivation starts a new credential generation:
+    // the sessions and API tokens issued before it end (a token leaked with the old password, or
+    // kept by someone who left, must not come back to life when the account does).
+    const newGeneration = Boolean(newHash) || after.active !== before.active;
+    let tokensRevoked = 0;
+    if (newGeneration) {
+      await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      const revoked = await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: nowIso() })
+        .where('user_id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      tokensRevoked = Number(revoked.numUpdatedRows);
+    }
     const { password: _pw, ...visiblePatch } = patch;
     await recordAudit(trx, actor, {
       entityType: 'user',
       entityId: id,
       action: newHash && Object.keys(visiblePatch).length === 0 ? 'password_reset' : 'update',
       before: auditable(before),
-      after: { ...auditable(after), ...(newHash ? { passwordReset: true } : {}) },
+      after: {
+        ...auditable(after),
+        ...(newHash ? { passwordReset: true } : {}),
+        ...(tokensRevoked ? { apiTokensRevoked: tokensRevoked } : {}),
+      },
     });
     return toView(after);
   });

@@ -7,6 +7,7 @@ import { type Award, hydrateAwards } from '../awards/model.ts';
 import { applyFilters } from '../awards/read.ts';
 import type { ListAwardsQuery } from '../awards/schemas.ts';
 import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
+import { defuseRow } from './cells.ts';
 import { LEVEL_LABELS } from './format.ts';
 
 // Awards out as CSV, XLSX and JSON, with the list's filters and the caller's visibility.
@@ -81,13 +82,8 @@ export function awardCells(a: Award, regionName: string, dateAs: 'date' | 'text'
   ];
 }
 
-/** A cell starting with = + - @ would run as a formula in a spreadsheet: quote it. */
-export function guardFormula(v: Value): Value {
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
 export function awardsCsv(awards: Award[], regionName: string): string {
-  const rows = awards.map((a) => awardCells(a, regionName, 'text').map(guardFormula));
+  const rows = awards.map((a) => defuseRow(awardCells(a, regionName, 'text')));
   // A BOM so Excel opens UTF-8 (é, —) correctly; dates ISO, decimals with a point.
   return `\uFEFF${stringify([exportHeaders(), ...rows])}`;
 }
@@ -104,7 +100,7 @@ export async function awardsXlsx(
   const dateColumn = COLUMNS.findIndex((c) => c.key === 'date') + 1;
   ws.getColumn(dateColumn).numFmt = 'dd/mm/yyyy';
   ws.getColumn(1).width = 48;
-  for (const a of awards) ws.addRow(awardCells(a, regionName, 'date'));
+  for (const a of awards) ws.addRow(defuseRow(awardCells(a, regionName, 'date')));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/schema.ts';
-import { assertNotLocked, clearFailures, recordFailure } from '../http/auth/throttle.ts';
+import { claimAttempt, clearAttempts } from '../http/auth/throttle.ts';
 import { AppError } from '../services/errors.ts';
 import { verifyPassword } from './passwords.ts';
 
@@ -13,7 +13,8 @@ export async function checkLogin(
 ): Promise<UserRow> {
   const normalised = email.trim().toLowerCase();
   const keys = [`email:${normalised}`, `ip:${client}`];
-  await assertNotLocked(db, keys);
+  // Counted before the (slow) password check, so parallel guesses cannot all slip in.
+  await claimAttempt(db, keys);
   const user = await db
     .selectFrom('users')
     .selectAll()
@@ -27,9 +28,8 @@ export async function checkLogin(
       'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
   );
   if (!user || !ok) {
-    await recordFailure(db, keys);
-    throw new AppError('unauthenticated', 'Email atau kata sandi salah (wrong email or password).');
+    throw new AppError('unauthenticated', 'Email atau kata sandi salah.');
   }
-  await clearFailures(db, keys);
+  await clearAttempts(db, keys);
   return user;
 }

@@ -20,8 +20,8 @@ export interface DemoAward {
   returnReason?: string;
 }
 
-const source = (report: string, extra = '') =>
-  `Sumber: laporan berita seed ${report} (lampiran bukti).${extra ? ` ${extra}` : ''}`;
+const source = (_report: string, extra = '') =>
+  `Sumber: laporan berita (lihat bukti).${extra ? ` ${extra}` : ''}`;
 
 const BKN_COMMON = {
   editionYear: 2025,

@@ -162,7 +162,7 @@ async function attachReport(
         media_type: null,
         size_bytes: null,
         sha256: null,
-        caption: `Laporan berita (seed ${d.report})${report.title ? `: ${report.title}` : ''}`,
+        caption: report.title ? `Laporan berita: ${report.title}` : 'Laporan berita',
         quote: d.quote,
         article_id: articleId,
         created_by: operator.id,

@@ -1,38 +1,8 @@
-// Numbers and dates the Indonesian way (94,76; 9 Oktober 2025), English when asked. The one
-// place every page, export and report takes them from, so a date reads the same everywhere.
+// Numbers, dates and times the Indonesian way (94,76; 9 Oktober 2025; 21.15 WIB), English when
+// asked, all from Intl. The one place every page, export and report takes them from, so a date
+// reads the same everywhere.
 
 export type Locale = 'id' | 'en';
-
-const MONTHS: Record<Locale, readonly string[]> = {
-  id: [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
 
 const INTL_LOCALE: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
 
@@ -55,15 +25,67 @@ export function formatNumberIn(locale: Locale, x: number, decimals?: number): st
   }).format(x);
 }
 
+// Every time is shown in the region's clock: the first regions are all on WIB (UTC+7).
+export const TIME_ZONE = 'Asia/Jakarta';
+export const TIME_ZONE_LABEL = 'WIB';
+
+const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat(INTL_LOCALE.id, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
+  en: new Intl.DateTimeFormat(INTL_LOCALE.en, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
+};
+const dateTimeOptions: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: TIME_ZONE,
+};
+const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat(INTL_LOCALE.id, dateTimeOptions),
+  en: new Intl.DateTimeFormat(INTL_LOCALE.en, dateTimeOptions),
+};
+const wibDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
+
+/** Today's date in the region's clock, '2026-11-29' (a UTC date would be yesterday before 07.00 WIB). */
+export const todayIso = (at: Date = new Date()): string => wibDateFormat.format(at);
+
 /**
- * '2025-10-09' → '9 Oktober 2025' (id) / '9 October 2025' (en). Timestamps keep only their date
- * part; text that does not start with an ISO date comes back unchanged.
+ * '2025-10-09' → '9 Oktober 2025' (id) / '9 October 2025' (en). A timestamp gives the date it
+ * was in WIB ('2025-12-31T20:00:00Z' → '1 Januari 2026'); text that does not start with an ISO
+ * date comes back unchanged.
  */
 export function formatDateIn(locale: Locale, iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const month = m ? MONTHS[locale][Number(m[2]) - 1] : undefined;
-  if (!m || !month) return iso;
-  return `${Number(m[3])} ${month} ${m[1]}`;
+  if (!m) return iso;
+  const day = iso.length > 10 && iso[10] === 'T' ? wibDateFormat.format(new Date(iso)) : iso.slice(0, 10);
+  const at = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(at.getTime()) ? iso : dateFormats[locale].format(at);
+}
+
+/**
+ * '2026-11-29T14:15:00.000Z' → '29 November 2026 21.15 WIB' (id) / '29 November 2026 21:15 WIB'
+ * (en): stored in UTC, read in the region's clock with the zone named. A plain date has no time.
+ */
+export function formatDateTimeIn(locale: Locale, iso: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso)) return formatDateIn(locale, iso);
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const parts = dateTimeFormats[locale].formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const sep = locale === 'en' ? ':' : '.';
+  return `${get('day')} ${get('month')} ${get('year')} ${get('hour')}${sep}${get('minute')} ${TIME_ZONE_LABEL}`;
 }
 
 export const formatNumberId = (x: number, decimals?: number) => formatNumberIn('id', x, decimals);

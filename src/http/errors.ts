@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
+import { isOutOfRange, isUniqueViolation, uniqueViolationColumn } from '../db/errors.ts';
 import { AppError, type ErrorDetail } from '../services/errors.ts';
 
 // Every error a user can cause leaves as { error: { code, message, details } } with a 4xx.
@@ -28,6 +29,33 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } |
           code: 'validation_failed',
           message: 'Data tidak valid: perbaiki isian yang disebut.',
           details: zodDetails(err),
+        },
+      },
+    };
+  // Backstops for checks that only the database can make atomically (two racing creates of the
+  // same email), or that a schema missed: the caller's input, so a 4xx — never a 500.
+  if (isUniqueViolation(err)) {
+    const field = uniqueViolationColumn(err) ?? undefined;
+    return {
+      status: 409,
+      body: {
+        error: {
+          code: 'conflict',
+          message: `Data yang sama sudah ada${field ? ` (${field})` : ''}: pakai nilai lain atau ubah data yang ada.`,
+          details: [{ field, message: 'Sudah dipakai (already exists)' }],
+        },
+      },
+    };
+  }
+  if (isOutOfRange(err))
+    return {
+      status: 422,
+      body: {
+        error: {
+          code: 'validation_failed',
+          message:
+            'Angka di luar jangkauan yang bisa disimpan (number out of range); periksa isian angka dan id.',
+          details: [],
         },
       },
     };

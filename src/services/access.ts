@@ -1,9 +1,19 @@
-import type { AwardState } from '../db/schema.ts';
+import type { AwardState, Role } from '../db/schema.ts';
+import { roleLabel } from '../domain/labels.ts';
 import type { Actor } from './actor.ts';
 import { forbidden } from './errors.ts';
 
 // The rights matrix in one place. Operators work inside their unit subtree; verifikator
 // checks; kurator turns news findings into drafts; viewer (pimpinan) reads; admin does all.
+
+// Which roles may ever do each kind of change. The HTTP layer checks these before it reads a
+// request body (so a viewer never learns the body's validation rules); the services check them
+// again together with the unit scope, which needs the record.
+export const EDIT_ROLES: readonly Role[] = ['admin', 'kurator', 'operator'];
+export const VERIFY_ROLES: readonly Role[] = ['admin', 'verifikator'];
+export const CURATOR_ROLES: readonly Role[] = ['admin', 'kurator'];
+export const ADMIN_ROLES: readonly Role[] = ['admin'];
+export const IMPORT_ROLES: readonly Role[] = ['admin', 'verifikator', 'operator', 'kurator'];
 
 export const inSubtree = (actor: Actor, unitPath: string | null) =>
   actor.unitPath !== null && unitPath !== null && unitPath.startsWith(actor.unitPath);
@@ -16,7 +26,8 @@ export function canReadAward(actor: Actor, award: { state: AwardState; unit_path
 
 /** Create or edit the content of an award that belongs to `unitPath`. */
 export function assertCanEditFor(actor: Actor, unitPath: string | null): void {
-  if (actor.role === 'admin' || actor.role === 'kurator') return;
+  if (!EDIT_ROLES.includes(actor.role))
+    throw forbidden(`Peran ${roleLabel('id', actor.role)} tidak boleh mengubah penghargaan.`);
   if (actor.role === 'operator') {
     if (unitPath === null)
       throw forbidden(
@@ -27,21 +38,21 @@ export function assertCanEditFor(actor: Actor, unitPath: string | null): void {
       'Unit ini di luar wewenang Anda: operator hanya boleh mengisi penghargaan unitnya dan sub-unitnya.',
     );
   }
-  throw forbidden(`Peran "${actor.role}" tidak boleh mengubah penghargaan (role may not edit awards).`);
 }
 
 export function assertCanVerify(actor: Actor): void {
-  if (actor.role === 'admin' || actor.role === 'verifikator') return;
+  if (VERIFY_ROLES.includes(actor.role)) return;
   throw forbidden(
     'Hanya verifikator atau admin yang boleh memverifikasi, mengembalikan atau membuka kembali penghargaan.',
   );
 }
 
 export function assertAdmin(actor: Actor): void {
-  if (actor.role !== 'admin') throw forbidden('Hanya admin yang boleh melakukan ini (admin only).');
+  if (!ADMIN_ROLES.includes(actor.role))
+    throw forbidden('Hanya admin yang boleh melakukan ini (admin only).');
 }
 
 export function assertCurator(actor: Actor): void {
-  if (actor.role === 'admin' || actor.role === 'kurator') return;
+  if (CURATOR_ROLES.includes(actor.role)) return;
   throw forbidden('Hanya kurator atau admin yang boleh memutuskan temuan berita (curators only).');
 }

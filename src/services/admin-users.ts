@@ -9,6 +9,7 @@ import { assertAdmin } from './access.ts';
 import { type Actor, ROLES } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { conflict, invalid, notFound } from './errors.ts';
+import { dbId } from './ids.ts';
 import { noNul } from './safe-text.ts';
 
 // People: the admin's user list (role, unit, active, password reset) and each user's own
@@ -34,7 +35,7 @@ export const createUserSchema = z
       .refine(...noNul)
       .optional(),
     role,
-    unitId: z.number().int().positive().nullish(),
+    unitId: dbId().nullish(),
     password: password.optional(),
   })
   .strict();
@@ -48,7 +49,7 @@ export const updateUserSchema = z
       .max(200)
       .refine(...noNul),
     role,
-    unitId: z.number().int().positive().nullable(),
+    unitId: dbId().nullable(),
     active: z.boolean(),
     /** Sets a new password and signs the user out everywhere. */
     password,

@@ -89,7 +89,7 @@ export async function addFileEvidence(
       [
         {
           field: 'file',
-          message: 'jenis tidak diterima',
+          message: 'Jenis berkas tidak diterima: unggah PDF, PNG, JPEG atau WEBP.',
           detected: detected?.mime ?? null,
           allowed: ALLOWED_MEDIA_TYPES,
         },

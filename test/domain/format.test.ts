@@ -3,6 +3,7 @@ import {
   formatDateEn,
   formatDateId,
   formatDateIn,
+  formatDateTimeIn,
   formatNumberEn,
   formatNumberId,
   formatNumberIn,
@@ -42,8 +43,15 @@ describe('formatDate', () => {
     expect(formatDateIn('id', '2024-01-01')).toBe('1 Januari 2024');
   });
 
-  it('keeps only the date of a timestamp', () => {
-    expect(formatDateId('2025-12-30T23:15:00.000Z')).toBe('30 Desember 2025');
+  it('gives a timestamp the date it was in WIB (UTC+7)', () => {
+    expect(formatDateId('2025-12-30T16:59:00.000Z')).toBe('30 Desember 2025');
+    expect(formatDateId('2025-12-30T23:15:00.000Z')).toBe('31 Desember 2025');
+  });
+
+  it('shows times in WIB with the zone named, in both languages', () => {
+    expect(formatDateTimeIn('id', '2026-11-29T14:05:00.000Z')).toBe('29 November 2026 21.05 WIB');
+    expect(formatDateTimeIn('en', '2026-12-31T17:30:00Z')).toBe('1 January 2027 00:30 WIB');
+    expect(formatDateTimeIn('id', '2025-02-01')).toBe('1 Februari 2025');
   });
 
   it('returns text that is not an ISO date unchanged', () => {

@@ -219,7 +219,7 @@ describe('a file with errors', () => {
     expect(at(6, 'H')[0]).toMatchObject({ header: 'Nilai', value: '101,5' });
     expect(at(7, 'A')[0].message).toMatch(/Judul penghargaan wajib/);
     expect(at(7, 'B')[0].message).toMatch(/bukan tahun/);
-    expect(at(7, 'H')[0].message).toMatch(/bukan angka/);
+    expect(at(7, 'H')[0].message).toMatch(/berupa kata, bukan nilai angka.*kolom Predikat/);
     expect(at(7, 'I')[0].message).toMatch(/skala 'skala-x' tidak dikenal/);
     expect(report.problems.filter((p) => p.row === 2)).toEqual([]);
   });

@@ -193,7 +193,8 @@ describe('dashboard', () => {
     const { html } = await admin.get('/kerja?tahun=2019');
     const stat = /<p class="stat">([^<]*)<\/p>/.exec(html)?.[1];
     expect(stat).toBe('2');
-    expect(html).toContain('dibanding 2018: 1');
+    expect(html).toContain('naik 1 (100%) dari 1 pada 2018');
+    expect(html).toContain('Menurut tingkat 2019');
     const bars = (id: string) =>
       [
         ...(html.split(`id="${id}"`)[1] ?? '')
@@ -204,7 +205,26 @@ describe('dashboard', () => {
     expect(bars('h-giver')).toEqual([['Kemenkes', '2']]);
     const units = bars('h-unit');
     expect(units).toHaveLength(1);
-    expect(units[0][0]).toContain('Dinas Kesehatan');
+    expect(units[0][0]).toBe('Dinkes');
     expect(units[0][1]).toBe('2');
+  });
+
+  it('opens on the latest year with data, shows the trend since the founding, and gives the pimpinan no work queues', async () => {
+    // The awards of the test above (2018, 2019) are the only verified ones: no year typed,
+    // the dashboard shows 2019, not an empty current year.
+    const viewer = await pageClient(t).signIn('viewer');
+    const { html } = await viewer.get('/kerja');
+    expect(/<p class="stat">([^<]*)<\/p>/.exec(html)?.[1]).toBe('2');
+    expect(html).toContain('Penghargaan terverifikasi 2019');
+    expect(html).toContain('per tahun sejak 1993');
+    expect(html).toContain('3 penghargaan sejak 1993');
+    expect(html).not.toContain('Menunggu verifikasi');
+    expect(html).not.toContain('/kerja/temuan');
+    const operator = await pageClient(t).signIn('operator');
+    const own = (await operator.get('/kerja')).html;
+    expect(own).toContain('Menunggu verifikasi');
+    expect(own).not.toContain('href="/kerja/temuan"');
+    const kurator = await pageClient(t).signIn('kurator');
+    expect((await kurator.get('/kerja')).html).toContain('href="/kerja/temuan"');
   });
 });

@@ -58,7 +58,9 @@ export function printReport(r: ImportReport, out: NodeJS.WritableStream = proces
   const what = r.dryRun ? 'Uji coba (dry run), tidak ada yang disimpan' : 'Impor';
   out.write(`${what}: ${r.fileName} (${r.format}), ${r.rows} baris data.\n`);
   if (r.problems.length) {
-    out.write(`${r.problems.length} masalah; tidak ada yang disimpan. Perbaiki lalu ulangi:\n`);
+    out.write(
+      `${r.problems.length + r.problemsNotListed} masalah; tidak ada yang disimpan. Perbaiki lalu ulangi:\n`,
+    );
     for (const p of r.problems) out.write(`  ${describeProblem(p)}\n`);
   }
   for (const n of r.notes) out.write(`Catatan: ${n}\n`);

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { checkLogin } from '../../auth/login.ts';
 import { endSession, requireActor, startSession } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
-import { apiRouter, errorResponses, jsonBody, jsonOk } from './openapi.ts';
+import { apiRouter, errorResponses, guardedRoute, jsonBody, jsonOk } from './openapi.ts';
 
 const tags = ['auth'];
 const LoginSchema = z
@@ -23,7 +23,7 @@ export function clientAddress(c: Context<AppEnv>): string {
 export function authRoutes() {
   const app = apiRouter();
   app.openapi(
-    createRoute({
+    guardedRoute('public', {
       method: 'post',
       path: '/auth/login',
       tags,
@@ -45,7 +45,7 @@ export function authRoutes() {
     },
   );
   app.openapi(
-    createRoute({
+    guardedRoute('public', {
       method: 'post',
       path: '/auth/logout',
       tags,

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { EDIT_ROLES, VERIFY_ROLES } from '../../services/access.ts';
 import { listAudit } from '../../services/audit.ts';
 import { hydrateAwards } from '../../services/awards/model.ts';
 import { getAward, listAwards } from '../../services/awards/read.ts';
@@ -11,7 +12,7 @@ import {
 import { reopenAward, returnAward, submitAward, verifyAward } from '../../services/awards/workflow.ts';
 import { createAward, deleteAward, updateAward } from '../../services/awards/write.ts';
 import { requireActor } from '../auth/session.ts';
-import { AnyObject, apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import { AnyObject, apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
 
 // /api/v1/awards: the record, its workflow and its history. The public (no sign-in) sees
 // verified, public records only; see services/access.ts for who may do what.
@@ -39,7 +40,7 @@ export function awardRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(EDIT_ROLES, {
       method: 'post',
       path: '/awards',
       tags,
@@ -74,7 +75,7 @@ export function awardRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(EDIT_ROLES, {
       method: 'patch',
       path: '/awards/{id}',
       tags,
@@ -92,7 +93,7 @@ export function awardRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(EDIT_ROLES, {
       method: 'delete',
       path: '/awards/{id}',
       tags,
@@ -112,29 +113,33 @@ export function awardRoutes() {
       summary: 'Submit for verification (draft or returned → submitted)',
       run: submitAward,
       reason: false,
+      access: EDIT_ROLES,
     },
     {
       path: 'verify',
       summary: 'Verify (submitted → verified); verifikator or admin',
       run: verifyAward,
+      access: VERIFY_ROLES,
       reason: false,
     },
     {
       path: 'return',
       summary: 'Return to the operator with a reason (submitted → returned)',
       run: returnAward,
+      access: VERIFY_ROLES,
       reason: true,
     },
     {
       path: 'reopen',
       summary: 'Reopen a verified award with a reason (verified → returned)',
       run: reopenAward,
+      access: VERIFY_ROLES,
       reason: true,
     },
   ] as const;
   for (const t of transitions) {
     app.openapi(
-      createRoute({
+      guardedRoute(t.access, {
         method: 'post',
         path: `/awards/{id}/${t.path}`,
         tags,

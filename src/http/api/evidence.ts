@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createRoute, z } from '@hono/zod-openapi';
+import { EDIT_ROLES } from '../../services/access.ts';
 import { getAward } from '../../services/awards/read.ts';
 import { invalid } from '../../services/errors.ts';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../../services/evidence.ts';
 import { noNul } from '../../services/safe-text.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, IdParam, jsonOk } from './openapi.ts';
+import { apiRouter, errorResponses, guardedRoute, IdParam, jsonOk } from './openapi.ts';
 
 // Evidence of an award: POST a file (multipart, field `file`) or a link (JSON {url, caption});
 // GET the file back with the same visibility as the award; DELETE while the award is not verified.
@@ -59,7 +60,7 @@ export function evidenceRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(EDIT_ROLES, {
       method: 'post',
       path: '/awards/{id}/evidence',
       tags,
@@ -148,7 +149,7 @@ export function evidenceRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(EDIT_ROLES, {
       method: 'delete',
       path: '/evidence/{id}',
       tags,

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { ADMIN_ROLES } from '../../services/access.ts';
 import {
   createField,
   createFieldSchema,
@@ -9,7 +10,7 @@ import {
   updateFieldSchema,
 } from '../../services/fields.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import { apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
 
 // /api/v1/fields: the bidang taxonomy, named in the request's language (?lang=en).
 
@@ -36,7 +37,7 @@ export function fieldRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(ADMIN_ROLES, {
       method: 'post',
       path: '/fields',
       tags,
@@ -58,7 +59,7 @@ export function fieldRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(ADMIN_ROLES, {
       method: 'patch',
       path: '/fields/{id}',
       tags,
@@ -80,7 +81,7 @@ export function fieldRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(ADMIN_ROLES, {
       method: 'delete',
       path: '/fields/{id}',
       tags,

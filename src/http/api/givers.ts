@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { ADMIN_ROLES } from '../../services/access.ts';
 import {
   createGiver,
   createGiverSchema,
@@ -9,7 +10,7 @@ import {
   updateGiverSchema,
 } from '../../services/givers.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import { apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
 
 // /api/v1/awarding-bodies: the giver look-up (public: the showcase names givers too) and the
 // admin's edits. Bodies are never deleted: set validTo and a successor when one is renamed.
@@ -47,7 +48,7 @@ export function giverRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(ADMIN_ROLES, {
       method: 'post',
       path: '/awarding-bodies',
       tags,
@@ -65,7 +66,7 @@ export function giverRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(ADMIN_ROLES, {
       method: 'patch',
       path: '/awarding-bodies/{id}',
       tags,

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { IMPORT_ROLES } from '../../services/access.ts';
 import { AppError } from '../../services/errors.ts';
 import { describeProblem, importAwards } from '../../services/imports/run.ts';
 import { templateCsv, templateXlsx } from '../../services/imports/template.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, jsonOk } from './openapi.ts';
+import { apiRouter, errorResponses, guardedRoute, jsonOk } from './openapi.ts';
 
 // /api/v1/imports: upload an award spreadsheet (multipart field `file`), dry run or for real,
 // and download the template. The report lists every problem with row, column and a fix.
@@ -21,7 +22,7 @@ export function importRoutes() {
   const app = apiRouter();
 
   app.openapi(
-    createRoute({
+    guardedRoute(IMPORT_ROLES, {
       method: 'post',
       path: '/imports',
       tags,
@@ -73,7 +74,7 @@ export function importRoutes() {
       if (!dryRun && report.problems.length > 0) {
         const error = {
           code: 'validation_failed',
-          message: `${report.problems.length} masalah ditemukan; tidak ada yang disimpan. Perbaiki lalu unggah lagi.`,
+          message: `${report.problems.length + report.problemsNotListed} masalah ditemukan; tidak ada yang disimpan. Perbaiki lalu unggah lagi.`,
           details: report.problems.map((p) => ({
             field: p.header ?? undefined,
             message: describeProblem(p),

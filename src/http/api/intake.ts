@@ -1,20 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { CURATOR_ROLES } from '../../services/access.ts';
 import { reasonSchema } from '../../services/awards/schemas.ts';
 import { AppError, invalid } from '../../services/errors.ts';
 import { acceptFinding, type Decision, mergeFinding, rejectFinding } from '../../services/intake/decide.ts';
 import { ingest } from '../../services/intake/ingest.ts';
 import type { IntakeInput } from '../../services/intake/prepare.ts';
-import { getArticle, getFinding, listFindings } from '../../services/intake/read.ts';
+import { getArticle, getFinding, listFindings, listSetAside } from '../../services/intake/read.ts';
 import {
   acceptSchema,
   articleInputSchema,
   listFindingsQuerySchema,
   mergeSchema,
+  pageQuerySchema,
 } from '../../services/intake/schemas.ts';
 import { requireActor } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
-import { AnyObject, apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import { AnyObject, apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
 
 // /api/v1/intake: news articles in, award findings out, curator decisions. Curators (kurator)
 // and admins only; everyone else gets 403, the public 401. See docs/intake.md.
@@ -44,7 +46,7 @@ export function intakeRoutes() {
   const app = apiRouter();
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/articles',
       tags,
@@ -108,6 +110,19 @@ export function intakeRoutes() {
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/intake/other-regions',
+      tags,
+      summary:
+        "Events kept out of the home queue: another region's awards, or no recipient in an article not about the home region",
+      request: { query: pageQuerySchema },
+      responses: { ...jsonOk('Set-aside events with their article and reason'), ...errorResponses },
+    }),
+    async (c) => c.json(await listSetAside(c.get('deps').db.db, requireActor(c), c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/intake/findings/{id}',
       tags,
       summary: 'One finding with the article texts and the quote offsets to highlight',
@@ -118,7 +133,7 @@ export function intakeRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/findings/{id}/accept',
       tags,
@@ -142,7 +157,7 @@ export function intakeRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/findings/{id}/merge',
       tags,
@@ -160,7 +175,7 @@ export function intakeRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(CURATOR_ROLES, {
       method: 'post',
       path: '/intake/findings/{id}/reject',
       tags,

@@ -1,12 +1,56 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { Role } from '../../db/schema.ts';
+import { forbidden } from '../../services/errors.ts';
+import { dbIdText } from '../../services/ids.ts';
+import { requireActor } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
 import { zodDetails } from '../errors.ts';
 
 // Shared pieces for API routers: a router whose validation failures answer 422 in the
 // project's error shape, and the small schemas every route repeats.
 
+/**
+ * Who may call a route: anyone, any signed-in user, or only some roles. It is checked by route
+ * middleware, which @hono/zod-openapi runs *before* the validators: a caller without the right
+ * gets 401/403 whatever the body holds, and never the body's validation details.
+ */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+const GUARD = Symbol('access guard');
+type Guard = MiddlewareHandler<AppEnv> & { [GUARD]?: Access };
+
+function accessGuard(access: Access): Guard {
+  const guard: Guard = async (c, next) => {
+    if (access === 'public') return next();
+    const actor = requireActor(c);
+    if (access !== 'signed-in' && !access.includes(actor.role))
+      throw forbidden(
+        `Peran "${actor.role}" tidak boleh melakukan ini; perlu peran: ${access.join(', ')} (role not allowed).`,
+      );
+    return next();
+  };
+  guard[GUARD] = access;
+  return guard;
+}
+
+/** createRoute with its access rule, documented in the OpenAPI description as `x-access`. */
+export function guardedRoute<P extends string, R extends Omit<RouteConfig, 'path'> & { path: P }>(
+  access: Access,
+  config: R,
+) {
+  return createRoute({
+    ...config,
+    middleware: [accessGuard(access)],
+    'x-access': access === 'public' || access === 'signed-in' ? access : access.join(','),
+  });
+}
+
+const declaresAccess = (route: RouteConfig) =>
+  [route.middleware ?? []].flat().some((m) => (m as Guard)[GUARD] !== undefined);
+
 export function apiRouter() {
-  return new OpenAPIHono<AppEnv>({
+  const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
         return c.json(
@@ -22,6 +66,17 @@ export function apiRouter() {
       }
     },
   });
+  // Structural rule: a route that changes something cannot be registered without its access
+  // rule, so "auth before validation" cannot be forgotten on a new route.
+  const register = app.openapi.bind(app);
+  app.openapi = ((route: RouteConfig, ...rest: unknown[]) => {
+    if (route.method !== 'get' && !declaresAccess(route))
+      throw new Error(
+        `${route.method.toUpperCase()} ${route.path}: declare who may call it with guardedRoute()`,
+      );
+    return (register as (...args: unknown[]) => unknown)(route, ...rest);
+  }) as typeof app.openapi;
+  return app;
 }
 
 export const ErrorSchema = z
@@ -35,11 +90,7 @@ export const ErrorSchema = z
   .openapi('Error');
 
 export const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+  id: dbIdText().openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 });
 
 /** Any JSON object: responses are documented by example rather than a second schema. */

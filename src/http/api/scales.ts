@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { scaleSchema, scaleVersionSchema } from '../../domain/grading/index.ts';
+import { ADMIN_ROLES } from '../../services/access.ts';
 import { gradeQuery } from '../../services/scales/grade.ts';
 import { getScale, listScales } from '../../services/scales/read.ts';
 import { addScaleVersion, createScale } from '../../services/scales/write.ts';
 import { requireActor } from '../auth/session.ts';
-import { AnyObject, apiRouter, errorResponses, jsonBody, jsonOk } from './openapi.ts';
+import { AnyObject, apiRouter, errorResponses, guardedRoute, jsonBody, jsonOk } from './openapi.ts';
 
 // /api/v1/scales: the grading scales (read by anyone), new scales and versions (admin), and
 // /api/v1/grade, which grades one score with the version in force for a year (anyone: the
@@ -82,7 +83,7 @@ export function scaleRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(ADMIN_ROLES, {
       method: 'post',
       path: '/scales',
       tags,
@@ -98,7 +99,7 @@ export function scaleRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(ADMIN_ROLES, {
       method: 'post',
       path: '/scales/{id}/versions',
       tags,
@@ -129,7 +130,7 @@ export function scaleRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute('public', {
       method: 'post',
       path: '/grade',
       tags,

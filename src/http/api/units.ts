@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { UNIT_TYPES } from '../../reference/unit-types.ts';
-import { assertAdmin } from '../../services/access.ts';
+import { ADMIN_ROLES, assertAdmin } from '../../services/access.ts';
 import { invalid, notFound } from '../../services/errors.ts';
+import { dbId } from '../../services/ids.ts';
 import { noNul } from '../../services/safe-text.ts';
 import {
   createUnit,
@@ -12,7 +13,7 @@ import {
   updateUnit,
 } from '../../services/units.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import { apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
 
 // /api/v1/units and /api/v1/regions: the organisation tree. Unit names are public
 // information (the showcase names the units behind awards), so reading needs no sign-in.
@@ -23,7 +24,7 @@ const name = unitNameSchema;
 const shortName = unitShortNameSchema.nullish();
 const UnitInput = z
   .object({
-    parentId: z.number().int().positive().nullish(),
+    parentId: dbId().nullish(),
     name,
     shortName,
     unitType: z.enum(UNIT_TYPES, { message: `Jenis unit: ${UNIT_TYPES.join(', ')}` }),
@@ -122,7 +123,7 @@ export function unitRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(ADMIN_ROLES, {
       method: 'post',
       path: '/units',
       tags,
@@ -166,7 +167,7 @@ export function unitRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(ADMIN_ROLES, {
       method: 'patch',
       path: '/units/{id}',
       tags,

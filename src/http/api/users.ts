@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { ADMIN_ROLES } from '../../services/access.ts';
 import {
   adminCreateUser,
   createOwnToken,
@@ -11,7 +12,7 @@ import {
   updateUserSchema,
 } from '../../services/admin-users.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import { apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
 
 // /api/v1/users: the admin's user list, and /api/v1/users/me/tokens: each user's own API tokens
 // (the clear token is shown once, in the answer to POST; only its SHA-256 is stored).
@@ -39,7 +40,7 @@ export function userRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(ADMIN_ROLES, {
       method: 'post',
       path: '/users',
       tags,
@@ -54,7 +55,7 @@ export function userRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute(ADMIN_ROLES, {
       method: 'patch',
       path: '/users/{id}',
       tags,
@@ -81,7 +82,7 @@ export function userRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute('signed-in', {
       method: 'post',
       path: '/users/me/tokens',
       tags,
@@ -94,7 +95,7 @@ export function userRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    guardedRoute('signed-in', {
       method: 'delete',
       path: '/users/me/tokens/{id}',
       tags,

@@ -91,7 +91,16 @@ export function authPages() {
       await startSession(c, user.id);
     } catch (err) {
       if (err instanceof AppError && (err.status === 401 || err.status === 429))
-        return loginPage(c, { values, errors: {}, message: err.message }, err.status);
+        return loginPage(
+          c,
+          {
+            values,
+            errors: {},
+            // The page speaks the reader's language; the API keeps the Indonesian message.
+            message: err.status === 401 ? t(c.get('locale'), 'login.wrong') : err.message,
+          },
+          err.status,
+        );
       throw err;
     }
     return seeOther(c, safeNext(values.ke), t(c.get('locale'), 'login.done'));

@@ -1,5 +1,5 @@
 // Page flavour of the shared formats (src/domain/format.ts): a dash for a missing value.
-import { formatDateIn, formatNumberIn } from '../../domain/format.ts';
+import { formatDateIn, formatDateTimeIn, formatNumberIn } from '../../domain/format.ts';
 import type { Locale } from './i18n.ts';
 
 /** '2025-12-30' → '30 Desember 2025'. Timestamps keep only their date part. */
@@ -7,13 +7,9 @@ export function formatDate(iso: string | null | undefined, locale: Locale = 'id'
   return iso ? formatDateIn(locale, iso) : '—';
 }
 
-/** '2025-12-30T08:15:00.000Z' → '30 Desember 2025 08.15' (UTC, as stored). */
+/** '2025-12-30T08:15:00.000Z' → '30 Desember 2025 15.15 WIB' (stored in UTC, shown in WIB). */
 export function formatDateTime(iso: string | null | undefined, locale: Locale = 'id'): string {
-  if (!iso) return '—';
-  const time = /T(\d{2}):(\d{2})/.exec(iso);
-  return time
-    ? `${formatDate(iso, locale)} ${time[1]}${locale === 'en' ? ':' : '.'}${time[2]} UTC`
-    : formatDate(iso, locale);
+  return iso ? formatDateTimeIn(locale, iso) : '—';
 }
 
 export function formatNumber(n: number | null | undefined, locale: Locale = 'id'): string {

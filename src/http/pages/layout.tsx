@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { roleLabel } from '../../domain/labels.ts';
 import type { Actor } from '../../services/actor.ts';
 import { type Locale, t } from './i18n.ts';
 
@@ -96,7 +97,7 @@ export function Layout(p: LayoutProps) {
                 <form method="post" action="/keluar" class="inline">
                   <input type="hidden" name="_csrf" value={p.csrfToken ?? ''} />
                   <span class="who">
-                    {p.actor.label} ({p.actor.role})
+                    {p.actor.label} ({roleLabel(p.locale, p.actor.role)})
                   </span>{' '}
                   <button type="submit" class="link">
                     {t(p.locale, 'nav.logout')}

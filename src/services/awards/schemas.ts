@@ -1,4 +1,5 @@
 import { AWARD_LEVELS } from '../../reference/unit-types.ts';
+import { dbId, dbIdText } from '../ids.ts';
 import { z } from '../zod.ts';
 
 // One schema validates API bodies, form posts and imports, and documents the API (OpenAPI).
@@ -22,7 +23,7 @@ const optionalText = (max: number) =>
 
 export const teamMemberSchema = z
   .object({
-    unitId: z.number().int().positive().nullish(),
+    unitId: dbId().nullish(),
     personName: optionalText(200),
     role: optionalText(100),
   })
@@ -32,19 +33,19 @@ export const awardFields = {
   title: text(300).min(3, 'Judul penghargaan wajib diisi (minimal 3 karakter)'),
   programme: optionalText(300),
   editionYear: z.number().int().min(1945, 'Tahun edisi terlalu kecil').max(2100, 'Tahun edisi terlalu besar'),
-  awardingBodyId: z.number().int().positive().nullish(),
+  awardingBodyId: dbId().nullish(),
   awardingBodyCode: z.string().trim().max(60).nullish(),
   awardingBodyText: optionalText(300),
   level: z
     .enum(AWARD_LEVELS, { message: `Tingkat harus salah satu dari: ${AWARD_LEVELS.join(', ')}` })
     .nullish(),
-  fieldId: z.number().int().positive().nullish(),
+  fieldId: dbId().nullish(),
   fieldCode: z.string().trim().max(60).nullish(),
   category: optionalText(200),
   recipientKind: z
     .enum(['region', 'unit', 'team'], { message: 'recipientKind: region, unit atau team' })
     .optional(),
-  unitId: z.number().int().positive().nullish(),
+  unitId: dbId().nullish(),
   recipientNote: optionalText(500),
   team: z.array(teamMemberSchema).max(100).optional(),
   receivedOn: isoDate.nullish(),
@@ -91,7 +92,7 @@ export const listAwardsQuerySchema = z.object({
   field: z.string().trim().max(60).optional(),
   level: z.enum(AWARD_LEVELS).optional(),
   giver: z.string().trim().max(60).optional(),
-  unit: z.coerce.number().int().positive().optional(),
+  unit: dbIdText().optional(),
   state: z.enum(['draft', 'submitted', 'returned', 'verified']).optional(),
   q: z.string().trim().max(200).optional(),
   sort: z.enum(AWARD_SORTS).default('receivedOn'),

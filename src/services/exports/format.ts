@@ -1,9 +1,7 @@
-// Labels the exported documents print for award levels.
+// Labels the exported documents print for award levels: the Indonesian words of
+// src/domain/labels.ts, the one place level words are declared.
+import { LEVEL_LABELS as WORDS } from '../../domain/labels.ts';
 
-export const LEVEL_LABELS: Record<string, string> = {
-  internasional: 'Internasional',
-  nasional: 'Nasional',
-  regional: 'Regional',
-  provinsi: 'Provinsi',
-  'kabupaten/kota': 'Kabupaten/Kota',
-};
+export const LEVEL_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(WORDS).map(([code, w]) => [code, w.id]),
+);

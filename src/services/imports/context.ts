@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, OrgUnitRow } from '../../db/schema.ts';
 import type { Scale } from '../../domain/grading/index.ts';
+import { FIELDS } from '../../reference/fields.ts';
+import { UNIT_ACRONYMS } from '../../reference/unit-acronyms.ts';
 import { invalid } from '../errors.ts';
 import { loadScale } from '../grading.ts';
-import { closest } from './values.ts';
+import { fieldVariants, giverVariants, key, type Lookup, NameIndex, unitVariantsFor } from './names.ts';
 
 // Everything a row refers to, loaded once per import: givers (code, abbreviation, name,
 // aliases), units (name, short name), fields (code, names), scales. Rows then resolve in
@@ -24,26 +26,30 @@ export interface UnitRef {
   parentId: number | null;
 }
 
-export type Lookup<T> = { found: T } | { found: null; suggestion: string | null };
+export interface FieldRef {
+  id: number;
+  code: string;
+  name: string;
+}
 
-/** Lower case, letters and digits only: "Kemen-PAN RB" = "kemenpanrb". */
-export const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+export type { Lookup };
 
 export class ImportContext {
   private scales = new Map<string, Scale | null>();
+  private readonly unitVariants: (text: string) => Iterable<string>;
 
   private constructor(
     private readonly db: Kysely<Database>,
     readonly region: { code: string; name: string; kind: string },
-    private readonly givers: Map<string, GiverRef>,
-    private readonly giverNames: string[],
-    private readonly units: Map<string, UnitRef>,
-    private readonly unitNames: string[],
+    private readonly givers: NameIndex<GiverRef>,
+    private readonly units: NameIndex<UnitRef>,
     readonly unitsById: Map<number, UnitRef>,
-    private readonly fields: Map<string, { id: number; code: string }>,
-    private readonly fieldNames: string[],
+    private readonly fields: NameIndex<FieldRef>,
     private readonly regionNames: Set<string>,
-  ) {}
+  ) {
+    const acronyms = new Map(Object.entries(UNIT_ACRONYMS).map(([a, names]) => [key(a), names]));
+    this.unitVariants = unitVariantsFor(region.name, acronyms);
+  }
 
   static async load(db: Kysely<Database>, regionCode?: string | null): Promise<ImportContext> {
     let rq = db.selectFrom('regions').selectAll().orderBy('code');
@@ -57,13 +63,12 @@ export class ImportContext {
             : 'Belum ada pemda (region); jalankan `prestasi demo` atau buat wilayah lebih dulu',
         },
       ]);
-    const givers = new Map<string, GiverRef>();
-    const giverNames: string[] = [];
+    const givers = new NameIndex<GiverRef>();
     for (const g of await db.selectFrom('awarding_bodies').selectAll().orderBy('id').execute()) {
       const ref = { id: g.id, code: g.code, abbreviation: g.abbreviation, name: g.name };
-      const names = [g.abbreviation, g.name, g.code, ...(JSON.parse(g.aliases) as string[])];
-      for (const n of names) if (!givers.has(key(n))) givers.set(key(n), ref);
-      giverNames.push(g.abbreviation, g.name);
+      givers.add(g.abbreviation, ref);
+      givers.add(g.name, ref);
+      for (const n of [g.code, ...(JSON.parse(g.aliases) as string[])]) givers.add(n, ref, false);
     }
     const unitRows: OrgUnitRow[] = await db
       .selectFrom('org_units')
@@ -71,23 +76,21 @@ export class ImportContext {
       .where('region_code', '=', region.code)
       .orderBy('id')
       .execute();
-    const units = new Map<string, UnitRef>();
+    const units = new NameIndex<UnitRef>();
     const unitsById = new Map<number, UnitRef>();
-    const unitNames: string[] = [];
+    // Short names first: "Dinkes" is the unit whose short name it is, not an acronym guess.
     for (const u of unitRows) {
       const ref = { id: u.id, name: u.name, path: u.path, parentId: u.parent_id };
       unitsById.set(u.id, ref);
-      for (const n of [u.name, u.short_name]) {
-        if (!n) continue;
-        if (!units.has(key(n))) units.set(key(n), ref);
-        unitNames.push(n);
-      }
+      if (u.short_name) units.add(u.short_name, ref);
     }
-    const fields = new Map<string, { id: number; code: string }>();
-    const fieldNames: string[] = [];
+    for (const u of unitRows) units.add(u.name, unitsById.get(u.id)!);
+    const fields = new NameIndex<FieldRef>();
+    const aliases = new Map(FIELDS.map((f) => [f.code, f.aliases ?? []]));
     for (const f of await db.selectFrom('fields').selectAll().where('active', '=', 1).execute()) {
-      for (const n of [f.code, f.name_id, f.name_en]) fields.set(key(n), { id: f.id, code: f.code });
-      fieldNames.push(f.name_id);
+      const ref = { id: f.id, code: f.code, name: f.name_id };
+      fields.add(f.name_id, ref);
+      for (const n of [f.code, f.name_en, ...(aliases.get(f.code) ?? [])]) fields.add(n, ref, false);
     }
     const regionNames = new Set(
       [region.name, `Pemerintah ${region.name}`, `Pemda ${region.name}`, `Pemkot ${region.name}`].map(key),
@@ -99,33 +102,28 @@ export class ImportContext {
       db,
       { code: region.code, name: region.name, kind: region.kind },
       givers,
-      giverNames,
       units,
-      unitNames,
       unitsById,
       fields,
-      fieldNames,
       regionNames,
     );
   }
 
   giver(text: string): Lookup<GiverRef> {
-    const found = this.givers.get(key(text));
-    return found ? { found } : { found: null, suggestion: closest(text, this.giverNames) };
+    // Words alone never pick a giver: two ministries share most of their words.
+    return this.givers.find(text, giverVariants, 0);
   }
 
   unit(text: string): Lookup<UnitRef> {
-    const found = this.units.get(key(text));
-    return found ? { found } : { found: null, suggestion: closest(text, this.unitNames) };
+    return this.units.find(text, this.unitVariants, 2);
   }
 
   isRegionName(text: string): boolean {
     return this.regionNames.has(key(text));
   }
 
-  field(text: string): Lookup<{ id: number; code: string }> {
-    const found = this.fields.get(key(text));
-    return found ? { found } : { found: null, suggestion: closest(text, this.fieldNames) };
+  field(text: string): Lookup<FieldRef> {
+    return this.fields.find(text, fieldVariants, 1);
   }
 
   async scale(id: string): Promise<Scale | null> {

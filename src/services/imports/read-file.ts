@@ -3,7 +3,10 @@ import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { lazyRequire } from '../../lazy.ts';
 import { AppError } from '../errors.ts';
+import { columnLetter } from './columns.ts';
+import { fillMerged, mergeCollector } from './merged.ts';
 import type { Cell } from './values.ts';
+import { checkZipInflation } from './zip-guard.ts';
 
 const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
@@ -45,14 +48,20 @@ export async function readSpreadsheet(
       'Berkas ini format Excel lama (.xls); buka di Excel lalu "Simpan Sebagai" .xlsx atau .csv.',
     );
   if (isZip) {
-    // A small zip can inflate to gigabytes (a "zip bomb"): check the declared sizes first.
-    const inflated = declaredUnzippedSize(buffer);
-    if (inflated === null || inflated > limits.maxBytes * MAX_INFLATION)
-      throw new AppError(
-        'payload_too_large',
-        'Isi berkas .xlsx terlalu besar atau rusak setelah dibuka; simpan ulang dari Excel atau pecah berkasnya.',
-      );
-    return { format: 'xlsx', rows: await readXlsx(buffer, limits) };
+    // The first sheet is the one read (exceljs takes the entries in zip order, as does this).
+    const merges = mergeCollector();
+    await checkZipInflation(
+      buffer,
+      {
+        maxTotalBytes: limits.maxBytes * MAX_INFLATION,
+        maxEntryBytes: limits.maxBytes * MAX_ENTRY_INFLATION,
+        maxEntries: 1000,
+      },
+      { entry: /^xl\/worksheets\/sheet\d+\.xml$/, onChunk: merges.onChunk },
+    );
+    const rows = await readXlsx(buffer, limits);
+    fillMerged(rows, merges.ranges);
+    return { format: 'xlsx', rows };
   }
   if (/\.xlsx$/i.test(fileName))
     throw unsupported(
@@ -65,35 +74,16 @@ export async function readSpreadsheet(
   return { format: 'csv', rows: readCsv(buffer, limits) };
 }
 
-/** Sheet XML compresses well (~10×); past 30× the allowed upload it is not a real workbook. */
-const MAX_INFLATION = 30;
-
 /**
- * The total uncompressed size the zip's central directory declares, or null when the
- * directory cannot be read (or uses ZIP64, which no office workbook of allowed size needs).
+ * Sheet XML compresses about 10×: a full 10 MB upload opens to roughly 100 MB. Past these
+ * multiples of the allowed upload (counted as inflated, not as the zip declares) it is not a
+ * real workbook.
  */
-export function declaredUnzippedSize(buf: Uint8Array): number | null {
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  // End of central directory: signature 0x06054b50 within the last 64 KB + 22 bytes.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--)
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  if (eocd < 0) return null;
-  const entries = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > buf.length || view.getUint32(at, true) !== 0x02014b50) return null;
-    const size = view.getUint32(at + 24, true);
-    if (size === 0xffffffff) return null;
-    total += size;
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return total;
-}
+const MAX_INFLATION = 16;
+const MAX_ENTRY_INFLATION = 12;
+
+/** Excel itself holds at most 32,767 characters in a cell; longer is not an office file. */
+export const MAX_CELL_CHARS = 32_767;
 
 const mb = (n: number) => (n / 1048576).toLocaleString('id-ID', { maximumFractionDigits: 1 });
 
@@ -125,8 +115,9 @@ async function readXlsx(buffer: Uint8Array, limits: ReadLimits): Promise<SheetRo
         const values = row.values as unknown[];
         const cells: Cell[] = [];
         let any = false;
+        if (values.length > MAX_COLUMNS + 1) throw tooManyColumns(row.number);
         for (let i = 1; i < values.length; i++) {
-          const c = toCell(values[i]);
+          const c = boundedCell(toCell(values[i]), row.number, i - 1);
           cells.push(c);
           if (c !== null) any = true;
         }
@@ -162,6 +153,25 @@ function toCell(v: unknown): Cell {
     if ('error' in o) return String(o.error);
   }
   return String(v);
+}
+
+/** An award sheet has about twenty columns; thousands mean a generated or hostile file. */
+const MAX_COLUMNS = 200;
+
+function tooManyColumns(row: number): AppError {
+  return new AppError(
+    'payload_too_large',
+    `Baris ${row} berisi lebih dari ${MAX_COLUMNS} kolom; hapus kolom yang tidak dipakai (lihat templat).`,
+  );
+}
+
+/** A cell longer than Excel allows stops the read with its row and column, not echoed back. */
+function boundedCell(c: Cell, row: number, index: number): Cell {
+  if (typeof c !== 'string' || c.length <= MAX_CELL_CHARS) return c;
+  throw new AppError(
+    'payload_too_large',
+    `Baris ${row}, kolom ${columnLetter(index)}: isi sel ${c.length.toLocaleString('id-ID')} karakter, melebihi batas ${MAX_CELL_CHARS.toLocaleString('id-ID')} karakter per sel (batas Excel); persingkat isinya.`,
+  );
 }
 
 function hasBinaryBytes(buffer: Uint8Array): boolean {
@@ -223,7 +233,8 @@ function readCsv(buffer: Uint8Array, limits: ReadLimits): SheetRow[] {
   }
   const rows: SheetRow[] = [];
   records.forEach((cells, i) => {
-    const mapped = cells.map((c) => (c.trim() === '' ? null : c));
+    if (cells.length > MAX_COLUMNS) throw tooManyColumns(i + 1);
+    const mapped = cells.map((c, col) => boundedCell(c.trim() === '' ? null : c, i + 1, col));
     if (mapped.some((c) => c !== null)) rows.push({ row: i + 1, cells: mapped });
   });
   if (rows.length > limits.maxRows + 1) throw tooManyRows(limits);

@@ -7,16 +7,20 @@ import { createAwardSchema } from '../awards/schemas.ts';
 import type { GradeColumns } from '../grading.ts';
 import { COLUMNS, type ColumnKey, columnLetter } from './columns.ts';
 import { type ImportContext, importKey } from './context.ts';
+import { key } from './names.ts';
+import { inferScale } from './scale-hints.ts';
 import {
   type Cell,
   cellText,
+  editionYearInTitle,
   parseDate,
   parseLevel,
-  parseNumber,
   parseRecipientKind,
+  parseScore,
   parseYear,
   parseYesNo,
   rankPosition,
+  shown,
 } from './values.ts';
 
 // One spreadsheet row → the values of one award row, or every problem with that row. The
@@ -45,6 +49,7 @@ export interface ReadyRow {
   values: AwardValues;
   /** Free-text giver kept because it is not in the list (a note for the report). */
   giverText: string | null;
+  reading: RowReading;
 }
 
 /** The content columns of `awards` that an import fills (state and bookkeeping come later). */
@@ -76,6 +81,31 @@ export type AwardValues = {
 
 export type TeamMember = { unitId: number | null; personName: string | null };
 
+/** How a row was read, shown by the dry run so a person can check the matching. */
+export interface RowReading {
+  unit: string | null;
+  giver: string | null;
+  field: string | null;
+  year: number;
+  /** Where the edition year came from. */
+  yearFrom: 'column' | 'title' | 'date';
+  scale: string | null;
+  grade: string | null;
+}
+
+export interface ConvertedRow {
+  ready: ReadyRow | null;
+  team: TeamMember[];
+  problems: Problem[];
+  /**
+   * The row's identity even when it has problems (raw text where a value did not parse), so
+   * a repeated row is reported as a duplicate whatever else is wrong with it.
+   */
+  looseKey: string;
+  /** A giver kept as free text, with the closest known giver if one shares its words. */
+  freeGiver: { text: string; suggestion: string | null } | null;
+}
+
 /** Zod paths of createAwardSchema → the column a person must fix. */
 const FIELD_COLUMN: Record<string, ColumnKey> = {
   title: 'title',
@@ -102,7 +132,7 @@ export async function convertRow(
   headers: HeaderMap,
   row: number,
   cells: Cell[],
-): Promise<{ ready: ReadyRow | null; team: TeamMember[]; problems: Problem[] }> {
+): Promise<ConvertedRow> {
   const problems: Problem[] = [];
   const raw = (k: ColumnKey): Cell => {
     const at = headers.byKey.get(k);
@@ -115,7 +145,7 @@ export async function convertRow(
       row,
       column: at ? columnLetter(at.index) : null,
       header: at?.header ?? (k ? (COLUMNS.find((c) => c.key === k)?.header ?? null) : null),
-      value: value === null ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value),
+      value: value === null ? null : shown(value, 200),
       message,
     });
   };
@@ -127,9 +157,17 @@ export async function convertRow(
   const text = (k: ColumnKey) => cellText(raw(k));
 
   const date = take('date', parseDate(raw('date')));
-  let year = take('year', parseYear(raw('year')));
-  if (year === null && raw('year') === null && date) year = Number(date.slice(0, 4));
-  if (year === null && raw('year') === null)
+  const columnYear = take('year', parseYear(raw('year')));
+  // The edition is the assessment's year: "Penilaian Kepatuhan 2024", handed over in 2025.
+  const titleYear = editionYearInTitle(text('title'));
+  let year = columnYear;
+  let yearFrom: RowReading['yearFrom'] = 'column';
+  if (raw('year') === null && titleYear) [year, yearFrom] = [titleYear.year, 'title'];
+  else if (raw('year') === null && date) [year, yearFrom] = [Number(date.slice(0, 4)), 'date'];
+  else if (columnYear !== null && titleYear?.named && titleYear.year !== columnYear)
+    [year, yearFrom] = [titleYear.year, 'title'];
+  // An unreadable date already says what to fix; the year follows from it once fixed.
+  if (year === null && raw('year') === null && raw('date') === null)
     report(
       'year',
       'Tahun wajib diisi (4 angka, mis. 2025), atau isi Tanggal agar tahunnya diambil dari sana',
@@ -139,29 +177,33 @@ export async function convertRow(
   let giverId: number | null = null;
   let giverCode: string | null = null;
   let giverText: string | null = null;
+  let giverName: string | null = null;
+  let giverSuggestion: string | null = null;
   const giverCell = text('giver');
   if (giverCell) {
     const g = ctx.giver(giverCell);
-    if (g.found) [giverId, giverCode] = [g.found.id, g.found.code];
-    else if (g.suggestion) report('giver', `'${giverCell}' tidak dikenal — maksud Anda '${g.suggestion}'?`);
-    else giverText = giverCell;
+    if (g.found) [giverId, giverCode, giverName] = [g.found.id, g.found.code, g.found.abbreviation];
+    else if (g.nearSpelling)
+      report('giver', `'${shown(giverCell)}' tidak dikenal — maksud Anda '${g.suggestion}'?`);
+    else [giverText, giverSuggestion] = [giverCell, g.suggestion];
   }
 
   let fieldId: number | null = null;
+  let fieldName: string | null = null;
   const fieldCell = text('field');
   if (fieldCell) {
     const f = ctx.field(fieldCell);
-    if (f.found) fieldId = f.found.id;
+    if (f.found) [fieldId, fieldName] = [f.found.id, f.found.name];
     else
       report(
         'field',
-        `bidang '${fieldCell}' tidak dikenal${f.suggestion ? ` — maksud Anda '${f.suggestion}'?` : '; lihat daftar bidang di lembar Petunjuk templat'}`,
+        `bidang '${shown(fieldCell)}' tidak dikenal${f.suggestion ? ` — maksud Anda '${f.suggestion}'?` : '; lihat daftar bidang di lembar Petunjuk templat'}`,
       );
   }
 
   // Recipient: a unit, or the pemda itself; the kind column can say so explicitly.
   let kind = take('recipientKind', parseRecipientKind(raw('recipientKind')));
-  let unit: { id: number; path: string; parentId: number | null } | null = null;
+  let unit: { id: number; name: string; path: string; parentId: number | null } | null = null;
   const recipientCell = text('recipient');
   if (recipientCell) {
     const u = ctx.unit(recipientCell);
@@ -170,7 +212,7 @@ export async function convertRow(
     else
       report(
         'recipient',
-        `unit '${recipientCell}' tidak ada${u.suggestion ? ` — maksud Anda '${u.suggestion}'?` : '; tulis nama atau singkatan unit seperti di daftar unit, atau nama pemda'}`,
+        `unit '${shown(recipientCell)}' tidak ada${u.suggestion ? ` — maksud Anda '${u.suggestion}'?` : '; tulis nama atau singkatan unit seperti di daftar unit, atau nama pemda'}`,
       );
   }
   const team: TeamMember[] = [];
@@ -191,10 +233,14 @@ export async function convertRow(
   if (kind === 'team' && team.length === 0)
     report('team', 'Jenis penerima "Tim" butuh minimal satu anggota di kolom Tim (dipisah ;)');
 
-  const score = take('score', parseNumber(raw('score')));
+  const score = take('score', parseScore(raw('score')));
   const level = take('level', parseLevel(raw('level')));
   const isPublic = take('public', parseYesNo(raw('public')));
   const rank = text('rank');
+  // No scale named, but a score or predicate: the giver and title may say which scale it is.
+  let scaleId = text('scale')?.toLowerCase() ?? null;
+  const scaleInferred = !scaleId && (score !== null || text('status') !== null);
+  if (scaleInferred) scaleId = inferScale(giverCode, text('title') ?? '');
 
   const input = {
     title: text('title') ?? '',
@@ -208,7 +254,7 @@ export async function convertRow(
     rank,
     rankPosition: rankPosition(rank),
     score,
-    scaleId: text('scale')?.toLowerCase() ?? null,
+    scaleId,
     statusLabel: text('status'),
     legalBasis: text('legalBasis'),
     description: text('description'),
@@ -234,21 +280,42 @@ export async function convertRow(
     else if (!inSubtree(actor, unitPath))
       report(
         'recipient',
-        `unit '${recipientCell}' di luar wewenang Anda; operator hanya boleh unitnya dan sub-unitnya`,
+        `unit '${shown(recipientCell)}' di luar wewenang Anda; operator hanya boleh unitnya dan sub-unitnya`,
       );
   }
 
-  const grade = await gradeRow(ctx, input, report);
-  if (problems.length || !parsed.success || year === null) return { ready: null, team, problems };
+  const grade = await gradeRow(ctx, { ...input, scaleInferred }, report);
+  const looseKey = importKey({
+    regionCode: ctx.region.code,
+    title: text('title') ?? '',
+    year: year ?? 0,
+    giver: giverId ?? key(giverCell ?? ''),
+    unitId: unit?.id ?? null,
+    date: date ?? (raw('date') === null ? null : shown(raw('date')!)),
+  });
+  const freeGiver = giverText ? { text: giverText, suggestion: giverSuggestion } : null;
+  if (problems.length || !parsed.success || year === null)
+    return { ready: null, team, problems, looseKey, freeGiver };
 
   const v = parsed.data;
   const recipientKey = kind === 'region' ? ctx.region.code : `u${unit?.id ?? 0}`;
   return {
     team,
     problems,
+    looseKey,
+    freeGiver,
     ready: {
       row,
       giverText,
+      reading: {
+        unit: kind === 'region' ? ctx.region.name : (unit?.name ?? null),
+        giver: giverName ?? giverText,
+        field: fieldName,
+        year,
+        yearFrom,
+        scale: grade.scale_id,
+        grade: grade.grade_label ? `${grade.grade_code} — ${grade.grade_label}` : null,
+      },
       key: importKey({
         regionCode: ctx.region.code,
         title: v.title,
@@ -298,7 +365,13 @@ const NO_GRADE: GradeColumns = {
 /** Same rules as services/grading.ts gradeForAward, with the scale loaded once per import. */
 async function gradeRow(
   ctx: ImportContext,
-  input: { scaleId: string | null; editionYear: number; score: number | null; statusLabel: string | null },
+  input: {
+    scaleId: string | null;
+    scaleInferred: boolean;
+    editionYear: number;
+    score: number | null;
+    statusLabel: string | null;
+  },
   report: (k: ColumnKey, message: string) => void,
 ): Promise<GradeColumns> {
   if (!input.scaleId) return NO_GRADE;
@@ -312,6 +385,8 @@ async function gradeRow(
   const result = ordinal
     ? gradeOpinion(scale, input.statusLabel!, input.editionYear)
     : gradeScore(scale, input.editionYear, input.score!);
+  // A scale the person did not name must not block their row: it just stays ungraded.
+  if (!result.ok && input.scaleInferred) return NO_GRADE;
   if (!result.ok) {
     const col: ColumnKey = ordinal
       ? 'status'

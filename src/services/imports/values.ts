@@ -43,7 +43,7 @@ export function parseDate(cell: Cell): Parsed<string | null> {
   }
   if (typeof cell === 'number') {
     const d = fromExcelSerial(cell);
-    return d ? ok(d) : fail(`angka ${cell} bukan tanggal; ${DATE_HELP}`);
+    return d ? ok(d) : fail(`angka ${shown(cell)} bukan tanggal; ${DATE_HELP}`);
   }
   const s = cell.trim().replace(/^[A-Za-z]+,\s*/, ''); // "Selasa, 30 Desember 2025"
   for (const [re, toParts] of TEXT_DATES) {
@@ -52,14 +52,16 @@ export function parseDate(cell: Cell): Parsed<string | null> {
     const parts = toParts(m);
     if (typeof parts === 'string') return fail(`${parts}; ${DATE_HELP}`);
     const iso = isoDate(...parts);
-    return iso ? ok(iso) : fail(`"${cell}" tidak ada di kalender; periksa hari dan bulan (hari/bulan/tahun)`);
+    return iso
+      ? ok(iso)
+      : fail(`"${shown(cell)}" tidak ada di kalender; periksa hari dan bulan (hari/bulan/tahun)`);
   }
   if (/^\d{5}$/.test(s) && fromExcelSerial(Number(s))) return ok(fromExcelSerial(Number(s)));
-  return fail(`"${cell}" bukan tanggal yang dikenal; ${DATE_HELP}`);
+  return fail(`"${shown(cell)}" bukan tanggal yang dikenal; ${DATE_HELP}`);
 }
 
 const month = (word: string): number | string =>
-  MONTHS[word.toLowerCase()] ?? `bulan "${word}" tidak dikenal`;
+  MONTHS[word.toLowerCase()] ?? `bulan "${shown(word)}" tidak dikenal`;
 
 /** Each written form → [year, month, day], or a message when a month name is unknown. */
 const TEXT_DATES: [RegExp, (m: RegExpExecArray) => [number, number, number] | string][] = [
@@ -100,13 +102,43 @@ export function parseNumber(cell: Cell): Parsed<number | null> {
   } else if ((s.match(/\./g) ?? []).length > 1) {
     s = s.replace(/\./g, '');
   }
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return fail(`"${cell}" bukan angka; tulis seperti 94,76 atau 94.76`);
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return fail(`"${shown(cell)}" bukan angka; tulis seperti 94,76 atau 94.76`);
   return ok(Number(s));
+}
+
+/**
+ * A score cell. A word there ("Sangat Baik", "WTP", "A") is a predicate written in the wrong
+ * column: the message says where it belongs.
+ */
+export function parseScore(cell: Cell): Parsed<number | null> {
+  const n = parseNumber(cell);
+  if (n.ok || typeof cell !== 'string' || !/\p{L}/u.test(cell)) return n;
+  return fail(
+    `"${shown(cell)}" berupa kata, bukan nilai angka; tulis nilainya (mis. 94,76) di sini, atau pindahkan predikat ini ke kolom Predikat`,
+  );
+}
+
+/**
+ * The edition year a title names: "Penilaian Kepatuhan 2024", "SAKIP Tahun 2023". `named`
+ * when a word marks it as the assessment's year (penilaian, evaluasi, tahun, edisi, periode):
+ * then it outranks a Tahun column that holds the year the award was handed over.
+ */
+export function editionYearInTitle(title: string | null): { year: number; named: boolean } | null {
+  if (!title) return null;
+  const years = new Set([...title.matchAll(/(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1])));
+  if (years.size !== 1) return null;
+  const year = [...years][0];
+  // "Penilaian Kepatuhan Standar Pelayanan Publik 2024": the word may stand a few words before.
+  const named = new RegExp(
+    `\\b(?:penilaian|evaluasi|tahun|edisi|periode|awards?)\\b[^.;]{0,60}?\\b${year}\\b`,
+    'i',
+  ).test(title);
+  return { year, named };
 }
 
 export function parseYear(cell: Cell): Parsed<number | null> {
   const n = parseNumber(cell);
-  if (!n.ok) return fail(`"${String(cell)}" bukan tahun; tulis 4 angka, mis. 2025`);
+  if (!n.ok) return fail(`"${shown(cell)}" bukan tahun; tulis 4 angka, mis. 2025`);
   if (n.value === null) return ok(null);
   if (!Number.isInteger(n.value) || n.value < 1945 || n.value > 2100)
     return fail(`${n.value} bukan tahun edisi yang mungkin; tulis 4 angka antara 1945 dan 2100`);
@@ -133,7 +165,7 @@ export function parseLevel(cell: Cell): Parsed<AwardLevel | null> {
     .replace(/[^a-z]+/g, '');
   for (const [re, level] of LEVEL_WORDS) if (re.test(n)) return ok(level);
   return fail(
-    `tingkat "${String(cell)}" tidak dikenal; pakai Internasional, Nasional, Regional, Provinsi atau Kabupaten/Kota`,
+    `tingkat "${shown(cell)}" tidak dikenal; pakai Internasional, Nasional, Regional, Provinsi atau Kabupaten/Kota`,
   );
 }
 
@@ -143,7 +175,7 @@ export function parseYesNo(cell: Cell): Parsed<boolean | null> {
   if (['ya', 'y', 'yes', 'true', '1', 'publik', 'public', 'tampil', 'v', '✓'].includes(n)) return ok(true);
   if (['tidak', 't', 'no', 'n', 'false', '0', 'tidak publik', 'internal', 'rahasia', '-'].includes(n))
     return ok(false);
-  return fail(`"${String(cell)}" bukan Ya/Tidak`);
+  return fail(`"${shown(cell)}" bukan Ya/Tidak`);
 }
 
 export type RecipientKindWord = 'region' | 'unit' | 'team';
@@ -154,7 +186,7 @@ export function parseRecipientKind(cell: Cell): Parsed<RecipientKindWord | null>
   if (['pemda', 'pemerintah daerah', 'daerah', 'wilayah', 'region'].includes(n)) return ok('region');
   if (['unit', 'opd', 'perangkat daerah', 'unit kerja'].includes(n)) return ok('unit');
   if (['tim', 'team', 'bersama', 'kolaborasi'].includes(n)) return ok('team');
-  return fail(`"${String(cell)}" tidak dikenal; pakai Pemda, Unit atau Tim`);
+  return fail(`"${shown(cell)}" tidak dikenal; pakai Pemda, Unit atau Tim`);
 }
 
 /** "Juara 1", "Peringkat 2", "Terbaik I" → the position, for sorting; null when there is none. */
@@ -167,6 +199,15 @@ export function rankPosition(rank: string | null): number | null {
   const roman: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5 };
   const n = roman[m[1].toLowerCase()] ?? Number(m[1]);
   return n >= 1 && n <= 10000 ? n : null;
+}
+
+/**
+ * A cell as quoted back in a message or report: at most `max` characters, so a huge cell is
+ * never echoed (the response stays small whatever the file holds).
+ */
+export function shown(cell: Cell | string, max = 80): string {
+  const s = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
 /** Text of a cell; a leading apostrophe that guarded a formula-like value is dropped. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { awardFields } from '../awards/schemas.ts';
+import { dbId } from '../ids.ts';
 
 // Bodies of the intake API, also used by the CLI. Award fields are the award schema's own, so an
 // accepted finding is validated exactly like an award typed in by hand.
@@ -29,13 +30,18 @@ export type ArticleInput = z.output<typeof articleInputSchema>;
 export const acceptSchema = z.object(awardFields).partial().strict();
 export type AcceptEdits = z.output<typeof acceptSchema>;
 
-export const mergeSchema = z.object({ awardId: z.number().int().positive() }).strict();
+export const mergeSchema = z.object({ awardId: dbId() }).strict();
 
 export const FINDING_STATES = ['pending', 'accepted', 'merged', 'rejected'] as const;
 
 export const listFindingsQuerySchema = z.object({
   state: z.enum(FINDING_STATES).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type ListFindingsQuery = z.output<typeof listFindingsQuerySchema>;
+
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});

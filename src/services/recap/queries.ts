@@ -213,6 +213,27 @@ export async function recapCumulative(
   return n((await q.executeTakeFirst())?.count);
 }
 
+/**
+ * Awards received from 1 January of `year` up to and including `monthDay` ('11-29') of it:
+ * "so far this year" and, with `year - 1`, "the same period last year". Undated awards cannot
+ * be placed in a period and are not counted.
+ */
+export async function recapReceivedUntil(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  year: number,
+  monthDay: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('awards')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where(visible(scope))
+    .where('awards.received_on', '>=', `${year}-01-01`)
+    .where('awards.received_on', '<=', `${year}-${monthDay}`)
+    .executeTakeFirst();
+  return n(row?.count);
+}
+
 /** Direct counts per recipient unit path (team awards are counted separately, see units.ts). */
 export async function recapByUnitPath(
   db: Kysely<Database>,

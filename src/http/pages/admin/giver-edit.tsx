@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { levelLabel } from '../../../domain/labels.ts';
 import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
 import { getGiver, listGivers, updateGiver, updateGiverSchema } from '../../../services/givers.ts';
 import type { AppEnv } from '../../env.ts';
@@ -50,7 +51,7 @@ async function render(c: Context<AppEnv>, id: number, state: FormState, status =
           name="level"
           label={t(l, 'col.level')}
           state={state}
-          options={AWARD_LEVELS.map((v) => ({ value: v, label: v }))}
+          options={AWARD_LEVELS.map((v) => ({ value: v, label: levelLabel(l, v) }))}
         />
       </div>
       <TextField name="name" label={tr(l, 'Nama lengkap', 'Full name')} state={state} required />

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { levelLabel } from '../../../domain/labels.ts';
 import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
 import { createGiver, createGiverSchema, listGivers } from '../../../services/givers.ts';
 import type { AppEnv } from '../../env.ts';
@@ -49,7 +50,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
                 </td>
                 <td>{g.name}</td>
                 <td>{g.aliases.join(', ') || '—'}</td>
-                <td>{g.level}</td>
+                <td>{levelLabel(l, g.level)}</td>
                 <td>
                   {g.validFrom || g.validTo
                     ? `${formatDate(g.validFrom, l)} – ${g.validTo ? formatDate(g.validTo, l) : tr(l, 'kini', 'now')}`
@@ -89,7 +90,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
             name="level"
             label={t(l, 'col.level')}
             state={state}
-            options={AWARD_LEVELS.map((v) => ({ value: v, label: v }))}
+            options={AWARD_LEVELS.map((v) => ({ value: v, label: levelLabel(l, v) }))}
           />
         </div>
         <TextField name="name" label={tr(l, 'Nama lengkap', 'Full name')} state={state} required />

@@ -18,6 +18,13 @@ import { adminPage } from './shell.tsx';
 const edge = (n: number, inclusive: boolean, lower: boolean) =>
   `${lower ? (inclusive ? '[' : '(') : ''}${formatNumber(n)}${lower ? '' : inclusive ? ']' : ')'}`;
 
+// How sure the shipped bands are (shared/reference/rubrics.md), in words.
+const CONFIDENCE: Record<string, { id: string; en: string }> = {
+  CONFIRMED: { id: 'sumber resmi', en: 'official source' },
+  CORROBORATED: { id: 'dikuatkan beberapa sumber', en: 'corroborated' },
+  UNCONFIRMED: { id: 'belum dipastikan', en: 'unconfirmed' },
+};
+
 async function render(
   c: Context<AppEnv>,
   failed: { id: string; text: string; message: string } | null = null,
@@ -49,7 +56,11 @@ async function render(
             <summary>
               <strong>{s.name}</strong>{' '}
               <span class="muted">
-                ({s.id} · {s.kind} · {s.confidence} · {s.versions.length} {tr(l, 'versi', 'versions')})
+                (
+                {s.kind === 'ordinal'
+                  ? tr(l, 'predikat berurutan', 'ordered grades')
+                  : tr(l, 'skor', 'score')}{' '}
+                · {CONFIDENCE[s.confidence]?.[l] ?? ''} · {s.versions.length} {tr(l, 'versi', 'versions')})
               </span>
             </summary>
             {s.versions.map((v) => (

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { roleLabel } from '../../../domain/labels.ts';
 import { ROLES } from '../../../services/actor.ts';
 import { adminCreateUser, createUserSchema, listUsers, updateUser } from '../../../services/admin-users.ts';
 import { listUnits } from '../../../services/units.ts';
@@ -47,7 +48,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
               <tr>
                 <td>{u.email}</td>
                 <td>{u.name}</td>
-                <td>{u.role}</td>
+                <td>{roleLabel(l, u.role)}</td>
                 <td>{u.unitId ? unitName.get(u.unitId) : '—'}</td>
                 <td>
                   {u.active ? tr(l, 'aktif', 'active') : tr(l, 'nonaktif', 'inactive')}{' '}
@@ -81,7 +82,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
             name="role"
             label={tr(l, 'Peran', 'Role')}
             state={state}
-            options={ROLES.map((r) => ({ value: r, label: r }))}
+            options={ROLES.map((r) => ({ value: r, label: roleLabel(l, r) }))}
           />
           <SelectField
             name="unitId"

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { levelLabel, scaleWords } from '../../../domain/labels.ts';
 import { assertCanEditFor, assertCanVerify } from '../../../services/access.ts';
 import type { Actor } from '../../../services/actor.ts';
 import { listAudit } from '../../../services/audit.ts';
@@ -34,7 +35,7 @@ function Facts({ a, locale: l }: { a: AwardDetail; locale: Locale }) {
       t(l, 'col.giver'),
       a.awardingBody ? `${a.awardingBody.name} (${a.awardingBody.abbreviation})` : a.awardingBodyText,
     ],
-    [t(l, 'col.level'), a.level],
+    [t(l, 'col.level'), levelLabel(l, a.level) || null],
     [t(l, 'col.field'), a.field?.name ?? null],
     [tr(l, 'Kategori', 'Category'), a.category],
     [t(l, 'col.unit'), recipientText(a, l)],
@@ -42,7 +43,7 @@ function Facts({ a, locale: l }: { a: AwardDetail; locale: Locale }) {
     [t(l, 'col.received'), a.receivedOn ? formatDate(a.receivedOn, l) : null],
     [tr(l, 'Tempat', 'Place'), a.place],
     [t(l, 'col.grade'), gradeText(a, l)],
-    [tr(l, 'Skala', 'Scale'), a.scaleId ? `${a.scaleId} ${a.scaleVersion ?? ''}` : null],
+    [tr(l, 'Skala', 'Scale'), a.scaleId ? scaleWords(l, a.scaleId, a.scaleVersion) : null],
     [tr(l, 'Dasar hukum', 'Legal basis'), a.legalBasis],
     [
       tr(l, 'Etalase publik', 'Public showcase'),

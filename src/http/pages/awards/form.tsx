@@ -1,3 +1,4 @@
+import { levelLabel } from '../../../domain/labels.ts';
 import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
 import { type Locale, t, tr } from '../i18n.ts';
 import {
@@ -117,7 +118,7 @@ export function AwardForm(p: AwardFormProps) {
             label={t(l, 'col.level')}
             state={state}
             empty="—"
-            options={AWARD_LEVELS.map((v) => ({ value: v, label: v }))}
+            options={AWARD_LEVELS.map((v) => ({ value: v, label: levelLabel(l, v) }))}
           />
           <SelectField
             name="fieldCode"

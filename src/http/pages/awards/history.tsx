@@ -1,3 +1,4 @@
+import { awardFieldLabel } from '../../../domain/labels.ts';
 import type { AuditEvent } from '../../../services/audit.ts';
 import { formatDateTime } from '../format.ts';
 import { type Locale, tr } from '../i18n.ts';
@@ -18,6 +19,9 @@ const ACTIONS: Record<string, [string, string]> = {
 
 const IGNORED = new Set([
   'version',
+  'unit_path',
+  'grade_zone',
+  'grade_label',
   'updated_at',
   'updated_by',
   'submitted_at',
@@ -54,7 +58,11 @@ export function History({ events, locale }: { events: AuditEvent[]; locale: Loca
                 {tr(locale, 'Alasan', 'Reason')}: <em>{e.reason}</em>
               </div>
             ) : null}
-            {changed.length ? <div class="muted">{changed.join(', ')}</div> : null}
+            {changed.length ? (
+              <div class="muted">
+                {[...new Set(changed.map((f) => awardFieldLabel(locale, f)))].join(', ')}
+              </div>
+            ) : null}
             {file ? <div class="muted">{file.file_name ?? file.url}</div> : null}
           </li>
         );

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { levelLabel } from '../../../domain/labels.ts';
 import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
 import { listAwards } from '../../../services/awards/read.ts';
 import { listAwardsQuerySchema } from '../../../services/awards/schemas.ts';
@@ -115,7 +116,7 @@ export async function awardList(c: Context<AppEnv>) {
                 label={t(l, 'col.level')}
                 state={state}
                 empty={all}
-                options={AWARD_LEVELS.map((v) => ({ value: v, label: v }))}
+                options={AWARD_LEVELS.map((v) => ({ value: v, label: levelLabel(l, v) }))}
               />
               <SelectField
                 name="giver"

@@ -107,7 +107,7 @@ function Report({
           <p class="stat-label">{tr(l, 'sudah ada (dilewati)', 'already there (skipped)')}</p>
         </div>
         <div class="card">
-          <p class="stat">{n(r.problems.length)}</p>
+          <p class="stat">{n(r.problems.length + r.problemsNotListed)}</p>
           <p class="stat-label">{tr(l, 'masalah', 'problems')}</p>
         </div>
       </div>

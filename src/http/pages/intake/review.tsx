@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { findingStateLabel } from '../../../domain/labels.ts';
 import type { CreateAward } from '../../../services/awards/schemas.ts';
 import { AppError } from '../../../services/errors.ts';
 import { acceptFinding, mergeFinding, rejectFinding } from '../../../services/intake/decide.ts';
@@ -98,7 +99,7 @@ async function render(c: Context<AppEnv>, state: FormState | null, status = 200)
       <h1>{finding.proposal.title}</h1>
       <p class="muted">
         {tr(l, 'Keyakinan', 'Confidence')} {formatNumber(Math.round(finding.confidence * 100), l)}% ·{' '}
-        {tr(l, 'status', 'state')}: {finding.state}
+        {tr(l, 'Status', 'State')}: {findingStateLabel(l, finding.state)}
         {finding.awardId ? (
           <>
             {' '}

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { gradeWords } from '../../../domain/labels.ts';
 import type { AwardDetail } from '../../../services/awards/read.ts';
 import type { SeriesPoint } from '../../../services/showcase/series.ts';
 import { levelLabel, recipientLabel, ZoneBadge } from './components.tsx';
@@ -43,7 +44,7 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
     t.grade,
     a.grade ? (
       <>
-        {a.grade.label} <ZoneBadge v={v} zone={a.grade.zone} />
+        {gradeWords(a.grade.code, a.grade.label)} <ZoneBadge v={v} zone={a.grade.zone} />
       </>
     ) : null,
   );

@@ -7,7 +7,8 @@ const echarts = lazyRequire<typeof Echarts>('echarts');
 // ECharts escapes the labels it writes into the SVG (tested in test/showcase), which is what
 // makes it safe to embed the string as markup.
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+// No quoted family names: ECharts writes the font into an attribute, where quotes would end it.
+const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 const BAR = '#1f6f8b';
 const INK = '#1b1f24';
 const LABEL_WIDTH = 190;
@@ -65,7 +66,7 @@ export function horizontalBarSvg(
       },
     ],
   });
-  const svg = chart.renderToSVGString();
+  const svg = presentational(chart.renderToSVGString());
   chart.dispose();
   return svg;
 }
@@ -100,9 +101,25 @@ export function yearColumnsSvg(points: { year: number; count: number }[], opts: 
       },
     ],
   });
-  const svg = chart.renderToSVGString();
+  const svg = presentational(chart.renderToSVGString());
   chart.dispose();
   return svg;
+}
+
+/**
+ * ECharts writes text styles as `style="font-size:12px;…"`; a Content-Security-Policy without
+ * 'unsafe-inline' refuses style attributes, so they become SVG presentation attributes
+ * (`font-size="12px"`), which draw the same and need no exception.
+ */
+export function presentational(svg: string): string {
+  return svg.replace(/ style="([^"]*)"/g, (_, css: string) =>
+    css
+      .split(';')
+      .map((d) => d.split(':'))
+      .filter(([k, v]) => k?.trim() && v?.trim())
+      .map(([k, ...v]) => ` ${k!.trim()}="${v.join(':').trim()}"`)
+      .join(''),
+  );
 }
 
 function truncate(s: string, n: number): string {

@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { gradeWords, levelLabel as levelWords } from '../../../domain/labels.ts';
 import type { Award } from '../../../services/awards/model.ts';
 import { formatDate, formatNum, link } from './format.ts';
 import type { View } from './view.ts';
@@ -15,7 +16,7 @@ export function ZoneBadge({ v, zone }: { v: View; zone: string | null }) {
 }
 
 export function levelLabel(v: View, level: string | null): string {
-  return level ? (v.t.levels[level] ?? level) : '';
+  return levelWords(v.locale, level);
 }
 
 export function recipientLabel(v: View, a: Award): string {
@@ -32,7 +33,7 @@ export function ResultLine({ v, a }: { v: View; a: Award }) {
   const parts: string[] = [];
   if (a.rank) parts.push(a.rank);
   if (a.score !== null) parts.push(`${v.t.score} ${formatNum(a.score, v.locale)}`);
-  if (a.grade) parts.push(a.grade.label);
+  if (a.grade) parts.push(gradeWords(a.grade.code, a.grade.label));
   if (a.statusLabel && a.statusLabel !== a.grade?.label) parts.push(a.statusLabel);
   if (!parts.length && !a.grade?.zone) return null;
   return (

@@ -2,7 +2,7 @@ import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
 import type { Award } from '../../../services/awards/model.ts';
 import type { Page } from '../../../services/awards/read.ts';
 import type { FilterOptions } from '../../../services/showcase/options.ts';
-import { AwardItem } from './components.tsx';
+import { AwardItem, levelLabel } from './components.tsx';
 import { formatNum, link } from './format.ts';
 import { Layout } from './layout.tsx';
 import { type ListParams, paramsToLink } from './list-query.ts';
@@ -68,7 +68,7 @@ export function ListPage(props: {
               <option value="">{t.any}</option>
               {AWARD_LEVELS.map((l) => (
                 <option value={l} selected={params.tingkat === l}>
-                  {t.levels[l]}
+                  {levelLabel(v, l)}
                 </option>
               ))}
             </select>

@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
 import type { AwardState, Role } from '../../../db/schema.ts';
+import { gradeWords, roleLabel } from '../../../domain/labels.ts';
 import type { Actor } from '../../../services/actor.ts';
 import type { Award } from '../../../services/awards/model.ts';
 import { forbidden } from '../../../services/errors.ts';
+import { parseDbId } from '../../../services/ids.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
 import { formatNumber } from '../format.ts';
@@ -14,7 +16,9 @@ import { type Locale, t } from '../i18n.ts';
 export function requireRole(c: Context<AppEnv>, roles: Role[]): Actor {
   const actor = requireActor(c);
   if (!roles.includes(actor.role))
-    throw forbidden(`Halaman ini untuk peran: ${roles.join(', ')}. Anda masuk sebagai ${actor.role}.`);
+    throw forbidden(
+      `Halaman ini untuk peran: ${roles.map((r) => roleLabel('id', r)).join(', ')}. Anda masuk sebagai ${roleLabel('id', actor.role)}.`,
+    );
   return actor;
 }
 
@@ -30,7 +34,7 @@ export function gradeText(
   const parts: string[] = [];
   if (a.rank) parts.push(a.rank);
   if (a.score !== null) parts.push(formatNumber(a.score, locale));
-  if (a.grade) parts.push(a.grade.label);
+  if (a.grade) parts.push(gradeWords(a.grade.code, a.grade.label));
   if (a.statusLabel && a.statusLabel !== a.grade?.label) parts.push(a.statusLabel);
   return parts.join(' · ') || '—';
 }
@@ -79,7 +83,5 @@ export function Bars({
   );
 }
 
-export const intParam = (raw: string | undefined): number | null => {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : null;
-};
+/** A row id from a URL segment or form field; null when it is not one (see services/ids.ts). */
+export const intParam = parseDbId;

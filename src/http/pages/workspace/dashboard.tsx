@@ -1,33 +1,35 @@
 import type { Context } from 'hono';
+import { raw } from 'hono/html';
+import { formatDateIn, todayIso } from '../../../domain/format.ts';
+import { levelLabel } from '../../../domain/labels.ts';
+import { buildDashboard } from '../../../services/recap/dashboard.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
 import { formatDateTime, formatNumber } from '../format.ts';
-import { t, tr } from '../i18n.ts';
+import { type Locale, t, tr } from '../i18n.ts';
+import { yearColumnsSvg } from '../showcase/charts.ts';
 import { Bars } from '../ui/bits.tsx';
 import { page } from '../ui/page.tsx';
-import { unitLabel } from './lookups.ts';
-import { verifiedCounts, workQueues } from './queries.ts';
+import { workQueues } from './queries.ts';
 
-// The first page after sign-in: this year against last year, by field, giver and unit, and
-// what waits (verification, returned records, news findings).
+// The first page after sign-in. The picture first — the year's verified awards against last
+// year and the same period of it, the trend since the founding, splits by field, level, giver
+// and unit — then, for the people who work the record, what waits for them. The pimpinan
+// (viewer) reads the picture only, and every link here opens a page its reader may open.
 
 export async function dashboard(c: Context<AppEnv>) {
   const actor = requireActor(c);
   const locale = c.get('locale');
   const { db } = c.get('deps').db;
-  const now = new Date().getUTCFullYear();
+  const today = todayIso();
+  const currentYear = Number(today.slice(0, 4));
   const asked = Number(c.req.query('tahun'));
-  const year = Number.isInteger(asked) && asked >= 1945 && asked <= now + 1 ? asked : now;
-  const [counts, queues] = await Promise.all([
-    verifiedCounts(db, actor, year, locale),
-    workQueues(db, actor),
+  const year = Number.isInteger(asked) && asked >= 1945 && asked <= currentYear + 1 ? asked : null;
+  const [picture, queues] = await Promise.all([
+    buildDashboard(db, actor, { year, today, lang: locale }),
+    actor.role === 'viewer' ? null : workQueues(db, actor),
   ]);
-  const other = tr(locale, 'Lainnya / belum diisi', 'Other / not set');
-  const byField = counts.byField.map((r) => ({ label: r.name ?? other, count: r.count }));
-  const byGiver = counts.byGiver.slice(0, 8).map((r) => ({ label: r.abbreviation ?? other, count: r.count }));
-  const byUnit = counts.byUnit.slice(0, 8).map((r) => ({ label: unitLabel(r), count: r.total }));
-  const canVerify = actor.role === 'admin' || actor.role === 'verifikator';
-  const delta = counts.total - counts.previousYearTotal;
+  const shown = picture?.recap.year ?? year ?? currentYear;
   return page(
     c,
     { title: t(locale, 'dash.title'), section: 'dashboard' },
@@ -41,36 +43,142 @@ export async function dashboard(c: Context<AppEnv>) {
             name="tahun"
             type="number"
             min="1945"
-            max={String(now + 1)}
-            value={String(year)}
-            style="width:7rem"
+            max={String(currentYear + 1)}
+            value={String(shown)}
+            class="year-input"
           />{' '}
           <button type="submit" class="secondary">
             {tr(locale, 'Tampilkan', 'Show')}
           </button>
         </form>
       </div>
+      {year === null && shown !== currentYear ? (
+        <p class="muted">{t(locale, 'dash.latestNote', { current: currentYear })}</p>
+      ) : null}
+      {picture ? <Picture picture={picture} locale={locale} /> : <p>{t(locale, 'dash.none')}</p>}
+      {queues ? <WorkQueues queues={queues} role={actor.role} locale={locale} /> : null}
+    </>,
+  );
+}
+
+type Picture = NonNullable<Awaited<ReturnType<typeof buildDashboard>>>;
+
+function Picture({ picture, locale }: { picture: Picture; locale: Locale }) {
+  const { recap, trend, samePeriod } = picture;
+  const other = tr(locale, 'Lainnya / belum diisi', 'Other / not set');
+  const delta = recap.total - recap.previousYearTotal;
+  const sinceYear = trend[0]?.year ?? recap.year;
+  const byField = recap.byField.map((r) => ({ label: r.name ?? other, count: r.count }));
+  const byLevel = recap.byLevel.map((r) => ({ label: levelLabel(locale, r.level) || other, count: r.count }));
+  const byGiver = recap.byGiver.slice(0, 8).map((r) => ({ label: r.abbreviation ?? other, count: r.count }));
+  // Top-level units (directly under the region's root), each with its sub-units rolled up.
+  const topUnits = recap.byUnit
+    .filter((u) => u.path.split('/').filter(Boolean).length === 2)
+    .sort((a, b) => b.total - a.total)
+    .slice(0, 8)
+    .map((u) => ({ label: u.shortName ?? u.name, count: u.total }));
+  return (
+    <>
       <div class="grid">
         <section class="card" aria-labelledby="s-year">
           <h2 id="s-year" class="stat-label">
-            {t(locale, 'dash.thisYear', { year })}
+            {t(locale, 'dash.thisYear', { year: recap.year })}
           </h2>
-          <p class="stat">{formatNumber(counts.total, locale)}</p>
+          <p class="stat">{formatNumber(recap.total, locale)}</p>
           <p class="stat-label">
-            {t(locale, 'dash.lastYear', {
-              prev: year - 1,
-              count: formatNumber(counts.previousYearTotal, locale),
-            })}{' '}
-            <span class={delta > 0 ? 'up' : delta < 0 ? 'down' : ''}>
-              ({delta > 0 ? '+' : ''}
-              {formatNumber(delta, locale)})
-            </span>
+            <span class={delta > 0 ? 'up' : delta < 0 ? 'down' : ''}>{recap.change.phrase}</span>
           </p>
         </section>
-        <section class="card" aria-labelledby="s-wait">
-          <h2 id="s-wait" class="stat-label">
-            {t(locale, 'dash.awaiting')}
+        {samePeriod ? (
+          <section class="card" aria-labelledby="s-period">
+            <h2 id="s-period" class="stat-label">
+              {t(locale, 'dash.samePeriod', {
+                date: formatDateIn(locale, `${recap.year}-${samePeriod.until}`),
+              })}
+            </h2>
+            <p class="stat">{formatNumber(samePeriod.count, locale)}</p>
+            <p class="stat-label">
+              {t(locale, 'dash.samePeriodPrev', {
+                prev: recap.year - 1,
+                count: formatNumber(samePeriod.previous, locale),
+              })}
+            </p>
+          </section>
+        ) : null}
+        <section class="card" aria-labelledby="s-since">
+          <h2 id="s-since" class="stat-label">
+            {t(locale, 'dash.since')}
           </h2>
+          <p class="stat">{formatNumber(recap.cumulative.total, locale)}</p>
+          <p class="stat-label">{recap.cumulative.phrase}</p>
+        </section>
+      </div>
+      <section class="card trend" aria-labelledby="h-trend">
+        <h2 id="h-trend">{t(locale, 'dash.trend', { year: sinceYear })}</h2>
+        <div class="chart-svg" aria-hidden="true">
+          {raw(yearColumnsSvg(trend, { width: 960 }))}
+        </div>
+        <details>
+          <summary>{tr(locale, 'Angka per tahun', 'Numbers per year')}</summary>
+          <Bars
+            rows={[...trend].reverse().map((p) => ({ label: String(p.year), count: p.count }))}
+            locale={locale}
+            empty={t(locale, 'dash.none')}
+          />
+        </details>
+      </section>
+      <div class="grid splits">
+        <Split
+          id="h-field"
+          title={`${t(locale, 'dash.byField')} ${recap.year}`}
+          rows={byField}
+          locale={locale}
+        />
+        <Split
+          id="h-level"
+          title={`${t(locale, 'dash.byLevel')} ${recap.year}`}
+          rows={byLevel}
+          locale={locale}
+        />
+        <Split
+          id="h-giver"
+          title={`${t(locale, 'dash.byGiver')} ${recap.year}`}
+          rows={byGiver}
+          locale={locale}
+        />
+        <Split
+          id="h-unit"
+          title={`${t(locale, 'dash.byUnit')} ${recap.year}`}
+          rows={topUnits}
+          locale={locale}
+        />
+      </div>
+    </>
+  );
+}
+
+function Split(p: { id: string; title: string; rows: { label: string; count: number }[]; locale: Locale }) {
+  return (
+    <section class="card" aria-labelledby={p.id}>
+      <h2 id={p.id}>{p.title}</h2>
+      <Bars rows={p.rows} locale={p.locale} empty={t(p.locale, 'dash.none')} />
+    </section>
+  );
+}
+
+type Queues = Awaited<ReturnType<typeof workQueues>>;
+
+function WorkQueues({ queues, role, locale }: { queues: Queues; role: string; locale: Locale }) {
+  const canVerify = role === 'admin' || role === 'verifikator';
+  const canCurate = role === 'admin' || role === 'kurator';
+  return (
+    <section aria-labelledby="h-work" class="work">
+      <h2 id="h-work">{t(locale, 'dash.work')}</h2>
+      <div class="grid">
+        <section class="card" aria-labelledby="s-wait">
+          <h3 id="s-wait" class="stat-label">
+            {t(locale, 'dash.awaiting')}
+          </h3>
           <p class="stat">{formatNumber(queues.submitted.length, locale)}</p>
           <p class="stat-label">
             {canVerify ? (
@@ -81,19 +189,19 @@ export async function dashboard(c: Context<AppEnv>) {
           </p>
         </section>
         <section class="card" aria-labelledby="s-ret">
-          <h2 id="s-ret" class="stat-label">
+          <h3 id="s-ret" class="stat-label">
             {t(locale, 'dash.returned')}
-          </h2>
+          </h3>
           <p class="stat">{formatNumber(queues.returned.length, locale)}</p>
           <p class="stat-label">
             <a href="/kerja/penghargaan?state=returned">{t(locale, 'nav.awards')} →</a>
           </p>
         </section>
-        {queues.pendingFindings > 0 ? (
+        {canCurate ? (
           <section class="card" aria-labelledby="s-intake">
-            <h2 id="s-intake" class="stat-label">
+            <h3 id="s-intake" class="stat-label">
               {t(locale, 'dash.intake')}
-            </h2>
+            </h3>
             <p class="stat">{formatNumber(queues.pendingFindings, locale)}</p>
             <p class="stat-label">
               <a href="/kerja/temuan">{t(locale, 'nav.intake')} →</a>
@@ -103,7 +211,7 @@ export async function dashboard(c: Context<AppEnv>) {
       </div>
       {queues.returned.length ? (
         <section aria-labelledby="h-returned">
-          <h2 id="h-returned">{t(locale, 'dash.returned')}</h2>
+          <h3 id="h-returned">{t(locale, 'dash.returned')}</h3>
           <ul>
             {queues.returned.slice(0, 10).map((a) => (
               <li>
@@ -115,7 +223,7 @@ export async function dashboard(c: Context<AppEnv>) {
       ) : null}
       {queues.submitted.length ? (
         <section aria-labelledby="h-waiting">
-          <h2 id="h-waiting">{t(locale, 'dash.awaiting')}</h2>
+          <h3 id="h-waiting">{t(locale, 'dash.awaiting')}</h3>
           <ul>
             {queues.submitted.slice(0, 10).map((a) => (
               <li>
@@ -126,26 +234,6 @@ export async function dashboard(c: Context<AppEnv>) {
           </ul>
         </section>
       ) : null}
-      <div class="grid" style="margin-top:1.5rem">
-        <section class="card" aria-labelledby="h-field">
-          <h2 id="h-field">
-            {t(locale, 'dash.byField')} {year}
-          </h2>
-          <Bars rows={byField} locale={locale} empty={t(locale, 'dash.none')} />
-        </section>
-        <section class="card" aria-labelledby="h-giver">
-          <h2 id="h-giver">
-            {t(locale, 'dash.byGiver')} {year}
-          </h2>
-          <Bars rows={byGiver} locale={locale} empty={t(locale, 'dash.none')} />
-        </section>
-        <section class="card" aria-labelledby="h-unit">
-          <h2 id="h-unit">
-            {t(locale, 'dash.byUnit')} {year}
-          </h2>
-          <Bars rows={byUnit} locale={locale} empty={t(locale, 'dash.none')} />
-        </section>
-      </div>
-    </>,
+    </section>
   );
 }

@@ -1,0 +1,97 @@
+// Words for the codes the database keeps: what a person reads instead of 'kabupaten/kota',
+// 'viewer', 'received_on' or 'SAKIP BB'. Pages, exports and reports all take them from here,
+// in Bahasa Indonesia and English.
+
+import type { Locale } from './format.ts';
+import { findScale } from './grading/catalog.ts';
+
+type Words = { id: string; en: string };
+
+export const LEVEL_LABELS: Record<string, Words> = {
+  internasional: { id: 'Internasional', en: 'International' },
+  nasional: { id: 'Nasional', en: 'National' },
+  regional: { id: 'Regional', en: 'Regional' },
+  provinsi: { id: 'Provinsi', en: 'Provincial' },
+  'kabupaten/kota': { id: 'Kabupaten/Kota', en: 'Regency/City' },
+};
+
+export const ROLE_LABELS: Record<string, Words> = {
+  admin: { id: 'Admin', en: 'Administrator' },
+  verifikator: { id: 'Verifikator', en: 'Verifier' },
+  operator: { id: 'Operator OPD', en: 'Unit operator' },
+  kurator: { id: 'Kurator berita', en: 'News curator' },
+  viewer: { id: 'Pimpinan', en: 'Leadership' },
+};
+
+/** Where a news finding stands in the curator's queue. */
+export const FINDING_STATE_LABELS: Record<string, Words> = {
+  pending: { id: 'Menunggu', en: 'Pending' },
+  accepted: { id: 'Diterima', en: 'Accepted' },
+  merged: { id: 'Digabung', en: 'Merged' },
+  rejected: { id: 'Ditolak', en: 'Rejected' },
+};
+
+/** The award's columns as the form calls them, for history lines ("Diubah: tanggal diterima"). */
+export const AWARD_FIELD_LABELS: Record<string, Words> = {
+  title: { id: 'judul', en: 'title' },
+  programme: { id: 'program / ajang', en: 'programme' },
+  edition_year: { id: 'tahun edisi', en: 'edition year' },
+  awarding_body_id: { id: 'pemberi', en: 'giver' },
+  awarding_body_text: { id: 'pemberi (teks)', en: 'giver (text)' },
+  level: { id: 'tingkat', en: 'level' },
+  field_id: { id: 'bidang', en: 'field' },
+  category: { id: 'kategori', en: 'category' },
+  description: { id: 'uraian', en: 'description' },
+  recipient_kind: { id: 'jenis penerima', en: 'recipient type' },
+  unit_id: { id: 'penerima', en: 'recipient' },
+  unit_path: { id: 'penerima', en: 'recipient' },
+  recipient_note: { id: 'catatan penerima', en: 'recipient note' },
+  received_on: { id: 'tanggal diterima', en: 'date received' },
+  place: { id: 'tempat', en: 'place' },
+  rank: { id: 'peringkat', en: 'rank' },
+  rank_position: { id: 'urutan peringkat', en: 'rank position' },
+  score: { id: 'skor', en: 'score' },
+  scale_id: { id: 'skala', en: 'scale' },
+  scale_version: { id: 'versi skala', en: 'scale version' },
+  grade_code: { id: 'predikat', en: 'grade' },
+  grade_label: { id: 'predikat', en: 'grade' },
+  grade_zone: { id: 'zona', en: 'zone' },
+  status_label: { id: 'status capaian', en: 'status' },
+  legal_basis: { id: 'dasar hukum', en: 'legal basis' },
+  is_public: { id: 'tampil di etalase', en: 'shown publicly' },
+  series_key: { id: 'seri penilaian', en: 'assessment series' },
+  team: { id: 'anggota tim', en: 'team members' },
+};
+
+const pick = (table: Record<string, Words>, code: string, locale: Locale) => table[code]?.[locale] ?? code;
+
+/** 'kabupaten/kota' → 'Kabupaten/Kota' / 'Regency/City'; null → ''. */
+export const levelLabel = (locale: Locale, level: string | null | undefined) =>
+  level ? pick(LEVEL_LABELS, level, locale) : '';
+
+/** 'viewer' → 'Pimpinan' / 'Leadership'. */
+export const roleLabel = (locale: Locale, role: string) => pick(ROLE_LABELS, role, locale);
+
+/** 'pending' → 'Menunggu' / 'Pending'. */
+export const findingStateLabel = (locale: Locale, state: string) => pick(FINDING_STATE_LABELS, state, locale);
+
+/** 'received_on' → 'tanggal diterima' / 'date received'. */
+export const awardFieldLabel = (locale: Locale, column: string) => pick(AWARD_FIELD_LABELS, column, locale);
+
+/**
+ * A grade as people say it: SAKIP 'BB' + 'Sangat Baik' → 'BB — Sangat Baik', BPK 'WTP' →
+ * 'WTP — Wajar Tanpa Pengecualian'. Long codes ('SANGAT_INOVATIF', 'HIJAU') only repeat the
+ * label or its zone, so those read as the label alone.
+ */
+export function gradeWords(code: string | null | undefined, label: string | null | undefined): string {
+  if (!label) return code ?? '';
+  if (!code || !/^[A-Z]{1,4}$/.test(code) || label.toUpperCase() === code) return label;
+  return `${code} — ${label}`;
+}
+
+/** 'sakip', 2 → 'SAKIP (Sistem Akuntabilitas …), versi 2' / '…, version 2'; unknown ids stay. */
+export function scaleWords(locale: Locale, scaleId: string, version?: number | string | null): string {
+  const name = findScale(scaleId)?.name ?? scaleId;
+  if (!version) return name;
+  return `${name}, ${locale === 'en' ? 'version' : 'versi'} ${version}`;
+}

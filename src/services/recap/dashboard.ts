@@ -1,0 +1,60 @@
+// The picture a pimpinan opens the workspace on: the year's recap (the latest year with data
+// unless one is asked for), the same period of the year before while a year is running, and
+// the trend since the region's founding. Every count comes from the recap queries, in SQL.
+
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Lang } from '../../domain/recap/index.ts';
+import type { Actor } from '../actor.ts';
+import { getRegion } from '../units.ts';
+import { recapLatestYear, recapReceivedUntil, type YearCount } from './queries.ts';
+import { buildRecap, type Recap } from './recap.ts';
+
+export interface SamePeriod {
+  /** Last day counted, 'MM-DD' (today's date in WIB). */
+  until: string;
+  count: number;
+  previous: number;
+}
+
+export interface Dashboard {
+  recap: Recap;
+  /** Years since the founding (or the first award), zero-filled, up to the recap's year. */
+  trend: YearCount[];
+  /** Only for the running year: received so far against the same days of last year. */
+  samePeriod: SamePeriod | null;
+}
+
+/**
+ * `today` is the date in the region's clock ('2026-11-29'). With no year asked, the current
+ * year is shown once it has a verified award, otherwise the latest year that has one — so the
+ * page never opens on an empty year while the record holds data.
+ */
+export async function buildDashboard(
+  db: Kysely<Database>,
+  actor: Actor,
+  opts: { year?: number | null; today: string; lang: Lang },
+): Promise<Dashboard | null> {
+  const region = await getRegion(db);
+  if (!region) return null;
+  const currentYear = Number(opts.today.slice(0, 4));
+  const scope = { regionCode: region.code, actor, includeUnverified: false };
+  const year = opts.year ?? (await recapLatestYear(db, scope, currentYear)) ?? currentYear;
+  const running = year === currentYear;
+  const monthDay = opts.today.slice(5, 10);
+  const [recap, soFar, lastYearSoFar] = await Promise.all([
+    buildRecap(db, { actor, region: region.code, year }, opts.lang),
+    running ? recapReceivedUntil(db, scope, year, monthDay) : Promise.resolve(0),
+    running ? recapReceivedUntil(db, scope, year - 1, monthDay) : Promise.resolve(0),
+  ]);
+  const counts = new Map(recap.byYear.map((c) => [c.year, c.count]));
+  const founded = region.foundedOn ? Number(region.foundedOn.slice(0, 4)) : undefined;
+  const from = Math.min(founded ?? year, recap.byYear[0]?.year ?? year);
+  const trend: YearCount[] = [];
+  for (let y = from; y <= year; y++) trend.push({ year: y, count: counts.get(y) ?? 0 });
+  return {
+    recap,
+    trend,
+    samePeriod: running ? { until: monthDay, count: soFar, previous: lastYearSoFar } : null,
+  };
+}

@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../services/errors.ts';
 import { authRoutes } from './api/auth.ts';
@@ -15,6 +14,7 @@ import { scaleRoutes } from './api/scales.ts';
 import { unitRoutes } from './api/units.ts';
 import { userRoutes } from './api/users.ts';
 import { identify, requireCsrf } from './auth/session.ts';
+import { limitBody } from './body-limit.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { jsonError } from './errors.ts';
 import { rejectNulBytes } from './guards.ts';
@@ -77,14 +77,11 @@ export function createApp(deps: AppDeps) {
   app.use('/kerja/penghargaan/:id{[0-9]+}/bukti', uploadTooLarge);
   app.use(
     '*',
-    bodyLimit({
-      maxSize: deps.config.maxUploadBytes + 64 * 1024,
-      onError: () => {
-        throw new AppError(
-          'payload_too_large',
-          `Permintaan terlalu besar: batasnya ${Math.round(deps.config.maxUploadBytes / 1048576)} MB per berkas.`,
-        );
-      },
+    limitBody(deps.config.maxUploadBytes + 64 * 1024, () => {
+      throw new AppError(
+        'payload_too_large',
+        `Permintaan terlalu besar: batasnya ${Math.round(deps.config.maxUploadBytes / 1048576)} MB per berkas.`,
+      );
     }),
   );
   app.use('*', rejectNulBytes);

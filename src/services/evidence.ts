@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Insertable, Kysely } from 'kysely';
 import { z } from 'zod';
 import { nowIso } from '../db/now.ts';
@@ -70,7 +69,7 @@ export async function addFileEvidence(
       'payload_too_large',
       `Berkas ${mb(file.bytes.byteLength)} MB melebihi batas ${mb(store.maxUploadBytes)} MB; perkecil atau pindai ulang dengan resolusi lebih rendah.`,
     );
-  const detected = await fileTypeFromBuffer(file.bytes);
+  const detected = await (await import('file-type')).fileTypeFromBuffer(file.bytes);
   if (!detected || !(ALLOWED_MEDIA_TYPES as readonly string[]).includes(detected.mime))
     throw new AppError(
       'unsupported_media_type',

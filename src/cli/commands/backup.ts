@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import type { Command } from 'commander';
 import { describeDatabaseUrl } from '../../db/database.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { configuredDatabaseUrl, exitTwoOnUsageError, withDatabase } from './migrate.ts';
 
@@ -69,7 +70,7 @@ export async function backupDatabase(url: string, file: string, force = false): 
 export function register(program: Command): void {
   program
     .command('backup')
-    .description('Salin database SQLite secara konsisten selagi server berjalan (online backup)')
+    .description(COMMAND_DESCRIPTIONS['backup'])
     .argument('<file>', 'file tujuan, mis. backups/prestasi-2025-12-30.db')
     .option('--force', 'timpa file tujuan bila sudah ada')
     .exitOverride(exitTwoOnUsageError)

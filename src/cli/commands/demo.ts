@@ -7,6 +7,7 @@ import { describeDatabaseUrl, openDatabase } from '../../db/database.ts';
 import { prepareDatabase } from '../../db/prepare.ts';
 import type { DemoAccount } from '../../demo/accounts.ts';
 import type { DemoSeedResult } from '../../demo/seed.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { displayUrl, exitTwoOnUsageError } from './migrate.ts';
 import { parsePort } from './serve.ts';
@@ -34,7 +35,7 @@ function accountTable(accounts: DemoAccount[]): string {
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('Buat database demo Kota Tangerang dan jalankan servernya (demo database + server)')
+    .description(COMMAND_DESCRIPTIONS['demo'])
     .option('--port <n>', 'port (default: PORT env or 3000)')
     .option('--reset', 'hapus database demo SQLite lalu buat ulang')
     .exitOverride(exitTwoOnUsageError)

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { describeProblem, type ImportReport, importAwards } from '../../services/imports/run.ts';
 import { actorByEmail, withPreparedDatabase } from '../acting.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { exitTwoOnUsageError } from './migrate.ts';
 
@@ -88,7 +89,7 @@ export function printReport(r: ImportReport, out: NodeJS.WritableStream = proces
 export function register(program: Command): void {
   program
     .command('import')
-    .description('Impor penghargaan dari .xlsx atau .csv (semua atau tidak sama sekali; aman diulang)')
+    .description(COMMAND_DESCRIPTIONS['import'])
     .argument('<file>', 'berkas .xlsx atau .csv (unduh templat: /api/v1/imports/template.xlsx)')
     .option('--dry-run', 'hanya periksa dan laporkan, jangan simpan')
     .option('--verified', 'masukkan sebagai terverifikasi (admin/verifikator)')

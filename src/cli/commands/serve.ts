@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { describeDatabaseUrl } from '../../db/database.ts';
 import { startServer } from '../../http/server.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 
 export function parsePort(value: string | undefined, fallback: number): number {
@@ -15,7 +16,7 @@ export function parsePort(value: string | undefined, fallback: number): number {
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('Jalankan server web dan API (migrasi diterapkan saat mulai)')
+    .description(COMMAND_DESCRIPTIONS['serve'])
     .option('--port <n>', 'port (default: PORT env or 3000)')
     .action(async (opts: { port?: string }) => {
       const config = loadConfig();

@@ -1,13 +1,14 @@
 // prestasi token create --email E [--name N] — prints the new API token alone on the last line.
 import type { Command } from 'commander';
 import { createApiToken, findUserByEmail } from '../../auth/users.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { configuredDatabaseUrl, exitTwoOnUsageError, withDatabase } from './migrate.ts';
 
 export function register(program: Command): void {
   const token = program
     .command('token')
-    .description('Kelola token API (manage API tokens)')
+    .description(COMMAND_DESCRIPTIONS['token'])
     .exitOverride(exitTwoOnUsageError);
   token
     .command('create')

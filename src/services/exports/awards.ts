@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { lazyRequire } from '../../lazy.ts';
 import type { Actor } from '../actor.ts';
 import { type Award, hydrateAwards } from '../awards/model.ts';
 import { applyFilters } from '../awards/read.ts';
@@ -9,6 +10,8 @@ import type { ListAwardsQuery } from '../awards/schemas.ts';
 import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
 import { defuseRow } from './cells.ts';
 import { LEVEL_LABELS } from './format.ts';
+
+const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
 // Awards out as CSV, XLSX and JSON, with the list's filters and the caller's visibility.
 // The CSV and XLSX use the import columns, so an exported file imports back as the same
@@ -93,7 +96,7 @@ export async function awardsXlsx(
   regionName: string,
   sheetName = 'Penghargaan',
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Prestasi';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(exportHeaders()).font = { bold: true };

@@ -1,11 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { lazyRequire } from '../../lazy.ts';
 import type { Award } from '../awards/model.ts';
 import { invalid } from '../errors.ts';
 import { awardsForExport } from './awards.ts';
 import { defuseRow } from './cells.ts';
+
+const jszip = lazyRequire<typeof JSZip>('jszip');
 
 // The open-data package, after the Satu Data Indonesia principles (Perpres 39/2019): one
 // data standard (stable snake_case columns with declared types), metadata (title, producer,
@@ -196,7 +199,7 @@ export async function buildOpenData(
 }
 
 export async function openDataZip(pkg: OpenDataPackage): Promise<Buffer> {
-  const zip = new JSZip();
+  const zip = new (jszip())();
   for (const [name, content] of Object.entries(pkg.files)) zip.file(name, content);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

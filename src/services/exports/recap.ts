@@ -1,8 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { lazyRequire } from '../../lazy.ts';
 import type { Recap } from '../recap/recap.ts';
 import { defuseRow } from './cells.ts';
 import { LEVEL_LABELS } from './format.ts';
+
+const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
 // A region's yearly recap (services/recap) out as JSON (the recap as the API gives it), XLSX
 // (a sheet per table) and CSV (one long table: which table, key, name, count), so the
@@ -94,7 +97,7 @@ export function recapCsv(r: Recap): string {
 }
 
 export async function recapXlsx(r: Recap): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Prestasi';
   const head = wb.addWorksheet('Ringkasan');
   head.columns = [{ width: 22 }, { width: 70 }];

@@ -247,6 +247,58 @@ export interface ClaimTable {
   quote: string;
 }
 
+/** An award event set aside because it is not the home region's (see services/intake/region.ts). */
+export interface OtherRegionEventTable {
+  id: Generated<number>;
+  article_id: number;
+  /** 'other_region' | 'no_region' | 'giver_recipient' */
+  reason: string;
+  region_code: string | null;
+  region_name: string | null;
+  proposal_json: string;
+  quote: string;
+  start_offset: number;
+  end_offset: number;
+  created_at: string;
+}
+
+export type NewsSourceKind = 'feed' | 'sitemap' | 'html';
+
+/** A news source watched for new articles (services/intake/watch). */
+export interface NewsSourceTable {
+  id: Generated<number>;
+  region_code: string;
+  name: string;
+  url: string;
+  kind: NewsSourceKind;
+  outlet: string | null;
+  interval_minutes: number;
+  active: Bool;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetch_at: string | null;
+  last_success_at: string | null;
+  /** 'ok' | 'not_modified' | 'error' */
+  last_status: string | null;
+  last_error: string | null;
+  /** Failed polls in a row; the next poll backs off with it. */
+  failures: number;
+  next_fetch_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A link a source listed: fetched once, then remembered with its article or its error. */
+export interface SourceItemTable {
+  id: Generated<number>;
+  source_id: number;
+  url: string;
+  article_id: number | null;
+  error: string | null;
+  seen_at: string;
+}
+
 export interface ImportBatchTable {
   id: Generated<number>;
   file_name: string;
@@ -278,6 +330,9 @@ export interface Database {
   finding_sources: FindingSourceTable;
   claims: ClaimTable;
   import_batches: ImportBatchTable;
+  other_region_events: OtherRegionEventTable;
+  news_sources: NewsSourceTable;
+  source_items: SourceItemTable;
 }
 
 export type AwardRow = Selectable<AwardTable>;

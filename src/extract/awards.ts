@@ -92,7 +92,7 @@ export function awardPass(
 
     if (
       LIST_INTRO.test(s.text.slice(-40)) &&
-      (hits.length > 0 || /penghargaan|prestasi|kategori/i.test(s.text))
+      (hits.length > 0 || /penghargaan|prestasi|kategori|di\s*antaranya|daftar|berikut/i.test(s.text))
     ) {
       const own = frame ?? frameOf(s, i, 0, reference);
       const earlier = frames

@@ -1,16 +1,29 @@
 // Indonesian news text → the awards it reports as received, and the counts it claims.
 // Pure and deterministic: no I/O, no network, no model. See docs/extract.md for the rules.
+import { type Attribution, attribute } from './attribute.ts';
 import { awardPass } from './awards.ts';
+import { blankChrome } from './chrome.ts';
 import type { Draft } from './clauses.ts';
 import { guessReferenceDate, normalizeDate } from './dates.ts';
+import { documentPass } from './document.ts';
 import { isIndonesian } from './language.ts';
+import { slotSources } from './provenance.ts';
+import type { Region } from './regions/gazetteer.ts';
 import { splitSentences } from './sentences.ts';
 import type { ArticleExtraction, AwardEvent, ExtractOptions } from './types.ts';
 
 export { parseFeed } from './feeds.ts';
 export { htmlToArticle } from './html.ts';
+export {
+  findRegions,
+  type Region,
+  type RegionMention,
+  regionByCode,
+  regionByName,
+} from './regions/gazetteer.ts';
+export { findUnit } from './regions/units.ts';
 export { extractSource, InputError, MAX_INPUT_BYTES } from './source.ts';
-export type { ArticleExtraction, AwardEvent, CountClaim, ExtractOptions } from './types.ts';
+export type { ArticleExtraction, AwardEvent, CountClaim, ExtractOptions, Slot, SlotSource } from './types.ts';
 
 /** Longest text accepted (characters). News articles are a few KB; 2 MB is a broken page. */
 export const MAX_TEXT_CHARS = 2_000_000;
@@ -20,18 +33,21 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Art
     throw new RangeError(`text is ${input.length} characters; the limit is ${MAX_TEXT_CHARS}`);
   }
   // Offsets index the caller's text, so only length-preserving normalisation is allowed here.
-  const text = input.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\r/g, '\n');
+  const text = blankChrome(input.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\r/g, '\n'));
   const published = normalizeDate(options.published) ?? null;
   const title = options.title ?? null;
   if (!isIndonesian(text)) return { title, published, text: input, awards: [], claims: [] };
   const reference = published ?? guessReferenceDate(text);
   const sentences = splitSentences(text);
-  const { drafts, claims } = awardPass(text, sentences, reference, headlineLines(text));
+  const skip = headlineLines(text);
+  const { drafts, claims } = awardPass(text, sentences, reference, skip);
+  const { events, subject } = documentPass(text, sentences, drafts, reference, skip);
+  const lower = text.toLowerCase();
   return {
     title,
     published,
     text: input,
-    awards: drafts.map((d) => toEvent(d, input, reference)),
+    awards: events.map((e) => toEvent(e.draft, text, lower, reference, subject)),
     claims,
   };
 }
@@ -44,13 +60,21 @@ function headlineLines(text: string): number {
   return first === -1 ? 1 : first;
 }
 
-function toEvent(d: Draft, text: string, reference: string | null): AwardEvent {
+function toEvent(
+  d: Draft,
+  text: string,
+  lower: string,
+  reference: string | null,
+  subject: Region | null,
+): AwardEvent {
+  const who: Attribution = attribute(d.recipient, subject);
+  const whoAt = d.recipient ? nearest(lower, d.recipient.toLowerCase(), d.start) : null;
   let confidence = d.confidence;
   if (d.giver) confidence += 0.1;
   if (d.date) confidence += 0.1;
   if (d.rank || d.score !== null || d.grade) confidence += 0.05;
   if (d.recipient) confidence += 0.05;
-  return {
+  const event = {
     title: d.title.replace(/\s+/g, ' ').trim(),
     recipient: d.recipient,
     awardingBody: d.giver?.body.abbreviation ?? null,
@@ -67,5 +91,16 @@ function toEvent(d: Draft, text: string, reference: string | null): AwardEvent {
     start: d.start,
     end: d.end,
     confidence: Math.round(Math.min(0.95, confidence) * 100) / 100,
+    recipientRegion: who.region ? { code: who.region.code, name: who.region.name } : null,
+    recipientUnit: who.unit,
   };
+  return { ...event, slots: slotSources(text, lower, event, who, whoAt) };
+}
+
+function nearest(lower: string, needle: string, near: number): number | null {
+  let best: number | null = null;
+  for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
+    if (best === null || Math.abs(at - near) < Math.abs(best - near)) best = at;
+  }
+  return best;
 }

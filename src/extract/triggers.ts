@@ -6,7 +6,7 @@ import { LATIN } from './scan.ts';
 // 1: received; 2: passive "diberikan(nya) penghargaan" (received by the subject);
 // 3: active giving, which counts only when a known giver is the one giving.
 export const TRIGGER_RE = new RegExp(
-  String.raw`(?<![${LATIN}])(?:(meraih|raih|menerima|mendapat(?:kan)?|memperoleh|menyabet|meraup|memboyong|menggondol|mengantongi|menyandang|dianugerahi|diganjar|dinobatkan(?:\s+(?:sebagai|menjadi))?|ditetapkan\s+sebagai|terpilih\s+(?:sebagai|menjadi)|keluar\s+sebagai|menjadi(?=\s+(?:juara|pemenang|peringkat|terbaik|the\s+best)))|((?:diberikan(?:nya)?|dianugerahkan(?:nya)?|diserahkannya)(?:\s+(?:juga|pula))?(?=\s+(?:penghargaan|sertifikat|piagam|trofi|piala|anugerah|predikat|gelar)))|(memberikan|menganugerahkan|menyerahkan|memberi|menobatkan|menetapkan))(?![${LATIN}])`,
+  String.raw`(?<![${LATIN}])(?:(meraih|raih|merebut|memastikan(?=\s+gelar)|membawa\s+pulang|mempertahankan(?=\s+(?:gelar|predikat|opini|status|penghargaan|piala))|menerima|mendapat(?:kan)?|memperoleh|menyabet|meraup|memboyong|menggondol|mengantongi|menyandang|dianugerahi|diganjar|dinobatkan(?:\s+(?:sebagai|menjadi))?|ditetapkan\s+sebagai|terpilih\s+(?:sebagai|menjadi)|keluar\s+sebagai|menjadi(?=\s+(?:juara|pemenang|peringkat|terbaik|the\s+best)))|((?:diberikan(?:nya)?|dianugerahkan(?:nya)?|diserahkannya)(?:\s+(?:juga|pula))?(?=\s+(?:penghargaan|sertifikat|piagam|trofi|piala|anugerah|predikat|gelar)))|(memberikan|menganugerahkan|menyerahkan|memberi|menobatkan|menetapkan))(?![${LATIN}])`,
   'gi',
 );
 

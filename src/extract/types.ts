@@ -20,6 +20,21 @@ export interface AwardEvent {
   start: number;
   end: number;
   confidence: number;
+  /** The region credited, by Kemendagri code and full official name; null when the article does not say. */
+  recipientRegion: { code: string; name: string } | null;
+  /** The unit the award is for, as written ("Puskesmas Neglasari"); null for the pemda as a whole. */
+  recipientUnit: string | null;
+  /** Where each filled slot was read (offsets into `text`) and how sure that reading is. */
+  slots: Partial<Record<Slot, SlotSource>>;
+}
+
+export type Slot = 'recipient' | 'region' | 'title' | 'giver' | 'date' | 'rank' | 'score' | 'grade';
+
+export interface SlotSource {
+  start: number;
+  end: number;
+  /** 0–1: read where it was written (high) or inferred from the article's subject or context (lower). */
+  confidence: number;
 }
 
 /** "87 penghargaan sepanjang 2025": a count the article claims, never expanded into awards. */

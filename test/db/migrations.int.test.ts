@@ -17,6 +17,7 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       '001_initial',
       '002_recap_indexes',
       '003_scale_indexes',
+      '004_intake_watch',
     ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();
     expect(givers.find((g) => g.code === 'kemendagri')).toBeTruthy();

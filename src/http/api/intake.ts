@@ -6,12 +6,13 @@ import { AppError, invalid } from '../../services/errors.ts';
 import { acceptFinding, type Decision, mergeFinding, rejectFinding } from '../../services/intake/decide.ts';
 import { ingest } from '../../services/intake/ingest.ts';
 import type { IntakeInput } from '../../services/intake/prepare.ts';
-import { getArticle, getFinding, listFindings } from '../../services/intake/read.ts';
+import { getArticle, getFinding, listFindings, listSetAside } from '../../services/intake/read.ts';
 import {
   acceptSchema,
   articleInputSchema,
   listFindingsQuerySchema,
   mergeSchema,
+  pageQuerySchema,
 } from '../../services/intake/schemas.ts';
 import { requireActor } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
@@ -104,6 +105,19 @@ export function intakeRoutes() {
       responses: { ...jsonOk('Findings'), ...errorResponses },
     }),
     async (c) => c.json(await listFindings(c.get('deps').db.db, requireActor(c), c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/intake/other-regions',
+      tags,
+      summary:
+        "Events kept out of the home queue: another region's awards, or no recipient in an article not about the home region",
+      request: { query: pageQuerySchema },
+      responses: { ...jsonOk('Set-aside events with their article and reason'), ...errorResponses },
+    }),
+    async (c) => c.json(await listSetAside(c.get('deps').db.db, requireActor(c), c.req.valid('query')), 200),
   );
 
   app.openapi(

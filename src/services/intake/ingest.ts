@@ -12,9 +12,10 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { fingerprint } from './fingerprint.ts';
 import { findMatchingAward, findSameEvent } from './match.ts';
-import { namesOtherRegion, regionKey } from './other-region.ts';
 import { type IntakeInput, type PreparedArticle, prepareInput } from './prepare.ts';
 import { type Proposal, toProposal } from './proposal.ts';
+import { aboutHome, decideRegion, type HomeRegion, type RegionalEvent } from './region.ts';
+import { resolveHomeUnit } from './units.ts';
 
 export interface IngestedFinding {
   id: number;
@@ -34,6 +35,8 @@ export interface IngestResult {
   language: 'id' | 'other';
   findings: IngestedFinding[];
   claims: number;
+  /** Events set aside: another region's award, or no recipient in an article not about ours. */
+  otherRegions: number;
 }
 
 /** Takes in one input (a feed gives several articles). Each article is its own transaction. */
@@ -77,7 +80,15 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
       .executeTakeFirst();
     const language = isIndonesian(a.body) ? 'id' : 'other';
     if (seen)
-      return { articleId: seen.id, title: seen.title, duplicate: true, language, findings: [], claims: 0 };
+      return {
+        articleId: seen.id,
+        title: seen.title,
+        duplicate: true,
+        language,
+        findings: [],
+        claims: 0,
+        otherRegions: 0,
+      };
 
     const extraction = extractArticle(a.body, { published: a.published, title: a.title });
     const now = nowIso();
@@ -110,18 +121,32 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
         )
         .execute();
     const findings: IngestedFinding[] = [];
-    const ours = new Set(
-      (await trx.selectFrom('regions').select(['kind', 'name']).execute()).map((r) =>
-        regionKey(r.kind, r.name.replace(/^(Kota|Kabupaten|Provinsi)\s+/i, '')),
-      ),
-    );
+    const home = await homeRegion(trx);
+    const events = extraction.awards as RegionalEvent[];
+    const subjectIsHome = home ? aboutHome(a.body, events, home) : true;
     let otherRegions = 0;
-    for (const event of extraction.awards) {
-      if (namesOtherRegion(event.recipient, ours)) {
+    for (const event of events) {
+      const decision = home ? decideRegion(event, home, subjectIsHome) : ({ home: true } as const);
+      if (!decision.home) {
         otherRegions++;
+        await trx
+          .insertInto('other_region_events')
+          .values({
+            article_id: article.id,
+            reason: decision.reason,
+            region_code: decision.region?.code ?? null,
+            region_name: decision.region?.name ?? null,
+            proposal_json: JSON.stringify(toProposal(event, a.published)),
+            quote: event.quote,
+            start_offset: event.start,
+            end_offset: event.end,
+            created_at: now,
+          })
+          .execute();
         continue;
       }
-      const f = await recordEvent(trx, actor, article.id, event, a.published);
+      const unit = await resolveHomeUnit(trx, home?.code ?? null, event.recipientUnit, event.recipient);
+      const f = await recordEvent(trx, actor, article.id, event, a.published, unit?.id ?? null);
       if (f && !findings.some((x) => x.id === f.id)) findings.push(f);
     }
     const { body: _body, ...summary } = article;
@@ -143,8 +168,19 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
       language,
       findings,
       claims: extraction.claims.length,
+      otherRegions,
     };
   });
+}
+
+/** The region this installation keeps the record of (the first by code, as everywhere else). */
+export async function homeRegion(db: Kysely<Database>): Promise<HomeRegion | null> {
+  const r = await db
+    .selectFrom('regions')
+    .select(['code', 'name', 'kind'])
+    .orderBy('code')
+    .executeTakeFirst();
+  return r ?? null;
 }
 
 async function recordEvent(
@@ -153,8 +189,9 @@ async function recordEvent(
   articleId: number,
   event: AwardEvent,
   published: string | null,
+  unitId: number | null,
 ): Promise<IngestedFinding | null> {
-  const proposal = toProposal(event, published);
+  const proposal = toProposal(event, published, unitId);
   const fp = fingerprint(proposal);
   const existing = await findSameEvent(trx, fp, proposal, articleId);
   const source = {

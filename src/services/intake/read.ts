@@ -89,6 +89,7 @@ export async function getArticle(db: Kysely<Database>, actor: Actor, id: number)
     .where('finding_sources.article_id', '=', id)
     .orderBy('finding_sources.start_offset')
     .execute();
+  const setAside = await listSetAside(db, actor, { articleId: id, limit: 500 });
   return {
     id: a.id,
     title: a.title,
@@ -110,6 +111,8 @@ export async function getArticle(db: Kysely<Database>, actor: Actor, id: number)
       start: s.start_offset,
       end: s.end_offset,
     })),
+    /** Events not proposed for the home region, with why (new; older fields unchanged). */
+    otherRegions: setAside.items.map(({ articleId: _a, articleTitle: _t, outlet: _o, url: _u, ...e }) => e),
   };
 }
 
@@ -166,4 +169,66 @@ async function withSources(
         ...(withText ? { articleText: (s as { body?: string }).body } : {}),
       })),
   }));
+}
+
+export interface SetAsideEvent {
+  id: number;
+  articleId: number;
+  articleTitle: string | null;
+  outlet: string | null;
+  url: string | null;
+  reason: string;
+  region: { code: string | null; name: string | null };
+  proposal: Proposal;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** Events kept out of the home queue (another region's, or no recipient in another region's article). */
+export async function listSetAside(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: { limit?: number; offset?: number; articleId?: number } = {},
+): Promise<{ items: SetAsideEvent[]; total: number }> {
+  assertCurator(actor);
+  let base = db.selectFrom('other_region_events');
+  if (q.articleId !== undefined) base = base.where('other_region_events.article_id', '=', q.articleId);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base
+    .innerJoin('articles', 'articles.id', 'other_region_events.article_id')
+    .select([
+      'other_region_events.id',
+      'other_region_events.article_id',
+      'other_region_events.reason',
+      'other_region_events.region_code',
+      'other_region_events.region_name',
+      'other_region_events.proposal_json',
+      'other_region_events.quote',
+      'other_region_events.start_offset',
+      'other_region_events.end_offset',
+      'articles.title',
+      'articles.outlet',
+      'articles.url',
+    ])
+    .orderBy('other_region_events.id', 'desc')
+    .limit(q.limit ?? 100)
+    .offset(q.offset ?? 0)
+    .execute();
+  return {
+    total: Number(total),
+    items: rows.map((r) => ({
+      id: r.id,
+      articleId: r.article_id,
+      articleTitle: r.title,
+      outlet: r.outlet,
+      url: r.url,
+      reason: r.reason,
+      region: { code: r.region_code, name: r.region_name },
+      proposal: JSON.parse(r.proposal_json) as Proposal,
+      quote: r.quote,
+      start: r.start_offset,
+      end: r.end_offset,
+    })),
+  };
 }

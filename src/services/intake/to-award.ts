@@ -6,9 +6,9 @@ import type { Database } from '../../db/schema.ts';
 import { AWARD_LEVELS } from '../../reference/unit-types.ts';
 import { type CreateAward, type CreateAwardInput, createAwardSchema } from '../awards/schemas.ts';
 import { invalid } from '../errors.ts';
-import { findUnitByName } from '../units.ts';
 import type { Proposal } from './proposal.ts';
 import type { AcceptEdits } from './schemas.ts';
+import { resolveHomeUnit } from './units.ts';
 
 export async function proposalToAward(
   db: Kysely<Database>,
@@ -17,7 +17,10 @@ export async function proposalToAward(
   edits: AcceptEdits,
 ): Promise<CreateAward> {
   const giver = p.awardingBody ? await giverCode(db, p.awardingBody) : null;
-  const unit = p.recipient ? await unitNamedIn(db, p.recipient) : undefined;
+  // The unit resolved at intake; findings stored before that slot existed are resolved now.
+  const unit = p.recipientUnitId
+    ? await db.selectFrom('org_units').selectAll().where('id', '=', p.recipientUnitId).executeTakeFirst()
+    : await resolveHomeUnit(db, null, p.recipientUnit, p.recipient);
   const editionYear =
     p.year ??
     (p.date ? Number(p.date.slice(0, 4)) : null) ??
@@ -53,27 +56,6 @@ async function giverCode(db: Kysely<Database>, abbreviation: string): Promise<st
   const rows = await db.selectFrom('awarding_bodies').select(['code', 'abbreviation']).execute();
   const needle = abbreviation.trim().toLowerCase();
   return rows.find((r) => r.abbreviation.toLowerCase() === needle || r.code === needle)?.code ?? null;
-}
-
-/**
- * "Pemkot Tangerang melalui BKPSDM Kota Tangerang" → BKPSDM. Tries the whole text, what follows
- * "melalui"/"yakni", and each part without the city's name, through findUnitByName. The region's
- * root unit is not "a unit named": an award to "Pemerintah Kota Tangerang" goes to the region.
- */
-async function unitNamedIn(db: Kysely<Database>, recipient: string) {
-  const parts = recipient.split(/\b(?:melalui|yakni|yaitu|lewat|dan)\b|[,;()]/i).map((s) => s.trim());
-  const candidates = new Set<string>();
-  for (const part of [recipient, ...parts]) {
-    if (!part) continue;
-    candidates.add(part);
-    candidates.add(part.replace(/\s+(?:Kota|Kabupaten|Provinsi)\s+\p{L}+(?:\s+\p{L}+)?$/u, '').trim());
-  }
-  for (const name of candidates) {
-    if (name.length < 3) continue;
-    const unit = await findUnitByName(db, name);
-    if (unit && unit.unit_type !== 'PEMDA') return unit;
-  }
-  return undefined;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -1,11 +1,12 @@
 import type { Context } from 'hono';
 import { findingStateLabel } from '../../../domain/labels.ts';
 import { ingest } from '../../../services/intake/ingest.ts';
-import { listFindings } from '../../../services/intake/read.ts';
+import { listFindings, listSetAside } from '../../../services/intake/read.ts';
+import { SET_ASIDE_LABEL, type SetAsideReason } from '../../../services/intake/region.ts';
 import { FINDING_STATES } from '../../../services/intake/schemas.ts';
 import type { AppEnv } from '../../env.ts';
 import { formatDate, formatNumber } from '../format.ts';
-import { t, tr } from '../i18n.ts';
+import { type Locale, t, tr } from '../i18n.ts';
 import { requireRole } from '../ui/bits.tsx';
 import {
   Csrf,
@@ -23,10 +24,81 @@ import { page, seeOther } from '../ui/page.tsx';
 // Findings from the news: the queue (pending first) and a form to take in an article by
 // pasting its text. Curators and admins only.
 
+// The tab of events kept out of the queue: other regions' awards, visible when asked for.
+const OTHER = 'lain';
+
+function Tabs({ l, current }: { l: Locale; current: string }) {
+  return (
+    <>
+      {[...FINDING_STATES, OTHER].map((s) => (
+        <li>
+          <a href={`/kerja/temuan?status=${s}`} aria-current={s === current ? 'page' : undefined}>
+            {s === OTHER ? tr(l, 'Daerah lain', 'Other regions') : findingStateLabel(l, s)}
+          </a>
+        </li>
+      ))}
+    </>
+  );
+}
+
+async function renderSetAside(c: Context<AppEnv>, actor: Parameters<typeof listSetAside>[1]) {
+  const l = c.get('locale');
+  const { items, total } = await listSetAside(c.get('deps').db.db, actor, { limit: 200 });
+  return page(
+    c,
+    { title: t(l, 'nav.intake'), section: 'intake' },
+    <>
+      <h1>{t(l, 'nav.intake')}</h1>
+      <nav aria-label={tr(l, 'Status temuan', 'Finding states')}>
+        <ul class="tabs">
+          <Tabs l={l} current={OTHER} />
+        </ul>
+      </nav>
+      <p>
+        {tr(
+          l,
+          `${total} penghargaan dalam berita yang bukan milik daerah ini; tidak diusulkan.`,
+          `${total} awards in the news that belong to another region; not proposed.`,
+        )}
+      </p>
+      {items.length ? (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{tr(l, 'Penghargaan', 'Award')}</th>
+                <th scope="col">{tr(l, 'Penerima', 'Recipient')}</th>
+                <th scope="col">{tr(l, 'Alasan', 'Reason')}</th>
+                <th scope="col">{tr(l, 'Berita', 'Article')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr>
+                  <td>
+                    {e.proposal.title}
+                    <div class="muted">{e.quote.slice(0, 200)}</div>
+                  </td>
+                  <td>{e.region.name ?? e.proposal.recipient ?? '—'}</td>
+                  <td>{tr(l, ...(SET_ASIDE_LABEL[e.reason as SetAsideReason] ?? [e.reason, e.reason]))}</td>
+                  <td>{e.outlet ?? e.articleTitle ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="card">{tr(l, 'Tidak ada.', 'None.')}</p>
+      )}
+    </>,
+  );
+}
+
 async function render(c: Context<AppEnv>, form: FormState, status = 200) {
   const actor = requireRole(c, ['admin', 'kurator']);
   const l = c.get('locale');
   const asked = c.req.query('status');
+  if (asked === OTHER) return renderSetAside(c, actor);
   const state = (FINDING_STATES as readonly string[]).includes(asked ?? '')
     ? (asked as (typeof FINDING_STATES)[number])
     : 'pending';
@@ -38,13 +110,7 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
       <h1>{t(l, 'nav.intake')}</h1>
       <nav aria-label={tr(l, 'Status temuan', 'Finding states')}>
         <ul class="tabs">
-          {FINDING_STATES.map((s) => (
-            <li>
-              <a href={`/kerja/temuan?status=${s}`} aria-current={s === state ? 'page' : undefined}>
-                {findingStateLabel(l, s)}
-              </a>
-            </li>
-          ))}
+          <Tabs l={l} current={state} />
         </ul>
       </nav>
       <p>{tr(l, `${total} temuan.`, `${total} findings.`)}</p>

@@ -1,0 +1,102 @@
+// One event per recipient and award (P11): the sentence pass and the results pass read the same
+// award from different sentences — a headline, a ranked list, a quote, a closing line. Events
+// credited to the same region whose titles share their content words are one award.
+import type { Draft } from './clauses.ts';
+import type { Region } from './regions/gazetteer.ts';
+
+export interface Credited {
+  draft: Draft;
+  region: Region | null;
+  /** Which pass read it: two readings of one sentence by the same pass are two awards. */
+  from: 'sentence' | 'results';
+}
+
+const GENERIC = new Set(
+  (
+    'penghargaan predikat kategori nilai skor indeks juara peringkat posisi urutan terbaik teratas tertinggi ' +
+    'yang dan di ke dari untuk atas dengan sebagai tahun tingkat pertama kedua ketiga umum ini itu tersebut ' +
+    'kota kabupaten provinsi pemerintah pemkot pemkab pemprov pemko the award awards ' +
+    // grades alone ("predikat Nindya") say how well, not which award
+    'nindya madya pratama utama paripurna informatif wtp opini zona hijau sangat baik atau'
+  ).split(' '),
+);
+
+export function contentWords(title: string): Set<string> {
+  const words = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Set(words.filter((w) => !GENERIC.has(w) && !/^\d+([.,]\d+)?$/.test(w) && w.length > 1));
+}
+
+/** A title with no word of its own ("nilai 97,12", "yang terbaik", "Kategori Kota"). */
+export function isEmptyTitle(title: string, regionWords: Set<string>): boolean {
+  for (const w of contentWords(title)) if (!regionWords.has(w)) return false;
+  return true;
+}
+
+function similar(a: string, b: string): boolean {
+  const x = contentWords(a);
+  const y = contentWords(b);
+  if (x.size === 0 || y.size === 0) return false;
+  let n = 0;
+  for (const w of x) if (y.has(w)) n++;
+  return n / Math.min(x.size, y.size) >= 0.5;
+}
+
+function compatible(a: Draft, b: Draft): boolean {
+  if (a.rankPosition !== null && b.rankPosition !== null && a.rankPosition !== b.rankPosition) return false;
+  if (a.category && b.category && a.category.toLowerCase() !== b.category.toLowerCase()) return false;
+  return true;
+}
+
+/** Fill what `into` lacks from `from`. */
+function absorb(into: Draft, from: Draft): void {
+  into.giver ??= from.giver;
+  if (into.giver?.weak && from.giver && !from.giver.weak) into.giver = from.giver;
+  into.date ??= from.date;
+  into.level ??= from.level;
+  into.category ??= from.category;
+  if (into.rankPosition === null && from.rankPosition !== null) {
+    into.rank = from.rank;
+    into.rankPosition = from.rankPosition;
+  }
+  into.rank ??= from.rank;
+  into.score ??= from.score;
+  into.grade ??= from.grade;
+  if (!into.yearFromName && from.yearFromName) {
+    into.year = from.year;
+    into.yearFromName = true;
+  }
+  into.confidence = Math.max(into.confidence, from.confidence);
+}
+
+/** Events in order of first mention; a later restatement only fills what the first lacked. */
+export function mergeEvents(events: Credited[]): Credited[] {
+  const out: Credited[] = [];
+  for (const e of events) {
+    const same = out.find(
+      (o) =>
+        o.region === e.region &&
+        // The sentence pass has already merged its own restatements; two of its drafts are two awards.
+        // (unless one of them named no recipient: "Opini WTP itu diserahkan …" restates it).
+        (o.from !== 'sentence' || e.from !== 'sentence' || !o.draft.recipient || !e.draft.recipient) &&
+        compatible(o.draft, e.draft) &&
+        ((o.draft.sentence === e.draft.sentence && o.from !== e.from) ||
+          similar(o.draft.title, e.draft.title)),
+    );
+    if (!same) {
+      out.push(e);
+      continue;
+    }
+    absorb(same.draft, e.draft);
+    // "Untuk kategori provinsi, Provinsi Jawa Timur kembali menempati posisi teratas" read as a
+    // title: the results pass's programme name is the award.
+    const core = same.region?.core.toLowerCase();
+    if (
+      core &&
+      same.draft.title.toLowerCase().includes(core) &&
+      !e.draft.title.toLowerCase().includes(core)
+    ) {
+      same.draft.title = e.draft.title;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,276 @@
+// Finding regions in text: "Pemerintah Kabupaten (Pemkab) Nagan Raya", "Wali Kota Tangerang",
+// "Pemko Payakumbuh", "Tangsel", "Kota Hujan". The index is built once — a Map from the lowercased
+// words of a name to its regions — and the text is scanned token by token, trying the longest
+// name first, so the cost per article does not grow with the number of regions.
+import { allRegions, type Region, type RegionKind } from './data.ts';
+
+export type { Region, RegionKind } from './data.ts';
+
+export interface RegionMention {
+  /** The region meant, or null when the words fit several (bare "Tangerang", "Gorontalo"). */
+  region: Region | null;
+  /** Every region the words could mean (one when resolved). */
+  candidates: Region[];
+  start: number;
+  end: number;
+  /** The text as written, kind word included: "Pemkab Nagan Raya". */
+  written: string;
+  /** How the kind was known: said in a word before the name, by the head's title, or not at all. */
+  by: 'kind' | 'head' | 'alias' | 'bare';
+}
+
+/** Words before a name that say its kind. Head titles are kept apart: the head is not the region. */
+const KIND_WORDS: Record<string, RegionKind> = {
+  kota: 'kota',
+  kotamadya: 'kota',
+  pemkot: 'kota',
+  pemko: 'kota',
+  walikota: 'kota',
+  kabupaten: 'kabupaten',
+  kab: 'kabupaten',
+  pemkab: 'kabupaten',
+  bupati: 'kabupaten',
+  provinsi: 'provinsi',
+  prov: 'provinsi',
+  pemprov: 'provinsi',
+  gubernur: 'provinsi',
+};
+const HEAD_WORDS = new Set(['walikota', 'bupati', 'gubernur']);
+
+/** A name after these words is a place inside a region or an institution, not the region itself. */
+const NOT_REGION_BEFORE = new Set([
+  'kecamatan',
+  'kelurahan',
+  'desa',
+  'jalan',
+  'jl',
+  'kampung',
+  'dusun',
+  'stasiun',
+  'bandara',
+  'pelabuhan',
+  'universitas',
+  'pt',
+  'cv',
+  'hotel',
+  'pasar',
+  'gunung',
+  'pantai',
+  'sungai',
+]);
+
+/**
+ * Short, colloquial and epithet names, to the official name they stand for. Kind-free aliases
+ * ("Tangsel") resolve alone; those starting with "kota" are epithets said as a whole.
+ */
+const ALIASES: Record<string, string> = {
+  tangsel: 'Kota Tangerang Selatan',
+  solo: 'Kota Surakarta',
+  jakpus: 'Kota Administrasi Jakarta Pusat',
+  jakut: 'Kota Administrasi Jakarta Utara',
+  jakbar: 'Kota Administrasi Jakarta Barat',
+  jaksel: 'Kota Administrasi Jakarta Selatan',
+  jaktim: 'Kota Administrasi Jakarta Timur',
+  jakarta: 'Provinsi DKI Jakarta',
+  dki: 'Provinsi DKI Jakarta',
+  'dki jakarta': 'Provinsi DKI Jakarta',
+  diy: 'Provinsi DI Yogyakarta',
+  'di yogyakarta': 'Provinsi DI Yogyakarta',
+  jabar: 'Provinsi Jawa Barat',
+  jateng: 'Provinsi Jawa Tengah',
+  jatim: 'Provinsi Jawa Timur',
+  ntb: 'Provinsi Nusa Tenggara Barat',
+  ntt: 'Provinsi Nusa Tenggara Timur',
+  sumut: 'Provinsi Sumatera Utara',
+  sumbar: 'Provinsi Sumatera Barat',
+  sumsel: 'Provinsi Sumatera Selatan',
+  kalbar: 'Provinsi Kalimantan Barat',
+  kalteng: 'Provinsi Kalimantan Tengah',
+  kalsel: 'Provinsi Kalimantan Selatan',
+  kaltim: 'Provinsi Kalimantan Timur',
+  kaltara: 'Provinsi Kalimantan Utara',
+  sulut: 'Provinsi Sulawesi Utara',
+  sulteng: 'Provinsi Sulawesi Tengah',
+  sulsel: 'Provinsi Sulawesi Selatan',
+  sultra: 'Provinsi Sulawesi Tenggara',
+  sulbar: 'Provinsi Sulawesi Barat',
+  babel: 'Provinsi Kepulauan Bangka Belitung',
+  'bangka belitung': 'Provinsi Kepulauan Bangka Belitung',
+  kepri: 'Provinsi Kepulauan Riau',
+  malut: 'Provinsi Maluku Utara',
+  'kota hujan': 'Kota Bogor',
+  'kota bengawan': 'Kota Surakarta',
+  'kota pahlawan': 'Kota Surabaya',
+  'kota kembang': 'Kota Bandung',
+  'kota gudeg': 'Kota Yogyakarta',
+  'kota atlas': 'Kota Semarang',
+  'kota daeng': 'Kota Makassar',
+  'kota seribu industri': 'Kota Tangerang',
+  'kota akhlakul karimah': 'Kota Tangerang',
+};
+
+interface Index {
+  byCode: Map<string, Region>;
+  byName: Map<string, Region>;
+  /** Lowercased name words ("tangerang selatan") → regions; aliases → their one region. */
+  words: Map<string, { regions: Region[]; alias: boolean }>;
+  longest: number;
+}
+
+let index: Index | null = null;
+
+function buildIndex(): Index {
+  const byCode = new Map<string, Region>();
+  const byName = new Map<string, Region>();
+  const words = new Map<string, { regions: Region[]; alias: boolean }>();
+  const add = (key: string, r: Region, alias: boolean) => {
+    const e = words.get(key);
+    if (!e) words.set(key, { regions: [r], alias });
+    else if (!e.regions.includes(r)) e.regions.push(r);
+  };
+  for (const r of allRegions()) {
+    byCode.set(r.code, r);
+    byName.set(r.name.toLowerCase(), r);
+    const key = tokensOf(r.core).join(' ');
+    add(key, r, false);
+    // "Gunungkidul" and "Gunung Kidul" are both written.
+    if (key.includes(' ')) add(key.replace(/ /g, ''), r, false);
+  }
+  for (const [alias, name] of Object.entries(ALIASES)) {
+    const r = byName.get(name.toLowerCase());
+    if (!r) throw new Error(`gazetteer alias "${alias}" names unknown region "${name}"`);
+    words.set(alias, { regions: [r], alias: true });
+  }
+  let longest = 1;
+  for (const k of words.keys()) longest = Math.max(longest, k.split(' ').length);
+  return { byCode, byName, words, longest };
+}
+
+function getIndex(): Index {
+  index ??= buildIndex();
+  return index;
+}
+
+function tokensOf(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** "36.71" → Kota Tangerang; null for a code the gazetteer does not know. */
+export function regionByCode(code: string): Region | null {
+  return getIndex().byCode.get(code.trim()) ?? null;
+}
+
+/** An official name ("Kota Tangerang", "Provinsi Banten", any case) → its region. */
+export function regionByName(name: string): Region | null {
+  return getIndex().byName.get(name.trim().replace(/\s+/g, ' ').toLowerCase()) ?? null;
+}
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+  upper: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const w = m[0];
+    out.push({ word: w.toLowerCase(), start: m.index, end: m.index + w.length, upper: /^\p{Lu}/u.test(w) });
+  }
+  return out;
+}
+
+/** The kind said just before token `i` ("Kota", "Pemkab", "Wali Kota", "Pemerintah Kabupaten (Pemkab)"). */
+function kindBefore(
+  text: string,
+  toks: Token[],
+  i: number,
+): { kind: RegionKind; head: boolean; at: number } | null {
+  const prev = toks[i - 1];
+  if (!prev) return null;
+  // Only a space, the dot of "Kab." or the bracket of "(Pemkab)" may stand between the kind and
+  // the name; a comma ends it ("kategori kabupaten, Mojokerto …").
+  const gap = text.slice(prev.end, toks[i].start).trim();
+  if (gap !== '' && gap !== '.' && gap !== ')') return null;
+  const kind = KIND_WORDS[prev.word];
+  if (!kind) return null;
+  // "Wali Kota X" is the head: "wali" before "kota".
+  const before = toks[i - 2];
+  const head =
+    HEAD_WORDS.has(prev.word) ||
+    (prev.word === 'kota' && before?.word === 'wali' && adjacent(text, before, prev));
+  let at = head && prev.word === 'kota' ? before.start : prev.start;
+  // "Pemerintah Kabupaten (Pemkab) Nagan Raya": take the whole phrase.
+  if (
+    (prev.word.startsWith('pem') || prev.word === 'prov') &&
+    before &&
+    /^(?:kota|kabupaten|provinsi)$/.test(before.word)
+  ) {
+    const p2 = toks[i - 3];
+    at = p2?.word === 'pemerintah' ? p2.start : before.start;
+  } else if (toks[i - 2]?.word === 'pemerintah' && !head) at = toks[i - 2].start;
+  return { kind, head, at };
+}
+
+function adjacent(text: string, a: Token, b: Token): boolean {
+  return /^\s*$/.test(text.slice(a.end, b.start));
+}
+
+/** Every region named in `text`, in order, each with its span. Pure; fast (one pass, Map look-ups). */
+export function findRegions(text: string): RegionMention[] {
+  const idx = getIndex();
+  const toks = tokenize(text);
+  const out: RegionMention[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    let hit: { regions: Region[]; alias: boolean } | undefined;
+    let n = 0;
+    for (let len = Math.min(idx.longest, toks.length - i); len >= 1 && !hit; len--) {
+      let ok = true;
+      for (let k = i + 1; k < i + len; k++) if (!adjacent(text, toks[k - 1], toks[k])) ok = false;
+      if (!ok) continue;
+      const key = toks
+        .slice(i, i + len)
+        .map((t) => t.word)
+        .join(' ');
+      hit = idx.words.get(key);
+      if (hit) n = len;
+    }
+    if (!hit) continue;
+    const first = toks[i];
+    const last = toks[i + n - 1];
+    const prevWord = toks[i - 1]?.word;
+    if (prevWord && NOT_REGION_BEFORE.has(prevWord)) {
+      i += n - 1;
+      continue;
+    }
+    const said = kindBefore(text, toks, i);
+    let candidates = hit.regions;
+    let by: RegionMention['by'] = hit.alias ? 'alias' : 'bare';
+    let start = first.start;
+    if (said) {
+      const ofKind = candidates.filter((r) => r.kind === said.kind);
+      if (ofKind.length > 0) {
+        candidates = ofKind;
+        by = said.head ? 'head' : 'kind';
+        start = said.at;
+      }
+    } else if (!hit.alias && !first.upper) {
+      // A bare lowercase word ("batu", "padang") is a common noun, not a place.
+      continue;
+    }
+    // "se-Jawa Tengah", "tingkat Provinsi Banten": a scope, still reported; callers decide.
+    out.push({
+      region: candidates.length === 1 ? candidates[0] : null,
+      candidates,
+      start,
+      end: last.end,
+      written: text.slice(start, last.end),
+      by,
+    });
+    i += n - 1;
+  }
+  return out;
+}

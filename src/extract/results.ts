@@ -1,0 +1,209 @@
+// Ranked results and co-recipients (P1, P2, P4): "urutan teratas ditempati Pemkot Tangsel dengan
+// nilai 98,04. Posisi kedua Pemkot Tangerang, sedangkan Pemkab Tangerang berada di urutan ketiga";
+// "1. Kota Surabaya"; "Predikat yang sama juga disandang Kabupaten Bantaeng dan Kota Parepare".
+// Such sentences often have no receiving verb and name no award — the programme comes from the
+// article. Every named region in them is one award with its own rank and score.
+import { isScope } from './attribute.ts';
+import { clauseDate, type Draft } from './clauses.ts';
+import { findGrade } from './fields.ts';
+import type { GiverMatch } from './givers.ts';
+import { parseDecimal, rankTokenToNumber } from './numbers.ts';
+import type { Programme } from './programme.ts';
+import { findRegions, type Region, type RegionMention } from './regions/gazetteer.ts';
+import type { Sentence } from './sentences.ts';
+import type { Level } from './types.ts';
+
+/** A placing is being reported. */
+const RANK_CUE =
+  /\b(?:peringkat|urutan|posisi|juara|terbaik|teratas|tertinggi|disusul|menyusul|diikuti|ditempati|dipuncaki|puncak|tempat\s+(?:pertama|kedua|ketiga)|the\s+best)\b/i;
+/** The award is shared with others named here. */
+const CO_CUE =
+  /\b(?:bersama(?:\s+dengan)?|serupa|yang\s+sama|sama-sama|penerima\s+lain(?:nya)?)\b|\bjuga\b[^.;]{0,25}?\b(?:meraih|menerima|membawa|mendapat(?:kan)?|memperoleh|menyabet|mengantongi|menyandang|disandang|diraih|diterima|diberikan|dianugerahi)\b/i;
+/** Giver as subject (P5): "Tim penilai juga memberikan penghargaan khusus … kepada Kabupaten X". */
+const GIVE = /\b(?:memberikan|menyerahkan|menganugerahkan|menganugerahi|memberi)\s+(.{3,140}?)\s+kepada\s+$/i;
+const AWARD_WORD = /\b(?:penghargaan|anugerah|piala|piagam|trofi|award|predikat|sertifikat|juara)\b/i;
+/** Not (yet) received, or not an award: plans, hopes, nominations, money, statistics (P12–P14). */
+const NOT_RESULT =
+  /\b(?:akan|menargetkan|target|berharap|harapan(?:nya)?|semoga|nomin\w*|finalis|mendatang|tahun\s+depan|insentif|dijadwalkan|calon|realisasi|persen|prevalensi|cakupan|tidak\s+(?:masuk|meraih)|belum\s+(?:masuk|meraih))\b|\bRp\s?\d/i;
+/** Words right before a name that make it a giver, a place or an origin — not the recipient. */
+const NOT_RECIPIENT_BEFORE =
+  /(?:\b(?:diserahkan|diberikan|oleh|dari|di|asal|ke|menuju|Bappeda|Bapperida|Komisi\s+Informasi|KI|BPK|Perwakilan|Kanwil|Ombudsman|DPRD|Polda|Polres|PKK|Ketua|Sekretaris|Kepala\s+Bappeda)\s*(?:\([^)]*\)\s*)?(?:Provinsi\s+)?)$/i;
+const BULLET_NUMBER = /^\s*(\d{1,2})[.)]\s+/;
+// "kategori kabupaten/kota" names no one kind.
+const CATEGORY = /\bkategori\s+(?:pemerintah\s+)?(kota|kabupaten|provinsi)\b(?!\s*\/)/i;
+const CONTINUES = /^\W*(?:di\s+belakang(?:nya)?|menyusul|disusul|diikuti|berikutnya|selanjutnya)\b/i;
+/** "predikat BB diraih Pemkab Tangerang dan Pemkot Serang": received, said in the passive. */
+const RECEIVED_BY =
+  /\b(?:diraih|diterima|disandang|didapat(?:kan)?|diperoleh|dianugerahkan\s+kepada|diberikan\s+kepada|jatuh\s+(?:ke(?:pada)?|pada))\s+(?:oleh\s+)?$/i;
+const AND = /^\s*(?:,|dan|serta|,\s*dan)\s*$/i;
+const CHAIN_WORD = /\b(?:disusul|menyusul|diikuti|lalu|kemudian)\b/i;
+const CHAIN = /\b(?:disusul|menyusul|diikuti|lalu|kemudian|dan|serta)\b[^,;]*$/i;
+const ORDINAL_NEAR =
+  /\b(?:peringkat|urutan|posisi|juara(?:\s+umum)?|tempat|terbaik|ranking|rangking)\s*(?:ke-?)?\s*(pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|[1-9]|I{1,3}|IV|V)\b|\b(teratas|tertinggi|puncak|dipuncaki)\b/i;
+
+export interface ResultContext {
+  programme: Programme | null;
+  /** Title to use when the article names no programme (its headline topic). */
+  fallbackTitle: string | null;
+  subject: Region | null;
+  giver: GiverMatch | null;
+  date: string | null;
+  level: Level | null;
+  year: number | null;
+  reference: string | null;
+  /** Lines before the first paragraph: headlines and captions, which restate in short. */
+  skipLines: number;
+}
+
+interface Carried {
+  rank: number;
+  line: number;
+  kind: Heading['kind'] | null;
+}
+
+interface Heading {
+  kind: 'kota' | 'kabupaten' | 'provinsi';
+  line: number;
+}
+
+export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[] {
+  // With no name at all, the title is left empty for the document pass to fill from the award
+  // reported before it.
+  const title = ctx.programme?.name ?? ctx.fallbackTitle ?? '';
+  const out: Draft[] = [];
+  let heading: Heading | null = null;
+  // The last placing read, so "Di belakangnya menyusul Kabupaten Kudus" continues the list.
+  let carried: Carried | null = null;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (s.line < ctx.skipLines) continue;
+    const cat = CATEGORY.exec(s.text);
+    const item = BULLET_NUMBER.exec(s.text);
+    if (cat && s.wholeLine && s.text.length < 60) {
+      heading = { kind: cat[1].toLowerCase() as Heading['kind'], line: s.line };
+      continue;
+    }
+    if (heading && !item && s.line > heading.line + 1 && s.text.length > 60) heading = null;
+    if (NOT_RESULT.test(s.text)) continue;
+    const listed = item !== null && s.text.length < 120;
+    if (
+      !listed &&
+      !RANK_CUE.test(s.text) &&
+      !CO_CUE.test(s.text) &&
+      !/\b(?:diraih|diterima|disandang|diperoleh|didapat\w*|kepada)\b/i.test(s.text)
+    )
+      continue;
+    const last = carried as Carried | null;
+    const cont: Carried | null =
+      last && last.line === s.line && CONTINUES.test(s.text.slice(0, 40)) ? last : null;
+    const kind: Heading['kind'] | null = cat
+      ? (cat[1].toLowerCase() as Heading['kind'])
+      : listed
+        ? (heading?.kind ?? null)
+        : (cont?.kind ?? null);
+    const shared = CO_CUE.test(s.text);
+    // A bare province name ("Jawa Timur menempati urutan pertama") is a recipient only in a
+    // provinsi category; elsewhere it is a scope or a giver.
+    const named = recipients(s.text, ctx.subject).filter(
+      (r) =>
+        (!kind || r.region.kind === kind) &&
+        (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
+    );
+    let prevRank: number | null = cont?.rank ?? null;
+    let passive = false;
+    for (let k = 0; k < named.length; k++) {
+      const { m, region } = named[k];
+      const before = s.text.slice(k === 0 ? 0 : named[k - 1].m.end, m.start);
+      const after = s.text.slice(m.end, k + 1 < named.length ? named[k + 1].m.start : s.text.length);
+      let rank = listed && item ? Number(item[1]) : (ordinal(before) ?? ordinalAfter(after));
+      if (rank === null && prevRank !== null && CHAIN.test(before)) rank = prevRank + 1;
+      prevRank = rank;
+      if (rank !== null) carried = { rank, line: s.line, kind };
+      // Without a placing, only a named co-recipient is a result ("penghargaan serupa juga
+      // diterima Kota X"); the subject without a placing is a restatement of what it received.
+      const given = GIVE.exec(s.text.slice(0, m.start));
+      const object = given && AWARD_WORD.test(given[1]) ? given[1].replace(/^(?:juga|pula)\s+/i, '') : null;
+      passive = RECEIVED_BY.test(before) || (passive && AND.test(before));
+      if (rank === null && !object && !passive && !(shared && region !== ctx.subject)) continue;
+      const score = scoreAfter(after);
+      const categoryLabel = kind ?? null;
+      out.push({
+        title: object ?? (categoryLabel && title ? `${title} kategori ${categoryLabel}` : title),
+        recipient: m.written,
+        giver: ctx.giver,
+        level: ctx.level,
+        date: clauseDate(s.text, ctx.reference) ?? ctx.date,
+        category: categoryLabel,
+        rank: rank !== null ? `Peringkat ${rank}` : null,
+        rankPosition: rank,
+        score,
+        grade:
+          findGrade(after)?.grade ?? (passive ? (findGrade(s.text.slice(0, m.start))?.grade ?? null) : null),
+        year: ctx.year,
+        yearFromName: ctx.year !== null,
+        start: s.start,
+        end: s.end,
+        sentence: i,
+        confidence: rank !== null ? 0.7 : 0.6,
+        gradeOnly: false,
+      });
+    }
+  }
+  return out;
+}
+
+function recipients(text: string, subject: Region | null): Array<{ m: RegionMention; region: Region }> {
+  const out: Array<{ m: RegionMention; region: Region }> = [];
+  for (const m of findRegions(text)) {
+    if (isScope(text, m)) continue;
+    if (NOT_RECIPIENT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
+    const region = m.region ?? (subject ? (m.candidates.find((r) => r === subject) ?? null) : null) ?? null;
+    if (!region) continue;
+    // The same region twice in one sentence ("Kota X … kota itu"): one recipient.
+    if (out.some((o) => o.region === region)) continue;
+    out.push({ m, region });
+  }
+  return out;
+}
+
+function toPosition(word: string): number | null {
+  const w = word.toLowerCase();
+  if (/^(?:teratas|tertinggi|puncak|dipuncaki|terbaik|juara)$/.test(w)) return 1;
+  return rankTokenToNumber(w);
+}
+
+/** The placing said in the words just before a name ("Posisi kedua Pemkot Tangerang"). */
+function ordinal(before: string): number | null {
+  const tail = before.slice(-70);
+  let last: RegExpExecArray | null = null;
+  const re = new RegExp(ORDINAL_NEAR.source, 'gi');
+  for (let m = re.exec(tail); m; m = re.exec(tail)) last = m;
+  if (!last) return null;
+  // "urutan pertama, diikuti Jawa Tengah": the placing belongs to the name before the chain word.
+  if (CHAIN_WORD.test(tail.slice(last.index + last[0].length))) return null;
+  return toPosition(last[1] ?? last[2]);
+}
+
+/** "… Pemkab Tangerang berada di urutan ketiga": the placing right after the name. */
+function ordinalAfter(after: string): number | null {
+  const head = after.slice(0, 50);
+  const m =
+    /^[^,;.]*?\b(?:di|pada|menempati|meraih|berada\s+di)\s+(?:urutan|posisi|peringkat|tempat)\s+(?:ke-?)?\s*(\S+)/i.exec(
+      head,
+    ) ??
+    /^[^,;.]*?\b(?:sebagai|menjadi)\s+(?:juara(?:\s+umum)?|peringkat|terbaik)\s+(?:ke-?)?([1-9]|I{1,3}|IV|V|pertama|kedua|ketiga)\b/i.exec(
+      head,
+    ) ??
+    /^[^,;.]*?\b(?:sebagai|menjadi)\s+(?:yang\s+)?(terbaik|teratas|tertinggi|juara)\b/i.exec(head);
+  const rank = m ? toPosition(m[1].replace(/[.,;]$/, '')) : null;
+  // "Tuan rumah berada di urutan keempat": a place in the table past the podium is no award.
+  return rank !== null && rank > 3 && /urutan|posisi|tempat/i.test(m?.[0] ?? '') ? null : rank;
+}
+
+/** "Kabupaten Kudus (85,10)", "Pemkot Tangsel dengan nilai 98,04". */
+function scoreAfter(after: string): number | null {
+  const m =
+    /^\s*\((\d{1,3}[,.]\d{1,2})\)/.exec(after) ??
+    /^[^.;]{0,25}?\b(?:nilai|skor|indeks)\s+(?:akhir\s+)?(\d{1,3}[,.]\d{1,2})\b/i.exec(after);
+  return m ? parseDecimal(m[1]) : null;
+}

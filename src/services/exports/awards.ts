@@ -86,10 +86,18 @@ export function guardFormula(v: Value): Value {
   return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-export function awardsCsv(awards: Award[], regionName: string): string {
-  const rows = awards.map((a) => awardCells(a, regionName, 'text').map(guardFormula));
-  // A BOM so Excel opens UTF-8 (é, —) correctly; dates ISO, decimals with a point.
-  return `\uFEFF${stringify([exportHeaders(), ...rows])}`;
+/**
+ * 'standard': commas, decimals with a point — for programs and Excel in English settings.
+ * 'excel-id': what Excel with Indonesian regional settings opens as columns — semicolons and
+ * decimal commas (94,76). Both start with a BOM so Excel reads UTF-8 (é, —) correctly.
+ */
+export type CsvDialect = 'standard' | 'excel-id';
+
+export function awardsCsv(awards: Award[], regionName: string, dialect: CsvDialect = 'standard'): string {
+  const cell = (v: Value): Value =>
+    dialect === 'excel-id' && typeof v === 'number' ? String(v).replace('.', ',') : guardFormula(v);
+  const rows = awards.map((a) => awardCells(a, regionName, 'text').map(cell));
+  return `\uFEFF${stringify([exportHeaders(), ...rows], { delimiter: dialect === 'excel-id' ? ';' : ',' })}`;
 }
 
 export async function awardsXlsx(

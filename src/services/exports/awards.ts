@@ -85,10 +85,18 @@ export function awardCells(a: Award, regionName: string, dateAs: 'date' | 'text'
   ];
 }
 
-export function awardsCsv(awards: Award[], regionName: string): string {
-  const rows = awards.map((a) => defuseRow(awardCells(a, regionName, 'text')));
-  // A BOM so Excel opens UTF-8 (é, —) correctly; dates ISO, decimals with a point.
-  return `\uFEFF${stringify([exportHeaders(), ...rows])}`;
+/**
+ * 'standard': commas, decimals with a point — for programs and Excel in English settings.
+ * 'excel-id': what Excel with Indonesian regional settings opens as columns — semicolons and
+ * decimal commas (94,76). Both start with a BOM so Excel reads UTF-8 (é, —) correctly.
+ */
+export type CsvDialect = 'standard' | 'excel-id';
+
+export function awardsCsv(awards: Award[], regionName: string, dialect: CsvDialect = 'standard'): string {
+  const cell = (v: Value): Value =>
+    dialect === 'excel-id' && typeof v === 'number' ? String(v).replace('.', ',') : v;
+  const rows = awards.map((a) => defuseRow(awardCells(a, regionName, 'text')).map(cell));
+  return `\uFEFF${stringify([exportHeaders(), ...rows], { delimiter: dialect === 'excel-id' ? ';' : ',' })}`;
 }
 
 export async function awardsXlsx(

@@ -9,6 +9,7 @@ import { fieldRoutes } from './api/fields.ts';
 import { giverRoutes } from './api/givers.ts';
 import { importRoutes } from './api/imports.ts';
 import { intakeRoutes } from './api/intake.ts';
+import { intakeSourceRoutes } from './api/intake-sources.ts';
 import { recapRoutes } from './api/recap.ts';
 import { scaleRoutes } from './api/scales.ts';
 import { unitRoutes } from './api/units.ts';
@@ -38,6 +39,7 @@ const apiRouters = [
   importRoutes,
   exportRoutes,
   intakeRoutes,
+  intakeSourceRoutes,
 ];
 
 export function createApp(deps: AppDeps) {

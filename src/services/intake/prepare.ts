@@ -9,8 +9,9 @@ import { htmlToArticle } from '../../extract/html.ts';
 import { headline, isBinary, MAX_INPUT_BYTES } from '../../extract/source.ts';
 import { AppError, invalid } from '../errors.ts';
 import { webUrlOrNull } from '../safe-url.ts';
+import { htmlDepth, MAX_HTML_DEPTH } from './html-depth.ts';
 
-export type SourceKind = 'file' | 'url' | 'api' | 'feed';
+export type SourceKind = 'file' | 'url' | 'api' | 'feed' | 'watch';
 
 export interface IntakeInput {
   /** Bytes of a file or fetched page, or the text/HTML posted to the API. */
@@ -89,6 +90,14 @@ export function prepareInput(input: IntakeInput): PreparedArticle[] {
 }
 
 function readHtml(raw: string) {
+  const depth = htmlDepth(raw);
+  if (depth > MAX_HTML_DEPTH)
+    throw invalid([
+      {
+        field: 'html',
+        message: `HTML bersarang ${depth} tingkat (batasnya ${MAX_HTML_DEPTH}): bukan halaman berita biasa; kirim teks beritanya`,
+      },
+    ]);
   try {
     return htmlToArticle(raw);
   } catch {

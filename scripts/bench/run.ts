@@ -1,13 +1,17 @@
 // `npm run bench`: runs each benchmark in its own process (so one's warm caches do not
 // flatter another), collects the JSON line each prints last, writes bench-results/latest.json
-// and refreshes the table in README.md between the bench markers.
-// Usage: npm run bench [-- name ...]   (names: extract national import pages watch)
+// and refreshes the table in README.md between the bench markers. Naming benchmarks runs only
+// those and replaces their rows, keeping the others' last results.
+// Usage: npm run bench [-- name ...]
+//   names: extract national import pages serving startup growth soak watch
+//   BENCH_SOAK_SECONDS (default 300) sets the soak's length; BENCH_GROWTH_MAX (default 1000000)
+//   the largest database of the growth curve. CI does not run benchmarks.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { renderTable } from './table.ts';
 
-const ALL = ['extract', 'national', 'import', 'pages', 'watch'];
+const ALL = ['extract', 'national', 'import', 'pages', 'serving', 'startup', 'growth', 'soak', 'watch'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : ALL;
 
@@ -19,7 +23,9 @@ for (const name of names) {
     continue;
   }
   console.error(`\n== bench ${name}`);
-  const run = spawnSync('node', ['--import', 'tsx', script], {
+  const extra = name === 'growth' ? ['--max', process.env.BENCH_GROWTH_MAX ?? '1000000'] : [];
+  // --expose-gc lets the soak measure the heap after a full collection.
+  const run = spawnSync('node', ['--expose-gc', '--import', 'tsx', script, ...extra], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
     maxBuffer: 64 << 20,
@@ -34,13 +40,20 @@ for (const name of names) {
     results.push({ name, error: `exit ${run.status}` });
     continue;
   }
-  for (const line of lines) results.push(JSON.parse(line));
+  for (const line of lines)
+    results.push({ ...JSON.parse(line), measuredOn: new Date().toISOString().slice(0, 10) });
 }
 
+// Results of benchmarks not run this time are kept from the last report.
+const previous: { results?: Record<string, unknown>[] } = existsSync('bench-results/latest.json')
+  ? JSON.parse(readFileSync('bench-results/latest.json', 'utf8'))
+  : {};
+const ran = new Set(results.map((r) => r.name));
+const kept = wanted.length ? (previous.results ?? []).filter((r) => !ran.has(r.name)) : [];
 const report = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-  results,
+  results: [...kept, ...results],
 };
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
@@ -50,7 +63,7 @@ console.log(table);
 const readme = existsSync('README.md') ? readFileSync('README.md', 'utf8') : '';
 const start = '<!-- bench:start -->';
 const end = '<!-- bench:end -->';
-if (readme.includes(start) && readme.includes(end) && !wanted.length) {
+if (readme.includes(start) && readme.includes(end)) {
   const updated = readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n${table}\n${end}`);
   writeFileSync('README.md', updated);
   console.error('README.md benchmark table updated');

@@ -70,6 +70,70 @@ function rowsFor(r: Result): Row[] {
           ok: r.list.rps >= 1000 && r.listBytes < 102400,
         },
       ];
+    case 'serving': {
+      const rows: Row[] = [];
+      for (const [key, label] of [
+        ['home200', 'home page 200 vs raw node:http, same bytes'],
+        ['home304', 'home page 304 vs raw node:http'],
+        ['list200', 'list page 200 vs raw node:http, same bytes'],
+        ['list304', 'list page 304 vs raw node:http'],
+      ] as const)
+        rows.push({
+          what: label,
+          db: 'sqlite (demo)',
+          value: `${r[key].appRps} vs ${r[key].rawRps} req/s = ${r[key].ratio.toFixed(2)}`,
+          target: '≥ 0.60 of raw',
+          ok: r[key].ratio >= 0.6,
+        });
+      rows.push({
+        what: '`/?x=<unique>` on every request vs the cached `/`',
+        db: 'sqlite (demo)',
+        value: `${r.uniqueQuery.attackRps} vs ${r.uniqueQuery.cachedRps} req/s = ${r.uniqueQuery.ratio.toFixed(2)}`,
+        target: '≥ 0.5 of cached',
+        ok: r.uniqueQuery.ratio >= 0.5,
+      });
+      return rows;
+    }
+    case 'startup':
+      return [
+        {
+          what: '`prestasi --help` (bare `node -e 0` alongside)',
+          db: '',
+          value: `${r.helpMs} ms (bare ${r.bareNodeMs} ms)`,
+          target: '≤ 500 ms',
+          ok: r.helpMs <= 500,
+        },
+        {
+          what: '`prestasi serve` until /healthz answers (bare node:http alongside)',
+          db: 'sqlite',
+          value: `${r.serveHealthzMs} ms (bare ${r.bareServerMs} ms)`,
+          target: '≤ 600 ms',
+          ok: r.serveHealthzMs <= 600,
+        },
+      ];
+    case 'growth': {
+      const sizes: number[] = r.sizes;
+      const first = sizes[0];
+      const last = sizes[sizes.length - 1];
+      const k = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
+      return Object.entries(r.medianMs as Record<string, Record<string, number>>).map(([page, c]) => ({
+        what: `growth, uncached render: ${page} (${sizes.map(k).join(' → ')})`,
+        db: r.database,
+        value: `${sizes.map((n) => ms(c[n])).join(' → ')} (×${r.ratios[page].toFixed(2)})`,
+        target: `≤ ×2 from ${k(first)} to ${k(last)}`,
+        ok: r.ratios[page] <= 2,
+      }));
+    }
+    case 'soak':
+      return [
+        {
+          what: `soak: ${r.seconds} s of mixed public, API, /healthz and unique-query load (${Math.round(r.requests).toLocaleString('en')} requests)`,
+          db: 'sqlite (demo)',
+          value: `heap after GC ${r.before.heapMb} → ${r.after.heapMb} MB (${(r.heapGrowth * 100).toFixed(1)}%), RSS ${r.before.rssMb} → ${r.after.rssMb} MB`,
+          target: 'heap ± 10%',
+          ok: Math.abs(r.heapGrowth) <= 0.1,
+        },
+      ];
     default:
       return [{ what: r.name, db: r.database ?? '', value: JSON.stringify(r), target: '', ok: null }];
   }
@@ -80,8 +144,17 @@ export function renderTable(report: {
   machine: { cpus: number; model?: string; node: string };
   results: Result[];
 }): string {
+  const days = new Map<string, string[]>();
+  for (const r of report.results) {
+    const day = (r.measuredOn as string | undefined) ?? 'earlier';
+    days.set(day, [...new Set([...(days.get(day) ?? []), r.name as string])]);
+  }
+  const when =
+    days.size > 1
+      ? [...days].map(([day, names]) => `${names.join(', ')}: ${day}`).join('; ')
+      : report.date.slice(0, 10);
   const lines = [
-    `Measured ${report.date.slice(0, 10)} on ${report.machine.cpus} cores (${report.machine.model ?? 'unknown CPU'}), Node ${report.machine.node}.`,
+    `Measured ${when} on ${report.machine.cpus} cores (${report.machine.model ?? 'unknown CPU'}), Node ${report.machine.node}.`,
     '',
     '| benchmark | database | result | target | met |',
     '|---|---|---|---|---|',

@@ -1,11 +1,13 @@
 import { Command } from 'commander';
+import { COMMAND_DESCRIPTIONS, type CommandName } from './descriptions.ts';
 import { runCommand } from './run.ts';
 
 // The `prestasi` command. Each command lives in ./commands/<name>.ts and exports
-// register(program); add one line below for a new command. Only the command being run is
-// loaded (all of them for help), so a start is quick and one command's imports cannot
+// register(program); add one line below and its description in descriptions.ts for a new
+// command. Only the command being run is loaded; the overall help lists the commands from
+// their descriptions without loading any, so a start is quick and one command's imports cannot
 // break another.
-const COMMANDS: Record<string, () => Promise<{ register(program: Command): void }>> = {
+const COMMANDS: Record<CommandName, () => Promise<{ register(program: Command): void }>> = {
   serve: () => import('./commands/serve.ts'),
   demo: () => import('./commands/demo.ts'),
   migrate: () => import('./commands/migrate.ts'),
@@ -28,8 +30,12 @@ const program = new Command()
   .description('Prestasi — satu catatan penghargaan pemerintah daerah yang terverifikasi')
   .showHelpAfterError();
 
-const requested = process.argv[2];
-const names = requested && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
-for (const name of names) (await COMMANDS[name]()).register(program);
+const isCommand = (x: string | undefined): x is CommandName => x !== undefined && Object.hasOwn(COMMANDS, x);
+// `prestasi help serve` shows serve's own help, so serve is loaded for it.
+const requested = process.argv[2] === 'help' ? process.argv[3] : process.argv[2];
+if (isCommand(requested)) (await COMMANDS[requested]()).register(program);
+else
+  for (const [name, description] of Object.entries(COMMAND_DESCRIPTIONS))
+    program.command(name).description(description);
 
 await runCommand(() => program.parseAsync(process.argv));

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyRequire } from '../lazy.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -19,10 +20,21 @@ export interface Db {
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/prestasi.db';
 
-// PostgreSQL returns int8 (count(*)) and numeric as strings; our numbers fit in a double,
-// and both databases must give the same JSON.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
-pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+// Only the driver in use is loaded (a process talks to one database).
+const sqliteDriver = lazyRequire<typeof SqliteDatabase>('better-sqlite3');
+const pgModule = lazyRequire<typeof pg>('pg');
+let pgReady = false;
+function pgDriver(): typeof pg {
+  const driver = pgModule();
+  if (!pgReady) {
+    // PostgreSQL returns int8 (count(*)) and numeric as strings; our numbers fit in a double,
+    // and both databases must give the same JSON.
+    driver.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+    driver.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+    pgReady = true;
+  }
+  return driver;
+}
 
 export function describeDatabaseUrl(url: string): { kind: DatabaseKind; target: string } {
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', target: url };
@@ -35,7 +47,7 @@ export function describeDatabaseUrl(url: string): { kind: DatabaseKind; target: 
 export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): Db {
   const { kind, target } = describeDatabaseUrl(url);
   if (kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target, max: 10 });
+    const pool = new (pgDriver().Pool)({ connectionString: target, max: 10 });
     // An idle client can lose its server (restart, database dropped); pg then emits 'error' on the
     // pool, which would crash the process if nobody listened. The pool replaces the client.
     pool.on('error', (err) => {
@@ -48,7 +60,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
   const memory = target === ':memory:' || target === '';
   const path = memory ? ':memory:' : resolve(target);
   if (!memory) mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SqliteDatabase(path);
+  const sqlite = new (sqliteDriver())(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

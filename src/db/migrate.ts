@@ -1,8 +1,8 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_recap_indexes.ts';
-import * as m003 from './migrations/003_scale_indexes.ts';
 import * as m004 from './migrations/004_intake_watch.ts';
+import * as m005 from './migrations/005_scale_indexes.ts';
 import type { Database } from './schema.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time:
@@ -10,8 +10,9 @@ import type { Database } from './schema.ts';
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_recap_indexes': m002,
-  '003_scale_indexes': m003,
   '004_intake_watch': m004,
+  // 005 follows 004 from main: databases that already ran 004 must see only newer names.
+  '005_scale_indexes': m005,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

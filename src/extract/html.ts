@@ -2,9 +2,13 @@
 // turns it into text with one line per block, because sentence and list detection need the
 // paragraph breaks that Readability's textContent loses. Scripts, styles and templates are removed
 // before anything is read, so no markup or code from them can reach the text.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type * as ReadabilityModule from '@mozilla/readability';
+import type * as Linkedom from 'linkedom';
+import { lazyRequire } from '../lazy.ts';
 import { normalizeDate } from './dates.ts';
+
+const linkedom = lazyRequire<typeof Linkedom>('linkedom');
+const readability = lazyRequire<typeof ReadabilityModule>('@mozilla/readability');
 
 export interface HtmlArticle {
   title: string | null;
@@ -79,7 +83,7 @@ function meta(doc: Document, ...keys: string[]): string | null {
 }
 
 export function htmlToArticle(html: string): HtmlArticle {
-  const { document } = parseHTML(
+  const { document } = linkedom().parseHTML(
     /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`,
   );
   for (const el of [...document.querySelectorAll(DROP)]) el.remove();
@@ -96,9 +100,13 @@ export function htmlToArticle(html: string): HtmlArticle {
   const outlet = meta(document, 'og:site_name', 'application-name', 'publisher');
   let text = '';
   try {
-    const parsed = new Readability(document.cloneNode(true) as Document, { charThreshold: 200 }).parse();
+    const parsed = new (readability().Readability)(document.cloneNode(true) as Document, {
+      charThreshold: 200,
+    }).parse();
     if (parsed?.content)
-      text = blockText(parseHTML(`<html><body>${parsed.content}</body></html>`).document.body as DomNode);
+      text = blockText(
+        linkedom().parseHTML(`<html><body>${parsed.content}</body></html>`).document.body as DomNode,
+      );
   } catch {
     // Readability gives up on some broken pages; the plain walk below still reads them.
   }

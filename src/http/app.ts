@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../services/errors.ts';
 import { authRoutes } from './api/auth.ts';
 import { awardRoutes } from './api/awards.ts';
@@ -15,6 +15,7 @@ import { scaleRoutes } from './api/scales.ts';
 import { unitRoutes } from './api/units.ts';
 import { userRoutes } from './api/users.ts';
 import { identify, requireCsrf } from './auth/session.ts';
+import { limitBody } from './body-limit.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { jsonError } from './errors.ts';
 import { rejectNulBytes } from './guards.ts';
@@ -50,17 +51,39 @@ export function createApp(deps: AppDeps) {
     c.set('locale', lang === 'en' ? 'en' : 'id');
     await next();
   });
+  // Every response, HTML pages above all: scripts only from our own /static files (no inline
+  // script, no eval — htmx needs neither here), no framing by other sites, no plugins. Inline
+  // style attributes are allowed (layout widths, server-drawn SVG charts); they cannot run code.
+  // overwrite:false keeps the stricter policy that evidence files set for themselves.
+  app.use(
+    '*',
+    secureHeaders({
+      overwrite: false,
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      // Open data (CSV, zip, charts) may be embedded or fetched by other sites.
+      crossOriginResourcePolicy: false,
+      // Plain-HTTP installs inside an office network exist; HTTPS deployments add HSTS at the proxy.
+      strictTransportSecurity: false,
+    }),
+  );
   app.use('/kerja/penghargaan/:id{[0-9]+}/bukti', uploadTooLarge);
   app.use(
     '*',
-    bodyLimit({
-      maxSize: deps.config.maxUploadBytes + 64 * 1024,
-      onError: () => {
-        throw new AppError(
-          'payload_too_large',
-          `Permintaan terlalu besar: batasnya ${Math.round(deps.config.maxUploadBytes / 1048576)} MB per berkas.`,
-        );
-      },
+    limitBody(deps.config.maxUploadBytes + 64 * 1024, () => {
+      throw new AppError(
+        'payload_too_large',
+        `Permintaan terlalu besar: batasnya ${Math.round(deps.config.maxUploadBytes / 1048576)} MB per berkas.`,
+      );
     }),
   );
   app.use('*', rejectNulBytes);

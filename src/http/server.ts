@@ -26,11 +26,16 @@ export async function startServer(
   const fetch = async (req: Request, env: unknown) => {
     const started = performance.now();
     const res = await app.fetch(req, env as object);
-    const ms = Math.round((performance.now() - started) * 10) / 10;
-    const entry = { method: req.method, path: new URL(req.url).pathname, status: res.status, ms };
-    if (res.status >= 500) log.error(entry, 'request failed');
-    else if (res.status >= 400) log.info(entry, 'request refused');
-    else log.debug(entry, 'request');
+    const level = res.status >= 500 ? 'error' : res.status >= 400 ? 'info' : 'debug';
+    // The entry is built only when it is written: parsing the URL of every request costs.
+    if (log.isLevelEnabled(level)) {
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      const entry = { method: req.method, path: new URL(req.url).pathname, status: res.status, ms };
+      log[level](
+        entry,
+        level === 'error' ? 'request failed' : level === 'info' ? 'request refused' : 'request',
+      );
+    }
     return res;
   };
   const server: ServerType = await new Promise((resolve) => {

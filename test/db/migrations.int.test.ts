@@ -16,8 +16,8 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
     expect(await prepareDatabase(first.db)).toEqual([
       '001_initial',
       '002_recap_indexes',
-      '003_scale_indexes',
       '004_intake_watch',
+      '005_scale_indexes',
     ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();
     expect(givers.find((g) => g.code === 'kemendagri')).toBeTruthy();

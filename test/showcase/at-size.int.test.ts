@@ -108,6 +108,21 @@ describe('public pages on a large database', () => {
       shown().filter((r) => r.year === 2025).length,
     );
     expect(doc.querySelectorAll('ul.awards > li')).toHaveLength(20);
+    // Unfiltered, the count stops at the cap and says so; pages past it are refused with a fix.
+    const all = await get('/penghargaan');
+    expect(dom(all.text).querySelector('.count strong')?.textContent).toContain('10.000+');
+    const api = await get('/api/v1/awards?pageSize=5');
+    expect(api.status).toBe(200);
+    expect(api.json).toMatchObject({ total: 10_000, totalExact: false, pageSize: 5 });
+    expect(api.json.items).toHaveLength(5);
+    const narrow = await get('/api/v1/awards?year=2025&pageSize=5');
+    expect(narrow.json).toMatchObject({
+      total: shown().filter((r) => r.year === 2025).length,
+      totalExact: true,
+    });
+    const deep = await get('/api/v1/awards?page=3000&pageSize=5');
+    expect(deep.status).toBe(422);
+    expect(deep.json.error.details[0].field).toBe('page');
     const data = await get('/data');
     expect(data.status).toBe(200);
     expect(data.text).toContain(shown().length.toLocaleString('id-ID'));

@@ -7,6 +7,7 @@ import { describeDatabaseUrl, openDatabase } from '../../db/database.ts';
 import { prepareDatabase } from '../../db/prepare.ts';
 import type { DemoAccount } from '../../demo/accounts.ts';
 import type { DemoSeedResult } from '../../demo/seed.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { displayUrl, exitTwoOnUsageError } from './migrate.ts';
 import { parsePort } from './serve.ts';
@@ -34,7 +35,7 @@ function accountTable(accounts: DemoAccount[]): string {
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('Buat database demo Kota Tangerang dan jalankan servernya (demo database + server)')
+    .description(COMMAND_DESCRIPTIONS['demo'])
     .option('--port <n>', 'port (default: PORT env or 3000)')
     .option('--reset', 'hapus database demo SQLite lalu buat ulang')
     .exitOverride(exitTwoOnUsageError)
@@ -57,7 +58,10 @@ export function register(program: Command): void {
       let result: DemoSeedResult;
       try {
         await prepareDatabase(db.db);
-        result = await seedDemo(db.db);
+        result = await seedDemo(db.db, {
+          uploadDir: config.uploadDir,
+          maxUploadBytes: config.maxUploadBytes,
+        });
       } catch (err) {
         await db.close();
         throw err;
@@ -70,8 +74,10 @@ export function register(program: Command): void {
           ? `Data demo dibuat: ${result.units} unit, ${result.accounts.length} akun, ${result.awards} penghargaan, ${result.evidence} bukti.\n`
           : 'Data demo sudah ada; tidak ditambah lagi (pakai --reset untuk mulai dari awal).\n',
       );
-      if (result.seeded && result.evidence === 0)
-        out.write('Laporan seed (../shared/seeds) tidak ditemukan: penghargaan tanpa lampiran bukti.\n');
+      if (result.seeded && result.reports === 0)
+        out.write(
+          'Laporan berita contoh (../shared/seeds) tidak ditemukan: bukti berupa piagam contoh saja.\n',
+        );
       out.write(`\nAkun demo (HANYA untuk demo; jangan dipakai di instalasi sungguhan):\n`);
       out.write(`${accountTable(result.accounts)}\n\n`);
       out.write(`Prestasi demo berjalan di http://localhost:${server.port}  (Ctrl+C untuk berhenti)\n`);

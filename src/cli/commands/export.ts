@@ -18,6 +18,7 @@ import { buildOpenData } from '../../services/exports/open-data.ts';
 import { recapCsv, recapJson, recapXlsx } from '../../services/exports/recap.ts';
 import { buildRecap } from '../../services/recap/recap.ts';
 import { actorByEmail, withPreparedDatabase } from '../acting.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { exitTwoOnUsageError } from './migrate.ts';
 
@@ -53,9 +54,7 @@ export function writeOutput(data: string | Buffer, out: string | undefined, bina
 export function register(program: Command): void {
   program
     .command('export')
-    .description(
-      'Ekspor penghargaan (CSV/XLSX/JSON), rekap (--recap) atau paket data terbuka (--open-data DIR)',
-    )
+    .description(COMMAND_DESCRIPTIONS['export'])
     .option('--format <f>', 'csv, xlsx atau json', 'csv')
     .option('--year <yyyy>', 'tahun edisi')
     .option('--field <code>', 'kode bidang')

@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { extractSource, InputError, MAX_INPUT_BYTES } from '../../extract/index.ts';
 import type { ArticleExtraction } from '../../extract/types.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 
 interface ExtractOptions {
@@ -92,7 +93,7 @@ export function formatTable(results: FileResult[]): string {
 export function register(program: Command): void {
   program
     .command('extract')
-    .description('Temukan penghargaan yang diterima dalam berita (.txt, .html, RSS/Atom)')
+    .description(COMMAND_DESCRIPTIONS['extract'])
     .argument('<files...>', 'article files')
     .option('--published <date>', 'publication date YYYY-MM-DD (anchors dates like "(9/11)")')
     .option('--json', 'print a JSON array, one object per file')

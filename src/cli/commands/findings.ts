@@ -10,6 +10,7 @@ import { acceptFinding, mergeFinding, rejectFinding } from '../../services/intak
 import { type Finding, getFinding, listFindings } from '../../services/intake/read.ts';
 import { acceptSchema, FINDING_STATES } from '../../services/intake/schemas.ts';
 import { actorByEmail, withPreparedDatabase } from '../acting.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 
 const exitTwo = (err: { exitCode: number }) => process.exit(err.exitCode === 0 ? 0 : 2);
@@ -37,7 +38,7 @@ function line(f: Finding): string {
 export function register(program: Command): void {
   const findings = program
     .command('findings')
-    .description('Temuan penghargaan dari berita: daftar, terima, gabung, tolak (news findings)')
+    .description(COMMAND_DESCRIPTIONS['findings'])
     .exitOverride(exitTwo);
 
   findings

@@ -13,6 +13,7 @@ import {
   ZONE_LABELS,
 } from '../../domain/grading/index.ts';
 import { formatNumber } from '../../domain/recap/format.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 
 interface GradeOptions {
@@ -71,7 +72,7 @@ function line(result: ReturnType<typeof runGrade>, lang: 'id' | 'en'): string {
 export function register(program: Command): void {
   program
     .command('grade')
-    .description('Nilai satu skor dengan skala yang berlaku untuk tahun penilaiannya (grade one score)')
+    .description(COMMAND_DESCRIPTIONS['grade'])
     .option('--scale <id>', `skala: ${SCALE_IDS.join(', ')}`)
     .option('--year <yyyy>', 'tahun penilaian (edisi)')
     .option('--score <x>', 'nilai, mis. 94.76')

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { describeProblem, type ImportReport, importAwards } from '../../services/imports/run.ts';
 import { actorByEmail, withPreparedDatabase } from '../acting.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { exitTwoOnUsageError } from './migrate.ts';
 
@@ -64,9 +65,18 @@ export function printReport(r: ImportReport, out: NodeJS.WritableStream = proces
   }
   for (const n of r.notes) out.write(`Catatan: ${n}\n`);
   if (r.skipped) {
-    out.write(`${r.skipped} baris dilewati (sudah ada):\n`);
+    out.write(`${r.skipped} baris dilewati:\n`);
     for (const s of r.skippedRows.slice(0, 20)) out.write(`  Baris ${s.row}: ${s.reason}\n`);
     if (r.skipped > 20) out.write(`  … dan ${r.skipped - 20} lagi\n`);
+  }
+  if (r.dryRun && r.readRows.length) {
+    out.write('Cara baris dibaca (penerima · pemberi · bidang · tanggal · tahun edisi · predikat):\n');
+    const from = { column: 'kolom Tahun', title: 'judul', date: 'tanggal' };
+    for (const x of r.readRows.slice(0, 50))
+      out.write(
+        `  Baris ${x.row}: ${[x.unit, x.giver, x.field, x.date].map((v) => v ?? '—').join(' · ')} · ${x.year} (dari ${from[x.yearFrom]}) · ${x.grade ?? '—'}\n`,
+      );
+    if (r.readRows.length > 50) out.write(`  … dan ${r.readRows.length - 50} lagi (--json untuk semuanya)\n`);
   }
   if (r.dryRun)
     out.write(`${r.ready} baris siap dibuat sebagai ${r.state === 'verified' ? 'terverifikasi' : 'draf'}.\n`);
@@ -79,7 +89,7 @@ export function printReport(r: ImportReport, out: NodeJS.WritableStream = proces
 export function register(program: Command): void {
   program
     .command('import')
-    .description('Impor penghargaan dari .xlsx atau .csv (semua atau tidak sama sekali; aman diulang)')
+    .description(COMMAND_DESCRIPTIONS['import'])
     .argument('<file>', 'berkas .xlsx atau .csv (unduh templat: /api/v1/imports/template.xlsx)')
     .option('--dry-run', 'hanya periksa dan laporkan, jangan simpan')
     .option('--verified', 'masukkan sebagai terverifikasi (admin/verifikator)')

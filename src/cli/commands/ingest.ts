@@ -8,6 +8,7 @@ import { type IngestResult, ingest } from '../../services/intake/ingest.ts';
 import type { IntakeInput } from '../../services/intake/prepare.ts';
 import { fetchUrlInput, isUrl, listFiles, readFileInput } from '../../services/intake/sources.ts';
 import { actorByEmail, withPreparedDatabase } from '../acting.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 
 interface IngestOptions {
@@ -45,9 +46,7 @@ function describe(o: Outcome): string {
 export function register(program: Command): void {
   program
     .command('ingest')
-    .description(
-      'Masukkan berita (berkas, folder, URL) dan temukan penghargaan di dalamnya (take in news articles)',
-    )
+    .description(COMMAND_DESCRIPTIONS['ingest'])
     .argument('<inputs...>', 'berkas .txt/.html/.xml, folder, atau URL')
     .option('--outlet <name>', 'nama media, mis. "Tangerang Ekspres"')
     .option('--published <date>', 'tanggal terbit YYYY-MM-DD (bila tidak ada di halaman)')

@@ -16,6 +16,7 @@ import {
 } from '../../services/intake/watch/registry.ts';
 import { createSourceSchema } from '../../services/intake/watch/schemas.ts';
 import { actorByEmail, withPreparedDatabase } from '../acting.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 
 const exitTwo = (err: { exitCode: number }) => process.exit(err.exitCode === 0 ? 0 : 2);
@@ -43,10 +44,7 @@ const parseId = (v: string) => {
 };
 
 export function register(program: Command): void {
-  const intake = program
-    .command('intake')
-    .description('Sumber berita yang dipantau dan pemantauannya (watched news sources)')
-    .exitOverride(exitTwo);
+  const intake = program.command('intake').description(COMMAND_DESCRIPTIONS.intake).exitOverride(exitTwo);
   const sources = intake
     .command('sources')
     .description('Daftar, tambah, jeda sumber berita')

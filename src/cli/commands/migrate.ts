@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { type Db, DEFAULT_DATABASE_URL, describeDatabaseUrl, openDatabase } from '../../db/database.ts';
 import { prepareDatabase } from '../../db/prepare.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 
 /** DATABASE_URL (or the default) for commands that work on the configured database. */
@@ -53,7 +54,7 @@ export const exitTwoOnUsageError = (err: { exitCode: number }) => process.exit(e
 export function register(program: Command): void {
   program
     .command('migrate')
-    .description('Terapkan migrasi dan data rujukan ke DATABASE_URL (apply migrations and reference data)')
+    .description(COMMAND_DESCRIPTIONS['migrate'])
     .exitOverride(exitTwoOnUsageError)
     .action(async () => {
       const url = configuredDatabaseUrl();

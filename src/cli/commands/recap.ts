@@ -11,6 +11,7 @@ import type { Database } from '../../db/schema.ts';
 import { formatNumber, type Lang } from '../../domain/recap/index.ts';
 import { SYSTEM_ACTOR } from '../../services/actor.ts';
 import { buildRecap, type Recap } from '../../services/recap/recap.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { exitTwoOnUsageError } from './migrate.ts';
 
@@ -117,9 +118,7 @@ export async function recapOutput(db: Kysely<Database>, o: RecapOptions): Promis
 export function register(program: Command): void {
   program
     .command('recap')
-    .description(
-      'Rekap penghargaan setahun: total, perubahan, per bidang/pemberi/tingkat/unit, tren dan rentetan',
-    )
+    .description(COMMAND_DESCRIPTIONS['recap'])
     .option('--region <code>', 'kode wilayah, mis. 36.71 (default: wilayah pertama)')
     .option('--year <yyyy>', 'tahun edisi (default: tahun terakhir yang punya penghargaan)')
     .option('--include-unverified', 'ikut hitung draf dan yang belum diverifikasi')

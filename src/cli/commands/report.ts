@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { yearlyReportPdf } from '../../services/exports/report-pdf.ts';
 import { actorByEmail, withPreparedDatabase } from '../acting.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { writeOutput } from './export.ts';
 import { exitTwoOnUsageError } from './migrate.ts';
@@ -19,7 +20,7 @@ interface ReportOptions {
 export function register(program: Command): void {
   program
     .command('report')
-    .description('Laporan PDF tahunan: total, grafik per bidang dan pemberi, tabel penghargaan')
+    .description(COMMAND_DESCRIPTIONS['report'])
     .option('--year <yyyy>', 'tahun laporan')
     .option('--out <file>', 'berkas PDF yang ditulis')
     .option('--region <code>', 'kode wilayah Kemendagri (bawaan: wilayah pertama)')

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config.ts';
 import { describeDatabaseUrl } from '../../db/database.ts';
 import { startServer } from '../../http/server.ts';
 import { createLogger } from '../../log.ts';
-import { watchLoop } from '../../services/intake/watch/loop.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 
 export function parsePort(value: string | undefined, fallback: number): number {
@@ -17,7 +17,7 @@ export function parsePort(value: string | undefined, fallback: number): number {
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('Jalankan server web dan API (migrasi diterapkan saat mulai)')
+    .description(COMMAND_DESCRIPTIONS['serve'])
     .option('--port <n>', 'port (default: PORT env or 3000)')
     .option('--watch', 'juga pantau sumber berita (atau INTAKE_WATCH=1)')
     .action(async (opts: { port?: string; watch?: boolean }) => {
@@ -29,6 +29,8 @@ export function register(program: Command): void {
       const watching = new AbortController();
       if (opts.watch || config.intakeWatch) {
         const log = createLogger(config.logLevel);
+        // Loaded only when watching, so a plain `serve` starts without the feed and HTML readers.
+        const { watchLoop } = await import('../../services/intake/watch/loop.ts');
         process.stdout.write('Sumber berita dipantau (tiap menit dicek mana yang sudah waktunya)\n');
         void watchLoop(
           server.db.db,

@@ -5,6 +5,7 @@ import { createUser } from '../../auth/users.ts';
 import type { Role } from '../../db/schema.ts';
 import { ROLES } from '../../services/actor.ts';
 import { findUnitByName } from '../../services/units.ts';
+import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { configuredDatabaseUrl, exitTwoOnUsageError, withDatabase } from './migrate.ts';
 
@@ -36,7 +37,7 @@ export function readFirstLine(input: NodeJS.ReadableStream = process.stdin): Pro
 export function register(program: Command): void {
   const user = program
     .command('user')
-    .description('Kelola pengguna (manage users)')
+    .description(COMMAND_DESCRIPTIONS['user'])
     .exitOverride(exitTwoOnUsageError);
   user
     .command('add')

@@ -2,7 +2,7 @@ import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { canReadAward } from '../access.ts';
 import type { Actor } from '../actor.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { forbidden, invalid, notFound } from '../errors.ts';
 import { type Award, type Evidence, hydrateAwards, toEvidence } from './model.ts';
 import type { ListAwardsQuery } from './schemas.ts';
 
@@ -36,10 +36,20 @@ export async function getAward(
 
 export interface Page<T> {
   items: T[];
+  /** The number of matches, counted up to COUNT_CAP (see `totalExact`). */
   total: number;
+  /** False when there are more than COUNT_CAP matches: `total` is then COUNT_CAP. */
+  totalExact: boolean;
   page: number;
   pageSize: number;
 }
+
+/**
+ * Lists count and page through at most this many matches. Counting every match of an
+ * unfiltered list reads the whole table (a second at a million awards, and SQLite serves
+ * nothing else meanwhile); past this many, narrowing the filters or an export is the answer.
+ */
+export const COUNT_CAP = 10_000;
 
 type AwardQuery = SelectQueryBuilder<Database, 'awards', object>;
 
@@ -59,20 +69,32 @@ export async function listAwards(
   q: ListAwardsQuery,
   locale = 'id',
 ): Promise<Page<Award>> {
+  const offset = (q.page - 1) * q.pageSize;
+  if (offset >= COUNT_CAP && q.page > 1)
+    throw invalid([
+      {
+        field: 'page',
+        message: `Halaman ${q.page} terlalu jauh: daftar menampilkan ${COUNT_CAP.toLocaleString('id-ID')} baris pertama; persempit saringan (tahun, bidang, unit) atau unduh ekspor /api/v1/exports/awards.csv (page too deep: narrow the filters or use an export)`,
+      },
+    ]);
   let query = await applyFilters(db, db.selectFrom('awards'), actor, q);
-  const { total } = await query
+  // Counted through a LIMIT, so the count reads at most COUNT_CAP + 1 index entries.
+  const { total } = await db
+    .selectFrom(
+      query
+        .select(sql`1`.as('one'))
+        .limit(COUNT_CAP + 1)
+        .as('matches'),
+    )
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
   const direction = q.order === 'asc' ? sql`asc` : sql`desc`;
   query = query.orderBy(sql`${SORT_EXPRESSIONS[q.sort]} ${direction}`).orderBy('awards.id', q.order);
-  const rows = await query
-    .selectAll('awards')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
+  const rows = await query.selectAll('awards').limit(q.pageSize).offset(offset).execute();
   return {
     items: await hydrateAwards(db, rows, locale),
-    total: Number(total),
+    total: Math.min(Number(total), COUNT_CAP),
+    totalExact: Number(total) <= COUNT_CAP,
     page: q.page,
     pageSize: q.pageSize,
   };

@@ -1,13 +1,17 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { lazyRequire } from '../../lazy.ts';
 import type { Actor } from '../actor.ts';
 import { type Award, hydrateAwards } from '../awards/model.ts';
 import { applyFilters } from '../awards/read.ts';
 import type { ListAwardsQuery } from '../awards/schemas.ts';
 import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
+import { defuseRow } from './cells.ts';
 import { LEVEL_LABELS } from './format.ts';
+
+const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
 // Awards out as CSV, XLSX and JSON, with the list's filters and the caller's visibility.
 // The CSV and XLSX use the import columns, so an exported file imports back as the same
@@ -81,15 +85,18 @@ export function awardCells(a: Award, regionName: string, dateAs: 'date' | 'text'
   ];
 }
 
-/** A cell starting with = + - @ would run as a formula in a spreadsheet: quote it. */
-export function guardFormula(v: Value): Value {
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
+/**
+ * 'standard': commas, decimals with a point — for programs and Excel in English settings.
+ * 'excel-id': what Excel with Indonesian regional settings opens as columns — semicolons and
+ * decimal commas (94,76). Both start with a BOM so Excel reads UTF-8 (é, —) correctly.
+ */
+export type CsvDialect = 'standard' | 'excel-id';
 
-export function awardsCsv(awards: Award[], regionName: string): string {
-  const rows = awards.map((a) => awardCells(a, regionName, 'text').map(guardFormula));
-  // A BOM so Excel opens UTF-8 (é, —) correctly; dates ISO, decimals with a point.
-  return `\uFEFF${stringify([exportHeaders(), ...rows])}`;
+export function awardsCsv(awards: Award[], regionName: string, dialect: CsvDialect = 'standard'): string {
+  const cell = (v: Value): Value =>
+    dialect === 'excel-id' && typeof v === 'number' ? String(v).replace('.', ',') : v;
+  const rows = awards.map((a) => defuseRow(awardCells(a, regionName, 'text')).map(cell));
+  return `\uFEFF${stringify([exportHeaders(), ...rows], { delimiter: dialect === 'excel-id' ? ';' : ',' })}`;
 }
 
 export async function awardsXlsx(
@@ -97,14 +104,14 @@ export async function awardsXlsx(
   regionName: string,
   sheetName = 'Penghargaan',
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Prestasi';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(exportHeaders()).font = { bold: true };
   const dateColumn = COLUMNS.findIndex((c) => c.key === 'date') + 1;
   ws.getColumn(dateColumn).numFmt = 'dd/mm/yyyy';
   ws.getColumn(1).width = 48;
-  for (const a of awards) ws.addRow(awardCells(a, regionName, 'date'));
+  for (const a of awards) ws.addRow(defuseRow(awardCells(a, regionName, 'date')));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

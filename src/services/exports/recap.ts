@@ -1,7 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { lazyRequire } from '../../lazy.ts';
 import type { Recap } from '../recap/recap.ts';
+import { defuseRow } from './cells.ts';
 import { LEVEL_LABELS } from './format.ts';
+
+const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
 // A region's yearly recap (services/recap) out as JSON (the recap as the API gives it), XLSX
 // (a sheet per table) and CSV (one long table: which table, key, name, count), so the
@@ -89,20 +93,20 @@ export function recapCsv(r: Recap): string {
   for (const l of r.byLevel)
     rows.push(['tingkat', l.level, l.level ? (LEVEL_LABELS[l.level] ?? l.level) : null, l.count, null]);
   for (const u of r.byUnit) rows.push(['unit', u.unitId, u.name, u.direct, u.total]);
-  return `\uFEFF${stringify(rows)}`;
+  return `\uFEFF${stringify(rows.map(defuseRow))}`;
 }
 
 export async function recapXlsx(r: Recap): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Prestasi';
   const head = wb.addWorksheet('Ringkasan');
   head.columns = [{ width: 22 }, { width: 70 }];
   head.addRow([`Rekap Penghargaan ${r.region.name} ${r.year}`]).font = { bold: true, size: 14 };
-  for (const line of summary(r)) head.addRow(line);
+  for (const line of summary(r)) head.addRow(defuseRow(line));
   for (const t of tables(r)) {
     const ws = wb.addWorksheet(t.sheet);
     ws.addRow(t.headers).font = { bold: true };
-    for (const row of t.rows) ws.addRow(row);
+    for (const row of t.rows) ws.addRow(defuseRow(row));
     ws.columns.forEach((c, i) => {
       c.width = i === 1 ? 50 : 16;
     });

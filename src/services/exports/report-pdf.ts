@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import type { Database } from '../../db/schema.ts';
 import { formatDateId } from '../../domain/format.ts';
 import { formatNumber } from '../../domain/recap/format.ts';
+import { lazyRequire } from '../../lazy.ts';
 import type { Actor } from '../actor.ts';
 import type { Award } from '../awards/model.ts';
 import { invalid } from '../errors.ts';
@@ -10,6 +11,8 @@ import { buildRecap } from '../recap/recap.ts';
 import { awardsForExport } from './awards.ts';
 import { LEVEL_LABELS } from './format.ts';
 import { producerName } from './open-data.ts';
+
+const pdfkit = lazyRequire<typeof PDFDocument>('pdfkit');
 
 // "Laporan Penghargaan Tahun 2025": a title page with the region and the totals, bar charts
 // by field and by giver drawn with pdfkit's vector primitives (crisp at any zoom, no image
@@ -44,7 +47,7 @@ export async function yearlyReportPdf(
   const recap = await buildRecap(db, { actor, region: region.code, year: o.year });
   const producer = producerName(region);
 
-  const doc = new PDFDocument({
+  const doc = new (pdfkit())({
     size: 'A4',
     margin: MARGIN,
     compress: o.compress ?? true,

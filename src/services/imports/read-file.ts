@@ -1,12 +1,14 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import { fileTypeFromBuffer } from 'file-type';
+import type ExcelJS from 'exceljs';
+import { lazyRequire } from '../../lazy.ts';
 import { AppError } from '../errors.ts';
 import { columnLetter } from './columns.ts';
 import { fillMerged, mergeCollector } from './merged.ts';
 import type { Cell } from './values.ts';
 import { checkZipInflation } from './zip-guard.ts';
+
+const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
 // Turns an uploaded file into rows of cells, whatever the office saved: .xlsx (read as a
 // stream, so 10,000 rows take well under a second) or .csv (comma, semicolon or tab; UTF-8
@@ -39,7 +41,7 @@ export async function readSpreadsheet(
       'payload_too_large',
       `Berkas ${mb(buffer.byteLength)} MB melebihi batas ${mb(limits.maxBytes)} MB; pecah menjadi beberapa berkas.`,
     );
-  const type = await fileTypeFromBuffer(buffer);
+  const type = await (await import('file-type')).fileTypeFromBuffer(buffer);
   const isZip = buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
   if (type?.ext === 'cfb' || type?.ext === 'xls')
     throw unsupported(
@@ -94,7 +96,7 @@ function tooManyRows(limits: ReadLimits): AppError {
 
 async function readXlsx(buffer: Uint8Array, limits: ReadLimits): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(buffer)]), {
+  const reader = new (excel().stream.xlsx.WorkbookReader)(Readable.from([Buffer.from(buffer)]), {
     sharedStrings: 'cache',
     // Without styles a date cell arrives as its serial number (45800); the date column reads
     // numbers as Excel serials, and skipping styles saves a third of the reading time.

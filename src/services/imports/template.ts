@@ -1,10 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { lazyRequire } from '../../lazy.ts';
 import { AWARD_LEVELS } from '../../reference/unit-types.ts';
 import { LEVEL_LABELS } from '../exports/format.ts';
 import { COLUMNS } from './columns.ts';
+
+const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
 // The file offices download, fill in and upload: the columns in the order exports write
 // them, one example row, and a second sheet explaining each column and listing the values
@@ -14,7 +17,7 @@ export const templateHeaders = () => COLUMNS.map((c) => c.header);
 const exampleRow = () => COLUMNS.map((c) => c.example);
 
 export async function templateXlsx(db: Kysely<Database>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Prestasi';
   const data = wb.addWorksheet('Penghargaan', { views: [{ state: 'frozen', ySplit: 1 }] });
   data.addRow(templateHeaders());

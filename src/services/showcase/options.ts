@@ -11,8 +11,16 @@ export interface FilterOptions {
   givers: { code: string; abbreviation: string; name: string }[];
 }
 
-/** What the list's filter form offers: years that have public awards, active fields, the unit tree. */
-export async function filterOptions(db: Kysely<Database>, locale: 'id' | 'en'): Promise<FilterOptions> {
+/**
+ * What the list's filter form offers: years that have public awards, active fields, the unit
+ * tree of the site's region (a national database holds 20,000 units; the form offers the
+ * region's own), and givers with public awards.
+ */
+export async function filterOptions(
+  db: Kysely<Database>,
+  locale: 'id' | 'en',
+  regionCode?: string | null,
+): Promise<FilterOptions> {
   const [years, fields, units, givers] = await Promise.all([
     publicAwards(db)
       .select('awards.edition_year')
@@ -26,7 +34,7 @@ export async function filterOptions(db: Kysely<Database>, locale: 'id' | 'en'): 
       .orderBy('sort_order')
       .orderBy('code')
       .execute(),
-    listUnits(db),
+    listUnits(db, regionCode ?? undefined),
     publicAwards(db)
       .innerJoin('awarding_bodies as g', 'g.id', 'awards.awarding_body_id')
       .select(['g.code', 'g.abbreviation', 'g.name'])

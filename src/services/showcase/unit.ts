@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database, OrgUnitRow } from '../../db/schema.ts';
 import { type Change, type Count, changeOf, pathIds, type YearCount } from '../../domain/recap/index.ts';
 import { notFound } from '../errors.ts';
-import { recapByField, recapByYear, recapLatestYear, recapTotal } from '../recap/queries.ts';
+import { recapByField, recapByYear, recapLatestYear } from '../recap/queries.ts';
 import { PUBLIC_SCOPE, type RecapScope, visible } from '../recap/scope.ts';
 import { loadSeries, type SeriesView } from '../recap/series.ts';
 import { recapByUnit } from '../recap/units.ts';
@@ -74,12 +74,13 @@ function latestAwards(db: Kysely<Database>, scope: RecapScope) {
 export async function unitPageData(db: Kysely<Database>, id: number, locale: 'id' | 'en'): Promise<UnitPage> {
   const unit = await db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
   if (unit?.active !== 1) throw notFound('Unit', id);
-  const scope: RecapScope = { ...PUBLIC_SCOPE, unitPath: unit.path };
+  // The unit's region narrows every query to that region's rows by index before the subtree test.
+  const scope: RecapScope = { ...PUBLIC_SCOPE, regionCode: unit.region_code, unitPath: unit.path };
   const ancestorIds = pathIds(unit.path)
     .map(Number)
     .filter((x) => x !== unit.id);
   const latestYear = await recapLatestYear(db, scope);
-  const [ancestors, children, total, byYear, byField, series, rolled, awards] = await Promise.all([
+  const [ancestors, children, byYear, byField, series, rolled, awards] = await Promise.all([
     ancestorIds.length
       ? db
           .selectFrom('org_units')
@@ -94,18 +95,19 @@ export async function unitPageData(db: Kysely<Database>, id: number, locale: 'id
       .where('active', '=', 1)
       .orderBy('name')
       .execute(),
-    recapTotal(db, scope, null),
     latestYear === null ? [] : recapByYear(db, scope, latestYear),
     recapByField(db, scope, null, locale),
     latestYear === null
       ? []
       : loadSeries(db, scope, { minYears: 2, untilYear: latestYear, limit: MAX_SERIES }, locale),
     // Sub-unit totals with roll-up; the region is the unit's, so units.ts lists only its units.
-    recapByUnit(db, { ...scope, regionCode: unit.region_code }, null),
+    recapByUnit(db, scope, null),
     latestAwards(db, scope),
   ]);
   const totals = new Map(rolled.map((u) => [u.unitId, u.total]));
   const countIn = (y: number) => byYear.find((c) => c.year === y)?.count ?? 0;
+  // byYear runs to the latest year, so its sum is every award of the subtree.
+  const total = byYear.reduce((sum, c) => sum + c.count, 0);
   return {
     unit,
     ancestors: ancestorIds

@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { VersionWatch } from '../../../services/showcase/version.ts';
 import type { AppEnv } from '../../env.ts';
-import { originOf } from './view.ts';
 
 // Public pages are the same for every reader of a language, so each rendered page is kept in
 // memory until the data changes. The data version is checked at most once a second
@@ -117,6 +116,12 @@ export function pageCacheStats(db: Kysely<Database>) {
   return { entries: cache.pages.size, bytes: cache.bytes, renders: cache.renders };
 }
 
+/** Forgets every cached page of this database, so the next request renders (benchmarks). */
+export function dropCachedPages(db: Kysely<Database>) {
+  const cache = cacheFor(db);
+  cache.reset(`dropped-${cache.renders}-${Date.now()}`);
+}
+
 /** A strong validator: the hash of the exact bytes sent. */
 export const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
@@ -127,12 +132,13 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /**
- * The full cache key: the language, the origin written into sharing links (unless PUBLIC_URL
- * fixes it) and what the route says the page is.
+ * The full cache key: the language, the host written into sharing links (unless PUBLIC_URL
+ * fixes it) and what the route says the page is. The Host header is read as is: parsing the
+ * URL on every hit would cost more than the look-up.
  */
 export function cacheKey(c: Context<AppEnv>, pageKey: string): string {
-  const origin = c.get('deps').config.publicUrl ? '' : originOf(c);
-  return `${c.get('locale')}|${origin}|${pageKey}`;
+  const host = c.get('deps').config.publicUrl ? '' : (c.req.header('host') ?? '');
+  return `${c.get('locale')}|${host}|${pageKey}`;
 }
 
 /**

@@ -1,4 +1,7 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
+import { lazyRequire } from '../../../lazy.ts';
+
+const echarts = lazyRequire<typeof Echarts>('echarts');
 
 // Charts are drawn on the server to SVG with ECharts, so the public pages need no JavaScript.
 // ECharts escapes the labels it writes into the SVG (tested in test/showcase), which is what
@@ -30,7 +33,7 @@ export function horizontalBarSvg(
 ) {
   const width = opts.width ?? 520;
   const height = Math.max(120, 32 * bars.length + 24);
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   const ordered = [...bars].reverse();
   chart.setOption({
     animation: false,
@@ -71,7 +74,7 @@ export function horizontalBarSvg(
 /** Vertical bars by year (the timeline and unit rapor). */
 export function yearColumnsSvg(points: { year: number; count: number }[], opts: { width?: number } = {}) {
   const width = opts.width ?? 720;
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height: 220 });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height: 220 });
   chart.setOption({
     animation: false,
     textStyle: { fontFamily: FONT, fontSize: 13, color: INK },

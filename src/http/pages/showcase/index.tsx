@@ -79,7 +79,9 @@ export function showcaseRoutes() {
   app.get('/penghargaan', async (c) => {
     const db = c.get('deps').db.db;
     const locale = c.get('locale');
-    const options = await memoised(c, `options|${locale}`, () => filterOptions(db, locale));
+    const options = await memoised(c, `options|${locale}`, async () =>
+      filterOptions(db, locale, (await loadSite(db, c.get('deps').config)).regionCode),
+    );
     const parsed = parseListParams((name) => c.req.query(name), options);
     // The key is the parsed filters: unknown parameters and spellings of the same filter
     // (order, spaces) are one page.

@@ -1,4 +1,5 @@
 import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
+import { COUNT_CAP } from '../../../services/awards/read.ts';
 import type { ListAwardsQuery } from '../../../services/awards/schemas.ts';
 import type { FilterOptions } from '../../../services/showcase/options.ts';
 
@@ -65,7 +66,9 @@ export function parseListParams(
   if (q !== undefined) params.q = q.slice(0, 200);
   const hal = value('hal');
   if (hal !== undefined) {
-    if (/^\d{1,5}$/.test(hal) && Number(hal) >= 1) params.hal = Number(hal);
+    // Pages go as deep as the list counts (COUNT_CAP); deeper is ignored, not a failure.
+    if (/^\d{1,5}$/.test(hal) && Number(hal) >= 1 && (Number(hal) - 1) * PAGE_SIZE < COUNT_CAP)
+      params.hal = Number(hal);
     else ignored.push('hal');
   }
   return {

@@ -124,7 +124,7 @@ export function ListPage(props: {
       ) : null}
 
       <p class="count" role="status">
-        <strong>{t.results(formatNum(result.total, locale))}</strong>
+        <strong>{t.results(`${formatNum(result.total, locale)}${result.totalExact ? '' : '+'}`)}</strong>
         {pages > 1 ? ` · ${t.page(result.page, pages)}` : ''}
       </p>
       {result.items.length ? (

@@ -1,0 +1,111 @@
+// The growth curve: what each public page and API list costs as the table grows from 10,000 to
+// 100,000 to 1,000,000 awards (one region, generated with one INSERT … SELECT). Each page is
+// timed on a cache miss — the page cache is dropped before every request — because a cached
+// page is flat by construction. (The list's filter options are memoised per data version and
+// dropped with the pages, so they are included.) SQLite, in-process through the real app. Target: within 2× from
+// the smallest to the largest size. Prints one JSON line {"name":"growth",...}.
+// Usage: npx tsx scripts/bench/growth.ts [--max 1000000] [--runs 15]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApiToken, createUser } from '../../src/auth/users.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { prepareDatabase } from '../../src/db/prepare.ts';
+import { createApp } from '../../src/http/app.ts';
+import { dropCachedPages } from '../../src/http/pages/showcase/cache.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { createRegion, createUnit } from '../../src/services/units.ts';
+import { insertBulkAwards } from '../../test/support/bulk-awards.ts';
+import { arg, median } from './lib/load.ts';
+
+const max = arg('max', 1_000_000);
+const runs = arg('runs', 15);
+const sizes = [10_000, 100_000, 1_000_000].filter((n) => n <= max);
+
+const dir = mkdtempSync(join(tmpdir(), 'prestasi-bench-growth-'));
+const db = openDatabase(`sqlite:${join(dir, 'growth.db')}`);
+try {
+  await prepareDatabase(db.db);
+  await createRegion(db.db, SYSTEM_ACTOR, {
+    code: '36.71',
+    name: 'Kota Tangerang',
+    kind: 'kota',
+    foundedOn: '1993-02-28',
+  });
+  const root = await createUnit(db.db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    name: 'Pemerintah Kota Tangerang',
+    unitType: 'PEMDA',
+  });
+  const dinas = await createUnit(db.db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    parentId: root.id,
+    name: 'Dinas Kesehatan',
+    unitType: 'DINAS',
+  });
+  const units = [root, dinas].map((u) => ({ id: u.id, path: u.path }));
+  const fieldIds = (await db.db.selectFrom('fields').select('id').orderBy('id').limit(8).execute()).map(
+    (f) => f.id,
+  );
+  const admin = await createUser(db.db, {
+    email: 'admin@bench.id',
+    role: 'admin',
+    password: 'kata-sandi-bench',
+  });
+  const token = await createApiToken(db.db, admin.id);
+  const app = createApp({ db, config: { ...loadConfig({}), logLevel: 'silent' } });
+
+  const paths: Record<string, { path: string; auth?: boolean }> = {
+    home: { path: '/' },
+    list: { path: '/penghargaan' },
+    listFiltered: { path: '/penghargaan?tahun=2020' },
+    timeline: { path: '/linimasa' },
+    unit: { path: `/unit/${dinas.id}` },
+    data: { path: '/data' },
+    apiList: { path: '/api/v1/awards?pageSize=25', auth: true },
+    apiListFiltered: { path: '/api/v1/awards?year=2020&pageSize=25', auth: true },
+    apiListPage10: { path: '/api/v1/awards?page=10&pageSize=25', auth: true },
+  };
+  const curve: Record<string, Record<string, number>> = {};
+  let have = 0;
+  for (const size of sizes) {
+    const started = performance.now();
+    await insertBulkAwards(db.db, {
+      count: size - have,
+      regionCode: '36.71',
+      units,
+      fieldIds,
+      fromYear: 1995,
+      years: 31,
+      offset: have,
+    });
+    console.error(
+      `growth: ${size} awards (+${size - have} in ${Math.round(performance.now() - started)} ms)`,
+    );
+    have = size;
+    for (const [key, p] of Object.entries(paths)) {
+      const times: number[] = [];
+      for (let i = 0; i < runs + 2; i++) {
+        dropCachedPages(db.db); // every request is a miss: the render is what is measured
+        const t = performance.now();
+        const res = await app.request(
+          p.path,
+          p.auth ? { headers: { authorization: `Bearer ${token}` } } : {},
+        );
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${p.path} answered ${res.status} at ${size}`);
+        if (i >= 2) times.push(performance.now() - t);
+      }
+      curve[key] ??= {};
+      curve[key][size] = Math.round(median(times) * 10) / 10;
+    }
+  }
+  const ratios = Object.fromEntries(
+    Object.entries(curve).map(([k, c]) => [k, Math.round((c[sizes.at(-1)!] / c[sizes[0]]) * 100) / 100]),
+  );
+  console.log(JSON.stringify({ name: 'growth', database: 'sqlite', sizes, runs, medianMs: curve, ratios }));
+} finally {
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+}

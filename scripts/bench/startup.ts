@@ -1,0 +1,78 @@
+// Start-up: `prestasi --help` and `prestasi serve` until /healthz answers, each against bare
+// Node doing the same (exit at once; an http server answering), medians of several runs.
+// Prints one JSON line {"name":"startup",...}. Usage: npx tsx scripts/bench/startup.ts [--runs 5]
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { arg, median } from './lib/load.ts';
+
+const runs = arg('runs', 5);
+const dir = mkdtempSync(join(tmpdir(), 'prestasi-bench-startup-'));
+const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'startup.db')}`, LOG_LEVEL: 'silent' };
+
+const timed = (args: string[]) => {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
+  return performance.now() - t;
+};
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+
+/** Starts `args` with PORT set and polls /healthz (or /) until it answers; returns the time. */
+async function untilHealthy(args: string[], path: string): Promise<number> {
+  const port = await freePort();
+  const t = performance.now();
+  const child = spawn(process.execPath, args, { env: { ...env, PORT: String(port) }, stdio: 'ignore' });
+  try {
+    for (;;) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`);
+        if (res.ok) return performance.now() - t;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 10));
+      if (performance.now() - t > 60_000) throw new Error(`${args.join(' ')} did not answer in 60 s`);
+    }
+  } finally {
+    child.kill();
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+const bareServer = `require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.env.PORT), '127.0.0.1')`;
+try {
+  timed(['bin/prestasi.js', 'migrate']); // the database exists before serve is timed
+  const help: number[] = [];
+  const bare: number[] = [];
+  const serve: number[] = [];
+  const bareServe: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    help.push(timed(['bin/prestasi.js', '--help']));
+    bare.push(timed(['-e', '0']));
+    serve.push(await untilHealthy(['bin/prestasi.js', 'serve'], '/healthz'));
+    bareServe.push(await untilHealthy(['-e', bareServer], '/'));
+  }
+  const r = (x: number) => Math.round(x);
+  console.log(
+    JSON.stringify({
+      name: 'startup',
+      runs,
+      helpMs: r(median(help)),
+      bareNodeMs: r(median(bare)),
+      serveHealthzMs: r(median(serve)),
+      bareServerMs: r(median(bareServe)),
+    }),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -6,8 +6,9 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../../db/now.ts';
 import type { Database } from '../../../db/schema.ts';
+import { assertCurator } from '../../access.ts';
 import { type Actor, SYSTEM_ACTOR } from '../../actor.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
 import { ingest } from '../ingest.ts';
 import type { IntakeInput } from '../prepare.ts';
 import { DEFAULT_LIMITS, FetchError, type FetchLimits, fetchPolitely } from './fetch.ts';
@@ -102,6 +103,29 @@ export async function pollDue(
   };
   await Promise.all(Array.from({ length: Math.max(1, o.concurrency) }, worker));
   return reports.sort((a, b) => a.sourceId - b.sourceId);
+}
+
+/**
+ * A curator's "poll now" for one source: rights and existence first (403/404 before any request
+ * goes out), then one round bounded for a request — one try per link, a 10 s timeout, at most
+ * 5 new links (the watcher takes the rest).
+ */
+export async function pollOneNow(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  allowPrivate: boolean,
+): Promise<PollReport> {
+  assertCurator(actor);
+  const row = await db.selectFrom('news_sources').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Sumber berita', id);
+  const [report] = await pollDue(
+    db,
+    { allowPrivate, retries: 0, timeoutMs: 10_000, maxItemsPerPoll: 5 },
+    [row],
+    actor,
+  );
+  return report;
 }
 
 export async function pollSource(

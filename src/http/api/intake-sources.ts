@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { CURATOR_ROLES } from '../../services/access.ts';
-import { pollDue, WATCH_ACTOR } from '../../services/intake/watch/poll.ts';
+import { pollSourceNow } from '../../services/intake/watch/poll.ts';
 import {
   createSource,
   getSource,
@@ -103,24 +103,13 @@ export function intakeSourceRoutes() {
       const deps = c.get('deps');
       const actor = requireActor(c);
       const id = c.req.valid('param').id;
-      await getSource(deps.db.db, actor, id); // 403/404 before any request goes out
-      const row = await deps.db.db
-        .selectFrom('news_sources')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      const [report] = await pollDue(
-        deps.db.db,
-        // Bounded for a request: one try per link, a shorter timeout, a few links (the watcher takes the rest).
-        {
-          allowPrivate: deps.config.intakeWatchAllowPrivate,
-          retries: 0,
-          timeoutMs: 10_000,
-          maxItemsPerPoll: 5,
-        },
-        [row],
-        { ...actor, label: actor.label || WATCH_ACTOR.label },
-      );
+      // Bounded for a request: one try per link, a shorter timeout, a few links (the watcher takes the rest).
+      const report = await pollSourceNow(deps.db.db, actor, id, {
+        allowPrivate: deps.config.intakeWatchAllowPrivate,
+        retries: 0,
+        timeoutMs: 10_000,
+        maxItemsPerPoll: 5,
+      });
       return c.json(report, 200);
     },
   );

@@ -12,7 +12,7 @@ import { ingest } from '../ingest.ts';
 import type { IntakeInput } from '../prepare.ts';
 import { DEFAULT_LIMITS, FetchError, type FetchLimits, fetchPolitely } from './fetch.ts';
 import { type ListedItem, ListingError, listItems } from './links.ts';
-import type { SourceRow } from './registry.ts';
+import { getSource, type SourceRow } from './registry.ts';
 
 export interface WatchOptions extends FetchLimits {
   /** Least time between two requests to one host. */
@@ -102,6 +102,22 @@ export async function pollDue(
   };
   await Promise.all(Array.from({ length: Math.max(1, o.concurrency) }, worker));
   return reports.sort((a, b) => a.sourceId - b.sourceId);
+}
+
+/**
+ * "Poll now" from the API: the caller's rights are checked (403/404) before any request goes
+ * out, then that one source gets the same round the watcher runs.
+ */
+export async function pollSourceNow(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  opts: Partial<WatchOptions>,
+): Promise<PollReport> {
+  await getSource(db, actor, id);
+  const row = await db.selectFrom('news_sources').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const [report] = await pollDue(db, opts, [row], { ...actor, label: actor.label || WATCH_ACTOR.label });
+  return report;
 }
 
 export async function pollSource(

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { CURATOR_ROLES } from '../../services/access.ts';
-import { pollOneNow } from '../../services/intake/watch/poll.ts';
+import { pollSourceNow } from '../../services/intake/watch/poll.ts';
 import {
   createSource,
   getSource,
@@ -103,7 +103,13 @@ export function intakeSourceRoutes() {
       const deps = c.get('deps');
       const actor = requireActor(c);
       const id = c.req.valid('param').id;
-      const report = await pollOneNow(deps.db.db, actor, id, deps.config.intakeWatchAllowPrivate);
+      // Bounded for a request: one try per link, a shorter timeout, a few links (the watcher takes the rest).
+      const report = await pollSourceNow(deps.db.db, actor, id, {
+        allowPrivate: deps.config.intakeWatchAllowPrivate,
+        retries: 0,
+        timeoutMs: 10_000,
+        maxItemsPerPoll: 5,
+      });
       return c.json(report, 200);
     },
   );

@@ -42,26 +42,18 @@ async function renderForm(
   const l = c.get('locale');
   const title = id ? tr(l, 'Ubah penghargaan', 'Edit award') : t(l, 'nav.new');
   // What the verifier asked for stays in view while the operator fixes it.
-  const returned = id
-    ? await c
-        .get('deps')
-        .db.db.selectFrom('awards')
-        .select('return_reason')
-        .where('id', '=', id)
-        .where('state', '=', 'returned')
-        .executeTakeFirst()
-    : undefined;
+  const returned = id ? await getAward(c.get('deps').db.db, actor, id, l) : undefined;
   return page(
     c,
     { title, section: id ? 'awards' : 'new', status },
     <>
       <h1>{title}</h1>
-      {returned?.return_reason ? (
+      {returned?.state === 'returned' && returned.returnReason ? (
         <div class="notice" role="status">
           <strong>
             {tr(l, 'Dikembalikan oleh verifikator. Alasannya:', 'Returned by the verifier. Reason:')}
           </strong>
-          <p class="reason">{returned.return_reason}</p>
+          <p class="reason">{returned.returnReason}</p>
         </div>
       ) : null}
       <p class="muted">

@@ -6,14 +6,13 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../../db/now.ts';
 import type { Database } from '../../../db/schema.ts';
-import { assertCurator } from '../../access.ts';
 import { type Actor, SYSTEM_ACTOR } from '../../actor.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import { ingest } from '../ingest.ts';
 import type { IntakeInput } from '../prepare.ts';
 import { DEFAULT_LIMITS, FetchError, type FetchLimits, fetchPolitely } from './fetch.ts';
 import { type ListedItem, ListingError, listItems } from './links.ts';
-import type { SourceRow } from './registry.ts';
+import { getSource, type SourceRow } from './registry.ts';
 
 export interface WatchOptions extends FetchLimits {
   /** Least time between two requests to one host. */
@@ -106,25 +105,18 @@ export async function pollDue(
 }
 
 /**
- * A curator's "poll now" for one source: rights and existence first (403/404 before any request
- * goes out), then one round bounded for a request — one try per link, a 10 s timeout, at most
- * 5 new links (the watcher takes the rest).
+ * "Poll now" from the API: the caller's rights are checked (403/404) before any request goes
+ * out, then that one source gets the same round the watcher runs.
  */
-export async function pollOneNow(
+export async function pollSourceNow(
   db: Kysely<Database>,
   actor: Actor,
   id: number,
-  allowPrivate: boolean,
+  opts: Partial<WatchOptions>,
 ): Promise<PollReport> {
-  assertCurator(actor);
-  const row = await db.selectFrom('news_sources').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('Sumber berita', id);
-  const [report] = await pollDue(
-    db,
-    { allowPrivate, retries: 0, timeoutMs: 10_000, maxItemsPerPoll: 5 },
-    [row],
-    actor,
-  );
+  await getSource(db, actor, id);
+  const row = await db.selectFrom('news_sources').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const [report] = await pollDue(db, opts, [row], { ...actor, label: actor.label || WATCH_ACTOR.label });
   return report;
 }
 

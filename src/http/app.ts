@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../services/errors.ts';
 import { authRoutes } from './api/auth.ts';
 import { awardRoutes } from './api/awards.ts';
@@ -48,6 +49,31 @@ export function createApp(deps: AppDeps) {
     c.set('locale', lang === 'en' ? 'en' : 'id');
     await next();
   });
+  // Every response, HTML pages above all: scripts only from our own /static files (no inline
+  // script, no eval — htmx needs neither here), no framing by other sites, no plugins. Inline
+  // style attributes are allowed (layout widths, server-drawn SVG charts); they cannot run code.
+  // overwrite:false keeps the stricter policy that evidence files set for themselves.
+  app.use(
+    '*',
+    secureHeaders({
+      overwrite: false,
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      // Open data (CSV, zip, charts) may be embedded or fetched by other sites.
+      crossOriginResourcePolicy: false,
+      // Plain-HTTP installs inside an office network exist; HTTPS deployments add HSTS at the proxy.
+      strictTransportSecurity: false,
+    }),
+  );
   app.use('/kerja/penghargaan/:id{[0-9]+}/bukti', uploadTooLarge);
   app.use(
     '*',

@@ -14,6 +14,7 @@ import { type Evidence, toEvidence } from './awards/model.ts';
 import { getAward } from './awards/read.ts';
 import { AppError, conflict, invalid, notFound } from './errors.ts';
 import { noNul } from './safe-text.ts';
+import { webUrlSchema } from './safe-url.ts';
 
 // Evidence of an award: uploaded files (scans, photos, PDFs) and links. Files are judged by
 // their bytes, never their name, and stored once per content under uploadDir/<sha[0:2]>/<sha>.
@@ -22,20 +23,7 @@ export const ALLOWED_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg'
 
 export const linkEvidenceSchema = z
   .object({
-    url: z
-      .string()
-      .trim()
-      .max(2000, 'URL paling banyak 2000 karakter')
-      .refine((s) => {
-        try {
-          const u = new URL(s);
-          return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
-        } catch {
-          return false;
-        }
-      }, 'URL harus alamat web lengkap yang diawali http:// atau https://')
-      // Stored in the parser's form: control characters percent-encoded, host lower-cased.
-      .transform((s) => (URL.canParse(s) ? new URL(s).href : s)),
+    url: webUrlSchema(),
     caption: z
       .string()
       .trim()

@@ -74,7 +74,12 @@ const MATRIX: Record<string, Row> = {
     expect: s(200, 403, 200, 403, 200, 403, 401),
   },
   'POST /awards/{id}/verify': {
-    setup: async (t) => ({ path: `/api/v1/awards/${await awardInState(t, 'submitted')}/verify` }),
+    // Entered and submitted by the operator: the admin had no part in it (four eyes).
+    setup: async (t) => {
+      const id = (await t.call('operator', 'POST', '/api/v1/awards', sampleAward(t.units.dinkes.id))).json.id;
+      await t.call('operator', 'POST', `/api/v1/awards/${id}/submit`);
+      return { path: `/api/v1/awards/${id}/verify` };
+    },
     expect: s(200, 200, 403, 403, 403, 403, 401),
   },
   'POST /awards/{id}/return': {

@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Award } from '../awards/model.ts';
 import { invalid } from '../errors.ts';
 import { awardsForExport } from './awards.ts';
+import { defuseRow } from './cells.ts';
 
 // The open-data package, after the Satu Data Indonesia principles (Perpres 39/2019): one
 // data standard (stable snake_case columns with declared types), metadata (title, producer,
@@ -131,7 +132,7 @@ export async function buildOpenData(
   const awards = await awardsForExport(db, null, {}, region.code);
   const csv = stringify([
     OPEN_COLUMNS.map((c) => c.name),
-    ...awards.map((a) => OPEN_COLUMNS.map((c) => c.value(a, region.code))),
+    ...awards.map((a) => defuseRow(OPEN_COLUMNS.map((c) => c.value(a, region.code)))),
   ]);
   // reduce, not Math.min(...years): spreading a million values overflows the stack.
   const years = awards.reduce<{ from: number; to: number } | null>(

@@ -2,6 +2,7 @@
 // stored as findings for a curator. An event another outlet already reported joins that finding
 // as one more source; an event matching an award on record is flagged as evidence for it.
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { nowIso } from '../../db/now.ts';
 import type { Database } from '../../db/schema.ts';
 import { extractArticle } from '../../extract/index.ts';
@@ -65,11 +66,6 @@ async function ingestOnce(db: Kysely<Database>, actor: Actor, a: PreparedArticle
     return ingestArticle(db, actor, a);
   }
 }
-
-const isUniqueViolation = (err: unknown) => {
-  const code = (err as { code?: string })?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-};
 
 async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArticle): Promise<IngestResult> {
   return db.transaction().execute(async (trx) => {

@@ -8,6 +8,7 @@ import { isFeed, parseFeed } from '../../extract/feeds.ts';
 import { htmlToArticle } from '../../extract/html.ts';
 import { headline, isBinary, MAX_INPUT_BYTES } from '../../extract/source.ts';
 import { AppError, invalid } from '../errors.ts';
+import { webUrlOrNull } from '../safe-url.ts';
 
 export type SourceKind = 'file' | 'url' | 'api' | 'feed';
 
@@ -136,7 +137,8 @@ function finish(
   const body = a.body.trim();
   if (!body) throw invalid([{ field: 'text', message: 'Tidak ada teks berita yang bisa dibaca' }]);
   return {
-    url: clip(a.url, 2000),
+    // Feeds and pages are outside text: a link that is not http(s) is dropped, not stored.
+    url: clip(webUrlOrNull(a.url), 2000),
     outlet: clip(a.outlet, 200),
     // Broken pages can pour a whole paragraph into <h1>: a title is its first line.
     title: clip(a.title?.split('\n')[0].replace(/\s+/g, ' '), 300),

@@ -93,9 +93,11 @@ export function awardCells(a: Award, regionName: string, dateAs: 'date' | 'text'
 export type CsvDialect = 'standard' | 'excel-id';
 
 export function awardsCsv(awards: Award[], regionName: string, dialect: CsvDialect = 'standard'): string {
-  const cell = (v: Value): Value =>
-    dialect === 'excel-id' && typeof v === 'number' ? String(v).replace('.', ',') : v;
-  const rows = awards.map((a) => defuseRow(awardCells(a, regionName, 'text')).map(cell));
+  const rows = awards.map((a) =>
+    defuseRow(awardCells(a, regionName, 'text')).map((v) =>
+      dialect === 'excel-id' && typeof v === 'number' ? String(v).replace('.', ',') : v,
+    ),
+  );
   return `\uFEFF${stringify([exportHeaders(), ...rows], { delimiter: dialect === 'excel-id' ? ';' : ',' })}`;
 }
 

@@ -25,11 +25,14 @@ import { findGivers } from '../src/extract/givers.ts';
 import { extractSource } from '../src/extract/index.ts';
 import { findRank } from '../src/extract/numbers.ts';
 import type { AwardEvent } from '../src/extract/types.ts';
+import { evaluateStrict, printStrict } from './eval-strict.ts';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SEEDS_DIR = join(REPO, '..', 'shared', 'seeds');
 export const FIXTURES_DIR = join(REPO, 'test', 'fixtures', 'news');
 export const HELDOUT_DIR = join(REPO, 'test', 'fixtures', 'news-heldout');
+/** 48 articles modelled on real regional reporting, with region-level gold (issue 8). */
+export const NEWS_DEV_DIR = join(REPO, '..', 'shared', 'news-dev');
 
 export type CorpusSet = 'seeds' | 'dev' | 'heldout';
 export const CORPUS_SETS: Array<[CorpusSet, string]> = [
@@ -279,5 +282,11 @@ function main(): void {
     if (part.length) printReport(labels[set], evaluate(part), verbose);
   }
   printReport('overall', evaluate(corpus), false);
+  // The strict figure: seeds and news-dev (skipped when ../shared is not beside the clone).
+  const seeds = evaluateStrict(SEEDS_DIR);
+  if (seeds) printStrict('seeds', seeds, verbose);
+  const newsDev = evaluateStrict(NEWS_DEV_DIR, join(NEWS_DEV_DIR, 'articles'));
+  if (newsDev) printStrict('news-dev (../shared/news-dev)', newsDev, verbose);
+  else console.log('\n(news-dev skipped: ../shared/news-dev is not beside this clone)');
 }
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -17,6 +17,10 @@ export interface Config {
   /** The site's public address (https://prestasi.example.go.id) for canonical and sharing links. */
   publicUrl: string | null;
   logLevel: string;
+  /** Poll watched news sources inside `serve` (INTAKE_WATCH=1, or `serve --watch`). */
+  intakeWatch: boolean;
+  /** Let watched sources live on this machine or a private network (tests, intranets). */
+  intakeWatchAllowPrivate: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +35,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emblemUrl: env.EMBLEM_URL || null,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' || env.VITEST ? 'silent' : 'info'),
+    intakeWatch: env.INTAKE_WATCH === '1' || env.INTAKE_WATCH === 'true',
+    intakeWatchAllowPrivate:
+      env.INTAKE_WATCH_ALLOW_PRIVATE === '1' || env.INTAKE_WATCH_ALLOW_PRIVATE === 'true',
   };
 }

@@ -3,7 +3,7 @@
 // and refreshes the table in README.md between the bench markers. Naming benchmarks runs only
 // those and replaces their rows, keeping the others' last results.
 // Usage: npm run bench [-- name ...]
-//   names: extract national import pages serving startup growth soak
+//   names: extract national import pages serving startup growth soak watch
 //   BENCH_SOAK_SECONDS (default 300) sets the soak's length; BENCH_GROWTH_MAX (default 1000000)
 //   the largest database of the growth curve. CI does not run benchmarks.
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { renderTable } from './table.ts';
 
-const ALL = ['extract', 'national', 'import', 'pages', 'serving', 'startup', 'growth', 'soak'];
+const ALL = ['extract', 'national', 'import', 'pages', 'serving', 'startup', 'growth', 'soak', 'watch'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : ALL;
 

@@ -33,6 +33,16 @@ function rowsFor(r: Result): Row[] {
           ok: r.articlesPerSecond >= 500,
         },
       ];
+    case 'watch':
+      return [
+        {
+          what: `polling ${r.sources} watched feeds (${r.itemsPerFeed} seen items each), one round; CPU ${r.ratioToRawFetch}× bare fetch`,
+          db: 'sqlite',
+          value: `${r.fullRoundCpuSeconds.toFixed(2)} CPU s (304 round ${r.conditionalRoundCpuSeconds.toFixed(2)} s): ${r.corePercentAt5Minutes}% of a core every 5 min`,
+          target: '< 5% of one core',
+          ok: r.corePercentAt5Minutes < 5,
+        },
+      ];
     case 'import':
       return [
         {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/schema.ts';
-import { claimAttempt, clearAttempts } from '../http/auth/throttle.ts';
 import { AppError } from '../services/errors.ts';
 import { verifyPassword } from './passwords.ts';
+import { claimAttempt, clearAttempts } from './throttle.ts';
 
 /** Checks a password with throttling by email and by client address. */
 export async function checkLogin(

@@ -109,3 +109,12 @@ export async function actorFor(db: Kysely<Database>, user: UserRow): Promise<Act
   }
   return { id: user.id, label: user.email, role: user.role, unitId: user.unit_id, unitPath };
 }
+
+/** The account with this email (as typed: case and spaces do not matter), active or not. */
+export function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+}

@@ -1,7 +1,7 @@
 // What every command that reads or writes records needs: the configured database brought up
 // to date, and the user it acts as. Shared so that import, export, report, ingest and findings
 // open the database and resolve --as the same way (and fail with the same message).
-import { actorFor } from '../auth/users.ts';
+import { actorFor, findUserByEmail } from '../auth/users.ts';
 import type { Db } from '../db/database.ts';
 import { prepareDatabase } from '../db/prepare.ts';
 import { type Actor, SYSTEM_ACTOR } from '../services/actor.ts';
@@ -19,13 +19,8 @@ export function withPreparedDatabase<T>(work: (db: Db) => Promise<T>): Promise<T
 /** --as EMAIL acts as that user (their role and unit scope); without it, the system (admin). */
 export async function actorByEmail(db: Db, email: string | undefined): Promise<Actor> {
   if (!email) return { ...SYSTEM_ACTOR, label: 'cli' };
-  const user = await db.db
-    .selectFrom('users')
-    .selectAll()
-    .where('email', '=', email.trim().toLowerCase())
-    .where('active', '=', 1)
-    .executeTakeFirst();
-  if (!user)
+  const user = await findUserByEmail(db.db, email);
+  if (user?.active !== 1)
     throw new CliError(`--as ${email}: tidak ada pengguna aktif dengan email itu (prestasi user add)`);
   return actorFor(db.db, user);
 }

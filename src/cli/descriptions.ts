@@ -16,6 +16,7 @@ export const COMMAND_DESCRIPTIONS = {
   extract: 'Temukan penghargaan yang diterima dalam berita (.txt, .html, RSS/Atom)',
   ingest: 'Masukkan berita (berkas, folder, URL) dan temukan penghargaan di dalamnya (take in news articles)',
   findings: 'Temuan penghargaan dari berita: daftar, terima, gabung, tolak (news findings)',
+  intake: 'Sumber berita yang dipantau dan pemantauannya (watched news sources)',
 } as const;
 
 export type CommandName = keyof typeof COMMAND_DESCRIPTIONS;

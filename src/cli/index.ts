@@ -22,6 +22,7 @@ const COMMANDS: Record<CommandName, () => Promise<{ register(program: Command): 
   extract: () => import('./commands/extract.ts'),
   ingest: () => import('./commands/ingest.ts'),
   findings: () => import('./commands/findings.ts'),
+  intake: () => import('./commands/intake.ts'),
 };
 
 const program = new Command()

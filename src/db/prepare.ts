@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { loadBuiltinScales } from '../services/grading.ts';
 import { migrateToLatest } from './migrate.ts';
 import { loadReferenceData } from './reference.ts';
+import { loadBuiltinScales } from './scales.ts';
 import type { Database } from './schema.ts';
 
 /** Brings any database up to date: migrations, then the shipped reference data. */

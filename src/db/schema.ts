@@ -299,6 +299,12 @@ export interface SourceItemTable {
   seen_at: string;
 }
 
+/** One MinHash LSH key of an article (near-duplicate look-up). */
+export interface ArticleBandTable {
+  article_id: number;
+  band: string;
+}
+
 export interface ImportBatchTable {
   id: Generated<number>;
   file_name: string;
@@ -333,6 +339,7 @@ export interface Database {
   other_region_events: OtherRegionEventTable;
   news_sources: NewsSourceTable;
   source_items: SourceItemTable;
+  article_bands: ArticleBandTable;
 }
 
 export type AwardRow = Selectable<AwardTable>;

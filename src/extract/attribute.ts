@@ -77,7 +77,12 @@ function resolve(m: RegionMention, subject: Region | null): Region | null {
 export function attribute(recipient: string | null, subject: Region | null): Attribution {
   const unit = recipient ? (findUnit(recipient)?.name ?? null) : null;
   if (recipient) {
-    const named = findRegions(recipient).filter((m) => !isScope(recipient, m));
+    // "JAKARTA –": an all-capital dateline is where the news was written, not who received.
+    const named = findRegions(recipient).filter(
+      (m) =>
+        !isScope(recipient, m) &&
+        !(m.by === 'bare' && m.written.length > 3 && m.written === m.written.toUpperCase()),
+    );
     for (const m of named) {
       const r = resolve(m, subject);
       if (r) return { region: r, unit, span: { start: m.start, end: m.end }, how: 'named' };

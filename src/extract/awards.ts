@@ -32,6 +32,9 @@ interface Frame {
 const LIST_INTRO =
   /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi|sebagai\s+berikut|berikut\s+ini|berikut)\b\s*:?\s*$|:\s*$/i;
 const INLINE_LIST = /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi)\b\s*:?\s*(\S.*)$/i;
+/** "Penghargaan yang diraih antara lain A, B, serta C": a list with no count before it. */
+const LIST_SUBJECT =
+  /^(?:penghargaan|prestasi|capaian|deretan\s+penghargaan)\b[^.]{0,40}?\b(?:antara\s+lain|di\s*antaranya|yakni|yaitu|meliputi)\b/i;
 const SAME_DAY = /\b(?:hari|acara|kesempatan|waktu|tempat)\s+yang\s+sama\b/i;
 const BULLET = /^\s*(?:[-•*·▪–]|\d{1,2}[.)]|[a-z][.)])\s+/u;
 const ANAPHORA =
@@ -79,7 +82,7 @@ export function awardPass(
     const frame: Frame | null = hits.length > 0 ? frameOf(s, i, hits[0].claim.count, reference) : null;
     if (frame) frames.push(frame);
 
-    const inline = hits.length > 0 ? INLINE_LIST.exec(s.text) : null;
+    const inline = hits.length > 0 || LIST_SUBJECT.test(s.text) ? INLINE_LIST.exec(s.text) : null;
     if (inline && !LIST_INTRO.test(s.text.slice(-40))) {
       const items = inlineItems(s, inline.index + inline[0].length - inline[1].length, inline[1]);
       if (items.length >= 2) {

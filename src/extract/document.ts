@@ -1,13 +1,14 @@
 // The document pass: the sentence pass's drafts and the results pass's drafts, credited to
 // regions and merged into one event per recipient and award. The article's programme, giver,
 // date and subject are read once and lent to sentences that do not say them (P1, P2, P7, P8, P9).
-import { articleSubject, attribute } from './attribute.ts';
-import { clauseDate, type Draft } from './clauses.ts';
+import { articleSubject, attribute, isScope } from './attribute.ts';
+import type { Draft } from './clauses.ts';
+import { ceremonyDate, handedBy, scoreIn } from './context.ts';
 import { findGrade, findLevel, yearInTitle } from './fields.ts';
 import { findGivers, pickGiver } from './givers.ts';
 import { type Credited, isEmptyTitle, mergeEvents } from './merge.ts';
 import { headlineTopic, mainProgramme } from './programme.ts';
-import { findRegions, type Region } from './regions/gazetteer.ts';
+import { findRegions, type Region, type RegionMention } from './regions/gazetteer.ts';
 import { resultDrafts } from './results.ts';
 import type { Sentence } from './sentences.ts';
 
@@ -22,8 +23,19 @@ export function documentPass(
   drafts: Draft[],
   reference: string | null,
   skipLines: number,
+  /** The article claims counts ("64 penghargaan sepanjang 2024"): a recap of many ceremonies. */
+  recap = false,
 ): DocumentEvents {
   const mentions = findRegions(text);
+  const seen = new Map<string, RegionMention[]>();
+  const regionsIn = (t: string): RegionMention[] => {
+    let m = seen.get(t);
+    if (!m) {
+      m = findRegions(t);
+      seen.set(t, m);
+    }
+    return m;
+  };
   const subject = articleSubject(text, mentions);
   const programme = mainProgramme(text);
   const headline = firstLine(text);
@@ -33,16 +45,18 @@ export function documentPass(
     .slice(0, 8)
     .map((s) => s.text)
     .join(' ');
+  const ceremony = drafts.find((d) => d.date)?.date ?? ceremonyDate(sentences, skipLines, reference);
   const results = resultDrafts(sentences, {
     programme,
     fallbackTitle: topic,
     subject,
     giver: pickGiver(lead),
-    date: clauseDate(lead, reference),
+    date: ceremony,
     level: findLevel(lead),
     year: programme ? yearInTitle(programme.name) : null,
     reference,
     skipLines,
+    regionsIn,
   });
 
   const regionWords = new Set<string>();
@@ -52,6 +66,8 @@ export function documentPass(
   const credited: Credited[] = [];
   const resultSentences = new Set(results.map((r) => r.sentence));
   for (const d of drafts) {
+    // Awards to companies, private hospitals, schools, groups and private persons (P16).
+    if (privateRecipient(text, d)) continue;
     // "Opini WTP diberikan BPK …" read with the giver as recipient: the award is the subject's.
     if (d.recipient && isGiverOnly(d.recipient)) d.recipient = null;
     if (isEmptyTitle(d.title, regionWords)) {
@@ -65,7 +81,12 @@ export function documentPass(
       d.grade ??= findGrade(d.title)?.grade ?? null;
       d.title = programme?.name ?? topic ?? d.title;
     }
-    credited.push({ draft: d, region: attribute(d.recipient, subject).region, from: 'sentence' });
+    credited.push({
+      draft: d,
+      region: attribute(d.recipient, subject).region,
+      from: 'sentence',
+      office: null,
+    });
   }
   for (const d of results) {
     // With no programme named, a co-recipient shares the award reported just before it.
@@ -77,10 +98,36 @@ export function documentPass(
       if (before) d.title = before.title;
     }
     if (!d.title) continue;
-    credited.push({ draft: d, region: attribute(d.recipient, subject).region, from: 'results' });
+    credited.push({
+      draft: d,
+      region: attribute(d.recipient, subject).region,
+      from: 'results',
+      office: null,
+    });
   }
+  const acronyms = acronymsIn(text);
+  for (const c of credited) c.draft.title = expandAcronym(c.draft.title, acronyms);
   credited.sort((a, b) => a.draft.start - b.draft.start);
-  return { events: mergeEvents(credited), subject };
+  const events = mergeEvents(credited);
+  fillFromArticle(events, sentences, skipLines, ceremony, subject, regionsIn, recap);
+  return { events, subject };
+}
+
+/** Who is named before the award in its sentence: a company, a school, a person … not a pemda. */
+const PRIVATE =
+  /\b(?:PT|CV|Tbk|perusahaan|hotel|klinik|yayasan|koperasi|sekolah|SMA|SMK|SMP|SD|MTs|MAN|universitas|kampus|mahasiswa|siswa|siswi|pelajar|atlet|qori|qoriah|guru|bidan|kader|warga|pengusaha|seorang|UMKM|komunitas|PKK|RS\s+swasta|rumah\s+sakit\s+swasta)\b/;
+
+function privateRecipient(text: string, d: Draft): boolean {
+  if (d.recipient && PRIVATE.test(d.recipient)) return true;
+  const sentence = text.slice(d.start, d.end);
+  const at = sentence.toLowerCase().indexOf(d.title.toLowerCase().slice(0, 20));
+  if (at <= 0) return false;
+  const before = sentence.slice(0, at);
+  // The pemda named as the doer after the private name ("… bersama Pemkot") keeps it.
+  return (
+    PRIVATE.test(before) &&
+    !/\b(?:Pemkot|Pemkab|Pemko|Pemprov|Pemerintah\s+(?:Kota|Kabupaten|Provinsi))\b/.test(before)
+  );
 }
 
 /** "BPK", "Kementerian PPPA": a giver's name and nothing of a region or a unit. */
@@ -89,6 +136,74 @@ function isGiverOnly(recipient: string): boolean {
   if (givers.length === 0 || findRegions(recipient).some((m) => m.by !== 'bare')) return false;
   const covered = givers.reduce((n, g) => n + g.written.length, 0);
   return covered >= recipient.replace(/\s+/g, ' ').trim().length * 0.6;
+}
+
+/**
+ * Slots the award's own sentences left open, from the rest of the article: the ceremony date,
+ * the office that handed it over, and a score said in a sentence about this recipient alone.
+ */
+function fillFromArticle(
+  events: Credited[],
+  sentences: Sentence[],
+  skipLines: number,
+  ceremony: string | null,
+  subject: Region | null,
+  regionsIn: (text: string) => RegionMention[],
+  recap: boolean,
+): void {
+  const body = sentences.filter((s) => s.line >= skipLines);
+  // Read only when some award lacks its giver: most name the institution in their own sentence.
+  const offices = new Map<Sentence, string | null>();
+  const officeIn = (s: Sentence): string | null => {
+    if (!offices.has(s)) offices.set(s, handedBy(s.text));
+    return offices.get(s) ?? null;
+  };
+  const ofSubject = events.filter((e) => e.region === subject).length;
+  // A recap of a year's awards has many ceremonies: its one date must not spread to the others.
+  const dates = new Set(events.map((e) => e.draft.date).filter((x) => x !== null));
+  const oneCeremony = dates.size <= 1 && !recap;
+  for (const e of events) {
+    const d = e.draft;
+    if (oneCeremony) d.date ??= ceremony;
+    if (!d.giver) {
+      const near = body.filter((s) => s.end > d.start - 1 && s.start < d.end + 400);
+      e.office =
+        near.map(officeIn).find((o) => o !== null) ?? body.map(officeIn).find((o) => o !== null) ?? null;
+    }
+    if (d.score === null && e.region) {
+      for (const s of body) {
+        const named = regionsIn(s.text).filter((m) => !isScope(s.text, m));
+        const only = named.length > 0 && named.every((m) => (m.region ?? m.candidates[0]) === e.region);
+        const implied = named.length === 0 && e.region === subject && ofSubject === 1;
+        if (!only && !implied) continue;
+        const score = scoreIn(s.text);
+        if (score !== null) {
+          d.score = score;
+          break;
+        }
+      }
+    }
+  }
+}
+
+const SPELLED_OUT = /((?:\p{Lu}[\p{L}-]*[ \t]+){1,8})\((\p{Lu}{2,}[\p{L}]*)\)/gu;
+
+/** "Anugerah Parahita Ekapraya (APE)" said once → APE stands for it elsewhere in the article. */
+function acronymsIn(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(SPELLED_OUT)) {
+    if (!out.has(m[2])) out.set(m[2], `${m[1].trim()} (${m[2]})`);
+  }
+  return out;
+}
+
+/** "APE kategori Pratama" → "Anugerah Parahita Ekapraya (APE) kategori Pratama". */
+function expandAcronym(title: string, acronyms: Map<string, string>): string {
+  const m = /^(.*?)\b(\p{Lu}{2,}[\p{L}]*)\b(?!\s*\))(.*)$/u.exec(title);
+  if (!m) return title;
+  const full = acronyms.get(m[2]);
+  if (!full || title.includes(`(${m[2]})`) || title.includes(full)) return title;
+  return `${m[1]}${full}${m[3]}`;
 }
 
 function firstLine(text: string): { text: string; start: number } | null {

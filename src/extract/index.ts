@@ -4,7 +4,7 @@ import { type Attribution, attribute } from './attribute.ts';
 import { awardPass } from './awards.ts';
 import { blankChrome } from './chrome.ts';
 import type { Draft } from './clauses.ts';
-import { guessReferenceDate, normalizeDate } from './dates.ts';
+import { type FoundDate, findDates, guessReferenceDate, normalizeDate } from './dates.ts';
 import { documentPass } from './document.ts';
 import { isIndonesian } from './language.ts';
 import { slotSources } from './provenance.ts';
@@ -41,13 +41,14 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Art
   const sentences = splitSentences(text);
   const skip = headlineLines(text);
   const { drafts, claims } = awardPass(text, sentences, reference, skip);
-  const { events, subject } = documentPass(text, sentences, drafts, reference, skip);
+  const { events, subject } = documentPass(text, sentences, drafts, reference, skip, claims.length > 0);
   const lower = text.toLowerCase();
+  const dates = findDates(text);
   return {
     title,
     published,
     text: input,
-    awards: events.map((e) => toEvent(e.draft, text, lower, reference, subject)),
+    awards: events.map((e) => toEvent(e.draft, e.office, text, lower, dates, reference, subject)),
     claims,
   };
 }
@@ -62,8 +63,10 @@ function headlineLines(text: string): number {
 
 function toEvent(
   d: Draft,
+  office: string | null,
   text: string,
   lower: string,
+  dates: FoundDate[],
   reference: string | null,
   subject: Region | null,
 ): AwardEvent {
@@ -78,7 +81,7 @@ function toEvent(
     title: d.title.replace(/\s+/g, ' ').trim(),
     recipient: d.recipient,
     awardingBody: d.giver?.body.abbreviation ?? null,
-    awardingBodyName: d.giver?.written ?? null,
+    awardingBodyName: d.giver?.written ?? office,
     level: d.level,
     date: d.date,
     category: d.category,
@@ -94,7 +97,7 @@ function toEvent(
     recipientRegion: who.region ? { code: who.region.code, name: who.region.name } : null,
     recipientUnit: who.unit,
   };
-  return { ...event, slots: slotSources(text, lower, event, who, whoAt) };
+  return { ...event, slots: slotSources(dates, lower, event, who, whoAt) };
 }
 
 function nearest(lower: string, needle: string, near: number): number | null {

@@ -9,6 +9,8 @@ export interface Credited {
   region: Region | null;
   /** Which pass read it: two readings of one sentence by the same pass are two awards. */
   from: 'sentence' | 'results';
+  /** The office or person who handed it over, when no institution is named (P8). */
+  office: string | null;
 }
 
 const GENERIC = new Set(
@@ -43,7 +45,10 @@ function similar(a: string, b: string): boolean {
 
 function compatible(a: Draft, b: Draft): boolean {
   if (a.rankPosition !== null && b.rankPosition !== null && a.rankPosition !== b.rankPosition) return false;
-  if (a.category && b.category && a.category.toLowerCase() !== b.category.toLowerCase()) return false;
+  // "kota lewat inovasi …" read by one pass and "kota" by the other are one category.
+  const ca = a.category?.toLowerCase();
+  const cb = b.category?.toLowerCase();
+  if (ca && cb && !ca.startsWith(cb) && !cb.startsWith(ca)) return false;
   return true;
 }
 

@@ -10,11 +10,13 @@ const HEADED = new RegExp(
   String.raw`\b(?:Penghargaan|Anugerah|Piala|Lomba|Kompetisi|Penilaian|Evaluasi|Festival)(?:[ \t]+${CAP})(?:${JOIN}${CAP}){0,10}`,
   'gu',
 );
-/** "Innovative Government Award (IGA) 2025", "UHC Awards", "TOP BUMD Awards 2025". */
-const AWARD_TAIL = new RegExp(
-  String.raw`(?:${CAP}[ \t]+){1,6}Awards?(?:[ \t]+\(\p{Lu}+\))?(?:[ \t]+(?:19|20)\d\d)?`,
-  'gu',
-);
+/**
+ * "Innovative Government Award (IGA) 2025", "UHC Awards", "TOP BUMD Awards 2025": found from each
+ * "Award" backwards (a regex starting at every capitalised word would backtrack over the text).
+ */
+const AWARD_WORD = /\bAwards?\b/gu;
+const WORDS_BEFORE = new RegExp(String.raw`(?:${CAP}[ \t]+){1,6}$`, 'u');
+const AWARD_END = /Awards?(?:[ \t]+\(\p{Lu}+\))?(?:[ \t]+(?:19|20)\d\d)?/uy;
 /** Headline verbs and subjects before a name: "Tangsel Raih UHC Awards" → "UHC Awards". */
 const LEAD_IN =
   /^.*\b(?:Raih|Meraih|Terima|Menerima|Sabet|Menyabet|Borong|Boyong|Bawa|Dapat|Peroleh|Kembali|Juara|Terbaik|Teratas)\s+/u;
@@ -38,14 +40,24 @@ function clean(name: string): string {
 /** Every programme name in `text`, in order. */
 export function findProgrammes(text: string): Programme[] {
   const out: Programme[] = [];
-  for (const re of [HEADED, AWARD_TAIL]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const name = clean(m[0]);
-      if (name.split(/\s+/).length < 2 || (SHOUT.test(name) && !/\(/.test(name))) continue;
-      const start = m.index + m[0].indexOf(name);
-      out.push({ name, start, end: start + name.length });
-    }
+  const found: Array<{ index: number; text: string }> = [];
+  HEADED.lastIndex = 0;
+  for (let m = HEADED.exec(text); m; m = HEADED.exec(text)) found.push({ index: m.index, text: m[0] });
+  AWARD_WORD.lastIndex = 0;
+  for (let m = AWARD_WORD.exec(text); m; m = AWARD_WORD.exec(text)) {
+    const from = Math.max(0, m.index - 90);
+    const before = WORDS_BEFORE.exec(text.slice(from, m.index));
+    AWARD_END.lastIndex = m.index;
+    const end = AWARD_END.exec(text);
+    if (before && end) found.push({ index: from + before.index, text: before[0] + end[0] });
+  }
+  for (const m of found) {
+    const name = clean(m.text);
+    if (name.split(/\s+/).length < 2 || (SHOUT.test(name) && !/\(/.test(name))) continue;
+    // "Penghargaan Kabupaten …": a head and a kind of region name no programme.
+    if (/^\S+\s+(?:Kabupaten|Kota|Provinsi|Daerah|Pemerintah|Khusus)$/u.test(name)) continue;
+    const start = m.index + m.text.indexOf(name);
+    out.push({ name, start, end: start + name.length });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -60,12 +72,23 @@ export function mainProgramme(text: string): Programme | null {
   const key = (p: Programme) => p.name.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
   const counts = new Map<string, number>();
   for (const p of all) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
+  // Most said first; then a name with its acronym or edition ("… (ALI) 2024"); then an award's
+  // own head word over an evaluation's ("Anugerah …" over "Evaluasi …"); then the earliest.
+  const rank = (p: Programme): number[] => [
+    counts.get(key(p)) ?? 0,
+    /\(\p{Lu}{2,}\)|\b(?:19|20)\d\d\b/u.test(p.name) ? 1 : 0,
+    /^(?:Anugerah|Penghargaan|Piala)\b|Awards?\b/u.test(p.name) ? 1 : 0,
+    p.name.length,
+  ];
   let best = all[0];
+  let bestRank = rank(best);
   for (const p of all) {
-    const c = counts.get(key(p)) ?? 0;
-    const b = counts.get(key(best)) ?? 0;
-    // Prefer the most said; among its sayings, the fullest one (with the acronym and edition).
-    if (c > b || (c === b && key(p) === key(best) && p.name.length > best.name.length)) best = p;
+    const r = rank(p);
+    const i = r.findIndex((v, k) => v !== bestRank[k]);
+    if (i !== -1 && r[i] > bestRank[i] && (i < 3 || key(p) === key(best))) {
+      best = p;
+      bestRank = r;
+    }
   }
   return best;
 }

@@ -2,7 +2,7 @@
 // review page can highlight every piece. The extractor reads values in several passes; here each
 // value is found again in the article, nearest to the award's own sentence.
 import type { Attribution } from './attribute.ts';
-import { findDates } from './dates.ts';
+import type { FoundDate } from './dates.ts';
 import type { Slot, SlotSource } from './types.ts';
 
 interface Filled {
@@ -30,7 +30,7 @@ function locate(lower: string, needle: string | null, near: number): { start: nu
 }
 
 export function slotSources(
-  text: string,
+  dates: FoundDate[],
   lower: string,
   e: Filled,
   who: Attribution,
@@ -57,7 +57,7 @@ export function slotSources(
   if (e.score !== null) put('score', locate(lower, String(e.score).replace('.', ','), e.start), 0.85, 0.6);
   put('grade', locate(lower, e.grade, e.start), 0.8, 0.6);
   if (e.date) {
-    const d = findDates(text).filter(
+    const d = dates.filter(
       (x) =>
         x.iso === e.date || (x.day === Number(e.date?.slice(8)) && x.month === Number(e.date?.slice(5, 7))),
     );

@@ -9,13 +9,13 @@ import { findGrade } from './fields.ts';
 import type { GiverMatch } from './givers.ts';
 import { parseDecimal, rankTokenToNumber } from './numbers.ts';
 import type { Programme } from './programme.ts';
-import { findRegions, type Region, type RegionMention } from './regions/gazetteer.ts';
+import type { Region, RegionMention } from './regions/gazetteer.ts';
 import type { Sentence } from './sentences.ts';
 import type { Level } from './types.ts';
 
 /** A placing is being reported. */
 const RANK_CUE =
-  /\b(?:peringkat|urutan|posisi|juara|terbaik|teratas|tertinggi|disusul|menyusul|diikuti|ditempati|dipuncaki|puncak|tempat\s+(?:pertama|kedua|ketiga)|the\s+best)\b/i;
+  /\b(?:peringkat|urutan|posisi|juara|terbaik|teratas|tertinggi|disusul|menyusul|diikuti|ditempati|dipuncaki|di\s+puncak|tempat\s+(?:pertama|kedua|ketiga)|the\s+best)\b/i;
 /** The award is shared with others named here. */
 const CO_CUE =
   /\b(?:bersama(?:\s+dengan)?|serupa|yang\s+sama|sama-sama|penerima\s+lain(?:nya)?)\b|\bjuga\b[^.;]{0,25}?\b(?:meraih|menerima|membawa|mendapat(?:kan)?|memperoleh|menyabet|mengantongi|menyandang|disandang|diraih|diterima|diberikan|dianugerahi)\b/i;
@@ -27,7 +27,7 @@ const NOT_RESULT =
   /\b(?:akan|menargetkan|target|berharap|harapan(?:nya)?|semoga|nomin\w*|finalis|mendatang|tahun\s+depan|insentif|dijadwalkan|calon|realisasi|persen|prevalensi|cakupan|tidak\s+(?:masuk|meraih)|belum\s+(?:masuk|meraih))\b|\bRp\s?\d/i;
 /** Words right before a name that make it a giver, a place or an origin — not the recipient. */
 const NOT_RECIPIENT_BEFORE =
-  /(?:\b(?:diserahkan|diberikan|oleh|dari|di|asal|ke|menuju|Bappeda|Bapperida|Komisi\s+Informasi|KI|BPK|Perwakilan|Kanwil|Ombudsman|DPRD|Polda|Polres|PKK|Ketua|Sekretaris|Kepala\s+Bappeda)\s*(?:\([^)]*\)\s*)?(?:Provinsi\s+)?)$/i;
+  /(?:\b(?:diserahkan|diberikan|oleh|dari|di|asal|ke|menuju|HUT(?:\s+ke-?\d+)?|hari\s+jadi(?:\s+ke-?\d+)?|Bappeda|Bapperida|Komisi\s+Informasi|KI|BPK|Perwakilan|Kanwil|Ombudsman|DPRD|Polda|Polres|PKK|Ketua|Sekretaris|Kepala\s+Bappeda)\s*(?:\([^)]*\)\s*)?(?:Provinsi\s+)?)$/i;
 const BULLET_NUMBER = /^\s*(\d{1,2})[.)]\s+/;
 // "kategori kabupaten/kota" names no one kind.
 const CATEGORY = /\bkategori\s+(?:pemerintah\s+)?(kota|kabupaten|provinsi)\b(?!\s*\/)/i;
@@ -39,7 +39,7 @@ const AND = /^\s*(?:,|dan|serta|,\s*dan)\s*$/i;
 const CHAIN_WORD = /\b(?:disusul|menyusul|diikuti|lalu|kemudian)\b/i;
 const CHAIN = /\b(?:disusul|menyusul|diikuti|lalu|kemudian|dan|serta)\b[^,;]*$/i;
 const ORDINAL_NEAR =
-  /\b(?:peringkat|urutan|posisi|juara(?:\s+umum)?|tempat|terbaik|ranking|rangking)\s*(?:ke-?)?\s*(pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|[1-9]|I{1,3}|IV|V)\b|\b(teratas|tertinggi|puncak|dipuncaki)\b/i;
+  /\b(?:peringkat|urutan|posisi|juara(?:\s+umum)?|tempat|terbaik|ranking|rangking)\s*(?:ke-?)?\s*(pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|[1-9]|I{1,3}|IV|V)\b|\b(teratas|tertinggi|dipuncaki)\b|\bdi\s+(puncak)\b/i;
 
 export interface ResultContext {
   programme: Programme | null;
@@ -51,6 +51,8 @@ export interface ResultContext {
   level: Level | null;
   year: number | null;
   reference: string | null;
+  /** findRegions, remembered per sentence for this article. */
+  regionsIn: (text: string) => RegionMention[];
   /** Lines before the first paragraph: headlines and captions, which restate in short. */
   skipLines: number;
 }
@@ -104,18 +106,21 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
     const shared = CO_CUE.test(s.text);
     // A bare province name ("Jawa Timur menempati urutan pertama") is a recipient only in a
     // provinsi category; elsewhere it is a scope or a giver.
-    const named = recipients(s.text, ctx.subject).filter(
+    const named = recipients(s.text, ctx.subject, ctx.regionsIn).filter(
       (r) =>
         (!kind || r.region.kind === kind) &&
         (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
     );
     let prevRank: number | null = cont?.rank ?? null;
+    // "Tempat kedua dan ketiga diisi Kabupaten Sikka dan Kota Kupang": ranks first, names after.
+    const paired = ranksListed(s.text.slice(0, named[0]?.m.start ?? 0));
+    const byOrder = paired && paired.length === named.length ? paired : null;
     let passive = false;
     for (let k = 0; k < named.length; k++) {
       const { m, region } = named[k];
       const before = s.text.slice(k === 0 ? 0 : named[k - 1].m.end, m.start);
       const after = s.text.slice(m.end, k + 1 < named.length ? named[k + 1].m.start : s.text.length);
-      let rank = listed && item ? Number(item[1]) : (ordinal(before) ?? ordinalAfter(after));
+      let rank = listed && item ? Number(item[1]) : (byOrder?.[k] ?? ordinal(before) ?? ordinalAfter(after));
       if (rank === null && prevRank !== null && CHAIN.test(before)) rank = prevRank + 1;
       prevRank = rank;
       if (rank !== null) carried = { rank, line: s.line, kind };
@@ -152,9 +157,13 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
   return out;
 }
 
-function recipients(text: string, subject: Region | null): Array<{ m: RegionMention; region: Region }> {
+function recipients(
+  text: string,
+  subject: Region | null,
+  regionsIn: (text: string) => RegionMention[],
+): Array<{ m: RegionMention; region: Region }> {
   const out: Array<{ m: RegionMention; region: Region }> = [];
-  for (const m of findRegions(text)) {
+  for (const m of regionsIn(text)) {
     if (isScope(text, m)) continue;
     if (NOT_RECIPIENT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
     const region = m.region ?? (subject ? (m.candidates.find((r) => r === subject) ?? null) : null) ?? null;
@@ -170,6 +179,22 @@ function toPosition(word: string): number | null {
   const w = word.toLowerCase();
   if (/^(?:teratas|tertinggi|puncak|dipuncaki|terbaik|juara)$/.test(w)) return 1;
   return rankTokenToNumber(w);
+}
+
+const RANK_WORD = String.raw`(pertama|kedua|ketiga|keempat|kelima|[1-5]|I{1,3}|IV|V)`;
+const RANKS_LISTED = new RegExp(
+  String.raw`\b(?:tempat|posisi|peringkat|urutan|juara|ranking)\s+(?:ke-?)?${RANK_WORD}((?:\s*,\s*(?:ke-?)?${RANK_WORD.replace('(', '(?:')})*)\s*(?:,\s*)?(?:dan|serta)\s+(?:ke-?)?${RANK_WORD}\b`,
+  'i',
+);
+
+/** "kedua dan ketiga", "II, III dan IV" said before the names they belong to, in order. */
+function ranksListed(before: string): number[] | null {
+  const m = RANKS_LISTED.exec(before);
+  if (!m) return null;
+  const middle = (m[2].match(/[\p{L}\d]+/gu) ?? []).filter((w) => !/^ke$/i.test(w));
+  const words = [m[1], ...middle, m[3]];
+  const ranks = words.map((w) => toPosition(w));
+  return ranks.every((r) => r !== null) ? (ranks as number[]) : null;
 }
 
 /** The placing said in the words just before a name ("Posisi kedua Pemkot Tangerang"). */
@@ -191,6 +216,8 @@ function ordinalAfter(after: string): number | null {
     /^[^,;.]*?\b(?:di|pada|menempati|meraih|berada\s+di)\s+(?:urutan|posisi|peringkat|tempat)\s+(?:ke-?)?\s*(\S+)/i.exec(
       head,
     ) ??
+    // "Kabupaten Tangerang kedua, Kota Tangerang ketiga"
+    /^\s*(?:di\s+)?(?:posisi\s+|urutan\s+|peringkat\s+)?(pertama|kedua|ketiga)\b/i.exec(head) ??
     /^[^,;.]*?\b(?:sebagai|menjadi)\s+(?:juara(?:\s+umum)?|peringkat|terbaik)\s+(?:ke-?)?([1-9]|I{1,3}|IV|V|pertama|kedua|ketiga)\b/i.exec(
       head,
     ) ??
@@ -204,6 +231,7 @@ function ordinalAfter(after: string): number | null {
 function scoreAfter(after: string): number | null {
   const m =
     /^\s*\((\d{1,3}[,.]\d{1,2})\)/.exec(after) ??
+    /^[^.;]{0,12}?\bdengan\s+(\d{1,3}(?:[,.]\d{1,2})?)\s+poin\b/i.exec(after) ??
     /^[^.;]{0,25}?\b(?:nilai|skor|indeks)\s+(?:akhir\s+)?(\d{1,3}[,.]\d{1,2})\b/i.exec(after);
   return m ? parseDecimal(m[1]) : null;
 }

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../services/errors.ts';
 import { authRoutes } from './api/auth.ts';
 import { awardRoutes } from './api/awards.ts';
@@ -8,6 +9,7 @@ import { fieldRoutes } from './api/fields.ts';
 import { giverRoutes } from './api/givers.ts';
 import { importRoutes } from './api/imports.ts';
 import { intakeRoutes } from './api/intake.ts';
+import { intakeSourceRoutes } from './api/intake-sources.ts';
 import { recapRoutes } from './api/recap.ts';
 import { scaleRoutes } from './api/scales.ts';
 import { unitRoutes } from './api/units.ts';
@@ -37,6 +39,7 @@ const apiRouters = [
   importRoutes,
   exportRoutes,
   intakeRoutes,
+  intakeSourceRoutes,
 ];
 
 export function createApp(deps: AppDeps) {
@@ -48,6 +51,31 @@ export function createApp(deps: AppDeps) {
     c.set('locale', lang === 'en' ? 'en' : 'id');
     await next();
   });
+  // Every response, HTML pages above all: scripts only from our own /static files (no inline
+  // script, no eval — htmx needs neither here), no framing by other sites, no plugins. Inline
+  // style attributes are allowed (layout widths, server-drawn SVG charts); they cannot run code.
+  // overwrite:false keeps the stricter policy that evidence files set for themselves.
+  app.use(
+    '*',
+    secureHeaders({
+      overwrite: false,
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      // Open data (CSV, zip, charts) may be embedded or fetched by other sites.
+      crossOriginResourcePolicy: false,
+      // Plain-HTTP installs inside an office network exist; HTTPS deployments add HSTS at the proxy.
+      strictTransportSecurity: false,
+    }),
+  );
   app.use('/kerja/penghargaan/:id{[0-9]+}/bukti', uploadTooLarge);
   app.use(
     '*',

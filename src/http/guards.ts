@@ -4,18 +4,47 @@ import type { AppEnv } from './env.ts';
 
 const TEXT_BODY = /^(application\/json|application\/x-www-form-urlencoded|text\/)/i;
 
-/** Dotted path of the first string holding a NUL character ('aliases.1'), or null. */
-function nulPath(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = nulPath(value[i], [...path, String(i)]);
-      if (found !== null) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const found = nulPath(v, [...path, k]) ?? (k.includes('\u0000') ? [...path, k].join('.') : null);
-      if (found !== null) return found;
+/** Deepest nesting a JSON body may have; no request of this API needs more than a handful. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Nesting depth of a JSON text, counted by one pass over its characters (brackets inside
+ * strings do not count). Linear and stack-free, so a 100,000-level body costs one scan.
+ */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92 /* \ */) i++;
+      else if (ch === 34 /* " */) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 123 /* { */ || ch === 91 /* [ */) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if (ch === 125 /* } */ || ch === 93 /* ] */) depth--;
+  }
+  return max;
+}
+
+/** Dotted path of the first string (or key) holding a NUL character ('aliases.1'), or null. */
+function nulPath(root: unknown): string | null {
+  // An explicit stack rather than recursion: depth is bounded above, but the walk must not be
+  // the thing that fails on a hostile body.
+  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path.join('.');
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, String(i)] });
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k.includes('\u0000')) return [...path, k].join('.');
+        stack.push({ value: v, path: [...path, k] });
+      }
     }
   }
   return null;
@@ -37,6 +66,11 @@ export const rejectNulBytes: MiddlewareHandler<AppEnv> = async (c, next) => {
   const text = await c.req.text();
   let field: string | null = null;
   if (/json/i.test(type)) {
+    if (jsonDepth(text) > MAX_JSON_DEPTH)
+      throw new AppError(
+        'bad_request',
+        `JSON terlalu dalam bersarang (lebih dari ${MAX_JSON_DEPTH} tingkat); kirim data yang lebih datar (JSON nested too deeply).`,
+      );
     if (!/\\u0000/i.test(text) && !text.includes('\u0000')) return next();
     try {
       field = nulPath(JSON.parse(text));

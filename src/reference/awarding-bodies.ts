@@ -226,6 +226,13 @@ export const AWARDING_BODIES: AwardingBodyRef[] = [
     validFrom: '2024-10-21',
   },
   {
+    code: 'kemenpora',
+    abbreviation: 'Kemenpora',
+    name: 'Kementerian Pemuda dan Olahraga',
+    aliases: ['Kementerian Pemuda dan Olahraga RI', 'Menpora', 'Menteri Pemuda dan Olahraga', 'Kemenpora RI'],
+    level: 'nasional',
+  },
+  {
     code: 'presiden',
     abbreviation: 'Presiden RI',
     name: 'Presiden Republik Indonesia',

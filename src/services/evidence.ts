@@ -5,6 +5,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { z } from 'zod';
 import { nowIso } from '../db/now.ts';
 import type { AwardRow, Database, EvidenceRow, EvidenceTable } from '../db/schema.ts';
+import { formatDateTimeIn } from '../domain/format.ts';
 import { assertCanEditFor } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -12,6 +13,7 @@ import { type Evidence, toEvidence } from './awards/model.ts';
 import { getAward } from './awards/read.ts';
 import { AppError, conflict, invalid, notFound } from './errors.ts';
 import { noNul } from './safe-text.ts';
+import { webUrlSchema } from './safe-url.ts';
 
 // Evidence of an award: uploaded files (scans, photos, PDFs) and links. Files are judged by
 // their bytes, never their name, and stored once per content under uploadDir/<sha[0:2]>/<sha>.
@@ -20,20 +22,7 @@ export const ALLOWED_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg'
 
 export const linkEvidenceSchema = z
   .object({
-    url: z
-      .string()
-      .trim()
-      .max(2000, 'URL paling banyak 2000 karakter')
-      .refine((s) => {
-        try {
-          const u = new URL(s);
-          return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
-        } catch {
-          return false;
-        }
-      }, 'URL harus alamat web lengkap yang diawali http:// atau https://')
-      // Stored in the parser's form: control characters percent-encoded, host lower-cased.
-      .transform((s) => (URL.canParse(s) ? new URL(s).href : s)),
+    url: webUrlSchema(),
     caption: z
       .string()
       .trim()
@@ -61,6 +50,11 @@ async function editableAward(trx: Kysely<Database>, actor: Actor, awardId: numbe
   if (award.state === 'verified')
     throw conflict(
       'Penghargaan sudah terverifikasi: buktinya tidak bisa diubah. Minta verifikator membukanya kembali (reopen).',
+    );
+  // The verifier decides on what was submitted: the evidence may not change under their eyes.
+  if (award.state === 'submitted')
+    throw conflict(
+      'Penghargaan sedang menunggu verifikasi: buktinya dibekukan sampai diputuskan. Bila perlu diubah, minta verifikator mengembalikannya.',
     );
   return award;
 }
@@ -96,6 +90,17 @@ export async function addFileEvidence(
       ],
     );
   const sha = createHash('sha256').update(file.bytes).digest('hex');
+  // The same content twice on one award is a slip (same scan under another name), not evidence.
+  const same = await db
+    .selectFrom('evidence')
+    .select(['file_name', 'created_at'])
+    .where('award_id', '=', awardId)
+    .where('sha256', '=', sha)
+    .executeTakeFirst();
+  if (same)
+    throw conflict(
+      `Berkas ini sudah dilampirkan sebagai "${same.file_name ?? 'berkas'}" (${formatDateTimeIn('id', same.created_at)}): isinya sama persis (sidik SHA-256 sama), jadi tidak diunggah lagi. Pilih berkas lain bila maksudnya bukti yang berbeda.`,
+    );
   const fresh = storeBlob(store.uploadDir, sha, file.bytes);
   try {
     return await insertFileRow(db, actor, awardId, {

@@ -23,7 +23,8 @@ export const unitShortNameSchema = z
   .refine(...noNul);
 
 export interface NewUnit {
-  regionCode: string;
+  /** Optional: a unit with a parent is in its parent's region; without either, the installation's region. */
+  regionCode?: string;
   parentId?: number | null;
   name: string;
   shortName?: string | null;
@@ -59,6 +60,11 @@ export async function createRegion(db: Kysely<Database>, actor: Actor, r: Region
   });
 }
 
+export async function listRegions(db: Kysely<Database>): Promise<Region[]> {
+  const rows = await db.selectFrom('regions').selectAll().orderBy('code').execute();
+  return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, foundedOn: r.founded_on }));
+}
+
 export async function getRegion(db: Kysely<Database>, code?: string): Promise<Region | null> {
   let q = db.selectFrom('regions').selectAll();
   q = code ? q.where('code', '=', code) : q.orderBy('code');
@@ -76,6 +82,7 @@ export async function createUnit(db: Kysely<Database>, actor: Actor, u: NewUnit)
   if (problems.length) throw invalid(problems);
   return db.transaction().execute(async (trx) => {
     let parentPath = '/';
+    let regionCode = u.regionCode;
     if (u.parentId) {
       const parent = await trx
         .selectFrom('org_units')
@@ -83,15 +90,28 @@ export async function createUnit(db: Kysely<Database>, actor: Actor, u: NewUnit)
         .where('id', '=', u.parentId)
         .executeTakeFirst();
       if (!parent) throw invalid([{ field: 'parentId', message: `Unit induk ${u.parentId} tidak ada` }]);
-      if (parent.region_code !== u.regionCode)
+      if (regionCode && parent.region_code !== regionCode)
         throw invalid([{ field: 'parentId', message: 'Unit induk ada di wilayah lain' }]);
+      regionCode = parent.region_code;
       parentPath = parent.path;
     }
+    regionCode ??= (await getRegion(trx))?.code;
+    if (!regionCode)
+      throw invalid([
+        {
+          field: 'regionCode',
+          message: 'Belum ada wilayah (pemda); jalankan `prestasi demo` atau buat wilayah lebih dulu',
+        },
+      ]);
+    if (!(await getRegion(trx, regionCode)))
+      throw invalid([
+        { field: 'regionCode', message: `Wilayah ${regionCode} tidak ada; lihat /api/v1/regions` },
+      ]);
     const now = nowIso();
     const inserted = await trx
       .insertInto('org_units')
       .values({
-        region_code: u.regionCode,
+        region_code: regionCode,
         parent_id: u.parentId ?? null,
         name: u.name.trim(),
         short_name: u.shortName?.trim() || null,

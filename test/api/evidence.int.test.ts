@@ -209,6 +209,46 @@ describe('evidence: uploads, links, download, removal', () => {
     expect((await t.call('public', 'GET', '/api/v1/evidence/999999/file')).status).toBe(404);
   });
 
+  it('freezes evidence while the award waits for verification, and refuses the same content twice', async () => {
+    const id = await awardInState(t, 'draft');
+    const png = pngBytes(41);
+    expect(
+      (await t.call('operator', 'POST', `/api/v1/awards/${id}/evidence`, uploadForm(png, 'piagam.png')))
+        .status,
+    ).toBe(201);
+    const twice = await t.call(
+      'operator',
+      'POST',
+      `/api/v1/awards/${id}/evidence`,
+      uploadForm(png, 'salinan.png'),
+    );
+    expect(twice.status).toBe(409);
+    expect(twice.json.error.message).toMatch(/sudah dilampirkan sebagai "piagam.png".*isinya sama persis/);
+    // Another award may carry the same file (one certificate for two records is legitimate).
+    const other = await awardInState(t, 'draft');
+    expect(
+      (await t.call('operator', 'POST', `/api/v1/awards/${other}/evidence`, uploadForm(png, 'piagam.png')))
+        .status,
+    ).toBe(201);
+
+    await t.call('operator', 'POST', `/api/v1/awards/${id}/submit`);
+    const frozen = await t.call(
+      'operator',
+      'POST',
+      `/api/v1/awards/${id}/evidence`,
+      uploadForm(pngBytes(42), 'lain.png'),
+    );
+    expect(frozen.status).toBe(409);
+    expect(frozen.json.error.message).toMatch(/menunggu verifikasi/);
+    const list = await t.call('operator', 'GET', `/api/v1/awards/${id}`);
+    const evidenceId = list.json.evidence[0].id;
+    expect((await t.call('operator', 'DELETE', `/api/v1/evidence/${evidenceId}`)).status).toBe(409);
+    await t.call('verifikator', 'POST', `/api/v1/awards/${id}/return`, {
+      reason: 'Piagam kurang jelas, unggah ulang',
+    });
+    expect((await t.call('operator', 'DELETE', `/api/v1/evidence/${evidenceId}`)).status).toBe(204);
+  });
+
   it('freezes evidence on verified awards (409) until reopened; removal deletes the last copy', async () => {
     const id = await awardInState(t, 'draft');
     const png = pngBytes(7);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/auth/users.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { createSource } from '../../src/services/intake/watch/registry.ts';
 import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
 import { awardInState, freshUploadDir, pngBytes, uploadForm } from './helpers.ts';
 
@@ -74,7 +76,12 @@ const MATRIX: Record<string, Row> = {
     expect: s(200, 403, 200, 403, 200, 403, 401),
   },
   'POST /awards/{id}/verify': {
-    setup: async (t) => ({ path: `/api/v1/awards/${await awardInState(t, 'submitted')}/verify` }),
+    // Entered and submitted by the operator: the admin had no part in it (four eyes).
+    setup: async (t) => {
+      const id = (await t.call('operator', 'POST', '/api/v1/awards', sampleAward(t.units.dinkes.id))).json.id;
+      await t.call('operator', 'POST', `/api/v1/awards/${id}/submit`);
+      return { path: `/api/v1/awards/${id}/verify` };
+    },
     expect: s(200, 200, 403, 403, 403, 403, 401),
   },
   'POST /awards/{id}/return': {
@@ -272,6 +279,17 @@ async function pendingFinding(t: TestApp): Promise<number> {
   expect(res.status, res.text).toBe(201);
   return res.json.articles[0].findings[0].id;
 }
+// A watched source on this machine: polling it asks nothing of the network (the app refuses
+// private hosts), so the matrix checks rights, not connectivity.
+async function watchedSource(t: TestApp): Promise<number> {
+  const s = await createSource(
+    t.db.db,
+    SYSTEM_ACTOR,
+    { url: `http://127.0.0.1:9/rss-${unique('src')}`, kind: 'feed', name: 'Sumber uji', intervalMinutes: 60 },
+    { allowPrivate: true },
+  );
+  return s.id;
+}
 const importCsv = () =>
   Buffer.from(
     'Nama Penghargaan,Tahun,Pemberi Penghargaan,Tingkat,Bidang,Unit Kerja,Tgl\n' +
@@ -297,6 +315,33 @@ Object.assign(MATRIX, {
       path: `/api/v1/intake/findings/${await pendingFinding(t)}/merge`,
       body: { awardId: await awardInState(t, 'draft') },
     }),
+    expect: s(200, 403, 403, 403, 200, 403, 401),
+  },
+  'POST /intake/sources': {
+    setup: async () => ({
+      path: '/api/v1/intake/sources',
+      body: { url: `https://berita.example/${unique('rss')}`, kind: 'feed', name: 'Berita Pemkot' },
+    }),
+    expect: s(201, 403, 403, 403, 201, 403, 401),
+  },
+  'PATCH /intake/sources/{id}': {
+    setup: async (t: TestApp) => ({
+      path: `/api/v1/intake/sources/${await watchedSource(t)}`,
+      body: { intervalMinutes: 120 },
+    }),
+    expect: s(200, 403, 403, 403, 200, 403, 401),
+  },
+  'POST /intake/sources/{id}/poll': {
+    setup: async (t: TestApp) => ({ path: `/api/v1/intake/sources/${await watchedSource(t)}/poll` }),
+    expect: s(200, 403, 403, 403, 200, 403, 401),
+  },
+  'POST /intake/findings/{id}/attach-sources': {
+    setup: async (t: TestApp) => {
+      const id = await pendingFinding(t);
+      const res = await t.call('admin', 'POST', `/api/v1/intake/findings/${id}/accept`);
+      expect(res.status, res.text).toBe(200);
+      return { path: `/api/v1/intake/findings/${id}/attach-sources` };
+    },
     expect: s(200, 403, 403, 403, 200, 403, 401),
   },
   'POST /intake/findings/{id}/reject': {

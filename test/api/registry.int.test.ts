@@ -228,6 +228,7 @@ describe('registry API: units, givers, fields, users', () => {
     );
     expect((await t.call('viewer', 'GET', '/api/v1/awards')).status).toBe(401);
     await t.call('admin', 'PATCH', `/api/v1/users/${viewer.id}`, { active: true });
-    expect((await t.call('viewer', 'GET', '/api/v1/awards')).status).toBe(200);
+    // Reactivation is a new credential generation: the old token stays dead (docs/security.md).
+    expect((await t.call('viewer', 'GET', '/api/v1/awards')).status).toBe(401);
   });
 });

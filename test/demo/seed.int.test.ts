@@ -1,9 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/accounts.ts';
+import { DEMO_ARTICLES } from '../../src/demo/articles.ts';
 import { DEMO_AWARDS } from '../../src/demo/awards.ts';
+import { SAMPLE_MARK } from '../../src/demo/history.ts';
 import { DEFAULT_SEEDS_DIR, readSeedReport } from '../../src/demo/reports.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
@@ -90,6 +92,7 @@ describe('demo seed', () => {
       .select(['edition_year', 'score', 'grade_code', 'grade_zone', 'series_key', 'state', 'scale_version'])
       .where('scale_id', '=', 'ombudsman-kepatuhan')
       .where('recipient_kind', '=', 'region')
+      .where('title', 'not like', `%${SAMPLE_MARK}%`)
       .orderBy('edition_year')
       .execute();
     expect(rows.map((r) => [r.edition_year, r.score, r.grade_code, r.state])).toEqual([
@@ -117,6 +120,7 @@ describe('demo seed', () => {
       .selectFrom('awards')
       .select(['title', 'state', 'status_label', 'level'])
       .where('edition_year', '=', 2022)
+      .where('title', 'not like', `%${SAMPLE_MARK}%`)
       .execute();
     expect(y2022).toHaveLength(7);
     expect(y2022.every((a) => a.state === 'verified')).toBe(true);
@@ -124,14 +128,39 @@ describe('demo seed', () => {
     expect(y2022.find((a) => a.title.includes('Porprov'))!.level).toBe('provinsi');
     const states = await t.db.selectFrom('awards').select('state').execute();
     const tally = (s: string) => states.filter((r) => r.state === s).length;
-    expect([tally('draft'), tally('submitted'), tally('returned')]).toEqual([1, 1, 1]);
+    // One real example per state plus the samples waiting in each (src/demo/history.ts).
+    expect([tally('draft'), tally('submitted'), tally('returned')]).toEqual([3, 3, 2]);
     const returned = await t.db
       .selectFrom('awards')
       .selectAll()
       .where('state', '=', 'returned')
+      .where('title', 'not like', `%${SAMPLE_MARK}%`)
       .executeTakeFirstOrThrow();
     expect(returned.return_reason).toMatch(/bukan penghargaan tersendiri/);
-    expect(await count(t, 'awards')).toBe(DEMO_AWARDS.length);
+    expect(await count(t, 'awards')).toBe(first.awards);
+  });
+
+  it('has the history the seed reports tell: 239 awards 1993–2022, 48 in 2022, 87 in 2025, samples marked', async () => {
+    const verified = await t.db
+      .selectFrom('awards')
+      .select(['edition_year', 'title', 'description'])
+      .where('state', '=', 'verified')
+      .where('is_public', '=', 1)
+      .execute();
+    const inYears = (a: number, b: number) =>
+      verified.filter((r) => r.edition_year >= a && r.edition_year <= b).length;
+    expect(inYears(1993, 2022)).toBe(239);
+    expect(inYears(2022, 2022)).toBe(48);
+    expect(inYears(2025, 2025)).toBe(87);
+    expect(new Set(verified.map((r) => r.edition_year)).size).toBeGreaterThanOrEqual(30);
+    const samples = verified.filter((r) => r.title.includes(SAMPLE_MARK));
+    expect(samples.length).toBe(
+      verified.length -
+        DEMO_AWARDS.filter((d) => d.state === 'verified' && d.award.isPublic !== false).length,
+    );
+    for (const s of samples) expect(s.description).toMatch(/Data contoh/);
+    const pending = await t.db.selectFrom('findings').select('id').where('state', '=', 'pending').execute();
+    expect(pending.length).toBeGreaterThanOrEqual(3);
   });
 
   it('files each record as its unit operator and verifies it as the verifikator, all audited', async () => {
@@ -161,14 +190,16 @@ describe('demo seed', () => {
       .innerJoin('articles', 'articles.id', 'evidence.article_id')
       .select(['evidence.quote', 'evidence.kind', 'evidence.url', 'articles.body'])
       .execute();
-    expect(evidence).toHaveLength(first.evidence);
-    expect(first.evidence).toBe(DEMO_AWARDS.filter((d) => d.report).length);
-    for (const e of evidence) {
+    const fromReports = evidence.filter((e) => e.quote);
+    expect(fromReports).toHaveLength(first.reports);
+    expect(first.reports).toBe(DEMO_AWARDS.filter((d) => d.report).length);
+    for (const e of fromReports) {
       expect(e.kind).toBe('article');
       expect(e.url).toBeNull();
       expect(e.body).toContain(e.quote);
     }
-    expect(await count(t, 'articles')).toBe(4);
+    // The four seed reports and the demo's own sample articles (src/demo/articles.ts).
+    expect(await count(t, 'articles')).toBe(4 + DEMO_ARTICLES.length);
   });
 
   it('adds nothing when run again', async () => {
@@ -189,14 +220,23 @@ describe('demo seed', () => {
 });
 
 describe('demo seed without the seed reports', () => {
-  it('still enters every award, without evidence', async () => {
+  it('still enters every award, with the certificates it draws itself as evidence', async () => {
     const t = await createTestDb();
     try {
       const empty = mkdtempSync(join(tmpdir(), 'no-seeds-'));
-      const r = await seedDemo(t.db, { seedsDir: empty });
-      expect(r.evidence).toBe(0);
-      expect(await count(t, 'awards')).toBe(DEMO_AWARDS.length);
-      expect(await count(t, 'evidence')).toBe(0);
+      const uploadDir = mkdtempSync(join(tmpdir(), 'demo-uploads-'));
+      const r = await seedDemo(t.db, { seedsDir: empty, uploadDir });
+      expect(r.reports).toBe(0);
+      expect(await count(t, 'awards')).toBe(r.awards);
+      expect(r.evidence).toBeGreaterThan(DEMO_AWARDS.length);
+      expect(await count(t, 'evidence')).toBe(r.evidence);
+      const file = await t.db
+        .selectFrom('evidence')
+        .select(['sha256', 'media_type'])
+        .where('kind', '=', 'file')
+        .executeTakeFirstOrThrow();
+      expect(file.media_type).toBe('application/pdf');
+      expect(readdirSync(uploadDir, { recursive: true }).length).toBeGreaterThan(0);
     } finally {
       await t.drop();
     }

@@ -31,6 +31,25 @@ describe('workspace pages with the demo data', () => {
     await e?.close();
   });
 
+  it("the pimpinan's dashboard opens on the last year with data: its count, the trend since 1993, the splits", async () => {
+    const pimpinan = await e.newPage();
+    await e.signIn(pimpinan, 'pimpinan@prestasi.demo', 'demo-pimpinan-2025');
+    await pimpinan.goto('/kerja');
+    // The demo's record runs to 2025; opened later than that, the page shows 2025, not an empty year.
+    await seeText(pimpinan.locator('#s-year'), 'Penghargaan terverifikasi 2025');
+    expect(await pimpinan.locator('.stat').first().innerText()).toBe('87');
+    await seeText(pimpinan.locator('#s-year + .stat + .stat-label'), 'naik 15 (20,83%) dari 72 pada 2024');
+    await seeText(pimpinan.locator('#h-trend'), 'sejak 1993');
+    // One column per year since the founding, drawn on the server.
+    expect(await pimpinan.locator('.trend svg path[ecmeta_data_index]').count()).toBeGreaterThanOrEqual(30);
+    for (const id of ['#h-field', '#h-level', '#h-giver', '#h-unit'])
+      expect(await pimpinan.locator(`${id} + .bars li`).count(), id).toBeGreaterThan(0);
+    expect(await pimpinan.locator('main').innerText()).not.toContain('Belum ada.');
+    // The picture, not the work queues.
+    expect(await pimpinan.locator('#h-work').count()).toBe(0);
+    await shot(pimpinan, 'dashboard-pimpinan');
+  });
+
   it('the dashboard counts the 2025 awards by field, giver and unit', async () => {
     await admin.goto('/kerja?tahun=2025');
     const count = Number(await seeText(admin.locator('.stat').first(), /^\d+$/));

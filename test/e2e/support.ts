@@ -54,7 +54,7 @@ export async function startE2E(opts: { demo?: boolean } = {}): Promise<E2E> {
     maxUploadBytes: 2 * 1024 * 1024,
   };
   const server = await startServer(config, { host: '127.0.0.1' });
-  const units = opts.demo ? await seedDemoData(server) : await seed(server);
+  const units = opts.demo ? await seedDemoData(server, config.uploadDir) : await seed(server);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const contexts: BrowserContext[] = [];
   return {
@@ -88,11 +88,11 @@ export async function startE2E(opts: { demo?: boolean } = {}): Promise<E2E> {
   };
 }
 
-async function seedDemoData(server: RunningServer) {
+async function seedDemoData(server: RunningServer, uploadDir: string) {
   // Imported late on purpose: the demo builds zod schemas that the API extends with .openapi(),
   // and that extension happens when the app (@hono/zod-openapi) is loaded first.
   const { seedDemo } = await import('../../src/demo/seed.ts');
-  await seedDemo(server.db.db);
+  await seedDemo(server.db.db, { uploadDir });
   const id = async (name: string) =>
     (
       await server.db.db

@@ -19,7 +19,7 @@ const BOTH: [string, RegExp][] = [
   ['role code', /\bviewer\b/],
   ['seed provenance', /\bseed\b/i],
   ['UTC time', /\bUTC\b/],
-  ['raw state', /\b(status|state): ?(pending|draft|submitted|returned|verified|accepted|rejected)\b/i],
+  ['raw state', /\b[Ss]tat(us|e): ?(pending|draft|submitted|returned|verified|accepted|rejected)\b/],
 ];
 const ID_ONLY: [string, RegExp][] = [
   ['English state word', /\b(draft|submitted|returned|pending|rejected|accepted)\b/],

@@ -92,6 +92,8 @@ describe('award workflow in the browser', () => {
     await verifier.goto('/kerja/verifikasi');
     const card = verifier.locator(`#award-${awardId}`);
     await seeText(card, title);
+    // The evidence is previewed in the queue: the PNG the operator uploaded is shown.
+    expect(await card.locator('.queue-evidence img').count()).toBe(1);
     // A reason that is too short is refused, and what was typed stays.
     await card.getByLabel('Alasan dikembalikan').fill('ok');
     await card.getByRole('button', { name: 'Kembalikan' }).click();
@@ -107,6 +109,8 @@ describe('award workflow in the browser', () => {
     await seeText(operator.locator('.badge'), /^Dikembalikan$/);
     await seeText(operator.locator('.notice'), 'Judul tidak boleh memuat "(draf)"');
     await operator.getByRole('link', { name: 'Ubah' }).click();
+    // The reason stays in view on the form while it is fixed.
+    await seeText(operator.locator('.notice'), 'Judul tidak boleh memuat "(draf)"');
     await operator.getByLabel('Judul penghargaan').fill(title);
     await operator.getByRole('button', { name: 'Simpan' }).click();
     await seeText(operator.locator('.flash'), 'Perubahan tersimpan');
@@ -115,11 +119,24 @@ describe('award workflow in the browser', () => {
     await seeText(operator.locator('.history'), 'Dikembalikan');
   });
 
-  it('the verifier verifies; the award is on the public showcase', async () => {
+  it('the resubmitted record is marked in the queue with the earlier reason and what changed', async () => {
     await verifier.goto('/kerja/verifikasi');
-    await verifier.locator(`#award-${awardId}`).getByRole('button', { name: 'Verifikasi' }).click();
-    await seeText(verifier.locator('.flash'), 'Terverifikasi');
+    const note = verifier.locator(`#award-${awardId} .resubmitted`);
+    await seeText(note, 'Diajukan ulang');
+    await seeText(note, 'Judul tidak boleh memuat "(draf)"');
+    const row = note.locator('table.diff tbody tr');
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('th').innerText()).toBe('judul');
+    expect(await row.locator('del').innerText()).toContain('(draf)');
+    expect(await row.locator('ins').innerText()).toBe(title);
+  });
+
+  it('the verifier verifies from the award page; the award is on the public showcase', async () => {
     await verifier.goto(`/kerja/penghargaan/${awardId}`);
+    await seeText(verifier.locator('.resubmitted'), 'Diajukan ulang');
+    await verifier.locator('.verify-forms').getByRole('button', { name: 'Verifikasi' }).click();
+    await seeText(verifier.locator('.flash'), 'Terverifikasi');
+    expect(new URL(verifier.url()).pathname).toBe(`/kerja/penghargaan/${awardId}`);
     await seeText(verifier.locator('.badge'), /^Terverifikasi$/);
 
     const visitor = await e.newPage();

@@ -122,6 +122,30 @@ describe('exports round-trip through import', () => {
     expect(res.text).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
   });
+
+  it('offers CSV for Excel with Indonesian settings: BOM, semicolons, decimal commas, same rows', async () => {
+    const standard = await t.call('admin', 'GET', '/api/v1/exports/awards.csv');
+    const excel = await t.call('admin', 'GET', '/api/v1/exports/awards.csv?dialect=excel-id');
+    expect(excel.status).toBe(200);
+    expect(excel.headers.get('content-disposition')).toMatch(/-excel\.csv"/);
+    const body = excel.text.replace(/^\uFEFF/, '');
+    const bytes = new Uint8Array(
+      await (await t.app.request('/api/v1/exports/awards.csv?dialect=excel-id')).arrayBuffer(),
+    );
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = (text: string) =>
+      text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
+    expect(rows(excel.text)).toHaveLength(rows(standard.text).length);
+    const header = rows(excel.text)[0]!;
+    expect(header.split(';').length).toBe(rows(standard.text)[0]!.split(',').length);
+    // A score with decimals reads 94,76 (not 94.76, which Indonesian Excel takes for text/date).
+    const scored = rows(standard.text).find((r) => /\d+\.\d+/.test(r));
+    if (scored) expect(body).toMatch(/;\d+,\d+(;|$)/m);
+    expect((await t.call('admin', 'GET', '/api/v1/exports/awards.csv?dialect=tsv')).status).toBe(422);
+  });
 });
 
 describe('exports follow the list filters and the caller’s visibility', () => {

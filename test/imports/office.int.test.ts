@@ -170,6 +170,7 @@ describe('the Bagian Organisasi recap (title rows, merged cells, four date forms
     expect(ombudsman).toMatchObject({ edition_year: 2024, grade_code: 'A', grade_zone: 'hijau' });
     expect(ombudsman.score).toBeCloseTo(94.76);
     expect(ombudsman.recipient_kind).toBe('region');
+    expect(ombudsman.unit_id).toBeNull(); // the pemda itself, not a word match on the Pemkot unit
     expect(get('Penghargaan Germas').unit_id).toBe(t.units.dinkes.id);
     expect(get('Paritrana Award').unit_id).toBe(unit.disnaker);
     expect(get('Paritrana Award').awarding_body_text).toBe('BPJS Ketenagakerjaan');
@@ -209,19 +210,19 @@ describe('the Dinkes list (Tahun = year received, merged date, TOTAL, near misse
     expect(new Set(r.problems.map((p) => p.row))).toEqual(new Set([8, 9]));
   });
 
-  it('the merged date reaches the second row when imported', async () => {
+  it('the date merged over two rows is read for both', async () => {
     const r = await dryRun('penghargaan-dinkes.xlsx', await rekapDinkes());
-    expect(readAt(r, 6)?.unit).toBe('Puskesmas Neglasari');
-    expect(readAt(r, 7)).toBeDefined(); // it had no date of its own and no Tahun problem
-    expect(problemsAt(r, 7)).toEqual([]);
+    expect(readAt(r, 6)).toMatchObject({ unit: 'Puskesmas Neglasari', date: '2024-07-23' });
+    expect(readAt(r, 7)).toMatchObject({ unit: 'Puskesmas Neglasari', date: '2024-07-23' });
   });
 });
 
 describe('the Setda sheet (urusan names, givers with offices, grades)', () => {
   it('matches "Bidang …"/"Urusan …" fields, grades the RB index and the Ombudsman score, blocks the unknown', async () => {
     const r = await dryRun('rekap-setda.xlsx', await rekapSetda());
-    // Header on sheet row 3; data rows 4–8.
-    expect(readAt(r, 4)).toMatchObject({
+    // Header on sheet rows 3–4 (Penilaian over Nilai | Predikat); data rows 5–9.
+    expect(r.notes.join(' ')).not.toMatch(/tidak dikenal diabaikan/);
+    expect(readAt(r, 5)).toMatchObject({
       unit: 'Bagian Organisasi',
       giver: 'KemenPANRB',
       field: 'Tata Kelola Pemerintahan',
@@ -229,25 +230,31 @@ describe('the Setda sheet (urusan names, givers with offices, grades)', () => {
       yearFrom: 'title',
       scale: 'indeks-rb',
     });
-    expect(readAt(r, 4)?.grade).toMatch(/^BB — /);
-    expect(readAt(r, 5)).toMatchObject({
+    expect(readAt(r, 5)?.grade).toMatch(/^BB — /);
+    expect(readAt(r, 6)).toMatchObject({
       unit: 'Kota Tangerang',
       giver: 'Ombudsman RI',
       field: 'Pelayanan Publik',
       grade: 'A — Opini Kualitas Tertinggi',
     });
-    expect(readAt(r, 6)).toMatchObject({
+    expect(readAt(r, 7)).toMatchObject({
       giver: 'BPS',
       field: 'Komunikasi, Informatika dan Keterbukaan Informasi',
       unit: 'Dinas Komunikasi dan Informatika',
     });
-    expect(readAt(r, 8)).toMatchObject({ unit: 'Bagian Organisasi', field: 'Tata Kelola Pemerintahan' });
+    expect(readAt(r, 9)).toMatchObject({ unit: 'Bagian Organisasi', field: 'Tata Kelola Pemerintahan' });
+    expect(r.readRows.map((x) => x.row)).toEqual([5, 6, 7, 9, 10]);
+    expect(readAt(r, 10)).toMatchObject({
+      year: 2024,
+      yearFrom: 'date',
+      field: 'Kependudukan dan Pencatatan Sipil',
+    });
     // "Arsip Nasional" is not a listed name, but the words point to ANRI.
     expect(r.notes.join(' ')).toMatch(/'Arsip Nasional' \(mirip 'Arsip Nasional Republik Indonesia'\?/);
-    expect(problemsAt(r, 7)).toEqual([
+    expect(problemsAt(r, 8)).toEqual([
       expect.stringMatching(/^C: bidang 'Kebudayaan' tidak dikenal/),
       expect.stringMatching(/^D: unit 'Disbudpar' tidak ada/),
     ]);
-    expect(new Set(r.problems.map((p) => p.row))).toEqual(new Set([7]));
+    expect(new Set(r.problems.map((p) => p.row))).toEqual(new Set([8]));
   });
 });

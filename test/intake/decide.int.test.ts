@@ -52,9 +52,9 @@ describe('curator decisions on findings', () => {
     });
     expect(ombudsman.status, ombudsman.text).toBe(201);
     await t.call('admin', 'POST', `/api/v1/awards/${ombudsman.json.id}/submit`);
-    expect((await t.call('admin', 'POST', `/api/v1/awards/${ombudsman.json.id}/verify`)).json.state).toBe(
-      'verified',
-    );
+    expect(
+      (await t.call('verifikator', 'POST', `/api/v1/awards/${ombudsman.json.id}/verify`)).json.state,
+    ).toBe('verified');
     for (const file of [
       '001_8e5e36db5053bf8f.txt',
       '002_f4c15687cfb2e0b3.txt',

@@ -257,6 +257,12 @@ describe('public showcase: what the public may see', () => {
       /^https?:\/\/[^/]+\/$/,
     );
     expect(page.querySelector('meta[name="twitter:card"]')).not.toBeNull();
+    // A shared link carries a picture (the emblem), and the browser's icon request is answered.
+    expect(page.querySelector('meta[property="og:image"]')?.getAttribute('content')).toMatch(
+      /^https?:\/\/[^/]+\/static\/emblem\.svg$/,
+    );
+    const icon = await get('/favicon.ico');
+    expect([icon.status, icon.headers.get('location')]).toEqual([301, '/static/emblem.svg']);
     const charts = page.querySelectorAll('figure.chart');
     expect(charts).toHaveLength(2);
     for (const chart of charts) {

@@ -58,7 +58,10 @@ export function register(program: Command): void {
       let result: DemoSeedResult;
       try {
         await prepareDatabase(db.db);
-        result = await seedDemo(db.db);
+        result = await seedDemo(db.db, {
+          uploadDir: config.uploadDir,
+          maxUploadBytes: config.maxUploadBytes,
+        });
       } catch (err) {
         await db.close();
         throw err;
@@ -71,8 +74,10 @@ export function register(program: Command): void {
           ? `Data demo dibuat: ${result.units} unit, ${result.accounts.length} akun, ${result.awards} penghargaan, ${result.evidence} bukti.\n`
           : 'Data demo sudah ada; tidak ditambah lagi (pakai --reset untuk mulai dari awal).\n',
       );
-      if (result.seeded && result.evidence === 0)
-        out.write('Laporan seed (../shared/seeds) tidak ditemukan: penghargaan tanpa lampiran bukti.\n');
+      if (result.seeded && result.reports === 0)
+        out.write(
+          'Laporan berita contoh (../shared/seeds) tidak ditemukan: bukti berupa piagam contoh saja.\n',
+        );
       out.write(`\nAkun demo (HANYA untuk demo; jangan dipakai di instalasi sungguhan):\n`);
       out.write(`${accountTable(result.accounts)}\n\n`);
       out.write(`Prestasi demo berjalan di http://localhost:${server.port}  (Ctrl+C untuk berhenti)\n`);

@@ -65,9 +65,18 @@ export function printReport(r: ImportReport, out: NodeJS.WritableStream = proces
   }
   for (const n of r.notes) out.write(`Catatan: ${n}\n`);
   if (r.skipped) {
-    out.write(`${r.skipped} baris dilewati (sudah ada):\n`);
+    out.write(`${r.skipped} baris dilewati:\n`);
     for (const s of r.skippedRows.slice(0, 20)) out.write(`  Baris ${s.row}: ${s.reason}\n`);
     if (r.skipped > 20) out.write(`  … dan ${r.skipped - 20} lagi\n`);
+  }
+  if (r.dryRun && r.readRows.length) {
+    out.write('Cara baris dibaca (penerima · pemberi · bidang · tanggal · tahun edisi · predikat):\n');
+    const from = { column: 'kolom Tahun', title: 'judul', date: 'tanggal' };
+    for (const x of r.readRows.slice(0, 50))
+      out.write(
+        `  Baris ${x.row}: ${[x.unit, x.giver, x.field, x.date].map((v) => v ?? '—').join(' · ')} · ${x.year} (dari ${from[x.yearFrom]}) · ${x.grade ?? '—'}\n`,
+      );
+    if (r.readRows.length > 50) out.write(`  … dan ${r.readRows.length - 50} lagi (--json untuk semuanya)\n`);
   }
   if (r.dryRun)
     out.write(`${r.ready} baris siap dibuat sebagai ${r.state === 'verified' ? 'terverifikasi' : 'draf'}.\n`);

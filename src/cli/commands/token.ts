@@ -1,6 +1,6 @@
 // prestasi token create --email E [--name N] — prints the new API token alone on the last line.
 import type { Command } from 'commander';
-import { createApiToken } from '../../auth/users.ts';
+import { createApiToken, findUserByEmail } from '../../auth/users.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { configuredDatabaseUrl, exitTwoOnUsageError, withDatabase } from './migrate.ts';
@@ -22,11 +22,7 @@ export function register(program: Command): void {
       const name = o.name.trim();
       if (!name || name.length > 100) throw new CliError('--name must be 1 to 100 characters');
       const secret = await withDatabase(configuredDatabaseUrl(), async (db) => {
-        const user = await db.db
-          .selectFrom('users')
-          .select(['id', 'active'])
-          .where('email', '=', email)
-          .executeTakeFirst();
+        const user = await findUserByEmail(db.db, email);
         if (!user) throw new CliError(`no user with email ${email}: create one with \`prestasi user add\``);
         if (user.active !== 1) throw new CliError(`user ${email} is deactivated; reactivate it first`);
         return createApiToken(db.db, user.id, name);

@@ -9,6 +9,8 @@ import { isPostgres } from './001_initial.ts';
 //   state conditional GET needs (ETag/Last-Modified) and their health.
 // - source_items: every link a source listed, once, with the article it became or the error
 //   that stopped it; a link seen before is never fetched again.
+// - article_bands: each article's MinHash LSH keys (services/intake/minhash.ts), so articles
+//   that republish the same release are found by one indexed look-up.
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
 type AnyDb = Kysely<any>;
@@ -69,9 +71,17 @@ export async function up(db: AnyDb): Promise<void> {
     .addUniqueConstraint('source_items_unique', ['source_id', 'url'])
     .execute();
   await db.schema.createIndex('source_items_article').on('source_items').column('article_id').execute();
+
+  await db.schema
+    .createTable('article_bands')
+    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('band', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('article_bands_band').on('article_bands').column('band').execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropTable('article_bands').execute();
   await db.schema.dropTable('source_items').execute();
   await db.schema.dropTable('news_sources').execute();
   await db.schema.dropTable('other_region_events').execute();

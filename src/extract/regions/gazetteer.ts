@@ -115,6 +115,8 @@ interface Index {
   /** Lowercased name words ("tangerang selatan") → regions; aliases → their one region. */
   words: Map<string, { regions: Region[]; alias: boolean }>;
   longest: number;
+  /** Every first-k-words of a name, so a scan stops at the first word that starts none. */
+  prefixes: Set<string>;
 }
 
 let index: Index | null = null;
@@ -142,8 +144,13 @@ function buildIndex(): Index {
     words.set(alias, { regions: [r], alias: true });
   }
   let longest = 1;
-  for (const k of words.keys()) longest = Math.max(longest, k.split(' ').length);
-  return { byCode, byName, words, longest };
+  const prefixes = new Set<string>();
+  for (const k of words.keys()) {
+    const parts = k.split(' ');
+    longest = Math.max(longest, parts.length);
+    for (let j = 1; j <= parts.length; j++) prefixes.add(parts.slice(0, j).join(' '));
+  }
+  return { byCode, byName, words, longest, prefixes };
 }
 
 function getIndex(): Index {
@@ -176,9 +183,11 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const w = m[0];
-    out.push({ word: w.toLowerCase(), start: m.index, end: m.index + w.length, upper: /^\p{Lu}/u.test(w) });
+    const lower = w.toLowerCase();
+    out.push({ word: lower, start: m.index, end: m.index + w.length, upper: w[0] !== lower[0] });
   }
   return out;
 }
@@ -216,7 +225,11 @@ function kindBefore(
 }
 
 function adjacent(text: string, a: Token, b: Token): boolean {
-  return /^\s*$/.test(text.slice(a.end, b.start));
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 160) return false;
+  }
+  return true;
 }
 
 /** Every region named in `text`, in order, each with its span. Pure; fast (one pass, Map look-ups). */
@@ -225,18 +238,21 @@ export function findRegions(text: string): RegionMention[] {
   const toks = tokenize(text);
   const out: RegionMention[] = [];
   for (let i = 0; i < toks.length; i++) {
+    // Longest match first, growing the key word by word while it is still a prefix of a name.
     let hit: { regions: Region[]; alias: boolean } | undefined;
     let n = 0;
-    for (let len = Math.min(idx.longest, toks.length - i); len >= 1 && !hit; len--) {
-      let ok = true;
-      for (let k = i + 1; k < i + len; k++) if (!adjacent(text, toks[k - 1], toks[k])) ok = false;
-      if (!ok) continue;
-      const key = toks
-        .slice(i, i + len)
-        .map((t) => t.word)
-        .join(' ');
-      hit = idx.words.get(key);
-      if (hit) n = len;
+    let key = toks[i].word;
+    for (let len = 1; len <= idx.longest && i + len <= toks.length; len++) {
+      if (len > 1) {
+        if (!adjacent(text, toks[i + len - 2], toks[i + len - 1])) break;
+        key = `${key} ${toks[i + len - 1].word}`;
+      }
+      if (!idx.prefixes.has(key)) break;
+      const found = idx.words.get(key);
+      if (found) {
+        hit = found;
+        n = len;
+      }
     }
     if (!hit) continue;
     const first = toks[i];

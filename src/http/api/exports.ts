@@ -24,6 +24,10 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const filterSchema = listAwardsQuerySchema
   .pick({ year: true, field: true, level: true, giver: true, unit: true, state: true, q: true })
   .extend({
+    dialect: z.enum(['standard', 'excel-id']).optional().openapi({
+      description:
+        'CSV only: excel-id = semicolons and decimal commas, for Excel with Indonesian regional settings',
+    }),
     region: z
       .string()
       .regex(/^\d{2}(\.\d{2})?$/)
@@ -57,11 +61,13 @@ export function exportRoutes() {
             'content-disposition': attachment(`${base}.json`),
           });
         const name = await regionName(db.db, region);
-        if (format === 'csv')
-          return c.body(awardsCsv(awards, name), 200, {
+        if (format === 'csv') {
+          const dialect = c.req.query('dialect') === 'excel-id' ? 'excel-id' : 'standard';
+          return c.body(awardsCsv(awards, name, dialect), 200, {
             'content-type': 'text/csv; charset=utf-8',
-            'content-disposition': attachment(`${base}.csv`),
+            'content-disposition': attachment(`${base}${dialect === 'excel-id' ? '-excel' : ''}.csv`),
           });
+        }
         return c.body(new Uint8Array(await awardsXlsx(awards, name)), 200, {
           'content-type': XLSX_TYPE,
           'content-disposition': attachment(`${base}.xlsx`),

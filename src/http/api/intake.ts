@@ -3,7 +3,13 @@ import type { Context } from 'hono';
 import { CURATOR_ROLES } from '../../services/access.ts';
 import { reasonSchema } from '../../services/awards/schemas.ts';
 import { AppError, invalid } from '../../services/errors.ts';
-import { acceptFinding, type Decision, mergeFinding, rejectFinding } from '../../services/intake/decide.ts';
+import {
+  acceptFinding,
+  attachLateSources,
+  type Decision,
+  mergeFinding,
+  rejectFinding,
+} from '../../services/intake/decide.ts';
 import { ingest } from '../../services/intake/ingest.ts';
 import type { IntakeInput } from '../../services/intake/prepare.ts';
 import { getArticle, getFinding, listFindings, listSetAside } from '../../services/intake/read.ts';
@@ -192,6 +198,22 @@ export function intakeRoutes() {
         c.req.valid('json').reason,
       );
       return c.json({ findingId: row.id, state: row.state, reason: row.decision_reason }, 200);
+    },
+  );
+
+  app.openapi(
+    guardedRoute(CURATOR_ROLES, {
+      method: 'post',
+      path: '/intake/findings/{id}/attach-sources',
+      tags,
+      summary:
+        "Add a decided finding's late sources (its pendingEvidence) as evidence of its award (refused for verified awards: reopen first)",
+      request: { params: IdParam },
+      responses: { ...jsonOk('The award and the new evidence'), ...errorResponses },
+    }),
+    async (c) => {
+      const r = await attachLateSources(c.get('deps').db.db, requireActor(c), c.req.valid('param').id);
+      return c.json(decision(r), 200);
     },
   );
 

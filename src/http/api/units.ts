@@ -1,12 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { UNIT_TYPES } from '../../reference/unit-types.ts';
 import { ADMIN_ROLES, assertAdmin } from '../../services/access.ts';
-import { invalid, notFound } from '../../services/errors.ts';
+import { notFound } from '../../services/errors.ts';
 import { dbId } from '../../services/ids.ts';
 import { noNul } from '../../services/safe-text.ts';
 import {
   createUnit,
   getRegion,
+  listRegions,
   listUnits,
   unitNameSchema,
   unitShortNameSchema,
@@ -61,15 +62,8 @@ export function unitRoutes() {
     }),
     async (c) => {
       const { db } = c.get('deps').db;
-      const rows = await db.selectFrom('regions').selectAll().orderBy('code').execute();
-      const current = await getRegion(db);
-      return c.json(
-        {
-          current: current?.code ?? null,
-          items: rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, foundedOn: r.founded_on })),
-        },
-        200,
-      );
+      const items = await listRegions(db);
+      return c.json({ current: items[0]?.code ?? null, items }, 200);
     },
   );
 
@@ -142,26 +136,8 @@ export function unitRoutes() {
       assertAdmin(actor);
       const { db } = c.get('deps').db;
       const input = c.req.valid('json');
-      let regionCode = input.regionCode;
-      if (input.parentId) {
-        const parent = await db
-          .selectFrom('org_units')
-          .select('region_code')
-          .where('id', '=', input.parentId)
-          .executeTakeFirst();
-        regionCode ??= parent?.region_code;
-      }
-      regionCode ??= (await getRegion(db))?.code;
-      if (!regionCode)
-        throw invalid([
-          { field: 'regionCode', message: 'Belum ada wilayah; buat wilayah (region) lebih dulu' },
-        ]);
-      if (!(await getRegion(db, regionCode)))
-        throw invalid([
-          { field: 'regionCode', message: `Wilayah ${regionCode} tidak ada; lihat /api/v1/regions` },
-        ]);
-      const row = await createUnit(db, actor, { ...input, regionCode });
-      const unit = (await listUnits(db, regionCode)).find((u) => u.id === row.id);
+      const row = await createUnit(db, actor, input);
+      const unit = (await listUnits(db, row.region_code)).find((u) => u.id === row.id);
       return c.json(unit, 201);
     },
   );

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ADMIN_ROLES } from '../../services/access.ts';
 import {
   adminCreateUser,
   createOwnToken,
@@ -10,7 +9,8 @@ import {
   revokeOwnToken,
   updateUser,
   updateUserSchema,
-} from '../../services/admin-users.ts';
+} from '../../auth/accounts.ts';
+import { ADMIN_ROLES } from '../../services/access.ts';
 import { requireActor } from '../auth/session.ts';
 import { apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
 

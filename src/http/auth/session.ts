@@ -39,6 +39,9 @@ export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
         'unauthenticated',
         'Token API tidak dikenal atau sudah dicabut; buat yang baru dengan `prestasi token create`.',
       );
+    // Shown in the token list; written at most once a minute so a busy script costs no write per call.
+    if (!token.last_used_at || Date.parse(token.last_used_at) < Date.now() - 60_000)
+      await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', token.id).execute();
     c.set('actor', await actorFor(db, user));
     c.set('authVia', 'token');
     return next();

@@ -24,6 +24,8 @@ export function mountPages(app: OpenAPIHono<AppEnv>): void {
     await next();
   });
   app.route('/static', staticRoutes());
+  // Browsers ask for /favicon.ico whatever the page says: answer with the emblem, not a 404.
+  app.get('/favicon.ico', (c) => c.redirect('/static/emblem.svg', 301));
   app.route('/', authPages());
   app.route('/kerja', workspaceRoutes());
   app.route('/kerja', awardPages());

@@ -1,13 +1,18 @@
 import { type Context, Hono } from 'hono';
+import { listAudit } from '../../services/audit.ts';
+import { type Evidence, toEvidence } from '../../services/awards/model.ts';
 import { listAwards } from '../../services/awards/read.ts';
 import { listAwardsQuerySchema } from '../../services/awards/schemas.ts';
 import { returnAward } from '../../services/awards/workflow.ts';
 import { AppError } from '../../services/errors.ts';
 import type { AppEnv } from '../env.ts';
+import { EvidenceList } from './awards/evidence.tsx';
+import { ResubmissionNote, resubmissionOf } from './awards/resubmission.tsx';
+import { VerifyForms } from './awards/verify-forms.tsx';
 import { formatDate, formatDateTime } from './format.ts';
 import { t, tr } from './i18n.ts';
 import { gradeText, intParam, recipientText, requireRole } from './ui/bits.tsx';
-import { Csrf, readForm } from './ui/forms.tsx';
+import { readForm } from './ui/forms.tsx';
 import { flash, page, seeOther } from './ui/page.tsx';
 
 // The verification queue (verifikator, admin): every submitted record, oldest first, with
@@ -30,21 +35,19 @@ async function queuePage(c: Context<AppEnv>, failed: ReturnState | null = null) 
     pageSize: 200,
   });
   const { items, total } = await listAwards(c.get('deps').db.db, actor, query, l);
-  const evidenceCounts = new Map<number, number>();
-  if (items.length) {
-    const rows = await c
-      .get('deps')
-      .db.db.selectFrom('evidence')
-      .select(['award_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where(
-        'award_id',
-        'in',
-        items.map((a) => a.id),
-      )
-      .groupBy('award_id')
-      .execute();
-    for (const r of rows) evidenceCounts.set(r.award_id, Number(r.n));
-  }
+  // What the verifier needs beside each record: its evidence (previewed) and, for a record
+  // that comes back after a return, the earlier reason and what changed since.
+  const { db } = c.get('deps').db;
+  const ids = items.map((a) => a.id);
+  const evidenceRows = ids.length
+    ? await db.selectFrom('evidence').selectAll().where('award_id', 'in', ids).orderBy('id').execute()
+    : [];
+  const evidence = new Map<number, Evidence[]>();
+  for (const r of evidenceRows)
+    evidence.set(r.award_id, [...(evidence.get(r.award_id) ?? []), toEvidence(r)]);
+  const history = new Map(
+    await Promise.all(ids.map(async (id) => [id, await listAudit(db, 'award', id)] as const)),
+  );
   return page(
     c,
     { title: t(l, 'verify.title'), section: 'verify', status: failed ? 422 : 200 },
@@ -60,8 +63,9 @@ async function queuePage(c: Context<AppEnv>, failed: ReturnState | null = null) 
       {items.length === 0 ? <p class="card">{t(l, 'verify.empty')}</p> : null}
       {items.map((a) => {
         const mine = failed?.id === a.id ? failed : null;
+        const resubmitted = resubmissionOf(history.get(a.id) ?? []);
         return (
-          <article class="card" id={`award-${a.id}`} aria-labelledby={`t-${a.id}`} style="margin-bottom:1rem">
+          <article class="card queue-item" id={`award-${a.id}`} aria-labelledby={`t-${a.id}`}>
             <h2 id={`t-${a.id}`}>
               <a href={`/kerja/penghargaan/${a.id}`}>{a.title}</a>
             </h2>
@@ -71,43 +75,14 @@ async function queuePage(c: Context<AppEnv>, failed: ReturnState | null = null) 
               {formatDate(a.receivedOn, l)} · {tr(l, 'diajukan', 'submitted')}{' '}
               {formatDateTime(a.submittedAt, l)}
             </p>
-            <p>
-              {tr(l, 'Bukti', 'Evidence')}:{' '}
-              <a href={`/kerja/penghargaan/${a.id}#bukti`}>{evidenceCounts.get(a.id) ?? 0}</a>
-            </p>
-            <div class="actions">
-              <form method="post" action={`/kerja/penghargaan/${a.id}/verifikasi`} class="inline">
-                <Csrf token={csrf} />
-                <input type="hidden" name="back" value="/kerja/verifikasi" />
-                <button type="submit">{t(l, 'verify.verify')}</button>
-              </form>
-            </div>
-            <form method="post" action={`/kerja/verifikasi/${a.id}/kembalikan`} style="margin-top:0.75rem">
-              <Csrf token={csrf} />
-              <div class={`field ${mine ? 'has-error' : ''}`}>
-                <label for={`reason-${a.id}`}>{t(l, 'verify.reason')}</label>
-                <p class="hint" id={`rh-${a.id}`}>
-                  {t(l, 'verify.reasonHint')}
-                </p>
-                {mine ? (
-                  <p class="field-error" id={`re-${a.id}`} role="alert">
-                    {mine.error}
-                  </p>
-                ) : null}
-                <textarea
-                  id={`reason-${a.id}`}
-                  name="reason"
-                  rows={2}
-                  aria-describedby={mine ? `rh-${a.id} re-${a.id}` : `rh-${a.id}`}
-                  aria-invalid={mine ? 'true' : undefined}
-                >
-                  {mine?.reason ?? ''}
-                </textarea>
-              </div>
-              <button type="submit" class="secondary">
-                {t(l, 'verify.return')}
-              </button>
-            </form>
+            {resubmitted ? <ResubmissionNote r={resubmitted} locale={l} /> : null}
+            <details class="queue-evidence" open={(evidence.get(a.id) ?? []).length > 0 || undefined}>
+              <summary>
+                {tr(l, 'Bukti', 'Evidence')} ({(evidence.get(a.id) ?? []).length})
+              </summary>
+              <EvidenceList items={evidence.get(a.id) ?? []} locale={l} canEdit={false} csrf={csrf} />
+            </details>
+            <VerifyForms id={a.id} locale={l} csrf={csrf} back="/kerja/verifikasi" failed={mine} />
           </article>
         );
       })}
@@ -123,9 +98,18 @@ export function verificationPages() {
     const body = await readForm(c);
     const id = intParam(c.req.param('id')) ?? 0;
     const reason = typeof body.reason === 'string' ? body.reason : '';
+    // From the award page the answer goes back there; from the queue, to the queue.
+    const back =
+      typeof body.back === 'string' && /^\/kerja\/penghargaan\/\d+$/.test(body.back)
+        ? body.back
+        : '/kerja/verifikasi';
     try {
       await returnAward(c.get('deps').db.db, actor, id, reason);
     } catch (err) {
+      if (err instanceof AppError && err.status === 422 && back !== '/kerja/verifikasi') {
+        flash(c, err.details.map((d) => d.message).join(' ') || err.message, 'error');
+        return c.redirect(back, 303);
+      }
       if (err instanceof AppError && err.status === 422)
         return queuePage(c, {
           id,
@@ -140,7 +124,7 @@ export function verificationPages() {
     }
     return seeOther(
       c,
-      '/kerja/verifikasi',
+      back,
       tr(
         c.get('locale'),
         'Dikembalikan kepada operator dengan alasan.',

@@ -5,7 +5,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { assertCanEditFor, assertCanVerify } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 
 // draft → submitted → verified; submitted → returned (with a reason) → submitted again;
 // verified → returned only by reopening (with a reason). Every step is audited.
@@ -35,6 +35,29 @@ export const returnAward = (db: Kysely<Database>, actor: Actor, id: number, reas
 export const reopenAward = (db: Kysely<Database>, actor: Actor, id: number, reason: string) =>
   step(db, actor, id, 'reopen', reason);
 
+/**
+ * Four eyes: whoever created, edited or submitted a record may not verify it — admins included,
+ * who could otherwise enter, submit and verify alone. Only the system actor (CLI batch jobs,
+ * demo seed), which has no person behind it, is exempt.
+ */
+async function assertNotOwnEntry(trx: Kysely<Database>, actor: Actor, award: AwardRow): Promise<void> {
+  if (actor.id === null) return;
+  const took =
+    award.created_by === actor.id ||
+    (await trx
+      .selectFrom('audit_events')
+      .select('id')
+      .where('entity_type', '=', 'award')
+      .where('entity_id', '=', String(award.id))
+      .where('actor_id', '=', actor.id)
+      .where('action', 'in', ['create', 'update', 'submit'])
+      .executeTakeFirst()) !== undefined;
+  if (took)
+    throw forbidden(
+      'Anda ikut mengisi atau mengajukan penghargaan ini, jadi tidak boleh memverifikasinya sendiri: minta verifikator lain (you took part in this entry; another person must verify it).',
+    );
+}
+
 async function step(
   db: Kysely<Database>,
   actor: Actor,
@@ -51,6 +74,7 @@ async function step(
       throw conflict(`Tidak bisa "${s}" dari status "${before.state}". ${HINT[s]}`, [
         { field: 'state', message: before.state },
       ]);
+    if (s === 'verify') await assertNotOwnEntry(trx, actor, before);
     if ((s === 'return' || s === 'reopen') && (!reason || reason.trim().length < 5))
       throw invalid([{ field: 'reason', message: 'Alasan wajib diisi (minimal 5 karakter)' }]);
     const now = nowIso();

@@ -8,6 +8,7 @@ import { type Award, hydrateAwards } from '../awards/model.ts';
 import { applyFilters } from '../awards/read.ts';
 import type { ListAwardsQuery } from '../awards/schemas.ts';
 import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
+import { defuseRow } from './cells.ts';
 import { LEVEL_LABELS } from './format.ts';
 
 const excel = lazyRequire<typeof ExcelJS>('exceljs');
@@ -84,15 +85,18 @@ export function awardCells(a: Award, regionName: string, dateAs: 'date' | 'text'
   ];
 }
 
-/** A cell starting with = + - @ would run as a formula in a spreadsheet: quote it. */
-export function guardFormula(v: Value): Value {
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
+/**
+ * 'standard': commas, decimals with a point — for programs and Excel in English settings.
+ * 'excel-id': what Excel with Indonesian regional settings opens as columns — semicolons and
+ * decimal commas (94,76). Both start with a BOM so Excel reads UTF-8 (é, —) correctly.
+ */
+export type CsvDialect = 'standard' | 'excel-id';
 
-export function awardsCsv(awards: Award[], regionName: string): string {
-  const rows = awards.map((a) => awardCells(a, regionName, 'text').map(guardFormula));
-  // A BOM so Excel opens UTF-8 (é, —) correctly; dates ISO, decimals with a point.
-  return `\uFEFF${stringify([exportHeaders(), ...rows])}`;
+export function awardsCsv(awards: Award[], regionName: string, dialect: CsvDialect = 'standard'): string {
+  const cell = (v: Value): Value =>
+    dialect === 'excel-id' && typeof v === 'number' ? String(v).replace('.', ',') : v;
+  const rows = awards.map((a) => defuseRow(awardCells(a, regionName, 'text')).map(cell));
+  return `\uFEFF${stringify([exportHeaders(), ...rows], { delimiter: dialect === 'excel-id' ? ';' : ',' })}`;
 }
 
 export async function awardsXlsx(
@@ -107,7 +111,7 @@ export async function awardsXlsx(
   const dateColumn = COLUMNS.findIndex((c) => c.key === 'date') + 1;
   ws.getColumn(dateColumn).numFmt = 'dd/mm/yyyy';
   ws.getColumn(1).width = 48;
-  for (const a of awards) ws.addRow(awardCells(a, regionName, 'date'));
+  for (const a of awards) ws.addRow(defuseRow(awardCells(a, regionName, 'date')));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -6,6 +6,7 @@ import { lazyRequire } from '../../lazy.ts';
 import type { Award } from '../awards/model.ts';
 import { invalid } from '../errors.ts';
 import { awardsForExport } from './awards.ts';
+import { defuseRow } from './cells.ts';
 
 const jszip = lazyRequire<typeof JSZip>('jszip');
 
@@ -134,7 +135,7 @@ export async function buildOpenData(
   const awards = await awardsForExport(db, null, {}, region.code);
   const csv = stringify([
     OPEN_COLUMNS.map((c) => c.name),
-    ...awards.map((a) => OPEN_COLUMNS.map((c) => c.value(a, region.code))),
+    ...awards.map((a) => defuseRow(OPEN_COLUMNS.map((c) => c.value(a, region.code)))),
   ]);
   // reduce, not Math.min(...years): spreading a million values overflows the stack.
   const years = awards.reduce<{ from: number; to: number } | null>(

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
 import { lazyRequire } from '../../lazy.ts';
 import type { Recap } from '../recap/recap.ts';
+import { defuseRow } from './cells.ts';
 import { LEVEL_LABELS } from './format.ts';
 
 const excel = lazyRequire<typeof ExcelJS>('exceljs');
@@ -92,7 +93,7 @@ export function recapCsv(r: Recap): string {
   for (const l of r.byLevel)
     rows.push(['tingkat', l.level, l.level ? (LEVEL_LABELS[l.level] ?? l.level) : null, l.count, null]);
   for (const u of r.byUnit) rows.push(['unit', u.unitId, u.name, u.direct, u.total]);
-  return `\uFEFF${stringify(rows)}`;
+  return `\uFEFF${stringify(rows.map(defuseRow))}`;
 }
 
 export async function recapXlsx(r: Recap): Promise<Buffer> {
@@ -101,11 +102,11 @@ export async function recapXlsx(r: Recap): Promise<Buffer> {
   const head = wb.addWorksheet('Ringkasan');
   head.columns = [{ width: 22 }, { width: 70 }];
   head.addRow([`Rekap Penghargaan ${r.region.name} ${r.year}`]).font = { bold: true, size: 14 };
-  for (const line of summary(r)) head.addRow(line);
+  for (const line of summary(r)) head.addRow(defuseRow(line));
   for (const t of tables(r)) {
     const ws = wb.addWorksheet(t.sheet);
     ws.addRow(t.headers).font = { bold: true };
-    for (const row of t.rows) ws.addRow(row);
+    for (const row of t.rows) ws.addRow(defuseRow(row));
     ws.columns.forEach((c, i) => {
       c.width = i === 1 ? 50 : 16;
     });

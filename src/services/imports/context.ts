@@ -115,6 +115,12 @@ export class ImportContext {
   }
 
   unit(text: string): Lookup<UnitRef> {
+    // The region's own name ("Kota Tangerang") is the pemda as recipient, not a word match
+    // on the Pemkot unit — unless a unit is named exactly so.
+    if (this.isRegionName(text)) {
+      const exact = this.units.has(text);
+      return exact ? { found: exact } : { found: null, suggestion: null, nearSpelling: false };
+    }
     return this.units.find(text, this.unitVariants, 2);
   }
 

@@ -40,6 +40,32 @@ export function findHeaders(rows: SheetRow[]): {
       map.byIndex.set(index, k);
       map.byKey.set(k, { index, header });
     });
+    // A two-row header: "Penilaian" merged over "Nilai | Predikat" in the row below. That row
+    // holds only header words, and names columns the first row left empty or unknown.
+    let headerRow = candidate.row;
+    const below = rows.find((r) => r.row === candidate.row + 1);
+    // A header merged down over both rows repeats in the second: that is not a sub-header.
+    const subCells = (below?.cells ?? []).map((c, i) =>
+      c !== null && String(c) === String(candidate.cells[i] ?? '') ? null : c,
+    );
+    const subKeys = subCells.map((c) => (c === null ? null : columnForHeader(String(c))));
+    const subFilled = subCells.filter((c) => c !== null).length;
+    if (
+      below &&
+      subFilled > 0 &&
+      subKeys.filter((k) => k !== null).length === subFilled &&
+      !subKeys.includes('title')
+    ) {
+      headerRow = below.row;
+      subKeys.forEach((k, index) => {
+        if (!k || k === 'ignore' || map.byKey.has(k) || map.byIndex.has(index)) return;
+        const header = String(subCells[index]).trim();
+        map.byIndex.set(index, k);
+        map.byKey.set(k, { index, header });
+        const at = unknown.findIndex((u) => u.startsWith(`${columnLetter(index)} (`));
+        if (at >= 0) unknown.splice(at, 1);
+      });
+    }
     if (unknown.length)
       notes.push(
         `Kolom yang tidak dikenal diabaikan: ${unknown.join(', ')}. Lihat templat untuk nama kolom.`,
@@ -53,7 +79,7 @@ export function findHeaders(rows: SheetRow[]): {
         value: null,
         message: 'Tidak ada kolom Tahun atau Tanggal: tambahkan salah satunya agar tahun edisi diketahui',
       });
-    return { headerRow: candidate.row, map, problems, notes };
+    return { headerRow, map, problems, notes };
   }
   const expected = COLUMNS.filter((c) => c.key !== 'recipientKind')
     .map((c) => c.header)

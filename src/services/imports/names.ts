@@ -47,25 +47,31 @@ export class NameIndex<T extends { id: number }> {
    * needs before a unique "all its words are in one name" match counts (0 = never).
    */
   find(text: string, variants: (text: string) => Iterable<string>, minWords: number): Lookup<T> {
-    const cached = this.memo.get(text);
+    // Offices repeat the same names row after row: each distinct cell is resolved once.
+    const memoKey = `${minWords}|${text}`;
+    const cached = this.memo.get(memoKey);
     if (cached) return cached;
     const result = this.resolve(text, variants, minWords);
-    if (this.memo.size < 10_000) this.memo.set(text, result);
+    if (this.memo.size < 10_000) this.memo.set(memoKey, result);
     return result;
   }
 
   private resolve(text: string, variants: (text: string) => Iterable<string>, minWords: number): Lookup<T> {
+    // Word matches and suggestions use the cell's first form: a unit without "Kota Tangerang"
+    // after it, so the region's words neither block a match nor pull towards the Pemkot.
+    let first: string | null = null;
     for (const v of variants(text)) {
+      first ??= v;
       const found = this.exact.get(key(v));
       if (found) return { found };
     }
-    const words = wordsOf(text);
+    const words = wordsOf(first || text);
     if (minWords > 0 && words.length >= minWords) {
       const holders = new Map<number, Named<T>>();
       for (const n of this.shown) if (words.every((w) => n.words.includes(w))) holders.set(n.ref.id, n);
       if (holders.size === 1) return { found: [...holders.values()][0].ref };
     }
-    return { found: null, ...this.suggest(text) };
+    return { found: null, ...this.suggest(first || text) };
   }
 
   /** A near spelling of a name, else the name that shares most of the cell's words. */
@@ -137,7 +143,7 @@ export function unitVariantsFor(regionName: string, acronyms: Map<string, string
 
 /** Fields are headed "Bidang Kesehatan", "Urusan Pendidikan". */
 export function* fieldVariants(text: string): Generator<string> {
-  yield text;
   const s = text.replace(/^(?:bidang|urusan|sektor|sub\s*bidang)\s+/i, '');
-  if (s !== text) yield s;
+  yield s;
+  if (s !== text) yield text;
 }

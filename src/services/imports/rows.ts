@@ -87,6 +87,8 @@ export interface RowReading {
   giver: string | null;
   field: string | null;
   year: number;
+  /** The received date as read (ISO), from whichever of the date forms was typed. */
+  date: string | null;
   /** Where the edition year came from. */
   yearFrom: 'column' | 'title' | 'date';
   scale: string | null;
@@ -159,7 +161,10 @@ export async function convertRow(
   const date = take('date', parseDate(raw('date')));
   const columnYear = take('year', parseYear(raw('year')));
   // The edition is the assessment's year: "Penilaian Kepatuhan 2024", handed over in 2025.
-  const titleYear = editionYearInTitle(text('title'));
+  // A year in the title that is far from the date received is something else (a founding year).
+  const near = (y: number) => !date || Math.abs(Number(date.slice(0, 4)) - y) <= 2;
+  const found = editionYearInTitle(text('title'));
+  const titleYear = found && near(found.year) ? found : null;
   let year = columnYear;
   let yearFrom: RowReading['yearFrom'] = 'column';
   if (raw('year') === null && titleYear) [year, yearFrom] = [titleYear.year, 'title'];
@@ -312,6 +317,7 @@ export async function convertRow(
         giver: giverName ?? giverText,
         field: fieldName,
         year,
+        date,
         yearFrom,
         scale: grade.scale_id,
         grade: grade.grade_label ? `${grade.grade_code} — ${grade.grade_label}` : null,

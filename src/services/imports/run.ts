@@ -68,6 +68,11 @@ export async function importAwards(
   actor: Actor,
   options: ImportOptions,
 ): Promise<ImportReport> {
+  // Who may import is answered before whether there is room: a viewer hears 403, never 429.
+  if (!IMPORT_ROLES.includes(actor.role))
+    throw forbidden(`Peran ${roleLabel('id', actor.role)} tidak boleh mengimpor penghargaan.`);
+  if (options.verified === true && actor.role !== 'admin' && actor.role !== 'verifikator')
+    throw forbidden('Hanya admin atau verifikator yang boleh mengimpor sebagai terverifikasi (--verified).');
   if (running >= MAX_CONCURRENT_IMPORTS)
     throw new AppError(
       'too_many_requests',
@@ -82,11 +87,7 @@ export async function importAwards(
 }
 
 async function runImport(db: Kysely<Database>, actor: Actor, options: ImportOptions): Promise<ImportReport> {
-  if (!IMPORT_ROLES.includes(actor.role))
-    throw forbidden(`Peran ${roleLabel('id', actor.role)} tidak boleh mengimpor penghargaan.`);
   const verified = options.verified === true;
-  if (verified && actor.role !== 'admin' && actor.role !== 'verifikator')
-    throw forbidden('Hanya admin atau verifikator yang boleh mengimpor sebagai terverifikasi (--verified).');
 
   const { format, rows } = await readSpreadsheet(
     options.buffer,

@@ -1,9 +1,9 @@
 import type { HeaderMap } from './rows.ts';
-import { type Cell, cellText } from './values.ts';
+import { type Cell, cellText, parseDate } from './values.ts';
 
 // Office recaps end with a JUMLAH or TOTAL row ("JUMLAH | | 26"). It is not an award and not
 // a mistake: the import skips it and says so. A row counts as one when its first filled cell
-// (or its title) says jumlah/total and it has no date — an award always happened on a day.
+// (or its title) says jumlah/total and it has no valid date — an award happened on a day.
 
 const TOTAL_WORD = /^\s*(?:jumlah|jml\.?|total|grand\s*total|sub\s*total|subtotal)\b/i;
 
@@ -12,7 +12,9 @@ export function isTotalRow(cells: Cell[], headers: HeaderMap): boolean {
     const h = headers.byKey.get(k);
     return h ? (cells[h.index] ?? null) : null;
   };
-  if (at('date') !== null) return false;
+  // The count is sometimes typed under Tanggal; a real date means a real award.
+  const date = parseDate(at('date'));
+  if (date.ok && date.value !== null) return false;
   const title = cellText(at('title'));
   if (title) return TOTAL_WORD.test(title);
   const first = cells.find((c) => c !== null && typeof c === 'string');

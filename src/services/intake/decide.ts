@@ -59,21 +59,54 @@ export async function mergeFinding(
   assertCurator(actor);
   return db.transaction().execute(async (trx) => {
     const before = await pendingFinding(trx, id);
-    const award = await trx.selectFrom('awards').selectAll().where('id', '=', awardId).executeTakeFirst();
-    if (!award) throw notFound('Penghargaan', awardId);
-    assertCanEditFor(actor, award.unit_path);
-    if (award.state === 'verified')
-      throw conflict(
-        `Penghargaan ${awardId} sudah terverifikasi: minta verifikator membukanya kembali (reopen) sebelum menambah bukti dari berita.`,
-      );
-    if (award.state === 'submitted')
-      throw conflict(
-        `Penghargaan ${awardId} sedang diperiksa verifikator: tunggu hasilnya atau minta dikembalikan, lalu gabungkan.`,
-      );
+    const award = await editableAward(trx, actor, awardId);
     const evidenceIds = await addArticleEvidence(trx, actor, awardId, await sourcesOf(trx, id));
     const finding = await decide(trx, actor, before, 'merged', awardId, null);
     return { finding, award, evidenceIds };
   });
+}
+
+/**
+ * Late sources: outlets that report an award after its finding was accepted or merged join the
+ * finding as sources, and are offered (`pendingEvidence` on the finding) as evidence of its
+ * award. This attaches them — under the same rule as merge: not to a verified or submitted award.
+ */
+export async function attachLateSources(db: Kysely<Database>, actor: Actor, id: number): Promise<Decision> {
+  assertCurator(actor);
+  return db.transaction().execute(async (trx) => {
+    const finding = await trx.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!finding) throw notFound('Temuan', id);
+    if (!finding.award_id)
+      throw conflict(`Temuan ${id} belum diterima atau digabung: belum ada penghargaan untuk buktinya.`, [
+        { field: 'state', message: finding.state },
+      ]);
+    const award = await editableAward(trx, actor, finding.award_id);
+    const evidenceIds = await addArticleEvidence(trx, actor, award.id, await sourcesOf(trx, id));
+    if (evidenceIds.length)
+      await recordAudit(trx, actor, {
+        entityType: 'finding',
+        entityId: id,
+        action: 'attach_sources',
+        after: { awardId: award.id, evidenceIds },
+      });
+    return { finding, award, evidenceIds };
+  });
+}
+
+/** The award articles may be added to: exists, in the actor's scope, neither verified nor under review. */
+async function editableAward(trx: Kysely<Database>, actor: Actor, awardId: number): Promise<AwardRow> {
+  const award = await trx.selectFrom('awards').selectAll().where('id', '=', awardId).executeTakeFirst();
+  if (!award) throw notFound('Penghargaan', awardId);
+  assertCanEditFor(actor, award.unit_path);
+  if (award.state === 'verified')
+    throw conflict(
+      `Penghargaan ${awardId} sudah terverifikasi: minta verifikator membukanya kembali (reopen) sebelum menambah bukti dari berita.`,
+    );
+  if (award.state === 'submitted')
+    throw conflict(
+      `Penghargaan ${awardId} sedang diperiksa verifikator: tunggu hasilnya atau minta dikembalikan, lalu gabungkan.`,
+    );
+  return award;
 }
 
 export async function rejectFinding(

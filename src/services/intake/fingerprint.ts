@@ -140,6 +140,17 @@ export function sameEvent(a: EventKey, b: EventKey): boolean {
   return titleOverlap(a.title, b.title) >= 0.6;
 }
 
+/**
+ * Within two copies of one release (near-duplicate articles): the same award when the titles
+ * overlap ≥ 0.5 and the rank, year and giver (where both were read) do not differ.
+ */
+export function sameReleaseEvent(a: EventKey, b: EventKey): boolean {
+  if (a.rankPosition !== null && b.rankPosition !== null && a.rankPosition !== b.rankPosition) return false;
+  if (eventYear(a) !== null && eventYear(b) !== null && eventYear(a) !== eventYear(b)) return false;
+  if (giverKey(a) !== '-' && giverKey(b) !== '-' && giverKey(a) !== giverKey(b)) return false;
+  return titleOverlap(a.title, b.title) >= 0.5;
+}
+
 /** An award already on record: giver code/abbreviation, edition year, title (and programme). */
 export interface RecordedAward {
   id: number;

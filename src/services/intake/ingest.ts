@@ -2,6 +2,7 @@
 // stored as findings for a curator. An event another outlet already reported joins that finding
 // as one more source; an event matching an award on record is flagged as evidence for it.
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { nowIso } from '../../db/now.ts';
 import type { Database } from '../../db/schema.ts';
 import { extractArticle } from '../../extract/index.ts';
@@ -12,9 +13,10 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { fingerprint } from './fingerprint.ts';
 import { findMatchingAward, findSameEvent } from './match.ts';
+import { articleBands, NEAR_DUPLICATE_BANDS } from './minhash.ts';
 import { type IntakeInput, type PreparedArticle, prepareInput } from './prepare.ts';
 import { type Proposal, toProposal } from './proposal.ts';
-import { aboutHome, decideRegion, type HomeRegion, type RegionalEvent } from './region.ts';
+import { aboutHome, decideRegion, type HomeRegion } from './region.ts';
 import { resolveHomeUnit } from './units.ts';
 
 export interface IngestedFinding {
@@ -66,11 +68,6 @@ async function ingestOnce(db: Kysely<Database>, actor: Actor, a: PreparedArticle
   }
 }
 
-const isUniqueViolation = (err: unknown) => {
-  const code = (err as { code?: string })?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-};
-
 async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArticle): Promise<IngestResult> {
   return db.transaction().execute(async (trx) => {
     const seen = await trx
@@ -120,10 +117,11 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
           })),
         )
         .execute();
+    const nearDuplicates = await storeBands(trx, article.id, a.body);
     const findings: IngestedFinding[] = [];
     const home = await homeRegion(trx);
-    const events = extraction.awards as RegionalEvent[];
-    const subjectIsHome = home ? aboutHome(a.body, events, home) : true;
+    const events = extraction.awards;
+    const subjectIsHome = home ? aboutHome(a.body, home) : true;
     let otherRegions = 0;
     for (const event of events) {
       const decision = home ? decideRegion(event, home, subjectIsHome) : ({ home: true } as const);
@@ -146,7 +144,15 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
         continue;
       }
       const unit = await resolveHomeUnit(trx, home?.code ?? null, event.recipientUnit, event.recipient);
-      const f = await recordEvent(trx, actor, article.id, event, a.published, unit?.id ?? null);
+      const f = await recordEvent(
+        trx,
+        actor,
+        article.id,
+        event,
+        a.published,
+        unit?.id ?? null,
+        nearDuplicates,
+      );
       if (f && !findings.some((x) => x.id === f.id)) findings.push(f);
     }
     const { body: _body, ...summary } = article;
@@ -173,6 +179,24 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
   });
 }
 
+/** Stores the article's MinHash keys; answers the articles sharing enough of them (near-duplicates). */
+async function storeBands(trx: Kysely<Database>, articleId: number, body: string): Promise<number[]> {
+  const bands = articleBands(body);
+  if (!bands.length) return [];
+  const near = await trx
+    .selectFrom('article_bands')
+    .select((eb) => ['article_id', eb.fn.countAll<number>().as('shared')])
+    .where('band', 'in', bands)
+    .groupBy('article_id')
+    .having((eb) => eb.fn.countAll(), '>=', NEAR_DUPLICATE_BANDS)
+    .execute();
+  await trx
+    .insertInto('article_bands')
+    .values(bands.map((band) => ({ article_id: articleId, band })))
+    .execute();
+  return near.map((r) => r.article_id);
+}
+
 /** The region this installation keeps the record of (the first by code, as everywhere else). */
 export async function homeRegion(db: Kysely<Database>): Promise<HomeRegion | null> {
   const r = await db
@@ -190,10 +214,11 @@ async function recordEvent(
   event: AwardEvent,
   published: string | null,
   unitId: number | null,
+  nearDuplicates: number[],
 ): Promise<IngestedFinding | null> {
   const proposal = toProposal(event, published, unitId);
   const fp = fingerprint(proposal);
-  const existing = await findSameEvent(trx, fp, proposal, articleId);
+  const existing = await findSameEvent(trx, fp, proposal, articleId, nearDuplicates);
   const source = {
     article_id: articleId,
     quote: event.quote,

@@ -9,6 +9,7 @@ import {
   matchesAward,
   normalizeText,
   sameEvent,
+  sameReleaseEvent,
 } from './fingerprint.ts';
 import type { Proposal } from './proposal.ts';
 
@@ -25,11 +26,55 @@ export async function findSameEvent(
   fp: string,
   proposal: Proposal,
   articleId: number,
+  nearDuplicates: number[] = [],
 ): Promise<FindingRow | undefined> {
   const exact = await trx.selectFrom('findings').selectAll().where('fingerprint', '=', fp).executeTakeFirst();
   if (exact) return exact;
   const prefix = fingerprintPrefix(proposal);
-  if (prefix === '-|') return undefined;
+  const fuzzy = prefix === '-|' ? undefined : await sameGiverVariant(trx, prefix, proposal, articleId);
+  return fuzzy ?? (await fromNearDuplicate(trx, proposal, articleId, nearDuplicates));
+}
+
+/**
+ * The same release republished by another outlet (a near-duplicate article): its findings are
+ * this article's events even when one outlet's giver or date was read differently — the title
+ * must still overlap and the rank not differ, so a release listing several awards keeps them apart.
+ */
+async function fromNearDuplicate(
+  trx: Kysely<Database>,
+  proposal: Proposal,
+  articleId: number,
+  nearDuplicates: number[],
+): Promise<FindingRow | undefined> {
+  if (!nearDuplicates.length) return undefined;
+  const candidates = await trx
+    .selectFrom('findings')
+    .innerJoin('finding_sources', 'finding_sources.finding_id', 'findings.id')
+    .selectAll('findings')
+    .distinct()
+    .where('finding_sources.article_id', 'in', nearDuplicates)
+    .orderBy('findings.id')
+    .execute();
+  const quoting = new Set(
+    (
+      await trx
+        .selectFrom('finding_sources')
+        .select('finding_id')
+        .where('article_id', '=', articleId)
+        .execute()
+    ).map((r) => r.finding_id),
+  );
+  return candidates
+    .filter((c) => !quoting.has(c.id))
+    .find((c) => sameReleaseEvent(JSON.parse(c.proposal_json) as Proposal, proposal));
+}
+
+async function sameGiverVariant(
+  trx: Kysely<Database>,
+  prefix: string,
+  proposal: Proposal,
+  articleId: number,
+): Promise<FindingRow | undefined> {
   const candidates = await trx
     .selectFrom('findings')
     .selectAll()

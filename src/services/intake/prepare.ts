@@ -8,8 +8,10 @@ import { isFeed, parseFeed } from '../../extract/feeds.ts';
 import { htmlToArticle } from '../../extract/html.ts';
 import { headline, isBinary, MAX_INPUT_BYTES } from '../../extract/source.ts';
 import { AppError, invalid } from '../errors.ts';
+import { webUrlOrNull } from '../safe-url.ts';
+import { htmlDepth, MAX_HTML_DEPTH } from './html-depth.ts';
 
-export type SourceKind = 'file' | 'url' | 'api' | 'feed';
+export type SourceKind = 'file' | 'url' | 'api' | 'feed' | 'watch';
 
 export interface IntakeInput {
   /** Bytes of a file or fetched page, or the text/HTML posted to the API. */
@@ -88,6 +90,14 @@ export function prepareInput(input: IntakeInput): PreparedArticle[] {
 }
 
 function readHtml(raw: string) {
+  const depth = htmlDepth(raw);
+  if (depth > MAX_HTML_DEPTH)
+    throw invalid([
+      {
+        field: 'html',
+        message: `HTML bersarang ${depth} tingkat (batasnya ${MAX_HTML_DEPTH}): bukan halaman berita biasa; kirim teks beritanya`,
+      },
+    ]);
   try {
     return htmlToArticle(raw);
   } catch {
@@ -136,7 +146,8 @@ function finish(
   const body = a.body.trim();
   if (!body) throw invalid([{ field: 'text', message: 'Tidak ada teks berita yang bisa dibaca' }]);
   return {
-    url: clip(a.url, 2000),
+    // Feeds and pages are outside text: a link that is not http(s) is dropped, not stored.
+    url: clip(webUrlOrNull(a.url), 2000),
     outlet: clip(a.outlet, 200),
     // Broken pages can pour a whole paragraph into <h1>: a title is its first line.
     title: clip(a.title?.split('\n')[0].replace(/\s+/g, ' '), 300),

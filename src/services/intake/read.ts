@@ -34,6 +34,11 @@ export interface Finding {
   decisionReason: string | null;
   createdAt: string;
   sources: FindingSource[];
+  /**
+   * Articles of a decided finding not yet evidence of its award (outlets that reported it after
+   * the decision): offered to the curator, attached by POST …/findings/{id}/attach-sources.
+   */
+  pendingEvidence: number[];
 }
 
 export async function listFindings(
@@ -144,6 +149,17 @@ async function withSources(
     )
     .orderBy('finding_sources.id')
     .execute();
+  const awardIds = [...new Set(rows.map((r) => r.award_id).filter((a): a is number => a !== null))];
+  const attached = awardIds.length
+    ? await db
+        .selectFrom('evidence')
+        .select(['award_id', 'article_id'])
+        .where('award_id', 'in', awardIds)
+        .where('kind', '=', 'article')
+        .execute()
+    : [];
+  const isEvidence = (awardId: number, articleId: number) =>
+    attached.some((e) => e.award_id === awardId && e.article_id === articleId);
   return rows.map((r) => ({
     id: r.id,
     state: r.state,
@@ -168,6 +184,12 @@ async function withSources(
         end: s.end_offset,
         ...(withText ? { articleText: (s as { body?: string }).body } : {}),
       })),
+    pendingEvidence:
+      r.award_id === null
+        ? []
+        : sources
+            .filter((s) => s.finding_id === r.id && !isEvidence(r.award_id as number, s.article_id))
+            .map((s) => s.article_id),
   }));
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { awardFields } from '../awards/schemas.ts';
 import { dbId } from '../ids.ts';
+import { webUrlSchema } from '../safe-url.ts';
 
 // Bodies of the intake API, also used by the CLI. Award fields are the award schema's own, so an
 // accepted finding is validated exactly like an award typed in by hand.
@@ -11,7 +12,7 @@ export const articleInputSchema = z
   .object({
     text: z.string().optional(),
     html: z.string().optional(),
-    url: z.string().trim().url('url harus alamat lengkap, mis. https://contoh.id/berita').max(2000).nullish(),
+    url: webUrlSchema().nullish(),
     outlet: optionalString(200),
     title: optionalString(500),
     published: z

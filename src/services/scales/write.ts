@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { nowIso } from '../../db/now.ts';
+import { scaleRow, versionRow } from '../../db/scales.ts';
 import type { Database } from '../../db/schema.ts';
 import {
   type Scale,
@@ -20,7 +21,7 @@ import { assertAdmin } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
-import { loadScale, scaleRow, versionRow } from '../grading.ts';
+import { loadScale } from '../grading.ts';
 import { problemDetails } from './messages.ts';
 import { type RegradeResult, regradeCovered } from './regrade.ts';
 

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { defuseCell } from '../exports/cells.ts';
 import { publicAwards } from './public.ts';
 
 // Open data of the public record: one row per verified, public award. The column dictionary
@@ -110,15 +111,10 @@ export async function openDataRows(db: Kysely<Database>): Promise<OpenRow[]> {
   }));
 }
 
-/** Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe stops that. */
-function defuse(v: string | number | null): string | number | null {
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
 export function toCsv(rows: OpenRow[]): string {
   const names = COLUMNS.map((c) => c.name);
   return stringify(
-    rows.map((r) => names.map((n) => defuse(r[n] ?? null))),
+    rows.map((r) => names.map((n) => defuseCell(r[n] ?? null))),
     { header: true, columns: names, bom: true },
   );
 }

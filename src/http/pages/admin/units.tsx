@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { UNIT_TYPE_LABELS, UNIT_TYPES, type UnitType } from '../../../reference/unit-types.ts';
-import { invalid } from '../../../services/errors.ts';
-import { createUnit, getRegion, listUnits, updateUnit } from '../../../services/units.ts';
+import { createUnit, listUnits, updateUnit } from '../../../services/units.ts';
 import type { AppEnv } from '../../env.ts';
 import { t, tr } from '../i18n.ts';
 import { intParam, requireRole } from '../ui/bits.tsx';
@@ -95,19 +94,7 @@ export async function unitsPost(c: Context<AppEnv>) {
   const { db } = c.get('deps').db;
   try {
     const parentId = intParam(values.parentId);
-    let regionCode = (await getRegion(db))?.code;
-    if (parentId) {
-      const parent = await db
-        .selectFrom('org_units')
-        .select('region_code')
-        .where('id', '=', parentId)
-        .executeTakeFirst();
-      regionCode = parent?.region_code ?? regionCode;
-    }
-    if (!regionCode)
-      throw formErr('Belum ada pemda (region); jalankan `prestasi demo` atau buat region lebih dulu.');
     await createUnit(db, actor, {
-      regionCode,
       parentId,
       name: values.name ?? '',
       shortName: values.shortName || null,
@@ -127,5 +114,3 @@ export async function unitUpdatePost(c: Context<AppEnv>) {
   });
   return seeOther(c, '/kerja/admin/unit', tr(c.get('locale'), 'Unit diperbarui.', 'Unit updated.'));
 }
-
-const formErr = (message: string) => invalid([], message);

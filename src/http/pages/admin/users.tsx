@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
+import { adminCreateUser, createUserSchema, listUsers, updateUser } from '../../../auth/accounts.ts';
 import { roleLabel } from '../../../domain/labels.ts';
 import { ROLES } from '../../../services/actor.ts';
-import { adminCreateUser, createUserSchema, listUsers, updateUser } from '../../../services/admin-users.ts';
 import { listUnits } from '../../../services/units.ts';
 import type { AppEnv } from '../../env.ts';
 import { t, tr } from '../i18n.ts';

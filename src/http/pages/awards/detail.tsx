@@ -14,6 +14,8 @@ import { Csrf } from '../ui/forms.tsx';
 import { page } from '../ui/page.tsx';
 import { EvidenceForms, EvidenceList, TOO_LARGE_QUERY } from './evidence.tsx';
 import { History } from './history.tsx';
+import { ResubmissionNote, resubmissionOf } from './resubmission.tsx';
+import { VerifyForms } from './verify-forms.tsx';
 
 // One award: its facts, state (with the return reason the operator must act on), evidence,
 // the workflow buttons this actor may use, and the history from the audit trail.
@@ -99,9 +101,7 @@ function Workflow({
         </>
       ) : null}
       {a.state === 'submitted' && canVerify ? (
-        <a class="button" href={`/kerja/verifikasi#award-${a.id}`}>
-          {tr(l, 'Periksa di antrean verifikasi', 'Review in the verification queue')}
-        </a>
+        <VerifyForms id={a.id} locale={l} csrf={csrf} back={base} />
       ) : null}
       {a.state === 'verified' && canVerify ? (
         <details class="reopen">
@@ -143,6 +143,7 @@ export async function awardDetail(c: Context<AppEnv>) {
   const canEdit = allowed(() => assertCanEditFor(actor, row.unit_path));
   const a = { ...award, canEdit };
   const csrf = c.get('csrfToken');
+  const resubmitted = award.state === 'submitted' ? resubmissionOf(events) : null;
   return page(
     c,
     { title: award.title, section: 'awards' },
@@ -175,6 +176,7 @@ export async function awardDetail(c: Context<AppEnv>) {
           <p>{tr(l, 'Perbaiki lalu ajukan ulang.', 'Fix it, then resubmit.')}</p>
         </div>
       ) : null}
+      {resubmitted ? <ResubmissionNote r={resubmitted} locale={l} /> : null}
       <Workflow a={a} actor={actor} locale={l} csrf={csrf} />
       <div class="two-col">
         <div>
@@ -188,7 +190,7 @@ export async function awardDetail(c: Context<AppEnv>) {
             <EvidenceList
               items={award.evidence}
               locale={l}
-              canEdit={canEdit && award.state !== 'verified'}
+              canEdit={canEdit && (award.state === 'draft' || award.state === 'returned')}
               csrf={csrf}
             />
             {canEdit && award.state !== 'verified' && award.state !== 'submitted' ? (

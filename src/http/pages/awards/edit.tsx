@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { EDIT_ROLES } from '../../../services/access.ts';
 import type { Actor } from '../../../services/actor.ts';
 import { getAward } from '../../../services/awards/read.ts';
 import { createAward, updateAward } from '../../../services/awards/write.ts';
@@ -14,8 +15,6 @@ import { awardToForm, FIELD_ALIAS, parseAwardForm } from './form-data.ts';
 
 // Create and edit an award. The form posts back to itself; on errors it is shown again
 // with everything the user typed and each message next to its input.
-
-const EDITORS = ['admin', 'operator', 'kurator'] as const;
 
 async function options(c: Context<AppEnv>, actor: Actor) {
   const { db } = c.get('deps').db;
@@ -42,11 +41,21 @@ async function renderForm(
 ) {
   const l = c.get('locale');
   const title = id ? tr(l, 'Ubah penghargaan', 'Edit award') : t(l, 'nav.new');
+  // What the verifier asked for stays in view while the operator fixes it.
+  const returned = id ? await getAward(c.get('deps').db.db, actor, id, l) : undefined;
   return page(
     c,
     { title, section: id ? 'awards' : 'new', status },
     <>
       <h1>{title}</h1>
+      {returned?.state === 'returned' && returned.returnReason ? (
+        <div class="notice" role="status">
+          <strong>
+            {tr(l, 'Dikembalikan oleh verifikator. Alasannya:', 'Returned by the verifier. Reason:')}
+          </strong>
+          <p class="reason">{returned.returnReason}</p>
+        </div>
+      ) : null}
       <p class="muted">
         {tr(
           l,
@@ -68,7 +77,7 @@ async function renderForm(
 }
 
 export async function newAwardForm(c: Context<AppEnv>) {
-  const actor = requireRole(c, [...EDITORS]);
+  const actor = requireRole(c, [...EDIT_ROLES]);
   const defaults = {
     editionYear: String(new Date().getUTCFullYear()),
     recipientKind: actor.unitId ? 'unit' : 'region',
@@ -79,7 +88,7 @@ export async function newAwardForm(c: Context<AppEnv>) {
 }
 
 export async function createAwardPost(c: Context<AppEnv>) {
-  const actor = requireRole(c, [...EDITORS]);
+  const actor = requireRole(c, [...EDIT_ROLES]);
   const values = textValues(await readForm(c));
   const { db } = c.get('deps').db;
   try {
@@ -100,7 +109,7 @@ export async function createAwardPost(c: Context<AppEnv>) {
 }
 
 export async function editAwardForm(c: Context<AppEnv>) {
-  const actor = requireRole(c, [...EDITORS]);
+  const actor = requireRole(c, [...EDIT_ROLES]);
   const id = intParam(c.req.param('id')) ?? 0;
   const award = await getAward(c.get('deps').db.db, actor, id, c.get('locale'));
   if (award.state === 'verified' || award.state === 'submitted')
@@ -113,7 +122,7 @@ export async function editAwardForm(c: Context<AppEnv>) {
 }
 
 export async function editAwardPost(c: Context<AppEnv>) {
-  const actor = requireRole(c, [...EDITORS]);
+  const actor = requireRole(c, [...EDIT_ROLES]);
   const id = intParam(c.req.param('id')) ?? 0;
   const values = textValues(await readForm(c));
   const { db } = c.get('deps').db;

@@ -10,6 +10,7 @@ import {
   evidenceFile,
   linkEvidenceSchema,
 } from '../../../services/evidence.ts';
+import { webUrlOrNull } from '../../../services/safe-url.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
 import { formatBytes } from '../format.ts';
@@ -48,10 +49,12 @@ export function EvidenceList({
                 ({e.mediaType}, {formatBytes(e.sizeBytes, locale)})
               </span>
             </>
-          ) : e.url ? (
-            <a href={e.url} rel="noopener noreferrer nofollow">
+          ) : webUrlOrNull(e.url) ? (
+            <a href={webUrlOrNull(e.url) ?? undefined} rel="noopener noreferrer nofollow">
               {e.url}
             </a>
+          ) : e.url ? (
+            <span>{e.url}</span>
           ) : (
             <strong>
               {tr(locale, `Berita #${e.articleId ?? '?'}`, `News article #${e.articleId ?? '?'}`)}

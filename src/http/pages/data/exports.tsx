@@ -55,7 +55,20 @@ export function exportsPage(c: Context<AppEnv>) {
               <a href={`/api/v1/exports/awards.xlsx?${query}`}>Excel (.xlsx)</a>
             </li>
             <li>
-              <a href={`/api/v1/exports/awards.csv?${query}`}>CSV</a>
+              <a
+                href={`/api/v1/exports/awards.csv?${new URLSearchParams([...query, ['dialect', 'excel-id']])}`}
+              >
+                {tr(
+                  l,
+                  'CSV untuk Excel berbahasa Indonesia (titik koma)',
+                  'CSV for Excel in Indonesian settings (semicolons)',
+                )}
+              </a>
+            </li>
+            <li>
+              <a href={`/api/v1/exports/awards.csv?${query}`}>
+                {tr(l, 'CSV standar (koma)', 'Standard CSV (commas)')}
+              </a>
             </li>
             <li>
               <a href={`/api/v1/exports/awards.json?${query}`}>JSON</a>

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { AppError } from '../../../services/errors.ts';
 import { type ImportReport, importAwards } from '../../../services/imports/run.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatNumber } from '../format.ts';
+import { formatDate, formatNumber } from '../format.ts';
 import { type Locale, tr } from '../i18n.ts';
 import { requireRole } from '../ui/bits.tsx';
 import { Csrf, formErrors, readForm } from '../ui/forms.tsx';
@@ -104,20 +104,26 @@ function Report({
         </div>
         <div class="card">
           <p class="stat">{n(r.skipped)}</p>
-          <p class="stat-label">{tr(l, 'sudah ada (dilewati)', 'already there (skipped)')}</p>
+          <p class="stat-label">
+            {tr(l, 'dilewati (sudah ada, baris JUMLAH)', 'skipped (already there, total rows)')}
+          </p>
         </div>
         <div class="card">
           <p class="stat">{n(r.problems.length + r.problemsNotListed)}</p>
           <p class="stat-label">{tr(l, 'masalah', 'problems')}</p>
         </div>
       </div>
-      {r.notes.length ? (
+      {r.notes.length || r.skippedRows.length ? (
         <ul>
           {r.notes.map((x) => (
             <li>{x}</li>
           ))}
+          {r.skippedRows.slice(0, 50).map((s) => (
+            <li>{tr(l, `Baris ${s.row} dilewati: ${s.reason}`, `Row ${s.row} skipped: ${s.reason}`)}</li>
+          ))}
         </ul>
       ) : null}
+      {r.readRows.length ? <Readings r={r} l={l} /> : null}
       {r.problems.length ? (
         <>
           <p class="notice" role="alert">
@@ -161,6 +167,59 @@ function Report({
         <p class="card">{tr(l, 'Tidak ada baris baru untuk disimpan.', 'No new rows to save.')}</p>
       )}
     </section>
+  );
+}
+
+const YEAR_FROM = {
+  column: ['kolom Tahun', 'Tahun column'],
+  title: ['judul', 'title'],
+  date: ['tanggal', 'date'],
+} as const;
+
+/** How each importable row was read: the person checks the matching before saving. */
+function Readings({ r, l }: { r: ImportReport; l: Locale }) {
+  return (
+    <details>
+      <summary>
+        {tr(
+          l,
+          `Cara ${formatNumber(r.readRows.length, l)} baris dibaca (unit, pemberi, bidang, tahun, predikat)`,
+          `How ${formatNumber(r.readRows.length, l)} rows were read (unit, giver, field, year, grade)`,
+        )}
+      </summary>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{tr(l, 'Baris', 'Row')}</th>
+              <th scope="col">{tr(l, 'Judul', 'Title')}</th>
+              <th scope="col">{tr(l, 'Penerima', 'Recipient')}</th>
+              <th scope="col">{tr(l, 'Pemberi', 'Giver')}</th>
+              <th scope="col">{tr(l, 'Bidang', 'Field')}</th>
+              <th scope="col">{tr(l, 'Tanggal', 'Date')}</th>
+              <th scope="col">{tr(l, 'Tahun edisi', 'Edition year')}</th>
+              <th scope="col">{tr(l, 'Predikat dihitung', 'Computed grade')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.readRows.map((x) => (
+              <tr>
+                <td>{x.row}</td>
+                <td>{x.title}</td>
+                <td>{x.unit ?? '—'}</td>
+                <td>{x.giver ?? '—'}</td>
+                <td>{x.field ?? '—'}</td>
+                <td>{formatDate(x.date, l)}</td>
+                <td>
+                  {x.year} ({tr(l, `dari ${YEAR_FROM[x.yearFrom][0]}`, `from ${YEAR_FROM[x.yearFrom][1]}`)})
+                </td>
+                <td>{x.grade ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 

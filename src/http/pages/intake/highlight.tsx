@@ -1,4 +1,5 @@
 import type { FindingSource } from '../../../services/intake/read.ts';
+import { webUrlOrNull } from '../../../services/safe-url.ts';
 import { formatDate } from '../format.ts';
 import { type Locale, tr } from '../i18n.ts';
 
@@ -45,10 +46,10 @@ export function ArticleWithQuote({
       </h3>
       <p class="muted">
         {source.outlet ?? '—'} · {formatDate(source.publishedOn, locale)}
-        {source.url ? (
+        {webUrlOrNull(source.url) ? (
           <>
             {' · '}
-            <a href={source.url} rel="noopener noreferrer nofollow">
+            <a href={webUrlOrNull(source.url) ?? undefined} rel="noopener noreferrer nofollow">
               {tr(locale, 'sumber', 'source')}
             </a>
           </>

@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { findingsPage, ingestPost } from './list.tsx';
 import { acceptPost, findingPage, mergePost, rejectPost } from './review.tsx';
+import { sourceActivePost, sourcesPage, sourcesPost } from './sources.tsx';
 
-// /kerja/temuan: news findings for curators.
+// /kerja/temuan: news findings for curators; /kerja/sumber: the news sources they watch.
 export function intakePages() {
   const app = new Hono<AppEnv>();
   app.get('/temuan', findingsPage);
@@ -12,5 +13,8 @@ export function intakePages() {
   app.post('/temuan/:id{[0-9]+}/terima', acceptPost);
   app.post('/temuan/:id{[0-9]+}/gabung', mergePost);
   app.post('/temuan/:id{[0-9]+}/tolak', rejectPost);
+  app.get('/sumber', sourcesPage);
+  app.post('/sumber', sourcesPost);
+  app.post('/sumber/:id{[0-9]+}/aktif', sourceActivePost);
   return app;
 }

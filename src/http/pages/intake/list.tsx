@@ -108,6 +108,9 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
     { title: t(l, 'nav.intake'), section: 'intake', status },
     <>
       <h1>{t(l, 'nav.intake')}</h1>
+      <p>
+        <a href="/kerja/sumber">{tr(l, 'Sumber berita yang dipantau →', 'Watched news sources →')}</a>
+      </p>
       <nav aria-label={tr(l, 'Status temuan', 'Finding states')}>
         <ul class="tabs">
           <Tabs l={l} current={state} />

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { gradeWords } from '../../../domain/labels.ts';
 import type { AwardDetail } from '../../../services/awards/read.ts';
+import { webUrlOrNull } from '../../../services/safe-url.ts';
 import type { SeriesPoint } from '../../../services/showcase/series.ts';
 import { levelLabel, recipientLabel, ZoneBadge } from './components.tsx';
 import { formatDate, formatNum, link } from './format.ts';
@@ -8,7 +9,6 @@ import { Layout } from './layout.tsx';
 import type { View } from './view.ts';
 
 /** Only web links are rendered as links: a stored `javascript:` URL stays text. */
-const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
 export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: SeriesPoint[] }) {
   const { t, locale } = v;
@@ -86,7 +86,7 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
             <h2 id="evidence">{t.evidence}</h2>
             <ul class="evidence">
               {a.evidence.map((e) => {
-                const href = e.kind === 'file' ? `/api/v1/evidence/${e.id}/file` : safeHref(e.url);
+                const href = e.kind === 'file' ? `/api/v1/evidence/${e.id}/file` : webUrlOrNull(e.url);
                 const label = e.caption ?? e.fileName ?? e.url ?? t.evidence;
                 const kind = e.kind === 'file' ? t.file : e.kind === 'article' ? t.article : t.link;
                 return (

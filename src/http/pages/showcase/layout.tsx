@@ -17,7 +17,8 @@ export function Layout({ v, title, description, section, children }: LayoutProps
   const { t, site, locale } = v;
   const fullTitle = title === site.name ? title : `${title} · ${site.name}`;
   const url = canonicalUrl(v);
-  const image = site.emblemUrl ? new URL(site.emblemUrl, v.origin).toString() : null;
+  // A shared link shows the region's emblem, or the shipped one when none is configured.
+  const image = new URL(site.emblemUrl ?? '/static/emblem.svg', v.origin).toString();
   const nav: [Section, string, string][] = [
     ['home', '/', t.navHome],
     ['list', '/penghargaan', t.navList],
@@ -38,7 +39,8 @@ export function Layout({ v, title, description, section, children }: LayoutProps
         <meta property="og:description" content={description} />
         <meta property="og:url" content={url} />
         <meta property="og:locale" content={locale === 'en' ? 'en_GB' : 'id_ID'} />
-        {image ? <meta property="og:image" content={image} /> : null}
+        <meta property="og:image" content={image} />
+        <link rel="icon" href={site.emblemUrl ?? '/static/emblem.svg'} />
         <meta name="twitter:card" content="summary" />
         <meta name="twitter:title" content={fullTitle} />
         <meta name="twitter:description" content={description} />

@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
-import { sha256 } from '../auth/secrets.ts';
-import { createApiToken, createUser } from '../auth/users.ts';
 import { nowIso } from '../db/now.ts';
 import type { Database, Role, UserRow } from '../db/schema.ts';
-import { assertAdmin } from './access.ts';
-import { type Actor, ROLES } from './actor.ts';
-import { recordAudit } from './audit.ts';
-import { conflict, invalid, notFound } from './errors.ts';
-import { dbId } from './ids.ts';
-import { noNul } from './safe-text.ts';
+import { assertAdmin } from '../services/access.ts';
+import { type Actor, ROLES } from '../services/actor.ts';
+import { recordAudit } from '../services/audit.ts';
+import { conflict, invalid, notFound } from '../services/errors.ts';
+import { dbId } from '../services/ids.ts';
+import { noNul } from '../services/safe-text.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { sha256 } from './secrets.ts';
+import { createApiToken, createUser } from './users.ts';
 
 // People: the admin's user list (role, unit, active, password reset) and each user's own
 // API tokens. Password hashes and token hashes never leave this module.
@@ -144,15 +144,32 @@ export async function updateUser(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    // A reset password or a deactivated account ends the sessions that were open with the old one.
-    if (newHash || after.active === 0) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    // A reset password, a deactivation or a reactivation starts a new credential generation:
+    // the sessions and API tokens issued before it end (a token leaked with the old password, or
+    // kept by someone who left, must not come back to life when the account does).
+    const newGeneration = Boolean(newHash) || after.active !== before.active;
+    let tokensRevoked = 0;
+    if (newGeneration) {
+      await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      const revoked = await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: nowIso() })
+        .where('user_id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      tokensRevoked = Number(revoked.numUpdatedRows);
+    }
     const { password: _pw, ...visiblePatch } = patch;
     await recordAudit(trx, actor, {
       entityType: 'user',
       entityId: id,
       action: newHash && Object.keys(visiblePatch).length === 0 ? 'password_reset' : 'update',
       before: auditable(before),
-      after: { ...auditable(after), ...(newHash ? { passwordReset: true } : {}) },
+      after: {
+        ...auditable(after),
+        ...(newHash ? { passwordReset: true } : {}),
+        ...(tokensRevoked ? { apiTokensRevoked: tokensRevoked } : {}),
+      },
     });
     return toView(after);
   });

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../services/errors.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../services/errors.ts';
 
 // Login throttling, per email and per client address, kept in the database so that it holds
 // across restarts and across processes: at most 5 attempts in 15 minutes per key, then the key

@@ -1,0 +1,239 @@
+// One polite, bounded HTTP GET for the watcher: conditional (ETag / Last-Modified), a timeout,
+// a byte cap read from the stream (a server that lies about Content-Length is still cut off),
+// retries with back-off on network errors, 429 and 5xx, and only http/https URLs. The body is
+// decoded by the charset the server or the document declares; bytes that are not valid UTF-8
+// are read as Windows-1252 (old CMSs) rather than lost.
+import { isBinary } from '../../../extract/source.ts';
+
+export interface FetchLimits {
+  timeoutMs: number;
+  maxBytes: number;
+  /** Attempts after the first, on network errors, 429 and 5xx. */
+  retries: number;
+  /** First back-off; doubled for each retry. */
+  backoffMs: number;
+  /**
+   * Addresses on this machine or a private network (127.0.0.1, 10.x, 192.168.x, localhost) are
+   * refused unless allowed (INTAKE_WATCH_ALLOW_PRIVATE=1; tests): a registered source must not
+   * turn the server into a way to read the internal network.
+   */
+  allowPrivate: boolean;
+}
+
+export const DEFAULT_LIMITS: FetchLimits = {
+  timeoutMs: 20_000,
+  maxBytes: 2 * 1024 * 1024,
+  retries: 2,
+  backoffMs: 2_000,
+  allowPrivate: false,
+};
+
+/** Literal private, loopback and link-local hosts (names are not resolved here). */
+export function isPrivateHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    h.endsWith('.local') ||
+    h === '::1' ||
+    h === '0.0.0.0' ||
+    /^(?:127|10)\./.test(h) ||
+    /^192\.168\./.test(h) ||
+    /^169\.254\./.test(h) ||
+    /^172\.(?:1[6-9]|2\d|3[01])\./.test(h) ||
+    /^f[cd][0-9a-f]{2}:/.test(h) ||
+    /^fe80:/.test(h)
+  );
+}
+
+export type FetchOutcome =
+  | { kind: 'not_modified' }
+  | {
+      kind: 'ok';
+      url: string;
+      text: string;
+      contentType: string;
+      etag: string | null;
+      lastModified: string | null;
+    };
+
+/** A fetch that failed for a reason a person can act on; the message is in Indonesian. */
+export class FetchError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'timeout' | 'network' | 'http' | 'too_large' | 'binary' | 'encoding' | 'url',
+  ) {
+    super(message);
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Only http and https, no credentials in the address. */
+export function checkWebUrl(raw: string, allowPrivate = false): URL {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new FetchError(`Bukan alamat web yang lengkap: "${raw.slice(0, 100)}"`, 'url');
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new FetchError(`Hanya alamat http:// atau https:// yang diambil (bukan ${u.protocol})`, 'url');
+  if (u.username || u.password)
+    throw new FetchError('Alamat tidak boleh memuat nama pengguna atau kata sandi', 'url');
+  if (!allowPrivate && isPrivateHost(u.hostname))
+    throw new FetchError(`Alamat jaringan lokal/privat tidak diambil (${u.hostname})`, 'url');
+  return u;
+}
+
+export async function fetchPolitely(
+  url: string,
+  limits: FetchLimits,
+  validators: { etag?: string | null; lastModified?: string | null } = {},
+  /** Awaited before every attempt, retries included (the per-host politeness gate). */
+  beforeEach: (url: string) => Promise<void> = async () => {},
+): Promise<FetchOutcome> {
+  checkWebUrl(url, limits.allowPrivate);
+  for (let attempt = 0; ; attempt++) {
+    await beforeEach(url);
+    try {
+      return await fetchOnce(url, limits, validators);
+    } catch (err) {
+      const retryable =
+        err instanceof FetchError &&
+        (err.code === 'network' || err.code === 'timeout' || (err as HttpError).retryable === true);
+      if (!retryable || attempt >= limits.retries) throw err;
+      await sleep(limits.backoffMs * 2 ** attempt);
+    }
+  }
+}
+
+class HttpError extends FetchError {
+  constructor(
+    readonly status: number,
+    readonly retryable: boolean,
+  ) {
+    super(`Server menjawab HTTP ${status}`, 'http');
+  }
+}
+
+async function fetchOnce(
+  url: string,
+  limits: FetchLimits,
+  validators: { etag?: string | null; lastModified?: string | null },
+): Promise<FetchOutcome> {
+  const headers: Record<string, string> = {
+    'user-agent': 'Prestasi news intake (+https://github.com/prestasi)',
+    accept:
+      'application/rss+xml, application/atom+xml, application/xml, text/xml, text/html;q=0.9, */*;q=0.1',
+  };
+  if (validators.etag) headers['if-none-match'] = validators.etag;
+  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  let res: Response;
+  try {
+    res = await fetch(url, { signal, redirect: 'follow', headers });
+  } catch (err) {
+    throw networkError(err, limits);
+  }
+  // A redirect may not lead off the web (file:, data:): fetch only follows http(s), but say so.
+  checkWebUrl(res.url || url, limits.allowPrivate);
+  if (res.status === 304) {
+    await res.body?.cancel();
+    return { kind: 'not_modified' };
+  }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new HttpError(res.status, res.status === 429 || res.status >= 500);
+  }
+  const bytes = await readCapped(res, limits, signal);
+  if (isBinary(bytes)) throw new FetchError('Isinya biner (bukan HTML, RSS/Atom atau sitemap)', 'binary');
+  const contentType = res.headers.get('content-type') ?? '';
+  return {
+    kind: 'ok',
+    url: res.url || url,
+    text: decode(bytes, contentType),
+    contentType,
+    etag: res.headers.get('etag'),
+    lastModified: res.headers.get('last-modified'),
+  };
+}
+
+function networkError(err: unknown, limits: FetchLimits): FetchError {
+  const name = (err as Error).name;
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return new FetchError(`Tidak ada jawaban dalam ${Math.round(limits.timeoutMs / 1000)} detik`, 'timeout');
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  return new FetchError(
+    `Tidak bisa dihubungi (${cause?.code ?? cause?.message ?? (err as Error).message})`,
+    'network',
+  );
+}
+
+async function readCapped(res: Response, limits: FetchLimits, signal: AbortSignal): Promise<Uint8Array> {
+  const tooLarge = () =>
+    new FetchError(
+      `Lebih dari ${Math.round(limits.maxBytes / 1024)} KB; halaman sebesar ini bukan berita`,
+      'too_large',
+    );
+  if (Number(res.headers.get('content-length') ?? 0) > limits.maxBytes) {
+    await res.body?.cancel();
+    throw tooLarge();
+  }
+  if (!res.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = res.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > limits.maxBytes) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } catch (err) {
+    if (err instanceof FetchError) throw err;
+    throw signal.aborted ? networkError(signal.reason, limits) : networkError(err, limits);
+  }
+  return Buffer.concat(chunks);
+}
+
+// Windows-1252's 0x80–0x9F (curly quotes, dashes, €). Node's TextDecoder reads the label as
+// ISO-8859-1 and leaves these as C1 control characters, so they are mapped here.
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+];
+const decodeCp1252 = (bytes: Uint8Array) =>
+  new TextDecoder('latin1')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]));
+
+/** The charset the header, an XML declaration or a <meta> names; else UTF-8 (or Windows-1252 if not valid UTF-8). */
+export function decode(bytes: Uint8Array, contentType: string): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const declared =
+    /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] ??
+    /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1] ??
+    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ??
+    null;
+  if (declared && /^(?:windows-1252|cp1252|iso-8859-1|latin-?1|us-ascii|ascii)$/i.test(declared))
+    return decodeCp1252(bytes); // the WHATWG encoding standard reads all of these as Windows-1252
+  if (declared && !/^utf-?8$/i.test(declared)) {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      throw new FetchError(`Pengodean "${declared.slice(0, 40)}" tidak dikenal`, 'encoding');
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return decodeCp1252(bytes);
+  }
+}

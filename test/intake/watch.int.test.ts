@@ -1,0 +1,319 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollDue } from '../../src/services/intake/watch/poll.ts';
+import { pageClient } from '../pages/browser.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { FixtureSite } from './fixture-server.ts';
+
+// Watched sources end to end against a local site: feeds, a sitemap and a "berita" list page
+// bring new articles in as findings, a second round brings nothing twice, and every broken
+// source or page is reported against itself while the rest go on. Articles written for this test
+// in the shape of pemda press releases (headline, dateline, award sentence, closing line).
+
+const story = (headline: string, sentence: string, extra = '') =>
+  `${headline}\n\nTANGERANG – ${sentence} Penghargaan itu diterima Wali Kota Tangerang di Jakarta.\n\n${extra}Wali Kota mengatakan capaian itu hasil kerja seluruh warga Kota Tangerang.`;
+
+const SEHAT = story(
+  'Pemkot Tangerang Raih Penghargaan Swasti Saba Wistara',
+  'Pemerintah Kota Tangerang meraih penghargaan Swasti Saba Wistara dari Kementerian Kesehatan pada Selasa (11/11/2025).',
+  'Penilaian meliputi tatanan permukiman, sarana umum, pasar, dan tatanan kehidupan sosial yang sehat di setiap kecamatan. Tim penilai dari pusat dan provinsi melakukan verifikasi lapangan selama tiga hari di sejumlah kelurahan. ',
+);
+const KLA = story(
+  'Kota Tangerang Kembali Jadi Kota Layak Anak',
+  'Pemerintah Kota Tangerang meraih penghargaan Kota Layak Anak kategori Utama dari Kementerian Pemberdayaan Perempuan dan Perlindungan Anak pada Sabtu (23/8/2025).',
+);
+const OMBUDSMAN = story(
+  'Ombudsman Beri Pemkot Tangerang Predikat Kepatuhan Tinggi',
+  'Pemerintah Kota Tangerang meraih Predikat Kepatuhan Tinggi dari Ombudsman RI pada Kamis (12/12/2025) dengan nilai 94,76.',
+);
+const ADIPURA = story(
+  'Pemkot Tangerang Sabet Penghargaan Adipura – Lagi',
+  'Pemerintah Kota Tangerang meraih penghargaan Adipura dari Kementerian Lingkungan Hidup pada Rabu (5/3/2025).',
+);
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const page = (text: string, head = '') =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>${esc(text.split('\n')[0])}</title>${head}</head><body><article><h1>${esc(text.split('\n')[0])}</h1>${text
+    .split('\n\n')
+    .slice(1)
+    .map((p) => `<p>${esc(p)}</p>`)
+    .join('')}</article></body></html>`;
+
+const rss = (items: { title: string; link: string; html: string }[]) =>
+  `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Berita</title>${items
+    .map(
+      (i) =>
+        `<item><title>${esc(i.title)}</title><link>${i.link}</link><pubDate>Wed, 12 Nov 2025 08:00:00 +0700</pubDate><description>${esc(i.html)}</description></item>`,
+    )
+    .join('')}</channel></rss>`;
+
+const sitemap = (urls: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls
+    .map((u, i) => `<url><loc>${u}</loc><lastmod>2025-12-${String(20 - i).padStart(2, '0')}</lastmod></url>`)
+    .join('')}</urlset>`;
+
+describe('watched news sources', () => {
+  let t: TestApp;
+  let site: FixtureSite;
+  const ids: Record<string, number> = {};
+  let firstRoundEnd = 0;
+  const opts = { hostDelayMs: 100, timeoutMs: 600, retries: 1, backoffMs: 20, allowPrivate: true };
+  const health = async (name: string) =>
+    (await t.call('kurator', 'GET', `/api/v1/intake/sources/${ids[name]}`)).json;
+  const queue = async () => (await t.call('kurator', 'GET', '/api/v1/intake/findings?limit=500')).json;
+
+  beforeAll(async () => {
+    t = await createTestApp({ intakeWatchAllowPrivate: true });
+    site = await new FixtureSite().start();
+    const u = site.url;
+    const pages: Record<string, string> = {
+      '/berita/kota-layak-anak-utama-2025': page(KLA),
+      '/berita/predikat-kepatuhan-tinggi-ombudsman': page(OMBUDSMAN),
+      '/berita/pemkot-sabet-adipura-lagi': page(
+        ADIPURA,
+        '<script>var x = "meraih penghargaan palsu";</script>',
+      ),
+    };
+    for (const [path, body] of Object.entries(pages)) site.routes.set(path, { body });
+    site.routes.set('/feed.xml', {
+      type: 'application/rss+xml',
+      etag: true,
+      body: rss([
+        { title: SEHAT.split('\n')[0], link: u('/berita/swasti-saba-wistara-2025'), html: page(SEHAT) },
+        // A teaser: the watcher fetches the page behind it.
+        {
+          title: KLA.split('\n')[0],
+          link: u('/berita/kota-layak-anak-utama-2025'),
+          html: 'Baca selengkapnya…',
+        },
+      ]),
+    });
+    // Windows-1252, declared: the en dash in the headline is byte 0x96.
+    const cp1252 = Buffer.from(
+      page(ADIPURA).replace('utf-8', 'windows-1252').replace(/–/g, '\u0096'),
+      'latin1',
+    );
+    site.routes.set('/berita/adipura-dari-arsip-lama', {
+      body: cp1252,
+      type: 'text/html; charset=windows-1252',
+    });
+    site.routes.set('/berita/berkas-biner-rusak', {
+      body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]),
+    });
+    site.routes.set('/berita/halaman-raksasa-sekali', { body: `<p>${'kata '.repeat(700_000)}</p>` });
+    site.routes.set('/berita/ukuran-bohong-sekali', { body: 'x'.repeat(10), lieLength: 50_000_000 });
+    site.routes.set('/berita/pengodean-tak-dikenal', {
+      body: page(KLA),
+      type: 'text/html; charset=x-klingon',
+    });
+    site.routes.set('/berita/bersarang-sangat-dalam', {
+      body: `<html><body>${'<div>'.repeat(60_000)}Pemerintah Kota Tangerang${'</div>'.repeat(60_000)}</body></html>`,
+    });
+    site.routes.set('/sitemap.xml', {
+      type: 'application/xml',
+      body: sitemap([
+        u('/berita/predikat-kepatuhan-tinggi-ombudsman'),
+        u('/berita/adipura-dari-arsip-lama'),
+        u('/berita/berkas-biner-rusak'),
+        u('/berita/halaman-raksasa-sekali'),
+        u('/berita/ukuran-bohong-sekali'),
+        u('/berita/pengodean-tak-dikenal'),
+        u('/berita/bersarang-sangat-dalam'),
+        'javascript:alert(1)',
+      ]),
+    });
+    site.routes.set('/berita', {
+      body: `<html><body><nav><a href="/tag/penghargaan/">Tag</a></nav><main>
+        <a href="/berita/pemkot-sabet-adipura-lagi">Adipura</a>
+        <a href="javascript:alert(document.cookie)">klik</a><a href="mailto:humas@example.go.id">surel</a>
+        <a href="/foto/adipura-2025-besar.jpg">foto</a><a href="https://elsewhere.example/berita/lain-situs-juga-ada">luar</a>
+        </main><script>document.write('<a href="/berita/dari-skrip-tidak-dihitung">x</a>')</script></body></html>`,
+    });
+    site.routes.set('/rusak-500.xml', { status: 500, body: 'Internal error' });
+    site.routes.set('/lambat.xml', { hang: true });
+    site.routes.set('/tidak-valid.xml', {
+      type: 'application/rss+xml',
+      body: '<?xml version="1.0"?><rss><channel><item><title>A</title></channel></item></rss>',
+    });
+    site.routes.set('/sibuk.xml', { type: 'application/rss+xml', failFirst: 1, body: rss([]) });
+
+    const sources: [string, string, string][] = [
+      ['feed', '/feed.xml', 'feed'],
+      ['sitemap', '/sitemap.xml', 'sitemap'],
+      ['list', '/berita', 'html'],
+      ['500', '/rusak-500.xml', 'feed'],
+      ['slow', '/lambat.xml', 'feed'],
+      ['invalid', '/tidak-valid.xml', 'feed'],
+      ['busy', '/sibuk.xml', 'feed'],
+    ];
+    for (const [name, path, kind] of sources) {
+      const res = await t.call('kurator', 'POST', '/api/v1/intake/sources', {
+        url: u(path),
+        kind,
+        name: `Sumber ${name}`,
+        outlet: 'Portal Uji',
+        intervalMinutes: 30,
+      });
+      expect(res.status, res.text).toBe(201);
+      ids[name] = res.json.id;
+    }
+  });
+  afterAll(async () => {
+    await site?.close();
+    await t?.close();
+  });
+
+  it('takes in new articles from feeds, sitemaps and list pages as findings; broken ones are reported per source and per link', async () => {
+    const reports = await pollDue(t.db.db, opts);
+    firstRoundEnd = Date.now();
+    const by = (name: string) => reports.find((r) => r.sourceId === ids[name]);
+    expect(reports).toHaveLength(7);
+
+    expect(by('feed')).toMatchObject({ status: 'ok', listed: 2, articles: 2 });
+    expect(by('feed')?.findings).toBe(2);
+    expect(by('sitemap')).toMatchObject({ status: 'ok', listed: 7 });
+    // Four articles: Kota Sehat, KLA (feed), Ombudsman (sitemap), Adipura (sitemap in
+    // Windows-1252 and list page in UTF-8: the same text, stored once, whichever came first).
+    expect(reports.reduce((n, r) => n + r.articles, 0)).toBe(4);
+    // The list page yields its one article link on its own site: not the tag page, the photo,
+    // the javascript:/mailto: links, another site or a link written by a script.
+    expect(by('list')).toMatchObject({ status: 'ok', listed: 1, newLinks: 1 });
+
+    const errors = Object.fromEntries(
+      (by('sitemap')?.itemErrors ?? []).map((e) => [new URL(e.url).pathname, e.error]),
+    );
+    expect(errors['/berita/berkas-biner-rusak']).toMatch(/biner/);
+    expect(errors['/berita/halaman-raksasa-sekali']).toMatch(/KB/);
+    expect(errors['/berita/ukuran-bohong-sekali']).toMatch(/KB/);
+    expect(errors['/berita/pengodean-tak-dikenal']).toMatch(/x-klingon/);
+
+    expect(by('500')).toMatchObject({ status: 'error', error: 'Server menjawab HTTP 500' });
+    expect(by('slow')?.error).toMatch(/Tidak ada jawaban/);
+    expect(by('invalid')?.error).toMatch(/XML feed rusak/);
+    // One 503, then an answer: a retry, not a failure.
+    expect(by('busy')?.status).toBe('ok');
+    expect(site.hits.filter((h) => h.path === '/sibuk.xml').map((h) => h.status)).toEqual([503, 200]);
+
+    // The findings are the four awards, once each, credited to the city.
+    const { items } = await queue();
+    const titles = items.map((f: { proposal: { title: string } }) => f.proposal.title).join(' | ');
+    for (const award of ['Swasti Saba Wistara', 'Kota Layak Anak', 'Kepatuhan Tinggi', 'Adipura'])
+      expect(titles).toContain(award);
+
+    // Scripts never reach an article; only http(s) links were ever stored.
+    const bodies = await t.db.db.selectFrom('articles').select('body').execute();
+    expect(bodies.some((b) => b.body.includes('penghargaan palsu'))).toBe(false);
+    const adipura = bodies.filter((b) => b.body.includes('Adipura'));
+    // The Windows-1252 copy reads exactly as the UTF-8 one (0x96 is an en dash): stored once.
+    expect(adipura).toHaveLength(1);
+    expect(adipura[0].body).toContain('TANGERANG – Pemerintah'); // 0x96 read as an en dash
+    const links = await t.db.db.selectFrom('source_items').select('url').execute();
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(l.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/berita\//);
+  });
+
+  it('shows each source’s health: last fetch, last error, articles and findings', async () => {
+    const feed = await health('feed');
+    expect(feed).toMatchObject({ lastStatus: 'ok', lastError: null, articles: 2, findings: 2, failures: 0 });
+    expect(feed.lastFetchAt).toBeTruthy();
+    const broken = await health('500');
+    expect(broken).toMatchObject({ lastStatus: 'error', lastError: 'Server menjawab HTTP 500', failures: 1 });
+    // Backed off: not due again before twice its interval.
+    expect(Date.parse(broken.nextFetchAt) - Date.parse(broken.lastFetchAt)).toBeGreaterThanOrEqual(
+      2 * 30 * 60_000,
+    );
+    const sitemapHealth = await health('sitemap');
+    expect(sitemapHealth.itemErrors).toBeGreaterThanOrEqual(4);
+    expect(sitemapHealth.errors.map((e: { error: string }) => e.error).join(' ')).toMatch(/biner/);
+
+    const curator = await pageClient(t).signIn('kurator');
+    const html = await curator.get('/kerja/sumber');
+    expect(html.status).toBe(200);
+    expect(html.html).toContain('Sumber feed');
+    expect(html.html).toContain('Server menjawab HTTP 500');
+    expect((await curator.get('/kerja/sumber?lang=en')).html).toContain('Watched news sources');
+    const operator = await pageClient(t).signIn('operator');
+    expect((await operator.get('/kerja/sumber')).status).toBe(403);
+  });
+
+  it('brings nothing twice: a second round asks conditionally and skips links it has seen', async () => {
+    const before = (await queue()).total;
+    const articles = (await t.db.db.selectFrom('articles').select('id').execute()).length;
+    const all = await t.db.db.selectFrom('news_sources').selectAll().execute();
+    const reports = await pollDue(
+      t.db.db,
+      opts,
+      all.filter((s) => ['feed', 'sitemap', 'list'].some((n) => ids[n] === s.id)),
+    );
+    expect(reports.find((r) => r.sourceId === ids.feed)?.status).toBe('not_modified');
+    const feedHits = site.hits.filter((h) => h.path === '/feed.xml');
+    expect(feedHits.at(-1)).toMatchObject({ status: 304 });
+    expect(feedHits.at(-1)?.ifNoneMatch).toBeTruthy();
+    for (const r of reports) expect(r.newLinks, r.name).toBe(0);
+    expect((await queue()).total).toBe(before);
+    expect((await t.db.db.selectFrom('articles').select('id').execute()).length).toBe(articles);
+
+    // A new item in the feed: one more article and finding, nothing else.
+    site.routes.set('/feed.xml', {
+      type: 'application/rss+xml',
+      etag: true,
+      body: rss([
+        { title: 'Baru', link: site.url('/berita/predikat-kepatuhan-tinggi-ombudsman'), html: 'teaser' },
+        {
+          title: SEHAT.split('\n')[0],
+          link: site.url('/berita/swasti-saba-wistara-2025'),
+          html: page(SEHAT),
+        },
+      ]),
+    });
+    const [again] = await pollDue(
+      t.db.db,
+      opts,
+      all.filter((s) => s.id === ids.feed),
+    );
+    // The new link's page is the Ombudsman release the sitemap brought: stored once, no new finding.
+    expect(again).toMatchObject({ status: 'ok', newLinks: 1, articles: 0, findings: 0 });
+    expect((await queue()).total).toBe(before);
+  });
+
+  it('spaces requests to one host: a round of n requests to it lasts at least (n - 1) delays', () => {
+    // Checked over the round, not pair by pair: where the server receives them, a request held
+    // up by the client's own work can arrive close to the next one (the gate is checked exactly
+    // in watch.test.ts).
+    const round = site.hits.filter((h) => h.at <= firstRoundEnd);
+    expect(round.length).toBeGreaterThan(10);
+    expect(round.at(-1)!.at - round[0].at).toBeGreaterThanOrEqual(
+      (round.length - 1) * opts.hostDelayMs * 0.95,
+    );
+  });
+
+  it('accepts only http(s) sources, once, from curators and admins', async () => {
+    const post = (who: Parameters<TestApp['call']>[0], body: unknown) =>
+      t.call(who, 'POST', '/api/v1/intake/sources', body);
+    const bad = await post('kurator', { url: 'javascript:alert(1)', kind: 'feed', name: 'Jahat' });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.details[0].field).toBe('url');
+    expect((await post('kurator', { url: 'file:///etc/passwd', kind: 'feed', name: 'Berkas' })).status).toBe(
+      422,
+    );
+    expect(
+      (await post('kurator', { url: 'https://x.example/rss', kind: 'podcast', name: 'Contoh' })).status,
+    ).toBe(422);
+    const again = await post('admin', { url: site.url('/feed.xml'), kind: 'feed', name: 'Lagi' });
+    expect(again.status).toBe(409);
+    expect(
+      (await post('operator', { url: 'https://x.example/rss', kind: 'feed', name: 'Contoh' })).status,
+    ).toBe(403);
+    expect(
+      (await post('public', { url: 'https://x.example/rss', kind: 'feed', name: 'Contoh' })).status,
+    ).toBe(401);
+    const paused = await t.call('kurator', 'PATCH', `/api/v1/intake/sources/${ids.slow}`, { active: false });
+    expect(paused.json.active).toBe(false);
+    const audit = await t.db.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_type', '=', 'news_source')
+      .where('entity_id', '=', String(ids.slow))
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+  });
+});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Proposal } from '../../src/services/intake/proposal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { uploadFixture, uploadSeed } from './support.ts';
+import { hasSeeds, uploadFixture, uploadSeed } from './support.ts';
 
 type Finding = {
   id: number;
@@ -11,7 +11,7 @@ type Finding = {
   awardId: number | null;
 };
 
-describe('curator decisions on findings', () => {
+describe.skipIf(!hasSeeds)('curator decisions on findings', () => {
   let t: TestApp;
   let findings: Finding[];
   const find = (re: RegExp) => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestApp } from '../support/app.ts';
@@ -6,6 +6,8 @@ import type { TestApp } from '../support/app.ts';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The five seed reports live beside the repository (CI clones shared/ next to it). */
 export const seedsDir = resolve(repoRoot, '../shared/seeds');
+/** A clone without ../shared beside it has no seed reports: tests that read them are skipped. */
+export const hasSeeds = existsSync(seedsDir);
 export const fixturesDir = resolve(repoRoot, 'test/fixtures/intake');
 
 export const seedFiles = () =>

@@ -6,6 +6,7 @@
 
 import { SCALES } from '../domain/grading/catalog.ts';
 import type { Scale } from '../domain/grading/types.ts';
+import { seededRandom } from '../domain/random.ts';
 import { AWARDING_BODIES } from '../reference/awarding-bodies.ts';
 import type { DemoAward } from './awards.ts';
 
@@ -29,18 +30,6 @@ export const YEAR_TOTALS: Readonly<Record<number, number>> = (() => {
   });
   return { ...totals, 2022: 48, 2023: 61, 2024: 72, 2025: 87 };
 })();
-
-/** Mulberry32: a small seeded generator, so every demo gets the same samples. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a field's awards look like: who gives them, for what, to which unit. */
 interface FieldPlan {
@@ -196,7 +185,7 @@ export function sampleHistory(
   real: ReadonlyMap<number, number>,
   avoidScales: ReadonlySet<string>,
 ): DemoAward[] {
-  const next = random(1993_02_28);
+  const next = seededRandom(1993_02_28);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const out: DemoAward[] = [];
   for (const [y, total] of Object.entries(YEAR_TOTALS)) {
@@ -209,7 +198,7 @@ export function sampleHistory(
 
 /** A few samples waiting in each state of the workflow, for the queues and the dashboard. */
 export function sampleWork(avoidScales: ReadonlySet<string>): DemoAward[] {
-  const next = random(2026);
+  const next = seededRandom(2026);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const states: DemoAward['state'][] = ['submitted', 'submitted', 'returned', 'draft', 'draft'];
   return states.map((state) => ({

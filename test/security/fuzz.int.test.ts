@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/auth/users.ts';
+import { seededRandom } from '../../src/domain/random.ts';
 import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
 
 // Hostile requests generated from the OpenAPI document: every operation, as the public, a
@@ -8,18 +9,6 @@ import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
 // server is healthy afterwards. Deterministic (seeded), a few thousand requests per database.
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3000);
-
-/** Small seeded PRNG (mulberry32) so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE_TEXT = [
   '',
@@ -139,7 +128,7 @@ describe('fuzzing every API operation from the OpenAPI document', { timeout: 120
   afterAll(() => t.close());
 
   it('answers thousands of hostile requests without a single 5xx, and stays healthy', async () => {
-    const rnd = random(20251129);
+    const rnd = seededRandom(20251129);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
     const failures: string[] = [];
     const statuses = new Map<number, number>();

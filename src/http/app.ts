@@ -86,7 +86,13 @@ export function createApp(deps: AppDeps) {
       );
     }),
   );
-  app.use('*', rejectNulBytes);
+  // API writes read their bodies only after their access check (guardedRoute); everything else
+  // (pages, forms, GET URLs) is checked here.
+  app.use('*', (c, next) =>
+    c.req.path.startsWith('/api/v1/') && c.req.method !== 'GET' && c.req.method !== 'HEAD'
+      ? next()
+      : rejectNulBytes(c, next),
+  );
   app.use('*', identify);
   app.use('*', requireCsrf);
 

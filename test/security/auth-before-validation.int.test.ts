@@ -27,7 +27,13 @@ describe('authentication and role checks come before body validation', () => {
   afterAll(() => t.close());
 
   // A bad body and a bad id: whoever gets past the access check gets a 4xx about these.
-  const BAD_BODY = { bogus: '\u2603'.repeat(3), unitId: -1, email: 42 };
+  // The NUL character and the deep nesting are body checks too: they wait for the access check.
+  const BAD_BODY = { bogus: '\u2603'.repeat(3), unitId: -1, email: 42, title: 'a\u0000b', deep: nest(80) };
+  function nest(levels: number): unknown {
+    let v: unknown = 'x';
+    for (let i = 0; i < levels; i++) v = [v];
+    return v;
+  }
   const concrete = (path: string) => `/api/v1${path.replace(/\{[^}]+\}/g, '0')}`;
 
   it('documents an access rule for every write route', () => {

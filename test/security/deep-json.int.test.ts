@@ -22,11 +22,17 @@ describe('deeply nested JSON', () => {
 
   it('refuses 100,000 levels with a NUL inside with a 400 that says why, anonymous too', async () => {
     const body = `{"email":"a@b.c","password":"x","extra":${nested(100_000, '"\\u0000"')}}`;
-    for (const path of ['/api/v1/auth/login', '/api/v1/awards', '/api/v1/grade']) {
-      const res = await t.call('public', 'POST', path, body, { 'content-type': 'application/json' });
+    const json = { 'content-type': 'application/json' };
+    for (const path of ['/api/v1/auth/login', '/api/v1/grade']) {
+      const res = await t.call('public', 'POST', path, body, json);
       expect(res.status, path).toBe(400);
       expect(res.json.error.message).toMatch(/terlalu dalam/);
     }
+    // A route for signed-in roles reads the body only after the access check.
+    expect((await t.call('public', 'POST', '/api/v1/awards', body, json)).status).toBe(401);
+    const operator = await t.call('operator', 'POST', '/api/v1/awards', body, json);
+    expect(operator.status).toBe(400);
+    expect(operator.json.error.message).toMatch(/terlalu dalam/);
     // The server is fine afterwards.
     expect((await t.call('public', 'GET', '/healthz')).status).toBe(200);
   });

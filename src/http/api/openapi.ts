@@ -6,6 +6,7 @@ import { dbIdText } from '../../services/ids.ts';
 import { requireActor } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
 import { zodDetails } from '../errors.ts';
+import { rejectNulBytes } from '../guards.ts';
 
 // Shared pieces for API routers: a router whose validation failures answer 422 in the
 // project's error shape, and the small schemas every route repeats.
@@ -41,7 +42,8 @@ export function guardedRoute<P extends string, R extends Omit<RouteConfig, 'path
 ) {
   return createRoute({
     ...config,
-    middleware: [accessGuard(access)],
+    // Who may call comes first; only then is the body read (NUL and depth checks, then the schema).
+    middleware: [accessGuard(access), rejectNulBytes],
     'x-access': access === 'public' || access === 'signed-in' ? access : access.join(','),
   });
 }

@@ -2,6 +2,7 @@
 // (and so decides about the file system); here we only judge and parse them.
 import { isFeed, parseFeed } from './feeds.ts';
 import { htmlToArticle } from './html.ts';
+import { htmlDepth, MAX_HTML_DEPTH } from './html-depth.ts';
 import { extractArticle } from './index.ts';
 import type { ArticleExtraction, AwardEvent } from './types.ts';
 
@@ -11,10 +12,18 @@ export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
 export class InputError extends Error {
   constructor(
     message: string,
-    readonly code: 'too_large' | 'binary' | 'empty',
+    readonly code: 'too_large' | 'binary' | 'empty' | 'too_deep',
   ) {
     super(message);
   }
+}
+
+/** The HTML reader's time grows with the square of nesting depth: refuse pages no newsroom writes. */
+function readHtml(html: string) {
+  const depth = htmlDepth(html);
+  if (depth > MAX_HTML_DEPTH)
+    throw new InputError(`HTML nested ${depth} levels deep; the limit is ${MAX_HTML_DEPTH}`, 'too_deep');
+  return htmlToArticle(html);
 }
 
 /** NUL bytes or many control characters in the first 8 KB: not text. */
@@ -45,7 +54,7 @@ export function extractSource(bytes: Uint8Array, opts: SourceOptions): ArticleEx
   const raw = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
   if (/\.(?:xml|rss|atom)$/i.test(opts.name) || isFeed(raw)) return fromFeed(raw, opts);
   if (looksHtml(opts.name, raw)) {
-    const page = htmlToArticle(raw);
+    const page = readHtml(raw);
     return extractArticle(page.text, { published: opts.published ?? page.published, title: page.title });
   }
   return extractArticle(raw, { published: opts.published, title: headline(raw) });
@@ -70,7 +79,7 @@ function fromFeed(xml: string, opts: SourceOptions): ArticleExtraction {
   let offset = 0;
   let latest: string | null = null;
   for (const it of items) {
-    const page = htmlToArticle(it.html);
+    const page = readHtml(it.html);
     const body = it.title ? `${it.title}\n${page.text}` : page.text;
     const r = extractArticle(body, { published: opts.published ?? it.published, title: it.title });
     for (const a of r.awards) awards.push({ ...a, start: a.start + offset, end: a.end + offset });

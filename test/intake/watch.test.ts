@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlDepth } from '../../src/services/intake/html-depth.ts';
+import { htmlDepth } from '../../src/extract/html-depth.ts';
 import { checkWebUrl, decode, FetchError } from '../../src/services/intake/watch/fetch.ts';
 import { listItems } from '../../src/services/intake/watch/links.ts';
 import { HostGate } from '../../src/services/intake/watch/poll.ts';

@@ -52,7 +52,12 @@ export function runExtract(files: string[], o: ExtractOptions): FileResult[] {
       return { file, title: r.title, published: r.published, awards: r.awards, claims: r.claims };
     } catch (err) {
       if (err instanceof InputError) {
-        const fix = err.code === 'binary' ? 'give a text, HTML or RSS file' : 'give a smaller file';
+        const fix =
+          err.code === 'binary'
+            ? 'give a text, HTML or RSS file'
+            : err.code === 'too_deep'
+              ? 'give the article text or a normal page'
+              : 'give a smaller file';
         throw new CliError(`${file}: ${err.message}; ${fix}`);
       }
       throw err;

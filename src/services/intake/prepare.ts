@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import { guessReferenceDate, normalizeDate } from '../../extract/dates.ts';
 import { isFeed, parseFeed } from '../../extract/feeds.ts';
 import { htmlToArticle } from '../../extract/html.ts';
+import { htmlDepth, MAX_HTML_DEPTH } from '../../extract/html-depth.ts';
 import { headline, isBinary, MAX_INPUT_BYTES } from '../../extract/source.ts';
 import { AppError, invalid } from '../errors.ts';
 import { webUrlOrNull } from '../safe-url.ts';
-import { htmlDepth, MAX_HTML_DEPTH } from './html-depth.ts';
 
 export type SourceKind = 'file' | 'url' | 'api' | 'feed' | 'watch';
 

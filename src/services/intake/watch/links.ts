@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import type { NewsSourceKind } from '../../../db/schema.ts';
 import { type FeedItem, isFeed, parseFeed } from '../../../extract/feeds.ts';
-import { htmlDepth, MAX_HTML_DEPTH } from '../html-depth.ts';
+import { htmlDepth, MAX_HTML_DEPTH } from '../../../extract/html-depth.ts';
 
 export interface ListedItem {
   url: string;

@@ -29,7 +29,9 @@ describe('hostile input', () => {
   it('refuses HTML nested deeper than any news page before the reader parses it', () => {
     const deep = `<html><body>${'<div>'.repeat(1000)}${AWARD}${'</div>'.repeat(1000)}</body></html>`;
     const page = new TextEncoder().encode(deep);
-    expect(() => extractSource(page, { name: 'deep.html' })).toThrow(/nested 1002 levels deep; the limit is 100/);
+    expect(() => extractSource(page, { name: 'deep.html' })).toThrow(
+      /nested 1002 levels deep; the limit is 100/,
+    );
     const fine = `<html><body>${'<div>'.repeat(40)}<p>${AWARD}</p>${'</div>'.repeat(40)}</body></html>`;
     expect(extractSource(new TextEncoder().encode(fine), { name: 'ok.html' }).awards.length).toBe(1);
   });

@@ -5,7 +5,6 @@
 // homeBytes/listBytes are HTML + the showcase stylesheet (the 100 KB budget); images excluded.
 // Usage: npx tsx scripts/bench/pages.ts [--duration 10] [--connections 10]
 import '@hono/zod-openapi';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { loadConfig } from '../../src/config.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { startServer } from '../../src/http/server.ts';
 import { seedShowcase } from '../../test/showcase/seed.ts';
+import { autocannon } from './lib/load.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,33 +52,9 @@ try {
   const homeHtml = await size('/');
   const listHtml = await size('/penghargaan');
 
-  const load = async (path: string, seconds = duration) => {
-    // autocannon runs in its own process so that it does not share the server's event loop
-    // (and asynchronously, so that this process keeps serving).
-    const child = spawn(
-      'node_modules/.bin/autocannon',
-      ['-j', '-c', String(connections), '-d', String(seconds), `${server.url}${path}`],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    if (code !== 0) throw new Error(`autocannon failed: ${err}`);
-    const r = JSON.parse(out);
-    return {
-      rps: Math.round(r.requests.average),
-      p50ms: r.latency.p50,
-      p99ms: r.latency.p99,
-      non2xx: r.non2xx,
-      errors: r.errors,
-    };
-  };
+  // autocannon in its own process (lib/load.ts), so it does not share this server's event loop.
+  const load = (path: string, seconds = duration) =>
+    autocannon(`${server.url}${path}`, { seconds, connections });
   // The real server runs in this process (startServer), as it does in production; autocannon
   // is the only other process. The page cache is warm after the size requests above.
   // A short warm-up so that the first measured page does not pay for JIT compilation.

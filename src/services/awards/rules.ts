@@ -11,17 +11,24 @@ import type { CreateAward } from './schemas.ts';
 // spreadsheet import (services/imports/rows.ts calls these same functions, row by row).
 
 /** Problems with the record as a whole (not one field's format), named by input field. */
-export function awardRuleProblems(
-  input: Pick<CreateAward, 'recipientKind' | 'unitId' | 'team' | 'receivedOn' | 'editionYear'>,
-): ErrorDetail[] {
+export function awardRuleProblems(input: {
+  recipientKind?: CreateAward['recipientKind'] | null;
+  unitId?: number | null;
+  team?: readonly unknown[] | null;
+  receivedOn?: string | null;
+  editionYear: number;
+}): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const kind = input.recipientKind ?? 'region';
   if (kind === 'unit' && !input.unitId)
-    problems.push({ field: 'unitId', message: 'Penerima "unit" butuh unitId' });
+    problems.push({
+      field: 'unitId',
+      message: 'Penerima jenis "unit" butuh unit penerimanya (unitId; kolom Penerima di impor)',
+    });
   if (kind === 'team' && !input.team?.length)
     problems.push({
       field: 'team',
-      message: 'Penerima "team" butuh minimal satu anggota tim (unit atau orang)',
+      message: 'Penerima jenis "tim" butuh minimal satu anggota tim (unit atau orang)',
     });
   if (input.receivedOn && input.receivedOn > nowIso().slice(0, 10))
     problems.push({ field: 'receivedOn', message: 'Tanggal diterima tidak boleh di masa depan' });

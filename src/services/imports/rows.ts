@@ -370,7 +370,13 @@ async function gradeRow(
   },
   report: (k: ColumnKey, message: string) => void,
 ): Promise<GradeColumns> {
-  if (!input.scaleId || input.year === null) return NO_GRADE;
+  if (!input.scaleId) return NO_GRADE;
+  const unknownScale = `skala '${input.scaleId}' tidak dikenal; lihat daftar skala di lembar Petunjuk templat`;
+  // Without a year there is nothing to grade yet, but an unknown scale is worth saying now.
+  if (input.year === null) {
+    if (!input.scaleInferred && !(await ctx.scale(input.scaleId))) report('scaleId', unknownScale);
+    return NO_GRADE;
+  }
   try {
     return await gradeForAward(
       ctx.db,
@@ -390,7 +396,7 @@ async function gradeRow(
       report(
         col,
         d.field === 'scaleId'
-          ? `skala '${input.scaleId}' tidak dikenal; lihat daftar skala di lembar Petunjuk templat`
+          ? unknownScale
           : `tidak bisa dinilai dengan skala ${input.scaleId}: ${d.message}`,
       );
     }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { parse } from 'csv-parse/sync';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,9 @@ async function packageFiles() {
     csv: await read('penghargaan.csv'),
   };
 }
+
+// ajv-draft-04 is CommonJS: its class is the module's `default` under NodeNext.
+const Ajv = AjvDraft04.default;
 
 const profile = JSON.parse(
   readFileSync(new URL('../fixtures/frictionless/tabular-data-package.json', import.meta.url), 'utf8'),

@@ -220,6 +220,25 @@ describe('web form', () => {
     expect(snapshot(await getAward(t, id))).toEqual(viaForm);
   });
 
+  it('a required text left empty is named with its own message, on create and on edit', async () => {
+    const admin = await pageClient(t).signIn('admin');
+    const res = await admin.post('/kerja/penghargaan/baru', {
+      _csrf: await admin.csrf(),
+      ...formOf(t),
+      title: '',
+    });
+    expect(res.status).toBe(422);
+    expect(res.html).toContain('Judul penghargaan wajib diisi');
+    const a = await createFull(t);
+    const edit = await admin.post(`/kerja/penghargaan/${a.id}/ubah`, {
+      _csrf: await admin.csrf(),
+      title: ' ',
+    });
+    expect(edit.status).toBe(422);
+    expect(edit.html).toContain('Judul penghargaan wajib diisi');
+    expect(snapshot(await getAward(t, a.id))).toEqual(snapshot(a));
+  });
+
   it('an edit that posts one field changes that field only; unticking "public" is kept', async () => {
     const admin = await pageClient(t).signIn('admin');
     const a = await createFull(t);

@@ -59,6 +59,8 @@ export function parseAwardForm(
     if (f.type === 'boolean') input[f.key] = posted(f.key) ? v[f.key] === '1' : f.default === true;
     else if (f.type === 'integer' || f.type === 'number')
       input[f.key] = number(f.key, f.label.id, f.type === 'integer');
+    // A required text left empty stays '' so the schema says what is missing ("wajib diisi").
+    else if (f.type === 'text' && f.required) input[f.key] = (v[f.key] ?? '').trim();
     else input[f.key] = opt(v[f.key]) ?? (f.default as string | undefined) ?? null;
   }
   if (

@@ -85,9 +85,10 @@ export async function attachLateSources(
     const offered = (await sourcesOf(trx, id)).filter(
       (s) => s.offer_dismissed_at === null && (!articleIds || articleIds.includes(s.article_id)),
     );
-    if (articleIds && !offered.length)
-      throw conflict(`Berita itu tidak (lagi) ditawarkan sebagai bukti temuan ${id}; muat ulang halamannya.`);
     const evidenceIds = await addArticleEvidence(trx, actor, award.id, offered);
+    // Asked for given articles and none was still on offer (taken already, or dismissed): say so.
+    if (articleIds && !evidenceIds.length)
+      throw conflict(`Berita itu tidak (lagi) ditawarkan sebagai bukti temuan ${id}; muat ulang halamannya.`);
     if (evidenceIds.length)
       await recordAudit(trx, actor, {
         entityType: 'finding',

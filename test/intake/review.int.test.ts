@@ -58,7 +58,8 @@ describe('reviewing a finding: provenance and evidence offers', () => {
     expect(res.status, res.text).toBe(201);
     return res.json.articles[0] as { articleId: number; findings: { id: number; outcome: string }[] };
   };
-  const finding = async (id: number) => (await t.call('kurator', 'GET', `/api/v1/intake/findings/${id}`)).json;
+  const finding = async (id: number) =>
+    (await t.call('kurator', 'GET', `/api/v1/intake/findings/${id}`)).json;
   const audit = async (id: number) =>
     (
       await t.db.db
@@ -90,8 +91,7 @@ describe('reviewing a finding: provenance and evidence offers', () => {
   it('keeps, per source, the span each slot was read from, and the page marks every piece with its confidence in words', async () => {
     const f = await finding(ids.ombudsman);
     const [source] = f.sources as Source[];
-    const read = (slot: string) =>
-      source.articleText.slice(source.slots[slot].start, source.slots[slot].end);
+    const read = (slot: string) => source.articleText.slice(source.slots[slot].start, source.slots[slot].end);
     expect(read('giver')).toBe('Ombudsman RI');
     expect(read('date')).toMatch(/12\/12\/2025/);
     expect(read('score')).toBe('94,76');
@@ -144,7 +144,9 @@ describe('reviewing a finding: provenance and evidence offers', () => {
     ).toBe(403);
     expect((await finding(ids.ombudsman)).matchedAwardId).toBe(recorded);
 
-    const res = await curator.post(`/kerja/temuan/${ids.ombudsman}/bukan-sama`, { _csrf: await curator.csrf() });
+    const res = await curator.post(`/kerja/temuan/${ids.ombudsman}/bukan-sama`, {
+      _csrf: await curator.csrf(),
+    });
     expect(res.status).toBe(303);
     const after = await finding(ids.ombudsman);
     expect(after).toMatchObject({ state: 'pending', matchedAwardId: null });
@@ -157,7 +159,9 @@ describe('reviewing a finding: provenance and evidence offers', () => {
       _csrf: await curator.csrf(),
     });
     expect(again.status).toBe(303);
-    expect((await curator.get(again.location ?? '')).html).toContain('tidak cocok dengan penghargaan mana pun');
+    expect((await curator.get(again.location ?? '')).html).toContain(
+      'tidak cocok dengan penghargaan mana pun',
+    );
   });
 
   it('offers late reports of an accepted award as evidence, one by one: take it, or dismiss it for good', async () => {

@@ -6,7 +6,10 @@
 import { type LookupAddress, type LookupAllOptions, type LookupOneOptions, lookup } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 
-const BLOCKED = new BlockList();
+// Two lists: a BlockList also matches IPv4 addresses against IPv4-mapped IPv6 rules, so one list
+// holding ::ffff:0:0/96 would refuse every IPv4 address.
+const BLOCKED_V4 = new BlockList();
+const BLOCKED_V6 = new BlockList();
 // IPv4: "this network", private, carrier-grade NAT, loopback, link-local, IETF protocol
 // assignments, benchmarking, multicast and reserved.
 for (const [net, prefix] of [
@@ -22,7 +25,7 @@ for (const [net, prefix] of [
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
 ] as const)
-  BLOCKED.addSubnet(net, prefix, 'ipv4');
+  BLOCKED_V4.addSubnet(net, prefix, 'ipv4');
 // IPv6: unspecified, loopback, IPv4-mapped and NAT64 (both can reach IPv4 inside), unique-local,
 // link-local, multicast.
 for (const [net, prefix] of [
@@ -33,14 +36,14 @@ for (const [net, prefix] of [
   ['fe80::', 10],
   ['ff00::', 8],
 ] as const)
-  BLOCKED.addSubnet(net, prefix, 'ipv6');
+  BLOCKED_V6.addSubnet(net, prefix, 'ipv6');
 
 /** An address on this machine, a private network, or one that is never a public web server. */
 export function isPrivateAddress(address: string): boolean {
   const ip = address.replace(/^\[|\]$/g, '');
   const v = isIP(ip);
-  if (v === 4) return BLOCKED.check(ip, 'ipv4');
-  if (v === 6) return BLOCKED.check(ip, 'ipv6');
+  if (v === 4) return BLOCKED_V4.check(ip, 'ipv4');
+  if (v === 6) return BLOCKED_V6.check(ip, 'ipv6');
   return false;
 }
 

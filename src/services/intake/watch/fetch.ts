@@ -63,6 +63,12 @@ export class FetchError extends Error {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A failure that may not happen next time: no answer, a dropped connection, 429 or 5xx. */
+export function isPassingFailure(err: unknown): boolean {
+  if (!(err instanceof FetchError)) return false;
+  return err.code === 'timeout' || err.code === 'network' || (err as HttpError).retryable === true;
+}
+
 /** Only http and https, no credentials in the address. */
 export function checkWebUrl(raw: string, allowPrivate = false): URL {
   let u: URL;
@@ -93,10 +99,7 @@ export async function fetchPolitely(
     try {
       return await fetchOnce(url, limits, validators);
     } catch (err) {
-      const retryable =
-        err instanceof FetchError &&
-        (err.code === 'network' || err.code === 'timeout' || (err as HttpError).retryable === true);
-      if (!retryable || attempt >= limits.retries) throw err;
+      if (!isPassingFailure(err) || attempt >= limits.retries) throw err;
       await sleep(limits.backoffMs * 2 ** attempt);
     }
   }

@@ -1,4 +1,5 @@
 import type { LookupAddress } from 'node:dns';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lookup } from '../../src/services/intake/watch/address.ts';
 import { pollDue } from '../../src/services/intake/watch/poll.ts';
@@ -35,6 +36,11 @@ const ADIPURA = story(
 const PPD = story(
   'Pemkot Tangerang Raih Penghargaan Pembangunan Daerah',
   'Pemerintah Kota Tangerang meraih Penghargaan Pembangunan Daerah dari Kementerian PPN/Bappenas pada Senin (12/5/2025).',
+);
+
+const PPD_2024 = story(
+  'Kota Tangerang Terima Penghargaan Pembangunan Daerah 2024',
+  'Pemerintah Kota Tangerang meraih Penghargaan Pembangunan Daerah 2024 kategori kota dari Kementerian PPN/Bappenas pada Selasa (7/5/2024).',
 );
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -417,6 +423,57 @@ describe('watched news sources', () => {
     expect(byPath['/berita/selalu-gagal-500'].error).toMatch(/HTTP 500/);
     const after = (await t.call('kurator', 'GET', `/api/v1/intake/sources/${id}`)).json;
     expect(after).toMatchObject({ itemErrors: 2, itemRetries: 0, articles: 1 });
+  });
+
+  it('reads compressed pages, and refuses a gzip bomb or broken compression for that link only', async () => {
+    const u = site.url;
+    const gz = { 'content-encoding': 'gzip' };
+    site.routes.set('/berita/ppd-terkompresi', { body: gzipSync(page(PPD_2024)), headers: gz });
+    // 40 MB of text in a few dozen KB: the cap counts what comes out, not what was sent.
+    site.routes.set('/berita/bom-gzip', {
+      body: gzipSync(Buffer.alloc(40 * 1024 * 1024, 'kata ')),
+      headers: gz,
+    });
+    site.routes.set('/berita/gzip-rusak', { body: 'bukan gzip sama sekali', headers: gz });
+    site.routes.set('/berita/pengodean-isi-aneh', {
+      body: page(PPD_2024),
+      headers: { 'content-encoding': 'x-zip9' },
+    });
+    site.routes.set('/sitemap-terkompresi.xml', {
+      type: 'application/xml',
+      body: gzipSync(
+        sitemap([
+          u('/berita/bom-gzip'),
+          u('/berita/gzip-rusak'),
+          u('/berita/pengodean-isi-aneh'),
+          u('/berita/ppd-terkompresi'),
+        ]),
+      ),
+      headers: gz,
+    });
+    const created = await t.call('kurator', 'POST', '/api/v1/intake/sources', {
+      url: u('/sitemap-terkompresi.xml'),
+      kind: 'sitemap',
+      name: 'Sitemap terkompresi',
+      intervalMinutes: 30,
+    });
+    expect(created.status, created.text).toBe(201);
+    const rows = await t.db.db
+      .selectFrom('news_sources')
+      .selectAll()
+      .where('id', '=', created.json.id)
+      .execute();
+    const [r] = await pollDue(t.db.db, opts, rows);
+    expect(r).toMatchObject({ status: 'ok', listed: 4, articles: 1, findings: 1 });
+    const errors = Object.fromEntries(r.itemErrors.map((e) => [new URL(e.url).pathname, e.error]));
+    expect(Object.keys(errors).sort()).toEqual([
+      '/berita/bom-gzip',
+      '/berita/gzip-rusak',
+      '/berita/pengodean-isi-aneh',
+    ]);
+    expect(errors['/berita/bom-gzip']).toMatch(/Lebih dari 2048 KB/);
+    expect(errors['/berita/gzip-rusak']).toMatch(/terkompresi rusak/);
+    expect(errors['/berita/pengodean-isi-aneh']).toMatch(/x-zip9/);
   });
 
   it('refuses a source whose name resolves to a private address unless allowed, and the others go on', async () => {

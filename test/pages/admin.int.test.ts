@@ -159,7 +159,7 @@ describe('curator pages', () => {
     expect(id).toBeDefined();
     const review = await curator.get(`/kerja/temuan/${id}`);
     // The award sentence is framed; the pieces read inside it are marked one by one.
-    expect(review.html).toMatch(/<span class="quote" id="quote-0">(?:(?!<\/span>)[^])*SPM/);
+    expect(review.html).toMatch(/<span class="quote" id="quote-0">(?:(?!<\/span>)[\s\S])*SPM/);
     expect(review.html).toMatch(/<mark class="slot slot-giver"[^>]*>[^<]*Kemendagri/);
     const short = await curator.post(`/kerja/temuan/${id}/tolak`, { _csrf: csrf, reason: 'no' });
     expect(short.status).toBe(303);

@@ -100,10 +100,12 @@ describe('news intake in the browser', () => {
     expect(await text.locator('script, img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     if (process.env.SCREENSHOTS === '1')
-      await page.screenshot({
-        path: new URL('../../docs/screenshots/intake-provenance.png', import.meta.url).pathname,
-        fullPage: false,
-      });
+      await page
+        .locator('article.card')
+        .first()
+        .screenshot({
+          path: new URL('../../docs/screenshots/intake-provenance.png', import.meta.url).pathname,
+        });
   });
 
   it('an operator is refused the intake pages (403)', async () => {

@@ -476,6 +476,32 @@ describe('watched news sources', () => {
     expect(errors['/berita/pengodean-isi-aneh']).toMatch(/x-zip9/);
   });
 
+  it('follows a redirect within bounds, and reports a redirect loop against its source', async () => {
+    site.routes.set('/lama/feed.xml', { status: 301, headers: { location: '/baru/feed.xml' } });
+    site.routes.set('/baru/feed.xml', { type: 'application/rss+xml', body: rss([]) });
+    site.routes.set('/putar-a.xml', { status: 302, headers: { location: '/putar-b.xml' } });
+    site.routes.set('/putar-b.xml', { status: 302, headers: { location: site.url('/putar-a.xml') } });
+    const ids2: number[] = [];
+    for (const [path, name] of [
+      ['/lama/feed.xml', 'Pindah alamat'],
+      ['/putar-a.xml', 'Berputar'],
+    ]) {
+      const res = await t.call('kurator', 'POST', '/api/v1/intake/sources', {
+        url: site.url(path),
+        kind: 'feed',
+        name,
+        intervalMinutes: 30,
+      });
+      expect(res.status, res.text).toBe(201);
+      ids2.push(res.json.id);
+    }
+    const rows = await t.db.db.selectFrom('news_sources').selectAll().where('id', 'in', ids2).execute();
+    const reports = await pollDue(t.db.db, opts, rows);
+    expect(reports[0]).toMatchObject({ status: 'ok', listed: 0 });
+    expect(reports[1]).toMatchObject({ status: 'error', error: 'Lebih dari 5 pengalihan (redirect)' });
+    expect(site.hits.filter((h) => h.path.startsWith('/putar-')).length).toBe(6);
+  });
+
   it('refuses a source whose name resolves to a private address unless allowed, and the others go on', async () => {
     // A DNS answer pointing inside (what a hostile or rebinding name would give): here a fixed
     // answer, the way /etc/hosts would; the connection itself goes to the local fixture site.

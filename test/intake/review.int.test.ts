@@ -193,6 +193,16 @@ describe('reviewing a finding: provenance and evidence offers', () => {
     expect((await finding(ids.kla)).pendingEvidence).toEqual([]);
     page = await curator.get(`/kerja/temuan/${ids.kla}`);
     expect(page.html).not.toContain('Berita baru untuk penghargaan ini');
+    // The API answers the same way: dismissed twice 409, an article not among its sources 404,
+    // no article named 422 — nothing written by any of them.
+    const dismiss = (body: unknown) =>
+      t.call('kurator', 'POST', `/api/v1/intake/findings/${ids.kla}/dismiss-evidence`, body);
+    expect((await dismiss({ articleId: late.articleId })).status).toBe(409);
+    expect((await dismiss({ articleId: 999_999 })).status).toBe(404);
+    expect((await dismiss({})).status).toBe(422);
+    expect(
+      (await t.call('kurator', 'POST', `/api/v1/intake/findings/${ids.ombudsman}/dismiss-match`)).status,
+    ).toBe(409); // no longer matched
     // A dismissed report is never attached, not even by "attach all" on the API.
     const all = await t.call('kurator', 'POST', `/api/v1/intake/findings/${ids.kla}/attach-sources`);
     expect(all.status, all.text).toBe(200);

@@ -35,7 +35,11 @@ try {
   for (const path of pages) {
     const res = await fetch(`${server.url}${path}`);
     const headers: Record<string, string> = {};
-    for (const k of ['content-type', 'etag', 'cache-control', 'vary']) headers[k] = res.headers.get(k) ?? '';
+    // Every header the app sends (security headers too), except those node:http writes itself.
+    res.headers.forEach((value, k) => {
+      if (!['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(k))
+        headers[k] = value;
+    });
     copies.set(path, { body: Buffer.from(await res.arrayBuffer()), headers, etag: headers.etag });
   }
   const raw = createServer((req, res) => {

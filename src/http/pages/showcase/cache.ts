@@ -31,6 +31,15 @@ interface Entry extends Omit<Rendered, 'body'> {
   etag: string;
 }
 
+/** A page as it went out, for answering the same request again without the app (direct.ts). */
+export interface DirectPage {
+  status: number;
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  /** Every header the app sent with it except the length (and the type for a 304). */
+  headers: Record<string, string>;
+}
+
 interface Failure {
   error: unknown;
   at: number;
@@ -44,6 +53,8 @@ export const CACHE_LIMITS = {
   /** A body larger than this is served but not kept (it would push out hundreds of pages). */
   entryBytes: 8 * 1024 * 1024,
   keyLength: 600,
+  /** Request lines remembered for the direct path; several may name one page. */
+  directEntries: 4000,
   /** How long a failed render answers for its key before it is tried again. */
   failureMs: 5000,
 };
@@ -55,10 +66,14 @@ class PageCache {
   bytes = 0;
   readonly inflight = new Map<string, Promise<Entry>>();
   readonly failures = new Map<string, Failure>();
+  /** Exact request (host, lang cookie, URL) → the page it got: see direct.ts. */
+  readonly direct = new Map<string, DirectPage>();
   /** Values derived from the data (e.g. the list's filter options), kept for this version. */
   readonly memo = new Map<string, Promise<unknown>>();
   /** Renders since start, for tests and the benchmark (a cache hit renders nothing). */
   renders = 0;
+  /** Requests answered by the direct path (direct.ts). */
+  directHits = 0;
   constructor(readonly watch: VersionWatch) {}
 
   reset(version: string) {
@@ -67,6 +82,7 @@ class PageCache {
     this.bytes = 0;
     this.failures.clear();
     this.memo.clear();
+    this.direct.clear();
   }
 
   get(key: string): Entry | undefined {
@@ -113,7 +129,13 @@ async function currentCache(c: Context<AppEnv>): Promise<PageCache> {
 /** How many pages are kept, their bytes, and how many renders there have been. */
 export function pageCacheStats(db: Kysely<Database>) {
   const cache = cacheFor(db);
-  return { entries: cache.pages.size, bytes: cache.bytes, renders: cache.renders };
+  return {
+    entries: cache.pages.size,
+    bytes: cache.bytes,
+    renders: cache.renders,
+    direct: cache.direct.size,
+    directHits: cache.directHits,
+  };
 }
 
 /** Forgets every cached page of this database, so the next request renders (benchmarks). */
@@ -201,6 +223,49 @@ export async function servePage(
   return respond(c, entry);
 }
 
+/** Responses that came out of the cache, so the server can remember them by request line. */
+const fromCache = new WeakMap<Response, { cache: PageCache; entry: Entry; version: string | null }>();
+
+/**
+ * After the app answered: when the response is a cached page, remember it under the exact
+ * request `requestKey`, so the same request next time is answered before the app (direct.ts).
+ * Only while the data version it was rendered for is current, and never a response setting a
+ * cookie. The app's own headers (security headers included) are kept as they were sent.
+ */
+export function rememberDirect(requestKey: string, res: Response): void {
+  const tag = fromCache.get(res);
+  if (!tag || tag.cache.version !== tag.version || res.headers.has('set-cookie')) return;
+  if (requestKey.length > CACHE_LIMITS.keyLength) return;
+  const headers: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    if (name !== 'content-length' && name !== 'content-type') headers[name] = value;
+  });
+  const { direct } = tag.cache;
+  direct.delete(requestKey);
+  direct.set(requestKey, {
+    status: tag.entry.status,
+    body: tag.entry.body,
+    etag: tag.entry.etag,
+    headers: { ...headers, 'content-type': tag.entry.type },
+  });
+  if (direct.size > CACHE_LIMITS.directEntries) direct.delete(direct.keys().next().value!);
+}
+
+/**
+ * The page remembered for this exact request while the data version is known to be current
+ * (checked within the last second), else undefined: the app then answers and re-checks.
+ */
+export function directPage(db: Kysely<Database>, requestKey: string): DirectPage | undefined {
+  const cache = caches.get(db);
+  if (!cache || cache.version === null || cache.watch.peek() !== cache.version) return undefined;
+  const page = cache.direct.get(requestKey);
+  if (page) cache.directHits++;
+  return page;
+}
+
+/** True when If-None-Match names this ETag (or is `*`). */
+export const etagMatches = matches;
+
 function respond(c: Context<AppEnv>, e: Entry): Response {
   const headers: Record<string, string> = {
     ETag: e.etag,
@@ -209,9 +274,14 @@ function respond(c: Context<AppEnv>, e: Entry): Response {
     Vary: 'Cookie',
     ...e.headers,
   };
+  const version = cacheFor(c.get('deps').db.db).version;
+  let res: Response;
   if (e.status === 200 && matches(c.req.header('if-none-match'), e.etag)) {
-    return c.body(null, 304, headers);
+    res = c.body(null, 304, headers);
+  } else {
+    headers['Content-Type'] = e.type;
+    res = c.body(e.body, e.status, headers);
   }
-  headers['Content-Type'] = e.type;
-  return c.body(e.body, e.status, headers);
+  fromCache.set(res, { cache: cacheFor(c.get('deps').db.db), entry: e, version });
+  return res;
 }

@@ -11,7 +11,7 @@ export const SRC_DIR = join(ROOT, 'src');
 export const BUILD_DIR = join(ROOT, 'build');
 export const STAMP = join(BUILD_DIR, '.stamp');
 /** Output name (build/NAME.js) → source file under src/. */
-export const ENTRY_POINTS = { cli: 'cli/index.ts' };
+export const ENTRY_POINTS = { cli: 'cli/index.ts', 'export-worker': 'services/exports/worker.ts' };
 
 /** Every file under src/ with the newest modification time: what the stamp records. */
 export function sourceState() {

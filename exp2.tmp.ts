@@ -1,0 +1,18 @@
+import { openDatabase } from './src/db/database.ts';
+import { unitPageData } from './src/services/showcase/unit.ts';
+import { recapByYear, recapByField, recapLatestYear } from './src/services/recap/queries.ts';
+import { recapByUnit } from './src/services/recap/units.ts';
+import { loadSeries } from './src/services/recap/series.ts';
+import { PUBLIC_SCOPE } from './src/services/recap/scope.ts';
+const db = openDatabase(`sqlite:/tmp/perf-exp/g${process.argv[2] ?? 100000}.db`);
+const unit = await db.db.selectFrom('org_units').selectAll().where('name', '=', 'Dinas Kesehatan').executeTakeFirstOrThrow();
+const scope = { ...PUBLIC_SCOPE, regionCode: unit.region_code, unitPath: unit.path };
+const time = async (name: string, f: () => Promise<unknown>) => { await f(); const t = performance.now(); await f(); console.log(name, Math.round(performance.now() - t)); };
+const ly = (await recapLatestYear(db.db, scope))!;
+await time('latestYear', () => recapLatestYear(db.db, scope));
+await time('byYear', () => recapByYear(db.db, scope, ly));
+await time('byField', () => recapByField(db.db, scope, null, 'id'));
+await time('series', () => loadSeries(db.db, scope, { minYears: 2, untilYear: ly, limit: 12 }, 'id'));
+await time('byUnit', () => recapByUnit(db.db, scope, null));
+await time('all', () => unitPageData(db.db, unit.id, 'id'));
+await db.close();

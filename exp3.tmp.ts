@@ -1,0 +1,13 @@
+import { openDatabase } from './src/db/database.ts';
+import { PUBLIC_SCOPE, visible } from './src/services/recap/scope.ts';
+import { sql } from 'kysely';
+const db = openDatabase(`sqlite:/tmp/perf-exp/g${process.argv[2] ?? 100000}.db`);
+const scope = { ...PUBLIC_SCOPE, regionCode: '36.71', unitPath: '/1/2/' };
+const q = db.db.selectFrom('awards').select((eb) => ['awards.edition_year as year', eb.fn.countAll().as('count')]).where(visible(scope)).where('awards.edition_year', '<=', 2025).groupBy('awards.edition_year').compile();
+console.log(q.sql, q.parameters);
+const plan = await sql.raw(`explain query plan ${q.sql}`).execute(db.db).catch(e=>e);
+const D = (await import('better-sqlite3')).default; const d = new D(`/tmp/perf-exp/g${process.argv[2] ?? 100000}.db`);
+console.log(d.prepare('explain query plan ' + q.sql).all(...q.parameters).map((r: any) => r.detail));
+let t = performance.now(); d.prepare(q.sql).all(...q.parameters); console.log(performance.now() - t);
+t = performance.now(); d.prepare(q.sql).all(...q.parameters); console.log(performance.now() - t);
+await db.close();

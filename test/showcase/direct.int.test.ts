@@ -46,6 +46,22 @@ describe('public pages answered directly by the server', () => {
     expect(stats().renders).toBe(renders);
   });
 
+  it('answers a page that reads no query parameter directly for any query string, keeping the language', async () => {
+    const home = await get('/?a=1');
+    await get('/?a=1');
+    const { directHits } = stats();
+    for (let i = 0; i < 5 && stats().directHits === directHits; i++)
+      expect((await get(`/?x=${Math.random()}`)).body).toBe(home.body);
+    expect(stats().directHits).toBeGreaterThan(directHits);
+    // ?lang=en is the English page even among other parameters, and wins over the cookie.
+    const en = await get('/?lang=en');
+    expect(en.headers.etag).not.toBe(home.headers.etag);
+    expect((await get('/?x=2&lang=en')).body).toBe(en.body);
+    expect((await get('/?x=3&lang=en', { cookie: 'lang=id' })).body).toBe(en.body);
+    expect((await get('/?x=4', { cookie: 'lang=en' })).body).toBe(en.body);
+    expect((await get('/?x=5&lang=id', { cookie: 'lang=en' })).body).toBe(home.body);
+  });
+
   it('answers 304 to a matching If-None-Match, with the ETag and no body', async () => {
     const page = await get('/linimasa');
     await get('/linimasa');

@@ -66,8 +66,10 @@ class PageCache {
   bytes = 0;
   readonly inflight = new Map<string, Promise<Entry>>();
   readonly failures = new Map<string, Failure>();
-  /** Exact request (host, lang cookie, URL) → the page it got: see direct.ts. */
+  /** Request (see DirectRequest) → the page it got: see direct.ts. */
   readonly direct = new Map<string, DirectPage>();
+  /** Paths whose page reads nothing from the query string but the language. */
+  readonly queryFree = new Set<string>();
   /** Values derived from the data (e.g. the list's filter options), kept for this version. */
   readonly memo = new Map<string, Promise<unknown>>();
   /** Renders since start, for tests and the benchmark (a cache hit renders nothing). */
@@ -83,6 +85,7 @@ class PageCache {
     this.failures.clear();
     this.memo.clear();
     this.direct.clear();
+    this.queryFree.clear();
   }
 
   get(key: string): Entry | undefined {
@@ -181,12 +184,14 @@ export async function memoised<T>(c: Context<AppEnv>, name: string, load: () => 
 /**
  * Serves the page named `pageKey` from the cache (rendering it on a miss) with ETag,
  * Cache-Control and 304s. `pageKey` must contain everything the render reads from the request
- * other than the locale, and nothing else.
+ * other than the locale, and nothing else. `query: 'ignored'` says the page reads nothing from
+ * the query string (but the language), so the direct path may answer it for any query string.
  */
 export async function servePage(
   c: Context<AppEnv>,
   pageKey: string,
   render: () => Promise<Rendered>,
+  opts: { query: 'read' | 'ignored' } = { query: 'read' },
 ): Promise<Response> {
   const cache = await currentCache(c);
   const version = cache.version;
@@ -220,11 +225,24 @@ export async function servePage(
     }
     entry = await pending;
   }
-  return respond(c, entry);
+  return respond(c, entry, opts.query === 'ignored');
 }
 
 /** Responses that came out of the cache, so the server can remember them by request line. */
-const fromCache = new WeakMap<Response, { cache: PageCache; entry: Entry; version: string | null }>();
+const fromCache = new WeakMap<
+  Response,
+  { cache: PageCache; entry: Entry; version: string | null; queryFree: boolean }
+>();
+
+/** How the direct path names a request (built by direct.ts from the raw Node request). */
+export interface DirectRequest {
+  /** Host, lang cookie and the URL exactly as sent. */
+  exact: string;
+  /** The path alone, without the query string. */
+  path: string;
+  /** Host, language and path: the name of a page that reads nothing else from the URL. */
+  byPath: () => string;
+}
 
 /**
  * After the app answered: when the response is a cached page, remember it under the exact
@@ -232,17 +250,19 @@ const fromCache = new WeakMap<Response, { cache: PageCache; entry: Entry; versio
  * Only while the data version it was rendered for is current, and never a response setting a
  * cookie. The app's own headers (security headers included) are kept as they were sent.
  */
-export function rememberDirect(requestKey: string, res: Response): void {
+export function rememberDirect(req: DirectRequest, res: Response): void {
   const tag = fromCache.get(res);
   if (!tag || tag.cache.version !== tag.version || res.headers.has('set-cookie')) return;
-  if (requestKey.length > CACHE_LIMITS.keyLength) return;
+  const { direct, queryFree } = tag.cache;
+  if (tag.queryFree && queryFree.size < CACHE_LIMITS.directEntries) queryFree.add(req.path);
+  const key = queryFree.has(req.path) ? req.byPath() : req.exact;
+  if (key.length > CACHE_LIMITS.keyLength) return;
   const headers: Record<string, string> = {};
   res.headers.forEach((value, name) => {
     if (name !== 'content-length' && name !== 'content-type') headers[name] = value;
   });
-  const { direct } = tag.cache;
-  direct.delete(requestKey);
-  direct.set(requestKey, {
+  direct.delete(key);
+  direct.set(key, {
     status: tag.entry.status,
     body: tag.entry.body,
     etag: tag.entry.etag,
@@ -252,13 +272,15 @@ export function rememberDirect(requestKey: string, res: Response): void {
 }
 
 /**
- * The page remembered for this exact request while the data version is known to be current
+ * The page remembered for this request while the data version is known to be current
  * (checked within the last second), else undefined: the app then answers and re-checks.
+ * A page that reads no query parameter is found by its path whatever the query string holds,
+ * so `/?x=<random>` is answered here too.
  */
-export function directPage(db: Kysely<Database>, requestKey: string): DirectPage | undefined {
+export function directPage(db: Kysely<Database>, req: DirectRequest): DirectPage | undefined {
   const cache = caches.get(db);
   if (!cache || cache.version === null || cache.watch.peek() !== cache.version) return undefined;
-  const page = cache.direct.get(requestKey);
+  const page = cache.direct.get(cache.queryFree.has(req.path) ? req.byPath() : req.exact);
   if (page) cache.directHits++;
   return page;
 }
@@ -266,7 +288,7 @@ export function directPage(db: Kysely<Database>, requestKey: string): DirectPage
 /** True when If-None-Match names this ETag (or is `*`). */
 export const etagMatches = matches;
 
-function respond(c: Context<AppEnv>, e: Entry): Response {
+function respond(c: Context<AppEnv>, e: Entry, queryFree: boolean): Response {
   const headers: Record<string, string> = {
     ETag: e.etag,
     'Cache-Control': CACHE_CONTROL,
@@ -282,6 +304,6 @@ function respond(c: Context<AppEnv>, e: Entry): Response {
     headers['Content-Type'] = e.type;
     res = c.body(e.body, e.status, headers);
   }
-  fromCache.set(res, { cache: cacheFor(c.get('deps').db.db), entry: e, version });
+  fromCache.set(res, { cache: cacheFor(c.get('deps').db.db), entry: e, version, queryFree });
   return res;
 }

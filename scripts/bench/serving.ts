@@ -3,7 +3,7 @@
 // the unique-query-string attack (`/?x=<random>` on every request) against the cached rate.
 // Rounds alternate between the two servers; the ratio is the median of the per-round ratios.
 // Prints one JSON line {"name":"serving",...}.
-// Usage: npx tsx scripts/bench/serving.ts [--seconds 5] [--rounds 3] [--connections 10]
+// Usage: npx tsx scripts/bench/serving.ts [--seconds 2] [--rounds 5] [--connections 10]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -14,8 +14,10 @@ import { startServer } from '../../src/http/server.ts';
 import { seedShowcase } from '../../test/showcase/seed.ts';
 import { arg, autocannon, median } from './lib/load.ts';
 
-const seconds = arg('seconds', 5);
-const rounds = arg('rounds', 3);
+// Short rounds, many of them: on a shared machine the load changes by the second, and a ratio
+// is fair only between runs close in time.
+const seconds = arg('seconds', 2);
+const rounds = arg('rounds', 5);
 const connections = arg('connections', 10);
 
 const dir = mkdtempSync(join(tmpdir(), 'prestasi-bench-serving-'));

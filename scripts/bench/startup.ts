@@ -12,7 +12,11 @@ import { arg, median } from './lib/load.ts';
 
 const runs = arg('runs', 5);
 const dir = mkdtempSync(join(tmpdir(), 'prestasi-bench-startup-'));
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'startup.db')}`, LOG_LEVEL: 'silent' };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: `sqlite:${join(dir, 'startup.db')}`,
+  LOG_LEVEL: 'silent',
+};
 
 const timed = (args: string[]) => {
   const t = performance.now();

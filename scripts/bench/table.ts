@@ -52,6 +52,17 @@ function rowsFor(r: Result): Row[] {
           target: '≥ 5,000/s',
           ok: r.rowsPerSecond >= 5000,
         },
+        ...(r.ratioToRaw === undefined
+          ? []
+          : [
+              {
+                what: `import vs a raw driver insert of the same rows with their ${r.auditRows} audit rows`,
+                db: r.database,
+                value: `${Math.round(r.rowsPerSecond)} vs ${r.rawRowsPerSecond} rows/s = ${r.ratioToRaw.toFixed(2)}`,
+                target: r.database === 'postgres' ? '≥ 0.5 of raw' : '≥ 0.3 of raw',
+                ok: r.ratioToRaw >= (r.database === 'postgres' ? 0.5 : 0.3),
+              },
+            ]),
       ];
     case 'pages':
       return [

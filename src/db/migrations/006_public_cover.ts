@@ -14,6 +14,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['region_code', 'state', 'edition_year', 'is_public', 'field_id', 'unit_path', 'series_key'])
     .execute();
   await db.schema.dropIndex('awards_region_state_year').execute();
+  await sql`create index awards_year_received on awards (edition_year, (coalesce(received_on, cast(edition_year as text) || '-12-31')), id)`.execute(
+    db,
+  );
   await db.schema
     .createIndex('team_unit')
     .on('award_team_members')

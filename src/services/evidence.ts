@@ -212,6 +212,12 @@ async function dropBlobIfUnused(db: Kysely<Database>, dir: string, sha: string):
   if (!still) rmSync(blobPath(dir, sha), { force: true });
 }
 
+/** The award an evidence row belongs to, or null when there is no such row. */
+export async function awardOfEvidence(db: Kysely<Database>, id: number): Promise<number | null> {
+  const row = await db.selectFrom('evidence').select('award_id').where('id', '=', id).executeTakeFirst();
+  return row?.award_id ?? null;
+}
+
 /** The evidence row and where its bytes are, if the actor may see the award. */
 export async function evidenceFile(
   db: Kysely<Database>,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { listUnits } from '../units.ts';
-import { publicAwards } from './public.ts';
+import { readableAwards } from '../access.ts';
 
 export interface FilterOptions {
   years: number[];
@@ -22,7 +22,7 @@ export async function filterOptions(
   regionCode?: string | null,
 ): Promise<FilterOptions> {
   const [years, fields, units, givers] = await Promise.all([
-    publicAwards(db)
+    readableAwards(db, null)
       .select('awards.edition_year')
       .distinct()
       .orderBy('awards.edition_year', 'desc')
@@ -35,7 +35,7 @@ export async function filterOptions(
       .orderBy('code')
       .execute(),
     listUnits(db, regionCode ?? undefined),
-    publicAwards(db)
+    readableAwards(db, null)
       .innerJoin('awarding_bodies as g', 'g.id', 'awards.awarding_body_id')
       .select(['g.code', 'g.abbreviation', 'g.name'])
       .distinct()

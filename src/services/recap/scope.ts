@@ -16,6 +16,8 @@ export interface RecapScope {
   includeUnverified: boolean;
   /** Only awards of this unit's subtree (its materialised path), team awards included. */
   unitPath?: string | null;
+  /** Only awards this unit received itself (no sub-units, no team awards). */
+  unitId?: number | null;
 }
 
 /** What the public showcase counts: verified, public records of every region. */
@@ -37,6 +39,7 @@ export function visible(scope: RecapScope) {
     // verified records unless unverified ones were asked for.
     parts.push(readableBy(scope.actor)(eb));
     if (!scope.includeUnverified) parts.push(eb('awards.state', '=', 'verified'));
+    if (scope.unitId) parts.push(eb('awards.unit_id', '=', scope.unitId));
     if (scope.unitPath) {
       const prefix = `${scope.unitPath}%`;
       parts.push(

@@ -1,8 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { defuseCell } from '../exports/cells.ts';
 import { readableAwards } from '../access.ts';
+import { defuseCell } from '../exports/cells.ts';
 
 // Open data of the public record: one row per verified, public award. The column dictionary
 // travels with the data (in the JSON, and as its own CSV) so the files explain themselves.

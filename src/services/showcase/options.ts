@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { listUnits } from '../units.ts';
 import { readableAwards } from '../access.ts';
+import { listUnits } from '../units.ts';
 
 export interface FilterOptions {
   years: number[];

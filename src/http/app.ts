@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
+import { createLogger } from '../log.ts';
 import { AppError } from '../services/errors.ts';
 import { authRoutes } from './api/auth.ts';
 import { awardRoutes } from './api/awards.ts';
@@ -17,7 +18,7 @@ import { userRoutes } from './api/users.ts';
 import { identify, requireCsrf } from './auth/session.ts';
 import { limitBody } from './body-limit.ts';
 import type { AppDeps, AppEnv } from './env.ts';
-import { jsonError } from './errors.ts';
+import { jsonError, toErrorBody } from './errors.ts';
 import { rejectNulBytes } from './guards.ts';
 import { uploadTooLarge } from './pages/awards/evidence.tsx';
 import { mountPages, renderPageError } from './pages/index.ts';
@@ -113,7 +114,11 @@ export function createApp(deps: AppDeps) {
 
   mountPages(app);
 
+  // Anything that is not a client's mistake is a defect: one pino line with the request, then
+  // the answer the client gets (a JSON error or an error page) says only that it was logged.
+  const log = deps.log ?? createLogger(deps.config.logLevel);
   app.onError((err, c) => {
+    if (!toErrorBody(err)) log.error({ err, method: c.req.method, path: c.req.path }, 'unexpected error');
     if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') return jsonError(c, err);
     return renderPageError(c, err);
   });

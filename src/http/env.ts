@@ -1,11 +1,14 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { Logger } from '../log.ts';
 import type { Actor } from '../services/actor.ts';
 
 /** What every request handler can reach through `c.get(...)`. */
 export interface AppDeps {
   db: Db;
   config: Config;
+  /** Where unexpected errors are written; `createApp` makes one from LOG_LEVEL when absent. */
+  log?: Logger;
 }
 
 export type AppEnv = {

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { Locale } from '../domain/format.ts';
 import type { Logger } from '../log.ts';
 import type { Actor } from '../services/actor.ts';
 
@@ -20,6 +21,6 @@ export type AppEnv = {
     authVia: 'session' | 'token' | null;
     sessionId: string | null;
     csrfToken: string | null;
-    locale: 'id' | 'en';
+    locale: Locale;
   };
 };

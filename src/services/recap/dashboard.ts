@@ -4,7 +4,7 @@
 
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Lang } from '../../domain/recap/index.ts';
+import type { Locale } from '../../domain/format.ts';
 import type { Actor } from '../actor.ts';
 import { getRegion } from '../units.ts';
 import { recapDefaultYear, recapReceivedUntil, type YearCount } from './queries.ts';
@@ -33,7 +33,7 @@ export interface Dashboard {
 export async function buildDashboard(
   db: Kysely<Database>,
   actor: Actor,
-  opts: { year?: number | null; today: string; lang: Lang },
+  opts: { year?: number | null; today: string; lang: Locale },
 ): Promise<Dashboard | null> {
   const region = await getRegion(db);
   if (!region) return null;

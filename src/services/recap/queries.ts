@@ -4,6 +4,7 @@
 
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Locale } from '../../domain/format.ts';
 import { todayIso } from '../../domain/format.ts';
 import type { YearCount } from '../../domain/recap/index.ts';
 import { type RecapScope, visible } from './scope.ts';
@@ -107,7 +108,7 @@ export async function recapByField(
   db: Kysely<Database>,
   scope: RecapScope,
   year: YearFilter,
-  lang: 'id' | 'en' = 'id',
+  lang: Locale = 'id',
 ): Promise<FieldCount[]> {
   const rows = await db
     .selectFrom('awards')

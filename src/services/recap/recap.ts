@@ -6,13 +6,8 @@
 
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import {
-  type Change,
-  changeOf,
-  formatChange,
-  formatCumulative,
-  type Lang,
-} from '../../domain/recap/index.ts';
+import type { Locale } from '../../domain/format.ts';
+import { type Change, changeOf, formatChange, formatCumulative } from '../../domain/recap/index.ts';
 import {
   type FieldCount,
   type GiverCount,
@@ -81,7 +76,7 @@ export async function recapHeadline(
 export async function buildRecap(
   db: Kysely<Database>,
   req: RecapRequest,
-  lang: Lang = 'id',
+  lang: Locale = 'id',
   now = new Date(),
 ): Promise<Recap> {
   const { scope, region } = await resolveScope(db, req);

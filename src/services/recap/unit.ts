@@ -4,7 +4,8 @@
 
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { changeOf, type Lang } from '../../domain/recap/index.ts';
+import type { Locale } from '../../domain/format.ts';
+import { changeOf } from '../../domain/recap/index.ts';
 import { notFound } from '../errors.ts';
 import { factRows, toFact } from './facts.ts';
 import { recapByField, recapByGiver, recapByLevel, recapByYear, recapLatestYear } from './queries.ts';
@@ -31,7 +32,7 @@ async function unitAwards(db: Kysely<Database>, scope: RecapScope, year: number)
   return rows.map(toFact);
 }
 
-export async function unitReport(db: Kysely<Database>, req: UnitReportRequest, lang: Lang = 'id') {
+export async function unitReport(db: Kysely<Database>, req: UnitReportRequest, lang: Locale = 'id') {
   const unit = await db.selectFrom('org_units').selectAll().where('id', '=', req.unitId).executeTakeFirst();
   if (!unit) throw notFound('Unit', req.unitId);
   const resolved = await resolveScope(db, {

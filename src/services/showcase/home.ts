@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Locale } from '../../domain/format.ts';
 import type { Change } from '../../domain/recap/index.ts';
 import type { Award } from '../awards/model.ts';
 import { listAwards } from '../awards/read.ts';
@@ -35,7 +36,7 @@ const byCountThenLabel = (a: NamedCount, b: NamedCount) =>
 
 export async function homeData(
   db: Kysely<Database>,
-  opts: { locale: 'id' | 'en'; foundedOn: string | null; otherLabel: string; now?: Date },
+  opts: { locale: Locale; foundedOn: string | null; otherLabel: string; now?: Date },
 ): Promise<HomeData> {
   const scope = PUBLIC_SCOPE;
   const year = await recapDefaultYear(db, scope, opts.now);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Locale } from '../../domain/format.ts';
 import { readableAwards } from '../access.ts';
 import { listUnits } from '../units.ts';
 
@@ -18,7 +19,7 @@ export interface FilterOptions {
  */
 export async function filterOptions(
   db: Kysely<Database>,
-  locale: 'id' | 'en',
+  locale: Locale,
   regionCode?: string | null,
 ): Promise<FilterOptions> {
   const [years, fields, units, givers] = await Promise.all([

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { createLogger } from '../log.ts';
 import { AppError } from '../services/errors.ts';
@@ -46,11 +47,23 @@ const apiRouters = [
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.use('*', async (c, next) => {
+  // The language: `?lang=en`, else the `lang` cookie the pages set (src/http/pages/index.ts),
+  // else Indonesian. Never Accept-Language: a public page is cached once per language that its
+  // URL or cookie names, so the same URL must not answer in two languages by browser setting.
+  const detectLanguage = languageDetector({
+    supportedLanguages: ['id', 'en'],
+    fallbackLanguage: 'id',
+    order: ['querystring', 'cookie'],
+    lookupQueryString: 'lang',
+    lookupCookie: 'lang',
+    caches: false,
+  });
+  app.use('*', (c, next) => {
     c.set('deps', deps);
-    const lang = c.req.query('lang') ?? c.req.header('cookie')?.match(/(?:^|;\s*)lang=(en|id)/)?.[1];
-    c.set('locale', lang === 'en' ? 'en' : 'id');
-    await next();
+    return detectLanguage(c, async () => {
+      c.set('locale', c.get('language') === 'en' ? 'en' : 'id');
+      await next();
+    });
   });
   // Every response, HTML pages above all: scripts only from our own /static files (no inline
   // script, no eval — htmx needs neither here), no framing by other sites, no plugins. Inline

@@ -22,5 +22,7 @@ export type AppEnv = {
     sessionId: string | null;
     csrfToken: string | null;
     locale: Locale;
+    /** Set by Hono's language detector; read `locale`, which narrows it to a Locale. */
+    language: string;
   };
 };

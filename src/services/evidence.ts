@@ -5,7 +5,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { z } from 'zod';
 import { nowIso } from '../db/now.ts';
 import type { AwardRow, Database, EvidenceRow, EvidenceTable } from '../db/schema.ts';
-import { formatDateTimeIn } from '../domain/format.ts';
+import { formatDateTimeIn, formatMegabytes } from '../domain/format.ts';
 import { assertCanEditFor } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -73,7 +73,7 @@ export async function addFileEvidence(
   if (file.bytes.byteLength > store.maxUploadBytes)
     throw new AppError(
       'payload_too_large',
-      `Berkas ${mb(file.bytes.byteLength)} MB melebihi batas ${mb(store.maxUploadBytes)} MB; perkecil atau pindai ulang dengan resolusi lebih rendah.`,
+      `Berkas ${formatMegabytes(file.bytes.byteLength)} MB melebihi batas ${formatMegabytes(store.maxUploadBytes)} MB; perkecil atau pindai ulang dengan resolusi lebih rendah.`,
     );
   const detected = await (await import('file-type')).fileTypeFromBuffer(file.bytes);
   if (!detected || !(ALLOWED_MEDIA_TYPES as readonly string[]).includes(detected.mime))
@@ -261,5 +261,3 @@ export function safeFileName(name: string, ext: string): string {
     .slice(0, 100);
   return `${base || 'bukti'}.${ext}`;
 }
-
-const mb = (n: number) => (n / 1048576).toLocaleString('id-ID', { maximumFractionDigits: 1 });

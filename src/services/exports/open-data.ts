@@ -7,6 +7,7 @@ import { invalid } from '../errors.ts';
 import { awardsForExport } from './awards.ts';
 import { defuseRow } from './cells.ts';
 import { OPEN_DICTIONARY, openColumnNames, openRow } from './open-dictionary.ts';
+import type { OpenDataFile } from './open-files.ts';
 import { dataPackage, dcatDataset, LICENCE } from './open-formats.ts';
 
 const jszip = lazyRequire<typeof JSZip>('jszip');
@@ -16,12 +17,13 @@ const jszip = lazyRequire<typeof JSZip>('jszip');
 // period, licence, update date), interoperability (Kemendagri region code, reference code
 // lists for givers, fields and units), and a single producer. Only verified, public records.
 
+export { OPEN_DATA_FILES, type OpenDataFile } from './open-files.ts';
 export { LICENCE } from './open-formats.ts';
 
 export interface OpenDataPackage {
   metadata: Record<string, unknown>;
   csv: string;
-  files: Record<string, string>;
+  files: Record<OpenDataFile, string>;
 }
 
 /** "Pemerintah Kota Tangerang" from region 'Kota Tangerang' (kind kota). */
@@ -46,7 +48,7 @@ export async function buildOpenData(
   if (regionCode) rq = rq.where('code', '=', regionCode);
   const region = await rq.executeTakeFirst();
   if (!region) throw invalid([{ field: 'region', message: `Wilayah ${regionCode ?? ''} tidak ada` }]);
-  // The public's view: verified and public only (services/awards/read.ts applyFilters).
+  // The public's view: verified and public only (readableBy(null), services/access.ts).
   const awards = await awardsForExport(db, null, {}, region.code);
   const csv = stringify([openColumnNames(), ...awards.map((a) => defuseRow(openRow(a)))]);
   // reduce, not Math.min(...years): spreading a million values overflows the stack.

@@ -138,8 +138,8 @@ export function exportRoutes() {
     async (c) => {
       const body = await runExport(c.get('deps').db, 'openData', {
         region: c.req.valid('query').region,
-        file: 'zip',
         baseUrl: publicBase(c),
+        file: 'zip',
       });
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'application/zip',
@@ -160,8 +160,8 @@ export function exportRoutes() {
       async (c) => {
         const body = await runExport(c.get('deps').db, 'openData', {
           region: c.req.valid('query').region,
-          file: name,
           baseUrl: publicBase(c),
+          file: name,
         });
         return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': OPEN_DATA_FILES[name] });
       },

@@ -10,7 +10,6 @@ import {
   regionName,
 } from './awards.ts';
 import { buildOpenData, openDataZip } from './open-data.ts';
-import type { OpenDataFile } from './open-files.ts';
 import { yearlyReportPdf } from './report-pdf.ts';
 
 // The exports whose size grows with the record (every matching award, the open-data package,
@@ -39,11 +38,13 @@ export const EXPORT_JOBS = {
 
   async openData(
     db: Kysely<Database>,
-    a: { region?: string; file: 'zip' | OpenDataFile; baseUrl?: string | null },
+    a: { region?: string; baseUrl: string; file: string },
   ): Promise<Uint8Array> {
     const pkg = await buildOpenData(db, a.region, a.baseUrl);
     if (a.file === 'zip') return new Uint8Array(await openDataZip(pkg));
-    return utf8.encode(pkg.files[a.file]);
+    const content = (pkg.files as Record<string, string>)[a.file];
+    if (content === undefined) throw new Error(`open-data package has no file ${a.file}`);
+    return utf8.encode(content);
   },
 
   async report(

@@ -9,13 +9,13 @@ import { BOLD, BOTTOM, COLOURS, CONTENT_WIDTH, type Doc, FONT, MARGIN } from './
 
 const COLS = [
   { title: 'No', width: 22 },
-  { title: 'Penghargaan', width: 168 },
+  { title: 'Penghargaan', width: 160 },
   { title: 'Pemberi', width: 60 },
   { title: 'Tingkat', width: 46 },
   { title: 'Penerima', width: 78 },
   { title: 'Hasil', width: 60 },
-  // What is left (about 77 pt): "10 Februari 2025" on one line.
-  { title: 'Tanggal', width: CONTENT_WIDTH - (22 + 168 + 60 + 46 + 78 + 60) },
+  // What is left (about 85 pt): "11 Desember 2025" on one line.
+  { title: 'Tanggal', width: CONTENT_WIDTH - (22 + 160 + 60 + 46 + 78 + 60) },
 ];
 const SIZE = 8;
 

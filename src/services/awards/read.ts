@@ -31,7 +31,27 @@ export async function getAward(
     .where('award_id', '=', id)
     .orderBy('id')
     .execute();
-  return { ...award, evidence: evidence.map(toEvidence) };
+  const articleIds = [...new Set(evidence.map((e) => e.article_id).filter((x) => x !== null))];
+  const articles = articleIds.length
+    ? await db
+        .selectFrom('articles')
+        .select(['id', 'title', 'outlet', 'published_on', 'url'])
+        .where('id', 'in', articleIds)
+        .execute()
+    : [];
+  const articleOf = new Map(
+    articles.map((r) => [
+      r.id,
+      { title: r.title, outlet: r.outlet, publishedOn: r.published_on, url: r.url },
+    ]),
+  );
+  return {
+    ...award,
+    evidence: evidence.map((e) => ({
+      ...toEvidence(e),
+      article: e.article_id === null ? null : (articleOf.get(e.article_id) ?? null),
+    })),
+  };
 }
 
 export interface Page<T> {

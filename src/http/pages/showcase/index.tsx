@@ -12,7 +12,7 @@ import { filterOptions } from '../../../services/showcase/options.ts';
 import { seriesOf } from '../../../services/showcase/series.ts';
 import { loadSite } from '../../../services/showcase/site.ts';
 import { timelineData } from '../../../services/showcase/timeline.ts';
-import { unitPageData } from '../../../services/showcase/unit.ts';
+import { unitIndexData, unitPageData } from '../../../services/showcase/unit.ts';
 import type { AppEnv } from '../../env.ts';
 import { AwardPage } from './award.tsx';
 import { etagOf, memoised, type Rendered, servePage } from './cache.ts';
@@ -22,6 +22,7 @@ import { ListPage } from './list.tsx';
 import { paramsToLink, parseListParams } from './list-query.ts';
 import { TimelinePage } from './timeline.tsx';
 import { UnitPage } from './unit.tsx';
+import { UnitsPage } from './units.tsx';
 import { type View, viewFor } from './view.ts';
 
 // The public showcase: no sign-in, verified and public records only, rendered on the server,
@@ -118,6 +119,15 @@ export function showcaseRoutes() {
       }),
     );
   });
+
+  app.get('/unit', (c) =>
+    servePage(c, '/unit', () =>
+      page(c, async (v) => {
+        const units = await unitIndexData(c.get('deps').db.db, null);
+        return <UnitsPage v={v} units={units} />;
+      }),
+    ),
+  );
 
   app.get('/unit/:id', (c) => {
     const id = idParam(c.req.param('id'));

@@ -106,7 +106,7 @@ export function VersionForm({
     <div class="field">
       <label for={id(name)}>{label}</label>
       {hint ? <p class="hint">{hint}</p> : null}
-      <input id={id(name)} name={name} value={values[name] ?? ''} inputmode={inputmode} />
+      <input type="text" id={id(name)} name={name} value={values[name] ?? ''} inputmode={inputmode} />
     </div>
   );
   return (
@@ -147,6 +147,7 @@ export function VersionForm({
                   <td>
                     <input type="hidden" name={name('from')} value={values[name('from')] ?? ''} />
                     <input
+                      type="text"
                       name={name('code')}
                       value={values[name('code')] ?? ''}
                       aria-label={label(tr(l, 'Kode', 'Code'))}
@@ -155,6 +156,7 @@ export function VersionForm({
                   </td>
                   <td>
                     <input
+                      type="text"
                       name={name('label')}
                       value={values[name('label')] ?? ''}
                       aria-label={label(tr(l, 'Predikat', 'Label'))}
@@ -162,6 +164,7 @@ export function VersionForm({
                   </td>
                   <td>
                     <input
+                      type="text"
                       name={name('lower')}
                       value={values[name('lower')] ?? ''}
                       inputmode="decimal"
@@ -180,6 +183,7 @@ export function VersionForm({
                   </td>
                   <td>
                     <input
+                      type="text"
                       name={name('upper')}
                       value={values[name('upper')] ?? ''}
                       inputmode="decimal"
@@ -213,6 +217,7 @@ export function VersionForm({
                   {ordinal ? (
                     <td>
                       <input
+                        type="text"
                         name={name('ordinal')}
                         value={values[name('ordinal')] ?? ''}
                         inputmode="numeric"

@@ -81,6 +81,10 @@ export function documentPass(
       d.grade ??= findGrade(d.title)?.grade ?? null;
       d.title = programme?.name ?? topic ?? d.title;
     }
+    // Only a coordination split into pieces (P4) names the category alone; a list line
+    // "Peringkat I Kategori …" is an award's name as the article files it.
+    const split = drafts.some((x) => x !== d && x.sentence === d.sentence);
+    d.title = withoutPlacing(d.title, split ? (programme?.name ?? null) : null);
     credited.push({
       draft: d,
       region: attribute(d.recipient, subject).region,
@@ -111,6 +115,22 @@ export function documentPass(
   const events = mergeEvents(credited);
   fillFromArticle(events, sentences, skipLines, ceremony, subject, regionsIn, recap);
   return { events, subject };
+}
+
+const PLACING_LEAD =
+  /^(?:ranking|rangking|peringkat|juara|terbaik|posisi)\s+(?:ke-?)?(?:\d{1,2}|[IVX]{1,4}|pertama|kedua|ketiga|keempat|kelima)\b(?:\s+(?:nasional|tingkat\s+\S+))?\s*(dalam\s+|pada\s+)?/i;
+
+/**
+ * "Ranking 5 kategori Pengembangan Kompetensi ASN" names a placing and a category, not the
+ * award: the article's programme is its name (P4). "peringkat pertama nasional dalam Hasil
+ * Pengawasan Kearsipan …" → the assessment named after the placing. The rank stays in its slot.
+ */
+function withoutPlacing(title: string, programme: string | null): string {
+  const m = PLACING_LEAD.exec(title);
+  if (!m) return title;
+  const rest = title.slice(m[0].length);
+  if (/^kategori\b/i.test(rest)) return programme ? `${programme} ${rest}` : title;
+  return m[1] && /^\p{Lu}/u.test(rest) ? rest : title;
 }
 
 /** Who is named before the award in its sentence: a company, a school, a person … not a pemda. */
@@ -187,12 +207,16 @@ function fillFromArticle(
 }
 
 const SPELLED_OUT = /((?:\p{Lu}[\p{L}-]*[ \t]+){1,8})\((\p{Lu}{2,}[\p{L}]*)\)/gu;
+/** "Kepala Badan Kepegawaian Negara (BKN)": the office of a person is not part of the name. */
+const ROLE_WORDS =
+  /^(?:(?:Kepala|Ketua|Menteri|Direktur|Dirjen|Sekretaris|Wakil|Plt|Pj|Penjabat|Gubernur|Bupati|Wali|Kota|Deputi|Asisten)[ \t]+)+/u;
 
 /** "Anugerah Parahita Ekapraya (APE)" said once → APE stands for it elsewhere in the article. */
 function acronymsIn(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of text.matchAll(SPELLED_OUT)) {
-    if (!out.has(m[2])) out.set(m[2], `${m[1].trim()} (${m[2]})`);
+    const name = m[1].trim().replace(ROLE_WORDS, '');
+    if (!out.has(m[2]) && name.includes(' ')) out.set(m[2], `${name} (${m[2]})`);
   }
   return out;
 }
@@ -201,6 +225,8 @@ function acronymsIn(text: string): Map<string, string> {
 function expandAcronym(title: string, acronyms: Map<string, string>): string {
   const m = /^(.*?)\b(\p{Lu}{2,}[\p{L}]*)\b(?!\s*\))(.*)$/u.exec(title);
   if (!m) return title;
+  // "BKN Award 2025", "TOP BUMD Awards": a brand that keeps its acronym as written.
+  if (/^\s+Awards?\b/.test(m[3])) return title;
   const full = acronyms.get(m[2]);
   if (!full || title.includes(`(${m[2]})`) || title.includes(full)) return title;
   return `${m[1]}${full}${m[3]}`;

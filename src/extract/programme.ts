@@ -7,7 +7,10 @@ const JOIN = String.raw`(?:[ \t]+(?:dan|&|dalam|bagi|untuk|atas)[ \t]+|[ \t]+)`;
 
 /** "Penghargaan Pembangunan Daerah (PPD)", "Anugerah Keterbukaan Informasi Publik". */
 const HEADED = new RegExp(
-  String.raw`\b(?:Penghargaan|Anugerah|Piala|Lomba|Kompetisi|Penilaian|Evaluasi|Festival)(?:[ \t]+${CAP})(?:${JOIN}${CAP}){0,10}`,
+  String.raw`\b(?:Penghargaan|Anugerah|Piala|Lomba|Kompetisi|Penilaian|Evaluasi|Festival)(?:[ \t]+${CAP})(?:${JOIN}${CAP}){0,10}` +
+    // "Penilaian Kinerja Satpol PP, Pemadam Kebakaran, dan Penanggulangan Bencana …": a name
+    // that coordinates its subjects keeps its commas when they end in "dan".
+    String.raw`(?:(?:,[ \t]+${CAP}(?:[ \t]+${CAP}){0,4}){1,4},?[ \t]+dan[ \t]+${CAP}(?:${JOIN}${CAP}){0,8})?`,
   'gu',
 );
 /**

@@ -63,10 +63,12 @@ function leadEnd(text: string): number {
 function resolve(m: RegionMention, subject: Region | null): Region | null {
   if (m.region) return m.region;
   if (!subject) return null;
+  const sameKind = m.candidates.filter((r) => r.kind === subject.kind);
   return (
     m.candidates.find((r) => r === subject) ??
     m.candidates.find((r) => r.kind !== 'provinsi' && r.parent === subject.code) ??
-    null
+    // "Bekasi" in an article about a kota: Kota Bekasi, not Kabupaten Bekasi.
+    (sameKind.length === 1 ? sameKind[0] : null)
   );
 }
 

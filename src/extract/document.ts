@@ -85,12 +85,8 @@ export function documentPass(
     // "Peringkat I Kategori …" is an award's name as the article files it.
     const split = drafts.some((x) => x !== d && x.sentence === d.sentence);
     d.title = withoutPlacing(d.title, split ? (programme?.name ?? null) : null);
-    credited.push({
-      draft: d,
-      region: attribute(d.recipient, subject).region,
-      from: 'sentence',
-      office: null,
-    });
+    const who = attribute(d.recipient, subject);
+    credited.push({ draft: d, region: who.region, from: 'sentence', office: null, unit: who.unit });
   }
   for (const d of results) {
     // With no programme named, a co-recipient shares the award reported just before it.
@@ -102,12 +98,8 @@ export function documentPass(
       if (before) d.title = before.title;
     }
     if (!d.title) continue;
-    credited.push({
-      draft: d,
-      region: attribute(d.recipient, subject).region,
-      from: 'results',
-      office: null,
-    });
+    const who = attribute(d.recipient, subject);
+    credited.push({ draft: d, region: who.region, from: 'results', office: null, unit: who.unit });
   }
   const acronyms = acronymsIn(text);
   for (const c of credited) c.draft.title = expandAcronym(c.draft.title, acronyms);
@@ -193,7 +185,11 @@ function fillFromArticle(
     if (d.score === null && e.region) {
       for (const s of body) {
         const named = regionsIn(s.text).filter((m) => !isScope(s.text, m));
-        const only = named.length > 0 && named.every((m) => (m.region ?? m.candidates[0]) === e.region);
+        // "Kota Tangerang sendiri mengantongi nilai 97,12" is the pemda's score, not its BUMD's.
+        const only =
+          named.length > 0 &&
+          named.every((m) => (m.region ?? m.candidates[0]) === e.region) &&
+          (!e.unit || s.text.includes(e.unit));
         const implied = named.length === 0 && e.region === subject && ofSubject === 1;
         if (!only && !implied) continue;
         const score = scoreIn(s.text);

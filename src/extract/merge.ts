@@ -11,6 +11,8 @@ export interface Credited {
   from: 'sentence' | 'results';
   /** The office or person who handed it over, when no institution is named (P8). */
   office: string | null;
+  /** The unit the award is credited to ("Perumda Tirta Benteng"), null for the pemda itself. */
+  unit: string | null;
 }
 
 const GENERIC = new Set(
@@ -46,8 +48,9 @@ function similar(a: string, b: string): boolean {
 function compatible(a: Draft, b: Draft): boolean {
   if (a.rankPosition !== null && b.rankPosition !== null && a.rankPosition !== b.rankPosition) return false;
   // "kota lewat inovasi …" read by one pass and "kota" by the other are one category.
-  const ca = a.category?.toLowerCase();
-  const cb = b.category?.toLowerCase();
+  // "pemerintah kota" and "kota" are one category.
+  const ca = a.category?.toLowerCase().replace(/^pemerintah\s+/, '');
+  const cb = b.category?.toLowerCase().replace(/^pemerintah\s+/, '');
   if (ca && cb && !ca.startsWith(cb) && !cb.startsWith(ca)) return false;
   return true;
 }
@@ -84,6 +87,8 @@ export function mergeEvents(events: Credited[]): Credited[] {
         // (unless one of them named no recipient: "Opini WTP itu diserahkan …" restates it).
         (o.from !== 'sentence' || e.from !== 'sentence' || !o.draft.recipient || !e.draft.recipient) &&
         compatible(o.draft, e.draft) &&
+        // Two names in result lists are two recipients: the pemda and its BUMD both placed.
+        (o.from !== 'results' || e.from !== 'results' || o.unit === e.unit) &&
         ((o.draft.sentence === e.draft.sentence && o.from !== e.from) ||
           similar(o.draft.title, e.draft.title)),
     );

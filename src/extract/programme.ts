@@ -24,7 +24,15 @@ const AWARD_END = /Awards?(?:[ \t]+\(\p{Lu}+\))?(?:[ \t]+(?:19|20)\d\d)?/uy;
 const LEAD_IN =
   /^.*\b(?:Raih|Meraih|Terima|Menerima|Sabet|Menyabet|Borong|Boyong|Bawa|Dapat|Peroleh|Kembali|Juara|Terbaik|Teratas)\s+/u;
 /** All-capital words are a dateline or a section name, not a programme's name. */
-const SHOUT = /\b\p{Lu}{4,}\b(?![)])/u;
+const SHOUT = /\b\p{Lu}{4,}\b(?![)])/gu;
+
+/** Mostly shouted ("JAKARTA Anugerah …"), not a name with an acronym in it ("TOP BUMD Awards 2025"). */
+function shouted(name: string): boolean {
+  const loud = name.match(SHOUT)?.length ?? 0;
+  if (loud === 0) return false;
+  const words = name.split(/\s+/).length;
+  return loud * 2 >= words || (/^\p{Lu}{4,}\b/u.test(name) && !/\bAwards?\b/u.test(name));
+}
 
 export interface Programme {
   name: string;
@@ -56,7 +64,7 @@ export function findProgrammes(text: string): Programme[] {
   }
   for (const m of found) {
     const name = clean(m.text);
-    if (name.split(/\s+/).length < 2 || (SHOUT.test(name) && !/\(/.test(name))) continue;
+    if (name.split(/\s+/).length < 2 || (shouted(name) && !/\(/.test(name))) continue;
     // "Penghargaan Kabupaten …": a head and a kind of region name no programme.
     if (/^\S+\s+(?:Kabupaten|Kota|Provinsi|Daerah|Pemerintah|Khusus)$/u.test(name)) continue;
     const start = m.index + m.text.indexOf(name);
@@ -70,7 +78,9 @@ export function findProgrammes(text: string): Programme[] {
  * Null when the article names none.
  */
 export function mainProgramme(text: string): Programme | null {
-  const all = findProgrammes(text);
+  // "akan diikutsertakan pada ajang UNPSA tahun depan": a programme only hoped for is not the
+  // one the article reports (P12).
+  const all = findProgrammes(text).filter((p) => !PLANNED.test(sentenceAround(text, p.start)));
   if (all.length === 0) return null;
   const key = (p: Programme) => p.name.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
   const counts = new Map<string, number>();
@@ -94,6 +104,18 @@ export function mainProgramme(text: string): Programme | null {
     }
   }
   return best;
+}
+
+const PLANNED =
+  /\b(?:akan|menargetkan|ditargetkan|berharap|harapannya|semoga|tahun\s+depan|mendatang|diikutsertakan|diusulkan|dijadwalkan)\b/i;
+
+/** The sentence holding `at`: from the last full stop or line break before it to the next one. */
+function sentenceAround(text: string, at: number): string {
+  let from = at;
+  while (from > 0 && !/[.!?\n]/.test(text[from - 1])) from--;
+  let to = at;
+  while (to < text.length && !/[.!?\n]/.test(text[to])) to++;
+  return text.slice(from, to);
 }
 
 /** "Sepanjang 2025", "Rabu, 22 Januari 2025": a time, not an award. */

@@ -42,3 +42,27 @@ export function findUnit(text: string): UnitMention | null {
   if (acr) return { name: acr[0], start: acr.index, end: acr.index + acr[0].length };
   return null;
 }
+
+/**
+ * The unit named right before a region ("Disdukcapil Kabupaten Lebak", "RSUD dr. Soetomo milik
+ * Pemprov Jatim", "Perumda Tirta Benteng milik Pemkot Tangerang"): `text` ends where the region
+ * name starts. Null when the words before the region are not a unit's name.
+ */
+export function unitBefore(text: string): UnitMention | null {
+  const from = Math.max(0, text.length - 90);
+  const tail = text.slice(from);
+  const end = tail.replace(/\s+(?:milik\s+)?$/u, '').length;
+  HEAD.lastIndex = 0;
+  const starts: number[] = [];
+  for (let m = HEAD.exec(tail); m; m = HEAD.exec(tail)) starts.push(m.index);
+  const acr = new RegExp(ACRONYM.source, 'gu');
+  for (let m = acr.exec(tail); m; m = acr.exec(tail)) starts.push(m.index);
+  for (const start of starts.sort((a, b) => a - b)) {
+    const name = tail.slice(start, end);
+    // Only capitalised words, "dan", "dr." and bracketed acronyms may sit between the head and the region.
+    if (!/^[\p{L}\p{N}]+(?:\s+(?:dan|&|dr\.|drg\.|\p{Lu}[\p{L}\p{N}.'-]*|\(\p{Lu}[\p{L} ]*\)))*$/u.test(name))
+      continue;
+    return { name, start: from + start, end: from + end };
+  }
+  return null;
+}

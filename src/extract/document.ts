@@ -1,7 +1,7 @@
 // The document pass: the sentence pass's drafts and the results pass's drafts, credited to
 // regions and merged into one event per recipient and award. The article's programme, giver,
 // date and subject are read once and lent to sentences that do not say them (P1, P2, P7, P8, P9).
-import { articleSubject, attribute, isScope } from './attribute.ts';
+import { articleSubject, attribute, isScope, namedRegions } from './attribute.ts';
 import type { Draft } from './clauses.ts';
 import { ceremonyDate, handedBy, scoreIn } from './context.ts';
 import { findGrade, findLevel, yearInTitle } from './fields.ts';
@@ -15,6 +15,8 @@ import type { Sentence } from './sentences.ts';
 export interface DocumentEvents {
   events: Credited[];
   subject: Region | null;
+  /** Regions named with their kind: an ambiguous bare name resolves to one of them. */
+  named: ReadonlySet<Region>;
 }
 
 export function documentPass(
@@ -37,6 +39,7 @@ export function documentPass(
     return m;
   };
   const subject = articleSubject(text, mentions);
+  const named = namedRegions(mentions);
   const programme = mainProgramme(text);
   const headline = firstLine(text);
   const topic = headline ? headlineTopic(headline.text, findRegions(headline.text)) : null;
@@ -57,6 +60,7 @@ export function documentPass(
     reference,
     skipLines,
     regionsIn,
+    named,
   });
 
   const regionWords = new Set<string>();
@@ -70,7 +74,8 @@ export function documentPass(
     if (privateRecipient(text, d)) continue;
     // "Opini WTP diberikan BPK …" read with the giver as recipient: the award is the subject's.
     if (d.recipient && isGiverOnly(d.recipient)) d.recipient = null;
-    if (isEmptyTitle(d.title, regionWords)) {
+    const restates = isEmptyTitle(d.title, regionWords);
+    if (restates) {
       // "2. Kota Tangerang" read as a list item: the results pass read the same line, with its region.
       if (resultSentences.has(d.sentence)) continue;
       // A category heading or a bare name read as an award: nothing of an award is in it.
@@ -79,14 +84,16 @@ export function documentPass(
       if (!programme && !topic) continue;
       // "predikat Nindya" keeps its grade under the article's award name.
       d.grade ??= findGrade(d.title)?.grade ?? null;
+      // "dengan kategori AA" is its grade, not a category.
+      if (d.category && findGrade(`kategori ${d.category}`)) d.category = null;
       d.title = programme?.name ?? topic ?? d.title;
     }
     // Only a coordination split into pieces (P4) names the category alone; a list line
     // "Peringkat I Kategori …" is an award's name as the article files it.
     const split = drafts.some((x) => x !== d && x.sentence === d.sentence);
     d.title = withoutPlacing(d.title, split ? (programme?.name ?? null) : null);
-    const who = attribute(d.recipient, subject);
-    credited.push({ draft: d, region: who.region, from: 'sentence', office: null, unit: who.unit });
+    const who = attribute(d.recipient, subject, named);
+    credited.push({ draft: d, region: who.region, from: 'sentence', office: null, unit: who.unit, restates });
   }
   for (const d of results) {
     // With no programme named, a co-recipient shares the award reported just before it.
@@ -98,15 +105,22 @@ export function documentPass(
       if (before) d.title = before.title;
     }
     if (!d.title) continue;
-    const who = attribute(d.recipient, subject);
-    credited.push({ draft: d, region: who.region, from: 'results', office: null, unit: who.unit });
+    const who = attribute(d.recipient, subject, named);
+    credited.push({
+      draft: d,
+      region: who.region,
+      from: 'results',
+      office: null,
+      unit: who.unit,
+      restates: false,
+    });
   }
   const acronyms = acronymsIn(text);
   for (const c of credited) c.draft.title = expandAcronym(c.draft.title, acronyms);
   credited.sort((a, b) => a.draft.start - b.draft.start);
   const events = mergeEvents(credited);
   fillFromArticle(events, sentences, skipLines, ceremony, subject, regionsIn, recap);
-  return { events, subject };
+  return { events, subject, named };
 }
 
 const PLACING_LEAD =

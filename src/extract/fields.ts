@@ -46,6 +46,12 @@ const GRADE_RES: Array<[RegExp, (m: RegExpExecArray) => string, string[]]> = [
     ['predikat', 'kategori'],
   ],
   [/\b(WBBM|WBK)\b/gu, (m) => m[1], ['wbk', 'wbbm']],
+  // The Ombudsman's compliance opinion: a grade of the assessment, not an award by itself.
+  [
+    /\bOpini\s+Kualitas\s+(Tertinggi|Tinggi|Sedang|Rendah|Terendah)\b/gi,
+    (m) => `Opini Kualitas ${cap(m[1])}`,
+    ['kualitas'],
+  ],
 ];
 const wordsRe = (words: string[]) => new RegExp(words.join('|'), 'i');
 const GRADE_HINT = wordsRe([...new Set(GRADE_RES.flatMap(([, , words]) => words))]);

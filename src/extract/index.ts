@@ -41,14 +41,14 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Art
   const sentences = splitSentences(text);
   const skip = headlineLines(text);
   const { drafts, claims } = awardPass(text, sentences, reference, skip);
-  const { events, subject } = documentPass(text, sentences, drafts, reference, skip, isRecap(claims));
+  const { events, subject, named } = documentPass(text, sentences, drafts, reference, skip, isRecap(claims));
   const lower = text.toLowerCase();
   const dates = findDates(text);
   return {
     title,
     published,
     text: input,
-    awards: events.map((e) => toEvent(e.draft, e.office, text, lower, dates, reference, subject)),
+    awards: events.map((e) => toEvent(e.draft, e.office, text, lower, dates, reference, subject, named)),
     claims,
   };
 }
@@ -80,8 +80,9 @@ function toEvent(
   dates: FoundDate[],
   reference: string | null,
   subject: Region | null,
+  named: ReadonlySet<Region>,
 ): AwardEvent {
-  const who: Attribution = attribute(d.recipient, subject);
+  const who: Attribution = attribute(d.recipient, subject, named);
   const whoAt = d.recipient ? nearest(lower, d.recipient.toLowerCase(), d.start) : null;
   let confidence = d.confidence;
   if (d.giver) confidence += 0.1;

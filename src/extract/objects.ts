@@ -78,7 +78,11 @@ const FILLER = new RegExp(
 /** "Kategori A Zona Hijau dengan nilai 94.76": only a grade or score, to add to the award before. */
 export function isGradeOnly(object: string): boolean {
   // An audit opinion, an accreditation or a WBK/WBBM status is an award of its own.
-  if (/\b(?:opini|akreditasi|WBK|WBBM|Wilayah\s+Bebas|Swasti\s+Saba)\b/i.test(object)) return false;
+  if (
+    /\b(?:opini|akreditasi|WBK|WBBM|Wilayah\s+Bebas|Swasti\s+Saba)\b/i.test(object) &&
+    !/^\s*Opini\s+Kualitas\b/i.test(object)
+  )
+    return false;
   // "nilai 97,40 dalam monitoring dan evaluasi …": still only a score for the award before.
   object = object.replace(/\s+(?:dalam|pada|untuk|atas)\s.*$/i, '');
   const g = findGrade(object);

@@ -3,7 +3,7 @@
 // "1. Kota Surabaya"; "Predikat yang sama juga disandang Kabupaten Bantaeng dan Kota Parepare".
 // Such sentences often have no receiving verb and name no award — the programme comes from the
 // article. Every named region in them is one award with its own rank and score.
-import { isScope } from './attribute.ts';
+import { isScope, resolve } from './attribute.ts';
 import { clauseDate, type Draft } from './clauses.ts';
 import { findGrade } from './fields.ts';
 import type { GiverMatch } from './givers.ts';
@@ -32,7 +32,7 @@ const NOT_RECIPIENT_BEFORE =
 const BULLET_NUMBER = /^\s*(\d{1,2})[.)]\s+/;
 // "kategori kabupaten/kota" names no one kind.
 const CATEGORY =
-  /\bkategori\s+(?:pemerintah\s+)?(kota|kabupaten|provinsi)\b(?!\s*(?:\/|,|(?:dan|serta)\s+(?:kota|kabupaten|provinsi)))/i;
+  /\bkategori\s+(?:pemerintah\s+)?(kota|kabupaten|provinsi)\b(?!\s*(?:\/|(?:dan|serta)\s+(?:kota|kabupaten|provinsi)))/i;
 const CONTINUES = /^\W*(?:di\s+belakang(?:nya)?|menyusul|disusul|diikuti|berikutnya|selanjutnya)\b/i;
 /** "predikat BB diraih Pemkab Tangerang dan Pemkot Serang": received, said in the passive. */
 const RECEIVED_BY =
@@ -59,6 +59,8 @@ export interface ResultContext {
   level: Level | null;
   year: number | null;
   reference: string | null;
+  /** Regions the article names with their kind ("Kota Mojokerto"): bare names resolve to them. */
+  named: ReadonlySet<Region>;
   /** findRegions, remembered per sentence for this article. */
   regionsIn: (text: string) => RegionMention[];
   /** Lines before the first paragraph: headlines and captions, which restate in short. */
@@ -126,7 +128,7 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
           : (cont?.kind ?? null);
     // A bare province name ("Jawa Timur menempati urutan pertama") is a recipient only in a
     // provinsi category; elsewhere it is a scope or a giver.
-    const named = recipients(s.text, ctx.subject, ctx.regionsIn).filter(
+    const named = recipients(s.text, ctx.subject, ctx.regionsIn, ctx.named).filter(
       (r) =>
         (!kind || r.region.kind === kind) &&
         (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
@@ -188,6 +190,7 @@ function recipients(
   text: string,
   subject: Region | null,
   regionsIn: (text: string) => RegionMention[],
+  known: ReadonlySet<Region>,
 ): Array<{ m: RegionMention; region: Region }> {
   const out: Array<{ m: RegionMention; region: Region }> = [];
   for (const m of regionsIn(text)) {
@@ -196,10 +199,7 @@ function recipients(
     // "Salatiga pertama, Singkawang kedua, Bekasi ketiga": a bare name that fits a kota and a
     // kabupaten is, in a list about kota, the kota.
     const sameKind = subject ? m.candidates.filter((r) => r.kind === subject.kind) : [];
-    const region =
-      m.region ??
-      (subject ? (m.candidates.find((r) => r === subject) ?? null) : null) ??
-      (sameKind.length === 1 ? sameKind[0] : null);
+    const region = resolve(m, subject, known) ?? (sameKind.length === 1 ? sameKind[0] : null);
     if (!region) continue;
     // The same region twice in one sentence ("Kota X … kota itu"): one recipient.
     if (out.some((o) => o.region === region)) continue;

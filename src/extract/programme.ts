@@ -40,10 +40,11 @@ export interface Programme {
   end: number;
 }
 
-function clean(name: string): string {
-  // A trailing joiner or an unclosed bracket is not part of the name.
+function clean(name: string, headed: boolean): string {
+  // A trailing joiner or an unclosed bracket is not part of the name. A name that opens with its
+  // head word ("Lomba Kecamatan Terbaik …") has no headline verb to cut.
   return name
-    .replace(LEAD_IN, '')
+    .replace(headed ? /^$/u : LEAD_IN, '')
     .replace(/\s+(?:dan|&|dalam|bagi|untuk|atas)$/u, '')
     .trim();
 }
@@ -51,19 +52,20 @@ function clean(name: string): string {
 /** Every programme name in `text`, in order. */
 export function findProgrammes(text: string): Programme[] {
   const out: Programme[] = [];
-  const found: Array<{ index: number; text: string }> = [];
+  const found: Array<{ index: number; text: string; headed: boolean }> = [];
   HEADED.lastIndex = 0;
-  for (let m = HEADED.exec(text); m; m = HEADED.exec(text)) found.push({ index: m.index, text: m[0] });
+  for (let m = HEADED.exec(text); m; m = HEADED.exec(text))
+    found.push({ index: m.index, text: m[0], headed: true });
   AWARD_WORD.lastIndex = 0;
   for (let m = AWARD_WORD.exec(text); m; m = AWARD_WORD.exec(text)) {
     const from = Math.max(0, m.index - 90);
     const before = WORDS_BEFORE.exec(text.slice(from, m.index));
     AWARD_END.lastIndex = m.index;
     const end = AWARD_END.exec(text);
-    if (before && end) found.push({ index: from + before.index, text: before[0] + end[0] });
+    if (before && end) found.push({ index: from + before.index, text: before[0] + end[0], headed: false });
   }
   for (const m of found) {
-    const name = clean(m.text);
+    const name = clean(m.text, m.headed);
     if (name.split(/\s+/).length < 2 || (shouted(name) && !/\(/.test(name))) continue;
     // "Penghargaan Kabupaten …": a head and a kind of region name no programme.
     if (/^\S+\s+(?:Kabupaten|Kota|Provinsi|Daerah|Pemerintah|Khusus)$/u.test(name)) continue;

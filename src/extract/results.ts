@@ -10,7 +10,7 @@ import type { GiverMatch } from './givers.ts';
 import { parseDecimal, rankTokenToNumber } from './numbers.ts';
 import type { Programme } from './programme.ts';
 import type { Region, RegionMention } from './regions/gazetteer.ts';
-import { unitBefore } from './regions/units.ts';
+import { findUnits, unitBefore } from './regions/units.ts';
 import type { Sentence } from './sentences.ts';
 import type { Level } from './types.ts';
 
@@ -128,11 +128,14 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
           : (cont?.kind ?? null);
     // A bare province name ("Jawa Timur menempati urutan pertama") is a recipient only in a
     // provinsi category; elsewhere it is a scope or a giver.
-    const named = recipients(s.text, ctx.subject, ctx.regionsIn, ctx.named).filter(
-      (r) =>
-        (!kind || r.region.kind === kind) &&
-        (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
-    );
+    const named = recipients(s.text, ctx.subject, ctx.regionsIn, ctx.named)
+      .filter(
+        (r) =>
+          (!kind || r.region.kind === kind) &&
+          (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
+      )
+      .concat(unitsOfSubject(s.text, ctx))
+      .sort((a, b) => a.m.start - b.m.start);
     let prevRank: number | null = cont?.rank ?? null;
     // "Tempat kedua dan ketiga diisi Kabupaten Sikka dan Kota Kupang": ranks first, names after.
     const listedRanks = ranksListed(s.text.slice(0, named[0]?.m.start ?? 0));
@@ -154,7 +157,7 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
       if (rank !== null) carried = { rank, line: s.line, kind };
       // Without a placing, only a named co-recipient is a result ("penghargaan serupa juga
       // diterima Kota X"); the subject without a placing is a restatement of what it received.
-      const given = GIVE.exec(s.text.slice(0, m.start));
+      const given = GIVE.exec(s.text.slice(0, m.start - (fullBefore.length - before.length)));
       const object = given && AWARD_WORD.test(given[1]) ? given[1].replace(/^(?:juga|pula)\s+/i, '') : null;
       passive = RECEIVED_BY.test(before) || (passive && AND.test(before));
       if (rank === null && !object && !passive && !listedAmong && !(shared && region !== ctx.subject))
@@ -182,6 +185,42 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
         gradeOnly: false,
       });
     }
+  }
+  return out;
+}
+
+/** Between a unit and the region it belongs to: more of its name, a kecamatan, "milik", "di". */
+const LEADS_TO_REGION =
+  /^(?:\s+(?:dr\.|drg\.|dan|\p{Lu}[\p{L}\p{N}.'-]*|\(\p{Lu}[\p{L} ]*\))|,\s*(?=(?:Kecamatan|Kelurahan|Desa|Kota|Kabupaten|Provinsi)\b)|\s*(?:Kecamatan|Kelurahan|Desa)\b)*\s*(?:milik|di|,)?\s*$/u;
+
+/** A unit named before it in the sentence is a person holding it ("Kepala Dinas …"), not the unit. */
+const PERSON_BEFORE = /\b(?:Kepala|Kadis|Direktur|Dirut|Sekretaris|Plt\.?|Camat|Lurah)\s+$/i;
+
+/**
+ * "Juara I diraih Kecamatan Cikupa; Juara II Kecamatan Balaraja", "predikat terbaik jatuh ke
+ * Puskesmas Cibodasari": units named with no region are units of the article's subject.
+ * A unit right before a region name ("RSUD Kota Tangerang") is read with that region instead.
+ */
+function unitsOfSubject(text: string, ctx: ResultContext): Array<{ m: RegionMention; region: Region }> {
+  const subject = ctx.subject;
+  if (!subject) return [];
+  const regions = ctx.regionsIn(text);
+  const out: Array<{ m: RegionMention; region: Region }> = [];
+  for (const u of findUnits(text)) {
+    // "Kelurahan Sukasari, Kecamatan Tangerang, Kota Tangerang", "RSUD dr. Soetomo milik Pemprov
+    // Jatim": the region named after the unit, read with it.
+    if (
+      regions.some(
+        (r) => r.start >= u.end && r.start - u.end <= 60 && LEADS_TO_REGION.test(text.slice(u.end, r.start)),
+      )
+    )
+      continue;
+    const lead = text.slice(Math.max(0, u.start - 40), u.start);
+    if (PERSON_BEFORE.test(lead) || NOT_RECIPIENT_BEFORE.test(lead)) continue;
+    out.push({
+      m: { region: subject, candidates: [subject], start: u.start, end: u.end, written: u.name, by: 'kind' },
+      region: subject,
+    });
   }
   return out;
 }

@@ -28,7 +28,7 @@ const NOT_RESULT =
   /\b(?:akan|menargetkan|target|berharap|harapan(?:nya)?|semoga|nomin\w*|finalis|mendatang|tahun\s+depan|insentif|dijadwalkan|calon|realisasi|persen|prevalensi|cakupan|tidak\s+(?:masuk|meraih)|belum\s+(?:masuk|meraih))\b|\bRp\s?\d/i;
 /** Words right before a name that make it a giver, a place or an origin — not the recipient. */
 const NOT_RECIPIENT_BEFORE =
-  /(?:\b(?:diserahkan|diberikan|diumumkan|digelar|diselenggarakan|dirilis|oleh|dari|di|asal|ke|menuju|HUT(?:\s+ke-?\d+)?|hari\s+jadi(?:\s+ke-?\d+)?|Bappeda|Bapperida|Komisi\s+Informasi|KI|BPK|Perwakilan|Kanwil|Ombudsman|DPRD|Polda|Polres|PKK|Ketua|Sekretaris|Kepala\s+Bappeda)\s*(?:\([^)]*\)\s*)?(?:Provinsi\s+)?)$/i;
+  /(?:\b(?:diserahkan|diberikan|diumumkan|digelar|diselenggarakan|dirilis|oleh|dari|di|asal|(?<!jatuh\s)ke|menuju|HUT(?:\s+ke-?\d+)?|hari\s+jadi(?:\s+ke-?\d+)?|Bappeda|Bapperida|Komisi\s+Informasi|KI|BPK|Perwakilan|Kanwil|Ombudsman|DPRD|Polda|Polres|PKK|Ketua|Sekretaris|Kepala\s+Bappeda)\s*(?:\([^)]*\)\s*)?(?:Provinsi\s+)?)$/i;
 const BULLET_NUMBER = /^\s*(\d{1,2})[.)]\s+/;
 // "kategori kabupaten/kota" names no one kind.
 const CATEGORY =

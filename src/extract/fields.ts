@@ -46,12 +46,6 @@ const GRADE_RES: Array<[RegExp, (m: RegExpExecArray) => string, string[]]> = [
     ['predikat', 'kategori'],
   ],
   [/\b(WBBM|WBK)\b/gu, (m) => m[1], ['wbk', 'wbbm']],
-  // The Ombudsman's compliance opinion: a grade of the assessment, not an award by itself.
-  [
-    /\bOpini\s+Kualitas\s+(Tertinggi|Tinggi|Sedang|Rendah|Terendah)\b/gi,
-    (m) => `Opini Kualitas ${cap(m[1])}`,
-    ['kualitas'],
-  ],
 ];
 const wordsRe = (words: string[]) => new RegExp(words.join('|'), 'i');
 const GRADE_HINT = wordsRe([...new Set(GRADE_RES.flatMap(([, , words]) => words))]);
@@ -60,6 +54,12 @@ const GRADE_HINTS = GRADE_RES.map(([, , words]) => wordsRe(words));
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 }
+
+/**
+ * The Ombudsman's compliance opinion ("Opini Kualitas Tinggi"): it says how well, like a grade,
+ * but the seed reports file only its category and zone as the grade, so it is not one here.
+ */
+export const OMBUDSMAN_OPINION = /\bOpini\s+Kualitas\s+(?:Tertinggi|Tinggi|Sedang|Rendah|Terendah)\b/gi;
 
 /** "Kategori A Zona Hijau", "Opini WTP", "Utama" (KLA), "AA" (SAKIP): parts in text order. */
 export function findGrade(text: string): { grade: string; spans: Array<[number, number]> } | null {

@@ -2,7 +2,7 @@
 // award from different sentences — a headline, a ranked list, a quote, a closing line. Events
 // credited to the same region whose titles share their content words are one award.
 import type { Draft } from './clauses.ts';
-import { findGrade } from './fields.ts';
+import { findGrade, OMBUDSMAN_OPINION } from './fields.ts';
 import type { Region } from './regions/gazetteer.ts';
 
 export interface Credited {
@@ -39,7 +39,7 @@ export function isEmptyTitle(title: string, regionWords: Set<string>): boolean {
   // An audit opinion, an accreditation or a WBK status is an award of its own (see isGradeOnly).
   const own = /\b(?:opini\s+(?!kualitas)|WTP|akreditasi|WBK|WBBM|Wilayah\s+Bebas|Swasti\s+Saba)/i.test(title);
   const grade = own ? null : findGrade(title);
-  let rest = title;
+  let rest = title.replace(OMBUDSMAN_OPINION, ' ');
   if (grade) for (const [s, e] of [...grade.spans].reverse()) rest = `${rest.slice(0, s)} ${rest.slice(e)}`;
   for (const w of contentWords(rest)) if (!regionWords.has(w)) return false;
   return true;

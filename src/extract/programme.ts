@@ -43,10 +43,17 @@ export interface Programme {
 function clean(name: string, headed: boolean): string {
   // A trailing joiner or an unclosed bracket is not part of the name. A name that opens with its
   // head word ("Lomba Kecamatan Terbaik …") has no headline verb to cut.
-  return name
-    .replace(headed ? /^$/u : LEAD_IN, '')
-    .replace(/\s+(?:dan|&|dalam|bagi|untuk|atas)$/u, '')
-    .trim();
+  return (
+    name
+      .replace(headed ? /^$/u : LEAD_IN, '')
+      // "Penghargaan Anugerah Perencanaan Desa": the generic head before the programme's own.
+      .replace(
+        /^(?:Penghargaan|Penilaian)\s+(?=(?:Anugerah|Piala|Lomba|Kompetisi|Festival|Penghargaan)\b)/u,
+        '',
+      )
+      .replace(/\s+(?:dan|&|dalam|bagi|untuk|atas)$/u, '')
+      .trim()
+  );
 }
 
 /** Every programme name in `text`, in order. */

@@ -236,6 +236,11 @@ export interface FindingSourceTable {
   quote: string;
   start_offset: number;
   end_offset: number;
+  /** JSON Partial<Record<Slot, SlotSource>>: each slot's span in this article; null before 006. */
+  slots_json: string | null;
+  /** Set when a curator dismissed this source as evidence of the finding's award. */
+  offer_dismissed_at: string | null;
+  offer_dismissed_by: number | null;
 }
 
 export interface ClaimTable {
@@ -297,6 +302,10 @@ export interface SourceItemTable {
   article_id: number | null;
   error: string | null;
   seen_at: string;
+  /** Fetches tried so far (1 after the first). */
+  attempts: Generated<number>;
+  /** When a link that failed for a passing reason is tried again; null: final. */
+  retry_at: string | null;
 }
 
 /** One MinHash LSH key of an article (near-duplicate look-up). */

@@ -274,6 +274,7 @@ function newsArticle() {
     text: `TANGERANG – Pemerintah Kota Tangerang meraih penghargaan Swasti Saba Wistara dari Kementerian Kesehatan RI pada ${year}. Penghargaan Kota Sehat ${year} itu diserahkan Menteri Kesehatan di Jakarta, Selasa (${day}/11/${year}).`,
   };
 }
+let lateStory = 0;
 async function pendingFinding(t: TestApp): Promise<number> {
   const res = await t.call('admin', 'POST', '/api/v1/intake/articles', newsArticle());
   expect(res.status, res.text).toBe(201);
@@ -341,6 +342,45 @@ Object.assign(MATRIX, {
       const res = await t.call('admin', 'POST', `/api/v1/intake/findings/${id}/accept`);
       expect(res.status, res.text).toBe(200);
       return { path: `/api/v1/intake/findings/${id}/attach-sources` };
+    },
+    expect: s(200, 403, 403, 403, 200, 403, 401),
+  },
+  'POST /intake/findings/{id}/dismiss-match': {
+    setup: async (t: TestApp) => {
+      const id = await pendingFinding(t);
+      // Matched to an award on record, as ingest does when giver, year and title agree.
+      await t.db.db
+        .updateTable('findings')
+        .set({ matched_award_id: await awardInState(t, 'draft') })
+        .where('id', '=', id)
+        .execute();
+      return { path: `/api/v1/intake/findings/${id}/dismiss-match` };
+    },
+    expect: s(200, 403, 403, 403, 200, 403, 401),
+  },
+  'POST /intake/findings/{id}/dismiss-evidence': {
+    setup: async (t: TestApp) => {
+      // An accepted finding, then another outlet's report of the same event: a late source.
+      // Its own giver and edition year, so it never joins a finding another row made.
+      const year = 1960 + ++lateStory;
+      const article = {
+        title: `Keterbukaan Informasi ${year}`,
+        published: `${year}-12-20`,
+        text: `TANGERANG – Pemerintah Kota Tangerang meraih penghargaan Badan Publik Informatif dari Komisi Informasi Pusat pada Rabu (18/12/${year}). Penghargaan itu diterima Wali Kota di Jakarta.`,
+      };
+      const first = await t.call('admin', 'POST', '/api/v1/intake/articles', article);
+      const id = first.json.articles[0].findings[0].id;
+      expect((await t.call('admin', 'POST', `/api/v1/intake/findings/${id}/accept`)).status).toBe(200);
+      const late = await t.call('admin', 'POST', '/api/v1/intake/articles', {
+        ...article,
+        title: `${article.title} (media lain)`,
+        text: `${article.text} Wali Kota berterima kasih kepada seluruh tenaga kesehatan.`,
+      });
+      expect(late.json.articles[0].findings[0]).toMatchObject({ id, outcome: 'source' });
+      return {
+        path: `/api/v1/intake/findings/${id}/dismiss-evidence`,
+        body: { articleId: late.json.articles[0].articleId },
+      };
     },
     expect: s(200, 403, 403, 403, 200, 403, 401),
   },

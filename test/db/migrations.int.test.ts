@@ -18,6 +18,7 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       '002_recap_indexes',
       '004_intake_watch',
       '005_scale_indexes',
+      '006_intake_provenance',
     ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();
     expect(givers.find((g) => g.code === 'kemendagri')).toBeTruthy();

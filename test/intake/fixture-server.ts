@@ -18,6 +18,8 @@ export interface Route {
   failFirst?: number;
   /** Declare this Content-Length instead of the real one. */
   lieLength?: number;
+  /** More response headers (Content-Encoding, Location …). */
+  headers?: Record<string, string>;
 }
 
 export interface Hit {
@@ -75,6 +77,7 @@ export class FixtureSite {
     };
     if (route.etag) headers.etag = etag;
     if (route.lieLength !== undefined) headers['content-length'] = route.lieLength;
+    Object.assign(headers, route.headers);
     send(route.status ?? 200, headers, body);
   }
 

@@ -1,4 +1,7 @@
+import type { LookupAddress } from 'node:dns';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Lookup } from '../../src/services/intake/watch/address.ts';
 import { pollDue } from '../../src/services/intake/watch/poll.ts';
 import { pageClient } from '../pages/browser.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -28,6 +31,16 @@ const OMBUDSMAN = story(
 const ADIPURA = story(
   'Pemkot Tangerang Sabet Penghargaan Adipura – Lagi',
   'Pemerintah Kota Tangerang meraih penghargaan Adipura dari Kementerian Lingkungan Hidup pada Rabu (5/3/2025).',
+);
+
+const PPD = story(
+  'Pemkot Tangerang Raih Penghargaan Pembangunan Daerah',
+  'Pemerintah Kota Tangerang meraih Penghargaan Pembangunan Daerah dari Kementerian PPN/Bappenas pada Senin (12/5/2025).',
+);
+
+const PPD_2024 = story(
+  'Kota Tangerang Terima Penghargaan Pembangunan Daerah 2024',
+  'Pemerintah Kota Tangerang meraih Penghargaan Pembangunan Daerah 2024 kategori kota dari Kementerian PPN/Bappenas pada Selasa (7/5/2024).',
 );
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -315,5 +328,221 @@ describe('watched news sources', () => {
       .where('entity_id', '=', String(ids.slow))
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+  });
+
+  it('tries a link that failed for a passing reason again in later rounds, with back-off, and gives up after the last attempt', async () => {
+    const u = site.url;
+    site.routes.set('/berita/sempat-gagal-dua-kali', { body: page(PPD), failFirst: 2 });
+    site.routes.set('/berita/selalu-gagal-500', { status: 500, body: 'rusak' });
+    site.routes.set('/feed-kedua.xml', {
+      type: 'application/rss+xml',
+      etag: true,
+      body: rss([
+        { title: 'Sempat gagal', link: u('/berita/sempat-gagal-dua-kali'), html: 'teaser' },
+        { title: 'Selalu gagal', link: u('/berita/selalu-gagal-500'), html: 'teaser' },
+        { title: 'Hilang', link: u('/berita/sudah-dihapus-404'), html: 'teaser' },
+      ]),
+    });
+    const created = await t.call('kurator', 'POST', '/api/v1/intake/sources', {
+      url: u('/feed-kedua.xml'),
+      kind: 'feed',
+      name: 'Sumber kedua',
+      intervalMinutes: 30,
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.json.id as number;
+    const row = () => t.db.db.selectFrom('news_sources').selectAll().where('id', '=', id).execute();
+    const items = async () =>
+      Object.fromEntries(
+        (await t.db.db.selectFrom('source_items').selectAll().where('source_id', '=', id).execute()).map(
+          (i) => [new URL(i.url).pathname, i],
+        ),
+      );
+    const hits = (path: string) => site.hits.filter((h) => h.path === path).length;
+    const retry = { ...opts, itemRetryMs: 60_000, itemAttempts: 3 };
+
+    // Round 1: two fetches each (one in-round retry), all three fail.
+    const [one] = await pollDue(t.db.db, retry, await row());
+    expect(one).toMatchObject({ status: 'ok', newLinks: 3, articles: 0, retried: 0 });
+    expect(one.itemErrors).toHaveLength(3);
+    let byPath = await items();
+    expect(byPath['/berita/sempat-gagal-dua-kali']).toMatchObject({
+      attempts: 1,
+      error: 'Server menjawab HTTP 503',
+    });
+    const wait = Date.parse(byPath['/berita/sempat-gagal-dua-kali'].retry_at ?? '') - Date.now();
+    expect(wait).toBeGreaterThan(50_000); // backed off by itemRetryMs, not tried in a hurry
+    expect(byPath['/berita/sudah-dihapus-404']).toMatchObject({
+      retry_at: null,
+      error: 'Server menjawab HTTP 404',
+    });
+    expect((await health('feed')).itemRetries ?? 0).toBe(0);
+    const h = (await t.call('kurator', 'GET', `/api/v1/intake/sources/${id}`)).json;
+    expect(h).toMatchObject({ itemErrors: 3, itemRetries: 2 });
+
+    // Not due yet: the next round (the feed answers 304) leaves them alone.
+    const [early] = await pollDue(t.db.db, retry, await row());
+    expect(early).toMatchObject({ status: 'not_modified', retried: 0 });
+    expect(hits('/berita/sempat-gagal-dua-kali')).toBe(2);
+
+    // Due (back-off over): retried although the listing did not change; the first now answers.
+    await t.db.db
+      .updateTable('source_items')
+      .set({ retry_at: new Date(Date.now() - 1000).toISOString() })
+      .where('source_id', '=', id)
+      .where('retry_at', 'is not', null)
+      .execute();
+    const [two] = await pollDue(t.db.db, retry, await row());
+    expect(two).toMatchObject({ status: 'not_modified', retried: 2, articles: 1, findings: 1 });
+    byPath = await items();
+    expect(byPath['/berita/sempat-gagal-dua-kali']).toMatchObject({
+      attempts: 2,
+      error: null,
+      retry_at: null,
+    });
+    expect(byPath['/berita/sempat-gagal-dua-kali'].article_id).toBeTruthy();
+    expect(byPath['/berita/selalu-gagal-500']).toMatchObject({ attempts: 2 });
+    expect(byPath['/berita/selalu-gagal-500'].retry_at).toBeTruthy();
+    // The doubled back-off: two minutes after the second failure.
+    expect(Date.parse(byPath['/berita/selalu-gagal-500'].retry_at ?? '') - Date.now()).toBeGreaterThan(
+      110_000,
+    );
+    expect(hits('/berita/sudah-dihapus-404')).toBe(1); // a 404 is final: never asked again
+
+    // The third and last attempt fails too: given up, its error kept for the health page.
+    await t.db.db
+      .updateTable('source_items')
+      .set({ retry_at: new Date(Date.now() - 1000).toISOString() })
+      .where('source_id', '=', id)
+      .where('retry_at', 'is not', null)
+      .execute();
+    const [three] = await pollDue(t.db.db, retry, await row());
+    expect(three.retried).toBe(1);
+    byPath = await items();
+    expect(byPath['/berita/selalu-gagal-500']).toMatchObject({ attempts: 3, retry_at: null });
+    expect(byPath['/berita/selalu-gagal-500'].error).toMatch(/HTTP 500/);
+    const after = (await t.call('kurator', 'GET', `/api/v1/intake/sources/${id}`)).json;
+    expect(after).toMatchObject({ itemErrors: 2, itemRetries: 0, articles: 1 });
+  });
+
+  it('reads compressed pages, and refuses a gzip bomb or broken compression for that link only', async () => {
+    const u = site.url;
+    const gz = { 'content-encoding': 'gzip' };
+    site.routes.set('/berita/ppd-terkompresi', { body: gzipSync(page(PPD_2024)), headers: gz });
+    // 40 MB of text in a few dozen KB: the cap counts what comes out, not what was sent.
+    site.routes.set('/berita/bom-gzip', {
+      body: gzipSync(Buffer.alloc(40 * 1024 * 1024, 'kata ')),
+      headers: gz,
+    });
+    site.routes.set('/berita/gzip-rusak', { body: 'bukan gzip sama sekali', headers: gz });
+    site.routes.set('/berita/pengodean-isi-aneh', {
+      body: page(PPD_2024),
+      headers: { 'content-encoding': 'x-zip9' },
+    });
+    site.routes.set('/sitemap-terkompresi.xml', {
+      type: 'application/xml',
+      body: gzipSync(
+        sitemap([
+          u('/berita/bom-gzip'),
+          u('/berita/gzip-rusak'),
+          u('/berita/pengodean-isi-aneh'),
+          u('/berita/ppd-terkompresi'),
+        ]),
+      ),
+      headers: gz,
+    });
+    const created = await t.call('kurator', 'POST', '/api/v1/intake/sources', {
+      url: u('/sitemap-terkompresi.xml'),
+      kind: 'sitemap',
+      name: 'Sitemap terkompresi',
+      intervalMinutes: 30,
+    });
+    expect(created.status, created.text).toBe(201);
+    const rows = await t.db.db
+      .selectFrom('news_sources')
+      .selectAll()
+      .where('id', '=', created.json.id)
+      .execute();
+    const [r] = await pollDue(t.db.db, opts, rows);
+    expect(r).toMatchObject({ status: 'ok', listed: 4, articles: 1, findings: 1 });
+    const errors = Object.fromEntries(r.itemErrors.map((e) => [new URL(e.url).pathname, e.error]));
+    expect(Object.keys(errors).sort()).toEqual([
+      '/berita/bom-gzip',
+      '/berita/gzip-rusak',
+      '/berita/pengodean-isi-aneh',
+    ]);
+    expect(errors['/berita/bom-gzip']).toMatch(/Lebih dari 2048 KB/);
+    expect(errors['/berita/gzip-rusak']).toMatch(/terkompresi rusak/);
+    expect(errors['/berita/pengodean-isi-aneh']).toMatch(/x-zip9/);
+  });
+
+  it('follows a redirect within bounds, and reports a redirect loop against its source', async () => {
+    site.routes.set('/lama/feed.xml', { status: 301, headers: { location: '/baru/feed.xml' } });
+    site.routes.set('/baru/feed.xml', { type: 'application/rss+xml', body: rss([]) });
+    site.routes.set('/putar-a.xml', { status: 302, headers: { location: '/putar-b.xml' } });
+    site.routes.set('/putar-b.xml', { status: 302, headers: { location: site.url('/putar-a.xml') } });
+    const ids2: number[] = [];
+    for (const [path, name] of [
+      ['/lama/feed.xml', 'Pindah alamat'],
+      ['/putar-a.xml', 'Berputar'],
+    ]) {
+      const res = await t.call('kurator', 'POST', '/api/v1/intake/sources', {
+        url: site.url(path),
+        kind: 'feed',
+        name,
+        intervalMinutes: 30,
+      });
+      expect(res.status, res.text).toBe(201);
+      ids2.push(res.json.id);
+    }
+    const rows = await t.db.db.selectFrom('news_sources').selectAll().where('id', 'in', ids2).execute();
+    const reports = await pollDue(t.db.db, opts, rows);
+    expect(reports[0]).toMatchObject({ status: 'ok', listed: 0 });
+    expect(reports[1]).toMatchObject({ status: 'error', error: 'Lebih dari 5 pengalihan (redirect)' });
+    expect(site.hits.filter((h) => h.path.startsWith('/putar-')).length).toBe(6);
+  });
+
+  it('refuses a source whose name resolves to a private address unless allowed, and the others go on', async () => {
+    // A DNS answer pointing inside (what a hostile or rebinding name would give): here a fixed
+    // answer, the way /etc/hosts would; the connection itself goes to the local fixture site.
+    const lookup = ((
+      host: string,
+      options: unknown,
+      callback: (e: Error | null, a: LookupAddress[]) => void,
+    ) => {
+      void options;
+      if (host === 'berita-pemda.test') return callback(null, [{ address: '127.0.0.1', family: 4 }]);
+      callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }), []);
+    }) as unknown as Lookup;
+    const port = new URL(site.base).port;
+    const created = await t.call('kurator', 'POST', '/api/v1/intake/sources', {
+      url: `http://berita-pemda.test:${port}/feed.xml`,
+      kind: 'feed',
+      name: 'Nama yang menunjuk ke dalam',
+      intervalMinutes: 30,
+    });
+    expect(created.status, created.text).toBe(201);
+    const all = await t.db.db.selectFrom('news_sources').selectAll().execute();
+    const inside = all.filter((s) => s.id === created.json.id);
+    const before = site.hits.length;
+
+    const [refused] = await pollDue(t.db.db, { ...opts, allowPrivate: false, lookup }, inside);
+    expect(refused.status).toBe('error');
+    expect(refused.error).toMatch(
+      /berita-pemda\.test mengarah ke alamat jaringan lokal\/privat \(127\.0\.0\.1\)/,
+    );
+    expect(site.hits.length).toBe(before); // no request reached the address
+    const health = (await t.call('kurator', 'GET', `/api/v1/intake/sources/${created.json.id}`)).json;
+    expect(health).toMatchObject({ lastStatus: 'error', failures: 1 });
+    const curator = await pageClient(t).signIn('kurator');
+    expect((await curator.get('/kerja/sumber')).html).toContain('mengarah ke alamat jaringan lokal/privat');
+
+    // The same name, allowed (tests, a pemda's intranet portal by choice): fetched as any other;
+    // in the same round as a literal private address that is not allowed, which fails alone.
+    const literal = all.filter((s) => s.id === ids.feed);
+    const reports = await pollDue(t.db.db, { ...opts, allowPrivate: true, lookup }, [...inside, ...literal]);
+    expect(reports.map((r) => r.status)).toEqual(['not_modified', 'ok']);
+    const mixed = await pollDue(t.db.db, { ...opts, allowPrivate: false, lookup }, [...literal]);
+    expect(mixed[0].error).toMatch(/lokal\/privat/);
   });
 });

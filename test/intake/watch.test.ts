@@ -1,5 +1,7 @@
+import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
 import { htmlDepth } from '../../src/extract/html-depth.ts';
+import { guardedLookup, isPrivateAddress, type Lookup } from '../../src/services/intake/watch/address.ts';
 import { checkWebUrl, decode, FetchError } from '../../src/services/intake/watch/fetch.ts';
 import { listItems } from '../../src/services/intake/watch/links.ts';
 import { HostGate } from '../../src/services/intake/watch/poll.ts';
@@ -30,6 +32,57 @@ describe('watcher parts', () => {
       expect(() => checkWebUrl(inside), inside).toThrow(/lokal/);
     expect(checkWebUrl('http://127.0.0.1:8080/rss', true).port).toBe('8080');
     expect(checkWebUrl('https://tangerangkota.go.id/berita').hostname).toBe('tangerangkota.go.id');
+  });
+
+  it('refuses private and local addresses in every form the URL parser accepts', () => {
+    for (const inside of [
+      'http://2130706433/', // 127.0.0.1 as one number
+      'http://0x7f.1/',
+      'http://127.1/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[::ffff:a00:1]/', // 10.0.0.1, IPv4-mapped
+      'http://[0:0:0:0:0:0:0:1]/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://100.64.0.1/',
+      'http://0.0.0.0/',
+      'http://172.31.255.255/',
+      'http://[fd12:3456::1]/',
+      'http://metadata.google.internal/',
+      'http://printer.local/',
+      'http://LOCALHOST./',
+    ])
+      expect(() => checkWebUrl(inside), inside).toThrow(/lokal/);
+    for (const outside of [
+      'http://8.8.8.8/',
+      'http://172.32.0.1/',
+      'http://[2001:db8::1]/',
+      'https://a.go.id/',
+    ])
+      expect(checkWebUrl(outside).protocol, outside).toMatch(/^https?:$/);
+    expect(isPrivateAddress('::1')).toBe(true);
+    expect(isPrivateAddress('203.0.113.9')).toBe(false);
+  });
+
+  it('judges a name by every address it resolves to, unless private addresses are allowed', async () => {
+    const answers: Record<string, LookupAddress[]> = {
+      'publik.test': [{ address: '203.0.113.10', family: 4 }],
+      'campur.test': [
+        { address: '203.0.113.10', family: 4 },
+        { address: '10.0.0.5', family: 4 },
+      ],
+    };
+    const resolve = ((host: string, _o: unknown, cb: (e: Error | null, a: LookupAddress[]) => void) =>
+      cb(null, answers[host] ?? [])) as unknown as Lookup;
+    const ask = (allow: boolean, host: string, all: boolean) =>
+      new Promise<{ err: Error | null; address: unknown }>((done) =>
+        guardedLookup(allow, resolve)(host, { all }, (err, address) => done({ err, address })),
+      );
+    expect((await ask(false, 'publik.test', false)).address).toBe('203.0.113.10');
+    expect((await ask(false, 'publik.test', true)).address).toEqual(answers['publik.test']);
+    // One private address among public ones is enough to refuse.
+    expect((await ask(false, 'campur.test', true)).err?.message).toMatch(/10\.0\.0\.5/);
+    expect((await ask(true, 'campur.test', true)).err).toBeNull();
+    expect((await ask(false, 'kosong.test', false)).err).toMatchObject({ code: 'ENOTFOUND' });
   });
 
   it('decodes by the declared charset, and Windows-1252 when UTF-8 is not valid', () => {

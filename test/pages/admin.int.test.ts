@@ -158,7 +158,9 @@ describe('curator pages', () => {
     const id = /href="\/kerja\/temuan\/(\d+)"/.exec(list.html)?.[1];
     expect(id).toBeDefined();
     const review = await curator.get(`/kerja/temuan/${id}`);
-    expect(review.html).toMatch(/<mark id="quote-0">[^<]*SPM/);
+    // The award sentence is framed; the pieces read inside it are marked one by one.
+    expect(review.html).toMatch(/<span class="quote" id="quote-0">(?:(?!<\/span>)[\s\S])*SPM/);
+    expect(review.html).toMatch(/<mark class="slot slot-giver"[^>]*>[^<]*Kemendagri/);
     const short = await curator.post(`/kerja/temuan/${id}/tolak`, { _csrf: csrf, reason: 'no' });
     expect(short.status).toBe(303);
     const finding = await t.db.db

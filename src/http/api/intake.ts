@@ -7,6 +7,8 @@ import {
   acceptFinding,
   attachLateSources,
   type Decision,
+  dismissLateSource,
+  dismissMatch,
   mergeFinding,
   rejectFinding,
 } from '../../services/intake/decide.ts';
@@ -16,6 +18,7 @@ import { getArticle, getFinding, listFindings, listSetAside } from '../../servic
 import {
   acceptSchema,
   articleInputSchema,
+  dismissEvidenceSchema,
   listFindingsQuerySchema,
   mergeSchema,
   pageQuerySchema,
@@ -214,6 +217,40 @@ export function intakeRoutes() {
     async (c) => {
       const r = await attachLateSources(c.get('deps').db.db, requireActor(c), c.req.valid('param').id);
       return c.json(decision(r), 200);
+    },
+  );
+
+  app.openapi(
+    guardedRoute(CURATOR_ROLES, {
+      method: 'post',
+      path: '/intake/findings/{id}/dismiss-match',
+      tags,
+      summary:
+        'Not the same award: a pending finding stops being offered as evidence of the award it matched (matchedAwardId → null); it stays pending',
+      request: { params: IdParam },
+      responses: { ...jsonOk('The finding, no longer matched'), ...errorResponses },
+    }),
+    async (c) => {
+      const row = await dismissMatch(c.get('deps').db.db, requireActor(c), c.req.valid('param').id);
+      return c.json({ findingId: row.id, state: row.state, matchedAwardId: row.matched_award_id }, 200);
+    },
+  );
+
+  app.openapi(
+    guardedRoute(CURATOR_ROLES, {
+      method: 'post',
+      path: '/intake/findings/{id}/dismiss-evidence',
+      tags,
+      summary:
+        "Not evidence: one of a decided finding's late sources stops being offered (pendingEvidence) and is never attached",
+      request: { params: IdParam, ...jsonBody(dismissEvidenceSchema) },
+      responses: { ...jsonOk('The article, no longer offered'), ...errorResponses },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const { articleId, reason } = c.req.valid('json');
+      await dismissLateSource(c.get('deps').db.db, requireActor(c), id, articleId, reason ?? null);
+      return c.json({ findingId: id, articleId, offered: false }, 200);
     },
   );
 

@@ -6,7 +6,7 @@ import { AppError } from '../errors.ts';
 import { columnLetter } from './columns.ts';
 import { fillMerged, mergeCollector } from './merged.ts';
 import type { Cell } from './values.ts';
-import { checkZipInflation } from './zip-guard.ts';
+import { checkZipInflation, orderForStreaming } from './zip-guard.ts';
 
 const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
@@ -59,7 +59,7 @@ export async function readSpreadsheet(
       },
       { entry: /^xl\/worksheets\/sheet\d+\.xml$/, onChunk: merges.onChunk },
     );
-    const rows = await readXlsx(buffer, limits);
+    const rows = await readXlsx(orderForStreaming(buffer), limits);
     fillMerged(rows, merges.ranges);
     return { format: 'xlsx', rows };
   }
@@ -128,8 +128,12 @@ async function readXlsx(buffer: Uint8Array, limits: ReadLimits): Promise<SheetRo
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw unsupported(
-      'Berkas .xlsx rusak atau bukan buku kerja Excel (mis. .docx atau .zip biasa); simpan ulang dari Excel.',
+    // The reader's own error stays attached (logged by the caller) so a refusal can be traced.
+    throw Object.assign(
+      unsupported(
+        'Berkas .xlsx rusak atau bukan buku kerja Excel (mis. .docx atau .zip biasa); simpan ulang dari Excel.',
+      ),
+      { cause: err },
     );
   }
   if (sheets === 0) throw unsupported('Berkas .xlsx tidak berisi lembar kerja.');

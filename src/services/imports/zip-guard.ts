@@ -163,3 +163,71 @@ async function countInflated(
   }
   return n;
 }
+
+/** The parts exceljs's streaming reader needs before any sheet, in the order it needs them. */
+const FIRST_PARTS = [
+  /^xl\/workbook\.xml$/,
+  /^xl\/_rels\/workbook\.xml\.rels$/,
+  /^xl\/sharedStrings\.xml$/,
+  /^xl\/styles\.xml$/,
+];
+const rank = (name: string) => {
+  const i = FIRST_PARTS.findIndex((p) => p.test(name));
+  return i === -1 ? FIRST_PARTS.length : i;
+};
+
+/**
+ * Returns the same zip with the workbook, its relations and the shared strings moved in front
+ * of the sheets, entries otherwise untouched (compressed bytes are copied, not re-packed).
+ *
+ * Why: Excel writes xl/workbook.xml first, but other tools (exceljs's own writer, so our own
+ * template too) write it last. exceljs's streaming reader then parks each sheet in a temp file
+ * and, intermittently under load, reads the sheets before the workbook model exists
+ * ("Cannot read properties of undefined (reading 'sheets')"), refusing a sound file.
+ * Call only after checkZipInflation has accepted the structure.
+ */
+export function orderForStreaming(buf: Uint8Array): Uint8Array {
+  const eocd = findEnd(buf);
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const directoryAt = view.getUint32(eocd + 16, true);
+  const count = view.getUint16(eocd + 10, true);
+  // Each entry's central record, and where its local record starts.
+  const records: { name: string; start: number; central: Uint8Array; local?: Uint8Array }[] = [];
+  let at = directoryAt;
+  for (let n = 0; n < count; n++) {
+    const nameLength = view.getUint16(at + 28, true);
+    const size = 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    records.push({
+      name: new TextDecoder().decode(buf.subarray(at + 46, at + 46 + nameLength)),
+      start: view.getUint32(at + 42, true),
+      central: buf.subarray(at, at + size),
+    });
+    at += size;
+  }
+  // Local records run front to back without gaps (checked by checkZipInflation), so each ends
+  // where the next begins, and the last where the central directory begins.
+  const inZip = records.sort((a, b) => a.start - b.start);
+  inZip.forEach((r, i) => {
+    r.local = buf.subarray(r.start, inZip[i + 1]?.start ?? directoryAt);
+  });
+  const ordered = [...inZip].sort((a, b) => rank(a.name) - rank(b.name) || a.start - b.start);
+  if (ordered.every((r, i) => r === inZip[i])) return buf;
+
+  const out = Buffer.alloc(buf.length);
+  let offset = 0;
+  const moved = ordered.map((r) => {
+    const local = r.local as Uint8Array;
+    out.set(local, offset);
+    offset += local.length;
+    return offset - local.length;
+  });
+  const newDirectoryAt = offset;
+  ordered.forEach((r, i) => {
+    out.set(r.central, offset);
+    out.writeUInt32LE(moved[i], offset + 42);
+    offset += r.central.length;
+  });
+  out.set(buf.subarray(eocd), offset);
+  out.writeUInt32LE(newDirectoryAt, offset + 16);
+  return out.subarray(0, offset + (buf.length - eocd));
+}

@@ -1,7 +1,7 @@
 // The curator's decisions on a finding: accept (a draft award with the articles as evidence),
 // merge (the articles become evidence of an award on record), reject (with a reason). Each is
 // one transaction with its audit events; a decided finding stays decided.
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { AwardRow, Database, FindingTable } from '../../db/schema.ts';
 import { assertCanEditFor, assertCurator } from '../access.ts';
@@ -69,28 +69,113 @@ export async function mergeFinding(
 /**
  * Late sources: outlets that report an award after its finding was accepted or merged join the
  * finding as sources, and are offered (`pendingEvidence` on the finding) as evidence of its
- * award. This attaches them — under the same rule as merge: not to a verified or submitted award.
+ * award. This attaches them (all offered, or only `articleIds`) — under the same rule as merge:
+ * not to a verified or submitted award. Sources a curator dismissed are never attached.
  */
-export async function attachLateSources(db: Kysely<Database>, actor: Actor, id: number): Promise<Decision> {
+export async function attachLateSources(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  articleIds?: number[],
+): Promise<Decision> {
   assertCurator(actor);
   return db.transaction().execute(async (trx) => {
-    const finding = await trx.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!finding) throw notFound('Temuan', id);
-    if (!finding.award_id)
-      throw conflict(`Temuan ${id} belum diterima atau digabung: belum ada penghargaan untuk buktinya.`, [
-        { field: 'state', message: finding.state },
-      ]);
+    const finding = await decidedFinding(trx, id);
     const award = await editableAward(trx, actor, finding.award_id);
-    const evidenceIds = await addArticleEvidence(trx, actor, award.id, await sourcesOf(trx, id));
+    const offered = (await sourcesOf(trx, id)).filter(
+      (s) => s.offer_dismissed_at === null && (!articleIds || articleIds.includes(s.article_id)),
+    );
+    const evidenceIds = await addArticleEvidence(trx, actor, award.id, offered);
+    // Asked for given articles and none was still on offer (taken already, or dismissed): say so.
+    if (articleIds && !evidenceIds.length)
+      throw conflict(`Berita itu tidak (lagi) ditawarkan sebagai bukti temuan ${id}; muat ulang halamannya.`);
     if (evidenceIds.length)
       await recordAudit(trx, actor, {
         entityType: 'finding',
         entityId: id,
         action: 'attach_sources',
-        after: { awardId: award.id, evidenceIds },
+        after: { awardId: award.id, evidenceIds, articleIds: offered.map((s) => s.article_id) },
       });
     return { finding, award, evidenceIds };
   });
+}
+
+/**
+ * "Not evidence of this award": a late source the curator judged to be about something else
+ * (or too weak) stops being offered. Kept as a source of the finding; audited with the reason.
+ */
+export async function dismissLateSource(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  articleId: number,
+  reason: string | null = null,
+): Promise<void> {
+  assertCurator(actor);
+  await db.transaction().execute(async (trx) => {
+    const finding = await decidedFinding(trx, id);
+    const source = await trx
+      .selectFrom('finding_sources')
+      .select(['id', 'offer_dismissed_at'])
+      .where('finding_id', '=', id)
+      .where('article_id', '=', articleId)
+      .executeTakeFirst();
+    if (!source) throw notFound('Berita sumber temuan', articleId);
+    if (source.offer_dismissed_at !== null)
+      throw conflict(`Berita ${articleId} sudah ditolak sebagai bukti temuan ${id}.`);
+    const now = nowIso();
+    await trx
+      .updateTable('finding_sources')
+      .set({ offer_dismissed_at: now, offer_dismissed_by: actor.id })
+      .where('id', '=', source.id)
+      .execute();
+    await recordAudit(trx, actor, {
+      entityType: 'finding',
+      entityId: id,
+      action: 'dismiss_evidence',
+      before: { articleId, offered: true },
+      after: { articleId, offered: false, awardId: finding.award_id },
+      reason,
+    });
+  });
+}
+
+/**
+ * "Not the same award": a pending finding stops being offered as evidence of the award on record
+ * it matched; it stays pending, to be accepted as a new award or rejected.
+ */
+export async function dismissMatch(db: Kysely<Database>, actor: Actor, id: number): Promise<FindingRow> {
+  assertCurator(actor);
+  return db.transaction().execute(async (trx) => {
+    const before = await pendingFinding(trx, id);
+    if (before.matched_award_id === null)
+      throw conflict(`Temuan ${id} tidak cocok dengan penghargaan mana pun; tidak ada yang ditolak.`);
+    const after = await trx
+      .updateTable('findings')
+      .set({ matched_award_id: null, updated_at: nowIso() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      entityType: 'finding',
+      entityId: id,
+      action: 'dismiss_match',
+      before: { matchedAwardId: before.matched_award_id },
+      after: { matchedAwardId: null },
+    });
+    return after;
+  });
+}
+
+/** A finding that has an award (accepted or merged): the only kind with late sources to offer. */
+async function decidedFinding(trx: Kysely<Database>, id: number): Promise<FindingRow & { award_id: number }> {
+  const finding = await trx.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!finding) throw notFound('Temuan', id);
+  if (finding.award_id === null)
+    throw conflict(`Temuan ${id} belum diterima atau digabung: belum ada penghargaan untuk buktinya.`, [
+      { field: 'state', message: finding.state },
+    ]);
+  return finding as FindingRow & { award_id: number };
 }
 
 /** The award articles may be added to: exists, in the actor's scope, neither verified nor under review. */
@@ -179,6 +264,7 @@ async function sourcesOf(trx: Kysely<Database>, findingId: number) {
     .select([
       'finding_sources.article_id',
       'finding_sources.quote',
+      'finding_sources.offer_dismissed_at',
       'articles.url',
       'articles.title',
       'articles.outlet',

@@ -224,6 +224,8 @@ async function recordEvent(
     quote: event.quote,
     start_offset: event.start,
     end_offset: event.end,
+    // Where each slot was read in this article, so the review page can mark every piece.
+    slots_json: JSON.stringify(event.slots ?? {}),
   };
   if (existing) {
     const already = await trx

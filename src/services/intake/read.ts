@@ -3,6 +3,7 @@
 // Article text is returned as text: pages escape it on output, nothing is ever rendered as markup.
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, FindingTable } from '../../db/schema.ts';
+import type { Slot, SlotSource } from '../../extract/types.ts';
 import { assertCurator } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { notFound } from '../errors.ts';
@@ -18,8 +19,20 @@ export interface FindingSource {
   quote: string;
   start: number;
   end: number;
+  /** Where each filled slot was read in this article, with how sure; {} for sources stored before. */
+  slots: Partial<Record<Slot, SlotSource>>;
+  /** A curator said this article is not evidence of the finding's award (no longer offered). */
+  offerDismissed: boolean;
   /** Only in the single-finding view. */
   articleText?: string;
+}
+
+/** The award on record a finding matches or became, as the review page names it. */
+export interface AwardSummary {
+  id: number;
+  title: string;
+  state: string;
+  editionYear: number;
 }
 
 export interface Finding {
@@ -39,6 +52,8 @@ export interface Finding {
    * the decision): offered to the curator, attached by POST …/findings/{id}/attach-sources.
    */
   pendingEvidence: number[];
+  /** Only in the single-finding view: the awards behind matchedAwardId and awardId. */
+  awards?: AwardSummary[];
 }
 
 export async function listFindings(
@@ -64,7 +79,18 @@ export async function getFinding(db: Kysely<Database>, actor: Actor, id: number)
   const row = await db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Temuan', id);
   const [finding] = await withSources(db, [row], true);
-  return finding;
+  const ids = [row.matched_award_id, row.award_id].filter((a): a is number => a !== null);
+  const awards = ids.length
+    ? await db
+        .selectFrom('awards')
+        .select(['id', 'title', 'state', 'edition_year'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
+  return {
+    ...finding,
+    awards: awards.map((a) => ({ id: a.id, title: a.title, state: a.state, editionYear: a.edition_year })),
+  };
 }
 
 export async function getArticle(db: Kysely<Database>, actor: Actor, id: number) {
@@ -136,6 +162,8 @@ async function withSources(
       'finding_sources.quote',
       'finding_sources.start_offset',
       'finding_sources.end_offset',
+      'finding_sources.slots_json',
+      'finding_sources.offer_dismissed_at',
       'articles.title',
       'articles.outlet',
       'articles.url',
@@ -182,15 +210,32 @@ async function withSources(
         quote: s.quote,
         start: s.start_offset,
         end: s.end_offset,
+        slots: parseSlots(s.slots_json),
+        offerDismissed: s.offer_dismissed_at !== null,
         ...(withText ? { articleText: (s as { body?: string }).body } : {}),
       })),
     pendingEvidence:
       r.award_id === null
         ? []
         : sources
-            .filter((s) => s.finding_id === r.id && !isEvidence(r.award_id as number, s.article_id))
+            .filter(
+              (s) =>
+                s.finding_id === r.id &&
+                s.offer_dismissed_at === null &&
+                !isEvidence(r.award_id as number, s.article_id),
+            )
             .map((s) => s.article_id),
   }));
+}
+
+function parseSlots(json: string | null): Partial<Record<Slot, SlotSource>> {
+  if (!json) return {};
+  try {
+    const v = JSON.parse(json) as unknown;
+    return v && typeof v === 'object' ? (v as Partial<Record<Slot, SlotSource>>) : {};
+  } catch {
+    return {};
+  }
 }
 
 export interface SetAsideEvent {

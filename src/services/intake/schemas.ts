@@ -33,6 +33,11 @@ export type AcceptEdits = z.output<typeof acceptSchema>;
 
 export const mergeSchema = z.object({ awardId: dbId() }).strict();
 
+/** "Not evidence of this award": one late source of a decided finding, with an optional reason. */
+export const dismissEvidenceSchema = z
+  .object({ articleId: dbId(), reason: z.string().trim().max(1000).nullish() })
+  .strict();
+
 export const FINDING_STATES = ['pending', 'accepted', 'merged', 'rejected'] as const;
 
 export const listFindingsQuerySchema = z.object({

@@ -1,7 +1,15 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { findingsPage, ingestPost } from './list.tsx';
-import { acceptPost, findingPage, mergePost, rejectPost } from './review.tsx';
+import {
+  acceptPost,
+  attachEvidencePost,
+  dismissEvidencePost,
+  findingPage,
+  mergePost,
+  notSameAwardPost,
+  rejectPost,
+} from './review.tsx';
 import { sourceActivePost, sourcesPage, sourcesPost } from './sources.tsx';
 
 // /kerja/temuan: news findings for curators; /kerja/sumber: the news sources they watch.
@@ -13,6 +21,9 @@ export function intakePages() {
   app.post('/temuan/:id{[0-9]+}/terima', acceptPost);
   app.post('/temuan/:id{[0-9]+}/gabung', mergePost);
   app.post('/temuan/:id{[0-9]+}/tolak', rejectPost);
+  app.post('/temuan/:id{[0-9]+}/bukan-sama', notSameAwardPost);
+  app.post('/temuan/:id{[0-9]+}/bukti', attachEvidencePost);
+  app.post('/temuan/:id{[0-9]+}/bukti/tolak', dismissEvidencePost);
   app.get('/sumber', sourcesPage);
   app.post('/sumber', sourcesPost);
   app.post('/sumber/:id{[0-9]+}/aktif', sourceActivePost);

@@ -144,6 +144,15 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
                         )}
                       </div>
                     ) : null}
+                    {f.pendingEvidence.length ? (
+                      <div class="muted">
+                        {tr(
+                          l,
+                          `${f.pendingEvidence.length} berita baru ditawarkan sebagai bukti`,
+                          `${f.pendingEvidence.length} new article(s) offered as evidence`,
+                        )}
+                      </div>
+                    ) : null}
                   </td>
                   <td>{f.proposal.awardingBody ?? f.proposal.awardingBodyName ?? '—'}</td>
                   <td>{f.proposal.recipient ?? '—'}</td>

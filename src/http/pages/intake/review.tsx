@@ -1,16 +1,25 @@
 import type { Context } from 'hono';
+import type { AwardState } from '../../../db/schema.ts';
 import { findingStateLabel } from '../../../domain/labels.ts';
 import type { CreateAward } from '../../../services/awards/schemas.ts';
 import { AppError } from '../../../services/errors.ts';
-import { acceptFinding, mergeFinding, rejectFinding } from '../../../services/intake/decide.ts';
-import { getFinding } from '../../../services/intake/read.ts';
+import {
+  acceptFinding,
+  attachLateSources,
+  dismissLateSource,
+  dismissMatch,
+  mergeFinding,
+  rejectFinding,
+} from '../../../services/intake/decide.ts';
+import { type Finding, getFinding } from '../../../services/intake/read.ts';
 import { proposalToAward } from '../../../services/intake/to-award.ts';
 import type { AppEnv } from '../../env.ts';
 import { AwardForm } from '../awards/form.tsx';
 import { FIELD_ALIAS, parseAwardForm } from '../awards/form-data.ts';
-import { formatNumber } from '../format.ts';
+import { formatDate, formatNumber } from '../format.ts';
+import type { Locale } from '../i18n.ts';
 import { t, tr } from '../i18n.ts';
-import { intParam, requireRole } from '../ui/bits.tsx';
+import { intParam, requireRole, StateBadge } from '../ui/bits.tsx';
 import { Csrf, emptyForm, type FormState, formErrors, readForm, textValues } from '../ui/forms.tsx';
 import { flash, page, seeOther } from '../ui/page.tsx';
 import { type Giver, loadFields, loadGivers, loadScales, unitOptions } from '../workspace/lookups.ts';
@@ -111,6 +120,7 @@ async function render(c: Context<AppEnv>, state: FormState | null, status = 200)
         ) : null}
         {finding.decisionReason ? ` · ${finding.decisionReason}` : null}
       </p>
+      <EvidenceOffer finding={finding} locale={l} csrf={csrf} />
       <div class="two-col intake">
         <section aria-labelledby="h-sources">
           <h2 id="h-sources">{tr(l, 'Berita sumber', 'Source articles')}</h2>
@@ -177,6 +187,110 @@ async function render(c: Context<AppEnv>, state: FormState | null, status = 200)
         </section>
       </div>
     </>,
+  );
+}
+
+/**
+ * What this finding offers as evidence of an award on record, with the two answers: a pending
+ * finding that matches an award ("add the articles as its evidence" / "not the same award"), and
+ * a decided one that later outlets reported ("take this article as evidence" / "not evidence").
+ */
+function EvidenceOffer({
+  finding,
+  locale: l,
+  csrf,
+}: {
+  finding: Finding;
+  locale: Locale;
+  csrf: string | null;
+}) {
+  const award = (id: number | null) => finding.awards?.find((a) => a.id === id);
+  const AwardName = ({ id }: { id: number }) => {
+    const a = award(id);
+    return (
+      <>
+        <a href={`/kerja/penghargaan/${id}`}>{a ? `${a.title} (${a.editionYear})` : `#${id}`}</a>
+        {a ? (
+          <>
+            {' '}
+            <StateBadge state={a.state as AwardState} locale={l} />
+          </>
+        ) : null}
+      </>
+    );
+  };
+  if (finding.state === 'pending' && finding.matchedAwardId) {
+    const id = finding.matchedAwardId;
+    return (
+      <section class="card offer" aria-labelledby="h-offer">
+        <h2 id="h-offer">{tr(l, 'Sudah ada di catatan?', 'Already on record?')}</h2>
+        <p>
+          {tr(
+            l,
+            'Temuan ini cocok dengan penghargaan yang sudah dicatat: ',
+            'This finding matches an award already on record: ',
+          )}
+          <AwardName id={id} />.{' '}
+          {tr(
+            l,
+            'Beritanya bisa menjadi bukti penghargaan itu, tanpa membuat catatan baru.',
+            'Its articles can become evidence of that award, without a new record.',
+          )}
+        </p>
+        <div class="actions">
+          <form method="post" action={`/kerja/temuan/${finding.id}/gabung`}>
+            <Csrf token={csrf} />
+            <input type="hidden" name="awardId" value={String(id)} />
+            <button type="submit">
+              {tr(l, 'Jadikan bukti penghargaan ini', 'Add as evidence of this award')}
+            </button>
+          </form>
+          <form method="post" action={`/kerja/temuan/${finding.id}/bukan-sama`}>
+            <Csrf token={csrf} />
+            <button type="submit" class="secondary">
+              {tr(l, 'Bukan penghargaan yang sama', 'Not the same award')}
+            </button>
+          </form>
+        </div>
+      </section>
+    );
+  }
+  if (!finding.awardId || !finding.pendingEvidence.length) return null;
+  const offered = finding.sources.filter((s) => finding.pendingEvidence.includes(s.articleId));
+  return (
+    <section class="card offer" aria-labelledby="h-offer">
+      <h2 id="h-offer">{tr(l, 'Berita baru untuk penghargaan ini', 'New reports of this award')}</h2>
+      <p>
+        {tr(
+          l,
+          'Media lain memberitakan penghargaan ini setelah temuannya diputuskan. Jadikan beritanya bukti tambahan untuk ',
+          'Other outlets reported this award after its finding was decided. Add their articles as evidence of ',
+        )}
+        <AwardName id={finding.awardId} />?
+      </p>
+      <ul class="offers">
+        {offered.map((s) => (
+          <li data-article={String(s.articleId)}>
+            <strong>{s.articleTitle ?? tr(l, 'Artikel tanpa judul', 'Untitled article')}</strong>
+            {s.outlet ? ` — ${s.outlet}` : null} · {formatDate(s.publishedOn, l)}
+            <div class="actions">
+              <form method="post" action={`/kerja/temuan/${finding.id}/bukti`}>
+                <Csrf token={csrf} />
+                <input type="hidden" name="articleId" value={String(s.articleId)} />
+                <button type="submit">{tr(l, 'Jadikan bukti', 'Add as evidence')}</button>
+              </form>
+              <form method="post" action={`/kerja/temuan/${finding.id}/bukti/tolak`}>
+                <Csrf token={csrf} />
+                <input type="hidden" name="articleId" value={String(s.articleId)} />
+                <button type="submit" class="secondary">
+                  {tr(l, 'Bukan bukti', 'Not evidence')}
+                </button>
+              </form>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -250,4 +364,65 @@ export async function rejectPost(c: Context<AppEnv>) {
     throw err;
   }
   return seeOther(c, '/kerja/temuan', tr(c.get('locale'), 'Temuan ditolak.', 'Finding rejected.'));
+}
+
+/** A decision the service refused for a reason the curator can act on: said on the page. */
+async function onReview(c: Context<AppEnv>, id: number, act: () => Promise<string>) {
+  try {
+    return seeOther(c, `/kerja/temuan/${id}`, await act());
+  } catch (err) {
+    if (err instanceof AppError && [404, 409, 422].includes(err.status)) {
+      flash(c, [err.message, ...err.details.map((d) => d.message)].join(' '), 'error');
+      return c.redirect(`/kerja/temuan/${id}`, 303);
+    }
+    throw err;
+  }
+}
+
+export async function notSameAwardPost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin', 'kurator']);
+  await readForm(c);
+  const id = intParam(c.req.param('id')) ?? 0;
+  return onReview(c, id, async () => {
+    await dismissMatch(c.get('deps').db.db, actor, id);
+    return tr(
+      c.get('locale'),
+      'Dicatat: bukan penghargaan yang sama. Temuan tetap menunggu keputusan.',
+      'Noted: not the same award. The finding still waits for a decision.',
+    );
+  });
+}
+
+export async function attachEvidencePost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin', 'kurator']);
+  const values = textValues(await readForm(c));
+  const id = intParam(c.req.param('id')) ?? 0;
+  const articleId = intParam(values.articleId);
+  return onReview(c, id, async () => {
+    if (!articleId)
+      throw new AppError('validation_failed', tr(c.get('locale'), 'Pilih beritanya.', 'Pick the article.'));
+    const d = await attachLateSources(c.get('deps').db.db, actor, id, [articleId]);
+    return tr(
+      c.get('locale'),
+      `Berita menjadi bukti penghargaan #${d.award.id}.`,
+      `The article is now evidence of award #${d.award.id}.`,
+    );
+  });
+}
+
+export async function dismissEvidencePost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin', 'kurator']);
+  const values = textValues(await readForm(c));
+  const id = intParam(c.req.param('id')) ?? 0;
+  const articleId = intParam(values.articleId);
+  return onReview(c, id, async () => {
+    if (!articleId)
+      throw new AppError('validation_failed', tr(c.get('locale'), 'Pilih beritanya.', 'Pick the article.'));
+    await dismissLateSource(c.get('deps').db.db, actor, id, articleId);
+    return tr(
+      c.get('locale'),
+      'Dicatat: berita itu bukan bukti penghargaan ini dan tidak ditawarkan lagi.',
+      'Noted: that article is not evidence of this award and is no longer offered.',
+    );
+  });
 }

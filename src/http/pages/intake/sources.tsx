@@ -95,6 +95,13 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
                         {s.failures > 1
                           ? tr(l, ` (${s.failures}× berturut-turut)`, ` (${s.failures}× in a row)`)
                           : ''}
+                        {s.nextFetchAt && s.active
+                          ? tr(
+                              l,
+                              ` · dicoba lagi ${formatDateTime(s.nextFetchAt, l)}`,
+                              ` · next try ${formatDateTime(s.nextFetchAt, l)}`,
+                            )
+                          : ''}
                       </div>
                     ) : null}
                     {s.itemErrors ? (
@@ -104,6 +111,13 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
                           `${s.itemErrors} tautan gagal dimasukkan`,
                           `${s.itemErrors} links could not be taken in`,
                         )}
+                        {s.itemRetries
+                          ? tr(
+                              l,
+                              ` (${s.itemRetries} akan dicoba lagi)`,
+                              ` (${s.itemRetries} will be tried again)`,
+                            )
+                          : ''}
                       </div>
                     ) : null}
                   </td>

@@ -1,9 +1,19 @@
 // One polite, bounded HTTP GET for the watcher: conditional (ETag / Last-Modified), a timeout,
-// a byte cap read from the stream (a server that lies about Content-Length is still cut off),
-// retries with back-off on network errors, 429 and 5xx, and only http/https URLs. The body is
-// decoded by the charset the server or the document declares; bytes that are not valid UTF-8
-// are read as Windows-1252 (old CMSs) rather than lost.
+// a byte cap read from the stream after decompression (a server that lies about Content-Length,
+// or a gzip bomb, is still cut off), retries with back-off on network errors, 429 and 5xx, only
+// http/https, and never an address on this machine or a private network — checked on the address
+// each socket connects to, redirects included (./address.ts). The body is decoded by the charset
+// the server or the document declares; bytes that are not valid UTF-8 are read as Windows-1252
+// (old CMSs) rather than lost.
+import type { IncomingMessage } from 'node:http';
+import { request as httpGet } from 'node:http';
+import { request as httpsGet } from 'node:https';
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { isBinary } from '../../../extract/source.ts';
+import { guardedLookup, isPrivateHost, type Lookup, PrivateAddressError } from './address.ts';
+
+export { isPrivateHost } from './address.ts';
 
 export interface FetchLimits {
   timeoutMs: number;
@@ -18,6 +28,8 @@ export interface FetchLimits {
    * turn the server into a way to read the internal network.
    */
   allowPrivate: boolean;
+  /** Name resolution (dns.lookup); tests pass a fixed answer the way /etc/hosts would. */
+  lookup?: Lookup;
 }
 
 export const DEFAULT_LIMITS: FetchLimits = {
@@ -27,24 +39,6 @@ export const DEFAULT_LIMITS: FetchLimits = {
   backoffMs: 2_000,
   allowPrivate: false,
 };
-
-/** Literal private, loopback and link-local hosts (names are not resolved here). */
-export function isPrivateHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return (
-    h === 'localhost' ||
-    h.endsWith('.localhost') ||
-    h.endsWith('.local') ||
-    h === '::1' ||
-    h === '0.0.0.0' ||
-    /^(?:127|10)\./.test(h) ||
-    /^192\.168\./.test(h) ||
-    /^169\.254\./.test(h) ||
-    /^172\.(?:1[6-9]|2\d|3[01])\./.test(h) ||
-    /^f[cd][0-9a-f]{2}:/.test(h) ||
-    /^fe80:/.test(h)
-  );
-}
 
 export type FetchOutcome =
   | { kind: 'not_modified' }
@@ -68,6 +62,12 @@ export class FetchError extends Error {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A failure that may not happen next time: no answer, a dropped connection, 429 or 5xx. */
+export function isPassingFailure(err: unknown): boolean {
+  if (!(err instanceof FetchError)) return false;
+  return err.code === 'timeout' || err.code === 'network' || (err as HttpError).retryable === true;
+}
 
 /** Only http and https, no credentials in the address. */
 export function checkWebUrl(raw: string, allowPrivate = false): URL {
@@ -99,10 +99,7 @@ export async function fetchPolitely(
     try {
       return await fetchOnce(url, limits, validators);
     } catch (err) {
-      const retryable =
-        err instanceof FetchError &&
-        (err.code === 'network' || err.code === 'timeout' || (err as HttpError).retryable === true);
-      if (!retryable || attempt >= limits.retries) throw err;
+      if (!isPassingFailure(err) || attempt >= limits.retries) throw err;
       await sleep(limits.backoffMs * 2 ** attempt);
     }
   }
@@ -117,6 +114,8 @@ class HttpError extends FetchError {
   }
 }
 
+const MAX_REDIRECTS = 5;
+
 async function fetchOnce(
   url: string,
   limits: FetchLimits,
@@ -126,80 +125,151 @@ async function fetchOnce(
     'user-agent': 'Prestasi news intake (+https://github.com/prestasi)',
     accept:
       'application/rss+xml, application/atom+xml, application/xml, text/xml, text/html;q=0.9, */*;q=0.1',
+    'accept-encoding': 'gzip, deflate, br',
   };
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   const signal = AbortSignal.timeout(limits.timeoutMs);
-  let res: Response;
-  try {
-    res = await fetch(url, { signal, redirect: 'follow', headers });
-  } catch (err) {
-    throw networkError(err, limits);
+  let at = checkWebUrl(url, limits.allowPrivate);
+  for (let hop = 0; ; hop++) {
+    let res: IncomingMessage;
+    try {
+      res = await get(at, headers, limits, signal);
+    } catch (err) {
+      throw networkError(err, limits);
+    }
+    const status = res.statusCode ?? 0;
+    const location = res.headers.location;
+    if (status >= 300 && status < 400 && status !== 304 && location) {
+      res.resume();
+      if (hop >= MAX_REDIRECTS)
+        throw new FetchError(`Lebih dari ${MAX_REDIRECTS} pengalihan (redirect)`, 'http');
+      // Every hop is checked like the first: a redirect may not lead off the web or inside.
+      at = checkWebUrl(new URL(location, at).href, limits.allowPrivate);
+      continue;
+    }
+    if (status === 304) {
+      res.resume();
+      return { kind: 'not_modified' };
+    }
+    if (status < 200 || status >= 300) {
+      res.resume();
+      throw new HttpError(status, status === 429 || status >= 500);
+    }
+    const bytes = await readCapped(res, limits, signal);
+    if (isBinary(bytes)) throw new FetchError('Isinya biner (bukan HTML, RSS/Atom atau sitemap)', 'binary');
+    const contentType = String(res.headers['content-type'] ?? '');
+    const header = (name: string) => {
+      const v = res.headers[name];
+      return typeof v === 'string' ? v : null;
+    };
+    return {
+      kind: 'ok',
+      url: at.href,
+      text: decode(bytes, contentType),
+      contentType,
+      etag: header('etag'),
+      lastModified: header('last-modified'),
+    };
   }
-  // A redirect may not lead off the web (file:, data:): fetch only follows http(s), but say so.
-  checkWebUrl(res.url || url, limits.allowPrivate);
-  if (res.status === 304) {
-    await res.body?.cancel();
-    return { kind: 'not_modified' };
-  }
-  if (!res.ok) {
-    await res.body?.cancel();
-    throw new HttpError(res.status, res.status === 429 || res.status >= 500);
-  }
-  const bytes = await readCapped(res, limits, signal);
-  if (isBinary(bytes)) throw new FetchError('Isinya biner (bukan HTML, RSS/Atom atau sitemap)', 'binary');
-  const contentType = res.headers.get('content-type') ?? '';
-  return {
-    kind: 'ok',
-    url: res.url || url,
-    text: decode(bytes, contentType),
-    contentType,
-    etag: res.headers.get('etag'),
-    lastModified: res.headers.get('last-modified'),
-  };
+}
+
+/** One GET on a fresh connection whose address is checked as the socket resolves it. */
+function get(
+  url: URL,
+  headers: Record<string, string>,
+  limits: FetchLimits,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = (url.protocol === 'https:' ? httpsGet : httpGet)(
+      url,
+      { headers, signal, agent: false, lookup: guardedLookup(limits.allowPrivate, limits.lookup) },
+      resolve,
+    );
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 function networkError(err: unknown, limits: FetchLimits): FetchError {
+  if (err instanceof FetchError) return err;
+  if (err instanceof PrivateAddressError)
+    return new FetchError(
+      `${err.host} mengarah ke alamat jaringan lokal/privat (${err.address}); tidak diambil`,
+      'url',
+    );
   const name = (err as Error).name;
   if (name === 'TimeoutError' || name === 'AbortError')
     return new FetchError(`Tidak ada jawaban dalam ${Math.round(limits.timeoutMs / 1000)} detik`, 'timeout');
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  const { code, cause } = err as { code?: string; cause?: { code?: string; message?: string } };
   return new FetchError(
-    `Tidak bisa dihubungi (${cause?.code ?? cause?.message ?? (err as Error).message})`,
+    `Tidak bisa dihubungi (${code ?? cause?.code ?? cause?.message ?? (err as Error).message})`,
     'network',
   );
 }
 
-async function readCapped(res: Response, limits: FetchLimits, signal: AbortSignal): Promise<Uint8Array> {
+async function readCapped(
+  res: IncomingMessage,
+  limits: FetchLimits,
+  signal: AbortSignal,
+): Promise<Uint8Array> {
   const tooLarge = () =>
     new FetchError(
       `Lebih dari ${Math.round(limits.maxBytes / 1024)} KB; halaman sebesar ini bukan berita`,
       'too_large',
     );
-  if (Number(res.headers.get('content-length') ?? 0) > limits.maxBytes) {
-    await res.body?.cancel();
+  if (Number(res.headers['content-length'] ?? 0) > limits.maxBytes) {
+    res.destroy();
     throw tooLarge();
   }
-  if (!res.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
+  const chunks: Buffer[] = [];
   let total = 0;
-  const reader = res.body.getReader();
+  const body = decompressed(res);
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
+    for await (const chunk of body) {
+      total += (chunk as Buffer).length;
       if (total > limits.maxBytes) {
-        await reader.cancel();
+        res.destroy();
+        body.destroy();
         throw tooLarge();
       }
-      chunks.push(value);
+      chunks.push(chunk as Buffer);
     }
   } catch (err) {
     if (err instanceof FetchError) throw err;
+    if (
+      (err as { code?: string }).code?.startsWith('Z_') ||
+      /incorrect header|unexpected end/i.test(String(err))
+    )
+      throw new FetchError('Isi terkompresi rusak (gzip/deflate/br)', 'encoding');
     throw signal.aborted ? networkError(signal.reason, limits) : networkError(err, limits);
   }
   return Buffer.concat(chunks);
+}
+
+/** The body as sent before compression; the cap applies to what comes out (no gzip bombs). */
+function decompressed(res: IncomingMessage): Readable {
+  const encoding = String(res.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
+  const stage =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? createGunzip()
+      : encoding === 'deflate'
+        ? createInflate()
+        : encoding === 'br'
+          ? createBrotliDecompress()
+          : null;
+  if (!stage) {
+    if (encoding !== 'identity' && encoding !== '') {
+      res.destroy();
+      throw new FetchError(`Pengodean isi "${encoding.slice(0, 40)}" tidak dikenal`, 'encoding');
+    }
+    return res;
+  }
+  res.on('error', (err) => stage.destroy(err));
+  return res.pipe(stage);
 }
 
 // Windows-1252's 0x80–0x9F (curly quotes, dashes, €). Node's TextDecoder reads the label as

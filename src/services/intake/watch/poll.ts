@@ -2,7 +2,9 @@
 // every link not seen before taken in through the same ingest as a file or the API — so new
 // articles become findings and repeats do not. Whatever goes wrong (a 500, a timeout, bad XML, a
 // binary or huge page, an unknown encoding) is written against that source or that link, and
-// the round goes on with the others. Requests to one host are spaced by `hostDelayMs`.
+// the round goes on with the others. Requests to one host are spaced by `hostDelayMs`. A link
+// that failed for a passing reason (timeout, network, 429/5xx) is tried again in later rounds,
+// after a back-off that doubles, up to `itemAttempts` fetches — never written off at the first miss.
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../../db/now.ts';
 import type { Database } from '../../../db/schema.ts';
@@ -10,7 +12,7 @@ import { type Actor, SYSTEM_ACTOR } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
 import { ingest } from '../ingest.ts';
 import type { IntakeInput } from '../prepare.ts';
-import { DEFAULT_LIMITS, FetchError, type FetchLimits, fetchPolitely } from './fetch.ts';
+import { DEFAULT_LIMITS, FetchError, type FetchLimits, fetchPolitely, isPassingFailure } from './fetch.ts';
 import { type ListedItem, ListingError, listItems } from './links.ts';
 import { getSource, type SourceRow } from './registry.ts';
 
@@ -21,6 +23,10 @@ export interface WatchOptions extends FetchLimits {
   maxItemsPerPoll: number;
   /** Sources polled at once (different hosts proceed in parallel). */
   concurrency: number;
+  /** A link that failed for a passing reason waits this long, doubled per failure, before its next round. */
+  itemRetryMs: number;
+  /** Fetches of one link before it is given up (its error stays on the health page). */
+  itemAttempts: number;
 }
 
 export const DEFAULT_WATCH: WatchOptions = {
@@ -28,6 +34,8 @@ export const DEFAULT_WATCH: WatchOptions = {
   hostDelayMs: 1_000,
   maxItemsPerPoll: 30,
   concurrency: 4,
+  itemRetryMs: 15 * 60_000,
+  itemAttempts: 5,
 };
 
 /** The watcher acts as the system, named so in the audit trail. */
@@ -41,6 +49,8 @@ export interface PollReport {
   /** Links the listing holds; new = not seen before (at most maxItemsPerPoll were taken). */
   listed: number;
   newLinks: number;
+  /** Links that failed before, tried again this round. */
+  retried: number;
   articles: number;
   findings: number;
   itemErrors: { url: string; error: string }[];
@@ -134,6 +144,7 @@ export async function pollSource(
     error: null,
     listed: 0,
     newLinks: 0,
+    retried: 0,
     articles: 0,
     findings: 0,
     itemErrors: [],
@@ -148,6 +159,8 @@ export async function pollSource(
       gate.take,
     );
     if (res.kind === 'not_modified') {
+      // The listing did not change, but links that failed earlier may be due again.
+      await takeIn(db, source, [], o, gate, actor, report);
       await finish(db, source, { status: 'not_modified' });
       return { ...report, status: 'not_modified' };
     }
@@ -162,9 +175,34 @@ export async function pollSource(
   report.listed = listing.length;
   const fresh = await unseen(db, source.id, listing);
   report.newLinks = fresh.length;
-  for (const item of fresh.slice(0, o.maxItemsPerPoll)) {
+  await takeIn(db, source, fresh, o, gate, actor, report);
+  await finish(db, source, { status: 'ok', ...validators });
+  return report;
+}
+
+/** New links first, then links due for another try; at most maxItemsPerPoll in all. */
+async function takeIn(
+  db: Kysely<Database>,
+  source: SourceRow,
+  fresh: ListedItem[],
+  o: WatchOptions,
+  gate: HostGate,
+  actor: Actor,
+  report: PollReport,
+): Promise<void> {
+  const room = Math.max(0, o.maxItemsPerPoll - fresh.length);
+  const due = room ? await dueRetries(db, source.id, room) : [];
+  const work = [
+    ...fresh.slice(0, o.maxItemsPerPoll).map((item) => ({ item, attempts: 0 })),
+    ...due.map((r) => ({
+      item: { url: r.url, title: null, published: null, html: null },
+      attempts: r.attempts,
+    })),
+  ];
+  report.retried = due.length;
+  for (const { item, attempts } of work) {
     let articleId: number | null = null;
-    let error: string | null = null;
+    let error: unknown = null;
     try {
       const input = await itemInput(item, source, o, gate);
       for (const r of await ingest(db, actor, input)) {
@@ -173,13 +211,31 @@ export async function pollSource(
         report.findings += r.findings.filter((f) => f.outcome === 'new').length;
       }
     } catch (err) {
-      error = messageOf(err);
-      report.itemErrors.push({ url: item.url, error });
+      error = err;
+      report.itemErrors.push({ url: item.url, error: messageOf(err) });
     }
-    await remember(db, source.id, item.url, articleId, error);
+    const tries = attempts + 1;
+    const again = error !== null && isPassingFailure(error) && tries < o.itemAttempts;
+    await remember(db, source.id, item.url, {
+      articleId,
+      error: error === null ? null : messageOf(error),
+      attempts: tries,
+      retryAt: again ? new Date(Date.now() + o.itemRetryMs * 2 ** (tries - 1)).toISOString() : null,
+    });
   }
-  await finish(db, source, { status: 'ok', ...validators });
-  return report;
+}
+
+/** Links of this source that failed for a passing reason and whose back-off is over, oldest first. */
+async function dueRetries(db: Kysely<Database>, sourceId: number, limit: number) {
+  return db
+    .selectFrom('source_items')
+    .select(['url', 'attempts'])
+    .where('source_id', '=', sourceId)
+    .where('retry_at', 'is not', null)
+    .where('retry_at', '<=', nowIso())
+    .orderBy('retry_at')
+    .limit(limit)
+    .execute();
 }
 
 /** The links of a listing this source has not listed before, in listing order. */
@@ -236,23 +292,24 @@ async function itemInput(
   };
 }
 
+/** One row per link: inserted the first time, updated by each retry. */
 async function remember(
   db: Kysely<Database>,
   sourceId: number,
   url: string,
-  articleId: number | null,
-  error: string | null,
+  r: { articleId: number | null; error: string | null; attempts: number; retryAt: string | null },
 ): Promise<void> {
+  const values = {
+    article_id: r.articleId,
+    error: r.error?.slice(0, 500) ?? null,
+    attempts: r.attempts,
+    retry_at: r.retryAt,
+    seen_at: nowIso(),
+  };
   await db
     .insertInto('source_items')
-    .values({
-      source_id: sourceId,
-      url,
-      article_id: articleId,
-      error: error?.slice(0, 500) ?? null,
-      seen_at: nowIso(),
-    })
-    .onConflict((oc) => oc.columns(['source_id', 'url']).doNothing())
+    .values({ source_id: sourceId, url, ...values })
+    .onConflict((oc) => oc.columns(['source_id', 'url']).doUpdateSet(values))
     .execute();
 }
 

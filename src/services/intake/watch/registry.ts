@@ -33,6 +33,8 @@ export interface SourceHealth {
   findings: number;
   /** Listed links that could not be taken in (each with its own error). */
   itemErrors: number;
+  /** Of those, links that failed for a passing reason and will be tried again. */
+  itemRetries: number;
 }
 
 export async function createSource(
@@ -91,7 +93,7 @@ export async function createSource(
       action: 'create',
       after: row,
     });
-    return toHealth(row, { articles: 0, findings: 0, itemErrors: 0 });
+    return toHealth(row, { articles: 0, findings: 0, itemErrors: 0, itemRetries: 0 });
   });
 }
 
@@ -155,6 +157,7 @@ export async function listSources(
       'source_id',
       eb.fn.count<number>('article_id').as('articles'),
       eb.fn.count<number>('error').as('errors'),
+      eb.fn.count<number>('retry_at').as('retries'),
     ])
     .where('source_id', 'in', ids)
     .groupBy('source_id')
@@ -175,17 +178,18 @@ export async function listSources(
     return toHealth(r, {
       articles: Number(i?.articles ?? 0),
       itemErrors: Number(i?.errors ?? 0),
+      itemRetries: Number(i?.retries ?? 0),
       findings: Number(f?.n ?? 0),
     });
   });
 }
 
-/** The links of one source that could not be taken in, newest first, with why. */
+/** The links of one source that could not be taken in, newest first, with why and when tried again. */
 export async function sourceItemErrors(db: Kysely<Database>, actor: Actor, id: number, limit = 50) {
   assertCurator(actor);
   return db
     .selectFrom('source_items')
-    .select(['url', 'error', 'seen_at as seenAt'])
+    .select(['url', 'error', 'seen_at as seenAt', 'attempts', 'retry_at as retryAt'])
     .where('source_id', '=', id)
     .where('error', 'is not', null)
     .orderBy('id', 'desc')
@@ -195,7 +199,7 @@ export async function sourceItemErrors(db: Kysely<Database>, actor: Actor, id: n
 
 function toHealth(
   r: SourceRow,
-  counts: { articles: number; findings: number; itemErrors: number },
+  counts: { articles: number; findings: number; itemErrors: number; itemRetries: number },
 ): SourceHealth {
   return {
     id: r.id,

@@ -185,3 +185,16 @@ SEMARANG – Gubernur Jawa Tengah menyerahkan piala Lomba Desa Wisata 2025 kepad
     expect(awards(text).filter((a) => /juara nasional/i.test(a.title))).toHaveLength(0);
   });
 });
+
+describe('P22: a recap that breaks its count down', () => {
+  it('keeps every count as a claim and makes no award of any of them', () => {
+    const text = `Sepanjang 2025, Pemkab Banyumas Kumpulkan 41 Penghargaan
+
+PURWOKERTO – Pemerintah Kabupaten Banyumas menutup 2025 dengan catatan 41 penghargaan dari kementerian, Pemprov Jawa Tengah, dan lembaga lain. Dari jumlah itu, 17 penghargaan berskala nasional.
+Bidang kesehatan menyumbang paling banyak, yakni 11 penghargaan, disusul bidang pendidikan sebanyak 8 penghargaan.
+Sekda Banyumas berharap tahun depan jumlahnya bertambah.`;
+    const r = extractArticle(text, { published: '2025-12-30' });
+    expect(r.claims.map((c) => c.count).sort((a, b) => a - b)).toEqual([8, 11, 17, 41]);
+    expect(r.awards).toHaveLength(0);
+  });
+});

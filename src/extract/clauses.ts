@@ -148,7 +148,14 @@ export function clausesOf(s: Sentence, reference: string | null): Draft[] {
     if (assessedName) gradeOnly = false;
     // Already in the object ("predikat A dalam Evaluasi SAKIP"): the usual title rules apply.
     const namedApart = assessedName !== '' && !object.includes(assessedName);
-    if (!gradeOnly && !assessedName && (isGeneric(object) || !isAwardish(object))) return null;
+    // "meraih penghargaan sebagai penyelenggara … dengan status kinerja sangat tinggi": what the
+    // award names the region as is the award, though it has no award word of its own.
+    if (
+      !gradeOnly &&
+      !assessedName &&
+      (isGeneric(object) || (!isAwardish(object) && !AWARD_AS.test(objectSpan)))
+    )
+      return null;
     const { head, programme } = splitProgramme(object);
     const rank = findRank(head);
     const headRest = rank ? (head.slice(0, rank.start) + head.slice(rank.end)).trim() : head;
@@ -256,6 +263,8 @@ function perListedRecipient(drafts: Draft[], subject: string): Draft[] {
       : [d],
   );
 }
+
+const AWARD_AS = /^\s*(?:(?:kembali|juga|pula)\s+)*(?:penghargaan|gelar|predikat)\s+sebagai\s+\S/i;
 
 const ASSESSMENT =
   /\b(?:dalam|pada)\s+((?:ajang\s+)?(?:evaluasi|penilaian|pemeringkatan|indeks|survei|anugerah|penganugerahan|kompetisi|lomba)\b.+)$/i;

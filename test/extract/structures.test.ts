@@ -198,3 +198,15 @@ Sekda Banyumas berharap tahun depan jumlahnya bertambah.`;
     expect(r.awards).toHaveLength(0);
   });
 });
+
+describe('an award named by what it calls the region', () => {
+  it('reads "meraih penghargaan sebagai daerah dengan …" as an award', () => {
+    const text = `Kabupaten Sleman Kembali Dinobatkan Daerah Berkinerja Tinggi
+
+SLEMAN – Pemerintah Kabupaten Sleman kembali meraih penghargaan sebagai daerah dengan tata kelola keuangan paling tertib berdasarkan Evaluasi Pengelolaan Keuangan Daerah Tahun 2025 dari Kementerian Dalam Negeri, Kamis (16/10/2025).`;
+    const got = awards(text);
+    expect(got).toHaveLength(1);
+    expect(got[0].recipientRegion?.name).toBe('Kabupaten Sleman');
+    expect(got[0].title).toContain('tata kelola keuangan paling tertib');
+  });
+});

@@ -306,6 +306,9 @@ export interface SourceItemTable {
   attempts: Generated<number>;
   /** When a link that failed for a passing reason is tried again; null: final. */
   retry_at: string | null;
+  /** What the listing said of the link (a feed item's title and date), kept for a retry. */
+  item_title: string | null;
+  item_published: string | null;
 }
 
 /** One MinHash LSH key of an article (near-duplicate look-up). */

@@ -221,6 +221,8 @@ export interface FindingTable {
   proposal_json: string;
   confidence: number;
   matched_award_id: number | null;
+  /** The match a curator dismissed ("not the same award"), kept so it can be undone. */
+  dismissed_match_award_id: Generated<number | null>;
   award_id: number | null;
   decided_by: number | null;
   decided_at: string | null;

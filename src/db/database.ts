@@ -11,6 +11,8 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 export interface Db {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** The DATABASE_URL it was opened with (a worker thread opens its own connection from it). */
+  url: string;
   /** File path of the SQLite database (null for PostgreSQL or in-memory). */
   sqlitePath: string | null;
   /** The raw better-sqlite3 handle, for online backup. */
@@ -50,12 +52,15 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
     const pool = new (pgDriver().Pool)({ connectionString: target, max: 10 });
     // An idle client can lose its server (restart, database dropped); pg then emits 'error' on the
     // pool, which would crash the process if nobody listened. The pool replaces the client.
+    // The logger loads only then, so a command that never meets this pays nothing for it.
     pool.on('error', (err) => {
-      if (process.env.LOG_LEVEL !== 'silent' && !process.env.VITEST)
-        console.warn(`postgres: idle client lost: ${err.message}`);
+      const level = process.env.VITEST ? 'silent' : (process.env.LOG_LEVEL ?? 'info');
+      void import('../log.ts').then(({ createLogger }) =>
+        createLogger(level).warn({ err }, 'postgres: idle client lost'),
+      );
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind, sqlitePath: null, sqlite: null, close: () => db.destroy() };
+    return { db, kind, url, sqlitePath: null, sqlite: null, close: () => db.destroy() };
   }
   const memory = target === ':memory:' || target === '';
   const path = memory ? ':memory:' : resolve(target);
@@ -66,5 +71,5 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, kind, sqlitePath: memory ? null : path, sqlite, close: () => db.destroy() };
+  return { db, kind, url, sqlitePath: memory ? null : path, sqlite, close: () => db.destroy() };
 }

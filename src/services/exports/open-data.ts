@@ -131,7 +131,7 @@ export async function buildOpenData(
   if (regionCode) rq = rq.where('code', '=', regionCode);
   const region = await rq.executeTakeFirst();
   if (!region) throw invalid([{ field: 'region', message: `Wilayah ${regionCode ?? ''} tidak ada` }]);
-  // The public's view: verified and public only (services/awards/read.ts applyFilters).
+  // The public's view: verified and public only (readableBy(null), services/access.ts).
   const awards = await awardsForExport(db, null, {}, region.code);
   const csv = stringify([
     OPEN_COLUMNS.map((c) => c.name),

@@ -7,7 +7,7 @@ import { lazyRequire } from '../../lazy.ts';
 import type { Actor } from '../actor.ts';
 import type { Award } from '../awards/model.ts';
 import { invalid } from '../errors.ts';
-import { buildRecap } from '../recap/recap.ts';
+import { buildRecap, type Recap } from '../recap/recap.ts';
 import { awardsForExport } from './awards.ts';
 import { LEVEL_LABELS } from './format.ts';
 import { producerName } from './open-data.ts';
@@ -17,6 +17,7 @@ const pdfkit = lazyRequire<typeof PDFDocument>('pdfkit');
 // "Laporan Penghargaan Tahun 2025": a title page with the region and the totals, bar charts
 // by field and by giver drawn with pdfkit's vector primitives (crisp at any zoom, no image
 // library), and the table of the year's verified awards across as many pages as it needs.
+// Every number comes from the recap service, so the report says what the recap pages say.
 
 export interface ReportOptions {
   year: number;
@@ -43,7 +44,6 @@ export async function yearlyReportPdf(
   // Verified records only: a report for leaders and the public counts what has been checked.
   const verified = { state: 'verified' as const };
   const awards = await awardsForExport(db, actor, { ...verified, year: o.year }, region.code);
-  // The totals come from the recap service, so the report says what the recap pages say.
   const recap = await buildRecap(db, { actor, region: region.code, year: o.year });
   const producer = producerName(region);
 
@@ -62,19 +62,19 @@ export async function yearlyReportPdf(
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
 
-  titlePage(doc, producer, region.code, o.year, awards, [recap.change.phrase, recap.cumulative.phrase]);
+  titlePage(doc, producer, region.code, recap);
   doc.addPage();
   heading(doc, 'Penghargaan menurut bidang');
   barChart(
     doc,
-    countBy(awards, (a) => a.field?.name ?? 'Tanpa bidang'),
+    recap.byField.map((f) => [f.name ?? 'Tanpa bidang', f.count]),
     12,
   );
   doc.moveDown(1.5);
   heading(doc, 'Penghargaan menurut pemberi');
   barChart(
     doc,
-    countBy(awards, (a) => a.awardingBody?.abbreviation ?? a.awardingBodyText ?? 'Tanpa pemberi'),
+    recap.byGiver.map((g) => [g.abbreviation ?? g.text ?? 'Tanpa pemberi', g.count]),
     12,
   );
   doc.addPage();
@@ -83,17 +83,11 @@ export async function yearlyReportPdf(
   footers(doc, producer, o.year);
   doc.end();
   await done;
-  return { pdf: Buffer.concat(chunks), count: awards.length };
+  return { pdf: Buffer.concat(chunks), count: recap.total };
 }
 
-function titlePage(
-  doc: PDFKit.PDFDocument,
-  producer: string,
-  code: string,
-  year: number,
-  awards: Award[],
-  phrases: string[],
-) {
+function titlePage(doc: PDFKit.PDFDocument, producer: string, code: string, recap: Recap) {
+  const { year } = recap;
   doc.rect(0, 0, A4.width, 12).fill(BAR);
   doc.fillColor(MUTED).font('Helvetica').fontSize(12).text(`${producer} · kode wilayah ${code}`, MARGIN, 140);
   doc
@@ -102,11 +96,14 @@ function titlePage(
     .font('Helvetica-Bold')
     .fontSize(30)
     .text(`Laporan Penghargaan Tahun ${year}`);
-  doc.moveDown(1.5).font('Helvetica-Bold').fontSize(64).fillColor(BAR).text(formatNumber(awards.length));
+  doc.moveDown(1.5).font('Helvetica-Bold').fontSize(64).fillColor(BAR).text(formatNumber(recap.total));
   doc.font('Helvetica').fontSize(14).fillColor(INK).text(`penghargaan terverifikasi pada ${year}`);
   doc.moveDown(0.5).fontSize(12).fillColor(MUTED);
-  for (const phrase of phrases) doc.text(phrase);
-  const levels = countBy(awards, (a) => (a.level ? (LEVEL_LABELS[a.level] ?? a.level) : 'Tanpa tingkat'));
+  for (const phrase of [recap.change.phrase, recap.cumulative.phrase]) doc.text(phrase);
+  const levels = recap.byLevel.map((l): [string, number] => [
+    l.level ? (LEVEL_LABELS[l.level] ?? l.level) : 'Tanpa tingkat',
+    l.count,
+  ]);
   doc.moveDown(2).fontSize(12).fillColor(INK).font('Helvetica-Bold').text('Menurut tingkat');
   doc.font('Helvetica');
   for (const [label, n] of levels) doc.text(`${label}: ${formatNumber(n)}`);
@@ -122,12 +119,6 @@ function titlePage(
 function heading(doc: PDFKit.PDFDocument, text: string) {
   doc.font('Helvetica-Bold').fontSize(16).fillColor(INK).text(text, MARGIN);
   doc.moveDown(0.5);
-}
-
-function countBy(awards: Award[], label: (a: Award) => string): [string, number][] {
-  const m = new Map<string, number>();
-  for (const a of awards) m.set(label(a), (m.get(label(a)) ?? 0) + 1);
-  return [...m.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0], 'id'));
 }
 
 /** Horizontal bars: label, bar scaled to the largest count, the count at the bar's end. */

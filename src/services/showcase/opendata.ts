@@ -1,8 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { readableAwards } from '../access.ts';
 import { defuseCell } from '../exports/cells.ts';
-import { publicAwards } from './public.ts';
 
 // Open data of the public record: one row per verified, public award. The column dictionary
 // travels with the data (in the JSON, and as its own CSV) so the files explain themselves.
@@ -49,7 +49,7 @@ export const COLUMNS: Column[] = [
 export type OpenRow = Record<string, string | number | null>;
 
 export async function openDataRows(db: Kysely<Database>): Promise<OpenRow[]> {
-  const rows = await publicAwards(db)
+  const rows = await readableAwards(db, null)
     .leftJoin('fields as f', 'f.id', 'awards.field_id')
     .leftJoin('awarding_bodies as g', 'g.id', 'awards.awarding_body_id')
     .leftJoin('org_units as u', 'u.id', 'awards.unit_id')

@@ -240,3 +240,19 @@ export const AWARDING_BODIES: AwardingBodyRef[] = [
     level: 'nasional',
   },
 ];
+
+/**
+ * The code a giver goes by today: a renamed or split body's successor, followed to the end
+ * ('klhk' → 'klh'). A programme continued by the successor is the same series.
+ */
+export function currentGiverCode(code: string): string {
+  const seen = new Set<string>();
+  let current = code;
+  while (!seen.has(current)) {
+    seen.add(current);
+    const next = AWARDING_BODIES.find((b) => b.code === current)?.successor;
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}

@@ -51,9 +51,7 @@ export function assertCanEditFor(actor: Actor, unitPath: string | null): void {
     throw forbidden(`Peran ${roleLabel('id', actor.role)} tidak boleh mengubah penghargaan.`);
   if (actor.role === 'operator') {
     if (unitPath === null)
-      throw forbidden(
-        'Operator harus memilih unit di dalam unitnya sendiri (unitId wajib). Operators must set a unit within their own subtree.',
-      );
+      throw forbidden('Operator harus memilih unit penerima di dalam unitnya sendiri atau sub-unitnya.');
     if (inSubtree(actor, unitPath)) return;
     throw forbidden(
       'Unit ini di luar wewenang Anda: operator hanya boleh mengisi penghargaan unitnya dan sub-unitnya.',
@@ -69,11 +67,10 @@ export function assertCanVerify(actor: Actor): void {
 }
 
 export function assertAdmin(actor: Actor): void {
-  if (!ADMIN_ROLES.includes(actor.role))
-    throw forbidden('Hanya admin yang boleh melakukan ini (admin only).');
+  if (!ADMIN_ROLES.includes(actor.role)) throw forbidden('Hanya admin yang boleh melakukan ini.');
 }
 
 export function assertCurator(actor: Actor): void {
   if (CURATOR_ROLES.includes(actor.role)) return;
-  throw forbidden('Hanya kurator atau admin yang boleh memutuskan temuan berita (curators only).');
+  throw forbidden('Hanya kurator berita atau admin yang boleh memutuskan temuan berita.');
 }

@@ -97,6 +97,84 @@ describe('workspace pages with the demo data', () => {
     await shot(phone, 'phone-list', false);
   });
 
+  it('no main page scrolls sideways at 390 px or 1366 px, signed in or not', {
+    timeout: 180_000,
+  }, async () => {
+    const db = e.server.db.db;
+    const award = await db
+      .selectFrom('awards')
+      .select('id')
+      .where('state', '=', 'verified')
+      .where('is_public', '=', 1)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const unit = await db
+      .selectFrom('org_units')
+      .select('id')
+      .where('short_name', '=', 'DLH')
+      .executeTakeFirstOrThrow();
+    const publicPages = [
+      '/',
+      '/penghargaan',
+      '/penghargaan?tahun=2025',
+      `/penghargaan/${award.id}`,
+      '/unit',
+      `/unit/${unit.id}`,
+      '/linimasa',
+      '/data',
+    ];
+    const workPages = [
+      '/kerja',
+      '/kerja/penghargaan',
+      `/kerja/penghargaan/${award.id}`,
+      '/kerja/penghargaan/baru',
+      '/kerja/verifikasi',
+      '/kerja/temuan',
+      '/kerja/impor',
+      '/kerja/ekspor',
+      '/kerja/admin',
+      '/kerja/admin/skala',
+      '/kerja/admin/unit',
+    ];
+    const wide: string[] = [];
+    for (const width of [390, 1366]) {
+      const page = await e.newPage({ width, height: 900 });
+      for (const path of publicPages) {
+        await page.goto(path);
+        if ((await overflow(page)) > 0) wide.push(`${width}px ${path} (public)`);
+      }
+      await e.signIn(page, 'admin@prestasi.demo', 'demo-admin-2025');
+      for (const path of workPages) {
+        const res = await page.goto(path);
+        expect(res?.status(), path).toBeLessThan(400);
+        if ((await overflow(page)) > 0) wide.push(`${width}px ${path}`);
+      }
+      await page.context().close();
+    }
+    expect(wide).toEqual([]);
+  });
+
+  it('units from the public menu, the rapor, the report and the scale form (pictures for the docs)', async () => {
+    const visitor = await e.newPage({ width: 1280, height: 900 });
+    await visitor.goto('/');
+    await visitor.getByRole('link', { name: 'Unit Kerja' }).click();
+    await seeText(visitor.locator('h1'), 'Unit kerja');
+    await shot(visitor, 'units');
+    await visitor.getByRole('link', { name: 'Dinas Lingkungan Hidup' }).click();
+    await seeText(visitor.locator('#repeated'), 'Diraih berulang kali');
+    await shot(visitor, 'unit-rapor');
+    await admin.goto('/kerja/ekspor');
+    // The export page offers the latest year with verified awards, and its report.
+    await seeText(admin.locator('#h-report + p a'), 'Laporan Penghargaan Tahun 2025');
+    const pdf = await admin.request.get('/api/v1/exports/report-2025.pdf');
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 4).toString()).toBe('%PDF');
+    await admin.goto('/kerja/admin/skala');
+    await admin.locator('details.card summary').first().click();
+    await seeText(admin.locator('details.card[open] .band-table caption'), 'Pita nilai');
+    await shot(admin, 'scale-form');
+  });
+
   it('switches to English and starts with the skip link', async () => {
     await admin.goto('/kerja?lang=en');
     await seeText(admin.locator('h1'), 'Workspace');

@@ -2,11 +2,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { yearlyReportPdf } from '../../src/services/exports/report-pdf.ts';
 import { importAwards } from '../../src/services/imports/run.ts';
 import { GOOD_ROWS, xlsxOf } from '../imports/files.ts';
 import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
-import { pdfPages, pdfText } from './pdf-text.ts';
 
 let t: TestApp;
 let empty: TestApp;
@@ -201,64 +199,6 @@ describe('open-data package', () => {
     expect(meta.references.givers.find((g: { code: string }) => g.code === 'bpk')).toBeTruthy();
     expect(meta.references.fields.find((f: { code: string }) => f.code === 'kesehatan')).toBeTruthy();
     expect(meta.references.units.map((u: { name: string }) => u.name)).toContain('Dinas Kesehatan');
-  });
-});
-
-describe('yearly PDF report', () => {
-  it('has a title page with the totals, charts and the table, across the expected pages', async () => {
-    const { pdf, count } = await yearlyReportPdf(t.db.db, null, { year: 2025, compress: false });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(count).toBe(3); // public 2025: Kota Sehat, Anugerah ASN, the team award
-    const text = pdfText(pdf);
-    expect(text).toContain('Laporan Penghargaan Tahun 2025');
-    expect(text).toContain('Pemerintah Kota Tangerang');
-    expect(text).toContain('3 penghargaan pada 2025, naik 1 (50%) dari 2 pada 2024');
-    expect(text).toContain('5 penghargaan sejak 1993'); // the region was founded in 1993
-    expect(text).toContain('Penghargaan menurut bidang');
-    expect(text).toContain('9 Oktober 2025');
-    expect(pdfPages(pdf)).toBe(3);
-  });
-
-  it('paginates a long table', async () => {
-    const many = [
-      GOOD_ROWS[2],
-      ...Array.from({ length: 120 }, (_, i) => [
-        i,
-        `Penghargaan Nomor ${i}`,
-        null,
-        2023,
-        'BKN',
-        'Nasional',
-        'Kepegawaian',
-        'BKPSDM',
-        '1/3/2023',
-      ]),
-    ];
-    await importAwards(t.db.db, SYSTEM_ACTOR, {
-      fileName: 'banyak.xlsx',
-      buffer: await xlsxOf(many),
-      verified: true,
-    });
-    const { pdf, count } = await yearlyReportPdf(t.db.db, null, { year: 2023, compress: false });
-    expect(count).toBe(120);
-    const pages = pdfPages(pdf);
-    // Title + charts + the table: rows of one to four lines, 10 to 40 per page.
-    expect(pages).toBeGreaterThanOrEqual(2 + 3);
-    expect(pages).toBeLessThanOrEqual(2 + 12);
-    expect(pdfText(pdf)).toContain('halaman 1 dari');
-  });
-
-  it('is served at /api/v1/exports/report-2025.pdf', async () => {
-    const res = await t.app.request('/api/v1/exports/report-2025.pdf');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(
-      Buffer.from(await res.arrayBuffer())
-        .subarray(0, 4)
-        .toString(),
-    ).toBe('%PDF');
-    const bad = await t.call('public', 'GET', '/api/v1/exports/report.pdf?year=abc');
-    expect(bad.status).toBe(422);
   });
 });
 

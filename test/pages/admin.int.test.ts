@@ -13,6 +13,29 @@ afterAll(async () => {
   await t.close();
 });
 
+/** One row of the band table as form fields. */
+function bandRow(
+  i: number,
+  code: string,
+  label: string,
+  lower: string,
+  upper: string,
+  lowIn: boolean,
+  upIn: boolean,
+) {
+  return {
+    [`b${i}_code`]: code,
+    [`b${i}_label`]: label,
+    [`b${i}_lower`]: lower,
+    [`b${i}_upper`]: upper,
+    ...(lowIn ? { [`b${i}_lowerInclusive`]: '1' } : {}),
+    ...(upIn ? { [`b${i}_upperInclusive`]: '1' } : {}),
+  };
+}
+
+const storedVersion = (version: string) =>
+  t.db.db.selectFrom('scale_versions').select('id').where('version', '=', version).executeTakeFirst();
+
 describe('admin pages', () => {
   it('adds a unit under a parent, and shows a missing name on the form', async () => {
     const admin = await pageClient(t).signIn('admin');
@@ -78,33 +101,74 @@ describe('admin pages', () => {
     expect(search.html).toContain('Badan Contoh');
   });
 
-  it('refuses a scale version with a gap, naming the bands and keeping the JSON typed', async () => {
+  it('offers the latest version as a band table, not JSON to type', async () => {
     const admin = await pageClient(t).signIn('admin');
-    const version = {
-      version: 'uji-celah',
-      validFromYear: 2030,
-      validToYear: null,
-      legalBasis: 'uji',
-      source: 'uji',
-      bands: [
-        { code: 'C', label: 'Rendah', lower: 0, lowerInclusive: true, upper: 50, upperInclusive: false },
-        { code: 'A', label: 'Tinggi', lower: 60, lowerInclusive: true, upper: 100, upperInclusive: true },
-      ],
-    };
-    const text = JSON.stringify(version);
+    const page = await admin.get('/kerja/admin/skala');
+    expect(page.status).toBe(200);
+    expect(page.html).not.toMatch(/<textarea[^>]*name="version"/);
+    expect(page.html).toContain('name="b0_lower"');
+    expect(page.html).toContain('name="b0_upperInclusive"');
+  });
+
+  it('refuses a scale version with a gap, naming the bands and keeping what was typed', async () => {
+    const admin = await pageClient(t).signIn('admin');
     const res = await admin.post('/kerja/admin/skala/ikm/versi', {
       _csrf: await admin.csrf(),
-      version: text,
+      version: 'uji-celah',
+      validFromYear: '2030',
+      legalBasis: 'uji',
+      source: 'uji',
+      ...bandRow(0, 'C', 'Rendah', '0', '50', true, false),
+      ...bandRow(1, 'A', 'Tinggi', '60', '100', true, true),
     });
     expect(res.status).toBe(422);
     expect(res.html).toContain('Ada celah antara pita &quot;C&quot; dan &quot;A&quot; (50–60)');
-    expect(res.html).toContain('uji-celah');
+    expect(res.html).toContain('value="uji-celah"');
+    expect(res.html).toContain('value="Tinggi"');
+    expect(await storedVersion('uji-celah')).toBeUndefined();
+  });
+
+  it('names the row and column of a band cell that is not a number', async () => {
+    const admin = await pageClient(t).signIn('admin');
+    const res = await admin.post('/kerja/admin/skala/ikm/versi', {
+      _csrf: await admin.csrf(),
+      version: 'uji-huruf',
+      validFromYear: '2031',
+      legalBasis: 'uji',
+      source: 'uji',
+      ...bandRow(0, 'C', 'Rendah', '0', 'lima puluh', true, false),
+    });
+    expect(res.status).toBe(422);
+    expect(res.html).toContain('Baris 1, batas atas');
+    expect(res.html).not.toContain('bands.0');
+    expect(await storedVersion('uji-huruf')).toBeUndefined();
+  });
+
+  it('saves a version typed in the band table, decimal commas included', async () => {
+    const admin = await pageClient(t).signIn('admin');
+    const res = await admin.post('/kerja/admin/skala/ikm/versi', {
+      _csrf: await admin.csrf(),
+      version: 'uji-tabel',
+      validFromYear: '2040',
+      supersede: '1',
+      legalBasis: 'Peraturan uji',
+      source: 'uji',
+      ...bandRow(0, 'D', 'Kurang', '0', '60,5', true, false),
+      ...bandRow(1, 'B', 'Baik', '60,5', '100', true, true),
+      // An empty offered row is skipped.
+      b2_code: '',
+      b2_label: '',
+    });
+    expect(res.status, /role="alert"[^>]*>([^<]*)/.exec(res.html)?.[1]).toBe(303);
     const stored = await t.db.db
       .selectFrom('scale_versions')
-      .select('id')
-      .where('version', '=', 'uji-celah')
-      .executeTakeFirst();
-    expect(stored).toBeUndefined();
+      .select('bands_json')
+      .where('version', '=', 'uji-tabel')
+      .executeTakeFirstOrThrow();
+    const { bands } = JSON.parse(stored.bands_json);
+    expect(bands).toHaveLength(2);
+    expect(bands[0]).toMatchObject({ code: 'D', upper: 60.5, upperInclusive: false, lowerInclusive: true });
+    expect(bands[1]).toMatchObject({ code: 'B', lower: 60.5, upper: 100, upperInclusive: true });
   });
 
   it('adds a user and refuses an operator without a unit', async () => {

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../db/schema.ts';
+import { roleLabel } from '../../domain/labels.ts';
 import { forbidden } from '../../services/errors.ts';
 import { dbIdText } from '../../services/ids.ts';
 import { requireActor } from '../auth/session.ts';
@@ -27,7 +28,7 @@ function accessGuard(access: Access): Guard {
     const actor = requireActor(c);
     if (access !== 'signed-in' && !access.includes(actor.role))
       throw forbidden(
-        `Peran "${actor.role}" tidak boleh melakukan ini; perlu peran: ${access.join(', ')} (role not allowed).`,
+        `Peran ${roleLabel('id', actor.role)} tidak boleh melakukan ini; yang boleh: ${access.map((r) => roleLabel('id', r)).join(', ')}.`,
       );
     return next();
   };

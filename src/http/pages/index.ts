@@ -13,6 +13,9 @@ import { staticRoutes } from './static.ts';
 import { verificationPages } from './verification.tsx';
 import { workspaceRoutes } from './workspace/index.ts';
 
+/** Pages where an empty field is itself a choice: the export page's empty year is "every year". */
+const EMPTY_IS_A_CHOICE = new Set(['/kerja/ekspor']);
+
 // Web pages: the signed-in workspace under /kerja, sign-in at /masuk, static assets under
 // /static, and the public showcase (its own folder) everywhere else.
 export function mountPages(app: OpenAPIHono<AppEnv>): void {
@@ -22,6 +25,17 @@ export function mountPages(app: OpenAPIHono<AppEnv>): void {
     if (lang === 'en' || lang === 'id')
       setCookie(c, 'lang', lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
     await next();
+  });
+  // A filter form sends every field, the empty ones too ("?tahun=&bidang=&q="): answer with
+  // the same page at its clean URL, so the address that is shared says only what was chosen.
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' || c.req.path.startsWith('/api/') || EMPTY_IS_A_CHOICE.has(c.req.path))
+      return next();
+    const url = new URL(c.req.url);
+    const kept = [...url.searchParams].filter(([, value]) => value !== '');
+    if (kept.length === [...url.searchParams].length) return next();
+    const query = new URLSearchParams(kept).toString();
+    return c.redirect(`${url.pathname}${query ? `?${query}` : ''}`, 302);
   });
   app.route('/static', staticRoutes());
   // Browsers ask for /favicon.ico whatever the page says: answer with the emblem, not a 404.

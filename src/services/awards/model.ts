@@ -35,7 +35,16 @@ export interface Evidence {
   caption: string | null;
   quote: string | null;
   articleId: number | null;
+  /** The news report an 'article' evidence quotes: its headline, outlet, date and address. */
+  article?: EvidenceArticle | null;
   createdAt: string;
+}
+
+export interface EvidenceArticle {
+  title: string | null;
+  outlet: string | null;
+  publishedOn: string | null;
+  url: string | null;
 }
 
 export const toEvidence = (e: EvidenceRow): Evidence => ({

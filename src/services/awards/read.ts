@@ -41,7 +41,26 @@ export async function evidenceOf(db: Kysely<Database>, awardIds: number[]): Prom
     .where('award_id', 'in', awardIds)
     .orderBy('id')
     .execute();
-  for (const r of rows) out.get(r.award_id)?.push(toEvidence(r));
+  // An 'article' evidence names the news report it quotes (headline, outlet, date, address).
+  const articleIds = [...new Set(rows.map((e) => e.article_id).filter((x) => x !== null))];
+  const articles = articleIds.length
+    ? await db
+        .selectFrom('articles')
+        .select(['id', 'title', 'outlet', 'published_on', 'url'])
+        .where('id', 'in', articleIds)
+        .execute()
+    : [];
+  const articleOf = new Map(
+    articles.map((r) => [
+      r.id,
+      { title: r.title, outlet: r.outlet, publishedOn: r.published_on, url: r.url },
+    ]),
+  );
+  for (const r of rows)
+    out.get(r.award_id)?.push({
+      ...toEvidence(r),
+      article: r.article_id === null ? null : (articleOf.get(r.article_id) ?? null),
+    });
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { currentGiverCode } from '../../reference/awarding-bodies.ts';
 import { type ErrorDetail, invalid } from '../errors.ts';
 
 // Resolves the ids and codes an award refers to, collecting every problem so the user
@@ -147,7 +148,10 @@ export function giverValidityProblem(
   }`;
 }
 
-/** Same programme from the same giver, for the same recipient, across years. */
+/**
+ * Same programme from the same giver, for the same recipient, across years. A renamed giver
+ * keeps its series (Adipura from KLHK, then from KLH, is one series).
+ */
 export function seriesKeyFor(
   giverCode: string | null,
   programme: string | null,
@@ -159,5 +163,5 @@ export function seriesKeyFor(
     .replace(/\b(19|20)\d{2}\b/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return slug ? `${giverCode}:${slug}:${recipient}` : null;
+  return slug ? `${currentGiverCode(giverCode)}:${slug}:${recipient}` : null;
 }

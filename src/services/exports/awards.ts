@@ -10,6 +10,7 @@ import { applyFilters } from '../awards/read.ts';
 import type { ListAwardsQuery } from '../awards/schemas.ts';
 import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
 import { defuseRow } from './cells.ts';
+import { styleTable } from './sheet-style.ts';
 
 const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
@@ -107,12 +108,10 @@ export async function awardsXlsx(
 ): Promise<Buffer> {
   const wb = new (excel().Workbook)();
   wb.creator = 'Prestasi';
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(exportHeaders()).font = { bold: true };
-  const dateColumn = COLUMNS.findIndex((c) => c.key === 'receivedOn') + 1;
-  ws.getColumn(dateColumn).numFmt = 'dd/mm/yyyy';
-  ws.getColumn(1).width = 48;
+  const ws = wb.addWorksheet(sheetName);
+  ws.addRow(exportHeaders());
   for (const a of awards) ws.addRow(defuseRow(awardCells(a, regionName, 'date')));
+  styleTable(ws);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

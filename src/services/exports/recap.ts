@@ -4,6 +4,7 @@ import { lazyRequire } from '../../lazy.ts';
 import type { Recap } from '../recap/recap.ts';
 import { defuseRow } from './cells.ts';
 import { LEVEL_LABELS } from './format.ts';
+import { styleTable } from './sheet-style.ts';
 
 const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
@@ -105,11 +106,9 @@ export async function recapXlsx(r: Recap): Promise<Buffer> {
   for (const line of summary(r)) head.addRow(defuseRow(line));
   for (const t of tables(r)) {
     const ws = wb.addWorksheet(t.sheet);
-    ws.addRow(t.headers).font = { bold: true };
+    ws.addRow(t.headers);
     for (const row of t.rows) ws.addRow(defuseRow(row));
-    ws.columns.forEach((c, i) => {
-      c.width = i === 1 ? 50 : 16;
-    });
+    styleTable(ws);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

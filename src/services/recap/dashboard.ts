@@ -47,14 +47,19 @@ export async function buildDashboard(
     running ? recapReceivedUntil(db, scope, year, monthDay) : Promise.resolve(0),
     running ? recapReceivedUntil(db, scope, year - 1, monthDay) : Promise.resolve(0),
   ]);
-  const counts = new Map(recap.byYear.map((c) => [c.year, c.count]));
-  const founded = region.foundedOn ? Number(region.foundedOn.slice(0, 4)) : undefined;
-  const from = Math.min(founded ?? year, recap.byYear[0]?.year ?? year);
-  const trend: YearCount[] = [];
-  for (let y = from; y <= year; y++) trend.push({ year: y, count: counts.get(y) ?? 0 });
   return {
     recap,
-    trend,
+    trend: yearTrend(recap),
     samePeriod: running ? { until: monthDay, count: soFar, previous: lastYearSoFar } : null,
   };
+}
+
+/** The recap's years since the founding (or the first award), zero-filled, up to its year. */
+export function yearTrend(recap: Recap): YearCount[] {
+  const counts = new Map(recap.byYear.map((c) => [c.year, c.count]));
+  const founded = recap.region.foundedOn ? Number(recap.region.foundedOn.slice(0, 4)) : undefined;
+  const from = Math.min(founded ?? recap.year, recap.byYear[0]?.year ?? recap.year);
+  const trend: YearCount[] = [];
+  for (let y = from; y <= recap.year; y++) trend.push({ year: y, count: counts.get(y) ?? 0 });
+  return trend;
 }

@@ -136,3 +136,43 @@ export async function unitPageData(db: Kysely<Database>, id: number, locale: Loc
     })),
   };
 }
+
+export interface UnitIndexItem extends UnitLink {
+  /** 0 for the pemda itself, 1 for its dinas and badan, 2 for their sub-units … */
+  depth: number;
+  /** Public awards of the unit and its sub-units. */
+  total: number;
+}
+
+/** Every active unit of the region, in tree order, with its public award count (subtree included). */
+export async function unitIndexData(
+  db: Kysely<Database>,
+  regionCode: string | null,
+): Promise<UnitIndexItem[]> {
+  let q = db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'short_name', 'path', 'region_code'])
+    .where('active', '=', 1);
+  if (regionCode) q = q.where('region_code', '=', regionCode);
+  const units = await q.execute();
+  const region = regionCode ?? units[0]?.region_code ?? null;
+  const counts = region ? await recapByUnit(db, { ...PUBLIC_SCOPE, regionCode: region }, null) : [];
+  const totals = new Map(counts.map((u) => [u.unitId, u.total]));
+  const byId = new Map(units.map((u) => [u.id, u]));
+  // Tree order by names, not ids: the path of names sorts each unit under its parent.
+  const sortKey = (path: string) =>
+    pathIds(path)
+      .map((id) => byId.get(Number(id))?.name ?? '')
+      .join('\u0000');
+  return units
+    .filter((u) => u.region_code === region)
+    .map((u) => ({ u, key: sortKey(u.path) }))
+    .sort((a, b) => a.key.localeCompare(b.key, 'id'))
+    .map(({ u }) => ({
+      id: u.id,
+      name: u.name,
+      shortName: u.short_name,
+      depth: pathIds(u.path).length - 1,
+      total: totals.get(u.id) ?? 0,
+    }));
+}

@@ -9,11 +9,34 @@ import { t, tr } from '../i18n.ts';
 import { requireRole } from '../ui/bits.tsx';
 import { Csrf, formErrors, readForm, textValues } from '../ui/forms.tsx';
 import { seeOther } from '../ui/page.tsx';
+import { VersionForm, versionFromForm, versionValues } from './scale-form.tsx';
 import { adminPage } from './shell.tsx';
 
-// Grading scales: every scale with its versions and bands, and a form to add a version. The
-// bands are entered as JSON (the same shape as the API); gaps and overlaps are refused with
-// the offending bands named, and the typed text comes back untouched.
+// Grading scales: every scale with its versions and bands, and a form to add a version with
+// its bands as a table (scale-form.tsx); gaps and overlaps are refused with the offending
+// bands named, and what was typed comes back untouched.
+
+/** A schema problem in words: "Baris 2, batas bawah: …" rather than "bands.1.lower". */
+const COLUMN_WORDS: Record<string, string> = {
+  code: 'kode',
+  label: 'predikat',
+  lower: 'batas bawah',
+  upper: 'batas atas',
+  ordinal: 'urutan',
+  version: 'nama versi',
+  validFromYear: 'tahun mulai',
+  validToYear: 'tahun akhir',
+  legalBasis: 'dasar hukum',
+  source: 'sumber',
+};
+function issueDetail(i: { path: PropertyKey[]; message: string }) {
+  const [head, row, column] = i.path.map(String);
+  const where =
+    head === 'bands' && row !== undefined
+      ? `Baris ${Number(row) + 1}${column ? `, ${COLUMN_WORDS[column] ?? column}` : ''}`
+      : (COLUMN_WORDS[head] ?? head);
+  return { field: 'version', message: `${where}: ${i.message}` };
+}
 
 const edge = (n: number, inclusive: boolean, lower: boolean) =>
   `${lower ? (inclusive ? '[' : '(') : ''}${formatNumber(n)}${lower ? '' : inclusive ? ']' : ')'}`;
@@ -27,7 +50,7 @@ const CONFIDENCE: Record<string, { id: string; en: string }> = {
 
 async function render(
   c: Context<AppEnv>,
-  failed: { id: string; text: string; message: string } | null = null,
+  failed: { id: string; values: Record<string, string>; message: string } | null = null,
 ) {
   const l = c.get('locale');
   const scales = await listScales(c.get('deps').db.db);
@@ -38,18 +61,6 @@ async function render(
     <>
       {scales.map((s) => {
         const last = s.versions[s.versions.length - 1];
-        const template = last
-          ? JSON.stringify(
-              {
-                ...last,
-                version: `${last.version}-baru`,
-                validFromYear: (last.validToYear ?? last.validFromYear ?? 2025) + 1,
-                validToYear: null,
-              },
-              null,
-              2,
-            )
-          : '';
         const mine = failed?.id === s.id ? failed : null;
         return (
           <details class="card" style="margin-bottom:0.75rem" open={mine ? true : undefined}>
@@ -110,18 +121,13 @@ async function render(
                   {mine.message}
                 </p>
               ) : null}
-              <div class="field">
-                <label for={`v-${s.id}`}>
-                  {tr(
-                    l,
-                    'Tambah versi (JSON, bentuk sama dengan API /api/v1/scales)',
-                    'Add a version (JSON, same shape as the API)',
-                  )}
-                </label>
-                <textarea id={`v-${s.id}`} name="version" rows={10} style="font-family:monospace">
-                  {mine?.text ?? template}
-                </textarea>
-              </div>
+              <h3>{tr(l, 'Tambah versi', 'Add a version')}</h3>
+              <input
+                type="hidden"
+                name="precision"
+                value={(mine?.values ?? versionValues(last)).precision ?? ''}
+              />
+              <VersionForm scale={s} values={mine?.values ?? versionValues(last)} l={l} />
               <label>
                 <input type="checkbox" name="supersede" value="1" />{' '}
                 {tr(
@@ -150,24 +156,22 @@ export async function scaleVersionPost(c: Context<AppEnv>) {
   const actor = requireRole(c, ['admin']);
   const values = textValues(await readForm(c));
   const id = c.req.param('id') ?? '';
-  const text = values.version ?? '';
+  const scale = (await listScales(c.get('deps').db.db)).find((x) => x.id === id);
+  const last = scale?.versions[scale.versions.length - 1];
   let result: Awaited<ReturnType<typeof addScaleVersion>>;
   try {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw invalid([{ field: 'version', message: 'Bukan JSON yang sah: periksa koma, kutip dan kurung.' }]);
-    }
-    result = await addScaleVersion(c.get('deps').db.db, actor, id, scaleVersionSchema.parse(json), {
+    const version = scaleVersionSchema.safeParse(versionFromForm(values, last));
+    if (!version.success) throw invalid(version.error.issues.map(issueDetail));
+    result = await addScaleVersion(c.get('deps').db.db, actor, id, version.data, {
       supersede: values.supersede === '1',
     });
   } catch (err) {
     const state = formErrors(err, values);
-    const detail = Object.entries(state.errors)
-      .map(([f, m]) => `${f}: ${m.join(' ')}`)
+    const detail = Object.values(state.errors)
+      .flat()
+      .filter((m) => m !== state.message)
       .join(' · ');
-    return render(c, { id, text, message: [state.message, detail].filter(Boolean).join(' — ') });
+    return render(c, { id, values, message: [state.message, detail].filter(Boolean).join(' — ') });
   }
   return seeOther(
     c,

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Context, Next } from 'hono';
-import type { Evidence } from '../../../services/awards/model.ts';
+import { formatDateIn } from '../../../domain/format.ts';
+import type { Evidence, EvidenceArticle } from '../../../services/awards/model.ts';
 import { AppError, invalid } from '../../../services/errors.ts';
 import {
   addFileEvidence,
@@ -50,6 +51,8 @@ export function EvidenceList({
                 ({e.mediaType}, {formatBytes(e.sizeBytes, locale)})
               </span>
             </>
+          ) : e.article ? (
+            <ArticleLine article={e.article} locale={locale} />
           ) : webUrlOrNull(e.url) ? (
             <a href={webUrlOrNull(e.url) ?? undefined} rel="noopener noreferrer nofollow">
               {e.url}
@@ -57,9 +60,7 @@ export function EvidenceList({
           ) : e.url ? (
             <span>{e.url}</span>
           ) : (
-            <strong>
-              {tr(locale, `Berita #${e.articleId ?? '?'}`, `News article #${e.articleId ?? '?'}`)}
-            </strong>
+            <strong>{tr(locale, 'Berita', 'News report')}</strong>
           )}
           {e.caption ? <p>{e.caption}</p> : null}
           {e.quote ? <blockquote>{e.quote}</blockquote> : null}
@@ -262,3 +263,26 @@ export async function serveEvidence(c: Context<AppEnv>) {
 }
 
 const formErrorsInput = (message: string) => invalid([{ field: 'file', message }], message);
+
+/** A news report as evidence: its headline (a safe link when it has a web address), outlet, date. */
+function ArticleLine({ article, locale }: { article: EvidenceArticle; locale: Locale }) {
+  const href = webUrlOrNull(article.url);
+  const title = article.title ?? tr(locale, 'Berita', 'News report');
+  const source = [
+    article.outlet,
+    article.publishedOn ? formatDateIn(locale, article.publishedOn) : null,
+  ].filter(Boolean);
+  return (
+    <>
+      <span class="muted">{tr(locale, 'Berita', 'News')}: </span>
+      {href ? (
+        <a href={href} rel="noopener noreferrer nofollow">
+          {title}
+        </a>
+      ) : (
+        <strong>{title}</strong>
+      )}
+      {source.length ? <span class="muted"> · {source.join(', ')}</span> : null}
+    </>
+  );
+}

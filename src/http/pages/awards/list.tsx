@@ -61,12 +61,14 @@ export async function awardList(c: Context<AppEnv>) {
     return `/kerja/penghargaan?${u}`;
   };
   const all = t(l, 'filter.all');
+  // The heading names the year the list is filtered on, as the year box does (and only then).
+  const heading = query.year ? `${t(l, 'list.title')} · ${query.year}` : t(l, 'list.title');
   return page(
     c,
-    { title: t(l, 'list.title'), section: 'awards' },
+    { title: heading, section: 'awards' },
     <>
       <div class="toolbar">
-        <h1>{t(l, 'list.title')}</h1>
+        <h1>{heading}</h1>
         {['admin', 'operator', 'kurator'].includes(actor.role) ? (
           <a class="button" href="/kerja/penghargaan/baru">
             {t(l, 'nav.new')}

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { recapDefaultYear } from '../../../services/recap/queries.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
 import { tr } from '../i18n.ts';
@@ -9,10 +10,16 @@ import { page } from '../ui/page.tsx';
 // open-data package, and the yearly PDF report. The files come from the export API; this
 // page builds the links with a GET form so the choice is a shareable URL.
 
-export function exportsPage(c: Context<AppEnv>) {
-  requireActor(c);
+export async function exportsPage(c: Context<AppEnv>) {
+  const actor = requireActor(c);
   const l = c.get('locale');
-  const year = c.req.query('year') ?? String(new Date().getUTCFullYear() - 1);
+  // The year offered first: this year once it has a verified award, else the latest that has.
+  const headline = await recapDefaultYear(c.get('deps').db.db, {
+    regionCode: null,
+    actor,
+    includeUnverified: false,
+  });
+  const year = c.req.query('year') ?? String(headline);
   const state = c.req.query('state') ?? 'verified';
   const valid = /^\d{4}$/.test(year) ? year : '';
   const query = new URLSearchParams({ ...(valid ? { year: valid } : {}), ...(state ? { state } : {}) });
@@ -78,11 +85,20 @@ export function exportsPage(c: Context<AppEnv>) {
         <section class="card" aria-labelledby="h-report">
           <h2 id="h-report">{tr(l, 'Laporan tahunan (PDF)', 'Yearly report (PDF)')}</h2>
           {valid ? (
-            <p>
-              <a href={`/api/v1/exports/report-${valid}.pdf`}>
-                {tr(l, `Laporan Penghargaan Tahun ${valid}`, `Awards report ${valid}`)}
-              </a>
-            </p>
+            <>
+              <p>
+                <a href={`/api/v1/exports/report-${valid}.pdf`}>
+                  {tr(l, `Laporan Penghargaan Tahun ${valid}`, `Awards report ${valid}`)}
+                </a>
+              </p>
+              <p class="hint">
+                {tr(
+                  l,
+                  'A4 dengan kop daerah: angka tahun itu dibanding tahun sebelumnya, tren sejak berdiri, grafik per bidang, tingkat dan pemberi, dan daftar penghargaan. Ganti tahun di atas untuk tahun lain.',
+                  "A4 with the region's letterhead: the year's numbers against the year before, the trend since the founding, charts by field, level and giver, and the list of awards. Change the year above for another year.",
+                )}
+              </p>
+            </>
           ) : (
             <p class="muted">{tr(l, 'Isi tahun dulu.', 'Enter a year first.')}</p>
           )}

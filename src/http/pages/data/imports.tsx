@@ -178,8 +178,9 @@ const YEAR_FROM = {
 
 /** How each importable row was read: the person checks the matching before saving. */
 function Readings({ r, l }: { r: ImportReport; l: Locale }) {
+  // Open for a file of office size, so the reading is seen before saving; folded for a long one.
   return (
-    <details>
+    <details open={r.readRows.length <= 100 ? true : undefined}>
       <summary>
         {tr(
           l,

@@ -26,15 +26,19 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
     a.field ? <a href={link('/penghargaan', locale, { bidang: a.field.code })}>{a.field.name}</a> : null,
   );
   add(t.category, a.category);
+  // One "Penerima" row: the recipient, and under it the note about them when there is one.
+  const note = a.recipientKind !== 'team' && a.recipientNote ? a.recipientNote : null;
   add(
     t.recipient,
-    a.unit && a.recipientKind !== 'team' ? (
-      <a href={link(`/unit/${a.unit.id}`, locale)}>{a.unit.name}</a>
-    ) : (
-      recipientLabel(v, a)
-    ),
+    <>
+      {a.unit && a.recipientKind !== 'team' ? (
+        <a href={link(`/unit/${a.unit.id}`, locale)}>{a.unit.name}</a>
+      ) : (
+        recipientLabel(v, a)
+      )}
+      {note ? <span class="fact-note">{note}</span> : null}
+    </>,
   );
-  if (a.recipientKind !== 'team' && a.recipientNote) add('', a.recipientNote);
   add(t.editionYear, String(a.editionYear));
   add(t.date, a.receivedOn ? <time datetime={a.receivedOn}>{formatDate(a.receivedOn, locale)}</time> : null);
   add(t.place, a.place);
@@ -70,7 +74,7 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
         <dl class="facts">
           {rows.map(([label, value]) => (
             <div class="fact">
-              <dt>{label || t.recipient}</dt>
+              <dt>{label}</dt>
               <dd>{value}</dd>
             </div>
           ))}
@@ -86,8 +90,16 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
             <h2 id="evidence">{t.evidence}</h2>
             <ul class="evidence">
               {a.evidence.map((e) => {
-                const href = e.kind === 'file' ? `/api/v1/evidence/${e.id}/file` : webUrlOrNull(e.url);
-                const label = e.caption ?? e.fileName ?? e.url ?? t.evidence;
+                // A news report is named by its headline and outlet, and linked when it has a web address.
+                const href =
+                  e.kind === 'file' ? `/api/v1/evidence/${e.id}/file` : webUrlOrNull(e.article?.url ?? e.url);
+                const label = e.article?.title ?? e.caption ?? e.fileName ?? e.url ?? t.evidence;
+                const source = e.article
+                  ? [
+                      e.article.outlet,
+                      e.article.publishedOn ? formatDate(e.article.publishedOn, locale) : null,
+                    ].filter(Boolean)
+                  : [];
                 const kind = e.kind === 'file' ? t.file : e.kind === 'article' ? t.article : t.link;
                 return (
                   <li>
@@ -99,6 +111,7 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
                     ) : (
                       label
                     )}
+                    {source.length ? <span class="award-meta"> · {source.join(', ')}</span> : null}
                     {e.quote ? <blockquote>“{e.quote}”</blockquote> : null}
                   </li>
                 );

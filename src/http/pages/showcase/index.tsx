@@ -13,7 +13,7 @@ import { filterOptions } from '../../../services/showcase/options.ts';
 import { seriesOf } from '../../../services/showcase/series.ts';
 import { loadSite } from '../../../services/showcase/site.ts';
 import { timelineData } from '../../../services/showcase/timeline.ts';
-import { unitPageData } from '../../../services/showcase/unit.ts';
+import { unitIndexData, unitPageData } from '../../../services/showcase/unit.ts';
 import type { AppEnv } from '../../env.ts';
 import { AwardPage } from './award.tsx';
 import { etagOf, memoised, type Rendered, servePage } from './cache.ts';
@@ -23,6 +23,7 @@ import { ListPage } from './list.tsx';
 import { paramsToLink, parseListParams } from './list-query.ts';
 import { TimelinePage } from './timeline.tsx';
 import { UnitPage } from './unit.tsx';
+import { UnitsPage } from './units.tsx';
 import { type View, viewFor } from './view.ts';
 
 // The public showcase: no sign-in, verified and public records only, rendered on the server,
@@ -130,6 +131,15 @@ export function showcaseRoutes() {
       QUERY_IGNORED,
     );
   });
+
+  app.get('/unit', (c) =>
+    servePage(c, '/unit', () =>
+      page(c, async (v) => {
+        const units = await unitIndexData(c.get('deps').db.db, null);
+        return <UnitsPage v={v} units={units} />;
+      }),
+    ),
+  );
 
   app.get('/unit/:id', (c) => {
     const id = idParam(c.req.param('id'));

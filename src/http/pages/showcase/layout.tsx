@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { link } from './format.ts';
 import { canonicalUrl, otherLanguageHref, type View } from './view.ts';
 
-type Section = 'home' | 'list' | 'timeline' | 'data' | null;
+type Section = 'home' | 'list' | 'units' | 'timeline' | 'data' | null;
 
 export interface LayoutProps {
   v: View;
@@ -22,6 +22,7 @@ export function Layout({ v, title, description, section, children }: LayoutProps
   const nav: [Section, string, string][] = [
     ['home', '/', t.navHome],
     ['list', '/penghargaan', t.navList],
+    ['units', '/unit', t.navUnits],
     ['timeline', '/linimasa', t.navTimeline],
     ['data', '/data', t.navData],
   ];

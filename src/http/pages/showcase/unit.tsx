@@ -11,12 +11,18 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
   const r = d;
   const awards = d.awards;
   const fieldRows = r.byField.map((f) => ({ label: f.name ?? t.other, value: f.count }));
+  // A recurring assessment is graded each period (a score, a grade, an opinion); a programme
+  // merely won in several years (Juara I Adipura 2010, Juara II 2017) is told apart from it.
+  const isAssessment = (s: (typeof r.series)[number]) =>
+    s.scaleId !== null || s.points.some((p) => p.score !== null || p.grade !== null || p.status !== null);
+  const assessed = r.series.filter(isAssessment);
+  const repeated = r.series.filter((s) => !isAssessment(s));
   return (
     <Layout
       v={v}
       title={d.unit.name}
       description={`${t.unitTitle}: ${d.unit.name} — ${n(r.total)} ${t.awardsOfUnit.toLowerCase()}`}
-      section={null}
+      section="units"
     >
       {d.ancestors.length ? (
         <nav aria-label={t.breadcrumb} class="crumbs">
@@ -75,11 +81,12 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
         <p class="empty">{t.noData}</p>
       )}
 
-      {r.series.length ? (
+      {assessed.length ? (
         <section aria-labelledby="series">
           <h2 id="series">{t.series}</h2>
+          <p class="muted">{t.seriesUnitIntro}</p>
           <ul class="cards">
-            {r.series.map((s) => {
+            {assessed.map((s) => {
               const latest = s.points[s.points.length - 1];
               return (
                 <li class="card">
@@ -96,6 +103,30 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
                     </p>
                   ) : null}
                   {s.streak?.phrase ? <p class="streak">{s.streak.phrase}</p> : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+
+      {repeated.length ? (
+        <section aria-labelledby="repeated">
+          <h2 id="repeated">{t.repeated}</h2>
+          <p class="muted">{t.repeatedIntro}</p>
+          <ul class="plain-list">
+            {repeated.map((s) => {
+              const latest = s.points[s.points.length - 1];
+              const years = [...new Set(s.points.map((p) => p.year))];
+              return (
+                <li>
+                  <a href={link(`/penghargaan/${latest.awardId}`, locale)}>{s.title}</a>
+                  <span class="award-meta">
+                    {' · '}
+                    {[s.giver?.abbreviation, t.repeatedYears(n(years.length)), years.join(', ')]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
                 </li>
               );
             })}

@@ -52,9 +52,12 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
     const pool = new (pgDriver().Pool)({ connectionString: target, max: 10 });
     // An idle client can lose its server (restart, database dropped); pg then emits 'error' on the
     // pool, which would crash the process if nobody listened. The pool replaces the client.
+    // The logger loads only then, so a command that never meets this pays nothing for it.
     pool.on('error', (err) => {
-      if (process.env.LOG_LEVEL !== 'silent' && !process.env.VITEST)
-        console.warn(`postgres: idle client lost: ${err.message}`);
+      const level = process.env.VITEST ? 'silent' : (process.env.LOG_LEVEL ?? 'info');
+      void import('../log.ts').then(({ createLogger }) =>
+        createLogger(level).warn({ err }, 'postgres: idle client lost'),
+      );
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind, url, sqlitePath: null, sqlite: null, close: () => db.destroy() };

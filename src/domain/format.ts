@@ -25,6 +25,15 @@ export function formatNumberIn(locale: Locale, x: number, decimals?: number): st
   }).format(x);
 }
 
+/** Up to `maxDecimals` digits after the comma, none for whole numbers: 2.35 → '2,35'; 2 → '2'. */
+export function formatNumberUpTo(locale: Locale, x: number, maxDecimals: number): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: maxDecimals }).format(x);
+}
+
+/** A size in megabytes for messages about limits: 10485760 → '10'; 1572864 → '1,5'. */
+export const formatMegabytes = (bytes: number, maxDecimals = 1, locale: Locale = 'id') =>
+  formatNumberUpTo(locale, bytes / 1048576, maxDecimals);
+
 // Every time is shown in the region's clock: the first regions are all on WIB (UTC+7).
 export const TIME_ZONE = 'Asia/Jakarta';
 export const TIME_ZONE_LABEL = 'WIB';

@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
+import { createLogger } from '../log.ts';
 import { AppError } from '../services/errors.ts';
 import { authRoutes } from './api/auth.ts';
 import { awardRoutes } from './api/awards.ts';
@@ -17,7 +19,7 @@ import { userRoutes } from './api/users.ts';
 import { identify, requireCsrf } from './auth/session.ts';
 import { limitBody } from './body-limit.ts';
 import type { AppDeps, AppEnv } from './env.ts';
-import { jsonError } from './errors.ts';
+import { jsonError, toErrorBody } from './errors.ts';
 import { rejectNulBytes } from './guards.ts';
 import { uploadTooLarge } from './pages/awards/evidence.tsx';
 import { mountPages, renderPageError } from './pages/index.ts';
@@ -45,11 +47,23 @@ const apiRouters = [
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.use('*', async (c, next) => {
+  // The language: `?lang=en`, else the `lang` cookie the pages set (src/http/pages/index.ts),
+  // else Indonesian. Never Accept-Language: a public page is cached once per language that its
+  // URL or cookie names, so the same URL must not answer in two languages by browser setting.
+  const detectLanguage = languageDetector({
+    supportedLanguages: ['id', 'en'],
+    fallbackLanguage: 'id',
+    order: ['querystring', 'cookie'],
+    lookupQueryString: 'lang',
+    lookupCookie: 'lang',
+    caches: false,
+  });
+  app.use('*', (c, next) => {
     c.set('deps', deps);
-    const lang = c.req.query('lang') ?? c.req.header('cookie')?.match(/(?:^|;\s*)lang=(en|id)/)?.[1];
-    c.set('locale', lang === 'en' ? 'en' : 'id');
-    await next();
+    return detectLanguage(c, async () => {
+      c.set('locale', c.get('language') === 'en' ? 'en' : 'id');
+      await next();
+    });
   });
   // Every response, HTML pages above all: scripts only from our own /static files (no inline
   // script, no eval — htmx needs neither here), no framing by other sites, no plugins. Inline
@@ -113,7 +127,11 @@ export function createApp(deps: AppDeps) {
 
   mountPages(app);
 
+  // Anything that is not a client's mistake is a defect: one pino line with the request, then
+  // the answer the client gets (a JSON error or an error page) says only that it was logged.
+  const log = deps.log ?? createLogger(deps.config.logLevel);
   app.onError((err, c) => {
+    if (!toErrorBody(err)) log.error({ err, method: c.req.method, path: c.req.path }, 'unexpected error');
     if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') return jsonError(c, err);
     return renderPageError(c, err);
   });

@@ -1,11 +1,15 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { Locale } from '../domain/format.ts';
+import type { Logger } from '../log.ts';
 import type { Actor } from '../services/actor.ts';
 
 /** What every request handler can reach through `c.get(...)`. */
 export interface AppDeps {
   db: Db;
   config: Config;
+  /** Where unexpected errors are written; `createApp` makes one from LOG_LEVEL when absent. */
+  log?: Logger;
 }
 
 export type AppEnv = {
@@ -17,6 +21,8 @@ export type AppEnv = {
     authVia: 'session' | 'token' | null;
     sessionId: string | null;
     csrfToken: string | null;
-    locale: 'id' | 'en';
+    locale: Locale;
+    /** Set by Hono's language detector; read `locale`, which narrows it to a Locale. */
+    language: string;
   };
 };

@@ -84,7 +84,6 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } |
 export function jsonError(c: Context, err: unknown) {
   const known = toErrorBody(err);
   if (known) return c.json(known.body, known.status as 400);
-  console.error(err);
   return c.json(
     { error: { code: 'internal', message: 'Terjadi kesalahan di server; sudah dicatat.', details: [] } },
     500,

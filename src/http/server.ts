@@ -21,9 +21,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const db = opts.db ?? openDatabase(config.databaseUrl);
   await prepareDatabase(db.db);
-  const app = createApp({ db, config });
-  const host = opts.host ?? '0.0.0.0';
   const log = createLogger(config.logLevel);
+  const app = createApp({ db, config, log });
+  const host = opts.host ?? '0.0.0.0';
   // Every request at debug; client errors at info and server errors at error, with timing.
   const fetch = async (req: Request, env: unknown) => {
     const started = performance.now();

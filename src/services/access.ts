@@ -1,4 +1,5 @@
-import type { AwardState, Role } from '../db/schema.ts';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type { Database, Role } from '../db/schema.ts';
 import { roleLabel } from '../domain/labels.ts';
 import type { Actor } from './actor.ts';
 import { forbidden } from './errors.ts';
@@ -18,10 +19,30 @@ export const IMPORT_ROLES: readonly Role[] = ['admin', 'verifikator', 'operator'
 export const inSubtree = (actor: Actor, unitPath: string | null) =>
   actor.unitPath !== null && unitPath !== null && unitPath.startsWith(actor.unitPath);
 
-/** May this actor see this award at all? Verified records are visible to every signed-in user. */
-export function canReadAward(actor: Actor, award: { state: AwardState; unit_path: string | null }): boolean {
-  if (actor.role !== 'operator') return true;
-  return award.state === 'verified' || inSubtree(actor, award.unit_path);
+/** Who reads: a signed-in actor, or null for the public. */
+export type Reader = Actor | null;
+
+/**
+ * The one rule of what a reader may see, as a WHERE on `awards`: the public sees verified,
+ * public records; an operator sees every verified record plus anything of their own unit
+ * subtree; every other signed-in role sees everything. Every list, page, recap, export and
+ * showcase query starts from `readableAwards` (or adds `readableBy`), so no path can differ.
+ */
+export function readableBy(reader: Reader) {
+  return (eb: ExpressionBuilder<Database, 'awards'>): Expression<SqlBool> => {
+    if (reader === null) return eb.and([eb('awards.state', '=', 'verified'), eb('awards.is_public', '=', 1)]);
+    if (reader.role === 'operator')
+      return eb.or([
+        eb('awards.state', '=', 'verified'),
+        eb('awards.unit_path', 'like', `${reader.unitPath ?? '/none/'}%`),
+      ]);
+    return eb.and([]);
+  };
+}
+
+/** The awards a reader may see; add filters, columns and order. */
+export function readableAwards(db: Kysely<Database>, reader: Reader) {
+  return db.selectFrom('awards').where(readableBy(reader));
 }
 
 /** Create or edit the content of an award that belongs to `unitPath`. */

@@ -5,7 +5,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { z } from 'zod';
 import { nowIso } from '../db/now.ts';
 import type { AwardRow, Database, EvidenceRow, EvidenceTable } from '../db/schema.ts';
-import { formatDateTimeIn } from '../domain/format.ts';
+import { formatDateTimeIn, formatMegabytes } from '../domain/format.ts';
 import { assertCanEditFor } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -73,7 +73,7 @@ export async function addFileEvidence(
   if (file.bytes.byteLength > store.maxUploadBytes)
     throw new AppError(
       'payload_too_large',
-      `Berkas ${mb(file.bytes.byteLength)} MB melebihi batas ${mb(store.maxUploadBytes)} MB; perkecil atau pindai ulang dengan resolusi lebih rendah.`,
+      `Berkas ${formatMegabytes(file.bytes.byteLength)} MB melebihi batas ${formatMegabytes(store.maxUploadBytes)} MB; perkecil atau pindai ulang dengan resolusi lebih rendah.`,
     );
   const detected = await (await import('file-type')).fileTypeFromBuffer(file.bytes);
   if (!detected || !(ALLOWED_MEDIA_TYPES as readonly string[]).includes(detected.mime))
@@ -212,6 +212,12 @@ async function dropBlobIfUnused(db: Kysely<Database>, dir: string, sha: string):
   if (!still) rmSync(blobPath(dir, sha), { force: true });
 }
 
+/** The award an evidence row belongs to, or null when there is no such row. */
+export async function awardOfEvidence(db: Kysely<Database>, id: number): Promise<number | null> {
+  const row = await db.selectFrom('evidence').select('award_id').where('id', '=', id).executeTakeFirst();
+  return row?.award_id ?? null;
+}
+
 /** The evidence row and where its bytes are, if the actor may see the award. */
 export async function evidenceFile(
   db: Kysely<Database>,
@@ -255,5 +261,3 @@ export function safeFileName(name: string, ext: string): string {
     .slice(0, 100);
   return `${base || 'bukti'}.${ext}`;
 }
-
-const mb = (n: number) => (n / 1048576).toLocaleString('id-ID', { maximumFractionDigits: 1 });

@@ -4,9 +4,11 @@ import {
   formatDateId,
   formatDateIn,
   formatDateTimeIn,
+  formatMegabytes,
   formatNumberEn,
   formatNumberId,
   formatNumberIn,
+  formatNumberUpTo,
 } from '../../src/domain/format.ts';
 
 describe('formatNumber', () => {
@@ -58,5 +60,16 @@ describe('formatDate', () => {
     expect(formatDateId('2025')).toBe('2025');
     expect(formatDateId('kemarin')).toBe('kemarin');
     expect(formatDateEn('2025-13-01')).toBe('2025-13-01');
+  });
+});
+
+describe('numbers up to a number of decimals, and sizes in MB', () => {
+  it('drops trailing zeros and rounds past the limit', () => {
+    expect(formatNumberUpTo('id', 94.765432, 6)).toBe('94,765432');
+    expect(formatNumberUpTo('id', 2, 3)).toBe('2');
+    expect(formatNumberUpTo('en', 1234.5, 1)).toBe('1,234.5');
+    expect(formatMegabytes(10 * 1048576)).toBe('10');
+    expect(formatMegabytes(1572864)).toBe('1,5');
+    expect(formatMegabytes(1572864, 0)).toBe('2');
   });
 });

@@ -176,6 +176,31 @@ describe('public showcase: what the public may see', () => {
     );
   });
 
+  it('serves the stylesheets and scripts with an ETag and answers 304 to it', async () => {
+    for (const path of ['/aset/showcase.css', '/static/app.css', '/static/htmx.min.js']) {
+      const first = await t.call('public', 'GET', path);
+      expect(first.status, path).toBe(200);
+      expect(first.text.length, path).toBeGreaterThan(1000);
+      const etag = first.headers.get('etag');
+      expect(etag, path).toMatch(/^"[A-Za-z0-9_-]{20,}"$/);
+      const again = await t.call('public', 'GET', path, undefined, { 'if-none-match': etag! });
+      expect([again.status, again.text, again.headers.get('etag')], path).toEqual([304, '', etag]);
+      expect(again.headers.get('cache-control'), path).toBe('public, max-age=3600');
+      const stale = await t.call('public', 'GET', path, undefined, { 'if-none-match': '"stale"' });
+      expect(stale.status, path).toBe(200);
+    }
+  });
+
+  it('speaks Indonesian unless ?lang=en or the lang cookie asks for English; never by Accept-Language', async () => {
+    const lang = async (path: string, headers: Record<string, string> = {}) =>
+      /<html lang="(\w+)"/.exec((await t.call('public', 'GET', path, undefined, headers)).text)?.[1];
+    expect(await lang('/', { 'accept-language': 'en-GB,en;q=0.9' })).toBe('id');
+    expect(await lang('/?lang=en')).toBe('en');
+    expect(await lang('/', { cookie: 'lang=en' })).toBe('en');
+    expect(await lang('/?lang=id', { cookie: 'lang=en' })).toBe('id');
+    expect(await lang('/?lang=xx')).toBe('id');
+  });
+
   it('shows a newly verified award within a second, and hides it again when reopened', async () => {
     const created = await t.call('operator', 'POST', '/api/v1/awards', {
       title: 'Penghargaan Baru Terverifikasi',

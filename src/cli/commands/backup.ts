@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import type { Command } from 'commander';
 import { describeDatabaseUrl } from '../../db/database.ts';
+import { formatNumberId } from '../../domain/format.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { configuredDatabaseUrl, exitTwoOnUsageError, withDatabase } from './migrate.ts';
@@ -76,8 +77,8 @@ export function register(program: Command): void {
     .exitOverride(exitTwoOnUsageError)
     .action(async (file: string, o: { force?: boolean }) => {
       const r = await backupDatabase(configuredDatabaseUrl(), file, o.force === true);
-      const kb = Math.max(1, Math.round(r.bytes / 1024)).toLocaleString('id-ID');
-      const awards = r.awards === null ? '' : `, ${r.awards.toLocaleString('id-ID')} penghargaan`;
+      const kb = formatNumberId(Math.max(1, Math.round(r.bytes / 1024)));
+      const awards = r.awards === null ? '' : `, ${formatNumberId(r.awards)} penghargaan`;
       process.stdout.write(`Cadangan dibuat: ${r.file} (${kb} KB${awards}).\n`);
     });
 }

@@ -4,6 +4,7 @@
 // message that says how to fix them.
 
 import type { Command } from 'commander';
+import type { Locale } from '../../domain/format.ts';
 import {
   findScale,
   type Grade,
@@ -61,7 +62,7 @@ export function runGrade(o: GradeOptions): { grade: Grade; score?: number; year:
   return { grade: r.grade, score, year };
 }
 
-function line(result: ReturnType<typeof runGrade>, lang: 'id' | 'en'): string {
+function line(result: ReturnType<typeof runGrade>, lang: Locale): string {
   const { grade: g, score, year } = result;
   const zone = g.zone ? `, ${ZONE_LABELS[g.zone][lang]}` : '';
   const what = score === undefined ? g.code : formatNumber(score, { lang });

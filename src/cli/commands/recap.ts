@@ -8,7 +8,8 @@ import { loadConfig } from '../../config.ts';
 import { describeDatabaseUrl, openDatabase } from '../../db/database.ts';
 import { prepareDatabase } from '../../db/prepare.ts';
 import type { Database } from '../../db/schema.ts';
-import { formatNumber, type Lang } from '../../domain/recap/index.ts';
+import type { Locale } from '../../domain/format.ts';
+import { formatNumber } from '../../domain/recap/index.ts';
 import { SYSTEM_ACTOR } from '../../services/actor.ts';
 import { buildRecap, type Recap } from '../../services/recap/recap.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
@@ -55,7 +56,7 @@ const WORDS = {
 } as const;
 
 /** The recap as text for a terminal. */
-export function formatRecapText(r: Recap, lang: Lang = 'id'): string {
+export function formatRecapText(r: Recap, lang: Locale = 'id'): string {
   const w = WORDS[lang];
   const n = (x: number) => formatNumber(x, { lang });
   const table = (rows: [string, string][]) => {
@@ -90,7 +91,7 @@ export function formatRecapText(r: Recap, lang: Lang = 'id'): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function parseRecapOptions(o: RecapOptions): { region?: string; year?: number; lang: Lang } {
+export function parseRecapOptions(o: RecapOptions): { region?: string; year?: number; lang: Locale } {
   if (o.region !== undefined && !/^\d{2}(\.\d{2})?$/.test(o.region.trim()))
     throw new CliError(`--region "${o.region}" bukan kode wilayah Kemendagri; contoh: --region 36.71`);
   if (o.year !== undefined && !/^\d{4}$/.test(o.year.trim()))

@@ -1,5 +1,6 @@
-// Counts by year, field, level, giver and unit (with subtree roll-up), cumulative totals and the
-// change against the previous year. Pure: arrays in, plain objects out.
+// The arithmetic around the recap's counts, declared once: the change against the previous
+// year, and the subtree roll-up of team awards (awards with several recipient units, few, so
+// rolled up here rather than in SQL). The counting itself is SQL, in src/services/recap.
 
 import type { AwardFact, UnitRef } from './types.ts';
 
@@ -8,47 +9,9 @@ export interface Count<K = string | null> {
   count: number;
 }
 
-/** Counts by a key; largest first, ties by key. Missing keys count under `null`. */
-export function countBy(
-  awards: readonly AwardFact[],
-  keyOf: (a: AwardFact) => string | null | undefined,
-): Count[] {
-  const counts = new Map<string | null, number>();
-  for (const a of awards) {
-    const k = keyOf(a) ?? null;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  return [...counts]
-    .map(([key, count]) => ({ key, count }))
-    .sort((x, y) => y.count - x.count || String(x.key ?? '\uffff').localeCompare(String(y.key ?? '\uffff')));
-}
-
-export const countByField = (awards: readonly AwardFact[]) => countBy(awards, (a) => a.fieldCode);
-export const countByLevel = (awards: readonly AwardFact[]) => countBy(awards, (a) => a.level);
-export const countByGiver = (awards: readonly AwardFact[]) => countBy(awards, (a) => a.giverCode);
-
 export interface YearCount {
   year: number;
   count: number;
-}
-
-/**
- * Counts by edition year, oldest first. With `from`/`to`, every year in the range appears (zeros
- * included), so a chart has no holes and "change from previous year" sees the empty year.
- */
-export function countByYear(
-  awards: readonly AwardFact[],
-  range: { from?: number; to?: number } = {},
-): YearCount[] {
-  const counts = new Map<number, number>();
-  for (const a of awards) counts.set(a.editionYear, (counts.get(a.editionYear) ?? 0) + 1);
-  const years = [...counts.keys()];
-  if (years.length === 0 && (range.from === undefined || range.to === undefined)) return [];
-  const from = range.from ?? Math.min(...years);
-  const to = range.to ?? Math.max(...years);
-  const out: YearCount[] = [];
-  for (let y = from; y <= to; y++) out.push({ year: y, count: counts.get(y) ?? 0 });
-  return out;
 }
 
 export interface Change {
@@ -61,17 +24,6 @@ export interface Change {
   percent: number | null;
 }
 
-/** This year's count against the previous year's. */
-export function changeFromPreviousYear(awards: readonly AwardFact[], year: number): Change {
-  let count = 0;
-  let previous = 0;
-  for (const a of awards) {
-    if (a.editionYear === year) count++;
-    else if (a.editionYear === year - 1) previous++;
-  }
-  return changeOf(year, count, previous);
-}
-
 /** The change between two yearly counts; the percent is null when the previous year had none. */
 export function changeOf(year: number, count: number, previous: number): Change {
   return {
@@ -82,32 +34,6 @@ export function changeOf(year: number, count: number, previous: number): Change 
     delta: count - previous,
     percent: previous === 0 ? null : roundTo(((count - previous) / previous) * 100, 2),
   };
-}
-
-export interface Cumulative {
-  /** ISO date counted from (e.g. the region's founding, '1993-02-28'). */
-  since: string;
-  total: number;
-  byYear: { year: number; count: number; cumulative: number }[];
-}
-
-/**
- * Awards since a date (e.g. "239 penghargaan sejak 1993"), with running totals per year. An
- * award without a date counts when its edition year is on or after the founding year.
- */
-export function cumulativeSince(awards: readonly AwardFact[], since: string, untilYear?: number): Cumulative {
-  const sinceYear = Number(since.slice(0, 4));
-  const counted = awards.filter(
-    (a) =>
-      (a.receivedOn ? a.receivedOn >= since : a.editionYear >= sinceYear) &&
-      (untilYear === undefined || a.editionYear <= untilYear),
-  );
-  let running = 0;
-  const byYear = countByYear(counted).map(({ year, count }) => {
-    running += count;
-    return { year, count, cumulative: running };
-  });
-  return { since, total: counted.length, byYear };
 }
 
 export interface UnitCount {
@@ -171,12 +97,6 @@ export function countByUnit(awards: readonly AwardFact[], units?: readonly UnitR
   return [...rows.values()]
     .filter((r) => !known || known.has(r.path))
     .sort((x, y) => y.total - x.total || x.path.localeCompare(y.path));
-}
-
-/** Awards received by a unit or anything below it. */
-export function inSubtree(awards: readonly AwardFact[], unitPath: string): AwardFact[] {
-  const root = normalisePath(unitPath);
-  return awards.filter((a) => pathsOf(a).some((p) => p.startsWith(root)));
 }
 
 export function roundTo(x: number, decimals: number): number {

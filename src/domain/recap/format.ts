@@ -1,33 +1,33 @@
 // Phrases the recap pages and reports print, in Bahasa Indonesia (default) and English.
 // Numbers the Indonesian way: 94,76 and 1.234.
 
+import type { Locale } from '../format.ts';
 import { formatNumberIn } from '../format.ts';
 import { ZONE_LABELS, type Zone } from '../grading/types.ts';
 import type { Change } from './counts.ts';
 import type { TrendPoint } from './series.ts';
 import type { Streak } from './streaks.ts';
-import type { Lang } from './types.ts';
 
 /**
  * 94.76 → "94,76" (id) / "94.76" (en). `decimals` fixes the digits after the comma; by default
  * up to two, none for whole numbers.
  */
-export function formatNumber(x: number, options: { decimals?: number; lang?: Lang } = {}): string {
+export function formatNumber(x: number, options: { decimals?: number; lang?: Locale } = {}): string {
   return formatNumberIn(options.lang ?? 'id', x, options.decimals);
 }
 
 /** 81.25 → "81,25%". */
-export function formatPercent(x: number, lang: Lang = 'id'): string {
+export function formatPercent(x: number, lang: Locale = 'id'): string {
   return `${formatNumber(x, { lang })}%`;
 }
 
 /** 'hijau' → "Zona Hijau" / "Green Zone"; other values unchanged. */
-export function displayValue(value: string, lang: Lang = 'id'): string {
+export function displayValue(value: string, lang: Locale = 'id'): string {
   return value in ZONE_LABELS ? ZONE_LABELS[value as Zone][lang] : value;
 }
 
 export interface StreakPhraseOptions {
-  lang?: Lang;
+  lang?: Locale;
   /**
    * 'kali' counts occurrences, value first: "WTP 15 kali berturut-turut" (status, opinions);
    * 'tahun' counts years, count first: "3 tahun berturut-turut Zona Hijau" (zones, grades).
@@ -55,7 +55,11 @@ export function formatStreak(
 }
 
 /** "94,76, naik 1,55 dari 93,21 (2023)" / "94.76, up 1.55 from 93.21 (2023)". */
-export function formatTrendPoint(point: TrendPoint, previousScore: number | null, lang: Lang = 'id'): string {
+export function formatTrendPoint(
+  point: TrendPoint,
+  previousScore: number | null,
+  lang: Locale = 'id',
+): string {
   const score = formatNumber(point.score, { lang });
   if (point.delta === null || previousScore === null || point.previousYear === null) return score;
   const prev = formatNumber(previousScore, { lang });
@@ -72,7 +76,7 @@ export function formatTrendPoint(point: TrendPoint, previousScore: number | null
  * "87 penghargaan pada 2025, naik 39 (81,25%) dari 48 pada 2024";
  * with nothing the year before: "… naik 5 dari 0 pada 2024" (no percent).
  */
-export function formatChange(change: Change, lang: Lang = 'id'): string {
+export function formatChange(change: Change, lang: Locale = 'id'): string {
   const n = (x: number) => formatNumber(x, { lang });
   const pct = change.percent === null ? '' : ` (${formatPercent(Math.abs(change.percent), lang)})`;
   if (lang === 'en') {
@@ -88,7 +92,7 @@ export function formatChange(change: Change, lang: Lang = 'id'): string {
 }
 
 /** "239 penghargaan sejak 1993" / "239 awards since 1993". */
-export function formatCumulative(total: number, sinceYear: number, lang: Lang = 'id'): string {
+export function formatCumulative(total: number, sinceYear: number, lang: Locale = 'id'): string {
   const n = formatNumber(total, { lang });
   return lang === 'en'
     ? `${n} ${total === 1 ? 'award' : 'awards'} since ${sinceYear}`

@@ -1,6 +1,5 @@
 export * from './counts.ts';
 export * from './format.ts';
-export * from './report.ts';
 export * from './series.ts';
 export * from './streaks.ts';
 export * from './types.ts';

@@ -4,8 +4,6 @@
 
 import type { Zone } from '../grading/types.ts';
 
-export type Lang = 'id' | 'en';
-
 export interface AwardFact {
   id: string | number;
   /** Edition (programme/assessment) year: "SPM Awards 2025" → 2025; BPK: the fiscal year. */

@@ -1,8 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { newSecret, sha256 } from '../../auth/secrets.ts';
-import { actorFor } from '../../auth/users.ts';
-import { nowIso } from '../../db/now.ts';
+import { actorForToken, createSession, deleteSession, findSession } from '../../auth/sessions.ts';
 import { AppError } from '../../services/errors.ts';
 import type { AppEnv } from '../env.ts';
 
@@ -20,50 +18,17 @@ export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('csrfToken', null);
   const header = c.req.header('authorization');
   if (header?.startsWith('Bearer ')) {
-    const token = await db
-      .selectFrom('api_tokens')
-      .selectAll()
-      .where('token_hash', '=', sha256(header.slice(7).trim()))
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    const user =
-      token &&
-      (await db
-        .selectFrom('users')
-        .selectAll()
-        .where('id', '=', token.user_id)
-        .where('active', '=', 1)
-        .executeTakeFirst());
-    if (!user)
-      throw new AppError(
-        'unauthenticated',
-        'Token API tidak dikenal atau sudah dicabut; buat yang baru dengan `prestasi token create`.',
-      );
-    // Shown in the token list; written at most once a minute so a busy script costs no write per call.
-    if (!token.last_used_at || Date.parse(token.last_used_at) < Date.now() - 60_000)
-      await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', token.id).execute();
-    c.set('actor', await actorFor(db, user));
+    c.set('actor', await actorForToken(db, header.slice(7)));
     c.set('authVia', 'token');
     return next();
   }
   const cookie = getCookie(c, SESSION_COOKIE);
-  if (cookie) {
-    const id = sha256(cookie);
-    const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-    if (session && session.expires_at > nowIso()) {
-      const user = await db
-        .selectFrom('users')
-        .selectAll()
-        .where('id', '=', session.user_id)
-        .where('active', '=', 1)
-        .executeTakeFirst();
-      if (user) {
-        c.set('actor', await actorFor(db, user));
-        c.set('authVia', 'session');
-        c.set('sessionId', id);
-        c.set('csrfToken', session.csrf_token);
-      }
-    }
+  const session = cookie ? await findSession(db, cookie) : null;
+  if (session) {
+    c.set('actor', session.actor);
+    c.set('authVia', 'session');
+    c.set('sessionId', session.id);
+    c.set('csrfToken', session.csrfToken);
   }
   return next();
 };
@@ -71,19 +36,8 @@ export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Starts a session for a user; returns the CSRF token forms must echo back. */
 export async function startSession(c: Context<AppEnv>, userId: number): Promise<string> {
   const { db, config } = c.get('deps');
-  const cookie = newSecret();
-  const csrf = newSecret();
   const expires = new Date(Date.now() + config.sessionHours * 3600_000);
-  await db.db
-    .insertInto('sessions')
-    .values({
-      id: sha256(cookie),
-      user_id: userId,
-      csrf_token: csrf,
-      created_at: nowIso(),
-      expires_at: expires.toISOString(),
-    })
-    .execute();
+  const { cookie, csrfToken } = await createSession(db.db, userId, expires);
   setCookie(c, SESSION_COOKIE, cookie, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -91,12 +45,12 @@ export async function startSession(c: Context<AppEnv>, userId: number): Promise<
     path: '/',
     expires,
   });
-  return csrf;
+  return csrfToken;
 }
 
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const id = c.get('sessionId');
-  if (id) await c.get('deps').db.db.deleteFrom('sessions').where('id', '=', id).execute();
+  if (id) await deleteSession(c.get('deps').db.db, id);
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 

@@ -10,7 +10,6 @@ const KNOWN = new Set([401, 403, 404, 409, 413, 415, 429]);
 
 export function renderErrorPage(c: Context<AppEnv>, err: unknown) {
   const known = toErrorBody(err);
-  if (!known) console.error(err);
   const status = known?.status ?? 500;
   const locale = c.get('locale');
   const summary = t(

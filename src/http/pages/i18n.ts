@@ -1,7 +1,9 @@
 // User-facing words of the web pages, Bahasa Indonesia first, English second. Pages call
 // `t(locale, key)`; a key missing in English falls back to Indonesian so nothing is blank.
 
-export type Locale = 'id' | 'en';
+import type { Locale } from '../../domain/format.ts';
+
+export type { Locale };
 
 const id = {
   'site.name': 'Prestasi',

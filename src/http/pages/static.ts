@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import type { AppEnv } from '../env.ts';
+import { etagOf } from './showcase/cache.ts';
 
 // Static assets: the one stylesheet, a small enhancement script, the default emblem, and
 // htmx served from node_modules. Read once at start; cached by the browser with an ETag.
@@ -18,9 +20,7 @@ interface Asset {
 
 function asset(path: string, type: string): Asset {
   const body = readFileSync(path, 'utf8');
-  let hash = 0;
-  for (let i = 0; i < body.length; i++) hash = (hash * 31 + body.charCodeAt(i)) | 0;
-  return { body, type, etag: `"${(hash >>> 0).toString(16)}-${body.length}"` };
+  return { body, type, etag: etagOf(body) };
 }
 
 export function staticRoutes() {
@@ -31,12 +31,12 @@ export function staticRoutes() {
     'htmx.min.js': asset(require.resolve('htmx.org/dist/htmx.min.js'), 'text/javascript; charset=utf-8'),
   };
   const app = new Hono<AppEnv>();
-  app.get('/:name', (c) => {
+  // Hono's etag middleware answers If-None-Match with a 304; the tag is computed once at start.
+  app.get('/:name', etag(), (c) => {
     const a = assets[c.req.param('name')];
     if (!a) return c.notFound();
     c.header('ETag', a.etag);
     c.header('Cache-Control', 'public, max-age=3600');
-    if (c.req.header('if-none-match') === a.etag) return c.body(null, 304);
     c.header('Content-Type', a.type);
     return c.body(a.body);
   });

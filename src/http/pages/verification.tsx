@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { listAudit } from '../../services/audit.ts';
-import { type Evidence, toEvidence } from '../../services/awards/model.ts';
-import { listAwards } from '../../services/awards/read.ts';
+import { evidenceOf, listAwards } from '../../services/awards/read.ts';
 import { listAwardsQuerySchema } from '../../services/awards/schemas.ts';
 import { returnAward } from '../../services/awards/workflow.ts';
 import { AppError } from '../../services/errors.ts';
@@ -39,12 +38,7 @@ async function queuePage(c: Context<AppEnv>, failed: ReturnState | null = null) 
   // that comes back after a return, the earlier reason and what changed since.
   const { db } = c.get('deps').db;
   const ids = items.map((a) => a.id);
-  const evidenceRows = ids.length
-    ? await db.selectFrom('evidence').selectAll().where('award_id', 'in', ids).orderBy('id').execute()
-    : [];
-  const evidence = new Map<number, Evidence[]>();
-  for (const r of evidenceRows)
-    evidence.set(r.award_id, [...(evidence.get(r.award_id) ?? []), toEvidence(r)]);
+  const evidence = await evidenceOf(db, ids);
   const history = new Map(
     await Promise.all(ids.map(async (id) => [id, await listAudit(db, 'award', id)] as const)),
   );

@@ -1,6 +1,7 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { canReadAward } from '../access.ts';
+import { formatNumberId } from '../../domain/format.ts';
+import { assertCanEditFor, type Reader, readableAwards, readableBy } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import { type Award, type Evidence, hydrateAwards, toEvidence } from './model.ts';
@@ -10,28 +11,38 @@ export interface AwardDetail extends Award {
   evidence: Evidence[];
 }
 
-/** `actor` null means the public: verified, public records only. */
+/** `actor` null means the public: verified, public records only (404 otherwise). */
 export async function getAward(
   db: Kysely<Database>,
-  actor: Actor | null,
+  actor: Reader,
   id: number,
   locale = 'id',
 ): Promise<AwardDetail> {
-  const row = await db.selectFrom('awards').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('Penghargaan', id);
-  if (actor === null) {
-    if (row.state !== 'verified' || row.is_public !== 1) throw notFound('Penghargaan', id);
-  } else if (!canReadAward(actor, row)) {
-    throw forbidden('Penghargaan ini belum terverifikasi dan berada di luar unit Anda.');
+  const row = await readableAwards(db, actor).selectAll().where('awards.id', '=', id).executeTakeFirst();
+  if (!row) {
+    // A signed-in user learns that the record exists but is not theirs; the public learns nothing.
+    const exists =
+      actor !== null && (await db.selectFrom('awards').select('id').where('id', '=', id).executeTakeFirst());
+    if (exists) throw forbidden('Penghargaan ini belum terverifikasi dan berada di luar unit Anda.');
+    throw notFound('Penghargaan', id);
   }
   const [award] = await hydrateAwards(db, [row], locale);
-  const evidence = await db
+  const evidence = await evidenceOf(db, [id]);
+  return { ...award, evidence: evidence.get(id) ?? [] };
+}
+
+/** Evidence of several awards at once, in the order it was added. */
+export async function evidenceOf(db: Kysely<Database>, awardIds: number[]): Promise<Map<number, Evidence[]>> {
+  const out = new Map<number, Evidence[]>(awardIds.map((id) => [id, []]));
+  if (awardIds.length === 0) return out;
+  const rows = await db
     .selectFrom('evidence')
     .selectAll()
-    .where('award_id', '=', id)
+    .where('award_id', 'in', awardIds)
     .orderBy('id')
     .execute();
-  const articleIds = [...new Set(evidence.map((e) => e.article_id).filter((x) => x !== null))];
+  // A news report as evidence carries its headline, outlet, date and address, for a link.
+  const articleIds = [...new Set(rows.map((e) => e.article_id).filter((x) => x !== null))];
   const articles = articleIds.length
     ? await db
         .selectFrom('articles')
@@ -45,13 +56,26 @@ export async function getAward(
       { title: r.title, outlet: r.outlet, publishedOn: r.published_on, url: r.url },
     ]),
   );
-  return {
-    ...award,
-    evidence: evidence.map((e) => ({
-      ...toEvidence(e),
-      article: e.article_id === null ? null : (articleOf.get(e.article_id) ?? null),
-    })),
-  };
+  for (const r of rows)
+    out
+      .get(r.award_id)
+      ?.push({
+        ...toEvidence(r),
+        article: r.article_id === null ? null : (articleOf.get(r.article_id) ?? null),
+      });
+  return out;
+}
+
+/** May this actor change the content of this award (its unit is in their scope)? */
+export async function canEditAward(db: Kysely<Database>, actor: Actor, id: number): Promise<boolean> {
+  const row = await db.selectFrom('awards').select('unit_path').where('id', '=', id).executeTakeFirst();
+  if (!row) return false;
+  try {
+    assertCanEditFor(actor, row.unit_path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface Page<T> {
@@ -85,7 +109,7 @@ const SORT_EXPRESSIONS = {
 
 export async function listAwards(
   db: Kysely<Database>,
-  actor: Actor | null,
+  actor: Reader,
   q: ListAwardsQuery,
   locale = 'id',
 ): Promise<Page<Award>> {
@@ -94,7 +118,7 @@ export async function listAwards(
     throw invalid([
       {
         field: 'page',
-        message: `Halaman ${q.page} terlalu jauh: daftar menampilkan ${COUNT_CAP.toLocaleString('id-ID')} baris pertama; persempit saringan (tahun, bidang, unit) atau unduh ekspor /api/v1/exports/awards.csv (page too deep: narrow the filters or use an export)`,
+        message: `Halaman ${q.page} terlalu jauh: daftar menampilkan ${formatNumberId(COUNT_CAP)} baris pertama; persempit saringan (tahun, bidang, unit) atau unduh ekspor /api/v1/exports/awards.csv (page too deep: narrow the filters or use an export)`,
       },
     ]);
   let query = await applyFilters(db, db.selectFrom('awards'), actor, q);
@@ -124,17 +148,10 @@ export async function listAwards(
 export async function applyFilters(
   db: Kysely<Database>,
   query: AwardQuery,
-  actor: Actor | null,
+  actor: Reader,
   q: Partial<ListAwardsQuery>,
 ): Promise<AwardQuery> {
-  if (actor === null) {
-    query = query.where('awards.state', '=', 'verified').where('awards.is_public', '=', 1);
-  } else if (actor.role === 'operator') {
-    const path = actor.unitPath ?? '/none/';
-    query = query.where((eb) =>
-      eb.or([eb('awards.state', '=', 'verified'), eb('awards.unit_path', 'like', `${path}%`)]),
-    );
-  }
+  query = query.where(readableBy(actor));
   if (q.region) query = query.where('awards.region_code', '=', q.region);
   if (q.state) query = query.where('awards.state', '=', q.state);
   if (q.year) query = query.where('awards.edition_year', '=', q.year);

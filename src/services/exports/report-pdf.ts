@@ -93,7 +93,7 @@ export async function yearlyReportPdf(
   footers(doc, `${producer} · ${title} · disusun oleh Prestasi pada ${formatDateId(todayIso())}`);
   doc.end();
   await done;
-  return { pdf: Buffer.concat(chunks), count: awards.length };
+  return { pdf: Buffer.concat(chunks), count: recap.total };
 }
 
 function titleBlock(doc: Doc, title: string, y: number): number {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
+import { formatMegabytes, formatNumberId } from '../../domain/format.ts';
 import { lazyRequire } from '../../lazy.ts';
 import { AppError } from '../errors.ts';
 import { columnLetter } from './columns.ts';
@@ -39,7 +40,7 @@ export async function readSpreadsheet(
   if (buffer.byteLength > limits.maxBytes)
     throw new AppError(
       'payload_too_large',
-      `Berkas ${mb(buffer.byteLength)} MB melebihi batas ${mb(limits.maxBytes)} MB; pecah menjadi beberapa berkas.`,
+      `Berkas ${formatMegabytes(buffer.byteLength)} MB melebihi batas ${formatMegabytes(limits.maxBytes)} MB; pecah menjadi beberapa berkas.`,
     );
   const type = await (await import('file-type')).fileTypeFromBuffer(buffer);
   const isZip = buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
@@ -85,12 +86,10 @@ const MAX_ENTRY_INFLATION = 12;
 /** Excel itself holds at most 32,767 characters in a cell; longer is not an office file. */
 export const MAX_CELL_CHARS = 32_767;
 
-const mb = (n: number) => (n / 1048576).toLocaleString('id-ID', { maximumFractionDigits: 1 });
-
 function tooManyRows(limits: ReadLimits): AppError {
   return new AppError(
     'payload_too_large',
-    `Berkas berisi lebih dari ${limits.maxRows.toLocaleString('id-ID')} baris; pecah menjadi beberapa berkas.`,
+    `Berkas berisi lebih dari ${formatNumberId(limits.maxRows)} baris; pecah menjadi beberapa berkas.`,
   );
 }
 
@@ -174,7 +173,7 @@ function boundedCell(c: Cell, row: number, index: number): Cell {
   if (typeof c !== 'string' || c.length <= MAX_CELL_CHARS) return c;
   throw new AppError(
     'payload_too_large',
-    `Baris ${row}, kolom ${columnLetter(index)}: isi sel ${c.length.toLocaleString('id-ID')} karakter, melebihi batas ${MAX_CELL_CHARS.toLocaleString('id-ID')} karakter per sel (batas Excel); persingkat isinya.`,
+    `Baris ${row}, kolom ${columnLetter(index)}: isi sel ${formatNumberId(c.length)} karakter, melebihi batas ${formatNumberId(MAX_CELL_CHARS)} karakter per sel (batas Excel); persingkat isinya.`,
   );
 }
 

@@ -1,4 +1,5 @@
 import { createInflateRaw } from 'node:zlib';
+import { formatMegabytes } from '../../domain/format.ts';
 import { AppError } from '../errors.ts';
 
 // An .xlsx is a zip. A small zip can inflate to gigabytes (a "zip bomb"), and its headers can
@@ -30,14 +31,12 @@ const broken = (why: string) =>
     `Berkas .xlsx rusak atau tidak wajar (${why}); buka di Excel lalu simpan ulang sebagai .xlsx.`,
   );
 
-const mb = (n: number) => (n / 1048576).toLocaleString('id-ID', { maximumFractionDigits: 0 });
-
 const tooBig = (limits: InflateLimits, name: string | null) =>
   new AppError(
     'payload_too_large',
     name
-      ? `Isi berkas .xlsx terlalu besar setelah dibuka: bagian "${name.slice(0, 60)}" melebihi ${mb(limits.maxEntryBytes)} MB. Pecah menjadi beberapa berkas atau hapus lembar/gambar yang tidak perlu.`
-      : `Isi berkas .xlsx terlalu besar setelah dibuka (lebih dari ${mb(limits.maxTotalBytes)} MB). Pecah menjadi beberapa berkas atau hapus lembar/gambar yang tidak perlu.`,
+      ? `Isi berkas .xlsx terlalu besar setelah dibuka: bagian "${name.slice(0, 60)}" melebihi ${formatMegabytes(limits.maxEntryBytes, 0)} MB. Pecah menjadi beberapa berkas atau hapus lembar/gambar yang tidak perlu.`
+      : `Isi berkas .xlsx terlalu besar setelah dibuka (lebih dari ${formatMegabytes(limits.maxTotalBytes, 0)} MB). Pecah menjadi beberapa berkas atau hapus lembar/gambar yang tidak perlu.`,
   );
 
 interface Entry {

@@ -4,10 +4,10 @@
 
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Lang } from '../../domain/recap/index.ts';
+import type { Locale } from '../../domain/format.ts';
 import type { Actor } from '../actor.ts';
 import { getRegion } from '../units.ts';
-import { recapLatestYear, recapReceivedUntil, type YearCount } from './queries.ts';
+import { recapDefaultYear, recapReceivedUntil, type YearCount } from './queries.ts';
 import { buildRecap, type Recap } from './recap.ts';
 
 export interface SamePeriod {
@@ -26,20 +26,20 @@ export interface Dashboard {
 }
 
 /**
- * `today` is the date in the region's clock ('2026-11-29'). With no year asked, the current
- * year is shown once it has a verified award, otherwise the latest year that has one — so the
- * page never opens on an empty year while the record holds data.
+ * `today` is the date in the region's clock ('2026-11-29'). With no year asked, the year is
+ * the one every recap shows by default (`recapDefaultYear`), so the page never opens on an
+ * empty year while the record holds data.
  */
 export async function buildDashboard(
   db: Kysely<Database>,
   actor: Actor,
-  opts: { year?: number | null; today: string; lang: Lang },
+  opts: { year?: number | null; today: string; lang: Locale },
 ): Promise<Dashboard | null> {
   const region = await getRegion(db);
   if (!region) return null;
   const currentYear = Number(opts.today.slice(0, 4));
   const scope = { regionCode: region.code, actor, includeUnverified: false };
-  const year = opts.year ?? (await recapLatestYear(db, scope, currentYear)) ?? currentYear;
+  const year = opts.year ?? (await recapDefaultYear(db, scope, new Date(`${opts.today}T12:00:00+07:00`)));
   const running = year === currentYear;
   const monthDay = opts.today.slice(5, 10);
   const [recap, soFar, lastYearSoFar] = await Promise.all([

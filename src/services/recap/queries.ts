@@ -2,8 +2,11 @@
 // (region_code, state, edition_year — see migrations) and groups there, so a region's recap
 // reads a few hundred index entries even when the table holds a million awards.
 
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Locale } from '../../domain/format.ts';
+import { todayIso } from '../../domain/format.ts';
+import type { YearCount } from '../../domain/recap/index.ts';
 import { type RecapScope, visible } from './scope.ts';
 
 export interface FieldCount {
@@ -23,28 +26,33 @@ export interface LevelCount {
   level: string | null;
   count: number;
 }
-export interface YearCount {
-  year: number;
-  count: number;
-}
+export type { YearCount };
 
 const n = (x: unknown) => Number(x ?? 0);
+
+/** Which edition years a count covers: one year, every year up to one (`{ through }`), or all (null). */
+export type YearFilter = number | { through: number } | null;
+
+function inYears(year: YearFilter) {
+  return (eb: ExpressionBuilder<Database, 'awards'>): Expression<SqlBool> =>
+    year === null
+      ? eb.and([])
+      : typeof year === 'number'
+        ? eb('awards.edition_year', '=', year)
+        : eb('awards.edition_year', '<=', year.through);
+}
 const byCount =
   <T extends { count: number }>(key: (x: T) => string) =>
   (a: T, b: T) =>
     b.count - a.count || key(a).localeCompare(key(b));
 
 /** Awards in `year`; null counts every year. */
-export async function recapTotal(
-  db: Kysely<Database>,
-  scope: RecapScope,
-  year: number | null,
-): Promise<number> {
-  let q = db
+export async function recapTotal(db: Kysely<Database>, scope: RecapScope, year: YearFilter): Promise<number> {
+  const q = db
     .selectFrom('awards')
     .select((eb) => eb.fn.countAll().as('count'))
-    .where(visible(scope));
-  if (year !== null) q = q.where('awards.edition_year', '=', year);
+    .where(visible(scope))
+    .where(inYears(year));
   return n((await q.executeTakeFirst())?.count);
 }
 
@@ -64,11 +72,13 @@ export async function recapLatestYear(
 }
 
 /**
- * The year a headline is about: this year if it has awards, else the latest past year that
- * has; a region with only future-dated records gets the latest of those.
+ * The year a recap shows when none is asked for — the showcase, the dashboard, the API, the
+ * CLI and the exports all call this: the current year (in the region's clock, WIB) once it
+ * has an award, else the latest past year that has one; a region with only future-dated
+ * records gets the latest of those.
  */
-export async function recapHeadlineYear(db: Kysely<Database>, scope: RecapScope, now = new Date()) {
-  const thisYear = now.getUTCFullYear();
+export async function recapDefaultYear(db: Kysely<Database>, scope: RecapScope, now = new Date()) {
+  const thisYear = Number(todayIso(now).slice(0, 4));
   return (await recapLatestYear(db, scope, thisYear)) ?? (await recapLatestYear(db, scope)) ?? thisYear;
 }
 
@@ -93,19 +103,20 @@ export async function recapByYear(
   return out;
 }
 
-/** Counts by field in `year` (null: every year). */
+/** Counts by field in `year` (see YearFilter). */
 export async function recapByField(
   db: Kysely<Database>,
   scope: RecapScope,
-  year: number | null,
-  lang: 'id' | 'en' = 'id',
+  year: YearFilter,
+  lang: Locale = 'id',
 ): Promise<FieldCount[]> {
-  let q = db
+  const rows = await db
     .selectFrom('awards')
     .select((eb) => ['awards.field_id', eb.fn.countAll().as('count')])
-    .where(visible(scope));
-  if (year !== null) q = q.where('awards.edition_year', '=', year);
-  const rows = await q.groupBy('awards.field_id').execute();
+    .where(visible(scope))
+    .where(inYears(year))
+    .groupBy('awards.field_id')
+    .execute();
   const fields = new Map(
     (await db.selectFrom('fields').select(['id', 'code', 'name_id', 'name_en']).execute()).map((f) => [
       f.id,
@@ -131,7 +142,7 @@ export async function recapByField(
 export async function recapByGiver(
   db: Kysely<Database>,
   scope: RecapScope,
-  year: number,
+  year: YearFilter,
   limit?: number,
 ): Promise<GiverCount[]> {
   const text = sql<
@@ -141,7 +152,7 @@ export async function recapByGiver(
     .selectFrom('awards')
     .select((eb) => ['awards.awarding_body_id', text.as('text'), eb.fn.countAll().as('count')])
     .where(visible(scope))
-    .where('awards.edition_year', '=', year)
+    .where(inYears(year))
     .groupBy(['awards.awarding_body_id', text]);
   if (limit !== undefined) q = q.orderBy(sql`count(*)`, 'desc').limit(limit);
   const rows = await q.execute();
@@ -173,13 +184,13 @@ export async function recapByGiver(
 export async function recapByLevel(
   db: Kysely<Database>,
   scope: RecapScope,
-  year: number,
+  year: YearFilter,
 ): Promise<LevelCount[]> {
   const rows = await db
     .selectFrom('awards')
     .select((eb) => ['awards.level', eb.fn.countAll().as('count')])
     .where(visible(scope))
-    .where('awards.edition_year', '=', year)
+    .where(inYears(year))
     .groupBy('awards.level')
     .execute();
   return rows.map((r) => ({ level: r.level, count: n(r.count) })).sort(byCount((x) => x.level ?? '\uffff'));
@@ -187,7 +198,7 @@ export async function recapByLevel(
 
 /**
  * Awards since a date ("239 penghargaan sejak 1993") through `untilYear`: a dated award counts
- * from the date, an undated one from the date's year (the same rule as domain `cumulativeSince`).
+ * from the date, an undated one from the date's year.
  * `untilYear` null counts every year.
  */
 export async function recapCumulative(

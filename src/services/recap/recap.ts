@@ -1,11 +1,13 @@
 // The yearly recap of a region: totals, change against the previous year, cumulative since
 // the region's founding, counts by field, giver, level, unit (rolled up) and year, and the
 // series still running with their trend and streak. Everything is counted in SQL except the
-// series, whose rows only are loaded.
+// series, whose rows only are loaded. This is the only code that counts awards: the showcase,
+// the dashboard, the PDF report, the exports, the CLI and the API all read their numbers here.
 
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { changeOf, formatChange, formatCumulative, type Lang } from '../../domain/recap/index.ts';
+import type { Locale } from '../../domain/format.ts';
+import { type Change, changeOf, formatChange, formatCumulative } from '../../domain/recap/index.ts';
 import {
   type FieldCount,
   type GiverCount,
@@ -15,10 +17,11 @@ import {
   recapByLevel,
   recapByYear,
   recapCumulative,
-  recapLatestYear,
+  recapDefaultYear,
+  recapTotal,
   type YearCount,
 } from './queries.ts';
-import { type RecapRequest, resolveScope } from './scope.ts';
+import { type RecapRequest, type RecapScope, resolveScope } from './scope.ts';
 import { loadSeries, type SeriesView } from './series.ts';
 import { recapByUnit, type UnitCountView } from './units.ts';
 
@@ -39,12 +42,47 @@ export interface Recap {
   series: SeriesView[];
 }
 
-export async function buildRecap(db: Kysely<Database>, req: RecapRequest, lang: Lang = 'id'): Promise<Recap> {
+/** A year's headline numbers, declared once: its count, the change from the year before, and
+ * the count since the region's founding through that year (undated awards from the founding
+ * year). The recap, the showcase home and the dashboard all read them from here. */
+export interface Headline {
+  year: number;
+  total: number;
+  previousYearTotal: number;
+  change: Change;
+  cumulative: { since: string | null; total: number };
+}
+
+export async function recapHeadline(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  foundedOn: string | null,
+  year: number,
+): Promise<Headline> {
+  const [total, previousYearTotal, cumulative] = await Promise.all([
+    recapTotal(db, scope, year),
+    recapTotal(db, scope, year - 1),
+    recapCumulative(db, scope, foundedOn, year),
+  ]);
+  return {
+    year,
+    total,
+    previousYearTotal,
+    change: changeOf(year, total, previousYearTotal),
+    cumulative: { since: foundedOn, total: cumulative },
+  };
+}
+
+export async function buildRecap(
+  db: Kysely<Database>,
+  req: RecapRequest,
+  lang: Locale = 'id',
+  now = new Date(),
+): Promise<Recap> {
   const { scope, region } = await resolveScope(db, req);
-  const year = req.year ?? (await recapLatestYear(db, scope)) ?? new Date().getFullYear();
-  // Totals come from byYear (one grouped query instead of two counts).
-  const [cumulative, byField, byGiver, byLevel, byUnit, byYear, series] = await Promise.all([
-    recapCumulative(db, scope, region.foundedOn, year),
+  const year = req.year ?? (await recapDefaultYear(db, scope, now));
+  const [headline, byField, byGiver, byLevel, byUnit, byYear, series] = await Promise.all([
+    recapHeadline(db, scope, region.foundedOn, year),
     recapByField(db, scope, year, lang),
     recapByGiver(db, scope, year),
     recapByLevel(db, scope, year),
@@ -53,22 +91,19 @@ export async function buildRecap(db: Kysely<Database>, req: RecapRequest, lang: 
     // Series still running: a point this year or last (BPK opinions come a year late).
     loadSeries(db, scope, { untilYear: year, activeSince: year - 1, minYears: 2 }, lang),
   ]);
-  const countIn = (y: number) => byYear.find((c) => c.year === y)?.count ?? 0;
-  const total = countIn(year);
-  const previousYearTotal = countIn(year - 1);
-  const change = changeOf(year, total, previousYearTotal);
+  const { change, cumulative } = headline;
   const sinceYear = region.foundedOn ? Number(region.foundedOn.slice(0, 4)) : (byYear[0]?.year ?? year);
   return {
     region: { code: region.code, name: region.name, foundedOn: region.foundedOn },
     year,
     verifiedOnly: !scope.includeUnverified,
-    total,
-    previousYearTotal,
+    total: headline.total,
+    previousYearTotal: headline.previousYearTotal,
     change: { absolute: change.delta, percent: change.percent, phrase: formatChange(change, lang) },
     cumulative: {
       since: region.foundedOn,
-      total: cumulative,
-      phrase: formatCumulative(cumulative, sinceYear, lang),
+      total: cumulative.total,
+      phrase: formatCumulative(cumulative.total, sinceYear, lang),
     },
     byField,
     byGiver,

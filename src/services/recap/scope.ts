@@ -4,6 +4,7 @@
 
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { readableBy } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { getRegion, type Region } from '../units.ts';
@@ -15,6 +16,8 @@ export interface RecapScope {
   includeUnverified: boolean;
   /** Only awards of this unit's subtree (its materialised path), team awards included. */
   unitPath?: string | null;
+  /** Only awards this unit received itself (no sub-units, no team awards). */
+  unitId?: number | null;
 }
 
 /** What the public showcase counts: verified, public records of every region. */
@@ -32,17 +35,11 @@ export function visible(scope: RecapScope) {
   return (eb: ExpressionBuilder<Database, 'awards'>): Expression<SqlBool> => {
     const parts: Expression<SqlBool>[] = [];
     if (scope.regionCode !== null) parts.push(eb('awards.region_code', '=', scope.regionCode));
-    if (!scope.includeUnverified || scope.actor === null) {
-      parts.push(eb('awards.state', '=', 'verified'));
-      if (scope.actor === null) parts.push(eb('awards.is_public', '=', 1));
-    } else if (scope.actor.role === 'operator') {
-      parts.push(
-        eb.or([
-          eb('awards.state', '=', 'verified'),
-          eb('awards.unit_path', 'like', `${scope.actor.unitPath ?? '/none/'}%`),
-        ]),
-      );
-    }
+    // What the actor may read at all (the one rule, src/services/access.ts), and of that only
+    // verified records unless unverified ones were asked for.
+    parts.push(readableBy(scope.actor)(eb));
+    if (!scope.includeUnverified) parts.push(eb('awards.state', '=', 'verified'));
+    if (scope.unitId) parts.push(eb('awards.unit_id', '=', scope.unitId));
     if (scope.unitPath) {
       const prefix = `${scope.unitPath}%`;
       parts.push(

@@ -4,12 +4,12 @@
 
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Locale } from '../../domain/format.ts';
 import {
   type AwardFact,
   formatStreak,
   formatTrendPoint,
   groupSeries,
-  type Lang,
   type Series,
   type StreakDimension,
   scoreTrend,
@@ -146,7 +146,7 @@ function streakView(
   s: { value: string; length: number; fromYear: number; toYear: number } | null,
   dimension: SeriesStreak['dimension'],
   title: string | null,
-  lang: Lang,
+  lang: Locale,
 ): SeriesStreak | null {
   if (!s) return null;
   const phrase =
@@ -158,7 +158,7 @@ function streakView(
   return { dimension, value: s.value, length: s.length, fromYear: s.fromYear, toYear: s.toYear, phrase };
 }
 
-export function seriesView(s: Series, givers: GiverMap, lang: Lang = 'id'): SeriesView {
+export function seriesView(s: Series, givers: GiverMap, lang: Locale = 'id'): SeriesView {
   const points = s.points;
   const trend = scoreTrend(s);
   const last = trend.at(-1);
@@ -215,7 +215,7 @@ export async function loadSeries(
   db: Kysely<Database>,
   scope: RecapScope,
   f: SeriesFilter = {},
-  lang: Lang = 'id',
+  lang: Locale = 'id',
 ): Promise<SeriesView[]> {
   const keys = await seriesKeys(db, scope, f);
   if (!keys.length) return [];
@@ -232,7 +232,7 @@ export async function loadOneSeries(
   db: Kysely<Database>,
   scope: RecapScope,
   key: string,
-  lang: Lang = 'id',
+  lang: Locale = 'id',
 ): Promise<SeriesView | null> {
   const [series] = groupSeries(await loadSeriesFacts(db, scope, [key]));
   if (!series) return null;

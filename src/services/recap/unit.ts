@@ -1,13 +1,16 @@
-// The unit report card (rapor): a unit's awards with its sub-units', counted and explained by
-// the pure `buildUnitReport`. A unit's rows are few (hundreds), so they are loaded whole.
+// The unit report card (rapor) of the API: a unit's awards with its sub-units' (or its own
+// only), counted by the recap queries in SQL like every other number, its series with trend
+// and streak, and the list of its awards newest first.
 
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { type AwardFact, buildUnitReport, groupSeries, type Lang } from '../../domain/recap/index.ts';
+import type { Locale } from '../../domain/format.ts';
+import { changeOf } from '../../domain/recap/index.ts';
 import { notFound } from '../errors.ts';
 import { factRows, toFact } from './facts.ts';
+import { recapByField, recapByGiver, recapByLevel, recapByYear, recapLatestYear } from './queries.ts';
 import { type RecapScope, resolveScope, visible } from './scope.ts';
-import { giverMap, type SeriesView, seriesView } from './series.ts';
+import { loadSeries } from './series.ts';
 
 export interface UnitReportRequest {
   actor: RecapScope['actor'];
@@ -17,45 +20,32 @@ export interface UnitReportRequest {
   includeSubunits?: boolean;
 }
 
-async function unitFacts(db: Kysely<Database>, scope: RecapScope, path: string): Promise<AwardFact[]> {
+/** The newest awards first (undated last within their year); a unit's rows are hundreds at most. */
+async function unitAwards(db: Kysely<Database>, scope: RecapScope, year: number) {
   const rows = await factRows(db)
-    .where(visible({ ...scope, unitPath: path }))
+    .where(visible(scope))
+    .where('awards.edition_year', '<=', year)
+    .orderBy('awards.edition_year', 'desc')
+    .orderBy(sql`coalesce(awards.received_on, '')`, 'desc')
     .orderBy('awards.id')
     .execute();
-  const ids = rows.map((r) => r.id);
-  const team = new Map<number, string[]>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const members = await db
-      .selectFrom('award_team_members as t')
-      .innerJoin('org_units as u', 'u.id', 't.unit_id')
-      .select(['t.award_id', 'u.path'])
-      .where('t.award_id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const m of members) team.set(m.award_id, [...(team.get(m.award_id) ?? []), m.path]);
-  }
-  return rows.map((r) => ({ ...toFact(r), unitPaths: team.get(r.id) ?? null }));
+  return rows.map(toFact);
 }
 
-export async function unitReport(db: Kysely<Database>, req: UnitReportRequest, lang: Lang = 'id') {
+export async function unitReport(db: Kysely<Database>, req: UnitReportRequest, lang: Locale = 'id') {
   const unit = await db.selectFrom('org_units').selectAll().where('id', '=', req.unitId).executeTakeFirst();
   if (!unit) throw notFound('Unit', req.unitId);
-  const { scope } = await resolveScope(db, {
+  const resolved = await resolveScope(db, {
     actor: req.actor,
     region: unit.region_code,
     includeUnverified: req.includeUnverified,
   });
-  const facts = await unitFacts(db, scope, unit.path);
-  const report = buildUnitReport(
-    facts,
-    { id: unit.id, path: unit.path, name: unit.name },
-    { includeSubunits: req.includeSubunits ?? true, ...(req.year ? { year: req.year } : {}) },
-  );
-  // Series: only those with two or more years, shown like the recap's.
-  const counted = new Set(report.awards.map((a) => a.id));
-  const series = groupSeries(facts.filter((f) => counted.has(f.id))).filter((s) => s.points.length >= 2);
-  const givers = await giverMap(db, [...report.awards.map((a) => a.giverCode)]);
-  const views: SeriesView[] = series.map((s) => seriesView(s, givers, lang));
-  return {
+  const includeSubunits = req.includeSubunits ?? true;
+  const scope: RecapScope = includeSubunits
+    ? { ...resolved.scope, unitPath: unit.path }
+    : { ...resolved.scope, unitId: unit.id };
+  const year = req.year ?? (await recapLatestYear(db, scope));
+  const base = {
     unit: {
       id: unit.id,
       name: unit.name,
@@ -64,16 +54,45 @@ export async function unitReport(db: Kysely<Database>, req: UnitReportRequest, l
       regionCode: unit.region_code,
     },
     verifiedOnly: !scope.includeUnverified,
-    includeSubunits: report.includeSubunits,
-    year: report.year,
-    total: report.total,
-    change: report.change,
-    byYear: report.byYear,
-    byField: report.byField,
-    byLevel: report.byLevel,
-    byGiver: report.byGiver.map((g) => ({ ...g, giver: g.key ? (givers.get(g.key) ?? null) : null })),
-    series: views,
-    awards: report.awards.map((a) => ({
+    includeSubunits,
+    year,
+  };
+  if (year === null)
+    return {
+      ...base,
+      total: 0,
+      change: null,
+      byYear: [],
+      byField: [],
+      byLevel: [],
+      byGiver: [],
+      series: [],
+      awards: [],
+    };
+  const through = { through: year };
+  const [byYear, byField, byLevel, byGiver, series, awards] = await Promise.all([
+    recapByYear(db, scope, year),
+    recapByField(db, scope, through, lang),
+    recapByLevel(db, scope, through),
+    recapByGiver(db, scope, through),
+    loadSeries(db, scope, { untilYear: year, minYears: 2 }, lang),
+    unitAwards(db, scope, year),
+  ]);
+  const countIn = (y: number) => byYear.find((c) => c.year === y)?.count ?? 0;
+  return {
+    ...base,
+    total: byYear.reduce((sum, c) => sum + c.count, 0),
+    change: changeOf(year, countIn(year), countIn(year - 1)),
+    byYear,
+    byField: byField.map((f) => ({ key: f.code, name: f.name, count: f.count })),
+    byLevel: byLevel.map((l) => ({ key: l.level, count: l.count })),
+    byGiver: byGiver.map((g) => ({
+      key: g.code ?? g.text,
+      count: g.count,
+      giver: g.code ? { code: g.code, abbreviation: g.abbreviation, name: g.name } : null,
+    })),
+    series,
+    awards: awards.map((a) => ({
       id: a.id,
       title: a.title,
       editionYear: a.editionYear,

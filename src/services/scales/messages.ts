@@ -2,12 +2,12 @@
 // English (logs, tests); users read Bahasa Indonesia, so each API detail carries both:
 // `message` in Indonesian, `detail` with the English sentence, plus the structured fields.
 
+import { formatNumberUpTo } from '../../domain/format.ts';
 import { bandName } from '../../domain/grading/edges.ts';
 import type { Band, GradeError, ScaleProblem, ScaleVersion } from '../../domain/grading/index.ts';
 import type { ErrorDetail } from '../errors.ts';
 
-const num = (x: number | undefined) =>
-  x === undefined ? '?' : new Intl.NumberFormat('id-ID', { maximumFractionDigits: 6 }).format(x);
+const num = (x: number | undefined) => (x === undefined ? '?' : formatNumberUpTo('id', x, 6));
 
 const years = (from: number | null | undefined, to: number | null | undefined) =>
   `${from ?? '…'}–${to ?? '…'}`;

@@ -28,6 +28,11 @@ export async function listScales(db: Kysely<Database>): Promise<ScaleView[]> {
   return (await loadAllScales(db)).map(({ builtin, ...s }) => view(s, builtin));
 }
 
+/** Scales by name, as options for a form: id, name, kind and the giver that owns it. */
+export function listScaleNames(db: Kysely<Database>) {
+  return db.selectFrom('scales').select(['id', 'name', 'kind', 'giver_code']).orderBy('name').execute();
+}
+
 export async function getScale(db: Kysely<Database>, id: string): Promise<ScaleView> {
   const scale = await loadScale(db, id);
   if (!scale) throw notFound('Skala', id);

@@ -1,15 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { type Change, type Cumulative, changeOf } from '../../domain/recap/index.ts';
+import type { Locale } from '../../domain/format.ts';
+import type { Change } from '../../domain/recap/index.ts';
 import type { Award } from '../awards/model.ts';
 import { listAwards } from '../awards/read.ts';
-import {
-  recapByField,
-  recapByGiver,
-  recapCumulative,
-  recapHeadlineYear,
-  recapTotal,
-} from '../recap/queries.ts';
+import { recapByField, recapByGiver, recapDefaultYear } from '../recap/queries.ts';
+import { recapHeadline } from '../recap/recap.ts';
 import { PUBLIC_SCOPE } from '../recap/scope.ts';
 
 // The showcase home: every number comes from the recap queries, counted in the database, so the
@@ -27,7 +23,8 @@ export interface HomeData {
   change: Change;
   byField: NamedCount[];
   byGiver: NamedCount[];
-  cumulative: Pick<Cumulative, 'since' | 'total'> | null;
+  /** Since the founding through `year`; null when the founding date is unknown. */
+  cumulative: { since: string; total: number } | null;
   recent: Award[];
 }
 
@@ -39,17 +36,14 @@ const byCountThenLabel = (a: NamedCount, b: NamedCount) =>
 
 export async function homeData(
   db: Kysely<Database>,
-  opts: { locale: 'id' | 'en'; foundedOn: string | null; otherLabel: string; now?: Date },
+  opts: { locale: Locale; foundedOn: string | null; otherLabel: string; now?: Date },
 ): Promise<HomeData> {
   const scope = PUBLIC_SCOPE;
-  const year = await recapHeadlineYear(db, scope, opts.now);
-  const [count, previous, fields, givers, cumulative, recent] = await Promise.all([
-    recapTotal(db, scope, year),
-    recapTotal(db, scope, year - 1),
+  const year = await recapDefaultYear(db, scope, opts.now);
+  const [headline, fields, givers, recent] = await Promise.all([
+    recapHeadline(db, scope, opts.foundedOn, year),
     recapByField(db, scope, year, opts.locale),
     recapByGiver(db, scope, year, MAX_GIVERS),
-    // Undated awards count from the founding year, as in the recap.
-    opts.foundedOn ? recapCumulative(db, scope, opts.foundedOn, null) : null,
     listAwards(db, null, { sort: 'receivedOn', order: 'desc', page: 1, pageSize: 6 }, opts.locale),
   ]);
   const byGiver = givers.map((g) => ({
@@ -58,16 +52,16 @@ export async function homeData(
     label: g.abbreviation ?? g.text ?? opts.otherLabel,
     count: g.count,
   }));
-  const rest = count - byGiver.reduce((sum, g) => sum + g.count, 0);
+  const rest = headline.total - byGiver.reduce((sum, g) => sum + g.count, 0);
   if (rest > 0) byGiver.push({ key: '', label: opts.otherLabel, count: rest });
   return {
     year,
-    change: changeOf(year, count, previous),
+    change: headline.change,
     byField: fields
       .map((f) => ({ key: f.code ?? '', label: f.name ?? opts.otherLabel, count: f.count }))
       .sort(byCountThenLabel),
     byGiver: byGiver.sort(byCountThenLabel),
-    cumulative: opts.foundedOn && cumulative !== null ? { since: opts.foundedOn, total: cumulative } : null,
+    cumulative: opts.foundedOn ? { since: opts.foundedOn, total: headline.cumulative.total } : null,
     recent: recent.items,
   };
 }

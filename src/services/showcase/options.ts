@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Locale } from '../../domain/format.ts';
+import { readableAwards } from '../access.ts';
 import { listUnits } from '../units.ts';
-import { publicAwards } from './public.ts';
 
 export interface FilterOptions {
   years: number[];
@@ -18,7 +19,7 @@ export interface FilterOptions {
  */
 export async function filterOptions(
   db: Kysely<Database>,
-  locale: 'id' | 'en',
+  locale: Locale,
   regionCode?: string | null,
 ): Promise<FilterOptions> {
   const [years, fields, units, givers] = await Promise.all([
@@ -37,7 +38,7 @@ export async function filterOptions(
       .select(['g.code', 'g.abbreviation', 'g.name'])
       .where(({ exists }) =>
         exists(
-          publicAwards(db)
+          readableAwards(db, null)
             .select('awards.id')
             .where('awards.awarding_body_id', '=', sql<number>`g.id`)
             .limit(1),
@@ -61,7 +62,7 @@ export async function filterOptions(
  */
 async function yearsWithPublicAwards(db: Kysely<Database>): Promise<number[]> {
   const edge = (order: 'asc' | 'desc') =>
-    publicAwards(db)
+    readableAwards(db, null)
       .select('awards.edition_year')
       .orderBy('awards.edition_year', order)
       .limit(1)
@@ -72,7 +73,7 @@ async function yearsWithPublicAwards(db: Kysely<Database>): Promise<number[]> {
   const years = Array.from({ length: last - first + 1 }, (_, i) => last - i);
   const found = await Promise.all(
     years.map((year) =>
-      publicAwards(db)
+      readableAwards(db, null)
         .select('awards.id')
         .where('awards.edition_year', '=', year)
         .limit(1)

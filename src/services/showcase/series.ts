@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { publicAwards } from './public.ts';
+import { readableAwards } from '../access.ts';
 
 export interface SeriesPoint {
   id: number;
@@ -16,7 +16,7 @@ export interface SeriesPoint {
 /** The public awards of the same series (same programme, giver and recipient), oldest first. */
 export async function seriesOf(db: Kysely<Database>, seriesKey: string | null): Promise<SeriesPoint[]> {
   if (!seriesKey) return [];
-  const rows = await publicAwards(db)
+  const rows = await readableAwards(db, null)
     .select([
       'awards.id',
       'awards.edition_year',

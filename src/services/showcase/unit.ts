@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, OrgUnitRow } from '../../db/schema.ts';
+import type { Locale } from '../../domain/format.ts';
 import { type Change, type Count, changeOf, pathIds, type YearCount } from '../../domain/recap/index.ts';
 import { notFound } from '../errors.ts';
 import { recapByField, recapByYear, recapLatestYear } from '../recap/queries.ts';
@@ -71,7 +72,7 @@ function latestAwards(db: Kysely<Database>, scope: RecapScope) {
 }
 
 /** A unit's rapor from public records only: its awards and its sub-units', by year and field, and series. */
-export async function unitPageData(db: Kysely<Database>, id: number, locale: 'id' | 'en'): Promise<UnitPage> {
+export async function unitPageData(db: Kysely<Database>, id: number, locale: Locale): Promise<UnitPage> {
   const unit = await db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
   if (unit?.active !== 1) throw notFound('Unit', id);
   // The unit's region narrows every query to that region's rows by index before the subtree test.

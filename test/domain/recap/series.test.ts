@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   type AwardFact,
-  buildUnitReport,
   formatChange,
   formatCumulative,
   formatNumber,
@@ -121,68 +120,6 @@ describe('series and score trend', () => {
     });
     expect(t[1]).toMatchObject({ previousYear: 2019, delta: -4.5, afterGap: true });
     expect(formatTrendPoint(t[1], 70)).toBe('65,5, turun 4,5 dari 70 (2019)');
-  });
-});
-
-describe('unit report card (rapor)', () => {
-  const all: AwardFact[] = [
-    ...ombudsman.map((a) => ({
-      ...a,
-      unitPath: '/1/',
-      unitId: 1,
-      giverCode: 'ombudsman',
-      fieldCode: 'pelayanan-publik',
-    })),
-    award({
-      editionYear: 2024,
-      unitPath: '/1/5/12/',
-      unitId: 12,
-      fieldCode: 'kesehatan',
-      giverCode: 'kemenkes',
-      level: 'nasional',
-    }),
-    award({
-      editionYear: 2025,
-      unitPath: '/1/5/',
-      unitId: 5,
-      fieldCode: 'kesehatan',
-      giverCode: 'kemenkes',
-      level: 'nasional',
-    }),
-    award({
-      editionYear: 2025,
-      unitPath: '/1/6/',
-      unitId: 6,
-      fieldCode: 'kepegawaian',
-      giverCode: 'bkn',
-      level: 'nasional',
-    }),
-  ];
-
-  it('Dinas Kesehatan with its puskesmas', () => {
-    const r = buildUnitReport(all, { id: 5, path: '/1/5/', name: 'Dinas Kesehatan' });
-    expect(r.total).toBe(2);
-    expect(r.year).toBe(2025);
-    expect(r.byField).toEqual([{ key: 'kesehatan', count: 2 }]);
-    expect(r.change).toMatchObject({ count: 1, previous: 1, delta: 0, percent: 0 });
-    expect(r.awards.map((a) => a.editionYear)).toEqual([2025, 2024]);
-    expect(buildUnitReport(all, { id: 5, path: '/1/5/' }, { includeSubunits: false }).total).toBe(1);
-  });
-
-  it('the whole city, with the Ombudsman series and its streaks', () => {
-    const r = buildUnitReport(all, { id: 1, path: '/1/', name: 'Pemerintah Kota Tangerang' });
-    expect(r.total).toBe(7);
-    expect(r.series).toHaveLength(1);
-    const s = r.series[0];
-    expect(s.trend.at(-1)?.delta).toBe(1.55);
-    // as of 2025 the 2024 zone run is no longer current (no 2025 result yet)
-    expect(s.streaks.zone).toEqual({
-      current: null,
-      longest: { value: 'hijau', fromYear: 2021, toYear: 2024, length: 4 },
-    });
-    expect(
-      buildUnitReport(all, { id: 1, path: '/1/' }, { year: 2024 }).series[0].streaks.zone?.current?.length,
-    ).toBe(4);
   });
 });
 

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { levelLabel, scaleWords } from '../../../domain/labels.ts';
-import { assertCanEditFor, assertCanVerify } from '../../../services/access.ts';
+import { assertCanVerify } from '../../../services/access.ts';
 import type { Actor } from '../../../services/actor.ts';
 import { listAudit } from '../../../services/audit.ts';
 import type { AwardDetail } from '../../../services/awards/read.ts';
-import { getAward } from '../../../services/awards/read.ts';
+import { canEditAward, getAward } from '../../../services/awards/read.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
 import { formatDate, formatDateTime } from '../format.ts';
@@ -136,11 +136,10 @@ export async function awardDetail(c: Context<AppEnv>) {
   const { db, config } = c.get('deps');
   const id = intParam(c.req.param('id')) ?? 0;
   const award = await getAward(db.db, actor, id, l);
-  const [row, events] = await Promise.all([
-    db.db.selectFrom('awards').select('unit_path').where('id', '=', id).executeTakeFirstOrThrow(),
+  const [canEdit, events] = await Promise.all([
+    canEditAward(db.db, actor, id),
     listAudit(db.db, 'award', id),
   ]);
-  const canEdit = allowed(() => assertCanEditFor(actor, row.unit_path));
   const a = { ...award, canEdit };
   const csrf = c.get('csrfToken');
   const resubmitted = award.state === 'submitted' ? resubmissionOf(events) : null;

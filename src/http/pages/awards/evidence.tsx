@@ -7,6 +7,7 @@ import { AppError, invalid } from '../../../services/errors.ts';
 import {
   addFileEvidence,
   addLinkEvidence,
+  awardOfEvidence,
   deleteEvidence,
   evidenceFile,
   linkEvidenceSchema,
@@ -234,16 +235,16 @@ export async function removeEvidence(c: Context<AppEnv>) {
   await readForm(c);
   const { db, config } = c.get('deps');
   const id = intParam(c.req.param('id')) ?? 0;
-  const row = await db.db.selectFrom('evidence').select('award_id').where('id', '=', id).executeTakeFirst();
+  const awardId = await awardOfEvidence(db.db, id);
   try {
     await deleteEvidence(db.db, actor, config, id);
   } catch (err) {
-    if (!row) throw err;
-    return refused(c, row.award_id, err);
+    if (awardId === null) throw err;
+    return refused(c, awardId, err);
   }
   return seeOther(
     c,
-    `/kerja/penghargaan/${row?.award_id}#bukti`,
+    `/kerja/penghargaan/${awardId}#bukti`,
     tr(c.get('locale'), 'Bukti dihapus.', 'Evidence removed.'),
   );
 }

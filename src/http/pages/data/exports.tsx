@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { recapHeadlineYear } from '../../../services/recap/queries.ts';
+import { recapDefaultYear } from '../../../services/recap/queries.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
 import { tr } from '../i18n.ts';
@@ -14,7 +14,7 @@ export async function exportsPage(c: Context<AppEnv>) {
   const actor = requireActor(c);
   const l = c.get('locale');
   // The year offered first: this year once it has a verified award, else the latest that has.
-  const headline = await recapHeadlineYear(c.get('deps').db.db, {
+  const headline = await recapDefaultYear(c.get('deps').db.db, {
     regionCode: null,
     actor,
     includeUnverified: false,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { getAward, listAwards } from '../../../services/awards/read.ts';
 import { AppError } from '../../../services/errors.ts';
@@ -59,10 +60,10 @@ const idParam = (s: string) => (/^[1-9]\d{0,8}$/.test(s) ? Number(s) : null);
 export function showcaseRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get(SHOWCASE_CSS_PATH, (c) => {
+  // Hono's etag middleware answers If-None-Match with a 304; the tag is computed once at start.
+  app.get(SHOWCASE_CSS_PATH, etag(), (c) => {
     c.header('ETag', cssEtag);
     c.header('Cache-Control', 'public, max-age=3600');
-    if (c.req.header('if-none-match') === cssEtag) return c.body(null, 304);
     c.header('Content-Type', 'text/css; charset=utf-8');
     return c.body(css);
   });

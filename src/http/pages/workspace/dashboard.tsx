@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import { formatDateIn, todayIso } from '../../../domain/format.ts';
 import { levelLabel } from '../../../domain/labels.ts';
+import { workQueues } from '../../../services/awards/queues.ts';
 import { buildDashboard } from '../../../services/recap/dashboard.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
@@ -10,7 +11,6 @@ import { type Locale, t, tr } from '../i18n.ts';
 import { yearColumnsSvg } from '../showcase/charts.ts';
 import { Bars } from '../ui/bits.tsx';
 import { page } from '../ui/page.tsx';
-import { workQueues } from './queries.ts';
 
 // The first page after sign-in. The picture first — the year's verified awards against last
 // year and the same period of it, the trend since the founding, splits by field, level, giver

@@ -76,7 +76,6 @@ export async function giverSearch(c: Context<AppEnv>) {
   const typed = c.req.query('giver') ?? c.req.query('q') ?? '';
   const givers = await loadGivers(c.get('deps').db.db);
   const hits = searchGivers(givers, typed);
-  const byId = new Map(givers.map((g) => [g.id, g]));
   if (!hits.length)
     return c.html(
       typed.trim().length >= 2 ? (
@@ -88,7 +87,7 @@ export async function giverSearch(c: Context<AppEnv>) {
   return c.html(
     <ul class="hits" aria-live="polite">
       {hits.map((g) => {
-        const successor = g.successorId ? byId.get(g.successorId) : undefined;
+        const successor = g.successor;
         return (
           <li>
             <strong>{g.abbreviation}</strong> — {g.name}

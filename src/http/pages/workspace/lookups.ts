@@ -1,44 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
+import { listFields } from '../../../services/fields.ts';
+import { type Giver, listGivers } from '../../../services/givers.ts';
 import { listUnits, type UnitNode } from '../../../services/units.ts';
-import type { Locale } from '../i18n.ts';
 
-// Reference lists the forms offer (givers, fields, units, scales). Small tables, read per
-// request: a region has tens of givers and at most a few hundred units.
+// Reference lists the forms offer (givers, fields, units, scales) come from their services;
+// what is here only shapes them for a form: the giver a person typed, units as options.
 
-export interface Giver {
-  id: number;
-  code: string;
-  abbreviation: string;
-  name: string;
-  aliases: string[];
-  level: string;
-  validTo: string | null;
-  successorId: number | null;
-}
+export { listScaleNames as loadScales } from '../../../services/scales/read.ts';
+export type { Giver };
 
-export async function loadGivers(db: Kysely<Database>): Promise<Giver[]> {
-  const rows = await db.selectFrom('awarding_bodies').selectAll().orderBy('abbreviation').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    abbreviation: r.abbreviation,
-    name: r.name,
-    aliases: safeList(r.aliases),
-    level: r.level,
-    validTo: r.valid_to,
-    successorId: r.successor_id,
-  }));
-}
+/** Every giver, renamed and dissolved ones included (the form resolves old names too). */
+export const loadGivers = (db: Kysely<Database>): Promise<Giver[]> => listGivers(db);
 
-function safeList(json: string): string[] {
-  try {
-    const v = JSON.parse(json);
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return [];
-  }
-}
+/** Every field, retired ones included (a list filter still finds their awards); forms keep the active. */
+export const loadFields = (db: Kysely<Database>, locale: string) => listFields(db, locale, true);
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -62,22 +38,6 @@ export function searchGivers(givers: Giver[], typed: string, limit = 8): Giver[]
   return givers
     .filter((g) => [g.code, g.abbreviation, g.name, ...g.aliases].some((s) => norm(s).includes(needle)))
     .slice(0, limit);
-}
-
-export async function loadFields(db: Kysely<Database>, locale: Locale) {
-  const rows = await db.selectFrom('fields').selectAll().orderBy('sort_order').orderBy('code').execute();
-  return rows.map((f) => ({
-    id: f.id,
-    code: f.code,
-    name: locale === 'en' ? f.name_en : f.name_id,
-    nameId: f.name_id,
-    nameEn: f.name_en,
-    active: f.active === 1,
-  }));
-}
-
-export async function loadScales(db: Kysely<Database>) {
-  return db.selectFrom('scales').select(['id', 'name', 'kind', 'giver_code']).orderBy('name').execute();
 }
 
 /** Units as select options, indented by depth; `withinPath` keeps one subtree (operators). */

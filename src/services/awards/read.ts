@@ -57,12 +57,10 @@ export async function evidenceOf(db: Kysely<Database>, awardIds: number[]): Prom
     ]),
   );
   for (const r of rows)
-    out
-      .get(r.award_id)
-      ?.push({
-        ...toEvidence(r),
-        article: r.article_id === null ? null : (articleOf.get(r.article_id) ?? null),
-      });
+    out.get(r.award_id)?.push({
+      ...toEvidence(r),
+      article: r.article_id === null ? null : (articleOf.get(r.article_id) ?? null),
+    });
   return out;
 }
 

@@ -74,11 +74,11 @@ describe('awards.xlsx', () => {
     );
     expect(title.width).toBeGreaterThanOrEqual(Math.min(60, longest));
     const rows = ws.getRows(2, ws.rowCount - 1)!;
-    const date = columnOf(ws, headerOf('date'));
+    const date = columnOf(ws, headerOf('receivedOn'));
     const dated = rows.map((r) => r.getCell(date)).filter((c) => c.value instanceof Date);
     expect(dated.length).toBeGreaterThan(0);
     for (const c of dated) expect(c.numFmt).toBe('dd/mm/yyyy');
-    const year = columnOf(ws, headerOf('year'));
+    const year = columnOf(ws, headerOf('editionYear'));
     for (const r of rows) {
       expect(typeof r.getCell(year).value).toBe('number');
       expect(r.getCell(year).numFmt).toBe('0');

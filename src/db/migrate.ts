@@ -5,6 +5,7 @@ import * as m004 from './migrations/004_intake_watch.ts';
 import * as m005 from './migrations/005_scale_indexes.ts';
 import * as m006 from './migrations/006_intake_provenance.ts';
 import * as m007 from './migrations/007_public_cover.ts';
+import * as m008 from './migrations/008_intake_retry_undo.ts';
 import type { Database } from './schema.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time:
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '005_scale_indexes': m005,
   '006_intake_provenance': m006,
   '007_public_cover': m007,
+  '008_intake_retry_undo': m008,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -221,6 +221,8 @@ export interface FindingTable {
   proposal_json: string;
   confidence: number;
   matched_award_id: number | null;
+  /** The match a curator dismissed ("not the same award"), kept so it can be undone. */
+  dismissed_match_award_id: Generated<number | null>;
   award_id: number | null;
   decided_by: number | null;
   decided_at: string | null;
@@ -306,6 +308,9 @@ export interface SourceItemTable {
   attempts: Generated<number>;
   /** When a link that failed for a passing reason is tried again; null: final. */
   retry_at: string | null;
+  /** What the listing said of the link (a feed item's title and date), kept for a retry. */
+  item_title: string | null;
+  item_published: string | null;
 }
 
 /** One MinHash LSH key of an article (near-duplicate look-up). */

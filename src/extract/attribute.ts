@@ -59,14 +59,27 @@ function leadEnd(text: string): number {
   return text.length;
 }
 
-/** Resolve an ambiguous mention to the candidate that is the subject, or shares its province. */
-function resolve(m: RegionMention, subject: Region | null): Region | null {
+const NONE: ReadonlySet<Region> = new Set();
+
+/**
+ * Resolve an ambiguous mention ("Mojokerto") to the candidate the article names with its kind
+ * elsewhere ("Kota Mojokerto"), else the subject, else one in the subject's province.
+ */
+export function resolve(
+  m: RegionMention,
+  subject: Region | null,
+  named: ReadonlySet<Region> = NONE,
+): Region | null {
   if (m.region) return m.region;
+  const known = m.candidates.filter((r) => named.has(r));
+  if (known.length === 1) return known[0];
   if (!subject) return null;
+  const sameKind = m.candidates.filter((r) => r.kind === subject.kind);
   return (
     m.candidates.find((r) => r === subject) ??
     m.candidates.find((r) => r.kind !== 'provinsi' && r.parent === subject.code) ??
-    null
+    // "Bekasi" in an article about a kota: Kota Bekasi, not Kabupaten Bekasi.
+    (sameKind.length === 1 ? sameKind[0] : null)
   );
 }
 
@@ -74,20 +87,31 @@ function resolve(m: RegionMention, subject: Region | null): Region | null {
  * Credit one award: `recipient` is the recipient phrase as the extractor read it, found at
  * `near` in the article (or not found, when it was rebuilt from pieces).
  */
-export function attribute(recipient: string | null, subject: Region | null): Attribution {
+export function attribute(
+  recipient: string | null,
+  subject: Region | null,
+  named: ReadonlySet<Region> = NONE,
+): Attribution {
   const unit = recipient ? (findUnit(recipient)?.name ?? null) : null;
   if (recipient) {
     // "JAKARTA –": an all-capital dateline is where the news was written, not who received.
-    const named = findRegions(recipient).filter(
+    const said = findRegions(recipient).filter(
       (m) =>
         !isScope(recipient, m) &&
-        !(m.by === 'bare' && m.written.length > 3 && m.written === m.written.toUpperCase()),
+        !(m.by !== 'kind' && m.written.length > 3 && m.written === m.written.toUpperCase()),
     );
-    for (const m of named) {
-      const r = resolve(m, subject);
+    for (const m of said) {
+      const r = resolve(m, subject, named);
       if (r) return { region: r, unit, span: { start: m.start, end: m.end }, how: 'named' };
     }
   }
   if (subject) return { region: subject, unit, span: null, how: 'subject' };
   return { region: null, unit, span: null, how: 'none' };
+}
+
+/** Regions the article names with their kind ("Kota Mojokerto", "Pemkab Bogor"), not bare. */
+export function namedRegions(mentions: RegionMention[]): Set<Region> {
+  const out = new Set<Region>();
+  for (const m of mentions) if (m.region && m.by !== 'bare') out.add(m.region);
+  return out;
 }

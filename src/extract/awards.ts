@@ -35,6 +35,7 @@ const INLINE_LIST = /\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi)\b\s
 /** "Penghargaan yang diraih antara lain A, B, serta C": a list with no count before it. */
 const LIST_SUBJECT =
   /^(?:penghargaan|prestasi|capaian|deretan\s+penghargaan)\b[^.]{0,40}?\b(?:antara\s+lain|di\s*antaranya|yakni|yaitu|meliputi)\b/i;
+const COUNT_IN = /\b\d{1,4}\s+(?:buah\s+)?(?:penghargaan|trofi|piala|prestasi)\b/i;
 const SAME_DAY = /\b(?:hari|acara|kesempatan|waktu|tempat)\s+yang\s+sama\b/i;
 const BULLET = /^\s*(?:[-•*·▪–]|\d{1,2}[.)]|[a-z][.)])\s+/u;
 const ANAPHORA =
@@ -192,7 +193,8 @@ function inlineItems(s: Sentence, at: number, tail: string): Sentence[] {
   let from = 0;
   const push = (a: number, b: number) => {
     const raw = tail.slice(a, b).replace(/[.\s]+$/u, '');
-    if (raw && isAwardish(raw))
+    // "disusul bidang pendidikan sebanyak 8 penghargaan": a count is a claim, never an award.
+    if (raw && isAwardish(raw) && !COUNT_IN.test(raw))
       out.push({ ...s, text: raw, start: s.start + at + a, end: s.start + at + a + raw.length });
   };
   for (let m = re.exec(tail); m; m = re.exec(tail)) {

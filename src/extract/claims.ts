@@ -11,7 +11,14 @@ const COUNT_RE = new RegExp(
   'gi',
 );
 const RECEIVED_RE =
-  /\b(?:meraih|raih|menerima|mendapat(?:kan)?|memperoleh|menyabet|meraup|memboyong|diboyong|diraih|diterima|diperoleh|mengoleksi|mengantongi|menggondol|menyabet|dianugerahi|disabet)\b/i;
+  /\b(?:meraih|raih|menerima|mendapat(?:kan)?|memperoleh|menyabet|meraup|memboyong|diboyong|diraih|diterima|diperoleh|mengoleksi|mengantongi|menggondol|menyabet|dianugerahi|disabet|mengumpulkan|kumpulkan|dikumpulkan|kantongi|mencatat|tercatat|catatan|menyumbang)\b/i;
+/**
+ * A recap that breaks a count down ("bidang kesehatan menyumbang … yakni 19 penghargaan. Disusul
+ * … sebanyak 14 penghargaan"; "Dari jumlah itu, 12 penghargaan berskala nasional"): each part is
+ * a claim too (P22), though the sentence has no receiving verb.
+ */
+const BREAKDOWN_RE =
+  /\b(?:sebanyak|dari\s+jumlah\s+(?:itu|tersebut)|di\s*antaranya|bidang\s+\S+\s+(?:menyumbang|sebanyak))\b/i;
 const PLAN_RE =
   /\b(?:menargetkan|target|ditargetkan|akan|berharap|harapan|semoga|mengincar|membidik|berencana)\b/i;
 const PERIOD_RES = [
@@ -29,7 +36,7 @@ export interface ClaimHit {
 }
 
 export function findClaims(sentence: string): ClaimHit[] {
-  if (!RECEIVED_RE.test(sentence) || PLAN_RE.test(sentence)) return [];
+  if ((!RECEIVED_RE.test(sentence) && !BREAKDOWN_RE.test(sentence)) || PLAN_RE.test(sentence)) return [];
   const out: ClaimHit[] = [];
   COUNT_RE.lastIndex = 0;
   for (let m = COUNT_RE.exec(sentence); m; m = COUNT_RE.exec(sentence)) {

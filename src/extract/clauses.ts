@@ -104,8 +104,40 @@ export function clausesOf(s: Sentence, reference: string | null): Draft[] {
       if (by && isLocalGiver(by[1].slice(0, 30))) continue;
     }
     if (i === 0 && !sentenceRecipient) sentenceRecipient = recipient;
+    const pieces = coordinated(objectSpan);
+    for (const piece of pieces) {
+      const own = pieces.length > 1 ? piece.text : null;
+      const draft = clauseDraft(
+        piece.text,
+        piece.recipient ?? recipient,
+        giver,
+        before,
+        i,
+        t,
+        clauseEnd,
+        own,
+      );
+      if (draft) drafts.push(draft);
+    }
+  }
+  // The quote is the whole sentence: the curator needs the verb and the giver, not just the name.
+  for (const d of drafts) d.start = s.start;
+  return perListedRecipient(drafts, firstSubject);
+
+  function clauseDraft(
+    objectSpan: string,
+    recipient: string | null,
+    given: GiverMatch | null,
+    before: string,
+    i: number,
+    t: { start: number; end: number; kind: string },
+    clauseEnd: number,
+    /** One piece of a split coordination: its rank, category and score are its own. */
+    piece: string | null,
+  ): Draft | null {
+    let giver = given;
     const { text: object, offset } = cutObject(objectSpan);
-    if (!object || isCountObject(object) || negatedObject(objectSpan)) continue;
+    if (!object || isCountObject(object) || negatedObject(objectSpan)) return null;
     const clause = text.slice(t.start, clauseEnd);
     if (!giver) giver = pickGiver(clause) ?? (i === 0 ? agentIn(before) : null);
     let gradeOnly = isGradeOnly(object);
@@ -116,7 +148,14 @@ export function clausesOf(s: Sentence, reference: string | null): Draft[] {
     if (assessedName) gradeOnly = false;
     // Already in the object ("predikat A dalam Evaluasi SAKIP"): the usual title rules apply.
     const namedApart = assessedName !== '' && !object.includes(assessedName);
-    if (!gradeOnly && !assessedName && (isGeneric(object) || !isAwardish(object))) continue;
+    // "meraih penghargaan sebagai penyelenggara … dengan status kinerja sangat tinggi": what the
+    // award names the region as is the award, though it has no award word of its own.
+    if (
+      !gradeOnly &&
+      !assessedName &&
+      (isGeneric(object) || (!isAwardish(object) && !AWARD_AS.test(objectSpan)))
+    )
+      return null;
     const { head, programme } = splitProgramme(object);
     const rank = findRank(head);
     const headRest = rank ? (head.slice(0, rank.start) + head.slice(rank.end)).trim() : head;
@@ -128,10 +167,11 @@ export function clausesOf(s: Sentence, reference: string | null): Draft[] {
     // "…, sedangkan Kabupaten Lebak meraih Juara 3 kategori kabupaten": same programme, other category.
     if (!programme && lastProgramme && /^kategori\b/i.test(headRest)) title = `${lastProgramme} ${headRest}`;
     if (programme) lastProgramme = programme.replace(/\s+kategori\b.*$/i, '');
-    const fields = readFields(object, clause, reference);
+    const fields = readFields(object, piece ?? clause, reference);
+    fields.date ??= piece ? clauseDate(clause, reference) : null;
     const nameYear = yearInTitle(title) ?? fiscalYear(clause);
     const date = fields.date ?? sentenceDate;
-    drafts.push({
+    return {
       title,
       recipient,
       giver,
@@ -149,11 +189,61 @@ export function clausesOf(s: Sentence, reference: string | null): Draft[] {
       sentence: -1,
       confidence: t.kind === 'give' ? 0.55 : 0.6,
       gradeOnly,
-    });
+    };
   }
-  // The quote is the whole sentence: the curator needs the verb and the giver, not just the name.
-  for (const d of drafts) d.start = s.start;
-  return perListedRecipient(drafts, firstSubject);
+}
+
+const RANK_LEAD =
+  /^(?:ranking|rangking|peringkat|juara|terbaik|posisi)\s+(?:ke-?)?(?:\d{1,2}|[IVX]{1,4}|pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima)\b/i;
+const AWARD_LEAD = /^(?:penghargaan|predikat|anugerah|piala|piagam|plakat|sertifikat|trofi)\b/i;
+/** "Dinas Pemadam Kebakaran (Damkar) ranking 5 kategori …": a new recipient, then its award. */
+const NAMED_PIECE =
+  /^(\p{Lu}.{1,90}?)\s+((?:ranking|rangking|peringkat|juara|terbaik)\s+(?:ke-?)?\S+.*|(?:penghargaan|predikat|anugerah|piala|piagam|plakat|sertifikat|trofi)\b.*)$/su;
+const PIECE_SEPARATOR = /\s*,\s*(?:serta|dan)\s+|\s*;\s*|\s*,\s+|\s+serta\s+/g;
+
+interface Piece {
+  text: string;
+  recipient: string | null;
+}
+
+/**
+ * P4: "meraih Ranking 2 kategori A, Ranking 5 kategori B, serta penghargaan khusus C" and
+ * "Dinas A meraih ranking 2 kategori X, Dinas B ranking 5 kategori Y, serta BPBD penghargaan Z":
+ * one award per (recipient, rank/category). Only an object that opens with a placing is split,
+ * so a name with commas in it ("Penilaian Kinerja Satpol PP, Damkar, dan BPBD") stays whole.
+ */
+function coordinated(objectSpan: string): Piece[] {
+  const whole = [{ text: objectSpan, recipient: null }];
+  const span = objectSpan.trimStart();
+  if (!RANK_LEAD.test(span)) return whole;
+  const chunks: string[] = [];
+  let from = 0;
+  PIECE_SEPARATOR.lastIndex = 0;
+  for (let m = PIECE_SEPARATOR.exec(span); m; m = PIECE_SEPARATOR.exec(span)) {
+    // A decimal comma ("nilai 3,87") does not separate.
+    if (/\d$/.test(span.slice(0, m.index)) && /^\d/.test(span.slice(m.index + m[0].length))) continue;
+    chunks.push(span.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  chunks.push(span.slice(from));
+  const pieces: Piece[] = [];
+  for (const chunk of chunks) {
+    const c = chunk.trim();
+    if (pieces.length === 0 || RANK_LEAD.test(c) || AWARD_LEAD.test(c)) {
+      pieces.push({ text: c, recipient: pieces.length === 0 ? null : (pieces.at(-1)?.recipient ?? null) });
+      continue;
+    }
+    const named = NAMED_PIECE.exec(c);
+    const who = named ? findRecipient(named[1]) : null;
+    if (named && who) {
+      pieces.push({ text: named[2], recipient: who });
+      continue;
+    }
+    // Anything else continues the piece before it ("kategori A, B dan C").
+    const last = pieces[pieces.length - 1];
+    last.text = `${last.text}, ${c}`;
+  }
+  return pieces.length >= 2 ? pieces : whole;
 }
 
 /**
@@ -173,6 +263,8 @@ function perListedRecipient(drafts: Draft[], subject: string): Draft[] {
       : [d],
   );
 }
+
+const AWARD_AS = /^\s*(?:(?:kembali|juga|pula)\s+)*(?:penghargaan|gelar|predikat)\s+sebagai\s+\S/i;
 
 const ASSESSMENT =
   /\b(?:dalam|pada)\s+((?:ajang\s+)?(?:evaluasi|penilaian|pemeringkatan|indeks|survei|anugerah|penganugerahan|kompetisi|lomba)\b.+)$/i;

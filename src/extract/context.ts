@@ -48,7 +48,7 @@ export function handedBy(text: string): string | null {
 }
 
 const SCORE_SAID =
-  /\b(?:nilai|skor|indeks|poin)\b(?:\s+(?:akhir|total|rata-rata|evaluasi|\p{Lu}[\p{L}]*)){0,6}?[^.;\d]{0,40}?\b(\d{1,3}[,.]\d{1,2})\b/iu;
+  /\b(?:nilai(?:nya)?|skor(?:nya)?|indeks|poin)\b(?:\s+(?:akhir|total|rata-rata|evaluasi|\p{Lu}[\p{L}]*)){0,6}?[^.;\d]{0,40}?\b(\d{1,3}[,.]\d{1,2})\b/iu;
 const EARLIER = /\b(?:sebelumnya|tahun\s+lalu|dibanding(?:kan)?|naik\s+dari|dari\s+sebelumnya|semula)\b/i;
 
 /** A score said in a sentence of its own ("nilai akhir SAKIP Kota Tangerang tahun ini 80,47"). */

@@ -36,6 +36,18 @@ const MONTHS: Record<string, number> = {
 const MONTH_ALT =
   'Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Agust|Sept|Sep|Okt|Nov|Des';
 
+const WEEKDAYS: Record<string, number> = {
+  minggu: 0,
+  senin: 1,
+  selasa: 2,
+  rabu: 3,
+  kamis: 4,
+  jumat: 5,
+  "jum'at": 5,
+  sabtu: 6,
+};
+const WEEKDAY_ALT = "Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu";
+
 // One pass finds every form; the alternatives are tried left to right at each position.
 const DATE_RE = new RegExp(
   [
@@ -43,6 +55,9 @@ const DATE_RE = new RegExp(
     '(?<sl>(?<sd>\\d{1,2})/(?<sm>\\d{1,2})(?:/(?<sy>(?:19|20)?\\d{2}))?)(?=\\s*\\))',
     '(?<sl2>(?<s2d>\\d{1,2})/(?<s2m>\\d{1,2})/(?<s2y>(?:19|20)\\d{2}))',
     `(?<long>(?<ld>\\d{1,2})\\s+(?<lm>${MONTH_ALT})\\.?(?:\\s+(?<ly>(?:19|20)\\d{2}))?)`,
+    // "pada Kamis", "Kamis lalu" (P9): a weekday with no date after it, counted back from the
+    // publication date. Not "setiap Senin" (a habit) nor "Kamis (27/2/2025)" (dated already).
+    `(?<![Ss]etiap\\s|[Tt]iap\\s)\\b(?<wd>${WEEKDAY_ALT})\\b(?<lalu>\\s+lalu)?(?!\\s*(?:\\(|,?\\s*\\d|\\s*malam\\s*\\())`,
   ].join('|'),
   'gi',
 );
@@ -74,6 +89,18 @@ export function findDates(text: string, reference?: string | null): FoundDate[] 
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
     const g = m.groups!;
+    if (g.wd) {
+      // Only a capitalised weekday is a day ("minggu" is also "week").
+      const iso =
+        reference && /^\p{Lu}/u.test(g.wd)
+          ? weekdayBefore(reference, WEEKDAYS[g.wd.toLowerCase()], !!g.lalu)
+          : null;
+      if (iso) {
+        const [, mo, d] = iso.split('-').map(Number);
+        out.push({ iso, day: d, month: mo, year: null, start: m.index, end: m.index + m[0].length });
+      }
+      continue;
+    }
     let d: number;
     let mo: number;
     let y: number | null;
@@ -109,6 +136,15 @@ export function resolveYearless(day: number, month: number, reference?: string |
   // A few days of slack: news is sometimes dated a day early by time zones.
   const slack = addDays(reference, 3);
   return candidate > slack ? isoDate(refYear - 1, month, day) : candidate;
+}
+
+/** The last `weekday` on or before `reference` ("pada Kamis"); strictly before it with "lalu". */
+function weekdayBefore(reference: string, weekday: number, past: boolean): string | null {
+  const t = new Date(`${reference}T00:00:00Z`);
+  if (Number.isNaN(t.getTime())) return null;
+  let back = (t.getUTCDay() - weekday + 7) % 7;
+  if (past && back === 0) back = 7;
+  return addDays(reference, -back);
 }
 
 function addDays(iso: string, days: number): string {

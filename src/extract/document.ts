@@ -1,7 +1,7 @@
 // The document pass: the sentence pass's drafts and the results pass's drafts, credited to
 // regions and merged into one event per recipient and award. The article's programme, giver,
 // date and subject are read once and lent to sentences that do not say them (P1, P2, P7, P8, P9).
-import { articleSubject, attribute, isScope } from './attribute.ts';
+import { articleSubject, attribute, isScope, namedRegions } from './attribute.ts';
 import type { Draft } from './clauses.ts';
 import { ceremonyDate, handedBy, scoreIn } from './context.ts';
 import { findGrade, findLevel, yearInTitle } from './fields.ts';
@@ -15,6 +15,8 @@ import type { Sentence } from './sentences.ts';
 export interface DocumentEvents {
   events: Credited[];
   subject: Region | null;
+  /** Regions named with their kind: an ambiguous bare name resolves to one of them. */
+  named: ReadonlySet<Region>;
 }
 
 export function documentPass(
@@ -37,6 +39,7 @@ export function documentPass(
     return m;
   };
   const subject = articleSubject(text, mentions);
+  const named = namedRegions(mentions);
   const programme = mainProgramme(text);
   const headline = firstLine(text);
   const topic = headline ? headlineTopic(headline.text, findRegions(headline.text)) : null;
@@ -57,6 +60,7 @@ export function documentPass(
     reference,
     skipLines,
     regionsIn,
+    named,
   });
 
   const regionWords = new Set<string>();
@@ -70,7 +74,8 @@ export function documentPass(
     if (privateRecipient(text, d)) continue;
     // "Opini WTP diberikan BPK …" read with the giver as recipient: the award is the subject's.
     if (d.recipient && isGiverOnly(d.recipient)) d.recipient = null;
-    if (isEmptyTitle(d.title, regionWords)) {
+    const restates = isEmptyTitle(d.title, regionWords);
+    if (restates) {
       // "2. Kota Tangerang" read as a list item: the results pass read the same line, with its region.
       if (resultSentences.has(d.sentence)) continue;
       // A category heading or a bare name read as an award: nothing of an award is in it.
@@ -79,14 +84,16 @@ export function documentPass(
       if (!programme && !topic) continue;
       // "predikat Nindya" keeps its grade under the article's award name.
       d.grade ??= findGrade(d.title)?.grade ?? null;
+      // "dengan kategori AA" is its grade, not a category.
+      if (d.category && findGrade(`kategori ${d.category}`)) d.category = null;
       d.title = programme?.name ?? topic ?? d.title;
     }
-    credited.push({
-      draft: d,
-      region: attribute(d.recipient, subject).region,
-      from: 'sentence',
-      office: null,
-    });
+    // Only a coordination split into pieces (P4) names the category alone; a list line
+    // "Peringkat I Kategori …" is an award's name as the article files it.
+    const split = drafts.some((x) => x !== d && x.sentence === d.sentence);
+    d.title = withoutPlacing(d.title, split ? (programme?.name ?? null) : null);
+    const who = attribute(d.recipient, subject, named);
+    credited.push({ draft: d, region: who.region, from: 'sentence', office: null, unit: who.unit, restates });
   }
   for (const d of results) {
     // With no programme named, a co-recipient shares the award reported just before it.
@@ -98,11 +105,14 @@ export function documentPass(
       if (before) d.title = before.title;
     }
     if (!d.title) continue;
+    const who = attribute(d.recipient, subject, named);
     credited.push({
       draft: d,
-      region: attribute(d.recipient, subject).region,
+      region: who.region,
       from: 'results',
       office: null,
+      unit: who.unit,
+      restates: false,
     });
   }
   const acronyms = acronymsIn(text);
@@ -110,7 +120,23 @@ export function documentPass(
   credited.sort((a, b) => a.draft.start - b.draft.start);
   const events = mergeEvents(credited);
   fillFromArticle(events, sentences, skipLines, ceremony, subject, regionsIn, recap);
-  return { events, subject };
+  return { events, subject, named };
+}
+
+const PLACING_LEAD =
+  /^(?:ranking|rangking|peringkat|juara|terbaik|posisi)\s+(?:ke-?)?(?:\d{1,2}|[IVX]{1,4}|pertama|kedua|ketiga|keempat|kelima)\b(?:\s+(?:nasional|tingkat\s+\S+))?\s*(dalam\s+|pada\s+)?/i;
+
+/**
+ * "Ranking 5 kategori Pengembangan Kompetensi ASN" names a placing and a category, not the
+ * award: the article's programme is its name (P4). "peringkat pertama nasional dalam Hasil
+ * Pengawasan Kearsipan …" → the assessment named after the placing. The rank stays in its slot.
+ */
+function withoutPlacing(title: string, programme: string | null): string {
+  const m = PLACING_LEAD.exec(title);
+  if (!m) return title;
+  const rest = title.slice(m[0].length);
+  if (/^kategori\b/i.test(rest)) return programme ? `${programme} ${rest}` : title;
+  return m[1] && /^\p{Lu}/u.test(rest) ? rest : title;
 }
 
 /** Who is named before the award in its sentence: a company, a school, a person … not a pemda. */
@@ -173,7 +199,11 @@ function fillFromArticle(
     if (d.score === null && e.region) {
       for (const s of body) {
         const named = regionsIn(s.text).filter((m) => !isScope(s.text, m));
-        const only = named.length > 0 && named.every((m) => (m.region ?? m.candidates[0]) === e.region);
+        // "Kota Tangerang sendiri mengantongi nilai 97,12" is the pemda's score, not its BUMD's.
+        const only =
+          named.length > 0 &&
+          named.every((m) => (m.region ?? m.candidates[0]) === e.region) &&
+          (!e.unit || s.text.includes(e.unit));
         const implied = named.length === 0 && e.region === subject && ofSubject === 1;
         if (!only && !implied) continue;
         const score = scoreIn(s.text);
@@ -187,12 +217,16 @@ function fillFromArticle(
 }
 
 const SPELLED_OUT = /((?:\p{Lu}[\p{L}-]*[ \t]+){1,8})\((\p{Lu}{2,}[\p{L}]*)\)/gu;
+/** "Kepala Badan Kepegawaian Negara (BKN)": the office of a person is not part of the name. */
+const ROLE_WORDS =
+  /^(?:(?:Kepala|Ketua|Menteri|Direktur|Dirjen|Sekretaris|Wakil|Plt|Pj|Penjabat|Gubernur|Bupati|Wali|Kota|Deputi|Asisten)[ \t]+)+/u;
 
 /** "Anugerah Parahita Ekapraya (APE)" said once → APE stands for it elsewhere in the article. */
 function acronymsIn(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of text.matchAll(SPELLED_OUT)) {
-    if (!out.has(m[2])) out.set(m[2], `${m[1].trim()} (${m[2]})`);
+    const name = m[1].trim().replace(ROLE_WORDS, '');
+    if (!out.has(m[2]) && name.includes(' ')) out.set(m[2], `${name} (${m[2]})`);
   }
   return out;
 }
@@ -201,6 +235,8 @@ function acronymsIn(text: string): Map<string, string> {
 function expandAcronym(title: string, acronyms: Map<string, string>): string {
   const m = /^(.*?)\b(\p{Lu}{2,}[\p{L}]*)\b(?!\s*\))(.*)$/u.exec(title);
   if (!m) return title;
+  // "BKN Award 2025", "TOP BUMD Awards": a brand that keeps its acronym as written.
+  if (/^\s+Awards?\b/.test(m[3])) return title;
   const full = acronyms.get(m[2]);
   if (!full || title.includes(`(${m[2]})`) || title.includes(full)) return title;
   return `${m[1]}${full}${m[3]}`;

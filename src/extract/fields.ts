@@ -55,6 +55,12 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 }
 
+/**
+ * The Ombudsman's compliance opinion ("Opini Kualitas Tinggi"): it says how well, like a grade,
+ * but the seed reports file only its category and zone as the grade, so it is not one here.
+ */
+export const OMBUDSMAN_OPINION = /\bOpini\s+Kualitas\s+(?:Tertinggi|Tinggi|Sedang|Rendah|Terendah)\b/gi;
+
 /** "Kategori A Zona Hijau", "Opini WTP", "Utama" (KLA), "AA" (SAKIP): parts in text order. */
 export function findGrade(text: string): { grade: string; spans: Array<[number, number]> } | null {
   if (!GRADE_HINT.test(text)) return null;

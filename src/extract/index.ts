@@ -10,7 +10,7 @@ import { isIndonesian } from './language.ts';
 import { slotSources } from './provenance.ts';
 import type { Region } from './regions/gazetteer.ts';
 import { splitSentences } from './sentences.ts';
-import type { ArticleExtraction, AwardEvent, ExtractOptions } from './types.ts';
+import type { ArticleExtraction, AwardEvent, CountClaim, ExtractOptions } from './types.ts';
 
 export { parseFeed } from './feeds.ts';
 export { htmlToArticle } from './html.ts';
@@ -41,16 +41,27 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Art
   const sentences = splitSentences(text);
   const skip = headlineLines(text);
   const { drafts, claims } = awardPass(text, sentences, reference, skip);
-  const { events, subject } = documentPass(text, sentences, drafts, reference, skip, claims.length > 0);
+  const { events, subject, named } = documentPass(text, sentences, drafts, reference, skip, isRecap(claims));
   const lower = text.toLowerCase();
   const dates = findDates(text);
   return {
     title,
     published,
     text: input,
-    awards: events.map((e) => toEvent(e.draft, e.office, text, lower, dates, reference, subject)),
+    awards: events.map((e) => toEvent(e.draft, e.office, text, lower, dates, reference, subject, named)),
     claims,
   };
+}
+
+/**
+ * A recap of many ceremonies ("64 penghargaan sepanjang 2024"), not one handover of several
+ * awards ("borong tiga penghargaan … diserahkan sekaligus"): its one date must not spread.
+ */
+function isRecap(claims: CountClaim[]): boolean {
+  return claims.some(
+    (c) =>
+      c.count > 4 || (c.period !== null && /\b(?:sepanjang|selama|sejak|hingga|periode)\b/i.test(c.period)),
+  );
 }
 
 /** Lines before the first real paragraph are headlines, captions and bylines, repeated by CMSs. */
@@ -69,8 +80,9 @@ function toEvent(
   dates: FoundDate[],
   reference: string | null,
   subject: Region | null,
+  named: ReadonlySet<Region>,
 ): AwardEvent {
-  const who: Attribution = attribute(d.recipient, subject);
+  const who: Attribution = attribute(d.recipient, subject, named);
   const whoAt = d.recipient ? nearest(lower, d.recipient.toLowerCase(), d.start) : null;
   let confidence = d.confidence;
   if (d.giver) confidence += 0.1;

@@ -2,6 +2,7 @@
 // award from different sentences — a headline, a ranked list, a quote, a closing line. Events
 // credited to the same region whose titles share their content words are one award.
 import type { Draft } from './clauses.ts';
+import { findGrade, OMBUDSMAN_OPINION } from './fields.ts';
 import type { Region } from './regions/gazetteer.ts';
 
 export interface Credited {
@@ -11,6 +12,10 @@ export interface Credited {
   from: 'sentence' | 'results';
   /** The office or person who handed it over, when no institution is named (P8). */
   office: string | null;
+  /** The unit the award is credited to ("Perumda Tirta Benteng"), null for the pemda itself. */
+  unit: string | null;
+  /** Its own words named no award (a grade, a score): a restatement that takes the article's name. */
+  restates: boolean;
 }
 
 const GENERIC = new Set(
@@ -19,7 +24,7 @@ const GENERIC = new Set(
     'yang dan di ke dari untuk atas dengan sebagai tahun tingkat pertama kedua ketiga umum ini itu tersebut ' +
     'kota kabupaten provinsi pemerintah pemkot pemkab pemprov pemko the award awards ' +
     // grades alone ("predikat Nindya") say how well, not which award
-    'nindya madya pratama utama paripurna informatif wtp opini zona hijau sangat baik atau'
+    'nindya madya pratama utama paripurna informatif wtp opini zona hijau sangat baik memuaskan atau'
   ).split(' '),
 );
 
@@ -30,7 +35,13 @@ export function contentWords(title: string): Set<string> {
 
 /** A title with no word of its own ("nilai 97,12", "yang terbaik", "Kategori Kota"). */
 export function isEmptyTitle(title: string, regionWords: Set<string>): boolean {
-  for (const w of contentWords(title)) if (!regionWords.has(w)) return false;
+  // "nilai 92,51 dengan kategori AA atau Sangat Memuaskan": the grade says how well, not which award.
+  // An audit opinion, an accreditation or a WBK status is an award of its own (see isGradeOnly).
+  const own = /\b(?:opini\s+(?!kualitas)|WTP|akreditasi|WBK|WBBM|Wilayah\s+Bebas|Swasti\s+Saba)/i.test(title);
+  const grade = own ? null : findGrade(title);
+  let rest = title.replace(OMBUDSMAN_OPINION, ' ');
+  if (grade) for (const [s, e] of [...grade.spans].reverse()) rest = `${rest.slice(0, s)} ${rest.slice(e)}`;
+  for (const w of contentWords(rest)) if (!regionWords.has(w)) return false;
   return true;
 }
 
@@ -46,8 +57,9 @@ function similar(a: string, b: string): boolean {
 function compatible(a: Draft, b: Draft): boolean {
   if (a.rankPosition !== null && b.rankPosition !== null && a.rankPosition !== b.rankPosition) return false;
   // "kota lewat inovasi …" read by one pass and "kota" by the other are one category.
-  const ca = a.category?.toLowerCase();
-  const cb = b.category?.toLowerCase();
+  // "pemerintah kota" and "kota" are one category.
+  const ca = a.category?.toLowerCase().replace(/^pemerintah\s+/, '');
+  const cb = b.category?.toLowerCase().replace(/^pemerintah\s+/, '');
   if (ca && cb && !ca.startsWith(cb) && !cb.startsWith(ca)) return false;
   return true;
 }
@@ -82,8 +94,15 @@ export function mergeEvents(events: Credited[]): Credited[] {
         o.region === e.region &&
         // The sentence pass has already merged its own restatements; two of its drafts are two awards.
         // (unless one of them named no recipient: "Opini WTP itu diserahkan …" restates it).
-        (o.from !== 'sentence' || e.from !== 'sentence' || !o.draft.recipient || !e.draft.recipient) &&
+        (o.from !== 'sentence' ||
+          e.from !== 'sentence' ||
+          !o.draft.recipient ||
+          !e.draft.recipient ||
+          o.restates ||
+          e.restates) &&
         compatible(o.draft, e.draft) &&
+        // Two names in result lists are two recipients: the pemda and its BUMD both placed.
+        (o.from !== 'results' || e.from !== 'results' || o.unit === e.unit) &&
         ((o.draft.sentence === e.draft.sentence && o.from !== e.from) ||
           similar(o.draft.title, e.draft.title)),
     );

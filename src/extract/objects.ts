@@ -1,6 +1,6 @@
 // What follows the verb: the award's name, cut where the giver, place, date or a new clause
 // begins, and judged named ("Kota Layak Anak") or generic ("berbagai penghargaan").
-import { findGrade } from './fields.ts';
+import { findGrade, OMBUDSMAN_OPINION } from './fields.ts';
 import { findGivers } from './givers.ts';
 import { NUMBER_WORD } from './numbers.ts';
 import { LATIN } from './scan.ts';
@@ -20,6 +20,8 @@ const CUT_RE = new RegExp(
   ].join('|'),
   'i',
 );
+
+const COORDINATED = /^,(?:[ \t]+[A-Z][\w-]*)+(?:,(?:[ \t]+[A-Z][\w-]*)+)*,?[ \t]+dan(?:[ \t]+[A-Z][\w-]*)+/;
 
 const LEADING =
   /^(?:(?:kembali|juga|pula|sebuah|suatu|salah\s+satu|sebagai|gelar|predikat\s+sebagai|status\s+sebagai|penghargaan\s+sebagai|langsung)\s+)+/i;
@@ -42,8 +44,20 @@ export function cutObject(object: string): ObjectText {
       text = text.slice(0, g.start - pre[0].length) + text.slice(g.end);
     }
   }
-  const m = CUT_RE.exec(text);
-  if (m) text = text.slice(0, m.index);
+  // "Penghargaan Pengelolaan Pasar, Terminal, dan Ruang Terbuka Hijau": a name that coordinates
+  // capitalised items keeps its commas.
+  let from = 0;
+  for (;;) {
+    const m = CUT_RE.exec(text.slice(from));
+    if (!m) break;
+    const at = from + m.index;
+    const coord = m[0].trim() === ',' ? COORDINATED.exec(text.slice(at)) : null;
+    if (!coord) {
+      text = text.slice(0, at);
+      break;
+    }
+    from = at + coord[0].length;
+  }
   const lead = LEADING.exec(text);
   const offset = lead ? lead[0].length : 0;
   text = text.slice(offset).replace(/[\s.!?'"“”’]+$/u, '');
@@ -78,9 +92,13 @@ const FILLER = new RegExp(
 /** "Kategori A Zona Hijau dengan nilai 94.76": only a grade or score, to add to the award before. */
 export function isGradeOnly(object: string): boolean {
   // An audit opinion, an accreditation or a WBK/WBBM status is an award of its own.
-  if (/\b(?:opini|akreditasi|WBK|WBBM|Wilayah\s+Bebas|Swasti\s+Saba)\b/i.test(object)) return false;
+  if (
+    /\b(?:opini|akreditasi|WBK|WBBM|Wilayah\s+Bebas|Swasti\s+Saba)\b/i.test(object) &&
+    !/^\s*Opini\s+Kualitas\b/i.test(object)
+  )
+    return false;
   // "nilai 97,40 dalam monitoring dan evaluasi …": still only a score for the award before.
-  object = object.replace(/\s+(?:dalam|pada|untuk|atas)\s.*$/i, '');
+  object = object.replace(/\s+(?:dalam|pada|untuk|atas)\s.*$/i, '').replace(OMBUDSMAN_OPINION, ' ');
   const g = findGrade(object);
   let rest = object;
   if (g) for (const [s, e] of [...g.spans].reverse()) rest = rest.slice(0, s) + ' ' + rest.slice(e);

@@ -7,7 +7,10 @@ const JOIN = String.raw`(?:[ \t]+(?:dan|&|dalam|bagi|untuk|atas)[ \t]+|[ \t]+)`;
 
 /** "Penghargaan Pembangunan Daerah (PPD)", "Anugerah Keterbukaan Informasi Publik". */
 const HEADED = new RegExp(
-  String.raw`\b(?:Penghargaan|Anugerah|Piala|Lomba|Kompetisi|Penilaian|Evaluasi|Festival)(?:[ \t]+${CAP})(?:${JOIN}${CAP}){0,10}`,
+  String.raw`\b(?:Penghargaan|Anugerah|Piala|Lomba|Kompetisi|Penilaian|Evaluasi|Festival)(?:[ \t]+${CAP})(?:${JOIN}${CAP}){0,10}` +
+    // "Penilaian Kinerja Satpol PP, Pemadam Kebakaran, dan Penanggulangan Bencana …": a name
+    // that coordinates its subjects keeps its commas when they end in "dan".
+    String.raw`(?:(?:,[ \t]+${CAP}(?:[ \t]+${CAP}){0,4}){1,4},?[ \t]+dan[ \t]+${CAP}(?:${JOIN}${CAP}){0,8})?`,
   'gu',
 );
 /**
@@ -21,7 +24,15 @@ const AWARD_END = /Awards?(?:[ \t]+\(\p{Lu}+\))?(?:[ \t]+(?:19|20)\d\d)?/uy;
 const LEAD_IN =
   /^.*\b(?:Raih|Meraih|Terima|Menerima|Sabet|Menyabet|Borong|Boyong|Bawa|Dapat|Peroleh|Kembali|Juara|Terbaik|Teratas)\s+/u;
 /** All-capital words are a dateline or a section name, not a programme's name. */
-const SHOUT = /\b\p{Lu}{4,}\b(?![)])/u;
+const SHOUT = /\b\p{Lu}{4,}\b(?![)])/gu;
+
+/** Mostly shouted ("JAKARTA Anugerah …"), not a name with an acronym in it ("TOP BUMD Awards 2025"). */
+function shouted(name: string): boolean {
+  const loud = name.match(SHOUT)?.length ?? 0;
+  if (loud === 0) return false;
+  const words = name.split(/\s+/).length;
+  return loud * 2 >= words || (/^\p{Lu}{4,}\b/u.test(name) && !/\bAwards?\b/u.test(name));
+}
 
 export interface Programme {
   name: string;
@@ -29,31 +40,40 @@ export interface Programme {
   end: number;
 }
 
-function clean(name: string): string {
-  // A trailing joiner or an unclosed bracket is not part of the name.
-  return name
-    .replace(LEAD_IN, '')
-    .replace(/\s+(?:dan|&|dalam|bagi|untuk|atas)$/u, '')
-    .trim();
+function clean(name: string, headed: boolean): string {
+  // A trailing joiner or an unclosed bracket is not part of the name. A name that opens with its
+  // head word ("Lomba Kecamatan Terbaik …") has no headline verb to cut.
+  return (
+    name
+      .replace(headed ? /^$/u : LEAD_IN, '')
+      // "Penghargaan Anugerah Perencanaan Desa": the generic head before the programme's own.
+      .replace(
+        /^(?:Penghargaan|Penilaian)\s+(?=(?:Anugerah|Piala|Lomba|Kompetisi|Festival|Penghargaan)\b)/u,
+        '',
+      )
+      .replace(/\s+(?:dan|&|dalam|bagi|untuk|atas)$/u, '')
+      .trim()
+  );
 }
 
 /** Every programme name in `text`, in order. */
 export function findProgrammes(text: string): Programme[] {
   const out: Programme[] = [];
-  const found: Array<{ index: number; text: string }> = [];
+  const found: Array<{ index: number; text: string; headed: boolean }> = [];
   HEADED.lastIndex = 0;
-  for (let m = HEADED.exec(text); m; m = HEADED.exec(text)) found.push({ index: m.index, text: m[0] });
+  for (let m = HEADED.exec(text); m; m = HEADED.exec(text))
+    found.push({ index: m.index, text: m[0], headed: true });
   AWARD_WORD.lastIndex = 0;
   for (let m = AWARD_WORD.exec(text); m; m = AWARD_WORD.exec(text)) {
     const from = Math.max(0, m.index - 90);
     const before = WORDS_BEFORE.exec(text.slice(from, m.index));
     AWARD_END.lastIndex = m.index;
     const end = AWARD_END.exec(text);
-    if (before && end) found.push({ index: from + before.index, text: before[0] + end[0] });
+    if (before && end) found.push({ index: from + before.index, text: before[0] + end[0], headed: false });
   }
   for (const m of found) {
-    const name = clean(m.text);
-    if (name.split(/\s+/).length < 2 || (SHOUT.test(name) && !/\(/.test(name))) continue;
+    const name = clean(m.text, m.headed);
+    if (name.split(/\s+/).length < 2 || (shouted(name) && !/\(/.test(name))) continue;
     // "Penghargaan Kabupaten …": a head and a kind of region name no programme.
     if (/^\S+\s+(?:Kabupaten|Kota|Provinsi|Daerah|Pemerintah|Khusus)$/u.test(name)) continue;
     const start = m.index + m.text.indexOf(name);
@@ -67,7 +87,9 @@ export function findProgrammes(text: string): Programme[] {
  * Null when the article names none.
  */
 export function mainProgramme(text: string): Programme | null {
-  const all = findProgrammes(text);
+  // "akan diikutsertakan pada ajang UNPSA tahun depan": a programme only hoped for is not the
+  // one the article reports (P12).
+  const all = findProgrammes(text).filter((p) => !PLANNED.test(sentenceAround(text, p.start)));
   if (all.length === 0) return null;
   const key = (p: Programme) => p.name.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
   const counts = new Map<string, number>();
@@ -91,6 +113,18 @@ export function mainProgramme(text: string): Programme | null {
     }
   }
   return best;
+}
+
+const PLANNED =
+  /\b(?:akan|menargetkan|ditargetkan|berharap|harapannya|semoga|tahun\s+depan|mendatang|diikutsertakan|diusulkan|dijadwalkan)\b/i;
+
+/** The sentence holding `at`: from the last full stop or line break before it to the next one. */
+function sentenceAround(text: string, at: number): string {
+  let from = at;
+  while (from > 0 && !/[.!?\n]/.test(text[from - 1])) from--;
+  let to = at;
+  while (to < text.length && !/[.!?\n]/.test(text[to])) to++;
+  return text.slice(from, to);
 }
 
 /** "Sepanjang 2025", "Rabu, 22 Januari 2025": a time, not an award. */

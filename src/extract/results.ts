@@ -3,19 +3,20 @@
 // "1. Kota Surabaya"; "Predikat yang sama juga disandang Kabupaten Bantaeng dan Kota Parepare".
 // Such sentences often have no receiving verb and name no award — the programme comes from the
 // article. Every named region in them is one award with its own rank and score.
-import { isScope } from './attribute.ts';
+import { isScope, resolve } from './attribute.ts';
 import { clauseDate, type Draft } from './clauses.ts';
 import { findGrade } from './fields.ts';
 import type { GiverMatch } from './givers.ts';
 import { parseDecimal, rankTokenToNumber } from './numbers.ts';
 import type { Programme } from './programme.ts';
 import type { Region, RegionMention } from './regions/gazetteer.ts';
+import { findUnits, unitBefore } from './regions/units.ts';
 import type { Sentence } from './sentences.ts';
 import type { Level } from './types.ts';
 
 /** A placing is being reported. */
 const RANK_CUE =
-  /\b(?:peringkat|urutan|posisi|juara|terbaik|teratas|tertinggi|disusul|menyusul|diikuti|ditempati|dipuncaki|di\s+puncak|tempat\s+(?:pertama|kedua|ketiga)|the\s+best)\b/i;
+  /\b(?:peringkat|urutan|posisi|juara|terbaik|teratas|tertinggi|disusul|menyusul|diikuti|ditempati|dipuncaki|di\s+puncak|tempat\s+(?:pertama|kedua|ketiga)|the\s+best)\b|\b(?:pertama|kedua|ketiga)\s*[,.;]/i;
 /** The award is shared with others named here. */
 const CO_CUE =
   /\b(?:bersama(?:\s+dengan)?|serupa|yang\s+sama|sama-sama|penerima\s+lain(?:nya)?)\b|\bjuga\b[^.;]{0,25}?\b(?:meraih|menerima|membawa|mendapat(?:kan)?|memperoleh|menyabet|mengantongi|menyandang|disandang|diraih|diterima|diberikan|dianugerahi)\b/i;
@@ -27,14 +28,21 @@ const NOT_RESULT =
   /\b(?:akan|menargetkan|target|berharap|harapan(?:nya)?|semoga|nomin\w*|finalis|mendatang|tahun\s+depan|insentif|dijadwalkan|calon|realisasi|persen|prevalensi|cakupan|tidak\s+(?:masuk|meraih)|belum\s+(?:masuk|meraih))\b|\bRp\s?\d/i;
 /** Words right before a name that make it a giver, a place or an origin — not the recipient. */
 const NOT_RECIPIENT_BEFORE =
-  /(?:\b(?:diserahkan|diberikan|oleh|dari|di|asal|ke|menuju|HUT(?:\s+ke-?\d+)?|hari\s+jadi(?:\s+ke-?\d+)?|Bappeda|Bapperida|Komisi\s+Informasi|KI|BPK|Perwakilan|Kanwil|Ombudsman|DPRD|Polda|Polres|PKK|Ketua|Sekretaris|Kepala\s+Bappeda)\s*(?:\([^)]*\)\s*)?(?:Provinsi\s+)?)$/i;
+  /(?:\b(?:diserahkan|diberikan|diumumkan|digelar|diselenggarakan|dirilis|oleh|dari|di|asal|(?<!jatuh\s)ke|menuju|HUT(?:\s+ke-?\d+)?|hari\s+jadi(?:\s+ke-?\d+)?|Bappeda|Bapperida|Komisi\s+Informasi|KI|BPK|Perwakilan|Kanwil|Ombudsman|DPRD|Polda|Polres|PKK|Ketua|Sekretaris|Kepala\s+Bappeda)\s*(?:\([^)]*\)\s*)?(?:Provinsi\s+)?)$/i;
 const BULLET_NUMBER = /^\s*(\d{1,2})[.)]\s+/;
 // "kategori kabupaten/kota" names no one kind.
-const CATEGORY = /\bkategori\s+(?:pemerintah\s+)?(kota|kabupaten|provinsi)\b(?!\s*\/)/i;
+const CATEGORY =
+  /\bkategori\s+(?:pemerintah\s+)?(kota|kabupaten|provinsi)\b(?!\s*(?:\/|(?:dan|serta)\s+(?:kota|kabupaten|provinsi)))/i;
 const CONTINUES = /^\W*(?:di\s+belakang(?:nya)?|menyusul|disusul|diikuti|berikutnya|selanjutnya)\b/i;
 /** "predikat BB diraih Pemkab Tangerang dan Pemkot Serang": received, said in the passive. */
 const RECEIVED_BY =
-  /\b(?:diraih|diterima|disandang|didapat(?:kan)?|diperoleh|dianugerahkan\s+kepada|diberikan\s+kepada|jatuh\s+(?:ke(?:pada)?|pada))\s+(?:oleh\s+)?$/i;
+  /\b(?:dimenangi|dimenangkan|disabet|diboyong|diraih|diterima|disandang|didapat(?:kan)?|diperoleh|dianugerahkan\s+kepada|diberikan\s+kepada|jatuh\s+(?:ke(?:pada)?|pada))\s+(?:oleh\s+)?$/i;
+/** "juga masuk daftar penerima", "masuk jajaran badan publik Informatif", "yang masuk Top 45": listed among the recipients. */
+const LISTED_AMONG =
+  /\b(?:masuk|termasuk)\s+(?:dalam\s+)?(?:daftar\s+(?:penerima|peraih|pemenang)|jajaran|deretan|top\s+\d{1,3})\b/i;
+/** "kategori kabupaten dan kota": each recipient in the category of its own kind. */
+const PAIRED_CATEGORY =
+  /\bkategori\s+(?:kabupaten|kota|provinsi)\s*(?:dan|serta|\/|,)\s*(?:kabupaten|kota|provinsi)\b/i;
 const AND = /^\s*(?:,|dan|serta|,\s*dan)\s*$/i;
 const CHAIN_WORD = /\b(?:disusul|menyusul|diikuti|lalu|kemudian)\b/i;
 const CHAIN = /\b(?:disusul|menyusul|diikuti|lalu|kemudian|dan|serta)\b[^,;]*$/i;
@@ -51,6 +59,8 @@ export interface ResultContext {
   level: Level | null;
   year: number | null;
   reference: string | null;
+  /** Regions the article names with their kind ("Kota Mojokerto"): bare names resolve to them. */
+  named: ReadonlySet<Region>;
   /** findRegions, remembered per sentence for this article. */
   regionsIn: (text: string) => RegionMention[];
   /** Lines before the first paragraph: headlines and captions, which restate in short. */
@@ -92,33 +102,54 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
       !listed &&
       !RANK_CUE.test(s.text) &&
       !CO_CUE.test(s.text) &&
-      !/\b(?:diraih|diterima|disandang|diperoleh|didapat\w*|kepada)\b/i.test(s.text)
+      !LISTED_AMONG.test(s.text) &&
+      !/\b(?:dimenangi|dimenangkan|diraih|diterima|disandang|diperoleh|didapat\w*|kepada)\b/i.test(s.text)
     )
       continue;
+    const shared = CO_CUE.test(s.text);
+    const listedAmong = LISTED_AMONG.test(s.text);
+    // "… diterima Disdukcapil Kota Cilegon untuk kategori Kota Sedang, sementara kategori
+    // Kabupaten dimenangi …": categories of two kinds in one sentence, each its own recipients.
+    const kinds = new Set(
+      [...s.text.matchAll(/\bkategori\s+(?:pemerintah\s+)?(kota|kabupaten|provinsi)\b/gi)].map((x) =>
+        x[1].toLowerCase(),
+      ),
+    );
+    const paired = PAIRED_CATEGORY.test(s.text) || kinds.size > 1;
     const last = carried as Carried | null;
     const cont: Carried | null =
       last && last.line === s.line && CONTINUES.test(s.text.slice(0, 40)) ? last : null;
-    const kind: Heading['kind'] | null = cat
-      ? (cat[1].toLowerCase() as Heading['kind'])
-      : listed
-        ? (heading?.kind ?? null)
-        : (cont?.kind ?? null);
-    const shared = CO_CUE.test(s.text);
+    const kind: Heading['kind'] | null = paired
+      ? null
+      : cat
+        ? (cat[1].toLowerCase() as Heading['kind'])
+        : listed
+          ? (heading?.kind ?? null)
+          : (cont?.kind ?? null);
     // A bare province name ("Jawa Timur menempati urutan pertama") is a recipient only in a
     // provinsi category; elsewhere it is a scope or a giver.
-    const named = recipients(s.text, ctx.subject, ctx.regionsIn).filter(
-      (r) =>
-        (!kind || r.region.kind === kind) &&
-        (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
-    );
+    const named = recipients(s.text, ctx.subject, ctx.regionsIn, ctx.named)
+      .filter(
+        (r) =>
+          (!kind || r.region.kind === kind) &&
+          (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
+      )
+      .concat(unitsOfSubject(s.text, ctx))
+      .sort((a, b) => a.m.start - b.m.start);
     let prevRank: number | null = cont?.rank ?? null;
     // "Tempat kedua dan ketiga diisi Kabupaten Sikka dan Kota Kupang": ranks first, names after.
-    const paired = ranksListed(s.text.slice(0, named[0]?.m.start ?? 0));
-    const byOrder = paired && paired.length === named.length ? paired : null;
+    const listedRanks = ranksListed(s.text.slice(0, named[0]?.m.start ?? 0));
+    const byOrder = listedRanks && listedRanks.length === named.length ? listedRanks : null;
     let passive = false;
     for (let k = 0; k < named.length; k++) {
       const { m, region } = named[k];
-      const before = s.text.slice(k === 0 ? 0 : named[k - 1].m.end, m.start);
+      const fullBefore = s.text.slice(k === 0 ? 0 : named[k - 1].m.end, m.start);
+      // "dimenangi Disdukcapil Kabupaten Lebak": the unit is the recipient, its region the name.
+      const unit = unitBefore(fullBefore);
+      const before = unit ? fullBefore.slice(0, unit.start) : fullBefore;
+      const recipient = unit ? s.text.slice(m.start - (fullBefore.length - unit.start), m.end) : m.written;
+      // "yang diumumkan Dinas Pendidikan Provinsi Banten": the unit gave or announced it.
+      if (unit && NOT_RECIPIENT_BEFORE.test(before.slice(-40))) continue;
       const after = s.text.slice(m.end, k + 1 < named.length ? named[k + 1].m.start : s.text.length);
       let rank = listed && item ? Number(item[1]) : (byOrder?.[k] ?? ordinal(before) ?? ordinalAfter(after));
       if (rank === null && prevRank !== null && CHAIN.test(before)) rank = prevRank + 1;
@@ -126,15 +157,16 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
       if (rank !== null) carried = { rank, line: s.line, kind };
       // Without a placing, only a named co-recipient is a result ("penghargaan serupa juga
       // diterima Kota X"); the subject without a placing is a restatement of what it received.
-      const given = GIVE.exec(s.text.slice(0, m.start));
+      const given = GIVE.exec(s.text.slice(0, m.start - (fullBefore.length - before.length)));
       const object = given && AWARD_WORD.test(given[1]) ? given[1].replace(/^(?:juga|pula)\s+/i, '') : null;
       passive = RECEIVED_BY.test(before) || (passive && AND.test(before));
-      if (rank === null && !object && !passive && !(shared && region !== ctx.subject)) continue;
+      if (rank === null && !object && !passive && !listedAmong && !(shared && region !== ctx.subject))
+        continue;
       const score = scoreAfter(after);
-      const categoryLabel = kind ?? null;
+      const categoryLabel = kind ?? (paired ? region.kind : null);
       out.push({
         title: object ?? (categoryLabel && title ? `${title} kategori ${categoryLabel}` : title),
-        recipient: m.written,
+        recipient,
         giver: ctx.giver,
         level: ctx.level,
         date: clauseDate(s.text, ctx.reference) ?? ctx.date,
@@ -157,16 +189,56 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
   return out;
 }
 
+/** Between a unit and the region it belongs to: more of its name, a kecamatan, "milik", "di". */
+const LEADS_TO_REGION =
+  /^(?:\s+(?:dr\.|drg\.|dan|\p{Lu}[\p{L}\p{N}.'-]*|\(\p{Lu}[\p{L} ]*\))|,\s*(?=(?:Kecamatan|Kelurahan|Desa|Kota|Kabupaten|Provinsi)\b)|\s*(?:Kecamatan|Kelurahan|Desa)\b)*\s*(?:milik|di|,)?\s*$/u;
+
+/** A unit named before it in the sentence is a person holding it ("Kepala Dinas …"), not the unit. */
+const PERSON_BEFORE = /\b(?:Kepala|Kadis|Direktur|Dirut|Sekretaris|Plt\.?|Camat|Lurah)\s+$/i;
+
+/**
+ * "Juara I diraih Kecamatan Cikupa; Juara II Kecamatan Balaraja", "predikat terbaik jatuh ke
+ * Puskesmas Cibodasari": units named with no region are units of the article's subject.
+ * A unit right before a region name ("RSUD Kota Tangerang") is read with that region instead.
+ */
+function unitsOfSubject(text: string, ctx: ResultContext): Array<{ m: RegionMention; region: Region }> {
+  const subject = ctx.subject;
+  if (!subject) return [];
+  const regions = ctx.regionsIn(text);
+  const out: Array<{ m: RegionMention; region: Region }> = [];
+  for (const u of findUnits(text)) {
+    // "Kelurahan Sukasari, Kecamatan Tangerang, Kota Tangerang", "RSUD dr. Soetomo milik Pemprov
+    // Jatim": the region named after the unit, read with it.
+    if (
+      regions.some(
+        (r) => r.start >= u.end && r.start - u.end <= 60 && LEADS_TO_REGION.test(text.slice(u.end, r.start)),
+      )
+    )
+      continue;
+    const lead = text.slice(Math.max(0, u.start - 40), u.start);
+    if (PERSON_BEFORE.test(lead) || NOT_RECIPIENT_BEFORE.test(lead)) continue;
+    out.push({
+      m: { region: subject, candidates: [subject], start: u.start, end: u.end, written: u.name, by: 'kind' },
+      region: subject,
+    });
+  }
+  return out;
+}
+
 function recipients(
   text: string,
   subject: Region | null,
   regionsIn: (text: string) => RegionMention[],
+  known: ReadonlySet<Region>,
 ): Array<{ m: RegionMention; region: Region }> {
   const out: Array<{ m: RegionMention; region: Region }> = [];
   for (const m of regionsIn(text)) {
     if (isScope(text, m)) continue;
     if (NOT_RECIPIENT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
-    const region = m.region ?? (subject ? (m.candidates.find((r) => r === subject) ?? null) : null) ?? null;
+    // "Salatiga pertama, Singkawang kedua, Bekasi ketiga": a bare name that fits a kota and a
+    // kabupaten is, in a list about kota, the kota.
+    const sameKind = subject ? m.candidates.filter((r) => r.kind === subject.kind) : [];
+    const region = resolve(m, subject, known) ?? (sameKind.length === 1 ? sameKind[0] : null);
     if (!region) continue;
     // The same region twice in one sentence ("Kota X … kota itu"): one recipient.
     if (out.some((o) => o.region === region)) continue;
@@ -204,9 +276,11 @@ function ordinal(before: string): number | null {
   const re = new RegExp(ORDINAL_NEAR.source, 'gi');
   for (let m = re.exec(tail); m; m = re.exec(tail)) last = m;
   if (!last) return null;
-  // "urutan pertama, diikuti Jawa Tengah": the placing belongs to the name before the chain word.
-  if (CHAIN_WORD.test(tail.slice(last.index + last[0].length))) return null;
-  return toPosition(last[1] ?? last[2]);
+  // "urutan pertama, diikuti Jawa Tengah": the placing belongs to the name before the chain word;
+  // "X meraih Juara 2 …, sedangkan Y": to the name before the clause break.
+  const rest = tail.slice(last.index + last[0].length);
+  if (CHAIN_WORD.test(rest) || /,\s*(?:sedangkan|sementara|adapun|lalu)\b|;/i.test(rest)) return null;
+  return toPosition(last[1] ?? last[2] ?? last[3]);
 }
 
 /** "… Pemkab Tangerang berada di urutan ketiga": the placing right after the name. */
@@ -218,7 +292,7 @@ function ordinalAfter(after: string): number | null {
     ) ??
     // "Kabupaten Tangerang kedua, Kota Tangerang ketiga"
     /^\s*(?:di\s+)?(?:posisi\s+|urutan\s+|peringkat\s+)?(pertama|kedua|ketiga)\b/i.exec(head) ??
-    /^[^,;.]*?\b(?:sebagai|menjadi)\s+(?:juara(?:\s+umum)?|peringkat|terbaik)\s+(?:ke-?)?([1-9]|I{1,3}|IV|V|pertama|kedua|ketiga)\b/i.exec(
+    /^[^,;.]*?\b(?:sebagai|menjadi|meraih|merebut|menyabet)\s+(?:juara(?:\s+umum)?|peringkat|ranking|terbaik)\s+(?:ke-?)?([1-9]|I{1,3}|IV|V|pertama|kedua|ketiga)\b/i.exec(
       head,
     ) ??
     /^[^,;.]*?\b(?:sebagai|menjadi)\s+(?:yang\s+)?(terbaik|teratas|tertinggi|juara)\b/i.exec(head);

@@ -106,7 +106,11 @@ function splitLine(text: string, from: number, to: number, line: number, out: Se
   for (let m = BOUNDARY.exec(raw); m; m = BOUNDARY.exec(raw)) {
     const word = /([\p{L}]+)$/u.exec(raw.slice(Math.max(0, m.index - 12), m.index))?.[1]?.toLowerCase();
     const single = raw[m.index] === '.' && m[0].length === 1;
-    if (single && word && NO_BREAK.has(word)) continue;
+    // "dengan kategori B. Nilainya …": a grade letter ends the sentence; an initial does not.
+    const grade =
+      word?.length === 1 &&
+      /\b(?:kategori|predikat|kelas|nilai|grade)\s+\p{Lu}$/iu.test(raw.slice(0, m.index));
+    if (single && word && NO_BREAK.has(word) && !grade) continue;
     // "1. Juara 1 …": list numbering at the start of a line, not a sentence end.
     if (single && /^\s*\d{1,2}$/.test(raw.slice(segStart, m.index))) continue;
     const cut = m.index + m[0].length;

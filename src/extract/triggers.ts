@@ -33,7 +33,7 @@ const IMMEDIATE_NEG =
   /\b(?:untuk|agar|supaya|akan|bakal|belum|tidak|tak|gagal|ingin|dapat|bisa|harus|wajib|berpeluang|demi|guna)\s+(?:(?:kembali|terus|bisa|dapat|kembali|lagi|juga)\s+){0,2}$/i;
 // Anywhere earlier in the clause.
 const WIDE_NEG =
-  /\b(?:menargetkan|ditargetkan|target(?:nya|kan)?|berharap|harapannya|diharapkan|semoga|berupaya|bertekad|berambisi|optimistis|optimis|mempersiapkan|persiapan|mengincar|membidik|berencana|rencananya|sebelumnya|pernah|sempat|tahun\s+lalu|jika|apabila|kalau|bilamana|nominasi|nominator|finalis|mengikuti\s+(?:seleksi|penilaian|lomba)|verifikasi|mendorong|mengajak|meminta|tips|cara)\b/i;
+  /\b(?:menargetkan|ditargetkan|target(?:nya|kan)?|berharap|harapannya|diharapkan|semoga|ingin|berupaya|bertekad|berambisi|optimistis|optimis|mempersiapkan|persiapan|mengincar|membidik|berencana|rencananya|sebelumnya|pernah|sempat|tahun\s+lalu|jika|apabila|kalau|bilamana|nominasi|nominator|finalis|mengikuti\s+(?:seleksi|penilaian|lomba)|verifikasi|mendorong|mengajak|meminta|tips|cara)\b/i;
 const OBJECT_NEG =
   /\b(?:nominasi|nominator|finalis|tahun\s+depan|mendatang|ke\s+depan|\d+\s+besar|masuk\s+dalam\s+daftar|hadiah\s+uang|uang\s+(?:tunai|pembinaan)|insentif)\b/i;
 

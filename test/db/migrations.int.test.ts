@@ -20,6 +20,7 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       '005_scale_indexes',
       '006_intake_provenance',
       '007_public_cover',
+      '008_intake_retry_undo',
     ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();
     expect(givers.find((g) => g.code === 'kemendagri')).toBeTruthy();

@@ -2,12 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/users.ts';
 import { MAX_INPUT_BYTES } from '../../src/extract/source.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { createRegion } from '../../src/services/units.ts';
+import { prestasi } from '../cli/run-cli.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
+import { FixtureSite } from './fixture-server.ts';
 import { fixturesDir, hasSeeds, repoRoot, seedsDir } from './support.ts';
 
 // The real command line against a test database: ingest → list → accept/reject, as a user would.
@@ -151,7 +154,88 @@ describe('prestasi ingest / findings (CLI)', { timeout: 240_000 }, () => {
     expect(res.stdout).toMatch(/! .*besar\.txt: .*batasnya 2 MB/);
     expect(res.stdout).toMatch(/! .*gambar\.txt: Berkas biner/);
     expect(res.stdout).toMatch(/! .*tidak-ada\.txt: Berkas atau folder tidak ada/);
-    expect(res.stdout).toMatch(/! https:\/\/contoh\.invalid\/berita: Tidak bisa diambil .*simpan halamannya/);
+    expect(res.stdout).toMatch(
+      /! https:\/\/contoh\.invalid\/berita: Tidak bisa dihubungi \(ENOTFOUND\)\. Periksa jaringan.*simpan halamannya/,
+    );
     expect(res.stdout).toMatch(/4 gagal/);
+  });
+
+  // `ingest URL` reads the web only through the watcher's guarded fetch. The fixture site lives on
+  // 127.0.0.1, so it is reached only with the explicit allowance; without it the URL is refused
+  // (exit 2, the same as any refused input) and nothing is fetched or stored.
+  it('fetches a URL through the guarded fetch: a local site only when allowed', async () => {
+    const site = await new FixtureSite().start();
+    try {
+      site.routes.set('/berita/wtp-2025', {
+        body: `<!doctype html><html><head><meta charset="utf-8"><title>Pemkot Tangerang Raih Opini WTP</title>
+          <meta property="article:published_time" content="2025-06-02T10:00:00+07:00"></head><body>
+          <article><h1>Pemkot Tangerang Raih Opini WTP</h1>
+          <p>TANGERANG – Pemerintah Kota Tangerang meraih opini Wajar Tanpa Pengecualian (WTP) dari Badan Pemeriksa Keuangan (BPK) pada Senin (2/6/2025).</p>
+          <p>Wali Kota Tangerang mengatakan opini itu diraih untuk kesekian kalinya berkat kerja seluruh perangkat daerah.</p>
+          </article></body></html>`,
+      });
+      site.routes.set('/pindah', { status: 302, headers: { location: '/berita/wtp-2025' } });
+      // 3 MB of text that travels as a few KB of gzip: the cap applies after decompression.
+      site.routes.set('/bom.html', {
+        body: gzipSync(Buffer.alloc(3 * 1024 * 1024, 'a')),
+        headers: { 'content-encoding': 'gzip' },
+      });
+      const articles = async () => (await db.db.selectFrom('articles').select('id').execute()).length;
+      const before = await articles();
+      const env = { DATABASE_URL: db.url, INTAKE_WATCH_ALLOW_PRIVATE: '' };
+
+      const refused = await prestasi(
+        ['ingest', site.url('/berita/wtp-2025'), 'http://localhost:9/berita', '--json'],
+        { env },
+      );
+      expect(refused.code, refused.stderr).toBe(2);
+      const out = JSON.parse(refused.stdout) as {
+        input: string;
+        error?: { code: string; message: string };
+      }[];
+      expect(out.map((o) => o.error?.code)).toEqual(['forbidden', 'forbidden']);
+      expect(out[0].error?.message).toMatch(/lokal\/privat .*--allow-private/);
+      expect(site.hits).toHaveLength(0); // refused before any request went out
+      expect(await articles()).toBe(before);
+
+      const text = await prestasi(['ingest', site.url('/pindah')], { env });
+      expect(text.code).toBe(2);
+      expect(text.stdout).toMatch(
+        /! http:\/\/127\.0\.0\.1:\d+\/pindah: Alamat jaringan lokal\/privat tidak diambil/,
+      );
+
+      const allowed = await prestasi(
+        ['ingest', site.url('/pindah'), site.url('/bom.html'), '--allow-private', '--json'],
+        { env },
+      );
+      expect(allowed.code, allowed.stderr).toBe(2); // the bomb is refused, the article taken in
+      const [page, bomb] = JSON.parse(allowed.stdout) as {
+        input: string;
+        articles?: { articleId: number; duplicate: boolean; findings: unknown[] }[];
+        error?: { code: string; message: string };
+      }[];
+      expect(page.articles).toHaveLength(1);
+      expect(page.articles?.[0]).toMatchObject({ duplicate: false });
+      expect(page.articles?.[0].findings.length).toBeGreaterThan(0);
+      const stored = await db.db
+        .selectFrom('articles')
+        .selectAll()
+        .where('id', '=', page.articles![0].articleId)
+        .executeTakeFirstOrThrow();
+      // The redirect was followed (and re-checked): the article keeps the address it was read from.
+      expect(stored.url).toBe(site.url('/berita/wtp-2025'));
+      expect(stored.published_on).toBe('2025-06-02');
+      expect(bomb.error).toMatchObject({ code: 'payload_too_large' });
+      expect(bomb.error?.message).toMatch(/Lebih dari 2048 KB/);
+
+      // The environment allowance works the same as the flag (a re-run finds the same text).
+      const byEnv = await prestasi(['ingest', site.url('/berita/wtp-2025')], {
+        env: { ...env, INTAKE_WATCH_ALLOW_PRIVATE: '1' },
+      });
+      expect(byEnv.code, byEnv.stderr).toBe(0);
+      expect(byEnv.stdout).toMatch(/^= .*wtp-2025 → artikel #\d+ .*sudah pernah dimasukkan/m);
+    } finally {
+      await site.close();
+    }
   });
 });

@@ -238,4 +238,71 @@ describe('reviewing a finding: provenance and evidence offers', () => {
       'attach_sources',
     ]);
   });
+
+  it('undoes a dismissal on the review page: the match or the late report is offered again, audited', async () => {
+    const curator = await pageClient(t).signIn('kurator');
+    // The match dismissed above ("not the same award") is listed with its undo.
+    let page = await curator.get(`/kerja/temuan/${ids.ombudsman}`);
+    expect(page.html).toContain('Sudah ditolak');
+    expect(page.html).toContain(`data-dismissed-match="${recorded}"`);
+    expect(page.html).toContain(`action="/kerja/temuan/${ids.ombudsman}/bukan-sama/batal"`);
+    expect((await finding(ids.ombudsman)).dismissedMatchAwardId).toBe(recorded);
+    // Without the CSRF token, or as an operator: refused, nothing changes.
+    expect((await curator.post(`/kerja/temuan/${ids.ombudsman}/bukan-sama/batal`, {})).status).toBe(403);
+    const operator = await pageClient(t).signIn('operator');
+    expect(
+      (
+        await operator.post(`/kerja/temuan/${ids.ombudsman}/bukan-sama/batal`, {
+          _csrf: await operator.csrf(),
+        })
+      ).status,
+    ).toBe(403);
+    expect((await finding(ids.ombudsman)).matchedAwardId).toBeNull();
+
+    const undone = await curator.post(`/kerja/temuan/${ids.ombudsman}/bukan-sama/batal`, {
+      _csrf: await curator.csrf(),
+    });
+    expect(undone.status).toBe(303);
+    expect(await finding(ids.ombudsman)).toMatchObject({
+      state: 'pending',
+      matchedAwardId: recorded,
+      dismissedMatchAwardId: null,
+    });
+    expect(await audit(ids.ombudsman)).toEqual(['create', 'dismiss_match', 'restore_match']);
+    page = await curator.get(`/kerja/temuan/${ids.ombudsman}`);
+    expect(page.html).toContain('Sudah ada di catatan?');
+    expect(page.html).not.toContain('data-dismissed-match');
+    const twice = await curator.post(`/kerja/temuan/${ids.ombudsman}/bukan-sama/batal`, {
+      _csrf: await curator.csrf(),
+    });
+    expect(twice.status).toBe(303);
+    expect((await curator.get(twice.location ?? '')).html).toContain('tidak punya kecocokan yang ditolak');
+
+    // The late report dismissed above ("not evidence") comes back on offer.
+    const [dismissed] = await t.db.db
+      .selectFrom('finding_sources')
+      .select('article_id')
+      .where('finding_id', '=', ids.kla)
+      .where('offer_dismissed_at', 'is not', null)
+      .execute();
+    expect(dismissed).toBeTruthy();
+    page = await curator.get(`/kerja/temuan/${ids.kla}`);
+    expect(page.html).toContain(`data-dismissed-article="${dismissed.article_id}"`);
+    const back = await curator.post(`/kerja/temuan/${ids.kla}/bukti/batal`, {
+      _csrf: await curator.csrf(),
+      articleId: String(dismissed.article_id),
+    });
+    expect(back.status).toBe(303);
+    expect((await finding(ids.kla)).pendingEvidence).toEqual([dismissed.article_id]);
+    page = await curator.get(`/kerja/temuan/${ids.kla}`);
+    expect(page.html).toContain('Berita baru untuk penghargaan ini');
+    expect(page.html).toContain(`data-article="${dismissed.article_id}"`);
+    expect(page.html).not.toContain('data-dismissed-article');
+    const again = await curator.post(`/kerja/temuan/${ids.kla}/bukti/batal`, {
+      _csrf: await curator.csrf(),
+      articleId: String(dismissed.article_id),
+    });
+    expect((await curator.get(again.location ?? '')).html).toContain('tidak sedang ditolak');
+    expect((await audit(ids.kla)).slice(-1)).toEqual(['restore_evidence']);
+  });
 });

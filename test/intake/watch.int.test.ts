@@ -338,7 +338,12 @@ describe('watched news sources', () => {
       type: 'application/rss+xml',
       etag: true,
       body: rss([
-        { title: 'Sempat gagal', link: u('/berita/sempat-gagal-dua-kali'), html: 'teaser' },
+        // The feed's own headline and date (12 Nov) differ from the page's (no date but "(12/5/2025)").
+        {
+          title: 'Bappenas Beri Kota Tangerang Penghargaan Pembangunan Daerah',
+          link: u('/berita/sempat-gagal-dua-kali'),
+          html: 'teaser',
+        },
         { title: 'Selalu gagal', link: u('/berita/selalu-gagal-500'), html: 'teaser' },
         { title: 'Hilang', link: u('/berita/sudah-dihapus-404'), html: 'teaser' },
       ]),
@@ -401,6 +406,16 @@ describe('watched news sources', () => {
       retry_at: null,
     });
     expect(byPath['/berita/sempat-gagal-dua-kali'].article_id).toBeTruthy();
+    // Taken in two rounds later, with what the feed said of it, as on the first try.
+    const retried = await t.db.db
+      .selectFrom('articles')
+      .select(['title', 'published_on'])
+      .where('id', '=', byPath['/berita/sempat-gagal-dua-kali'].article_id)
+      .executeTakeFirstOrThrow();
+    expect(retried).toEqual({
+      title: 'Bappenas Beri Kota Tangerang Penghargaan Pembangunan Daerah',
+      published_on: '2025-11-12',
+    });
     expect(byPath['/berita/selalu-gagal-500']).toMatchObject({ attempts: 2 });
     expect(byPath['/berita/selalu-gagal-500'].retry_at).toBeTruthy();
     // The doubled back-off: two minutes after the second failure.

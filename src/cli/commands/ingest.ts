@@ -1,8 +1,11 @@
-// prestasi ingest PATH|URL... [--outlet O] [--published YYYY-MM-DD] [--as EMAIL] [--json]
+// prestasi ingest PATH|URL... [--outlet O] [--published YYYY-MM-DD] [--as EMAIL] [--allow-private] [--json]
 // Takes news articles into DATABASE_URL: files (.txt, .html, RSS/Atom .xml), folders
-// recursively, URLs when the network allows. Each input is reported; one bad input does not
-// stop the others, but makes the exit code 2.
+// recursively, URLs when the network allows (through the watcher's guarded fetch: an address
+// on this machine or a private network is refused unless --allow-private or
+// INTAKE_WATCH_ALLOW_PRIVATE=1). Each input is reported; one bad input does not stop the
+// others, but makes the exit code 2.
 import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
 import { AppError } from '../../services/errors.ts';
 import { type IngestResult, ingest } from '../../services/intake/ingest.ts';
 import type { IntakeInput } from '../../services/intake/prepare.ts';
@@ -17,6 +20,7 @@ interface IngestOptions {
   as?: string;
   json?: boolean;
   timeout?: string;
+  allowPrivate?: boolean;
 }
 
 type Outcome =
@@ -52,6 +56,7 @@ export function register(program: Command): void {
     .option('--published <date>', 'tanggal terbit YYYY-MM-DD (bila tidak ada di halaman)')
     .option('--as <email>', 'bertindak sebagai pengguna ini (kurator/admin)')
     .option('--timeout <seconds>', 'batas waktu mengambil URL', '20')
+    .option('--allow-private', 'boleh mengambil URL di mesin ini atau jaringan privat (server uji, intranet)')
     .option('--json', 'keluaran JSON: [{"input","articles":[...]}|{"input","error"}]')
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
     .action(async (inputs: string[], o: IngestOptions) => {
@@ -60,6 +65,10 @@ export function register(program: Command): void {
       const timeoutMs = Number(o.timeout) * 1000;
       if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
         throw new CliError('--timeout: jumlah detik, mis. 20');
+      const fetching = {
+        timeoutMs,
+        allowPrivate: o.allowPrivate === true || loadConfig().intakeWatchAllowPrivate,
+      };
       const meta: Partial<IntakeInput> = { outlet: o.outlet ?? null, published: o.published ?? null };
       const outcomes = await withPreparedDatabase(async (db) => {
         const actor = await actorByEmail(db, o.as);
@@ -76,7 +85,7 @@ export function register(program: Command): void {
           for (const name of names) {
             try {
               const input = isUrl(name)
-                ? await fetchUrlInput(name, meta, timeoutMs)
+                ? await fetchUrlInput(name, meta, fetching)
                 : readFileInput(name, meta);
               out.push({ input: name, articles: await ingest(db.db, actor, input) });
             } catch (err) {

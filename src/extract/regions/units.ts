@@ -42,3 +42,45 @@ export function findUnit(text: string): UnitMention | null {
   if (acr) return { name: acr[0], start: acr.index, end: acr.index + acr[0].length };
   return null;
 }
+
+/**
+ * The unit named right before a region ("Disdukcapil Kabupaten Lebak", "RSUD dr. Soetomo milik
+ * Pemprov Jatim", "Perumda Tirta Benteng milik Pemkot Tangerang"): `text` ends where the region
+ * name starts. Null when the words before the region are not a unit's name.
+ */
+export function unitBefore(text: string): UnitMention | null {
+  const from = Math.max(0, text.length - 90);
+  const tail = text.slice(from);
+  const end = tail.replace(/(?:\s+milik)?[\s,]*$/u, '').length;
+  HEAD.lastIndex = 0;
+  const starts: number[] = [];
+  for (let m = HEAD.exec(tail); m; m = HEAD.exec(tail)) starts.push(m.index);
+  const acr = new RegExp(ACRONYM.source, 'gu');
+  for (let m = acr.exec(tail); m; m = acr.exec(tail)) starts.push(m.index);
+  for (const start of starts.sort((a, b) => a - b)) {
+    const name = tail.slice(start, end);
+    // Only capitalised words, "dan", "dr." and bracketed acronyms may sit between the head and the region.
+    // "Kelurahan Sukasari, Kecamatan Tangerang": an administrative chain keeps its commas.
+    if (
+      !/^[\p{L}\p{N}]+(?:\s+(?:dan|&|dr\.|drg\.|\p{Lu}[\p{L}\p{N}.'-]*|\(\p{Lu}[\p{L} ]*\))|,\s+(?:Kecamatan|Kelurahan|Desa)\b)*$/u.test(
+        name,
+      )
+    )
+      continue;
+    return { name, start: from + start, end: from + end };
+  }
+  return null;
+}
+
+/** Every unit named by its head word in `text` ("Kecamatan Cikupa", "Puskesmas Cibodasari"), in order. */
+export function findUnits(text: string): UnitMention[] {
+  const out: UnitMention[] = [];
+  const re = new RegExp(HEAD.source, 'gu');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const u = findUnit(text.slice(m.index));
+    if (!u || u.start !== 0) continue;
+    out.push({ name: u.name, start: m.index, end: m.index + u.name.length });
+    re.lastIndex = m.index + u.name.length;
+  }
+  return out;
+}

@@ -41,7 +41,7 @@ export async function evidenceOf(db: Kysely<Database>, awardIds: number[]): Prom
     .where('award_id', 'in', awardIds)
     .orderBy('id')
     .execute();
-  // A news report as evidence carries its headline, outlet, date and address, for a link.
+  // An 'article' evidence names the news report it quotes (headline, outlet, date, address).
   const articleIds = [...new Set(rows.map((e) => e.article_id).filter((x) => x !== null))];
   const articles = articleIds.length
     ? await db

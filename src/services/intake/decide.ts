@@ -152,7 +152,11 @@ export async function dismissMatch(db: Kysely<Database>, actor: Actor, id: numbe
       throw conflict(`Temuan ${id} tidak cocok dengan penghargaan mana pun; tidak ada yang ditolak.`);
     const after = await trx
       .updateTable('findings')
-      .set({ matched_award_id: null, updated_at: nowIso() })
+      .set({
+        matched_award_id: null,
+        dismissed_match_award_id: before.matched_award_id,
+        updated_at: nowIso(),
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -164,6 +168,71 @@ export async function dismissMatch(db: Kysely<Database>, actor: Actor, id: numbe
       after: { matchedAwardId: null },
     });
     return after;
+  });
+}
+
+/**
+ * Undoes "not the same award": the dismissed match comes back while the finding is pending
+ * (409 when nothing was dismissed, or the finding has been decided since).
+ */
+export async function restoreMatch(db: Kysely<Database>, actor: Actor, id: number): Promise<FindingRow> {
+  assertCurator(actor);
+  return db.transaction().execute(async (trx) => {
+    const before = await pendingFinding(trx, id);
+    if (before.dismissed_match_award_id === null)
+      throw conflict(`Temuan ${id} tidak punya kecocokan yang ditolak; tidak ada yang dibatalkan.`);
+    const after = await trx
+      .updateTable('findings')
+      .set({
+        matched_award_id: before.dismissed_match_award_id,
+        dismissed_match_award_id: null,
+        updated_at: nowIso(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      entityType: 'finding',
+      entityId: id,
+      action: 'restore_match',
+      before: { matchedAwardId: null },
+      after: { matchedAwardId: after.matched_award_id },
+    });
+    return after;
+  });
+}
+
+/** Undoes "not evidence": the article is offered as evidence of the finding's award again. */
+export async function restoreLateSource(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  articleId: number,
+): Promise<void> {
+  assertCurator(actor);
+  await db.transaction().execute(async (trx) => {
+    const finding = await decidedFinding(trx, id);
+    const source = await trx
+      .selectFrom('finding_sources')
+      .select(['id', 'offer_dismissed_at'])
+      .where('finding_id', '=', id)
+      .where('article_id', '=', articleId)
+      .executeTakeFirst();
+    if (!source) throw notFound('Berita sumber temuan', articleId);
+    if (source.offer_dismissed_at === null)
+      throw conflict(`Berita ${articleId} tidak sedang ditolak sebagai bukti temuan ${id}.`);
+    await trx
+      .updateTable('finding_sources')
+      .set({ offer_dismissed_at: null, offer_dismissed_by: null })
+      .where('id', '=', source.id)
+      .execute();
+    await recordAudit(trx, actor, {
+      entityType: 'finding',
+      entityId: id,
+      action: 'restore_evidence',
+      before: { articleId, offered: false },
+      after: { articleId, offered: true, awardId: finding.award_id },
+    });
   });
 }
 

@@ -41,6 +41,8 @@ export interface Finding {
   confidence: number;
   proposal: Proposal;
   matchedAwardId: number | null;
+  /** The match a curator dismissed ("not the same award"); the review page offers to undo it. */
+  dismissedMatchAwardId: number | null;
   awardId: number | null;
   decidedBy: number | null;
   decidedAt: string | null;
@@ -79,7 +81,9 @@ export async function getFinding(db: Kysely<Database>, actor: Actor, id: number)
   const row = await db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Temuan', id);
   const [finding] = await withSources(db, [row], true);
-  const ids = [row.matched_award_id, row.award_id].filter((a): a is number => a !== null);
+  const ids = [row.matched_award_id, row.dismissed_match_award_id, row.award_id].filter(
+    (a): a is number => a !== null,
+  );
   const awards = ids.length
     ? await db
         .selectFrom('awards')
@@ -194,6 +198,7 @@ async function withSources(
     confidence: r.confidence,
     proposal: JSON.parse(r.proposal_json) as Proposal,
     matchedAwardId: r.matched_award_id,
+    dismissedMatchAwardId: r.dismissed_match_award_id,
     awardId: r.award_id,
     decidedBy: r.decided_by,
     decidedAt: r.decided_at,

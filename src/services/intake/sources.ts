@@ -1,11 +1,12 @@
 // Where articles come from on the command line: files, folders (recursively) and URLs. Files
-// over the limit are refused before they are read; URLs are fetched with a timeout and a byte
-// cap, and a failed fetch says what to do instead (save the page and take the file in).
+// over the limit are refused before they are read; URLs go through the watcher's guarded fetch
+// (no private addresses unless allowed), and a failed fetch says what to do instead.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { MAX_INPUT_BYTES } from '../../extract/source.ts';
-import { AppError } from '../errors.ts';
+import { AppError, type ErrorCode } from '../errors.ts';
 import type { IntakeInput } from './prepare.ts';
+import { DEFAULT_LIMITS, FetchError, type FetchOutcome, fetchPolitely } from './watch/fetch.ts';
 
 /** Extensions taken from folders; a file named explicitly is read whatever its name. */
 export const ARTICLE_EXTENSIONS = new Set([
@@ -55,60 +56,63 @@ export function readFileInput(path: string, meta: Partial<IntakeInput> = {}): In
   return { ...meta, content: readFileSync(path), name: path, sourceKind: 'file' };
 }
 
+export interface UrlFetchOptions {
+  timeoutMs: number;
+  /** Reach this machine or a private network (a local test site); refused otherwise. */
+  allowPrivate: boolean;
+}
+
+// How each refusal of the guarded fetch reads on the command line (and in --json as error.code).
+const FETCH_ERROR_CODES: Record<FetchError['code'], ErrorCode> = {
+  timeout: 'bad_request',
+  network: 'bad_request',
+  http: 'bad_request',
+  url: 'bad_request',
+  encoding: 'unsupported_media_type',
+  binary: 'unsupported_media_type',
+  too_large: 'payload_too_large',
+  private: 'forbidden',
+};
+
+/**
+ * A URL through the one guarded fetch the watcher uses (./watch/fetch.ts): resolved addresses
+ * checked, redirects re-checked, the size cap applied after decompression, a timeout. One try:
+ * whoever runs the command sees the answer and may run it again.
+ */
 export async function fetchUrlInput(
   url: string,
-  meta: Partial<IntakeInput> = {},
-  timeoutMs = 20_000,
+  meta: Partial<IntakeInput>,
+  opts: UrlFetchOptions,
 ): Promise<IntakeInput> {
-  let res: Response;
+  let page: FetchOutcome;
   try {
-    res = await fetch(url, {
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'follow',
-      headers: { 'user-agent': 'Prestasi news intake', accept: 'text/html, application/xml, text/plain' },
+    page = await fetchPolitely(url, {
+      ...DEFAULT_LIMITS,
+      timeoutMs: opts.timeoutMs,
+      maxBytes: MAX_INPUT_BYTES,
+      retries: 0,
+      allowPrivate: opts.allowPrivate,
     });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const why =
-      (err as Error).name === 'TimeoutError'
-        ? `tidak ada jawaban dalam ${Math.round(timeoutMs / 1000)} detik`
-        : (cause?.code ?? cause?.message ?? (err as Error).message);
-    throw new AppError(
-      'bad_request',
-      `Tidak bisa diambil (${why}). Periksa jaringan, atau simpan halamannya sebagai .html lalu jalankan ingest pada berkas itu.`,
-    );
+    if (!(err instanceof FetchError)) throw err;
+    throw new AppError(FETCH_ERROR_CODES[err.code], explain(err));
   }
-  if (!res.ok) throw new AppError('bad_request', `Server menjawab HTTP ${res.status}`);
-  const bytes = await readCapped(res);
-  const type = res.headers.get('content-type') ?? '';
+  if (page.kind !== 'ok') throw new AppError('bad_request', 'Server menjawab 304 tanpa diminta');
   return {
     ...meta,
-    content: bytes,
+    content: page.text,
     name: url,
-    format: /html/i.test(type) ? 'html' : 'auto',
-    url: meta.url ?? res.url ?? url,
+    format: /html/i.test(page.contentType) ? 'html' : 'auto',
+    url: meta.url ?? page.url,
     sourceKind: 'url',
   };
 }
 
-/** Reads at most the limit (plus one byte, so prepareInput reports it as too large). */
-async function readCapped(res: Response): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length') ?? 0);
-  if (declared > MAX_INPUT_BYTES)
-    throw new AppError('payload_too_large', `${declared} byte, batasnya ${MAX_INPUT_BYTES} byte per artikel`);
-  if (!res.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    total += value.length;
-    if (total > MAX_INPUT_BYTES) {
-      await reader.cancel();
-      break;
-    }
-  }
-  return Buffer.concat(chunks);
+/** The fetch's own words, and what to do about it. */
+function explain(err: FetchError): string {
+  if (err.code === 'timeout' || err.code === 'network')
+    return `${err.message}. Periksa jaringan, atau simpan halamannya sebagai .html lalu jalankan ingest pada berkas itu.`;
+  if (err.code === 'private')
+    return `${err.message}. Untuk situs di jaringan sendiri (mis. server uji), jalankan dengan --allow-private atau INTAKE_WATCH_ALLOW_PRIVATE=1.`;
+  return err.message;
 }

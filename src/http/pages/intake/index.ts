@@ -9,6 +9,8 @@ import {
   mergePost,
   notSameAwardPost,
   rejectPost,
+  restoreEvidencePost,
+  restoreMatchPost,
 } from './review.tsx';
 import { sourceActivePost, sourcesPage, sourcesPost } from './sources.tsx';
 
@@ -24,6 +26,8 @@ export function intakePages() {
   app.post('/temuan/:id{[0-9]+}/bukan-sama', notSameAwardPost);
   app.post('/temuan/:id{[0-9]+}/bukti', attachEvidencePost);
   app.post('/temuan/:id{[0-9]+}/bukti/tolak', dismissEvidencePost);
+  app.post('/temuan/:id{[0-9]+}/bukan-sama/batal', restoreMatchPost);
+  app.post('/temuan/:id{[0-9]+}/bukti/batal', restoreEvidencePost);
   app.get('/sumber', sourcesPage);
   app.post('/sumber', sourcesPost);
   app.post('/sumber/:id{[0-9]+}/aktif', sourceActivePost);

@@ -10,6 +10,8 @@ import {
   dismissMatch,
   mergeFinding,
   rejectFinding,
+  restoreLateSource,
+  restoreMatch,
 } from '../../../services/intake/decide.ts';
 import { type Finding, getFinding } from '../../../services/intake/read.ts';
 import { proposalToAward } from '../../../services/intake/to-award.ts';
@@ -121,6 +123,7 @@ async function render(c: Context<AppEnv>, state: FormState | null, status = 200)
         {finding.decisionReason ? ` · ${finding.decisionReason}` : null}
       </p>
       <EvidenceOffer finding={finding} locale={l} csrf={csrf} />
+      <Dismissed finding={finding} locale={l} csrf={csrf} />
       <div class="two-col intake">
         <section aria-labelledby="h-sources">
           <h2 id="h-sources">{tr(l, 'Berita sumber', 'Source articles')}</h2>
@@ -294,6 +297,57 @@ function EvidenceOffer({
   );
 }
 
+/**
+ * What a curator dismissed on this finding — a match ("not the same award") while it is pending,
+ * late reports ("not evidence") once it has an award — each with a button that undoes it.
+ */
+function Dismissed({ finding, locale: l, csrf }: { finding: Finding; locale: Locale; csrf: string | null }) {
+  const matchId =
+    finding.state === 'pending' && !finding.matchedAwardId ? finding.dismissedMatchAwardId : null;
+  const sources = finding.awardId ? finding.sources.filter((s) => s.offerDismissed) : [];
+  if (!matchId && !sources.length) return null;
+  const award = finding.awards?.find((a) => a.id === matchId);
+  return (
+    <section class="card dismissed" aria-labelledby="h-dismissed">
+      <h2 id="h-dismissed">{tr(l, 'Sudah ditolak', 'Dismissed')}</h2>
+      {matchId ? (
+        <div class="actions" data-dismissed-match={String(matchId)}>
+          <p>
+            {tr(l, 'Bukan penghargaan yang sama: ', 'Not the same award: ')}
+            <a href={`/kerja/penghargaan/${matchId}`}>
+              {award ? `${award.title} (${award.editionYear})` : `#${matchId}`}
+            </a>
+          </p>
+          <form method="post" action={`/kerja/temuan/${finding.id}/bukan-sama/batal`}>
+            <Csrf token={csrf} />
+            <button type="submit" class="secondary">
+              {tr(l, 'Batalkan: tawarkan lagi kecocokannya', 'Undo: offer the match again')}
+            </button>
+          </form>
+        </div>
+      ) : null}
+      {sources.length ? (
+        <ul class="offers">
+          {sources.map((s) => (
+            <li data-dismissed-article={String(s.articleId)}>
+              {tr(l, 'Bukan bukti: ', 'Not evidence: ')}
+              <strong>{s.articleTitle ?? tr(l, 'Artikel tanpa judul', 'Untitled article')}</strong>
+              {s.outlet ? ` — ${s.outlet}` : null}
+              <form method="post" action={`/kerja/temuan/${finding.id}/bukti/batal`}>
+                <Csrf token={csrf} />
+                <input type="hidden" name="articleId" value={String(s.articleId)} />
+                <button type="submit" class="secondary">
+                  {tr(l, 'Batalkan: tawarkan lagi sebagai bukti', 'Undo: offer it as evidence again')}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
 export function findingPage(c: Context<AppEnv>) {
   return render(c, null);
 }
@@ -423,6 +477,37 @@ export async function dismissEvidencePost(c: Context<AppEnv>) {
       c.get('locale'),
       'Dicatat: berita itu bukan bukti penghargaan ini dan tidak ditawarkan lagi.',
       'Noted: that article is not evidence of this award and is no longer offered.',
+    );
+  });
+}
+
+export async function restoreMatchPost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin', 'kurator']);
+  await readForm(c);
+  const id = intParam(c.req.param('id')) ?? 0;
+  return onReview(c, id, async () => {
+    await restoreMatch(c.get('deps').db.db, actor, id);
+    return tr(
+      c.get('locale'),
+      'Dibatalkan: kecocokan dengan penghargaan tercatat ditawarkan lagi.',
+      'Undone: the match with the recorded award is offered again.',
+    );
+  });
+}
+
+export async function restoreEvidencePost(c: Context<AppEnv>) {
+  const actor = requireRole(c, ['admin', 'kurator']);
+  const values = textValues(await readForm(c));
+  const id = intParam(c.req.param('id')) ?? 0;
+  const articleId = intParam(values.articleId);
+  return onReview(c, id, async () => {
+    if (!articleId)
+      throw new AppError('validation_failed', tr(c.get('locale'), 'Pilih beritanya.', 'Pick the article.'));
+    await restoreLateSource(c.get('deps').db.db, actor, id, articleId);
+    return tr(
+      c.get('locale'),
+      'Dibatalkan: berita itu ditawarkan lagi sebagai bukti.',
+      'Undone: that article is offered as evidence again.',
     );
   });
 }

@@ -1,4 +1,5 @@
-// One polite, bounded HTTP GET for the watcher: conditional (ETag / Last-Modified), a timeout,
+// One polite, bounded HTTP GET — the only way Prestasi reads the outside web (the watcher, and
+// `prestasi ingest URL` through ../sources.ts): conditional (ETag / Last-Modified), a timeout,
 // a byte cap read from the stream after decompression (a server that lies about Content-Length,
 // or a gzip bomb, is still cut off), retries with back-off on network errors, 429 and 5xx, only
 // http/https, and never an address on this machine or a private network — checked on the address
@@ -55,7 +56,16 @@ export type FetchOutcome =
 export class FetchError extends Error {
   constructor(
     message: string,
-    readonly code: 'timeout' | 'network' | 'http' | 'too_large' | 'binary' | 'encoding' | 'url',
+    readonly code:
+      | 'timeout'
+      | 'network'
+      | 'http'
+      | 'too_large'
+      | 'binary'
+      | 'encoding'
+      | 'url'
+      /** The address is on this machine or a private network, and that was not allowed. */
+      | 'private',
   ) {
     super(message);
   }
@@ -82,7 +92,7 @@ export function checkWebUrl(raw: string, allowPrivate = false): URL {
   if (u.username || u.password)
     throw new FetchError('Alamat tidak boleh memuat nama pengguna atau kata sandi', 'url');
   if (!allowPrivate && isPrivateHost(u.hostname))
-    throw new FetchError(`Alamat jaringan lokal/privat tidak diambil (${u.hostname})`, 'url');
+    throw new FetchError(`Alamat jaringan lokal/privat tidak diambil (${u.hostname})`, 'private');
   return u;
 }
 
@@ -197,7 +207,7 @@ function networkError(err: unknown, limits: FetchLimits): FetchError {
   if (err instanceof PrivateAddressError)
     return new FetchError(
       `${err.host} mengarah ke alamat jaringan lokal/privat (${err.address}); tidak diambil`,
-      'url',
+      'private',
     );
   const name = (err as Error).name;
   if (name === 'TimeoutError' || name === 'AbortError')

@@ -195,8 +195,10 @@ async function takeIn(
   const due = room ? await dueRetries(db, source.id, room) : [];
   const work = [
     ...fresh.slice(0, o.maxItemsPerPoll).map((item) => ({ item, attempts: 0 })),
+    // A retry is taken in with what the listing said on the first try (its text is not kept:
+    // only a short teaser sends a link to its page, and the page is what is retried).
     ...due.map((r) => ({
-      item: { url: r.url, title: null, published: null, html: null },
+      item: { url: r.url, title: r.item_title, published: r.item_published, html: null },
       attempts: r.attempts,
     })),
   ];
@@ -217,7 +219,7 @@ async function takeIn(
     }
     const tries = attempts + 1;
     const again = error !== null && isPassingFailure(error) && tries < o.itemAttempts;
-    await remember(db, source.id, item.url, {
+    await remember(db, source.id, item, {
       articleId,
       error: error === null ? null : messageOf(error),
       attempts: tries,
@@ -230,7 +232,7 @@ async function takeIn(
 async function dueRetries(db: Kysely<Database>, sourceId: number, limit: number) {
   return db
     .selectFrom('source_items')
-    .select(['url', 'attempts'])
+    .select(['url', 'attempts', 'item_title', 'item_published'])
     .where('source_id', '=', sourceId)
     .where('retry_at', 'is not', null)
     .where('retry_at', '<=', nowIso())
@@ -286,6 +288,8 @@ async function itemInput(
   if (page.kind !== 'ok') throw new FetchError('Server menjawab 304 tanpa diminta', 'http');
   return {
     ...meta,
+    // The feed's own title, like its date, is what the source says of the item; the page's is a fallback.
+    title: item.title,
     url: page.url,
     content: page.text,
     name: item.url,
@@ -297,10 +301,12 @@ async function itemInput(
 async function remember(
   db: Kysely<Database>,
   sourceId: number,
-  url: string,
+  item: ListedItem,
   r: { articleId: number | null; error: string | null; attempts: number; retryAt: string | null },
 ): Promise<void> {
   const values = {
+    item_title: item.title?.slice(0, 500) ?? null,
+    item_published: item.published?.slice(0, 100) ?? null,
     article_id: r.articleId,
     error: r.error?.slice(0, 500) ?? null,
     attempts: r.attempts,
@@ -309,7 +315,7 @@ async function remember(
   };
   await db
     .insertInto('source_items')
-    .values({ source_id: sourceId, url, ...values })
+    .values({ source_id: sourceId, url: item.url, ...values })
     .onConflict((oc) => oc.columns(['source_id', 'url']).doUpdateSet(values))
     .execute();
 }

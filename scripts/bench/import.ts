@@ -3,7 +3,9 @@
 // PostgreSQL database. Timed from the file's bytes to the committed transaction: reading,
 // checking, grading, de-duplicating and writing with audit events.
 // Prints one JSON line per database: {"name":"import","rows":10000,"rowsPerSecond":N,"database":…}
-// Usage: tsx scripts/bench/import.ts [sqlite|postgres]   BENCH_PG_URL overrides the server.
+// Beside it, the raw baseline: the same award and audit rows inserted by the bare driver.
+// Usage: tsx scripts/bench/import.ts [sqlite|postgres]   BENCH_PG_URL overrides the server,
+// BENCH_PG_PREFIX the prefix of the database names it creates.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +68,7 @@ async function emptyDatabase(
     const dir = mkdtempSync(join(tmpdir(), 'prestasi-bench-import-'));
     return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true }) };
   }
-  const name = `prestasi_bench_import_${process.pid}`;
+  const name = `${process.env.BENCH_PG_PREFIX ?? 'prestasi'}_bench_import_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -85,29 +87,95 @@ async function emptyDatabase(
   };
 }
 
+/** The region and its units, the same ids in every database prepared this way. */
+async function prepared(url: string) {
+  const db = openDatabase(url);
+  await prepareDatabase(db.db);
+  await createRegion(db.db, SYSTEM_ACTOR, {
+    code: '36.71',
+    name: 'Kota Tangerang',
+    kind: 'kota',
+    foundedOn: null,
+  });
+  const root = await createUnit(db.db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    name: 'Pemkot',
+    unitType: 'PEMDA',
+  });
+  for (let u = 0; u < UNITS; u++)
+    await createUnit(db.db, SYSTEM_ACTOR, {
+      regionCode: '36.71',
+      parentId: root.id,
+      name: `Unit ${u}`,
+      unitType: 'DINAS',
+    });
+  return db;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * The raw baseline: the same award rows and their audit rows, as the import wrote them,
+ * inserted by the bare driver into a second database prepared the same way — prepared
+ * statements (SQLite) or multi-row INSERTs (PostgreSQL), one transaction. Returns seconds.
+ */
+async function rawInsert(
+  kind: 'sqlite' | 'postgres',
+  url: string,
+  tables: [string, Row[]][],
+): Promise<number> {
+  const db = await prepared(url);
+  try {
+    if (kind === 'sqlite') {
+      const sqlite = db.sqlite!;
+      const started = performance.now();
+      sqlite.transaction(() => {
+        for (const [table, rows] of tables) {
+          const cols = Object.keys(rows[0]);
+          const insert = sqlite.prepare(
+            `insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`,
+          );
+          for (const r of rows) insert.run(cols.map((c) => r[c] as never));
+        }
+      })();
+      return (performance.now() - started) / 1000;
+    }
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const started = performance.now();
+      await client.query('begin');
+      for (const [table, rows] of tables) {
+        const cols = Object.keys(rows[0]);
+        for (let i = 0; i < rows.length; i += 500) {
+          const batch = rows.slice(i, i + 500);
+          const values: unknown[] = [];
+          const tuples = batch.map((r) => `(${cols.map((c) => `$${values.push(r[c])}`).join(', ')})`);
+          await client.query(`insert into ${table} (${cols.join(', ')}) values ${tuples.join(', ')}`, values);
+        }
+      }
+      await client.query('commit');
+      return (performance.now() - started) / 1000;
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await db.close();
+  }
+}
+
 async function run(kind: 'sqlite' | 'postgres', file: Buffer) {
   const target = await emptyDatabase(kind);
-  const db = openDatabase(target.url);
+  const baseline = await emptyDatabase(kind);
+  const db = await prepared(target.url);
   try {
-    await prepareDatabase(db.db);
-    await createRegion(db.db, SYSTEM_ACTOR, {
-      code: '36.71',
-      name: 'Kota Tangerang',
-      kind: 'kota',
-      foundedOn: null,
-    });
-    const root = await createUnit(db.db, SYSTEM_ACTOR, {
-      regionCode: '36.71',
-      name: 'Pemkot',
-      unitType: 'PEMDA',
-    });
-    for (let u = 0; u < UNITS; u++)
-      await createUnit(db.db, SYSTEM_ACTOR, {
-        regionCode: '36.71',
-        parentId: root.id,
-        name: `Unit ${u}`,
-        unitType: 'DINAS',
-      });
+    const auditBefore =
+      (
+        await db.db
+          .selectFrom('audit_events')
+          .select((eb) => eb.fn.max('id').as('m'))
+          .executeTakeFirst()
+      )?.m ?? 0;
     const started = performance.now();
     const cpu = process.cpuUsage();
     const report = await importAwards(db.db, SYSTEM_ACTOR, { fileName: 'bench.xlsx', buffer: file });
@@ -115,6 +183,20 @@ async function run(kind: 'sqlite' | 'postgres', file: Buffer) {
     const used = process.cpuUsage(cpu);
     if (report.problems.length || report.created !== ROWS)
       throw new Error(`import did not create ${ROWS} rows: ${JSON.stringify(report.problems.slice(0, 3))}`);
+    const awards = (await db.db.selectFrom('awards').selectAll().orderBy('id').execute()) as Row[];
+    const audit = (await db.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('id', '>', Number(auditBefore))
+      .orderBy('id')
+      .execute()) as Row[];
+    const team = (await db.db.selectFrom('award_team_members').selectAll().execute()) as Row[];
+    const tables: [string, Row[]][] = [
+      ['awards', awards],
+      ['audit_events', audit],
+      ...(team.length ? [['award_team_members', team] as [string, Row[]]] : []),
+    ];
+    const rawSeconds = await rawInsert(kind, baseline.url, tables);
     console.log(
       JSON.stringify({
         name: 'import',
@@ -123,12 +205,16 @@ async function run(kind: 'sqlite' | 'postgres', file: Buffer) {
         seconds: Number(seconds.toFixed(3)),
         // CPU time of this process: on a busy machine wall time also counts other programs.
         cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(3)),
+        auditRows: audit.length,
+        rawRowsPerSecond: Math.round(ROWS / rawSeconds),
+        ratioToRaw: Number((rawSeconds / seconds).toFixed(2)),
         database: kind,
       }),
     );
   } finally {
     await db.close();
     await target.drop();
+    await baseline.drop();
   }
 }
 

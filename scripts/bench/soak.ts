@@ -3,7 +3,7 @@
 // heap that keeps what requests left behind. Needs --expose-gc (npm run bench passes it).
 // Prints one JSON line {"name":"soak",...}.
 // Usage: node --expose-gc --import tsx scripts/bench/soak.ts [--seconds 300] [--connections 10]
-// BENCH_SOAK_SECONDS also sets the duration (npm run bench reads it; default 300).
+// BENCH_SOAK_SECONDS also sets the duration (default 60; BENCH_SOAK_SECONDS=300 for 5 minutes).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { seedDemo } from '../../src/demo/seed.ts';
 import { startServer } from '../../src/http/server.ts';
 import { arg, autocannon } from './lib/load.ts';
 
-const seconds = arg('seconds', Number(process.env.BENCH_SOAK_SECONDS ?? 300));
+const seconds = arg('seconds', Number(process.env.BENCH_SOAK_SECONDS ?? 60));
 const connections = arg('connections', 10);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');

@@ -52,6 +52,17 @@ function rowsFor(r: Result): Row[] {
           target: '≥ 5,000/s',
           ok: r.rowsPerSecond >= 5000,
         },
+        ...(r.ratioToRaw === undefined
+          ? []
+          : [
+              {
+                what: `import vs a raw driver insert of the same rows with their ${r.auditRows} audit rows`,
+                db: r.database,
+                value: `${Math.round(r.rowsPerSecond)} vs ${r.rawRowsPerSecond} rows/s = ${r.ratioToRaw.toFixed(2)}`,
+                target: r.database === 'postgres' ? '≥ 0.5 of raw' : '≥ 0.3 of raw',
+                ok: r.ratioToRaw >= (r.database === 'postgres' ? 0.5 : 0.3),
+              },
+            ]),
       ];
     case 'pages':
       return [
@@ -97,14 +108,14 @@ function rowsFor(r: Result): Row[] {
     case 'startup':
       return [
         {
-          what: '`prestasi --help` (bare `node -e 0` alongside)',
+          what: `\`prestasi --help\`${r.built ? ', ahead-of-time build' : ', from source (tsx)'} (bare \`node -e 0\` alongside)`,
           db: '',
           value: `${r.helpMs} ms (bare ${r.bareNodeMs} ms)`,
           target: '≤ 500 ms',
           ok: r.helpMs <= 500,
         },
         {
-          what: '`prestasi serve` until /healthz answers (bare node:http alongside)',
+          what: `\`prestasi serve\` until /healthz answers${r.built ? ', ahead-of-time build' : ', from source (tsx)'} (bare node:http alongside)`,
           db: 'sqlite',
           value: `${r.serveHealthzMs} ms (bare ${r.bareServerMs} ms)`,
           target: '≤ 600 ms',

@@ -11,6 +11,8 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 export interface Db {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** The DATABASE_URL it was opened with (a worker thread opens its own connection from it). */
+  url: string;
   /** File path of the SQLite database (null for PostgreSQL or in-memory). */
   sqlitePath: string | null;
   /** The raw better-sqlite3 handle, for online backup. */
@@ -58,7 +60,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
       );
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind, sqlitePath: null, sqlite: null, close: () => db.destroy() };
+    return { db, kind, url, sqlitePath: null, sqlite: null, close: () => db.destroy() };
   }
   const memory = target === ':memory:' || target === '';
   const path = memory ? ':memory:' : resolve(target);
@@ -69,5 +71,5 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, kind, sqlitePath: memory ? null : path, sqlite, close: () => db.destroy() };
+  return { db, kind, url, sqlitePath: memory ? null : path, sqlite, close: () => db.destroy() };
 }

@@ -4,6 +4,7 @@ import * as m002 from './migrations/002_recap_indexes.ts';
 import * as m004 from './migrations/004_intake_watch.ts';
 import * as m005 from './migrations/005_scale_indexes.ts';
 import * as m006 from './migrations/006_intake_provenance.ts';
+import * as m007 from './migrations/007_public_cover.ts';
 import type { Database } from './schema.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time:
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   // 005 follows 004 from main: databases that already ran 004 must see only newer names.
   '005_scale_indexes': m005,
   '006_intake_provenance': m006,
+  '007_public_cover': m007,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -1,9 +1,11 @@
-import { type ServerType, serve } from '@hono/node-server';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import type { Config } from '../config.ts';
 import { type Db, openDatabase } from '../db/database.ts';
 import { prepareDatabase } from '../db/prepare.ts';
 import { createLogger } from '../log.ts';
 import { createApp } from './app.ts';
+import { afterApp, serveDirect } from './direct.ts';
 
 export interface RunningServer {
   port: number;
@@ -26,6 +28,7 @@ export async function startServer(
   const fetch = async (req: Request, env: unknown) => {
     const started = performance.now();
     const res = await app.fetch(req, env as object);
+    afterApp((env as { incoming: IncomingMessage }).incoming, res);
     const level = res.status >= 500 ? 'error' : res.status >= 400 ? 'info' : 'debug';
     // The entry is built only when it is written: parsing the URL of every request costs.
     if (log.isLevelEnabled(level)) {
@@ -38,9 +41,12 @@ export async function startServer(
     }
     return res;
   };
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch, port: config.port, hostname: host }, () => resolve(s));
+  const listener = getRequestListener(fetch, { hostname: host });
+  // A public page already answered once from the page cache is written directly (direct.ts).
+  const server: Server = createServer((req, res) => {
+    if (!serveDirect(db.db, req, res)) void listener(req, res);
   });
+  await new Promise<void>((resolve) => server.listen(config.port, host, resolve));
   log.debug({ port: config.port, database: db.kind }, 'prestasi started');
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

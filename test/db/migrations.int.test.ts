@@ -19,6 +19,7 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       '004_intake_watch',
       '005_scale_indexes',
       '006_intake_provenance',
+      '007_public_cover',
     ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();
     expect(givers.find((g) => g.code === 'kemendagri')).toBeTruthy();

@@ -2,16 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { listAwardsQuerySchema } from '../../services/awards/schemas.ts';
 import { AppError } from '../../services/errors.ts';
-import {
-  awardsCsv,
-  awardsForExport,
-  awardsJson,
-  awardsXlsx,
-  regionName,
-} from '../../services/exports/awards.ts';
-import { buildOpenData, openDataZip } from '../../services/exports/open-data.ts';
+import { runExport } from '../../services/exports/off-thread.ts';
 import { recapCsv, recapJson, recapXlsx } from '../../services/exports/recap.ts';
-import { yearlyReportPdf } from '../../services/exports/report-pdf.ts';
 import { buildRecap } from '../../services/recap/recap.ts';
 import type { AppEnv } from '../env.ts';
 import { apiRouter, errorResponses } from './openapi.ts';
@@ -53,24 +45,25 @@ export function exportRoutes() {
       async (c) => {
         const { db } = c.get('deps');
         const { region, ...filters } = c.req.valid('query');
-        const awards = await awardsForExport(db.db, c.get('actor'), filters, region);
+        const dialect = c.req.query('dialect') === 'excel-id' ? 'excel-id' : 'standard';
+        // Built on the export worker: a large export does not hold up other requests.
+        const body = await runExport(db, 'awards', {
+          actor: c.get('actor'),
+          filters,
+          region,
+          format,
+          dialect,
+        });
         const base = `penghargaan${filters.year ? `-${filters.year}` : ''}`;
-        if (format === 'json')
-          return c.body(awardsJson(awards, filters), 200, {
-            'content-type': 'application/json; charset=utf-8',
-            'content-disposition': attachment(`${base}.json`),
-          });
-        const name = await regionName(db.db, region);
-        if (format === 'csv') {
-          const dialect = c.req.query('dialect') === 'excel-id' ? 'excel-id' : 'standard';
-          return c.body(awardsCsv(awards, name, dialect), 200, {
-            'content-type': 'text/csv; charset=utf-8',
-            'content-disposition': attachment(`${base}${dialect === 'excel-id' ? '-excel' : ''}.csv`),
-          });
-        }
-        return c.body(new Uint8Array(await awardsXlsx(awards, name)), 200, {
-          'content-type': XLSX_TYPE,
-          'content-disposition': attachment(`${base}.xlsx`),
+        const [type, name] =
+          format === 'json'
+            ? ['application/json; charset=utf-8', `${base}.json`]
+            : format === 'csv'
+              ? ['text/csv; charset=utf-8', `${base}${dialect === 'excel-id' ? '-excel' : ''}.csv`]
+              : [XLSX_TYPE, `${base}.xlsx`];
+        return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+          'content-type': type,
+          'content-disposition': attachment(name),
         });
       },
     );
@@ -139,8 +132,11 @@ export function exportRoutes() {
       responses: file('A zip with the data and its metadata'),
     }),
     async (c) => {
-      const pkg = await buildOpenData(c.get('deps').db.db, c.req.valid('query').region);
-      return c.body(new Uint8Array(await openDataZip(pkg)), 200, {
+      const body = await runExport(c.get('deps').db, 'openData', {
+        region: c.req.valid('query').region,
+        file: 'zip',
+      });
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'application/zip',
         'content-disposition': attachment('data-terbuka-penghargaan.zip'),
       });
@@ -157,8 +153,11 @@ export function exportRoutes() {
         responses: file(name),
       }),
       async (c) => {
-        const pkg = await buildOpenData(c.get('deps').db.db, c.req.valid('query').region);
-        return c.body(pkg.files[name], 200, {
+        const body = await runExport(c.get('deps').db, 'openData', {
+          region: c.req.valid('query').region,
+          file: name,
+        });
+        return c.body(body as Uint8Array<ArrayBuffer>, 200, {
           'content-type': name.endsWith('.json')
             ? 'application/json; charset=utf-8'
             : 'text/csv; charset=utf-8',
@@ -197,8 +196,8 @@ export function exportRoutes() {
 
 async function sendReport(c: Context<AppEnv>, year: number, region?: string) {
   if (year < 1945 || year > 2100) throw new AppError('bad_request', 'Tahun laporan antara 1945 dan 2100');
-  const { pdf } = await yearlyReportPdf(c.get('deps').db.db, c.get('actor'), { year, regionCode: region });
-  return c.body(new Uint8Array(pdf), 200, {
+  const pdf = await runExport(c.get('deps').db, 'report', { actor: c.get('actor'), year, region });
+  return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
     'content-type': 'application/pdf',
     'content-disposition': `inline; filename="laporan-penghargaan-${year}.pdf"`,
   });

@@ -45,14 +45,19 @@ export function visible(scope: RecapScope) {
       parts.push(
         eb.or([
           eb('awards.unit_path', 'like', prefix),
-          // Team awards in which a unit of the subtree took part.
-          eb.exists(
+          // Team awards in which a unit of the subtree took part: found once from the units'
+          // side (index team_unit), not looked up for every award of the region.
+          eb(
+            'awards.id',
+            'in',
             eb
               .selectFrom('award_team_members as t')
-              .innerJoin('org_units as u', 'u.id', 't.unit_id')
-              .select('t.id')
-              .whereRef('t.award_id', '=', 'awards.id')
-              .where('u.path', 'like', prefix),
+              .select('t.award_id')
+              .where(
+                't.unit_id',
+                'in',
+                eb.selectFrom('org_units as u').select('u.id').where('u.path', 'like', prefix),
+              ),
           ),
         ]),
       );

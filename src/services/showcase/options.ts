@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Locale } from '../../domain/format.ts';
 import { readableAwards } from '../access.ts';
@@ -23,11 +23,7 @@ export async function filterOptions(
   regionCode?: string | null,
 ): Promise<FilterOptions> {
   const [years, fields, units, givers] = await Promise.all([
-    readableAwards(db, null)
-      .select('awards.edition_year')
-      .distinct()
-      .orderBy('awards.edition_year', 'desc')
-      .execute(),
+    yearsWithPublicAwards(db),
     db
       .selectFrom('fields')
       .selectAll()
@@ -36,17 +32,53 @@ export async function filterOptions(
       .orderBy('code')
       .execute(),
     listUnits(db, regionCode ?? undefined),
-    readableAwards(db, null)
-      .innerJoin('awarding_bodies as g', 'g.id', 'awards.awarding_body_id')
+    // One indexed look-up per giver (index awards_giver_state), not a pass over every award.
+    db
+      .selectFrom('awarding_bodies as g')
       .select(['g.code', 'g.abbreviation', 'g.name'])
-      .distinct()
+      .where(({ exists }) =>
+        exists(
+          readableAwards(db, null)
+            .select('awards.id')
+            .where('awards.awarding_body_id', '=', sql<number>`g.id`)
+            .limit(1),
+        ),
+      )
       .orderBy('g.abbreviation')
       .execute(),
   ]);
   return {
-    years: years.map((y) => y.edition_year),
+    years,
     fields: fields.map((f) => ({ code: f.code, name: locale === 'en' ? f.name_en : f.name_id })),
     units: units.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
     givers,
   };
+}
+
+/**
+ * The years that have public awards, newest first: the first and last such year, then one
+ * indexed look-up per year between them (index awards_year_public_level), so the cost follows
+ * the number of years, not of awards.
+ */
+async function yearsWithPublicAwards(db: Kysely<Database>): Promise<number[]> {
+  const edge = (order: 'asc' | 'desc') =>
+    readableAwards(db, null)
+      .select('awards.edition_year')
+      .orderBy('awards.edition_year', order)
+      .limit(1)
+      .executeTakeFirst()
+      .then((r) => r?.edition_year);
+  const [first, last] = await Promise.all([edge('asc'), edge('desc')]);
+  if (first === undefined || last === undefined) return [];
+  const years = Array.from({ length: last - first + 1 }, (_, i) => last - i);
+  const found = await Promise.all(
+    years.map((year) =>
+      readableAwards(db, null)
+        .select('awards.id')
+        .where('awards.edition_year', '=', year)
+        .limit(1)
+        .executeTakeFirst(),
+    ),
+  );
+  return years.filter((_, i) => found[i] !== undefined);
 }

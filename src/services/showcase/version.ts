@@ -37,6 +37,11 @@ export class VersionWatch {
     private readonly ttlMs = 1000,
   ) {}
 
+  /** The remembered version while it is fresh, else null (the caller then asks current()). */
+  peek(now = Date.now()): string | null {
+    return this.value !== null && now - this.checkedAt < this.ttlMs ? this.value : null;
+  }
+
   current(now = Date.now()): Promise<string> {
     if (this.value !== null && now - this.checkedAt < this.ttlMs) return Promise.resolve(this.value);
     if (!this.pending) {

@@ -31,6 +31,15 @@ interface Entry extends Omit<Rendered, 'body'> {
   etag: string;
 }
 
+/** A page as it went out, for answering the same request again without the app (direct.ts). */
+export interface DirectPage {
+  status: number;
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  /** Every header the app sent with it except the length (and the type for a 304). */
+  headers: Record<string, string>;
+}
+
 interface Failure {
   error: unknown;
   at: number;
@@ -44,6 +53,8 @@ export const CACHE_LIMITS = {
   /** A body larger than this is served but not kept (it would push out hundreds of pages). */
   entryBytes: 8 * 1024 * 1024,
   keyLength: 600,
+  /** Request lines remembered for the direct path; several may name one page. */
+  directEntries: 4000,
   /** How long a failed render answers for its key before it is tried again. */
   failureMs: 5000,
 };
@@ -55,10 +66,16 @@ class PageCache {
   bytes = 0;
   readonly inflight = new Map<string, Promise<Entry>>();
   readonly failures = new Map<string, Failure>();
+  /** Request (see DirectRequest) → the page it got: see direct.ts. */
+  readonly direct = new Map<string, DirectPage>();
+  /** Paths whose page reads nothing from the query string but the language. */
+  readonly queryFree = new Set<string>();
   /** Values derived from the data (e.g. the list's filter options), kept for this version. */
   readonly memo = new Map<string, Promise<unknown>>();
   /** Renders since start, for tests and the benchmark (a cache hit renders nothing). */
   renders = 0;
+  /** Requests answered by the direct path (direct.ts). */
+  directHits = 0;
   constructor(readonly watch: VersionWatch) {}
 
   reset(version: string) {
@@ -67,6 +84,8 @@ class PageCache {
     this.bytes = 0;
     this.failures.clear();
     this.memo.clear();
+    this.direct.clear();
+    this.queryFree.clear();
   }
 
   get(key: string): Entry | undefined {
@@ -113,7 +132,13 @@ async function currentCache(c: Context<AppEnv>): Promise<PageCache> {
 /** How many pages are kept, their bytes, and how many renders there have been. */
 export function pageCacheStats(db: Kysely<Database>) {
   const cache = cacheFor(db);
-  return { entries: cache.pages.size, bytes: cache.bytes, renders: cache.renders };
+  return {
+    entries: cache.pages.size,
+    bytes: cache.bytes,
+    renders: cache.renders,
+    direct: cache.direct.size,
+    directHits: cache.directHits,
+  };
 }
 
 /** Forgets every cached page of this database, so the next request renders (benchmarks). */
@@ -159,12 +184,14 @@ export async function memoised<T>(c: Context<AppEnv>, name: string, load: () => 
 /**
  * Serves the page named `pageKey` from the cache (rendering it on a miss) with ETag,
  * Cache-Control and 304s. `pageKey` must contain everything the render reads from the request
- * other than the locale, and nothing else.
+ * other than the locale, and nothing else. `query: 'ignored'` says the page reads nothing from
+ * the query string (but the language), so the direct path may answer it for any query string.
  */
 export async function servePage(
   c: Context<AppEnv>,
   pageKey: string,
   render: () => Promise<Rendered>,
+  opts: { query: 'read' | 'ignored' } = { query: 'read' },
 ): Promise<Response> {
   const cache = await currentCache(c);
   const version = cache.version;
@@ -198,10 +225,70 @@ export async function servePage(
     }
     entry = await pending;
   }
-  return respond(c, entry);
+  return respond(c, entry, opts.query === 'ignored');
 }
 
-function respond(c: Context<AppEnv>, e: Entry): Response {
+/** Responses that came out of the cache, so the server can remember them by request line. */
+const fromCache = new WeakMap<
+  Response,
+  { cache: PageCache; entry: Entry; version: string | null; queryFree: boolean }
+>();
+
+/** How the direct path names a request (built by direct.ts from the raw Node request). */
+export interface DirectRequest {
+  /** Host, lang cookie and the URL exactly as sent. */
+  exact: string;
+  /** The path alone, without the query string. */
+  path: string;
+  /** Host, language and path: the name of a page that reads nothing else from the URL. */
+  byPath: () => string;
+}
+
+/**
+ * After the app answered: when the response is a cached page, remember it under the exact
+ * request `requestKey`, so the same request next time is answered before the app (direct.ts).
+ * Only while the data version it was rendered for is current, and never a response setting a
+ * cookie. The app's own headers (security headers included) are kept as they were sent.
+ */
+export function rememberDirect(req: DirectRequest, res: Response): void {
+  const tag = fromCache.get(res);
+  if (!tag || tag.cache.version !== tag.version || res.headers.has('set-cookie')) return;
+  const { direct, queryFree } = tag.cache;
+  if (tag.queryFree && queryFree.size < CACHE_LIMITS.directEntries) queryFree.add(req.path);
+  const key = queryFree.has(req.path) ? req.byPath() : req.exact;
+  if (key.length > CACHE_LIMITS.keyLength) return;
+  const headers: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    if (name !== 'content-length' && name !== 'content-type') headers[name] = value;
+  });
+  direct.delete(key);
+  direct.set(key, {
+    status: tag.entry.status,
+    body: tag.entry.body,
+    etag: tag.entry.etag,
+    headers: { ...headers, 'content-type': tag.entry.type },
+  });
+  if (direct.size > CACHE_LIMITS.directEntries) direct.delete(direct.keys().next().value!);
+}
+
+/**
+ * The page remembered for this request while the data version is known to be current
+ * (checked within the last second), else undefined: the app then answers and re-checks.
+ * A page that reads no query parameter is found by its path whatever the query string holds,
+ * so `/?x=<random>` is answered here too.
+ */
+export function directPage(db: Kysely<Database>, req: DirectRequest): DirectPage | undefined {
+  const cache = caches.get(db);
+  if (!cache || cache.version === null || cache.watch.peek() !== cache.version) return undefined;
+  const page = cache.direct.get(cache.queryFree.has(req.path) ? req.byPath() : req.exact);
+  if (page) cache.directHits++;
+  return page;
+}
+
+/** True when If-None-Match names this ETag (or is `*`). */
+export const etagMatches = matches;
+
+function respond(c: Context<AppEnv>, e: Entry, queryFree: boolean): Response {
   const headers: Record<string, string> = {
     ETag: e.etag,
     'Cache-Control': CACHE_CONTROL,
@@ -209,9 +296,14 @@ function respond(c: Context<AppEnv>, e: Entry): Response {
     Vary: 'Cookie',
     ...e.headers,
   };
+  const version = cacheFor(c.get('deps').db.db).version;
+  let res: Response;
   if (e.status === 200 && matches(c.req.header('if-none-match'), e.etag)) {
-    return c.body(null, 304, headers);
+    res = c.body(null, 304, headers);
+  } else {
+    headers['Content-Type'] = e.type;
+    res = c.body(e.body, e.status, headers);
   }
-  headers['Content-Type'] = e.type;
-  return c.body(e.body, e.status, headers);
+  fromCache.set(res, { cache: cacheFor(c.get('deps').db.db), entry: e, version, queryFree });
+  return res;
 }

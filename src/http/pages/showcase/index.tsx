@@ -50,6 +50,9 @@ async function page(
   }
 }
 
+/** For pages that read nothing from the query string but the language (see servePage). */
+const QUERY_IGNORED = { query: 'ignored' } as const;
+
 /** A positive integer id from the path, or null (which renders the not-found page). */
 const idParam = (s: string) => (/^[1-9]\d{0,8}$/.test(s) ? Number(s) : null);
 
@@ -65,15 +68,19 @@ export function showcaseRoutes() {
   });
 
   app.get('/', (c) =>
-    servePage(c, '/', () =>
-      page(c, async (v) => {
-        const d = await homeData(c.get('deps').db.db, {
-          locale: v.locale,
-          foundedOn: v.site.foundedOn,
-          otherLabel: v.t.other,
-        });
-        return <HomePage v={v} d={d} />;
-      }),
+    servePage(
+      c,
+      '/',
+      () =>
+        page(c, async (v) => {
+          const d = await homeData(c.get('deps').db.db, {
+            locale: v.locale,
+            foundedOn: v.site.foundedOn,
+            otherLabel: v.t.other,
+          });
+          return <HomePage v={v} d={d} />;
+        }),
+      QUERY_IGNORED,
     ),
   );
 
@@ -109,94 +116,125 @@ export function showcaseRoutes() {
 
   app.get('/penghargaan/:id', (c) => {
     const id = idParam(c.req.param('id'));
-    return servePage(c, `/penghargaan/${id}`, () =>
-      page(c, async (v) => {
-        const db = c.get('deps').db.db;
-        if (id === null) throw new AppError('not_found', 'not found');
-        const award = await getAward(db, null, id, v.locale);
-        const series = await seriesOf(db, award.seriesKey);
-        return <AwardPage v={v} a={award} series={series} />;
-      }),
+    return servePage(
+      c,
+      `/penghargaan/${id}`,
+      () =>
+        page(c, async (v) => {
+          const db = c.get('deps').db.db;
+          if (id === null) throw new AppError('not_found', 'not found');
+          const award = await getAward(db, null, id, v.locale);
+          const series = await seriesOf(db, award.seriesKey);
+          return <AwardPage v={v} a={award} series={series} />;
+        }),
+      QUERY_IGNORED,
     );
   });
 
   app.get('/unit/:id', (c) => {
     const id = idParam(c.req.param('id'));
-    return servePage(c, `/unit/${id}`, () =>
-      page(c, async (v) => {
-        if (id === null) throw new AppError('not_found', 'not found');
-        const d = await unitPageData(c.get('deps').db.db, id, v.locale);
-        return <UnitPage v={v} d={d} />;
-      }),
+    return servePage(
+      c,
+      `/unit/${id}`,
+      () =>
+        page(c, async (v) => {
+          if (id === null) throw new AppError('not_found', 'not found');
+          const d = await unitPageData(c.get('deps').db.db, id, v.locale);
+          return <UnitPage v={v} d={d} />;
+        }),
+      QUERY_IGNORED,
     );
   });
 
   app.get('/linimasa', (c) =>
-    servePage(c, '/linimasa', () =>
-      page(c, async (v) => {
-        const d = await timelineData(c.get('deps').db.db, v.site.foundedOn);
-        return <TimelinePage v={v} d={d} />;
-      }),
+    servePage(
+      c,
+      '/linimasa',
+      () =>
+        page(c, async (v) => {
+          const d = await timelineData(c.get('deps').db.db, v.site.foundedOn);
+          return <TimelinePage v={v} d={d} />;
+        }),
+      QUERY_IGNORED,
     ),
   );
 
   app.get('/data', (c) =>
-    servePage(c, '/data', () =>
-      page(c, async (v) => {
-        const db = c.get('deps').db.db;
-        const [rows, latestYear] = await Promise.all([
-          recapTotal(db, PUBLIC_SCOPE, null),
-          recapLatestYear(db, PUBLIC_SCOPE),
-        ]);
-        return <DataPage v={v} rows={rows} latestYear={latestYear} />;
-      }),
+    servePage(
+      c,
+      '/data',
+      () =>
+        page(c, async (v) => {
+          const db = c.get('deps').db.db;
+          const [rows, latestYear] = await Promise.all([
+            recapTotal(db, PUBLIC_SCOPE, null),
+            recapLatestYear(db, PUBLIC_SCOPE),
+          ]);
+          return <DataPage v={v} rows={rows} latestYear={latestYear} />;
+        }),
+      QUERY_IGNORED,
     ),
   );
 
   app.get('/data/penghargaan.csv', (c) =>
-    servePage(c, '/data/penghargaan.csv', async () => ({
-      body: toCsv(await openDataRows(c.get('deps').db.db)),
-      type: 'text/csv; charset=utf-8',
-      status: 200,
-      headers: { 'Content-Disposition': 'attachment; filename="penghargaan.csv"' },
-    })),
+    servePage(
+      c,
+      '/data/penghargaan.csv',
+      async () => ({
+        body: toCsv(await openDataRows(c.get('deps').db.db)),
+        type: 'text/csv; charset=utf-8',
+        status: 200,
+        headers: { 'Content-Disposition': 'attachment; filename="penghargaan.csv"' },
+      }),
+      QUERY_IGNORED,
+    ),
   );
 
   app.get('/data/kamus-kolom.csv', (c) =>
-    servePage(c, '/data/kamus-kolom.csv', async () => ({
-      body: dictionaryCsv(),
-      type: 'text/csv; charset=utf-8',
-      status: 200,
-      headers: { 'Content-Disposition': 'attachment; filename="kamus-kolom.csv"' },
-    })),
+    servePage(
+      c,
+      '/data/kamus-kolom.csv',
+      async () => ({
+        body: dictionaryCsv(),
+        type: 'text/csv; charset=utf-8',
+        status: 200,
+        headers: { 'Content-Disposition': 'attachment; filename="kamus-kolom.csv"' },
+      }),
+      QUERY_IGNORED,
+    ),
   );
 
   app.get('/data/penghargaan.json', (c) =>
-    servePage(c, '/data/penghargaan.json', async () => {
-      const { db, config } = c.get('deps');
-      const site = await loadSite(db.db, config);
-      const rows = await openDataRows(db.db);
-      // A loop, not Math.min(...years): a spread of a million values overflows the stack.
-      let from: number | null = null;
-      let to: number | null = null;
-      for (const r of rows) {
-        const y = Number(r.tahun);
-        if (from === null || y < from) from = y;
-        if (to === null || y > to) to = y;
-      }
-      return {
-        body: toJson(rows, {
-          title: `Penghargaan ${site.name}`,
-          producer: site.name,
-          regionCode: site.regionCode,
-          licence: 'CC BY 4.0',
-          generatedAt: new Date().toISOString(),
-          period: { from, to },
-        }),
-        type: 'application/json; charset=utf-8',
-        status: 200,
-      };
-    }),
+    servePage(
+      c,
+      '/data/penghargaan.json',
+      async () => {
+        const { db, config } = c.get('deps');
+        const site = await loadSite(db.db, config);
+        const rows = await openDataRows(db.db);
+        // A loop, not Math.min(...years): a spread of a million values overflows the stack.
+        let from: number | null = null;
+        let to: number | null = null;
+        for (const r of rows) {
+          const y = Number(r.tahun);
+          if (from === null || y < from) from = y;
+          if (to === null || y > to) to = y;
+        }
+        return {
+          body: toJson(rows, {
+            title: `Penghargaan ${site.name}`,
+            producer: site.name,
+            regionCode: site.regionCode,
+            licence: 'CC BY 4.0',
+            generatedAt: new Date().toISOString(),
+            period: { from, to },
+          }),
+          type: 'application/json; charset=utf-8',
+          status: 200,
+        };
+      },
+      QUERY_IGNORED,
+    ),
   );
 
   return app;

@@ -2,10 +2,14 @@
 // article links of a "berita" list page. Only http/https links on the web are kept; everything
 // else (javascript:, mailto:, data:, fragments) is dropped here and never stored.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { parseHTML } from 'linkedom';
+import type * as Linkedom from 'linkedom';
 import type { NewsSourceKind } from '../../../db/schema.ts';
 import { type FeedItem, isFeed, parseFeed } from '../../../extract/feeds.ts';
 import { htmlDepth, MAX_HTML_DEPTH } from '../../../extract/html-depth.ts';
+import { lazyRequire } from '../../../lazy.ts';
+
+// Loaded on first use: the intake API is part of every server, a list page read is rare.
+const linkedom = lazyRequire<typeof Linkedom>('linkedom');
 
 export interface ListedItem {
   url: string;
@@ -106,7 +110,7 @@ function fromListPage(html: string, base: string): ListedItem[] {
     throw new ListingError(
       `HTML bersarang ${depth} tingkat (batasnya ${MAX_HTML_DEPTH}): bukan halaman daftar berita`,
     );
-  const { document } = parseHTML(html);
+  const { document } = linkedom().parseHTML(html);
   for (const el of document.querySelectorAll('script,style,template,noscript')) el.remove();
   const host = new URL(base).host;
   const self = new URL(base).pathname.replace(/\/$/, '');

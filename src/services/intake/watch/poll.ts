@@ -66,8 +66,9 @@ export class HostGate {
   take = (url: string): Promise<void> => {
     const host = new URL(url).host;
     const turn = (this.chains.get(host) ?? Promise.resolve()).then(async () => {
-      const wait = (this.last.get(host) ?? 0) + this.delayMs - Date.now();
-      if (wait > 0) await sleep(wait);
+      // A timer may fire a millisecond early by the wall clock, so wait until the gap is whole.
+      const waitLeft = () => (this.last.get(host) ?? 0) + this.delayMs - Date.now();
+      for (let wait = waitLeft(); wait > 0; wait = waitLeft()) await sleep(wait);
       this.last.set(host, Date.now());
     });
     this.chains.set(host, turn);

@@ -85,9 +85,11 @@ const NO_GRADE: GradeColumns = {
 export async function gradeForAward(
   db: Kysely<Database>,
   input: { scaleId?: string | null; editionYear: number; score?: number | null; statusLabel?: string | null },
+  /** Where the scale comes from; an import passes its per-file cache. */
+  scaleOf: (id: string) => Promise<Scale | null | undefined> = (id) => loadScale(db, id),
 ): Promise<GradeColumns> {
   if (!input.scaleId) return NO_GRADE;
-  const scale = await loadScale(db, input.scaleId);
+  const scale = await scaleOf(input.scaleId);
   if (!scale)
     throw invalid([
       { field: 'scaleId', message: `Skala "${input.scaleId}" tidak dikenal; lihat /api/v1/scales` },

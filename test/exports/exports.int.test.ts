@@ -175,11 +175,16 @@ describe('open-data package', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');
     const zip = await JSZip.loadAsync(await res.arrayBuffer());
-    expect(Object.keys(zip.files).sort()).toEqual(['metadata.json', 'penghargaan.csv']);
+    expect(Object.keys(zip.files).sort()).toEqual([
+      'datapackage.json',
+      'dcat.jsonld',
+      'metadata.json',
+      'penghargaan.csv',
+    ]);
     const csv = await zip.file('penghargaan.csv')!.async('string');
     const meta = JSON.parse(await zip.file('metadata.json')!.async('string'));
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toMatch(/^id,kode_wilayah,judul,program,tahun,tanggal_diterima,kode_pemberi/);
+    expect(lines[0]).toMatch(/^id,kode_wilayah,judul,program,tahun,kode_pemberi,pemberi,/);
     expect(lines).toHaveLength(1 + 5);
     expect(csv).not.toContain('Draf Dinkes');
     expect(csv).not.toContain('Puskesmas Berprestasi');

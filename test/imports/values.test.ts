@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { columnForHeader, columnLetter } from '../../src/services/imports/columns.ts';
+import {
+  COLUMNS,
+  columnForHeader,
+  columnLetter,
+  normaliseHeader,
+} from '../../src/services/imports/columns.ts';
 import {
   closest,
   parseDate,
@@ -110,16 +115,33 @@ describe('headers and suggestions', () => {
     ['Judul', 'title'],
     ['Judul/Nama Penghargaan', 'title'],
     ['NAMA PENGHARGAAN', 'title'],
-    ['Tgl.', 'date'],
-    ['Tanggal (dd/mm/yyyy)', 'date'],
-    ['Penerima/Unit', 'recipient'],
-    ['Unit Kerja', 'recipient'],
-    ['Predikat/Status', 'status'],
-    ['Awarding Body', 'giver'],
+    ['Tgl.', 'receivedOn'],
+    ['Tanggal (dd/mm/yyyy)', 'receivedOn'],
+    ['Penerima/Unit', 'unit'],
+    ['Unit Kerja', 'unit'],
+    ['Predikat/Status', 'statusLabel'],
+    ['Awarding Body', 'awardingBody'],
+    ['Pemberi Tertulis', 'awardingBodyText'],
+    ['Catatan Penerima', 'recipientNote'],
+    ['Catatan', 'description'],
+    ['Urutan Peringkat', 'rankPosition'],
+    ['Peringkat', 'rank'],
     ['No', 'ignore'],
     ['Kolom Aneh', null],
   ])('%s → %s', (header, key) => {
     expect(columnForHeader(header)).toBe(key);
+  });
+
+  it('no two columns share a header or an alias', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const c of COLUMNS)
+      for (const name of [c.header, ...c.aliases].map(normaliseHeader)) {
+        if (owner.has(name) && owner.get(name) !== c.key)
+          clashes.push(`${name}: ${owner.get(name)}, ${c.key}`);
+        owner.set(name, c.key);
+      }
+    expect(clashes).toEqual([]);
   });
 
   it('letters columns as a spreadsheet does', () => {

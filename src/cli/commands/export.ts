@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
 import { listAwardsQuerySchema } from '../../services/awards/schemas.ts';
 import {
   awardsCsv,
@@ -66,7 +67,10 @@ export function register(program: Command): void {
     .option('--out <file>', 'tulis ke berkas ini (bawaan: stdout)')
     .option('--as <email>', 'lihat sebagai pengguna ini (bawaan: semua data)')
     .option('--recap', 'ekspor rekap tahunan, bukan daftar penghargaan')
-    .option('--open-data <dir>', 'tulis paket data terbuka (penghargaan.csv + metadata.json) ke folder ini')
+    .option(
+      '--open-data <dir>',
+      'tulis paket data terbuka (penghargaan.csv, metadata.json, datapackage.json, dcat.jsonld) ke folder ini',
+    )
     .exitOverride(exitTwoOnUsageError)
     .action(async (o: ExportOptions) => {
       const format = o.format as (typeof FORMATS)[number];
@@ -90,12 +94,14 @@ export function register(program: Command): void {
         throw new CliError('--region: kode wilayah Kemendagri seperti 36.71');
       await withPreparedDatabase(async (db) => {
         if (o.openData) {
-          const pkg = await buildOpenData(db.db, o.region);
+          const pkg = await buildOpenData(db.db, o.region, loadConfig().publicUrl);
           mkdirSync(o.openData, { recursive: true });
           for (const [name, content] of Object.entries(pkg.files))
             writeFileSync(join(o.openData, name), content);
           process.stderr.write(
-            `paket data terbuka: ${pkg.metadata.records} penghargaan → ${join(o.openData, 'penghargaan.csv')}, ${join(o.openData, 'metadata.json')}\n`,
+            `paket data terbuka: ${pkg.metadata.records} penghargaan → ${Object.keys(pkg.files)
+              .map((name) => join(o.openData!, name))
+              .join(', ')}\n`,
           );
           return;
         }

@@ -29,6 +29,9 @@ const file = (description: string) => ({ 200: { description }, ...errorResponses
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
 
+/** Where the open data is served, for the DCAT access URLs: PUBLIC_URL, else the request's origin. */
+const publicBase = (c: Context<AppEnv>) => c.get('deps').config.publicUrl ?? new URL(c.req.url).origin;
+
 export function exportRoutes() {
   const app = apiRouter();
 
@@ -127,13 +130,14 @@ export function exportRoutes() {
       path: '/exports/open-data.zip',
       tags,
       summary:
-        'Open-data package (Satu Data Indonesia): penghargaan.csv + metadata.json, verified public records',
+        'Open-data package: penghargaan.csv, metadata.json (Satu Data Indonesia), datapackage.json (Frictionless), dcat.jsonld (DCAT); verified public records',
       request: { query: regionQuery },
       responses: file('A zip with the data and its metadata'),
     }),
     async (c) => {
       const body = await runExport(c.get('deps').db, 'openData', {
         region: c.req.valid('query').region,
+        baseUrl: publicBase(c),
         file: 'zip',
       });
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
@@ -142,7 +146,13 @@ export function exportRoutes() {
       });
     },
   );
-  for (const name of ['metadata.json', 'penghargaan.csv'] as const) {
+  const OPEN_FILES = {
+    'metadata.json': 'application/json; charset=utf-8',
+    'penghargaan.csv': 'text/csv; charset=utf-8',
+    'datapackage.json': 'application/json; charset=utf-8',
+    'dcat.jsonld': 'application/ld+json; charset=utf-8',
+  } as const;
+  for (const name of Object.keys(OPEN_FILES) as (keyof typeof OPEN_FILES)[]) {
     app.openapi(
       createRoute({
         method: 'get',
@@ -155,13 +165,10 @@ export function exportRoutes() {
       async (c) => {
         const body = await runExport(c.get('deps').db, 'openData', {
           region: c.req.valid('query').region,
+          baseUrl: publicBase(c),
           file: name,
         });
-        return c.body(body as Uint8Array<ArrayBuffer>, 200, {
-          'content-type': name.endsWith('.json')
-            ? 'application/json; charset=utf-8'
-            : 'text/csv; charset=utf-8',
-        });
+        return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': OPEN_FILES[name] });
       },
     );
   }

@@ -1,35 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { AwardRow, Database, EvidenceRow } from '../../db/schema.ts';
+import type { AwardValues } from '../../domain/awards/fields.ts';
+import { valuesFromRow } from './row.ts';
 
-/** An award as the API and pages see it: camelCase, giver/field/unit named, team listed. */
-export interface Award {
+/**
+ * An award as the API and pages see it: the catalogue's value fields (domain/awards/fields.ts)
+ * as they are, giver/field/unit named, team listed, grade and workflow alongside.
+ */
+export interface Award extends AwardValues {
   id: number;
   regionCode: string;
-  title: string;
-  programme: string | null;
-  editionYear: number;
   awardingBody: { id: number; code: string; abbreviation: string; name: string } | null;
-  awardingBodyText: string | null;
-  level: string | null;
   field: { id: number; code: string; name: string } | null;
-  category: string | null;
-  recipientKind: 'region' | 'unit' | 'team';
   unit: { id: number; name: string; shortName: string | null } | null;
-  recipientNote: string | null;
   team: { unitId: number | null; unitName: string | null; personName: string | null; role: string | null }[];
-  receivedOn: string | null;
-  place: string | null;
-  rank: string | null;
-  rankPosition: number | null;
-  score: number | null;
-  scaleId: string | null;
   scaleVersion: string | null;
   grade: { code: string; label: string; zone: string | null } | null;
-  statusLabel: string | null;
-  legalBasis: string | null;
-  description: string | null;
-  seriesKey: string | null;
-  isPublic: boolean;
   state: AwardRow['state'];
   returnReason: string | null;
   version: number;
@@ -105,37 +91,19 @@ export async function hydrateAwards(db: Kysely<Database>, rows: AwardRow[], loca
   );
   const unitById = new Map(units.map((u) => [u.id, { id: u.id, name: u.name, shortName: u.short_name }]));
   return rows.map((r) => ({
+    ...valuesFromRow(r),
     id: r.id,
     regionCode: r.region_code,
-    title: r.title,
-    programme: r.programme,
-    editionYear: r.edition_year,
     awardingBody: r.awarding_body_id ? (giverById.get(r.awarding_body_id) ?? null) : null,
-    awardingBodyText: r.awarding_body_text,
-    level: r.level,
     field: r.field_id ? (fieldById.get(r.field_id) ?? null) : null,
-    category: r.category,
-    recipientKind: r.recipient_kind,
     unit: r.unit_id ? (unitById.get(r.unit_id) ?? null) : null,
-    recipientNote: r.recipient_note,
     team: team
       .filter((t) => t.award_id === r.id)
       .map((t) => ({ unitId: t.unit_id, unitName: t.unit_name, personName: t.person_name, role: t.role })),
-    receivedOn: r.received_on,
-    place: r.place,
-    rank: r.rank,
-    rankPosition: r.rank_position,
-    score: r.score,
-    scaleId: r.scale_id,
     scaleVersion: r.scale_version,
     grade: r.grade_code
       ? { code: r.grade_code, label: r.grade_label ?? r.grade_code, zone: r.grade_zone }
       : null,
-    statusLabel: r.status_label,
-    legalBasis: r.legal_basis,
-    description: r.description,
-    seriesKey: r.series_key,
-    isPublic: r.is_public === 1,
     state: r.state,
     returnReason: r.return_reason,
     version: r.version,

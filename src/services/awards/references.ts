@@ -48,22 +48,17 @@ export async function resolveReferences(
       awardingBodyId = giver.id;
       awardingBodyCode = giver.code;
       // A renamed or dissolved body cannot give an award after it ceased (Kominfo in 2025).
-      const day = input.receivedOn;
-      if (day && ((giver.valid_to && day > giver.valid_to) || (giver.valid_from && day < giver.valid_from))) {
-        const successor = giver.successor_id
+      const successor =
+        giver.successor_id && outsideValidity(giver, input.receivedOn)
           ? await db
               .selectFrom('awarding_bodies')
               .select('name')
               .where('id', '=', giver.successor_id)
               .executeTakeFirst()
           : undefined;
-        problems.push({
-          field: input.awardingBodyId ? 'awardingBodyId' : 'awardingBodyCode',
-          message: `${giver.name} berlaku ${giver.valid_from ?? '…'} s.d. ${giver.valid_to ?? '…'}, tidak pada ${day}${
-            successor ? `; pilih penerusnya: ${successor.name}` : '; periksa tanggal atau pemberinya'
-          }`,
-        });
-      }
+      const message = giverValidityProblem(giver, input.receivedOn, successor?.name ?? null);
+      if (message)
+        problems.push({ field: input.awardingBodyId ? 'awardingBodyId' : 'awardingBodyCode', message });
     } else {
       problems.push({
         field: input.awardingBodyId ? 'awardingBodyId' : 'awardingBodyCode',
@@ -126,6 +121,30 @@ export async function resolveReferences(
   }
   if (problems.length) throw invalid(problems);
   return { regionCode: regionCode!, awardingBodyId, awardingBodyCode, fieldId, unitId, unitPath };
+}
+
+interface GiverValidity {
+  name: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+const outsideValidity = (g: GiverValidity, day: string | null | undefined): day is string =>
+  !!day && ((!!g.valid_to && day > g.valid_to) || (!!g.valid_from && day < g.valid_from));
+
+/**
+ * A giver that did not exist on the day received (renamed, dissolved, not yet founded): the
+ * message names its dates and its successor. Null when the giver was in force that day.
+ */
+export function giverValidityProblem(
+  g: GiverValidity,
+  day: string | null | undefined,
+  successorName: string | null,
+): string | null {
+  if (!outsideValidity(g, day)) return null;
+  return `${g.name} berlaku ${g.valid_from ?? '…'} s.d. ${g.valid_to ?? '…'}, tidak pada ${day}${
+    successorName ? `; pilih penerusnya: ${successorName}` : '; periksa tanggal atau pemberinya'
+  }`;
 }
 
 /** Same programme from the same giver, for the same recipient, across years. */

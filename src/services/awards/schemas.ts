@@ -1,8 +1,11 @@
+import { VALUE_FIELDS, type ValueEntry, type ValueField } from '../../domain/awards/fields.ts';
 import { AWARD_LEVELS } from '../../reference/unit-types.ts';
 import { dbId, dbIdText } from '../ids.ts';
 import { z } from '../zod.ts';
 
 // One schema validates API bodies, form posts and imports, and documents the API (OpenAPI).
+// Its value fields come from the field catalogue (domain/awards/fields.ts); the references
+// (giver, field, unit, team) are named here, since each can be given in more than one way.
 
 const isoDate = z
   .string()
@@ -21,6 +24,54 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v === '' ? null : (v ?? null)));
 
+/** The zod schema of one value field, from its declaration. */
+function valueSchema(f: ValueField): z.ZodType {
+  const label = f.label.id;
+  switch (f.type) {
+    case 'text':
+      return f.required ? text(f.max ?? 1000).min(f.min ?? 1, f.message) : optionalText(f.max ?? 1000);
+    case 'integer':
+    case 'number': {
+      let n = f.type === 'integer' ? z.number().int(`${label} harus bilangan bulat`) : z.number().finite();
+      if (f.min !== undefined) n = n.min(f.min, `${label} terlalu kecil (paling kecil ${f.min})`);
+      if (f.max !== undefined) n = n.max(f.max, `${label} terlalu besar (paling besar ${f.max})`);
+      return f.required ? n : n.nullish();
+    }
+    case 'date':
+      return isoDate.nullish();
+    case 'boolean':
+      // Required booleans have a default (isPublic: yes), so they may be left out.
+      return z.boolean().optional();
+    case 'choice': {
+      const e = z.enum(f.choices as [string, ...string[]], { message: f.message });
+      return f.required ? e.optional() : e.nullish();
+    }
+  }
+}
+
+/** The concrete zod type `valueSchema` builds for a declaration, so inputs stay typed. */
+type SchemaOf<F> = F extends { type: 'text' }
+  ? F extends { required: true }
+    ? z.ZodString
+    : ReturnType<typeof optionalText>
+  : F extends { type: 'integer' | 'number' }
+    ? F extends { required: true }
+      ? z.ZodNumber
+      : z.ZodOptional<z.ZodNullable<z.ZodNumber>>
+    : F extends { type: 'date' }
+      ? z.ZodOptional<z.ZodNullable<z.ZodString>>
+      : F extends { type: 'boolean' }
+        ? z.ZodOptional<z.ZodBoolean>
+        : F extends { type: 'choice'; choices: readonly (infer C extends string)[] }
+          ? F extends { required: true }
+            ? z.ZodOptional<z.ZodEnum<{ [k in C]: k }>>
+            : z.ZodOptional<z.ZodNullable<z.ZodEnum<{ [k in C]: k }>>>
+          : never;
+
+type ValueShape = { [F in ValueEntry as F['key']]: SchemaOf<F> };
+
+const valueShape = Object.fromEntries(VALUE_FIELDS.map((f) => [f.key, valueSchema(f)])) as ValueShape;
+
 export const teamMemberSchema = z
   .object({
     unitId: dbId().nullish(),
@@ -29,37 +80,17 @@ export const teamMemberSchema = z
   })
   .refine((m) => m.unitId || m.personName, { message: 'Anggota tim butuh unitId atau personName' });
 
-export const awardFields = {
-  title: text(300).min(3, 'Judul penghargaan wajib diisi (minimal 3 karakter)'),
-  programme: optionalText(300),
-  editionYear: z.number().int().min(1945, 'Tahun edisi terlalu kecil').max(2100, 'Tahun edisi terlalu besar'),
+/** The references: a giver by id or code, a field by id or code, the unit, the team. */
+const referenceShape = {
   awardingBodyId: dbId().nullish(),
   awardingBodyCode: z.string().trim().max(60).nullish(),
-  awardingBodyText: optionalText(300),
-  level: z
-    .enum(AWARD_LEVELS, { message: `Tingkat harus salah satu dari: ${AWARD_LEVELS.join(', ')}` })
-    .nullish(),
   fieldId: dbId().nullish(),
   fieldCode: z.string().trim().max(60).nullish(),
-  category: optionalText(200),
-  recipientKind: z
-    .enum(['region', 'unit', 'team'], { message: 'recipientKind: region, unit atau team' })
-    .optional(),
   unitId: dbId().nullish(),
-  recipientNote: optionalText(500),
   team: z.array(teamMemberSchema).max(100).optional(),
-  receivedOn: isoDate.nullish(),
-  place: optionalText(300),
-  rank: optionalText(100),
-  rankPosition: z.number().int().min(1).max(10000).nullish(),
-  score: z.number().finite().nullish(),
-  scaleId: z.string().trim().max(60).nullish(),
-  statusLabel: optionalText(100),
-  legalBasis: optionalText(300),
-  description: optionalText(5000),
-  seriesKey: optionalText(200),
-  isPublic: z.boolean().optional(),
 };
+
+export const awardFields = { ...valueShape, ...referenceShape };
 
 export const createAwardSchema = z.object(awardFields).strict();
 export type CreateAwardInput = z.input<typeof createAwardSchema>;

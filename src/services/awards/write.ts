@@ -2,12 +2,15 @@ import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { AwardRow, Database, NewAward } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { AWARD_FIELDS } from '../../domain/awards/fields.ts';
 import { assertCanEditFor } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { conflict, type ErrorDetail, invalid, notFound } from '../errors.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
 import { gradeForAward } from '../grading.ts';
-import { resolveReferences, seriesKeyFor } from './references.ts';
+import { resolveReferences } from './references.ts';
+import { valuesFromRow } from './row.ts';
+import { awardRowValues, awardRuleProblems } from './rules.ts';
 import type { CreateAward, UpdateAward } from './schemas.ts';
 
 type TeamInput = CreateAward['team'];
@@ -73,7 +76,12 @@ export async function updateAward(
         `Data sudah diubah orang lain (versi ${before.version}, Anda mengirim ${patch.version}); muat ulang lalu ulangi.`,
       );
     const { version: _v, ...changes } = patch;
-    const merged = { ...rowToInput(before), ...stripUndefined(changes) } as CreateAward;
+    const base: Record<string, unknown> = rowToInput(before);
+    // A reference named anew (a giver by code) replaces every stored way of naming it (its id).
+    for (const f of AWARD_FIELDS)
+      if (f.kind === 'reference' && f.inputs.some((k) => changes[k as keyof typeof changes] !== undefined))
+        for (const k of f.inputs) delete base[k];
+    const merged = { ...base, ...stripUndefined(changes) } as CreateAward;
     if (changes.team === undefined) merged.team = await readTeam(trx, id);
     const values = await buildRow(trx, actor, merged, {
       field: changes.fieldId !== undefined || changes.fieldCode !== undefined,
@@ -122,54 +130,13 @@ async function buildRow(
   input: CreateAward,
   newChoice = { field: true },
 ) {
-  const problems: ErrorDetail[] = [];
-  const kind = input.recipientKind ?? 'region';
-  if (kind === 'unit' && !input.unitId)
-    problems.push({ field: 'unitId', message: 'Penerima "unit" butuh unitId' });
-  if (kind === 'team' && !input.team?.length)
-    problems.push({
-      field: 'team',
-      message: 'Penerima "team" butuh minimal satu anggota tim (unit atau orang)',
-    });
-  if (input.receivedOn && input.receivedOn > nowIso().slice(0, 10))
-    problems.push({ field: 'receivedOn', message: 'Tanggal diterima tidak boleh di masa depan' });
-  if (input.receivedOn && Math.abs(Number(input.receivedOn.slice(0, 4)) - input.editionYear) > 2)
-    problems.push({
-      field: 'receivedOn',
-      message: 'Tanggal diterima terlalu jauh dari tahun edisi; periksa tahun edisi atau tanggalnya',
-    });
+  const problems = awardRuleProblems(input);
   if (problems.length) throw invalid(problems);
 
   const refs = await resolveReferences(trx, input, newChoice);
   assertCanEditFor(actor, refs.unitPath);
   const grade = await gradeForAward(trx, input);
-  const recipientKey = kind === 'region' ? refs.regionCode : `u${refs.unitId ?? 0}`;
-  return {
-    region_code: refs.regionCode,
-    title: input.title,
-    programme: input.programme ?? null,
-    edition_year: input.editionYear,
-    awarding_body_id: refs.awardingBodyId,
-    awarding_body_text: input.awardingBodyText ?? null,
-    level: input.level ?? null,
-    field_id: refs.fieldId,
-    category: input.category ?? null,
-    recipient_kind: kind,
-    unit_id: refs.unitId,
-    unit_path: refs.unitPath,
-    recipient_note: input.recipientNote ?? null,
-    received_on: input.receivedOn ?? null,
-    place: input.place ?? null,
-    rank: input.rank ?? null,
-    rank_position: input.rankPosition ?? null,
-    score: input.score ?? null,
-    ...grade,
-    status_label: input.statusLabel ?? null,
-    legal_basis: input.legalBasis ?? null,
-    description: input.description ?? null,
-    series_key: input.seriesKey ?? seriesKeyFor(refs.awardingBodyCode, input.programme ?? null, recipientKey),
-    is_public: input.isPublic === false ? (0 as const) : (1 as const),
-  };
+  return awardRowValues(input, refs, grade);
 }
 
 async function writeTeam(trx: Kysely<Database>, awardId: number, team: TeamInput): Promise<void> {
@@ -200,30 +167,7 @@ async function readTeam(trx: Kysely<Database>, awardId: number): Promise<TeamInp
 
 /** The stored row as input again, so a patch can be validated as a whole record. */
 function rowToInput(r: AwardRow): CreateAward {
-  return {
-    title: r.title,
-    programme: r.programme,
-    editionYear: r.edition_year,
-    awardingBodyId: r.awarding_body_id,
-    awardingBodyText: r.awarding_body_text,
-    level: r.level as CreateAward['level'],
-    fieldId: r.field_id,
-    category: r.category,
-    recipientKind: r.recipient_kind,
-    unitId: r.unit_id,
-    recipientNote: r.recipient_note,
-    receivedOn: r.received_on,
-    place: r.place,
-    rank: r.rank,
-    rankPosition: r.rank_position,
-    score: r.score,
-    scaleId: r.scale_id,
-    statusLabel: r.status_label,
-    legalBasis: r.legal_basis,
-    description: r.description,
-    seriesKey: r.series_key,
-    isPublic: r.is_public === 1,
-  };
+  return { ...valuesFromRow(r), awardingBodyId: r.awarding_body_id, fieldId: r.field_id, unitId: r.unit_id };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

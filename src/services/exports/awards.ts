@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { SHEET_FIELDS, type ValueField, type ValueFieldKey } from '../../domain/awards/fields.ts';
 import { lazyRequire } from '../../lazy.ts';
 import type { Actor } from '../actor.ts';
 import { type Award, hydrateAwards } from '../awards/model.ts';
@@ -9,7 +10,6 @@ import { applyFilters } from '../awards/read.ts';
 import type { ListAwardsQuery } from '../awards/schemas.ts';
 import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
 import { defuseRow } from './cells.ts';
-import { LEVEL_LABELS } from './format.ts';
 
 const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
@@ -19,7 +19,6 @@ const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
 export type ExportFilters = Partial<Omit<ListAwardsQuery, 'page' | 'pageSize' | 'sort' | 'order'>>;
 
-const KIND_WORDS = { region: 'Pemda', unit: 'Unit', team: 'Tim' } as const;
 const STATE_WORDS = {
   draft: 'Draf',
   submitted: 'Diajukan',
@@ -53,31 +52,31 @@ export const exportHeaders = () => [...COLUMNS.map((c) => c.header), ...EXTRA_HE
 
 type Value = string | number | Date | null;
 
+/** The cells of the reference columns; a value field's cell follows from its declaration. */
+const REFERENCE_CELLS: Record<Exclude<ColumnKey, ValueFieldKey>, (a: Award, regionName: string) => Value> = {
+  awardingBody: (a) => a.awardingBody?.abbreviation ?? a.awardingBodyText,
+  field: (a) => a.field?.name ?? null,
+  unit: (a, regionName) => a.unit?.name ?? (a.recipientKind === 'region' ? regionName : null),
+  team: (a) => a.team.map((m) => m.unitName ?? m.personName).join('; ') || null,
+};
+
+function valueCell(f: ValueField, a: Award, dateAs: 'date' | 'text'): Value {
+  const v = a[f.key as keyof Award] as string | number | boolean | null;
+  if (v === null || v === undefined) return null;
+  if (f.type === 'boolean') return v ? 'Ya' : 'Tidak';
+  if (f.type === 'choice') return f.choiceWords?.[String(v)]?.id ?? String(v);
+  if (f.type === 'date' && dateAs === 'date') return new Date(`${v}T00:00:00Z`);
+  return v as string | number;
+}
+
 /** One award as spreadsheet cells, in `exportHeaders()` order. */
 export function awardCells(a: Award, regionName: string, dateAs: 'date' | 'text'): Value[] {
-  const cell: Record<ColumnKey, Value> = {
-    title: a.title,
-    programme: a.programme,
-    year: a.editionYear,
-    giver: a.awardingBody?.abbreviation ?? a.awardingBodyText,
-    level: a.level ? (LEVEL_LABELS[a.level] ?? a.level) : null,
-    field: a.field?.name ?? null,
-    category: a.category,
-    recipient: a.unit?.name ?? (a.recipientKind === 'region' ? regionName : null),
-    recipientKind: KIND_WORDS[a.recipientKind],
-    team: a.team.map((m) => m.unitName ?? m.personName).join('; ') || null,
-    date: a.receivedOn ? (dateAs === 'date' ? new Date(`${a.receivedOn}T00:00:00Z`) : a.receivedOn) : null,
-    place: a.place,
-    rank: a.rank,
-    score: a.score,
-    scale: a.scaleId,
-    status: a.statusLabel,
-    legalBasis: a.legalBasis,
-    description: a.description,
-    public: a.isPublic ? 'Ya' : 'Tidak',
-  };
   return [
-    ...COLUMNS.map((c) => cell[c.key]),
+    ...SHEET_FIELDS.map((f) =>
+      f.kind === 'value'
+        ? valueCell(f, a, dateAs)
+        : REFERENCE_CELLS[f.key as keyof typeof REFERENCE_CELLS](a, regionName),
+    ),
     a.id,
     STATE_WORDS[a.state],
     a.grade?.label ?? null,
@@ -110,7 +109,7 @@ export async function awardsXlsx(
   wb.creator = 'Prestasi';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(exportHeaders()).font = { bold: true };
-  const dateColumn = COLUMNS.findIndex((c) => c.key === 'date') + 1;
+  const dateColumn = COLUMNS.findIndex((c) => c.key === 'receivedOn') + 1;
   ws.getColumn(dateColumn).numFmt = 'dd/mm/yyyy';
   ws.getColumn(1).width = 48;
   for (const a of awards) ws.addRow(defuseRow(awardCells(a, regionName, 'date')));

@@ -38,11 +38,13 @@ export const EXPORT_JOBS = {
 
   async openData(
     db: Kysely<Database>,
-    a: { region?: string; file: 'zip' | 'metadata.json' | 'penghargaan.csv' },
+    a: { region?: string; baseUrl: string; file: string },
   ): Promise<Uint8Array> {
-    const pkg = await buildOpenData(db, a.region);
+    const pkg = await buildOpenData(db, a.region, a.baseUrl);
     if (a.file === 'zip') return new Uint8Array(await openDataZip(pkg));
-    return utf8.encode(pkg.files[a.file]);
+    const content = pkg.files[a.file];
+    if (content === undefined) throw new Error(`open-data package has no file ${a.file}`);
+    return utf8.encode(content);
   },
 
   async report(

@@ -3,10 +3,11 @@ import type JSZip from 'jszip';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { lazyRequire } from '../../lazy.ts';
-import type { Award } from '../awards/model.ts';
 import { invalid } from '../errors.ts';
 import { awardsForExport } from './awards.ts';
 import { defuseRow } from './cells.ts';
+import { OPEN_DICTIONARY, openColumnNames, openRow } from './open-dictionary.ts';
+import { dataPackage, dcatDataset, LICENCE } from './open-formats.ts';
 
 const jszip = lazyRequire<typeof JSZip>('jszip');
 
@@ -15,99 +16,7 @@ const jszip = lazyRequire<typeof JSZip>('jszip');
 // period, licence, update date), interoperability (Kemendagri region code, reference code
 // lists for givers, fields and units), and a single producer. Only verified, public records.
 
-export const LICENCE = {
-  id: 'CC-BY-4.0',
-  name: 'Creative Commons Attribution 4.0 International',
-  url: 'https://creativecommons.org/licenses/by/4.0/',
-};
-
-interface OpenColumn {
-  name: string;
-  type: 'integer' | 'number' | 'string' | 'date' | 'boolean';
-  description: string;
-  value: (a: Award, region: string) => string | number | null;
-}
-
-export const OPEN_COLUMNS: OpenColumn[] = [
-  { name: 'id', type: 'integer', description: 'Nomor catatan di Prestasi (tetap)', value: (a) => a.id },
-  { name: 'kode_wilayah', type: 'string', description: 'Kode wilayah Kemendagri', value: (_a, r) => r },
-  { name: 'judul', type: 'string', description: 'Nama penghargaan', value: (a) => a.title },
-  { name: 'program', type: 'string', description: 'Ajang/program penilaian', value: (a) => a.programme },
-  { name: 'tahun', type: 'integer', description: 'Tahun edisi penilaian', value: (a) => a.editionYear },
-  {
-    name: 'tanggal_diterima',
-    type: 'date',
-    description: 'Tanggal diterima (YYYY-MM-DD)',
-    value: (a) => a.receivedOn,
-  },
-  {
-    name: 'kode_pemberi',
-    type: 'string',
-    description: 'Kode pemberi (lihat referensi pemberi)',
-    value: (a) => a.awardingBody?.code ?? null,
-  },
-  {
-    name: 'pemberi',
-    type: 'string',
-    description: 'Nama pemberi penghargaan',
-    value: (a) => a.awardingBody?.name ?? a.awardingBodyText,
-  },
-  {
-    name: 'tingkat',
-    type: 'string',
-    description: 'internasional | nasional | regional | provinsi | kabupaten/kota',
-    value: (a) => a.level,
-  },
-  {
-    name: 'kode_bidang',
-    type: 'string',
-    description: 'Kode bidang (lihat referensi bidang)',
-    value: (a) => a.field?.code ?? null,
-  },
-  { name: 'kategori', type: 'string', description: 'Kategori dalam ajang', value: (a) => a.category },
-  {
-    name: 'jenis_penerima',
-    type: 'string',
-    description: 'region (pemda) | unit | team',
-    value: (a) => a.recipientKind,
-  },
-  {
-    name: 'kode_unit',
-    type: 'integer',
-    description: 'Kode unit penerima (lihat referensi unit)',
-    value: (a) => a.unit?.id ?? null,
-  },
-  { name: 'unit', type: 'string', description: 'Nama unit penerima', value: (a) => a.unit?.name ?? null },
-  { name: 'tempat', type: 'string', description: 'Tempat penyerahan', value: (a) => a.place },
-  { name: 'peringkat', type: 'string', description: 'Peringkat atau juara', value: (a) => a.rank },
-  { name: 'nilai', type: 'number', description: 'Nilai penilaian (titik desimal)', value: (a) => a.score },
-  { name: 'kode_skala', type: 'string', description: 'Skala penilaian', value: (a) => a.scaleId },
-  {
-    name: 'versi_skala',
-    type: 'string',
-    description: 'Versi skala yang berlaku',
-    value: (a) => a.scaleVersion,
-  },
-  {
-    name: 'predikat',
-    type: 'string',
-    description: 'Predikat hasil skala, atau predikat/status tertulis',
-    value: (a) => a.grade?.label ?? a.statusLabel,
-  },
-  {
-    name: 'zona',
-    type: 'string',
-    description: 'Zona warna skala (hijau, kuning, merah …)',
-    value: (a) => a.grade?.zone ?? null,
-  },
-  { name: 'dasar_hukum', type: 'string', description: 'Nomor SK/dasar hukum', value: (a) => a.legalBasis },
-  {
-    name: 'tanggal_verifikasi',
-    type: 'date',
-    description: 'Tanggal diverifikasi',
-    value: (a) => a.verifiedAt?.slice(0, 10) ?? null,
-  },
-];
+export { LICENCE } from './open-formats.ts';
 
 export interface OpenDataPackage {
   metadata: Record<string, unknown>;
@@ -123,9 +32,15 @@ export function producerName(region: { name: string; kind: string }): string {
     : `Pemerintah ${kind} ${region.name}`.replace(/\s+/g, ' ');
 }
 
+/**
+ * The package: the data, its Satu Data metadata, a Frictionless Data Package descriptor
+ * (datapackage.json, with the table schema of the one dictionary) and DCAT metadata
+ * (dcat.jsonld). `baseUrl` makes the distributions' access URLs absolute.
+ */
 export async function buildOpenData(
   db: Kysely<Database>,
   regionCode?: string | null,
+  baseUrl?: string | null,
 ): Promise<OpenDataPackage> {
   let rq = db.selectFrom('regions').selectAll().orderBy('code');
   if (regionCode) rq = rq.where('code', '=', regionCode);
@@ -133,10 +48,7 @@ export async function buildOpenData(
   if (!region) throw invalid([{ field: 'region', message: `Wilayah ${regionCode ?? ''} tidak ada` }]);
   // The public's view: verified and public only (readableBy(null), services/access.ts).
   const awards = await awardsForExport(db, null, {}, region.code);
-  const csv = stringify([
-    OPEN_COLUMNS.map((c) => c.name),
-    ...awards.map((a) => defuseRow(OPEN_COLUMNS.map((c) => c.value(a, region.code)))),
-  ]);
+  const csv = stringify([openColumnNames(), ...awards.map((a) => defuseRow(openRow(a)))]);
   // reduce, not Math.min(...years): spreading a million values overflows the stack.
   const years = awards.reduce<{ from: number; to: number } | null>(
     (p, a) =>
@@ -172,8 +84,17 @@ export async function buildOpenData(
     format: 'text/csv; charset=utf-8; header=present',
     principles:
       'Satu Data Indonesia (Perpres 39/2019): standar data, metadata baku, interoperabilitas, kode referensi',
-    files: { data: 'penghargaan.csv', metadata: 'metadata.json' },
-    columns: OPEN_COLUMNS.map(({ name, type, description }) => ({ name, type, description })),
+    files: {
+      data: 'penghargaan.csv',
+      metadata: 'metadata.json',
+      dataPackage: 'datapackage.json',
+      dcat: 'dcat.jsonld',
+    },
+    columns: OPEN_DICTIONARY.map(({ name, type, description }) => ({
+      name,
+      type,
+      description: description.id,
+    })),
     references: {
       givers: givers.map((g) => ({
         code: g.code,
@@ -191,10 +112,24 @@ export async function buildOpenData(
       })),
     },
   };
+  const about = {
+    title: metadata.title,
+    description: metadata.description,
+    producer,
+    region: { code: region.code, name: region.name },
+    period: years,
+    updated: metadata.updated,
+    baseUrl: baseUrl ?? null,
+  };
   return {
     metadata,
     csv,
-    files: { 'penghargaan.csv': csv, 'metadata.json': JSON.stringify(metadata, null, 2) },
+    files: {
+      'penghargaan.csv': csv,
+      'metadata.json': JSON.stringify(metadata, null, 2),
+      'datapackage.json': JSON.stringify(dataPackage(about), null, 2),
+      'dcat.jsonld': JSON.stringify(dcatDataset(about), null, 2),
+    },
   };
 }
 

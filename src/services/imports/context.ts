@@ -17,6 +17,10 @@ export interface GiverRef {
   code: string;
   abbreviation: string;
   name: string;
+  /** When the body existed (a renamed ministry stops on the day of its rename). */
+  valid_from: string | null;
+  valid_to: string | null;
+  successorName: string | null;
 }
 
 export interface UnitRef {
@@ -39,7 +43,7 @@ export class ImportContext {
   private readonly unitVariants: (text: string) => Iterable<string>;
 
   private constructor(
-    private readonly db: Kysely<Database>,
+    readonly db: Kysely<Database>,
     readonly region: { code: string; name: string; kind: string },
     private readonly givers: NameIndex<GiverRef>,
     private readonly units: NameIndex<UnitRef>,
@@ -64,8 +68,18 @@ export class ImportContext {
         },
       ]);
     const givers = new NameIndex<GiverRef>();
-    for (const g of await db.selectFrom('awarding_bodies').selectAll().orderBy('id').execute()) {
-      const ref = { id: g.id, code: g.code, abbreviation: g.abbreviation, name: g.name };
+    const giverRows = await db.selectFrom('awarding_bodies').selectAll().orderBy('id').execute();
+    const giverName = new Map(giverRows.map((g) => [g.id, g.name]));
+    for (const g of giverRows) {
+      const ref = {
+        id: g.id,
+        code: g.code,
+        abbreviation: g.abbreviation,
+        name: g.name,
+        valid_from: g.valid_from,
+        valid_to: g.valid_to,
+        successorName: g.successor_id ? (giverName.get(g.successor_id) ?? null) : null,
+      };
       givers.add(g.abbreviation, ref);
       givers.add(g.name, ref);
       for (const n of [g.code, ...(JSON.parse(g.aliases) as string[])]) givers.add(n, ref, false);

@@ -71,7 +71,7 @@ export function findHeaders(rows: SheetRow[]): {
         `Kolom yang tidak dikenal diabaikan: ${unknown.join(', ')}. Lihat templat untuk nama kolom.`,
       );
     const problems: Problem[] = [];
-    if (!map.byKey.has('year') && !map.byKey.has('date'))
+    if (!map.byKey.has('editionYear') && !map.byKey.has('receivedOn'))
       problems.push({
         row: candidate.row,
         column: null,

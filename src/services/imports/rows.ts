@@ -1,20 +1,23 @@
-import { nowIso } from '../../db/now.ts';
-import { gradeOpinion, gradeScore } from '../../domain/grading/index.ts';
+import { fieldForInput, VALUE_FIELDS, type ValueField } from '../../domain/awards/fields.ts';
 import { inSubtree } from '../access.ts';
 import type { Actor } from '../actor.ts';
-import { seriesKeyFor } from '../awards/references.ts';
-import { createAwardSchema } from '../awards/schemas.ts';
-import type { GradeColumns } from '../grading.ts';
+import { giverValidityProblem } from '../awards/references.ts';
+import { type AwardRowValues, awardRowValues, awardRuleProblems } from '../awards/rules.ts';
+import { type CreateAward, createAwardSchema } from '../awards/schemas.ts';
+import { AppError } from '../errors.ts';
+import { type GradeColumns, gradeForAward } from '../grading.ts';
 import { COLUMNS, type ColumnKey, columnLetter } from './columns.ts';
-import { type ImportContext, importKey } from './context.ts';
+import { type GiverRef, type ImportContext, importKey } from './context.ts';
 import { key } from './names.ts';
 import { inferScale } from './scale-hints.ts';
 import {
   type Cell,
   cellText,
   editionYearInTitle,
+  type Parsed,
   parseDate,
   parseLevel,
+  parseNumber,
   parseRecipientKind,
   parseScore,
   parseYear,
@@ -24,8 +27,9 @@ import {
 } from './values.ts';
 
 // One spreadsheet row → the values of one award row, or every problem with that row. The
-// rules are the award service's: the zod schema `createAwardSchema` validates, the grading
-// domain grades, the access rules scope operators. Only the look-ups are batched (context.ts).
+// rules are the award service's own (awards/rules.ts, the zod schema, the giver's validity,
+// grading, the access rules); only the look-ups are batched (context.ts), and the storage is
+// a bulk insert (write.ts).
 
 export interface Problem {
   row: number;
@@ -53,31 +57,7 @@ export interface ReadyRow {
 }
 
 /** The content columns of `awards` that an import fills (state and bookkeeping come later). */
-export type AwardValues = {
-  region_code: string;
-  title: string;
-  programme: string | null;
-  edition_year: number;
-  awarding_body_id: number | null;
-  awarding_body_text: string | null;
-  level: string | null;
-  field_id: number | null;
-  category: string | null;
-  recipient_kind: 'region' | 'unit' | 'team';
-  unit_id: number | null;
-  unit_path: string | null;
-  recipient_note: string | null;
-  received_on: string | null;
-  place: string | null;
-  rank: string | null;
-  rank_position: number | null;
-  score: number | null;
-  status_label: string | null;
-  legal_basis: string | null;
-  description: string | null;
-  series_key: string | null;
-  is_public: 0 | 1;
-} & GradeColumns;
+export type AwardValues = AwardRowValues;
 
 export type TeamMember = { unitId: number | null; personName: string | null };
 
@@ -108,26 +88,44 @@ export interface ConvertedRow {
   freeGiver: { text: string; suggestion: string | null } | null;
 }
 
-/** Zod paths of createAwardSchema → the column a person must fix. */
-const FIELD_COLUMN: Record<string, ColumnKey> = {
-  title: 'title',
-  programme: 'programme',
-  editionYear: 'year',
-  awardingBodyText: 'giver',
-  level: 'level',
-  category: 'category',
-  recipientNote: 'recipient',
-  receivedOn: 'date',
-  place: 'place',
-  rank: 'rank',
-  rankPosition: 'rank',
-  score: 'score',
-  scaleId: 'scale',
-  statusLabel: 'status',
-  legalBasis: 'legalBasis',
-  description: 'description',
+/** The column a person must fix for a problem the award rules name by input field. */
+const columnOf = (field: string | undefined): ColumnKey | null => {
+  const f = field ? fieldForInput(field.split('.')[0]!) : undefined;
+  return f?.sheet ? (f.key as ColumnKey) : null;
 };
 
+/** How a cell of a value field is read, by its declared type; a few fields read their own way. */
+const READERS: Partial<Record<string, (cell: Cell) => Parsed<unknown>>> = {
+  editionYear: parseYear,
+  level: parseLevel,
+  recipientKind: parseRecipientKind,
+  score: parseScore,
+};
+function readValue(f: ValueField, cell: Cell): Parsed<unknown> {
+  const own = READERS[f.key];
+  if (own) return own(cell);
+  switch (f.type) {
+    case 'date':
+      return parseDate(cell);
+    case 'boolean':
+      return parseYesNo(cell);
+    case 'number':
+      return parseScore(cell);
+    case 'integer': {
+      const n = parseNumber(cell);
+      if (n.ok && n.value !== null && !Number.isInteger(n.value))
+        return { ok: false, message: `'${shown(cell!)}' bukan bilangan bulat` };
+      return n;
+    }
+    default:
+      return { ok: true, value: cellText(cell) };
+  }
+}
+
+/**
+ * Reads one row and checks it with the rules of creating an award (awards/rules.ts, the
+ * schema, the giver's validity dates, grading); every problem is named by row and column.
+ */
 export async function convertRow(
   ctx: ImportContext,
   actor: Actor,
@@ -151,15 +149,21 @@ export async function convertRow(
       message,
     });
   };
-  function take<T>(k: ColumnKey, parsed: { ok: true; value: T } | { ok: false; message: string }): T | null {
-    if (parsed.ok) return parsed.value;
-    report(k, parsed.message);
-    return null;
-  }
   const text = (k: ColumnKey) => cellText(raw(k));
 
-  const date = take('date', parseDate(raw('date')));
-  const columnYear = take('year', parseYear(raw('year')));
+  // Every value field the sheet has a column for, read by its type.
+  const values: Record<string, unknown> = {};
+  for (const f of VALUE_FIELDS) {
+    if (!f.sheet) continue;
+    const parsed = readValue(f, raw(f.key as ColumnKey));
+    if (parsed.ok) values[f.key] = parsed.value;
+    else {
+      values[f.key] = null;
+      report(f.key as ColumnKey, parsed.message);
+    }
+  }
+  const date = values.receivedOn as string | null;
+  const columnYear = values.editionYear as number | null;
   // The edition is the assessment's year: "Penilaian Kepatuhan 2024", handed over in 2025.
   // A year in the title that is far from the date received is something else (a founding year).
   const near = (y: number) => !date || Math.abs(Number(date.slice(0, 4)) - y) <= 2;
@@ -167,29 +171,27 @@ export async function convertRow(
   const titleYear = found && near(found.year) ? found : null;
   let year = columnYear;
   let yearFrom: RowReading['yearFrom'] = 'column';
-  if (raw('year') === null && titleYear) [year, yearFrom] = [titleYear.year, 'title'];
-  else if (raw('year') === null && date) [year, yearFrom] = [Number(date.slice(0, 4)), 'date'];
+  if (raw('editionYear') === null && titleYear) [year, yearFrom] = [titleYear.year, 'title'];
+  else if (raw('editionYear') === null && date) [year, yearFrom] = [Number(date.slice(0, 4)), 'date'];
   else if (columnYear !== null && titleYear?.named && titleYear.year !== columnYear)
     [year, yearFrom] = [titleYear.year, 'title'];
   // An unreadable date already says what to fix; the year follows from it once fixed.
-  if (year === null && raw('year') === null && raw('date') === null)
+  if (year === null && raw('editionYear') === null && raw('receivedOn') === null)
     report(
-      'year',
+      'editionYear',
       'Tahun wajib diisi (4 angka, mis. 2025), atau isi Tanggal agar tahunnya diambil dari sana',
     );
 
   // Giver: a known body by name/abbreviation/alias; a near miss is a typo; otherwise free text.
-  let giverId: number | null = null;
-  let giverCode: string | null = null;
+  let giver: GiverRef | null = null;
   let giverText: string | null = null;
-  let giverName: string | null = null;
   let giverSuggestion: string | null = null;
-  const giverCell = text('giver');
+  const giverCell = text('awardingBody');
   if (giverCell) {
     const g = ctx.giver(giverCell);
-    if (g.found) [giverId, giverCode, giverName] = [g.found.id, g.found.code, g.found.abbreviation];
+    if (g.found) giver = g.found;
     else if (g.nearSpelling)
-      report('giver', `'${shown(giverCell)}' tidak dikenal — maksud Anda '${g.suggestion}'?`);
+      report('awardingBody', `'${shown(giverCell)}' tidak dikenal — maksud Anda '${g.suggestion}'?`);
     else [giverText, giverSuggestion] = [giverCell, g.suggestion];
   }
 
@@ -207,16 +209,16 @@ export async function convertRow(
   }
 
   // Recipient: a unit, or the pemda itself; the kind column can say so explicitly.
-  let kind = take('recipientKind', parseRecipientKind(raw('recipientKind')));
+  let kind = values.recipientKind as CreateAward['recipientKind'] | null;
   let unit: { id: number; name: string; path: string; parentId: number | null } | null = null;
-  const recipientCell = text('recipient');
+  const recipientCell = text('unit');
   if (recipientCell) {
     const u = ctx.unit(recipientCell);
     if (u.found) unit = u.found;
     else if (ctx.isRegionName(recipientCell)) kind ??= 'region';
     else
       report(
-        'recipient',
+        'unit',
         `unit '${shown(recipientCell)}' tidak ada${u.suggestion ? ` — maksud Anda '${u.suggestion}'?` : '; tulis nama atau singkatan unit seperti di daftar unit, atau nama pemda'}`,
       );
   }
@@ -233,77 +235,87 @@ export async function convertRow(
     else if (unit && unit.parentId !== null) kind = 'unit';
     else kind = 'region';
   }
-  if (kind === 'unit' && !unit && !recipientCell)
-    report('recipient', 'Jenis penerima "Unit" butuh nama unit di kolom Penerima');
-  if (kind === 'team' && team.length === 0)
-    report('team', 'Jenis penerima "Tim" butuh minimal satu anggota di kolom Tim (dipisah ;)');
 
-  const score = take('score', parseScore(raw('score')));
-  const level = take('level', parseLevel(raw('level')));
-  const isPublic = take('public', parseYesNo(raw('public')));
-  const rank = text('rank');
   // No scale named, but a score or predicate: the giver and title may say which scale it is.
-  let scaleId = text('scale')?.toLowerCase() ?? null;
-  const scaleInferred = !scaleId && (score !== null || text('status') !== null);
-  if (scaleInferred) scaleId = inferScale(giverCode, text('title') ?? '');
+  let scaleId = (values.scaleId as string | null)?.toLowerCase() ?? null;
+  const scaleInferred = !scaleId && (values.score !== null || values.statusLabel !== null);
+  if (scaleInferred) scaleId = inferScale(giver?.code ?? null, text('title') ?? '');
 
   const input = {
+    ...values,
     title: text('title') ?? '',
-    programme: text('programme'),
     editionYear: year ?? 2000,
-    awardingBodyText: giverText,
-    level,
-    category: text('category'),
-    receivedOn: date,
-    place: text('place'),
-    rank,
-    rankPosition: rankPosition(rank),
-    score,
+    awardingBodyText: (values.awardingBodyText as string | null) ?? giverText,
+    recipientKind: kind,
+    rankPosition: (values.rankPosition as number | null) ?? rankPosition(values.rank as string | null),
     scaleId,
-    statusLabel: text('status'),
-    legalBasis: text('legalBasis'),
-    description: text('description'),
-    isPublic: isPublic ?? true,
+    isPublic: (values.isPublic as boolean | null) ?? true,
   };
   const parsed = createAwardSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const col = FIELD_COLUMN[String(issue.path[0])] ?? null;
-      if (col === 'year' && year === null) continue; // already reported
+      const col = columnOf(String(issue.path[0]));
+      if (col === 'editionYear' && year === null) continue; // already reported
+      if (col && problems.some((p) => p.column && p.header === headers.byKey.get(col)?.header)) continue;
       report(col, issue.message);
     }
   }
-  const today = nowIso().slice(0, 10);
-  if (date && date > today) report('date', 'Tanggal diterima tidak boleh di masa depan');
-  if (date && year !== null && Math.abs(Number(date.slice(0, 4)) - year) > 2)
-    report('date', `Tanggal ${date} terlalu jauh dari tahun edisi ${year}; periksa Tahun atau Tanggal`);
+  // The rules of creating an award, with the references as resolved here.
+  const reported = new Set(problems.map((p) => p.header));
+  for (const p of awardRuleProblems({
+    ...input,
+    unitId: unit?.id ?? null,
+    team,
+    receivedOn: date,
+    editionYear: year ?? 0,
+  })) {
+    if (p.field === 'receivedOn' && year === null) continue;
+    const col = columnOf(p.field);
+    if (
+      col &&
+      reported.has(headers.byKey.get(col)?.header ?? COLUMNS.find((c) => c.key === col)?.header ?? '')
+    )
+      continue;
+    report(col, p.message);
+  }
+  if (giver) {
+    const message = giverValidityProblem(giver, date, giver.successorName);
+    if (message) report('awardingBody', message);
+  }
 
   // Operators import only for their own subtree, like they create.
   const unitPath = unit?.path ?? null;
   if (actor.role === 'operator') {
-    if (!unitPath) report('recipient', 'Operator wajib mengisi unit penerima di dalam unitnya sendiri');
+    if (!unitPath) report('unit', 'Operator wajib mengisi unit penerima di dalam unitnya sendiri');
     else if (!inSubtree(actor, unitPath))
       report(
-        'recipient',
+        'unit',
         `unit '${shown(recipientCell)}' di luar wewenang Anda; operator hanya boleh unitnya dan sub-unitnya`,
       );
   }
 
-  const grade = await gradeRow(ctx, { ...input, scaleInferred }, report);
+  const grade = await gradeRow(ctx, { ...input, scaleId, scaleInferred, year }, report);
   const looseKey = importKey({
     regionCode: ctx.region.code,
     title: text('title') ?? '',
     year: year ?? 0,
-    giver: giverId ?? key(giverCell ?? ''),
+    giver: giver?.id ?? key(giverCell ?? ''),
     unitId: unit?.id ?? null,
-    date: date ?? (raw('date') === null ? null : shown(raw('date')!)),
+    date: date ?? (raw('receivedOn') === null ? null : shown(raw('receivedOn')!)),
   });
   const freeGiver = giverText ? { text: giverText, suggestion: giverSuggestion } : null;
   if (problems.length || !parsed.success || year === null)
     return { ready: null, team, problems, looseKey, freeGiver };
 
-  const v = parsed.data;
-  const recipientKey = kind === 'region' ? ctx.region.code : `u${unit?.id ?? 0}`;
+  const v = { ...parsed.data, editionYear: year };
+  const refs = {
+    regionCode: ctx.region.code,
+    awardingBodyId: giver?.id ?? null,
+    awardingBodyCode: giver?.code ?? null,
+    fieldId,
+    unitId: unit?.id ?? null,
+    unitPath,
+  };
   return {
     team,
     problems,
@@ -314,7 +326,7 @@ export async function convertRow(
       giverText,
       reading: {
         unit: kind === 'region' ? ctx.region.name : (unit?.name ?? null),
-        giver: giverName ?? giverText,
+        giver: giver?.abbreviation ?? giverText,
         field: fieldName,
         year,
         date,
@@ -326,36 +338,11 @@ export async function convertRow(
         regionCode: ctx.region.code,
         title: v.title,
         year,
-        giver: giverId ?? giverText,
+        giver: giver?.id ?? giverText,
         unitId: unit?.id ?? null,
         date,
       }),
-      values: {
-        region_code: ctx.region.code,
-        title: v.title,
-        programme: v.programme ?? null,
-        edition_year: year,
-        awarding_body_id: giverId,
-        awarding_body_text: v.awardingBodyText ?? null,
-        level: v.level ?? null,
-        field_id: fieldId,
-        category: v.category ?? null,
-        recipient_kind: kind,
-        unit_id: unit?.id ?? null,
-        unit_path: unitPath,
-        recipient_note: null,
-        received_on: v.receivedOn ?? null,
-        place: v.place ?? null,
-        rank: v.rank ?? null,
-        rank_position: v.rankPosition ?? null,
-        score: v.score ?? null,
-        ...grade,
-        status_label: v.statusLabel ?? null,
-        legal_basis: v.legalBasis ?? null,
-        description: v.description ?? null,
-        series_key: seriesKeyFor(giverCode, v.programme ?? null, recipientKey),
-        is_public: v.isPublic === false ? 0 : 1,
-      },
+      values: awardRowValues(v, refs, grade),
     },
   };
 }
@@ -368,46 +355,51 @@ const NO_GRADE: GradeColumns = {
   grade_zone: null,
 };
 
-/** Same rules as services/grading.ts gradeForAward, with the scale loaded once per import. */
+/**
+ * Grades the row as creating an award does (services/grading.ts), with the scale loaded once
+ * per import. A scale the person did not name must not block their row: it stays ungraded.
+ */
 async function gradeRow(
   ctx: ImportContext,
   input: {
     scaleId: string | null;
     scaleInferred: boolean;
-    editionYear: number;
-    score: number | null;
-    statusLabel: string | null;
+    year: number | null;
+    score?: unknown;
+    statusLabel?: unknown;
   },
   report: (k: ColumnKey, message: string) => void,
 ): Promise<GradeColumns> {
   if (!input.scaleId) return NO_GRADE;
-  const scale = await ctx.scale(input.scaleId);
-  if (!scale) {
-    report('scale', `skala '${input.scaleId}' tidak dikenal; lihat daftar skala di lembar Petunjuk templat`);
+  const unknownScale = `skala '${input.scaleId}' tidak dikenal; lihat daftar skala di lembar Petunjuk templat`;
+  // Without a year there is nothing to grade yet, but an unknown scale is worth saying now.
+  if (input.year === null) {
+    if (!input.scaleInferred && !(await ctx.scale(input.scaleId))) report('scaleId', unknownScale);
     return NO_GRADE;
   }
-  const ordinal = scale.kind === 'ordinal';
-  if (ordinal ? !input.statusLabel : input.score === null) return { ...NO_GRADE, scale_id: scale.id };
-  const result = ordinal
-    ? gradeOpinion(scale, input.statusLabel!, input.editionYear)
-    : gradeScore(scale, input.editionYear, input.score!);
-  // A scale the person did not name must not block their row: it just stays ungraded.
-  if (!result.ok && input.scaleInferred) return NO_GRADE;
-  if (!result.ok) {
-    const col: ColumnKey = ordinal
-      ? 'status'
-      : result.error.kind === 'no-version-for-year'
-        ? 'year'
-        : 'score';
-    report(col, `tidak bisa dinilai dengan skala ${scale.id}: ${result.error.message}`);
+  try {
+    return await gradeForAward(
+      ctx.db,
+      {
+        scaleId: input.scaleId,
+        editionYear: input.year,
+        score: input.score as number | null,
+        statusLabel: input.statusLabel as string | null,
+      },
+      (id) => ctx.scale(id),
+    );
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
+    if (input.scaleInferred) return NO_GRADE;
+    for (const d of err.details ?? []) {
+      const col = columnOf(d.field) ?? 'scaleId';
+      report(
+        col,
+        d.field === 'scaleId'
+          ? unknownScale
+          : `tidak bisa dinilai dengan skala ${input.scaleId}: ${d.message}`,
+      );
+    }
     return NO_GRADE;
   }
-  const g = result.grade;
-  return {
-    scale_id: g.scale,
-    scale_version: g.version,
-    grade_code: g.code,
-    grade_label: g.label,
-    grade_zone: g.zone,
-  };
 }

@@ -8,12 +8,12 @@ import { type Cell, cellText, parseDate } from './values.ts';
 const TOTAL_WORD = /^\s*(?:jumlah|jml\.?|total|grand\s*total|sub\s*total|subtotal)\b/i;
 
 export function isTotalRow(cells: Cell[], headers: HeaderMap): boolean {
-  const at = (k: 'title' | 'date') => {
+  const at = (k: 'title' | 'receivedOn') => {
     const h = headers.byKey.get(k);
     return h ? (cells[h.index] ?? null) : null;
   };
   // The count is sometimes typed under Tanggal; a real date means a real award.
-  const date = parseDate(at('date'));
+  const date = parseDate(at('receivedOn'));
   if (date.ok && date.value !== null) return false;
   const title = cellText(at('title'));
   if (title) return TOTAL_WORD.test(title);

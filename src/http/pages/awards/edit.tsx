@@ -127,7 +127,8 @@ export async function editAwardPost(c: Context<AppEnv>) {
   const values = textValues(await readForm(c));
   const { db } = c.get('deps').db;
   try {
-    const input = parseAwardForm(values, await loadGivers(db));
+    // Only what the form posted changes; a field it did not send keeps its stored value.
+    const input = parseAwardForm(values, await loadGivers(db), { partial: true });
     const version = Number(values.version) || undefined;
     await updateAward(db, actor, id, { ...input, version });
     return seeOther(

@@ -1,3 +1,4 @@
+import { VALUE_FIELDS } from '../../../domain/awards/fields.ts';
 import type { Award } from '../../../services/awards/model.ts';
 import { type CreateAward, createAwardSchema } from '../../../services/awards/schemas.ts';
 import type { ErrorDetail } from '../../../services/errors.ts';
@@ -23,9 +24,22 @@ const opt = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 /**
  * Parses the posted form. Problems the form can see (a score that is not a number, an
  * unknown giver) are collected with the schema's own checks and thrown together as one 422.
+ * With `partial` (an edit), a field the form did not post is left out, so the edit keeps it;
+ * otherwise (a new award) it is empty. The value fields come from the catalogue.
  */
-export function parseAwardForm(v: Record<string, string>, givers: Giver[]): CreateAward {
+export function parseAwardForm(v: Record<string, string>, givers: Giver[]): CreateAward;
+export function parseAwardForm(
+  v: Record<string, string>,
+  givers: Giver[],
+  options: { partial: true },
+): Partial<CreateAward>;
+export function parseAwardForm(
+  v: Record<string, string>,
+  givers: Giver[],
+  options: { partial?: boolean } = {},
+): Partial<CreateAward> {
   const problems: ErrorDetail[] = [];
+  const posted = (name: string) => name in v;
   const number = (name: string, label: string, integer = false) => {
     const raw = v[name] ?? '';
     if (!raw.trim()) return null;
@@ -39,51 +53,51 @@ export function parseAwardForm(v: Record<string, string>, givers: Giver[]): Crea
     }
     return n;
   };
-  const editionYear = number('editionYear', 'Tahun edisi', true);
-  if (editionYear === null && !problems.some((p) => p.field === 'editionYear'))
+  const input: Record<string, unknown> = {};
+  for (const f of VALUE_FIELDS) {
+    if (!f.form || (options.partial && !posted(f.key))) continue;
+    if (f.type === 'boolean') input[f.key] = posted(f.key) ? v[f.key] === '1' : f.default === true;
+    else if (f.type === 'integer' || f.type === 'number')
+      input[f.key] = number(f.key, f.label.id, f.type === 'integer');
+    else input[f.key] = opt(v[f.key]) ?? (f.default as string | undefined) ?? null;
+  }
+  if (
+    (!options.partial || posted('editionYear')) &&
+    input.editionYear === null &&
+    !problems.some((p) => p.field === 'editionYear')
+  )
     problems.push({ field: 'editionYear', message: 'Tahun edisi wajib diisi, mis. 2025' });
-  let awardingBodyCode: string | null = null;
-  if (opt(v.giver)) {
-    const giver = resolveGiver(givers, v.giver);
-    if (giver) awardingBodyCode = giver.code;
-    else
-      problems.push({
-        field: 'giver',
-        message: `Pemberi "${v.giver.trim()}" tidak dikenal: ketik singkatan, nama atau nama lamanya (mis. Kemenkes, Ombudsman RI, Kominfo) lalu pilih dari daftar. Jika tidak ada, kosongkan dan isi "Nama pemberi seperti tertulis".`,
-      });
+  if (input.editionYear === null) input.editionYear = 0;
+  if (!options.partial || posted('giver')) {
+    input.awardingBodyCode = null;
+    input.awardingBodyId = null;
+    if (opt(v.giver)) {
+      const giver = resolveGiver(givers, v.giver);
+      if (giver) input.awardingBodyCode = giver.code;
+      else
+        problems.push({
+          field: 'giver',
+          message: `Pemberi "${v.giver.trim()}" tidak dikenal: ketik singkatan, nama atau nama lamanya (mis. Kemenkes, Ombudsman RI, Kominfo) lalu pilih dari daftar. Jika tidak ada, kosongkan dan isi "Nama pemberi seperti tertulis".`,
+        });
+    }
   }
-  const team: { unitId: number | null; personName: string | null; role: string | null }[] = [];
-  for (let i = 0; i < 100; i++) {
-    if (!(`team_unit_${i}` in v) && !(`team_person_${i}` in v)) break;
-    const unitId = Number(v[`team_unit_${i}`]) || null;
-    const personName = opt(v[`team_person_${i}`]);
-    if (unitId || personName) team.push({ unitId, personName, role: opt(v[`team_role_${i}`]) });
+  if (!options.partial || posted('fieldCode')) {
+    input.fieldCode = opt(v.fieldCode);
+    input.fieldId = null;
   }
-  const input = {
-    title: v.title ?? '',
-    programme: opt(v.programme),
-    editionYear: editionYear ?? 0,
-    awardingBodyCode,
-    awardingBodyText: opt(v.awardingBodyText),
-    level: opt(v.level),
-    fieldCode: opt(v.fieldCode),
-    category: opt(v.category),
-    recipientKind: (opt(v.recipientKind) ?? 'region') as CreateAward['recipientKind'],
-    unitId: Number(v.unitId) || null,
-    recipientNote: opt(v.recipientNote),
-    team,
-    receivedOn: opt(v.receivedOn),
-    place: opt(v.place),
-    rank: opt(v.rank),
-    rankPosition: number('rankPosition', 'Peringkat (angka)', true),
-    score: number('score', 'Skor'),
-    scaleId: opt(v.scaleId),
-    statusLabel: opt(v.statusLabel),
-    legalBasis: opt(v.legalBasis),
-    description: opt(v.description),
-    isPublic: v.isPublic === '1',
-  };
-  const parsed = createAwardSchema.safeParse(input);
+  if (!options.partial || posted('unitId')) input.unitId = Number(v.unitId) || null;
+  if (!options.partial || posted('team_unit_0') || posted('team_person_0')) {
+    const team: { unitId: number | null; personName: string | null; role: string | null }[] = [];
+    for (let i = 0; i < 100; i++) {
+      if (!(`team_unit_${i}` in v) && !(`team_person_${i}` in v)) break;
+      const unitId = Number(v[`team_unit_${i}`]) || null;
+      const personName = opt(v[`team_person_${i}`]);
+      if (unitId || personName) team.push({ unitId, personName, role: opt(v[`team_role_${i}`]) });
+    }
+    input.team = team;
+  }
+  const schema = options.partial ? createAwardSchema.partial() : createAwardSchema;
+  const parsed = schema.safeParse(input);
   if (!parsed.success)
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
@@ -97,29 +111,18 @@ export function parseAwardForm(v: Record<string, string>, givers: Giver[]): Crea
 export function awardToForm(a: Award): Record<string, string> {
   const s = (x: string | number | null | undefined) => (x === null || x === undefined ? '' : String(x));
   const values: Record<string, string> = {
-    title: a.title,
-    programme: s(a.programme),
-    editionYear: String(a.editionYear),
     giver: a.awardingBody?.abbreviation ?? '',
-    awardingBodyText: s(a.awardingBodyText),
-    level: s(a.level),
     fieldCode: a.field?.code ?? '',
-    category: s(a.category),
-    recipientKind: a.recipientKind,
     unitId: s(a.unit?.id),
-    recipientNote: s(a.recipientNote),
-    receivedOn: s(a.receivedOn),
-    place: s(a.place),
-    rank: s(a.rank),
-    rankPosition: s(a.rankPosition),
-    score: a.score === null ? '' : String(a.score).replace('.', ','),
-    scaleId: s(a.scaleId),
-    statusLabel: s(a.statusLabel),
-    legalBasis: s(a.legalBasis),
-    description: s(a.description),
-    isPublic: a.isPublic ? '1' : '',
     version: String(a.version),
   };
+  for (const f of VALUE_FIELDS) {
+    if (!f.form) continue;
+    const x = a[f.key as keyof Award] as string | number | boolean | null;
+    if (f.type === 'boolean') values[f.key] = x ? '1' : '';
+    else if (f.type === 'number' && typeof x === 'number') values[f.key] = String(x).replace('.', ',');
+    else values[f.key] = s(x as string | number | null);
+  }
   a.team.forEach((m, i) => {
     values[`team_unit_${i}`] = s(m.unitId);
     values[`team_person_${i}`] = s(m.personName);

@@ -1,5 +1,4 @@
-import { levelLabel } from '../../../domain/labels.ts';
-import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
+import { AWARD_FIELDS, type AwardFieldDecl, type FormPlace } from '../../../domain/awards/fields.ts';
 import { type Locale, t, tr } from '../i18n.ts';
 import {
   Checkbox,
@@ -31,251 +30,200 @@ export interface AwardFormProps {
   cancelHref: string;
 }
 
+type Decl = AwardFieldDecl & { form: FormPlace };
+
+const SECTIONS: { section: FormPlace['section']; legend: (l: Locale) => string }[] = [
+  { section: 'award', legend: (l) => tr(l, 'Penghargaan', 'Award') },
+  { section: 'recipient', legend: (l) => t(l, 'col.unit') },
+  { section: 'result', legend: (l) => tr(l, 'Hasil', 'Result') },
+  { section: 'details', legend: (l) => tr(l, 'Keterangan', 'Details') },
+];
+
+/** The inputs that change the computed grade: each asks the server for a preview as it changes. */
+const GRADE_INPUTS = ['editionYear', 'scaleId', 'score', 'statusLabel'];
+const gradeInclude = GRADE_INPUTS.map((n) => `[name=${n}]`).join(',');
+const gradeAttrs = (name: string) =>
+  GRADE_INPUTS.includes(name)
+    ? {
+        'hx-get': '/kerja/nilai',
+        'hx-trigger': name === 'scaleId' ? 'change' : 'input changed delay:300ms',
+        'hx-target': '#grade-preview',
+        'hx-include': gradeInclude,
+      }
+    : undefined;
+
+/** The fields of the form, section by section, grouped into rows, in catalogue order. */
+function sectionRows(section: FormPlace['section']): Decl[][] {
+  const rows: Decl[][] = [];
+  for (const f of (AWARD_FIELDS as readonly AwardFieldDecl[]).filter(
+    (f): f is Decl => f.form?.section === section,
+  )) {
+    const last = rows.at(-1);
+    if (f.form.row && last?.[0]?.form.row === f.form.row) last.push(f);
+    else rows.push([f]);
+  }
+  return rows;
+}
+
 export function AwardForm(p: AwardFormProps) {
-  const { locale: l, state } = p;
-  const teamRows = Math.max(
-    TEAM_ROWS_MIN,
-    Object.keys(state.values).filter((k) => k.startsWith('team_unit_')).length + 1,
-  );
-  const gradeInclude = '[name=scaleId],[name=editionYear],[name=score],[name=statusLabel]';
+  const { locale: l } = p;
   return (
     <form method="post" action={p.action} class="stack" novalidate>
-      <ErrorSummary state={state} locale={l} />
+      <ErrorSummary state={p.state} locale={l} />
       <Csrf token={p.csrf} />
-      {state.values.version ? <input type="hidden" name="version" value={state.values.version} /> : null}
-      <fieldset>
-        <legend>{tr(l, 'Penghargaan', 'Award')}</legend>
-        <TextField
-          name="title"
-          label={tr(l, 'Judul penghargaan', 'Award title')}
-          state={state}
-          required
-          hint={tr(
-            l,
-            'Seperti tertulis di sertifikat, mis. "Opini Kualitas Tertinggi Kepatuhan Pelayanan Publik"',
-            'As on the certificate',
-          )}
-        />
-        <div class="row">
-          <TextField
-            name="programme"
-            label={tr(l, 'Program / ajang', 'Programme')}
-            state={state}
-            hint={tr(l, 'mis. SPM Awards', 'e.g. SPM Awards')}
-          />
-          <TextField
-            name="editionYear"
-            label={tr(l, 'Tahun edisi', 'Edition year')}
-            state={state}
-            required
-            inputmode="numeric"
-            attrs={{
-              'hx-get': '/kerja/nilai',
-              'hx-trigger': 'input changed delay:300ms',
-              'hx-target': '#grade-preview',
-              'hx-include': gradeInclude,
-            }}
-          />
-        </div>
-        <div class="row">
-          <div>
-            <TextField
-              name="giver"
-              label={tr(l, 'Pemberi penghargaan', 'Awarding body')}
-              state={state}
-              list="givers"
-              hint={tr(
-                l,
-                'Ketik singkatan, nama atau nama lama (mis. Kominfo → Komdigi).',
-                'Type an abbreviation, name or former name.',
-              )}
-              attrs={{
-                autocomplete: 'off',
-                'hx-get': '/kerja/pemberi/cari',
-                'hx-trigger': 'input changed delay:250ms',
-                'hx-target': '#giver-hits',
-              }}
-            />
-            <div id="giver-hits"></div>
-            <datalist id="givers">
-              {p.givers.map((g) => (
-                <option
-                  value={g.abbreviation}
-                >{`${g.name}${g.aliases.length ? ` (${g.aliases.join(', ')})` : ''}`}</option>
-              ))}
-            </datalist>
-          </div>
-          <TextField
-            name="awardingBodyText"
-            label={tr(l, 'Nama pemberi seperti tertulis', 'Giver as written')}
-            state={state}
-            hint={t(l, 'form.optional')}
-          />
-        </div>
-        <div class="row">
-          <SelectField
-            name="level"
-            label={t(l, 'col.level')}
-            state={state}
-            empty="—"
-            options={AWARD_LEVELS.map((v) => ({ value: v, label: levelLabel(l, v) }))}
-          />
-          <SelectField
-            name="fieldCode"
-            label={t(l, 'col.field')}
-            state={state}
-            empty="—"
-            options={p.fields}
-          />
-          <TextField
-            name="category"
-            label={tr(l, 'Kategori', 'Category')}
-            state={state}
-            hint={tr(l, 'mis. kategori kota', 'e.g. city category')}
-          />
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{t(l, 'col.unit')}</legend>
-        <SelectField
-          name="recipientKind"
-          label={tr(l, 'Jenis penerima', 'Recipient kind')}
-          state={state}
-          options={(['region', 'unit', 'team'] as const).map((k) => ({
-            value: k,
-            label: t(l, `recipient.${k}`),
-          }))}
-        />
-        <SelectField
-          name="unitId"
-          label={tr(l, 'Unit', 'Unit')}
-          state={state}
-          empty="—"
-          options={p.units}
-          hint={tr(
-            l,
-            'Unit penerima, atau unit yang mengurus penghargaan pemda.',
-            'The receiving unit, or the unit filing a region-wide award.',
-          )}
-        />
-        <TextField
-          name="recipientNote"
-          label={tr(l, 'Catatan penerima', 'Recipient note')}
-          state={state}
-          hint={t(l, 'form.optional')}
-        />
+      {p.state.values.version ? <input type="hidden" name="version" value={p.state.values.version} /> : null}
+      {SECTIONS.map(({ section, legend }) => (
         <fieldset>
-          <legend>{tr(l, 'Anggota tim (untuk penerima "tim")', 'Team members (for a team)')}</legend>
-          {state.errors.team ? <p class="field-error">{state.errors.team.join(' ')}</p> : null}
-          {Array.from({ length: teamRows }, (_, i) => (
-            <div class="row">
-              <SelectField
-                name={`team_unit_${i}`}
-                label={`${tr(l, 'Unit', 'Unit')} ${i + 1}`}
-                state={state}
-                empty="—"
-                options={p.units}
-              />
-              <TextField
-                name={`team_person_${i}`}
-                label={`${tr(l, 'Nama orang', 'Person')} ${i + 1}`}
-                state={state}
-              />
-              <TextField name={`team_role_${i}`} label={`${tr(l, 'Peran', 'Role')} ${i + 1}`} state={state} />
-            </div>
-          ))}
+          <legend>{legend(l)}</legend>
+          {sectionRows(section).map((row) =>
+            row.length > 1 ? (
+              <div class="row">{row.map((f) => fieldInput(p, f))}</div>
+            ) : (
+              fieldInput(p, row[0]!)
+            ),
+          )}
         </fieldset>
-      </fieldset>
-      <fieldset>
-        <legend>{tr(l, 'Hasil', 'Result')}</legend>
-        <div class="row">
-          <TextField name="receivedOn" type="date" label={t(l, 'col.received')} state={state} />
-          <TextField name="place" label={tr(l, 'Tempat', 'Place')} state={state} />
-        </div>
-        <div class="row">
-          <TextField
-            name="rank"
-            label={tr(l, 'Peringkat / juara', 'Rank')}
-            state={state}
-            hint={tr(l, 'mis. Juara 1, Peringkat II', 'e.g. 1st place')}
-          />
-          <TextField
-            name="rankPosition"
-            label={tr(l, 'Peringkat (angka)', 'Rank (number)')}
-            state={state}
-            inputmode="numeric"
-          />
-        </div>
-        <div class="row">
-          <SelectField
-            name="scaleId"
-            label={tr(l, 'Skala penilaian', 'Grading scale')}
-            state={state}
-            empty="—"
-            options={p.scales}
-            attrs={{
-              'hx-get': '/kerja/nilai',
-              'hx-trigger': 'change',
-              'hx-target': '#grade-preview',
-              'hx-include': gradeInclude,
-            }}
-          />
-          <TextField
-            name="score"
-            label={tr(l, 'Skor', 'Score')}
-            state={state}
-            inputmode="decimal"
-            hint={tr(l, 'Koma atau titik, mis. 94,76', 'Comma or point, e.g. 94.76')}
-            attrs={{
-              'hx-get': '/kerja/nilai',
-              'hx-trigger': 'input changed delay:300ms',
-              'hx-target': '#grade-preview',
-              'hx-include': gradeInclude,
-            }}
-          />
-          <TextField
-            name="statusLabel"
-            label={tr(l, 'Status / predikat', 'Status label')}
-            state={state}
-            hint={tr(l, 'mis. WTP, WBK', 'e.g. WTP')}
-            attrs={{
-              'hx-get': '/kerja/nilai',
-              'hx-trigger': 'input changed delay:300ms',
-              'hx-target': '#grade-preview',
-              'hx-include': gradeInclude,
-            }}
-          />
-        </div>
+      ))}
+      <div class="actions">
+        <button type="submit">{p.submitLabel}</button>
+        <a href={p.cancelHref}>{t(l, 'form.cancel')}</a>
+      </div>
+    </form>
+  );
+}
+
+/** One field's input, by its declared widget. */
+function fieldInput(p: AwardFormProps, f: Decl) {
+  const { locale: l, state } = p;
+  const label = f.label[l];
+  const hint = f.hint?.[l];
+  switch (f.form.widget) {
+    case 'giver':
+      return <GiverInput p={p} label={label} hint={hint} />;
+    case 'team':
+      return <TeamInputs p={p} label={label} />;
+    case 'grade':
+      return (
         <p>
           <strong>{tr(l, 'Nilai (dihitung): ', 'Grade (computed): ')}</strong>
           <output id="grade-preview" class="grade-preview" aria-live="polite">
             {tr(l, 'dihitung dari skala dan skor saat disimpan', 'computed from scale and score on save')}
           </output>
         </p>
-      </fieldset>
-      <fieldset>
-        <legend>{tr(l, 'Keterangan', 'Details')}</legend>
+      );
+    case 'textarea':
+      return <TextArea name={f.key} label={label} state={state} />;
+    case 'checkbox':
+      // The hidden "0" is posted when the box is unticked, so an edit can tell "unticked"
+      // from "not on this form" (the box's own "1" comes later and wins when ticked).
+      return (
+        <>
+          <input type="hidden" name={f.key} value="0" />
+          <Checkbox name={f.key} label={label} state={state} />
+        </>
+      );
+    case 'select': {
+      const name = FORM_NAME[f.key] ?? f.key;
+      const options =
+        f.key === 'field'
+          ? p.fields
+          : f.key === 'unit'
+            ? p.units
+            : f.key === 'scaleId'
+              ? p.scales
+              : f.kind === 'value' && f.choices
+                ? f.choices.map((c) => ({ value: c, label: f.choiceWords?.[c]?.[l] ?? c }))
+                : [];
+      const required = f.kind === 'value' && f.required;
+      return (
+        <SelectField
+          name={name}
+          label={label}
+          state={state}
+          empty={required ? undefined : '—'}
+          options={options}
+          hint={hint}
+          attrs={gradeAttrs(name)}
+        />
+      );
+    }
+    default: {
+      const required = f.kind === 'value' && f.required;
+      const integer = f.kind === 'value' && f.type === 'integer';
+      return (
         <TextField
-          name="legalBasis"
-          label={tr(l, 'Dasar hukum (SK/Keppres)', 'Legal basis')}
+          name={f.key}
+          type={f.form.widget === 'date' ? 'date' : undefined}
+          label={label}
           state={state}
-          hint={t(l, 'form.optional')}
+          required={required}
+          inputmode={f.form.widget === 'number' ? (integer ? 'numeric' : 'decimal') : undefined}
+          hint={hint ?? (f.form.widget === 'text' && !required ? t(l, 'form.optional') : undefined)}
+          attrs={gradeAttrs(f.key)}
         />
-        <TextArea name="description" label={tr(l, 'Uraian', 'Description')} state={state} />
-        <Checkbox
-          name="isPublic"
-          label={tr(
-            l,
-            'Tampilkan di etalase publik setelah terverifikasi',
-            'Show on the public showcase once verified',
-          )}
-          state={state}
-        />
-      </fieldset>
-      <div class="actions">
-        <button type="submit">{p.submitLabel}</button>
-        <a href={p.cancelHref}>{t(l, 'form.cancel')}</a>
-      </div>
-    </form>
+      );
+    }
+  }
+}
+
+/** Form input names of the references (the form posts a giver's name, a field's code). */
+const FORM_NAME: Record<string, string> = { awardingBody: 'giver', field: 'fieldCode', unit: 'unitId' };
+
+function GiverInput({ p, label, hint }: { p: AwardFormProps; label: string; hint: string | undefined }) {
+  return (
+    <div>
+      <TextField
+        name="giver"
+        label={label}
+        state={p.state}
+        list="givers"
+        hint={hint}
+        attrs={{
+          autocomplete: 'off',
+          'hx-get': '/kerja/pemberi/cari',
+          'hx-trigger': 'input changed delay:250ms',
+          'hx-target': '#giver-hits',
+        }}
+      />
+      <div id="giver-hits"></div>
+      <datalist id="givers">
+        {p.givers.map((g) => (
+          <option
+            value={g.abbreviation}
+          >{`${g.name}${g.aliases.length ? ` (${g.aliases.join(', ')})` : ''}`}</option>
+        ))}
+      </datalist>
+    </div>
+  );
+}
+
+function TeamInputs({ p, label }: { p: AwardFormProps; label: string }) {
+  const { locale: l, state } = p;
+  const teamRows = Math.max(
+    TEAM_ROWS_MIN,
+    Object.keys(state.values).filter((k) => k.startsWith('team_unit_')).length + 1,
+  );
+  return (
+    <fieldset>
+      <legend>{`${label} (${tr(l, 'untuk penerima "tim"', 'for a team')})`}</legend>
+      {state.errors.team ? <p class="field-error">{state.errors.team.join(' ')}</p> : null}
+      {Array.from({ length: teamRows }, (_, i) => (
+        <div class="row">
+          <SelectField
+            name={`team_unit_${i}`}
+            label={`${tr(l, 'Unit', 'Unit')} ${i + 1}`}
+            state={state}
+            empty="—"
+            options={p.units}
+          />
+          <TextField
+            name={`team_person_${i}`}
+            label={`${tr(l, 'Nama orang', 'Person')} ${i + 1}`}
+            state={state}
+          />
+          <TextField name={`team_role_${i}`} label={`${tr(l, 'Peran', 'Role')} ${i + 1}`} state={state} />
+        </div>
+      ))}
+    </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { COLUMNS } from '../../../services/showcase/opendata.ts';
+import { OPEN_DICTIONARY } from '../../../services/exports/open-dictionary.ts';
 import { formatNum } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { View } from './view.ts';
@@ -47,13 +47,13 @@ export function DataPage({ v, rows, latestYear }: { v: View; rows: number; lates
             </tr>
           </thead>
           <tbody>
-            {COLUMNS.map((c) => (
+            {OPEN_DICTIONARY.map((c) => (
               <tr>
                 <th scope="row">
                   <code>{c.name}</code>
                 </th>
                 <td>{c.type}</td>
-                <td>{locale === 'en' ? c.en : c.id}</td>
+                <td>{c.description[locale]}</td>
               </tr>
             ))}
           </tbody>

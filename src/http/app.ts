@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { createLogger } from '../log.ts';
 import { AppError } from '../services/errors.ts';
@@ -47,23 +46,14 @@ const apiRouters = [
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
 
-  // The language: `?lang=en`, else the `lang` cookie the pages set (src/http/pages/index.ts),
-  // else Indonesian. Never Accept-Language: a public page is cached once per language that its
-  // URL or cookie names, so the same URL must not answer in two languages by browser setting.
-  const detectLanguage = languageDetector({
-    supportedLanguages: ['id', 'en'],
-    fallbackLanguage: 'id',
-    order: ['querystring', 'cookie'],
-    lookupQueryString: 'lang',
-    lookupCookie: 'lang',
-    caches: false,
-  });
-  app.use('*', (c, next) => {
+  // The language: `?lang=`, else the `lang` cookie the pages set (src/http/pages/index.ts), else
+  // Indonesian; never Accept-Language. src/http/direct.ts decides it the same way for the pages
+  // it answers before the app, so the two must change together.
+  app.use('*', async (c, next) => {
     c.set('deps', deps);
-    return detectLanguage(c, async () => {
-      c.set('locale', c.get('language') === 'en' ? 'en' : 'id');
-      await next();
-    });
+    const lang = c.req.query('lang') ?? c.req.header('cookie')?.match(/(?:^|;\s*)lang=(en|id)/)?.[1];
+    c.set('locale', lang === 'en' ? 'en' : 'id');
+    await next();
   });
   // Every response, HTML pages above all: scripts only from our own /static files (no inline
   // script, no eval — htmx needs neither here), no framing by other sites, no plugins. Inline

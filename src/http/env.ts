@@ -22,7 +22,5 @@ export type AppEnv = {
     sessionId: string | null;
     csrfToken: string | null;
     locale: Locale;
-    /** Set by Hono's language detector; read `locale`, which narrows it to a Locale. */
-    language: string;
   };
 };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
 import { parse } from 'csv-parse/sync';
 import JSZip from 'jszip';
@@ -7,8 +8,9 @@ import { OPEN_DICTIONARY } from '../../src/services/exports/open-dictionary.ts';
 import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
 
 // The open-data package against the standards it claims: its datapackage.json validated by
-// Ajv against the published Frictionless Tabular Data Package profile (shipped in
-// test/fixtures/frictionless), the CSV against that table schema, and the DCAT JSON-LD.
+// Ajv against the published Frictionless Tabular Data Package profile (as the Frictionless
+// project ships it in its npm package `datapackage`, a dev dependency read here and nowhere
+// else), the CSV against that table schema, and the DCAT JSON-LD.
 
 let t: TestApp;
 beforeAll(async () => {
@@ -38,7 +40,10 @@ async function packageFiles() {
 const Ajv = AjvDraft04.default;
 
 const profile = JSON.parse(
-  readFileSync(new URL('../fixtures/frictionless/tabular-data-package.json', import.meta.url), 'utf8'),
+  readFileSync(
+    createRequire(import.meta.url).resolve('datapackage/src/profiles/tabular-data-package.json'),
+    'utf8',
+  ),
 );
 
 describe('Frictionless Data Package', () => {

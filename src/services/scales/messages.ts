@@ -53,7 +53,7 @@ export function problemMessage(p: ScaleProblem, version?: ScaleVersion): string 
     case 'duplicate-version':
       return `Skala ini sudah punya versi bernama "${v}"; pakai nama versi lain.`;
     case 'versions-overlap':
-      return `Tahun berlaku versi "${p.versions?.[0]}" dan "${p.versions?.[1]}" tumpang-tindih (${x === y ? num(x) : years(x, y)}): satu tahun hanya boleh diatur satu versi. Akhiri versi lama lebih dulu (supersede) atau ubah tahunnya.`;
+      return `Tahun berlaku versi "${p.versions?.[0]}" dan "${p.versions?.[1]}" tumpang-tindih (${x === y ? num(x) : years(x, y)}): satu tahun hanya boleh diatur satu versi. Akhiri versi lama lebih dulu (isi tahun terakhirnya) atau ubah tahunnya.`;
   }
 }
 

@@ -122,11 +122,11 @@ export async function addScaleVersion(
     if (bandProblems.length)
       throw invalid(
         problemDetails(bandProblems, candidate),
-        `Versi ${candidate.version} ditolak: ${bandProblems.length} masalah pada pita nilainya (lihat details).`,
+        `Versi ${candidate.version} ditolak: ${bandProblems.length} masalah pada pita nilainya; rincian tiap masalah menyertai pesan ini.`,
       );
     if (problems.length)
       throw conflict(
-        `Versi ${candidate.version} bentrok dengan versi yang ada: ${problems.length === 1 ? 'tahunnya' : 'nama atau tahunnya'} sudah diatur (lihat details).`,
+        `Versi ${candidate.version} bentrok dengan versi yang ada: ${problems.length === 1 ? 'tahunnya' : 'nama atau tahunnya'} sudah diatur; rinciannya menyertai pesan ini.`,
         problemDetails(problems, candidate),
       );
 

@@ -80,8 +80,10 @@ export function documentPass(
       if (resultSentences.has(d.sentence)) continue;
       // A category heading or a bare name read as an award: nothing of an award is in it.
       if (d.rank === null && d.score === null && d.grade === null) continue;
-      // "mengantongi nilai 97,12": a score of the article's award, not an award by itself.
-      if (!programme && !topic) continue;
+      // "mengantongi nilai 97,12": a score of the article's award, not an award by itself. But a
+      // graded predicate from a named giver with nothing else to restate ("meraih Predikat
+      // Kepatuhan Tinggi dari Ombudsman RI", an article without a headline) is the award.
+      if (!programme && !topic && !(d.giver && findGrade(d.title))) continue;
       // "predikat Nindya" keeps its grade under the article's award name.
       d.grade ??= findGrade(d.title)?.grade ?? null;
       // "dengan kategori AA" is its grade, not a category.

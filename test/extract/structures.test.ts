@@ -210,3 +210,24 @@ SLEMAN – Pemerintah Kabupaten Sleman kembali meraih penghargaan sebagai daerah
     expect(got[0].title).toContain('tata kelola keuangan paling tertib');
   });
 });
+
+describe('P10: a graded predicate from a named giver is an award even with nothing to restate', () => {
+  it('keeps "meraih Predikat … dari <giver>" when the page gave no headline and no programme', () => {
+    // A fetched page whose headline went to the title, not the body: the award sentence alone.
+    const text = `SAMARINDA – Pemerintah Kota Samarinda meraih Predikat Kepatuhan Tinggi dari Ombudsman RI pada Senin (13/10/2025) dengan nilai 91,20. Penghargaan itu diterima Sekretaris Daerah.
+Capaian itu hasil pembenahan layanan di semua kecamatan.`;
+    const got = brief(text);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({
+      region: 'Kota Samarinda',
+      title: 'Predikat Kepatuhan Tinggi',
+      score: 91.2,
+    });
+  });
+
+  it('still reads a bare score as part of the article award, not an award of its own', () => {
+    const text = `SAMARINDA – Pemerintah Kota Samarinda mengantongi nilai 91,20 dalam penilaian tahun ini.
+Capaian itu hasil pembenahan layanan di semua kecamatan.`;
+    expect(awards(text)).toHaveLength(0);
+  });
+});

@@ -114,13 +114,7 @@ export async function dismissLateSource(
   assertCurator(actor);
   await db.transaction().execute(async (trx) => {
     const finding = await decidedFinding(trx, id);
-    const source = await trx
-      .selectFrom('finding_sources')
-      .select(['id', 'offer_dismissed_at'])
-      .where('finding_id', '=', id)
-      .where('article_id', '=', articleId)
-      .executeTakeFirst();
-    if (!source) throw notFound('Berita sumber temuan', articleId);
+    const source = await findingSource(trx, id, articleId);
     if (source.offer_dismissed_at !== null)
       throw conflict(`Berita ${articleId} sudah ditolak sebagai bukti temuan ${id}.`);
     const now = nowIso();
@@ -202,6 +196,18 @@ export async function restoreMatch(db: Kysely<Database>, actor: Actor, id: numbe
   });
 }
 
+/** One article among a finding's sources (404 when it is not one of them). */
+async function findingSource(trx: Kysely<Database>, id: number, articleId: number) {
+  const source = await trx
+    .selectFrom('finding_sources')
+    .select(['id', 'offer_dismissed_at'])
+    .where('finding_id', '=', id)
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
+  if (!source) throw notFound('Berita sumber temuan', articleId);
+  return source;
+}
+
 /** Undoes "not evidence": the article is offered as evidence of the finding's award again. */
 export async function restoreLateSource(
   db: Kysely<Database>,
@@ -212,13 +218,7 @@ export async function restoreLateSource(
   assertCurator(actor);
   await db.transaction().execute(async (trx) => {
     const finding = await decidedFinding(trx, id);
-    const source = await trx
-      .selectFrom('finding_sources')
-      .select(['id', 'offer_dismissed_at'])
-      .where('finding_id', '=', id)
-      .where('article_id', '=', articleId)
-      .executeTakeFirst();
-    if (!source) throw notFound('Berita sumber temuan', articleId);
+    const source = await findingSource(trx, id, articleId);
     if (source.offer_dismissed_at === null)
       throw conflict(`Berita ${articleId} tidak sedang ditolak sebagai bukti temuan ${id}.`);
     await trx

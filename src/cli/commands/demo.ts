@@ -7,6 +7,7 @@ import { describeDatabaseUrl, openDatabase } from '../../db/database.ts';
 import { prepareDatabase } from '../../db/prepare.ts';
 import type { DemoAccount } from '../../demo/accounts.ts';
 import type { DemoSeedResult } from '../../demo/seed.ts';
+import { roleLabel } from '../../domain/labels.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { displayUrl, exitTwoOnUsageError } from './migrate.ts';
@@ -28,7 +29,9 @@ function resetDatabase(url: string): void {
 function accountTable(accounts: DemoAccount[]): string {
   const width = Math.max(...accounts.map((a) => a.email.length));
   return accounts
-    .map((a) => `  ${a.email.padEnd(width)}  ${a.password.padEnd(24)}  ${a.role} — ${a.name}`)
+    .map(
+      (a) => `  ${a.email.padEnd(width)}  ${a.password.padEnd(24)}  ${roleLabel('id', a.role)} — ${a.name}`,
+    )
     .join('\n');
 }
 

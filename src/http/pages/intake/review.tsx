@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AwardState } from '../../../db/schema.ts';
 import { findingStateLabel } from '../../../domain/labels.ts';
+import type { Actor } from '../../../services/actor.ts';
 import type { CreateAward } from '../../../services/awards/schemas.ts';
 import { AppError } from '../../../services/errors.ts';
 import {
@@ -433,81 +434,68 @@ async function onReview(c: Context<AppEnv>, id: number, act: () => Promise<strin
   }
 }
 
-export async function notSameAwardPost(c: Context<AppEnv>) {
-  const actor = requireRole(c, ['admin', 'kurator']);
-  await readForm(c);
-  const id = intParam(c.req.param('id')) ?? 0;
-  return onReview(c, id, async () => {
-    await dismissMatch(c.get('deps').db.db, actor, id);
-    return tr(
-      c.get('locale'),
-      'Dicatat: bukan penghargaan yang sama. Temuan tetap menunggu keputusan.',
-      'Noted: not the same award. The finding still waits for a decision.',
-    );
-  });
+/**
+ * The review page's small decisions, for curators and admins: each reads the finding id (and,
+ * for one article among its sources, `articleId`), runs the service and says what happened.
+ */
+function reviewAction(
+  perArticle: boolean,
+  run: (c: Context<AppEnv>, actor: Actor, id: number, articleId: number) => Promise<string>,
+) {
+  return async (c: Context<AppEnv>) => {
+    const actor = requireRole(c, ['admin', 'kurator']);
+    const values = textValues(await readForm(c));
+    const id = intParam(c.req.param('id')) ?? 0;
+    const articleId = intParam(values.articleId) ?? 0;
+    return onReview(c, id, async () => {
+      if (perArticle && !articleId)
+        throw new AppError('validation_failed', tr(c.get('locale'), 'Pilih beritanya.', 'Pick the article.'));
+      return run(c, actor, id, articleId);
+    });
+  };
 }
 
-export async function attachEvidencePost(c: Context<AppEnv>) {
-  const actor = requireRole(c, ['admin', 'kurator']);
-  const values = textValues(await readForm(c));
-  const id = intParam(c.req.param('id')) ?? 0;
-  const articleId = intParam(values.articleId);
-  return onReview(c, id, async () => {
-    if (!articleId)
-      throw new AppError('validation_failed', tr(c.get('locale'), 'Pilih beritanya.', 'Pick the article.'));
-    const d = await attachLateSources(c.get('deps').db.db, actor, id, [articleId]);
-    return tr(
-      c.get('locale'),
-      `Berita menjadi bukti penghargaan #${d.award.id}.`,
-      `The article is now evidence of award #${d.award.id}.`,
-    );
-  });
-}
+export const notSameAwardPost = reviewAction(false, async (c, actor, id) => {
+  await dismissMatch(c.get('deps').db.db, actor, id);
+  return tr(
+    c.get('locale'),
+    'Dicatat: bukan penghargaan yang sama. Temuan tetap menunggu keputusan.',
+    'Noted: not the same award. The finding still waits for a decision.',
+  );
+});
 
-export async function dismissEvidencePost(c: Context<AppEnv>) {
-  const actor = requireRole(c, ['admin', 'kurator']);
-  const values = textValues(await readForm(c));
-  const id = intParam(c.req.param('id')) ?? 0;
-  const articleId = intParam(values.articleId);
-  return onReview(c, id, async () => {
-    if (!articleId)
-      throw new AppError('validation_failed', tr(c.get('locale'), 'Pilih beritanya.', 'Pick the article.'));
-    await dismissLateSource(c.get('deps').db.db, actor, id, articleId);
-    return tr(
-      c.get('locale'),
-      'Dicatat: berita itu bukan bukti penghargaan ini dan tidak ditawarkan lagi.',
-      'Noted: that article is not evidence of this award and is no longer offered.',
-    );
-  });
-}
+export const attachEvidencePost = reviewAction(true, async (c, actor, id, articleId) => {
+  const d = await attachLateSources(c.get('deps').db.db, actor, id, [articleId]);
+  return tr(
+    c.get('locale'),
+    `Berita menjadi bukti penghargaan #${d.award.id}.`,
+    `The article is now evidence of award #${d.award.id}.`,
+  );
+});
 
-export async function restoreMatchPost(c: Context<AppEnv>) {
-  const actor = requireRole(c, ['admin', 'kurator']);
-  await readForm(c);
-  const id = intParam(c.req.param('id')) ?? 0;
-  return onReview(c, id, async () => {
-    await restoreMatch(c.get('deps').db.db, actor, id);
-    return tr(
-      c.get('locale'),
-      'Dibatalkan: kecocokan dengan penghargaan tercatat ditawarkan lagi.',
-      'Undone: the match with the recorded award is offered again.',
-    );
-  });
-}
+export const dismissEvidencePost = reviewAction(true, async (c, actor, id, articleId) => {
+  await dismissLateSource(c.get('deps').db.db, actor, id, articleId);
+  return tr(
+    c.get('locale'),
+    'Dicatat: berita itu bukan bukti penghargaan ini dan tidak ditawarkan lagi.',
+    'Noted: that article is not evidence of this award and is no longer offered.',
+  );
+});
 
-export async function restoreEvidencePost(c: Context<AppEnv>) {
-  const actor = requireRole(c, ['admin', 'kurator']);
-  const values = textValues(await readForm(c));
-  const id = intParam(c.req.param('id')) ?? 0;
-  const articleId = intParam(values.articleId);
-  return onReview(c, id, async () => {
-    if (!articleId)
-      throw new AppError('validation_failed', tr(c.get('locale'), 'Pilih beritanya.', 'Pick the article.'));
-    await restoreLateSource(c.get('deps').db.db, actor, id, articleId);
-    return tr(
-      c.get('locale'),
-      'Dibatalkan: berita itu ditawarkan lagi sebagai bukti.',
-      'Undone: that article is offered as evidence again.',
-    );
-  });
-}
+export const restoreMatchPost = reviewAction(false, async (c, actor, id) => {
+  await restoreMatch(c.get('deps').db.db, actor, id);
+  return tr(
+    c.get('locale'),
+    'Dibatalkan: kecocokan dengan penghargaan tercatat ditawarkan lagi.',
+    'Undone: the match with the recorded award is offered again.',
+  );
+});
+
+export const restoreEvidencePost = reviewAction(true, async (c, actor, id, articleId) => {
+  await restoreLateSource(c.get('deps').db.db, actor, id, articleId);
+  return tr(
+    c.get('locale'),
+    'Dibatalkan: berita itu ditawarkan lagi sebagai bukti.',
+    'Undone: that article is offered as evidence again.',
+  );
+});

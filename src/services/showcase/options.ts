@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import { readableAwards } from '../access.ts';
 import { listUnits } from '../units.ts';
 

@@ -57,7 +57,7 @@ export async function filterOptions(
 
 /**
  * The years that have public awards, newest first: the first and last such year, then one
- * indexed look-up per year between them (index awards_year_public_level), so the cost follows
+ * indexed look-up per year between them (index awards_year_highlight), so the cost follows
  * the number of years, not of awards.
  */
 async function yearsWithPublicAwards(db: Kysely<Database>): Promise<number[]> {

@@ -1,41 +1,71 @@
 import { OPEN_DICTIONARY } from '../../../services/exports/open-dictionary.ts';
-import { formatNum } from './format.ts';
+import type { Region } from '../../../services/units.ts';
+import { formatNum, href, link } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { View } from './view.ts';
 
-export function DataPage({ v, rows, latestYear }: { v: View; rows: number; latestYear: number | null }) {
+/**
+ * Open data of one region (its base and code), or of every region (the deployment's /data,
+ * which also lists each region's own page).
+ */
+export function DataPage({
+  v,
+  rows,
+  latestYear,
+  regions = [],
+}: {
+  v: View;
+  rows: number;
+  latestYear: number | null;
+  regions?: Region[];
+}) {
   const { t, locale } = v;
+  // The export API takes the region as a parameter (its default is the first region); a
+  // single-region install at the root links it as it always did.
+  const api = (path: string) => (v.base && v.site.regionCode ? `${path}?region=${v.site.regionCode}` : path);
   return (
     <Layout v={v} title={t.dataTitle} description={t.dataIntro} section="data">
       <h1>{t.dataTitle}</h1>
       <p class="lead">{t.dataIntro}</p>
       <ul class="downloads">
         <li>
-          <a href="/data/penghargaan.csv" download>
+          <a href={href(v, '/data/penghargaan.csv')} download>
             {t.dataCsv}
           </a>{' '}
           <span class="award-meta">{t.dataRows(formatNum(rows, locale))}</span>
         </li>
         <li>
-          <a href="/data/penghargaan.json">{t.dataJson}</a>
+          <a href={href(v, '/data/penghargaan.json')}>{t.dataJson}</a>
         </li>
         <li>
-          <a href="/data/kamus-kolom.csv" download>
+          <a href={href(v, '/data/kamus-kolom.csv')} download>
             {t.dataDictionary}
           </a>
         </li>
         <li>
-          <a href="/api/v1/exports/awards.xlsx">{t.dataXlsx}</a>
+          <a href={api('/api/v1/exports/awards.xlsx')}>{t.dataXlsx}</a>
         </li>
         <li>
-          <a href="/api/v1/exports/open-data.zip">{t.dataPackage}</a>
+          <a href={api('/api/v1/exports/open-data.zip')}>{t.dataPackage}</a>
         </li>
         {latestYear ? (
           <li>
-            <a href={`/api/v1/exports/report-${latestYear}.pdf`}>{t.dataReport(latestYear)}</a>
+            <a href={api(`/api/v1/exports/report-${latestYear}.pdf`)}>{t.dataReport(latestYear)}</a>
           </li>
         ) : null}
       </ul>
+      {regions.length ? (
+        <>
+          <h2>{t.dataPerRegion}</h2>
+          <ul class="columns">
+            {regions.map((r) => (
+              <li>
+                <a href={link(`/wilayah/${r.code}/data`, locale)}>{r.name}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t.dataColumns}</h2>
       <div class="table-scroll">
         <table class="table">
@@ -63,13 +93,19 @@ export function DataPage({ v, rows, latestYear }: { v: View; rows: number; lates
   );
 }
 
-export function NotFoundPage({ v }: { v: View }) {
+/** The 404 page: a page or award that is not there, or a region code that is not (`region`). */
+export function NotFoundPage({ v, region }: { v: View; region?: string }) {
+  const text = region === undefined ? v.t.notFoundText : v.t.regionNotFound(region);
   return (
-    <Layout v={v} title={v.t.notFoundTitle} description={v.t.notFoundText} section={null}>
+    <Layout v={v} title={v.t.notFoundTitle} description={text} section={null}>
       <h1>{v.t.notFoundTitle}</h1>
-      <p>{v.t.notFoundText}</p>
+      <p>{text}</p>
       <p>
-        <a href="/penghargaan">{v.t.navList}</a>
+        {v.site.regionCode === null ? (
+          <a href={link('/', v.locale)}>{v.t.navRegions}</a>
+        ) : (
+          <a href={href(v, '/penghargaan')}>{v.t.navList}</a>
+        )}
       </p>
     </Layout>
   );

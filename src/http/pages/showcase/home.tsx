@@ -1,7 +1,7 @@
 import type { HomeData } from '../../../services/showcase/home.ts';
 import { horizontalBarSvg, topBars } from './charts.ts';
 import { AwardItem, ChartFigure } from './components.tsx';
-import { formatDelta, formatNum, link } from './format.ts';
+import { formatDelta, formatNum, href, link } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { View } from './view.ts';
 
@@ -9,7 +9,7 @@ export function HomePage({ v, d }: { v: View; d: HomeData }) {
   const { t, locale } = v;
   const n = (x: number) => formatNum(x, locale);
   const listFor = (params: Record<string, string | number>) =>
-    link('/penghargaan', locale, { tahun: d.year, ...params });
+    href(v, '/penghargaan', { tahun: d.year, ...params });
   const fieldBars = topBars(
     d.byField.map((f) => ({ label: f.label, value: f.count })),
     10,
@@ -47,12 +47,19 @@ export function HomePage({ v, d }: { v: View; d: HomeData }) {
             <h2 class="stat-label">{t.sinceFounding(Number(d.cumulative.since.slice(0, 4)))}</h2>
             <p class="stat-value">{n(d.cumulative.total)}</p>
             <p class="stat-note">
-              <a href={link('/linimasa', locale)}>{t.navTimeline}</a>
+              <a href={href(v, '/linimasa')}>{t.navTimeline}</a>
             </p>
           </div>
         ) : null}
       </section>
 
+      {v.site.regionKind === 'provinsi' && v.site.regionCode ? (
+        <p>
+          <a class="button" href={link(`/perbandingan/${v.site.regionCode}`, locale)}>
+            {t.provinceLink} →
+          </a>
+        </p>
+      ) : null}
       {d.change.count === 0 ? (
         <p class="empty">{t.noData}</p>
       ) : (
@@ -96,7 +103,7 @@ export function HomePage({ v, d }: { v: View; d: HomeData }) {
           <p class="empty">{t.noData}</p>
         )}
         <p>
-          <a class="button" href={link('/penghargaan', locale)}>
+          <a class="button" href={href(v, '/penghargaan')}>
             {t.seeAll} →
           </a>
         </p>

@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
-import { link } from './format.ts';
+import { href, link } from './format.ts';
 import { canonicalUrl, otherLanguageHref, type View } from './view.ts';
 
-type Section = 'home' | 'list' | 'units' | 'timeline' | 'data' | null;
+type Section = 'home' | 'list' | 'units' | 'timeline' | 'data' | 'compare' | null;
 
 export interface LayoutProps {
   v: View;
@@ -19,13 +19,21 @@ export function Layout({ v, title, description, section, children }: LayoutProps
   const url = canonicalUrl(v);
   // A shared link shows the region's emblem, or the shipped one when none is configured.
   const image = new URL(site.emblemUrl ?? '/static/emblem.svg', v.origin).toString();
-  const nav: [Section, string, string][] = [
-    ['home', '/', t.navHome],
-    ['list', '/penghargaan', t.navList],
-    ['units', '/unit', t.navUnits],
-    ['timeline', '/linimasa', t.navTimeline],
-    ['data', '/data', t.navData],
-  ];
+  // A region's showcase, or the deployment's own pages (the index of regions, the comparison).
+  const nav: [Section, string, string][] =
+    site.regionCode === null
+      ? [
+          ['home', '/', t.navRegions],
+          ['compare', '/perbandingan', t.navCompare],
+          ['data', '/data', t.navData],
+        ]
+      : [
+          ['home', '/', t.navHome],
+          ['list', '/penghargaan', t.navList],
+          ['units', '/unit', t.navUnits],
+          ['timeline', '/linimasa', t.navTimeline],
+          ['data', '/data', t.navData],
+        ];
   return (
     <html lang={locale}>
       <head>
@@ -54,7 +62,7 @@ export function Layout({ v, title, description, section, children }: LayoutProps
         </a>
         <header class="masthead">
           <div class="wrap masthead-row">
-            <a class="brand" href={link('/', locale)}>
+            <a class="brand" href={href(v, '/')}>
               {site.emblemUrl ? (
                 <img
                   class="emblem"
@@ -83,9 +91,9 @@ export function Layout({ v, title, description, section, children }: LayoutProps
           </div>
           <nav class="mainnav" aria-label={t.navMain}>
             <ul class="wrap">
-              {nav.map(([key, href, label]) => (
+              {nav.map(([key, path, label]) => (
                 <li>
-                  <a href={link(href, locale)} aria-current={section === key ? 'page' : undefined}>
+                  <a href={href(v, path)} aria-current={section === key ? 'page' : undefined}>
                     {label}
                   </a>
                 </li>
@@ -100,7 +108,13 @@ export function Layout({ v, title, description, section, children }: LayoutProps
           <div class="wrap">
             <p>{t.footerNote}</p>
             <p>
-              <a href={link('/data', locale)}>{t.navData}</a> · <a href="/masuk">{t.signIn}</a>
+              {v.base ? (
+                <>
+                  <a href={link('/', locale)}>{t.navRegions}</a> ·{' '}
+                  <a href={link('/perbandingan', locale)}>{t.navCompare}</a> ·{' '}
+                </>
+              ) : null}
+              <a href={href(v, '/data')}>{t.navData}</a> · <a href="/masuk">{t.signIn}</a>
             </p>
           </div>
         </footer>

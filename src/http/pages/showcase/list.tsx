@@ -3,7 +3,7 @@ import type { Award } from '../../../services/awards/model.ts';
 import type { Page } from '../../../services/awards/read.ts';
 import type { FilterOptions } from '../../../services/showcase/options.ts';
 import { AwardItem, levelLabel } from './components.tsx';
-import { formatNum, link } from './format.ts';
+import { formatNum, href } from './format.ts';
 import { Layout } from './layout.tsx';
 import { type ListParams, paramsToLink } from './list-query.ts';
 import type { View } from './view.ts';
@@ -111,7 +111,7 @@ export function ListPage(props: {
           </p>
         </div>
         <p class="filter-actions">
-          <button type="submit">{t.apply}</button> <a href={link('/penghargaan', locale)}>{t.reset}</a>
+          <button type="submit">{t.apply}</button> <a href={href(v, '/penghargaan')}>{t.reset}</a>
         </p>
       </form>
 
@@ -139,7 +139,7 @@ export function ListPage(props: {
       {pages > 1 ? (
         <nav class="pager" aria-label={t.pagination}>
           {result.page > 1 ? (
-            <a rel="prev" href={link('/penghargaan', locale, paramsToLink(params, result.page - 1))}>
+            <a rel="prev" href={href(v, '/penghargaan', paramsToLink(params, result.page - 1))}>
               ← {t.prev}
             </a>
           ) : (
@@ -147,7 +147,7 @@ export function ListPage(props: {
           )}
           <span>{t.page(result.page, pages)}</span>
           {result.page < pages ? (
-            <a rel="next" href={link('/penghargaan', locale, paramsToLink(params, result.page + 1))}>
+            <a rel="next" href={href(v, '/penghargaan', paramsToLink(params, result.page + 1))}>
               {t.next} →
             </a>
           ) : (

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { tr } from '../../../domain/i18n.ts';
 import { getAward, listAwards } from '../../../services/awards/read.ts';
 import { AppError } from '../../../services/errors.ts';
 import { recapLatestYear, recapTotal } from '../../../services/recap/queries.ts';
@@ -77,7 +78,7 @@ export function showcaseRoutes() {
           const d = await homeData(c.get('deps').db.db, {
             locale: v.locale,
             foundedOn: v.site.foundedOn,
-            otherLabel: v.t.other,
+            otherLabel: tr(v.locale, 'Lainnya', 'Other'),
           });
           return <HomePage v={v} d={d} />;
         }),

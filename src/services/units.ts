@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../db/now.ts';
 import type { Database, OrgUnitRow } from '../db/schema.ts';
+import { regionByCode } from '../extract/regions/gazetteer.ts';
 import { UNIT_TYPES, type UnitType } from '../reference/unit-types.ts';
 import { assertAdmin } from './access.ts';
 import type { Actor } from './actor.ts';
@@ -63,6 +64,21 @@ export async function createRegion(db: Kysely<Database>, actor: Actor, r: Region
 export async function listRegions(db: Kysely<Database>): Promise<Region[]> {
   const rows = await db.selectFrom('regions').selectAll().orderBy('code').execute();
   return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, foundedOn: r.founded_on }));
+}
+
+/**
+ * The name of province `code` ('36' → 'Provinsi Banten') when the deployment keeps it or any of
+ * its kabupaten/kota; null otherwise. The name comes from the regions table, else the gazetteer.
+ */
+export async function provinceName(db: Kysely<Database>, code: string): Promise<string | null> {
+  const kept = await db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where((eb) => eb.or([eb('code', '=', code), eb('code', 'like', `${code}.%`)]))
+    .orderBy('code')
+    .execute();
+  if (!kept.length) return null;
+  return kept.find((r) => r.code === code)?.name ?? regionByCode(code)?.name ?? `Provinsi ${code}`;
 }
 
 export async function getRegion(db: Kysely<Database>, code?: string): Promise<Region | null> {

@@ -270,3 +270,19 @@ export async function recapByUnitPath(
   const rows = await q.groupBy('awards.unit_path').execute();
   return rows.map((r) => ({ path: r.unit_path as string, count: n(r.count) }));
 }
+
+/** Counts per region in `year` (see YearFilter): the index of regions, the national pages. */
+export async function recapByRegion(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  year: YearFilter,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('awards')
+    .select((eb) => ['awards.region_code', eb.fn.countAll().as('count')])
+    .where(visible(scope))
+    .where(inYears(year))
+    .groupBy('awards.region_code')
+    .execute();
+  return new Map(rows.map((r) => [r.region_code, n(r.count)]));
+}

@@ -5,7 +5,7 @@ import type { AwardDetail } from '../../../services/awards/read.ts';
 import { webUrlOrNull } from '../../../services/safe-url.ts';
 import type { SeriesPoint } from '../../../services/showcase/series.ts';
 import { levelLabel, recipientLabel, ZoneBadge } from './components.tsx';
-import { formatDate, formatNum, link } from './format.ts';
+import { formatDate, formatNum, href } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { View } from './view.ts';
 
@@ -24,7 +24,7 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
   add(tr(locale, 'Tingkat', 'Level'), levelLabel(v, a.level));
   add(
     tr(locale, 'Bidang', 'Field'),
-    a.field ? <a href={link('/penghargaan', locale, { bidang: a.field.code })}>{a.field.name}</a> : null,
+    a.field ? <a href={href(v, '/penghargaan', { bidang: a.field.code })}>{a.field.name}</a> : null,
   );
   add(tr(locale, 'Kategori', 'Category'), a.category);
   // One "Penerima" row: the recipient, and under it the note about them when there is one.
@@ -33,7 +33,7 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
     tr(locale, 'Penerima', 'Recipient'),
     <>
       {a.unit && a.recipientKind !== 'team' ? (
-        <a href={link(`/unit/${a.unit.id}`, locale)}>{a.unit.name}</a>
+        <a href={href(v, `/unit/${a.unit.id}`)}>{a.unit.name}</a>
       ) : (
         recipientLabel(v, a)
       )}
@@ -70,7 +70,7 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
       section="list"
     >
       <p class="crumbs">
-        <a href={link('/penghargaan', locale)}>← {tr(locale, 'Kembali ke daftar', 'Back to the list')}</a>
+        <a href={href(v, '/penghargaan')}>← {tr(locale, 'Kembali ke daftar', 'Back to the list')}</a>
       </p>
       <article class="award-page">
         <h1>{a.title}</h1>
@@ -156,7 +156,7 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
                       {p.id === a.id ? (
                         String(p.editionYear)
                       ) : (
-                        <a href={link(`/penghargaan/${p.id}`, locale)}>{p.editionYear}</a>
+                        <a href={href(v, `/penghargaan/${p.id}`)}>{p.editionYear}</a>
                       )}
                     </th>
                     <td class="num">{p.score !== null ? formatNum(p.score, locale) : '—'}</td>

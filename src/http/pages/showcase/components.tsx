@@ -3,7 +3,7 @@ import { ZONE_LABELS, type Zone } from '../../../domain/grading/types.ts';
 import { tr } from '../../../domain/i18n.ts';
 import { gradeWords, levelLabel as levelWords } from '../../../domain/labels.ts';
 import type { Award } from '../../../services/awards/model.ts';
-import { formatDate, formatNum, link } from './format.ts';
+import { formatDate, formatNum, href } from './format.ts';
 import type { View } from './view.ts';
 
 /** A zone as text with a coloured mark; the words carry the meaning, the colour only helps. */
@@ -51,7 +51,7 @@ export function AwardItem({ v, a }: { v: View; a: Award }) {
   return (
     <li class="award">
       <h3 class="award-title">
-        <a href={link(`/penghargaan/${a.id}`, v.locale)}>{a.title}</a>
+        <a href={href(v, `/penghargaan/${a.id}`)}>{a.title}</a>
       </h3>
       <p class="award-meta">{[giver, levelLabel(v, a.level), a.field?.name].filter(Boolean).join(' · ')}</p>
       <p class="award-meta">

@@ -1,11 +1,29 @@
 import { tr } from '../../../domain/i18n.ts';
 import { OPEN_DICTIONARY } from '../../../services/exports/open-dictionary.ts';
-import { formatNum } from './format.ts';
+import type { Region } from '../../../services/units.ts';
+import { formatNum, href, link } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { View } from './view.ts';
 
-export function DataPage({ v, rows, latestYear }: { v: View; rows: number; latestYear: number | null }) {
+/**
+ * Open data of one region (its base and code), or of every region (the deployment's /data,
+ * which also lists each region's own page).
+ */
+export function DataPage({
+  v,
+  rows,
+  latestYear,
+  regions = [],
+}: {
+  v: View;
+  rows: number;
+  latestYear: number | null;
+  regions?: Region[];
+}) {
   const { locale } = v;
+  // The export API takes the region as a parameter (its default is the first region); a
+  // single-region install at the root links it as it always did.
+  const api = (path: string) => (v.base && v.site.regionCode ? `${path}?region=${v.site.regionCode}` : path);
   return (
     <Layout
       v={v}
@@ -27,7 +45,7 @@ export function DataPage({ v, rows, latestYear }: { v: View; rows: number; lates
       </p>
       <ul class="downloads">
         <li>
-          <a href="/data/penghargaan.csv" download>
+          <a href={href(v, '/data/penghargaan.csv')} download>
             {tr(locale, 'Penghargaan (CSV)', 'Awards (CSV)')}
           </a>{' '}
           <span class="award-meta">
@@ -35,22 +53,22 @@ export function DataPage({ v, rows, latestYear }: { v: View; rows: number; lates
           </span>
         </li>
         <li>
-          <a href="/data/penghargaan.json">
+          <a href={href(v, '/data/penghargaan.json')}>
             {tr(locale, 'Penghargaan dengan metadata (JSON)', 'Awards with metadata (JSON)')}
           </a>
         </li>
         <li>
-          <a href="/data/kamus-kolom.csv" download>
+          <a href={href(v, '/data/kamus-kolom.csv')} download>
             {tr(locale, 'Kamus kolom (CSV)', 'Column dictionary (CSV)')}
           </a>
         </li>
         <li>
-          <a href="/api/v1/exports/awards.xlsx">
+          <a href={api('/api/v1/exports/awards.xlsx')}>
             {tr(locale, 'Penghargaan (Excel, XLSX)', 'Awards (Excel, XLSX)')}
           </a>
         </li>
         <li>
-          <a href="/api/v1/exports/open-data.zip">
+          <a href={api('/api/v1/exports/open-data.zip')}>
             {tr(
               locale,
               'Paket data terbuka Satu Data Indonesia (ZIP: data + metadata)',
@@ -60,7 +78,7 @@ export function DataPage({ v, rows, latestYear }: { v: View; rows: number; lates
         </li>
         {latestYear ? (
           <li>
-            <a href={`/api/v1/exports/report-${latestYear}.pdf`}>
+            <a href={api(`/api/v1/exports/report-${latestYear}.pdf`)}>
               {tr(
                 locale,
                 `Laporan Penghargaan Tahun ${latestYear} (PDF)`,
@@ -70,6 +88,18 @@ export function DataPage({ v, rows, latestYear }: { v: View; rows: number; lates
           </li>
         ) : null}
       </ul>
+      {regions.length ? (
+        <>
+          <h2>{tr(locale, 'Data per daerah', 'Data per region')}</h2>
+          <ul class="columns">
+            {regions.map((r) => (
+              <li>
+                <a href={link(`/wilayah/${r.code}/data`, locale)}>{r.name}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{tr(locale, 'Kamus kolom', 'Column dictionary')}</h2>
       <div class="table-scroll">
         <table class="table">
@@ -97,28 +127,35 @@ export function DataPage({ v, rows, latestYear }: { v: View; rows: number; lates
   );
 }
 
-export function NotFoundPage({ v }: { v: View }) {
+/** The 404 page: a page or award that is not there, or a region code that is not (`region`). */
+export function NotFoundPage({ v, region }: { v: View; region?: string }) {
+  const text =
+    region === undefined
+      ? tr(
+          v.locale,
+          'Halaman atau penghargaan ini tidak ada, atau belum dipublikasikan.',
+          'This page or award does not exist, or has not been published.',
+        )
+      : tr(
+          v.locale,
+          `Daerah dengan kode "${region}" tidak ada di sini. Pilih daerah dari daftar daerah.`,
+          `There is no region with code "${region}" here. Choose one from the list of regions.`,
+        );
   return (
     <Layout
       v={v}
       title={tr(v.locale, 'Halaman tidak ditemukan', 'Page not found')}
-      description={tr(
-        v.locale,
-        'Halaman atau penghargaan ini tidak ada, atau belum dipublikasikan.',
-        'This page or award does not exist, or has not been published.',
-      )}
+      description={text}
       section={null}
     >
       <h1>{tr(v.locale, 'Halaman tidak ditemukan', 'Page not found')}</h1>
+      <p>{text}</p>
       <p>
-        {tr(
-          v.locale,
-          'Halaman atau penghargaan ini tidak ada, atau belum dipublikasikan.',
-          'This page or award does not exist, or has not been published.',
+        {v.site.regionCode === null ? (
+          <a href={link('/', v.locale)}>{tr(v.locale, 'Daftar Daerah', 'Regions')}</a>
+        ) : (
+          <a href={href(v, '/penghargaan')}>{tr(v.locale, 'Daftar Penghargaan', 'Awards')}</a>
         )}
-      </p>
-      <p>
-        <a href="/penghargaan">{tr(v.locale, 'Daftar Penghargaan', 'Awards')}</a>
       </p>
     </Layout>
   );

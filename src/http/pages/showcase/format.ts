@@ -29,3 +29,15 @@ export function link(path: string, locale: Locale, params: Record<string, string
   const s = q.toString();
   return s ? `${path}?${s}` : path;
 }
+
+/**
+ * A link inside the showcase being read: the region's pages live under its base
+ * ('/wilayah/36.71'), a single-region install's at the root (base ''). Keeps the language.
+ */
+export function href(
+  v: { base: string; locale: Locale },
+  path: string,
+  params: Record<string, string | number | undefined> = {},
+) {
+  return link(v.base ? (path === '/' ? v.base : `${v.base}${path}`) : path, v.locale, params);
+}

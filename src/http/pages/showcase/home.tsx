@@ -2,7 +2,7 @@ import { tr } from '../../../domain/i18n.ts';
 import type { HomeData } from '../../../services/showcase/home.ts';
 import { horizontalBarSvg, topBars } from './charts.ts';
 import { AwardItem, ChartFigure } from './components.tsx';
-import { formatDelta, formatNum, link } from './format.ts';
+import { formatDelta, formatNum, href, link } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { View } from './view.ts';
 
@@ -10,7 +10,7 @@ export function HomePage({ v, d }: { v: View; d: HomeData }) {
   const { locale } = v;
   const n = (x: number) => formatNum(x, locale);
   const listFor = (params: Record<string, string | number>) =>
-    link('/penghargaan', locale, { tahun: d.year, ...params });
+    href(v, '/penghargaan', { tahun: d.year, ...params });
   const fieldBars = topBars(
     d.byField.map((f) => ({ label: f.label, value: f.count })),
     10,
@@ -58,12 +58,19 @@ export function HomePage({ v, d }: { v: View; d: HomeData }) {
             </h2>
             <p class="stat-value">{n(d.cumulative.total)}</p>
             <p class="stat-note">
-              <a href={link('/linimasa', locale)}>{tr(locale, 'Linimasa', 'Timeline')}</a>
+              <a href={href(v, '/linimasa')}>{tr(locale, 'Linimasa', 'Timeline')}</a>
             </p>
           </div>
         ) : null}
       </section>
 
+      {v.site.regionKind === 'provinsi' && v.site.regionCode ? (
+        <p>
+          <a class="button" href={link(`/perbandingan/${v.site.regionCode}`, locale)}>
+            {tr(locale, 'Kabupaten dan kota di provinsi ini', 'Regencies and cities of this province')} →
+          </a>
+        </p>
+      ) : null}
       {d.change.count === 0 ? (
         <p class="empty">
           {tr(
@@ -119,7 +126,7 @@ export function HomePage({ v, d }: { v: View; d: HomeData }) {
           </p>
         )}
         <p>
-          <a class="button" href={link('/penghargaan', locale)}>
+          <a class="button" href={href(v, '/penghargaan')}>
             {tr(locale, 'Lihat semua penghargaan', 'See all awards')} →
           </a>
         </p>

@@ -1,9 +1,9 @@
 import type { Child } from 'hono/jsx';
 import { tr } from '../../../domain/i18n.ts';
-import { link } from './format.ts';
+import { href, link } from './format.ts';
 import { canonicalUrl, otherLanguageHref, type View } from './view.ts';
 
-type Section = 'home' | 'list' | 'units' | 'timeline' | 'data' | null;
+type Section = 'home' | 'list' | 'units' | 'timeline' | 'data' | 'compare' | null;
 
 export interface LayoutProps {
   v: View;
@@ -20,13 +20,21 @@ export function Layout({ v, title, description, section, children }: LayoutProps
   const url = canonicalUrl(v);
   // A shared link shows the region's emblem, or the shipped one when none is configured.
   const image = new URL(site.emblemUrl ?? '/static/emblem.svg', v.origin).toString();
-  const nav: [Section, string, string][] = [
-    ['home', '/', tr(locale, 'Beranda', 'Home')],
-    ['list', '/penghargaan', tr(locale, 'Daftar Penghargaan', 'Awards')],
-    ['units', '/unit', tr(locale, 'Unit Kerja', 'Units')],
-    ['timeline', '/linimasa', tr(locale, 'Linimasa', 'Timeline')],
-    ['data', '/data', tr(locale, 'Data Terbuka', 'Open data')],
-  ];
+  // A region's showcase, or the deployment's own pages (the index of regions, the comparison).
+  const nav: [Section, string, string][] =
+    site.regionCode === null
+      ? [
+          ['home', '/', tr(locale, 'Daftar Daerah', 'Regions')],
+          ['compare', '/perbandingan', tr(locale, 'Perbandingan Daerah', 'Compare regions')],
+          ['data', '/data', tr(locale, 'Data Terbuka', 'Open data')],
+        ]
+      : [
+          ['home', '/', tr(locale, 'Beranda', 'Home')],
+          ['list', '/penghargaan', tr(locale, 'Daftar Penghargaan', 'Awards')],
+          ['units', '/unit', tr(locale, 'Unit Kerja', 'Units')],
+          ['timeline', '/linimasa', tr(locale, 'Linimasa', 'Timeline')],
+          ['data', '/data', tr(locale, 'Data Terbuka', 'Open data')],
+        ];
   return (
     <html lang={locale}>
       <head>
@@ -55,7 +63,7 @@ export function Layout({ v, title, description, section, children }: LayoutProps
         </a>
         <header class="masthead">
           <div class="wrap masthead-row">
-            <a class="brand" href={link('/', locale)}>
+            <a class="brand" href={href(v, '/')}>
               {site.emblemUrl ? (
                 <img
                   class="emblem"
@@ -90,9 +98,9 @@ export function Layout({ v, title, description, section, children }: LayoutProps
           </div>
           <nav class="mainnav" aria-label={tr(locale, 'Navigasi utama', 'Main navigation')}>
             <ul class="wrap">
-              {nav.map(([key, href, label]) => (
+              {nav.map(([key, path, label]) => (
                 <li>
-                  <a href={link(href, locale)} aria-current={section === key ? 'page' : undefined}>
+                  <a href={href(v, path)} aria-current={section === key ? 'page' : undefined}>
                     {label}
                   </a>
                 </li>
@@ -113,7 +121,16 @@ export function Layout({ v, title, description, section, children }: LayoutProps
               )}
             </p>
             <p>
-              <a href={link('/data', locale)}>{tr(locale, 'Data Terbuka', 'Open data')}</a> ·{' '}
+              {v.base ? (
+                <>
+                  <a href={link('/', locale)}>{tr(locale, 'Daftar Daerah', 'Regions')}</a> ·{' '}
+                  <a href={link('/perbandingan', locale)}>
+                    {tr(locale, 'Perbandingan Daerah', 'Compare regions')}
+                  </a>{' '}
+                  ·{' '}
+                </>
+              ) : null}
+              <a href={href(v, '/data')}>{tr(locale, 'Data Terbuka', 'Open data')}</a> ·{' '}
               <a href="/masuk">{tr(locale, 'Masuk (petugas)', 'Sign in (staff)')}</a>
             </p>
           </div>

@@ -4,7 +4,7 @@ import type { Award } from '../../../services/awards/model.ts';
 import type { Page } from '../../../services/awards/read.ts';
 import type { FilterOptions } from '../../../services/showcase/options.ts';
 import { AwardItem, levelLabel } from './components.tsx';
-import { formatNum, link } from './format.ts';
+import { formatNum, href } from './format.ts';
 import { Layout } from './layout.tsx';
 import { type ListParams, paramsToLink } from './list-query.ts';
 import type { View } from './view.ts';
@@ -20,6 +20,7 @@ export function ListPage(props: {
   const { locale } = v;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const total = formatNum(result.total, locale);
+  const more = result.totalExact ? '' : '+';
   const heading = [
     tr(locale, 'Daftar penghargaan', 'Awards'),
     params.tahun ? String(params.tahun) : null,
@@ -114,7 +115,7 @@ export function ListPage(props: {
         </div>
         <p class="filter-actions">
           <button type="submit">{tr(locale, 'Terapkan', 'Apply')}</button>{' '}
-          <a href={link('/penghargaan', locale)}>{tr(locale, 'Hapus saringan', 'Clear filters')}</a>
+          <a href={href(v, '/penghargaan')}>{tr(locale, 'Hapus saringan', 'Clear filters')}</a>
         </p>
       </form>
 
@@ -133,13 +134,7 @@ export function ListPage(props: {
       ) : null}
 
       <p class="count" role="status">
-        <strong>
-          {tr(
-            locale,
-            `${total}${result.totalExact ? '' : '+'} penghargaan`,
-            `${total}${result.totalExact ? '' : '+'} awards`,
-          )}
-        </strong>
+        <strong>{tr(locale, `${total}${more} penghargaan`, `${total}${more} awards`)}</strong>
         {pages > 1
           ? ` · ${tr(locale, `Halaman ${result.page} dari ${pages}`, `Page ${result.page} of ${pages}`)}`
           : ''}
@@ -162,7 +157,7 @@ export function ListPage(props: {
       {pages > 1 ? (
         <nav class="pager" aria-label={tr(locale, 'Halaman', 'Pages')}>
           {result.page > 1 ? (
-            <a rel="prev" href={link('/penghargaan', locale, paramsToLink(params, result.page - 1))}>
+            <a rel="prev" href={href(v, '/penghargaan', paramsToLink(params, result.page - 1))}>
               ← {tr(locale, 'Sebelumnya', 'Previous')}
             </a>
           ) : (
@@ -170,7 +165,7 @@ export function ListPage(props: {
           )}
           <span>{tr(locale, `Halaman ${result.page} dari ${pages}`, `Page ${result.page} of ${pages}`)}</span>
           {result.page < pages ? (
-            <a rel="next" href={link('/penghargaan', locale, paramsToLink(params, result.page + 1))}>
+            <a rel="next" href={href(v, '/penghargaan', paramsToLink(params, result.page + 1))}>
               {tr(locale, 'Berikutnya', 'Next')} →
             </a>
           ) : (

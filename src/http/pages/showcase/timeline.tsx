@@ -2,7 +2,7 @@ import { tr } from '../../../domain/i18n.ts';
 import type { Timeline } from '../../../services/showcase/timeline.ts';
 import { yearColumnsSvg } from './charts.ts';
 import { ChartFigure, levelLabel } from './components.tsx';
-import { formatNum, link } from './format.ts';
+import { formatNum, href } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { View } from './view.ts';
 
@@ -64,7 +64,7 @@ export function TimelinePage({ v, d }: { v: View; d: Timeline }) {
               .map((y) => (
                 <li class="tl-year">
                   <h2 class="tl-head">
-                    <a href={link('/penghargaan', locale, { tahun: y.year })}>{y.year}</a>{' '}
+                    <a href={href(v, '/penghargaan', { tahun: y.year })}>{y.year}</a>{' '}
                     <span class="pill">
                       {tr(locale, `${n(y.count)} penghargaan`, `${n(y.count)} awards`)}
                     </span>
@@ -72,7 +72,7 @@ export function TimelinePage({ v, d }: { v: View; d: Timeline }) {
                   <ul>
                     {y.highlights.map((a) => (
                       <li>
-                        <a href={link(`/penghargaan/${a.id}`, locale)}>{a.title}</a>
+                        <a href={href(v, `/penghargaan/${a.id}`)}>{a.title}</a>
                         <span class="award-meta">
                           {' '}
                           · {[a.giverName, levelLabel(v, a.level)].filter(Boolean).join(' · ')}
@@ -81,7 +81,7 @@ export function TimelinePage({ v, d }: { v: View; d: Timeline }) {
                     ))}
                     {y.count > y.highlights.length ? (
                       <li class="more">
-                        <a href={link('/penghargaan', locale, { tahun: y.year })}>
+                        <a href={href(v, '/penghargaan', { tahun: y.year })}>
                           {tr(
                             locale,
                             `dan ${n(y.count - y.highlights.length)} lainnya`,

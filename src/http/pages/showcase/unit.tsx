@@ -2,7 +2,7 @@ import { tr } from '../../../domain/i18n.ts';
 import type { UnitPage as UnitData } from '../../../services/showcase/unit.ts';
 import { horizontalBarSvg, yearColumnsSvg } from './charts.ts';
 import { ChartFigure, levelLabel, ZoneBadge } from './components.tsx';
-import { formatDate, formatNum, link } from './format.ts';
+import { formatDate, formatNum, href } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { View } from './view.ts';
 
@@ -33,7 +33,7 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
           <ol>
             {d.ancestors.map((a) => (
               <li>
-                <a href={link(`/unit/${a.id}`, locale)}>{a.shortName ?? a.name}</a>
+                <a href={href(v, `/unit/${a.id}`)}>{a.shortName ?? a.name}</a>
               </li>
             ))}
           </ol>
@@ -53,7 +53,7 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
           <h2 class="stat-label">{tr(locale, 'Penghargaan', 'Awards')}</h2>
           <p class="stat-value">{n(r.total)}</p>
           <p class="stat-note">
-            <a href={link('/penghargaan', locale, { unit: d.unit.id })}>
+            <a href={href(v, '/penghargaan', { unit: d.unit.id })}>
               {tr(locale, 'Lihat semua penghargaan', 'See all awards')}
             </a>
           </p>
@@ -116,7 +116,7 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
               return (
                 <li class="card">
                   <h3>
-                    <a href={link(`/penghargaan/${latest.awardId}`, locale)}>{s.title}</a>
+                    <a href={href(v, `/penghargaan/${latest.awardId}`)}>{s.title}</a>
                   </h3>
                   <p class="award-meta">
                     {s.giver?.abbreviation ?? ''} · {tr(locale, 'Terakhir', 'Latest')} {latest.year}
@@ -151,7 +151,7 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
               const years = [...new Set(s.points.map((p) => p.year))];
               return (
                 <li>
-                  <a href={link(`/penghargaan/${latest.awardId}`, locale)}>{s.title}</a>
+                  <a href={href(v, `/penghargaan/${latest.awardId}`)}>{s.title}</a>
                   <span class="award-meta">
                     {' · '}
                     {[
@@ -175,7 +175,7 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
           <ul class="unit-list">
             {d.children.map((c) => (
               <li>
-                <a href={link(`/unit/${c.id}`, locale)}>{c.name}</a> <span class="pill">{n(c.total)}</span>
+                <a href={href(v, `/unit/${c.id}`)}>{c.name}</a> <span class="pill">{n(c.total)}</span>
               </li>
             ))}
           </ul>
@@ -188,7 +188,7 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
           <ul class="plain-list">
             {awards.map((a) => (
               <li>
-                <a href={link(`/penghargaan/${a.id}`, locale)}>{a.title}</a>
+                <a href={href(v, `/penghargaan/${a.id}`)}>{a.title}</a>
                 <span class="award-meta">
                   {' · '}
                   {[
@@ -204,7 +204,7 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
           </ul>
           {r.total > awards.length ? (
             <p>
-              <a href={link('/penghargaan', locale, { unit: d.unit.id })}>
+              <a href={href(v, '/penghargaan', { unit: d.unit.id })}>
                 {tr(
                   locale,
                   `dan ${n(r.total - awards.length)} lainnya`,

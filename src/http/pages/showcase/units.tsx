@@ -1,6 +1,6 @@
 import { tr } from '../../../domain/i18n.ts';
 import type { UnitIndexItem } from '../../../services/showcase/unit.ts';
-import { formatNum, link } from './format.ts';
+import { formatNum, href } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { View } from './view.ts';
 
@@ -30,7 +30,7 @@ export function UnitsPage({ v, units }: { v: View; units: UnitIndexItem[] }) {
         <ul class="unit-tree">
           {units.map((u) => (
             <li class={`depth-${Math.min(u.depth, 4)}`}>
-              <a href={link(`/unit/${u.id}`, locale)}>{u.name}</a>
+              <a href={href(v, `/unit/${u.id}`)}>{u.name}</a>
               {u.shortName ? <span class="award-meta"> ({u.shortName})</span> : null}{' '}
               <span class="pill">{formatNum(u.total, locale)}</span>
             </li>

@@ -10,6 +10,8 @@ export interface View {
   origin: string;
   path: string;
   query: URLSearchParams;
+  /** Where this showcase's pages live: '' at the root, '/wilayah/36.71' for one region of many. */
+  base: string;
 }
 
 /** The origin written into canonical and sharing links: PUBLIC_URL, else the request's. */
@@ -25,12 +27,13 @@ export function viewFor(
   c: Context<AppEnv>,
   site: Site,
   params: Record<string, string | number | undefined> = {},
+  base = '',
 ): View {
   const locale = c.get('locale');
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
   if (locale === 'en') query.set('lang', 'en');
-  return { locale, site, origin: originOf(c), path: c.req.path, query };
+  return { locale, site, origin: originOf(c), path: c.req.path, query, base };
 }
 
 /** The same page in the other language (query kept, `lang` switched). */

@@ -1,0 +1,80 @@
+import { REGION_KINDS } from '../../../domain/compare/index.ts';
+import { tr } from '../../../domain/i18n.ts';
+import { REGION_KIND_PLURALS } from '../../../domain/labels.ts';
+import type { Region } from '../../../services/units.ts';
+import { formatNum, link } from './format.ts';
+import { Layout } from './layout.tsx';
+import type { View } from './view.ts';
+
+/** The root of a deployment that keeps many regions: each region with its public award count. */
+export function RegionsPage({
+  v,
+  regions,
+  counts,
+}: {
+  v: View;
+  regions: Region[];
+  counts: Map<string, number>;
+}) {
+  const { locale } = v;
+  return (
+    <Layout
+      v={v}
+      title={tr(locale, 'Penghargaan pemerintah daerah', 'Awards of regional governments')}
+      description={tr(
+        locale,
+        'Pilih daerah untuk melihat penghargaan yang telah diverifikasi dan dipublikasikan.',
+        'Choose a region to see its verified, published awards.',
+      )}
+      section="home"
+    >
+      <h1>{tr(locale, 'Penghargaan pemerintah daerah', 'Awards of regional governments')}</h1>
+      <p class="lead">
+        {tr(
+          locale,
+          'Pilih daerah untuk melihat penghargaan yang telah diverifikasi dan dipublikasikan.',
+          'Choose a region to see its verified, published awards.',
+        )}
+      </p>
+      <p>
+        <a class="button" href={link('/perbandingan', locale)}>
+          {tr(locale, 'Perbandingan Daerah', 'Compare regions')} →
+        </a>
+      </p>
+      {REGION_KINDS.map((kind) => {
+        const list = regions.filter((r) => r.kind === kind);
+        if (!list.length) return null;
+        return (
+          <section aria-labelledby={`kind-${kind}`}>
+            <h2 id={`kind-${kind}`}>{REGION_KIND_PLURALS[kind]?.[locale]}</h2>
+            <div class="table-scroll">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{tr(locale, 'Daerah', 'Region')}</th>
+                    <th scope="col">{tr(locale, 'Kode', 'Code')}</th>
+                    <th scope="col" class="num">
+                      {tr(locale, 'Penghargaan', 'Awards')} (
+                      {tr(locale, 'Semua tahun', 'All years').toLowerCase()})
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((r) => (
+                    <tr>
+                      <th scope="row">
+                        <a href={link(`/wilayah/${r.code}`, locale)}>{r.name}</a>
+                      </th>
+                      <td>{r.code}</td>
+                      <td class="num">{formatNum(counts.get(r.code) ?? 0, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+    </Layout>
+  );
+}

@@ -1,4 +1,6 @@
 import { REGION_KINDS } from '../../../domain/compare/index.ts';
+import { tr } from '../../../domain/i18n.ts';
+import { REGION_KIND_PLURALS } from '../../../domain/labels.ts';
 import type { Region } from '../../../services/units.ts';
 import { formatNum, link } from './format.ts';
 import { Layout } from './layout.tsx';
@@ -14,14 +16,29 @@ export function RegionsPage({
   regions: Region[];
   counts: Map<string, number>;
 }) {
-  const { t, locale } = v;
+  const { locale } = v;
   return (
-    <Layout v={v} title={t.indexTitle} description={t.indexIntro} section="home">
-      <h1>{t.indexTitle}</h1>
-      <p class="lead">{t.indexIntro}</p>
+    <Layout
+      v={v}
+      title={tr(locale, 'Penghargaan pemerintah daerah', 'Awards of regional governments')}
+      description={tr(
+        locale,
+        'Pilih daerah untuk melihat penghargaan yang telah diverifikasi dan dipublikasikan.',
+        'Choose a region to see its verified, published awards.',
+      )}
+      section="home"
+    >
+      <h1>{tr(locale, 'Penghargaan pemerintah daerah', 'Awards of regional governments')}</h1>
+      <p class="lead">
+        {tr(
+          locale,
+          'Pilih daerah untuk melihat penghargaan yang telah diverifikasi dan dipublikasikan.',
+          'Choose a region to see its verified, published awards.',
+        )}
+      </p>
       <p>
         <a class="button" href={link('/perbandingan', locale)}>
-          {t.navCompare} →
+          {tr(locale, 'Perbandingan Daerah', 'Compare regions')} →
         </a>
       </p>
       {REGION_KINDS.map((kind) => {
@@ -29,15 +46,16 @@ export function RegionsPage({
         if (!list.length) return null;
         return (
           <section aria-labelledby={`kind-${kind}`}>
-            <h2 id={`kind-${kind}`}>{t.kinds[kind]}</h2>
+            <h2 id={`kind-${kind}`}>{REGION_KIND_PLURALS[kind]?.[locale]}</h2>
             <div class="table-scroll">
               <table class="table">
                 <thead>
                   <tr>
-                    <th scope="col">{t.colRegion}</th>
-                    <th scope="col">{t.regionCode}</th>
+                    <th scope="col">{tr(locale, 'Daerah', 'Region')}</th>
+                    <th scope="col">{tr(locale, 'Kode', 'Code')}</th>
                     <th scope="col" class="num">
-                      {t.colAwards} ({t.allYears.toLowerCase()})
+                      {tr(locale, 'Penghargaan', 'Awards')} (
+                      {tr(locale, 'Semua tahun', 'All years').toLowerCase()})
                     </th>
                   </tr>
                 </thead>

@@ -2,8 +2,8 @@
 // 'viewer', 'received_on' or 'SAKIP BB'. Pages, exports and reports all take them from here,
 // in Bahasa Indonesia and English.
 
-import type { Locale } from './format.ts';
 import { findScale } from './grading/catalog.ts';
+import type { Locale } from './i18n.ts';
 
 type Words = { id: string; en: string };
 

@@ -1,7 +1,7 @@
 // User-facing words of the web pages, Bahasa Indonesia first, English second. Pages call
 // `t(locale, key)`; a key missing in English falls back to Indonesian so nothing is blank.
 
-import type { Locale } from '../../domain/format.ts';
+import { type Locale, tr } from '../../domain/i18n.ts';
 
 export type { Locale };
 
@@ -233,6 +233,5 @@ export function t(locale: Locale, key: MessageKey, vars: Record<string, string |
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
-/** Picks between an Indonesian and an English phrase written inline (for one-off sentences). */
-export const tr = (locale: Locale, indonesian: string, english: string) =>
-  locale === 'en' ? english : indonesian;
+/** Inline phrases: see src/domain/i18n.ts, the one mechanism new code uses. */
+export { tr };

@@ -4,8 +4,8 @@
 
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
 import { todayIso } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import type { YearCount } from '../../domain/recap/index.ts';
 import { type RecapScope, visible } from './scope.ts';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import type { Change } from '../../domain/recap/index.ts';
 import type { Award } from '../awards/model.ts';
 import { listAwards } from '../awards/read.ts';

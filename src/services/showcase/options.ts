@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import { readableAwards } from '../access.ts';
 import { listUnits } from '../units.ts';
 
@@ -63,7 +63,7 @@ export async function filterOptions(
 
 /**
  * The years that have public awards, newest first: the first and last such year, then one
- * indexed look-up per year between them (index awards_year_public_level), so the cost follows
+ * indexed look-up per year between them (index awards_year_highlight), so the cost follows
  * the number of years, not of awards.
  */
 async function yearsWithPublicAwards(db: Kysely<Database>, regionCode: string | null): Promise<number[]> {

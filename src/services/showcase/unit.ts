@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, OrgUnitRow } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import { type Change, type Count, changeOf, pathIds, type YearCount } from '../../domain/recap/index.ts';
 import { notFound } from '../errors.ts';
 import { recapByField, recapByYear, recapLatestYear } from '../recap/queries.ts';

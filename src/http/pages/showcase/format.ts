@@ -1,7 +1,8 @@
 // Showcase flavour of the shared formats (src/domain/format.ts), plus links that keep the language.
-import { formatDateIn, formatNumberIn, type Locale } from '../../../domain/format.ts';
+import { formatDateIn, formatNumberIn } from '../../../domain/format.ts';
+import type { Locale } from '../../../domain/i18n.ts';
 
-export type { Locale } from '../../../domain/format.ts';
+export type { Locale };
 
 export const formatNum = (x: number, locale: Locale) => formatNumberIn(locale, x);
 

@@ -1,7 +1,9 @@
+import { tr } from '../../../domain/i18n.ts';
 import { OPEN_DICTIONARY } from '../../../services/exports/open-dictionary.ts';
 import type { Region } from '../../../services/units.ts';
 import { formatNum, href, link } from './format.ts';
 import { Layout } from './layout.tsx';
+import { REGIONS_NAV } from './regions-words.ts';
 import type { View } from './view.ts';
 
 /**
@@ -56,7 +58,7 @@ export function DataPage({
       </ul>
       {regions.length ? (
         <>
-          <h2>{t.dataPerRegion}</h2>
+          <h2>{tr(locale, 'Data per daerah', 'Data per region')}</h2>
           <ul class="columns">
             {regions.map((r) => (
               <li>
@@ -95,14 +97,21 @@ export function DataPage({
 
 /** The 404 page: a page or award that is not there, or a region code that is not (`region`). */
 export function NotFoundPage({ v, region }: { v: View; region?: string }) {
-  const text = region === undefined ? v.t.notFoundText : v.t.regionNotFound(region);
+  const text =
+    region === undefined
+      ? v.t.notFoundText
+      : tr(
+          v.locale,
+          `Daerah dengan kode "${region}" tidak ada di sini. Pilih daerah dari daftar daerah.`,
+          `There is no region with code "${region}" here. Choose one from the list of regions.`,
+        );
   return (
     <Layout v={v} title={v.t.notFoundTitle} description={text} section={null}>
       <h1>{v.t.notFoundTitle}</h1>
       <p>{text}</p>
       <p>
         {v.site.regionCode === null ? (
-          <a href={link('/', v.locale)}>{v.t.navRegions}</a>
+          <a href={link('/', v.locale)}>{REGIONS_NAV[v.locale]}</a>
         ) : (
           <a href={href(v, '/penghargaan')}>{v.t.navList}</a>
         )}

@@ -107,50 +107,6 @@ const id = {
   zones: { hijau: 'Zona Hijau', kuning: 'Zona Kuning', merah: 'Zona Merah' } as Record<string, string>,
   emblemAlt: (name: string) => `Lambang ${name}`,
   descHome: (name: string) => `Penghargaan yang diterima ${name}: jumlah, bidang, pemberi dan rinciannya.`,
-  navRegions: 'Daftar Daerah',
-  navCompare: 'Perbandingan Daerah',
-  indexTitle: 'Penghargaan pemerintah daerah',
-  indexIntro: 'Pilih daerah untuk melihat penghargaan yang telah diverifikasi dan dipublikasikan.',
-  kinds: { provinsi: 'Provinsi', kabupaten: 'Kabupaten', kota: 'Kota' } as Record<string, string>,
-  regionCode: 'Kode',
-  allYears: 'Semua tahun',
-  regionNotFound: (code: string) =>
-    `Daerah dengan kode "${code}" tidak ada di sini. Pilih daerah dari daftar daerah.`,
-  compareTitle: 'Perbandingan antardaerah',
-  compareIntro: (from: number, to: number) =>
-    `Penghargaan terverifikasi dan publik tahun ${from}–${to}. Daerah dibandingkan dengan sesamanya: provinsi dengan provinsi, kabupaten dengan kabupaten, kota dengan kota.`,
-  provinceTitle: (name: string) => `Kabupaten dan kota di ${name}`,
-  provinceLink: 'Kabupaten dan kota di provinsi ini',
-  groupReported: (n: string, of: string) => `${n} dari ${of} daerah sudah melapor`,
-  colRank: 'Peringkat',
-  colRegion: 'Daerah',
-  colAwards: 'Penghargaan',
-  colAchievements: 'Prestasi (seri dihitung sekali)',
-  colScore: 'Skor berbobot',
-  colCoverage: 'Penilaian nasional tercatat',
-  colStreak: 'Capaian beruntun terpanjang',
-  notReported: 'Belum melapor',
-  notReportedNote:
-    'Belum melapor: belum ada satu pun penghargaan terverifikasi yang tercatat. Itu berbeda dari nol: nol berarti daerah sudah mencatat, tetapi tidak menerima penghargaan dalam periode ini.',
-  coverageNote: (n: number) =>
-    `Penilaian nasional tercatat: berapa dari ${n} penilaian nasional yang berulang (opini BPK, SAKIP, kepatuhan Ombudsman dan lainnya) yang tercatat untuk daerah dalam periode ini.`,
-  streakNote:
-    'Penghargaan yang berulang setiap tahun (misalnya opini WTP dari BPK) dihitung sekali, sebagai rangkaian tahun berturut-turut, bukan sebagai sekian penghargaan.',
-  streakText: (value: string | null, length: number, title: string | null) =>
-    `${value ? `${value} ` : ''}${length} tahun berturut-turut${title ? ` (${title})` : ''}`,
-  weightsTitle: 'Cara menghitung skor berbobot',
-  weightsIntro:
-    'Setiap penghargaan bernilai bobot tingkatnya dikali bobot peringkatnya; seri penilaian dihitung sekali dengan bobot terbaiknya. Jumlah mentah ditampilkan di sampingnya.',
-  levelWeights: 'Bobot tingkat',
-  rankWeights: 'Bobot peringkat',
-  weight: 'Bobot',
-  rankN: (n: number) => `Peringkat ${n}`,
-  otherRank: 'Peringkat lain atau tanpa peringkat',
-  unknownLevel: 'Tingkat lain atau tidak diketahui',
-  periodEnd: 'Periode sampai tahun',
-  show: 'Tampilkan',
-  dataAll: 'Data semua daerah',
-  dataPerRegion: 'Data per daerah',
 };
 
 export type Dict = typeof id;
@@ -260,50 +216,6 @@ const en: Dict = {
   zones: { hijau: 'Green Zone', kuning: 'Yellow Zone', merah: 'Red Zone' },
   emblemAlt: (name) => `Emblem of ${name}`,
   descHome: (name) => `Awards received by ${name}: totals, fields, awarding bodies and details.`,
-  navRegions: 'Regions',
-  navCompare: 'Compare regions',
-  indexTitle: 'Awards of regional governments',
-  indexIntro: 'Choose a region to see its verified, published awards.',
-  kinds: { provinsi: 'Provinces', kabupaten: 'Regencies', kota: 'Cities' },
-  regionCode: 'Code',
-  allYears: 'All years',
-  regionNotFound: (code) =>
-    `There is no region with code "${code}" here. Choose one from the list of regions.`,
-  compareTitle: 'Comparing regions',
-  compareIntro: (from, to) =>
-    `Verified, published awards ${from}–${to}. Each region is compared with its peers: provinces with provinces, regencies with regencies, cities with cities.`,
-  provinceTitle: (name) => `Regencies and cities of ${name}`,
-  provinceLink: 'Regencies and cities of this province',
-  groupReported: (n, of) => `${n} of ${of} regions have reported`,
-  colRank: 'Rank',
-  colRegion: 'Region',
-  colAwards: 'Awards',
-  colAchievements: 'Achievements (a series counts once)',
-  colScore: 'Weighted score',
-  colCoverage: 'National assessments on record',
-  colStreak: 'Longest running streak',
-  notReported: 'Not reported',
-  notReportedNote:
-    'Not reported: no verified award is on record yet. That is not zero: zero means the region keeps its record but received no award in this period.',
-  coverageNote: (n) =>
-    `National assessments on record: how many of the ${n} recurring national assessments (BPK audit opinion, SAKIP, Ombudsman compliance and others) are on record for the region in this period.`,
-  streakNote:
-    'An award that recurs every year (such as the unqualified BPK opinion, WTP) counts once, as a run of consecutive years, not as that many awards.',
-  streakText: (value, length, title) =>
-    `${value ? `${value} ` : ''}${length} years in a row${title ? ` (${title})` : ''}`,
-  weightsTitle: 'How the weighted score is computed',
-  weightsIntro:
-    "Each award is worth its level's weight times its rank's weight; an assessment series counts once, at its best weight. The raw counts are shown beside it.",
-  levelWeights: 'Weight by level',
-  rankWeights: 'Weight by rank',
-  weight: 'Weight',
-  rankN: (n) => `Rank ${n}`,
-  otherRank: 'Any other rank, or none',
-  unknownLevel: 'Other or unknown level',
-  periodEnd: 'Period up to',
-  show: 'Show',
-  dataAll: 'Data of every region',
-  dataPerRegion: 'Data per region',
 };
 
 export const dict = { id, en } as const;

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { tr } from '../../../domain/i18n.ts';
 import { getAward, listAwards } from '../../../services/awards/read.ts';
 import { AppError } from '../../../services/errors.ts';
 import { compareRegions, comparisonDefaultYear } from '../../../services/recap/compare.ts';
@@ -380,7 +381,10 @@ function comparison(c: Context<AppEnv>, province: string | null): Promise<Respon
         if (province !== null && name === null) throw new AppError('not_found', 'not found');
         const d = await compareRegions(db, province === null ? { all: true } : { province }, year);
         const years = Array.from({ length: 10 }, (_, i) => latest - i);
-        const title = name === null ? v.t.compareTitle : v.t.provinceTitle(name);
+        const title =
+          name === null
+            ? tr(v.locale, 'Perbandingan antardaerah', 'Comparing regions')
+            : tr(v.locale, `Kabupaten dan kota di ${name}`, `Regencies and cities of ${name}`);
         return <ComparePage v={v} d={d} title={title} years={years} />;
       },
       { tahun: asked ?? undefined },

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { href, link } from './format.ts';
+import { COMPARE_NAV, REGIONS_NAV } from './regions-words.ts';
 import { canonicalUrl, otherLanguageHref, type View } from './view.ts';
 
 type Section = 'home' | 'list' | 'units' | 'timeline' | 'data' | 'compare' | null;
@@ -23,8 +24,8 @@ export function Layout({ v, title, description, section, children }: LayoutProps
   const nav: [Section, string, string][] =
     site.regionCode === null
       ? [
-          ['home', '/', t.navRegions],
-          ['compare', '/perbandingan', t.navCompare],
+          ['home', '/', REGIONS_NAV[locale]],
+          ['compare', '/perbandingan', COMPARE_NAV[locale]],
           ['data', '/data', t.navData],
         ]
       : [
@@ -110,8 +111,8 @@ export function Layout({ v, title, description, section, children }: LayoutProps
             <p>
               {v.base ? (
                 <>
-                  <a href={link('/', locale)}>{t.navRegions}</a> ·{' '}
-                  <a href={link('/perbandingan', locale)}>{t.navCompare}</a> ·{' '}
+                  <a href={link('/', locale)}>{REGIONS_NAV[locale]}</a> ·{' '}
+                  <a href={link('/perbandingan', locale)}>{COMPARE_NAV[locale]}</a> ·{' '}
                 </>
               ) : null}
               <a href={href(v, '/data')}>{t.navData}</a> · <a href="/masuk">{t.signIn}</a>

@@ -274,7 +274,7 @@ export function intakeRoutes() {
       summary:
         'Undo "not the same award": the dismissed match of a pending finding is offered again (409 when none was dismissed)',
       request: { params: IdParam },
-      responses: { ...jsonOk('The finding, matched again'), ...errorResponses },
+      responses: { ...jsonOk('The finding, matched again', MatchDismissedSchema), ...errorResponses },
     }),
     async (c) => {
       const row = await restoreMatch(c.get('deps').db.db, requireActor(c), c.req.valid('param').id);
@@ -290,7 +290,7 @@ export function intakeRoutes() {
       summary:
         'Undo "not evidence": a dismissed late source of a decided finding is offered as evidence again (409 when it was not dismissed)',
       request: { params: IdParam, ...jsonBody(restoreEvidenceSchema) },
-      responses: { ...jsonOk('The article, offered again'), ...errorResponses },
+      responses: { ...jsonOk('The article, offered again', EvidenceDismissedSchema), ...errorResponses },
     }),
     async (c) => {
       const id = c.req.valid('param').id;

@@ -4,7 +4,7 @@ import type { Award } from '../../../services/awards/model.ts';
 import type { Page } from '../../../services/awards/read.ts';
 import type { FilterOptions } from '../../../services/showcase/options.ts';
 import { AwardItem, levelLabel } from './components.tsx';
-import { formatNum, href } from './format.ts';
+import { formatNum, href, pathIn } from './format.ts';
 import { Layout } from './layout.tsx';
 import { type ListParams, paramsToLink } from './list-query.ts';
 import type { View } from './view.ts';
@@ -37,7 +37,7 @@ export function ListPage(props: {
       section="list"
     >
       <h1>{heading}</h1>
-      <form class="filters" method="get" action="/penghargaan" aria-labelledby="filters-title">
+      <form class="filters" method="get" action={pathIn(v, '/penghargaan')} aria-labelledby="filters-title">
         <h2 id="filters-title" class="filters-title">
           {tr(locale, 'Saring daftar', 'Filter the list')}
         </h2>

@@ -5,11 +5,12 @@ import {
   type PeerGroup,
   RANK_WEIGHTS,
 } from '../../../domain/compare/index.ts';
+import { formatNumber } from '../../../domain/format.ts';
 import { type Locale, tr } from '../../../domain/i18n.ts';
 import { levelLabel, REGION_KIND_PLURALS } from '../../../domain/labels.ts';
 import type { Comparison } from '../../../services/recap/compare.ts';
-import { formatNum, link } from './format.ts';
 import { Layout } from './layout.tsx';
+import { link } from './links.ts';
 import type { View } from './view.ts';
 
 /**
@@ -30,7 +31,7 @@ export function ComparePage({
   years: number[];
 }) {
   const { locale } = v;
-  const n = (x: number) => formatNum(x, locale);
+  const n = (x: number) => formatNumber(x, locale);
   return (
     <Layout
       v={v}

@@ -6,6 +6,7 @@ import * as m005 from './migrations/005_scale_indexes.ts';
 import * as m006 from './migrations/006_intake_provenance.ts';
 import * as m007 from './migrations/007_public_cover.ts';
 import * as m008 from './migrations/008_intake_retry_undo.ts';
+import * as m011 from './migrations/011_public_counts.ts';
 import type { Database } from './schema.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time:
@@ -19,6 +20,8 @@ const migrations: Record<string, Migration> = {
   '006_intake_provenance': m006,
   '007_public_cover': m007,
   '008_intake_retry_undo': m008,
+  // 009 and 010 are reserved for the many-regions work.
+  '011_public_counts': m011,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

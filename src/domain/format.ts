@@ -2,7 +2,7 @@
 // asked, all from Intl. The one place every page, export and report takes them from, so a date
 // reads the same everywhere.
 
-export type Locale = 'id' | 'en';
+import type { Locale } from './i18n.ts';
 
 const INTL_LOCALE: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
 

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { nowIso } from '../db/now.ts';
 import type { Database, OrgUnitRow, RegionTable } from '../db/schema.ts';
+import { regionByCode } from '../extract/regions/gazetteer.ts';
 import { UNIT_TYPES, type UnitType } from '../reference/unit-types.ts';
 import { assertAdmin } from './access.ts';
 import type { Actor } from './actor.ts';
@@ -76,6 +77,21 @@ const toRegion = (r: Selectable<RegionTable>): RegionView => ({
 export async function listRegions(db: Kysely<Database>): Promise<RegionView[]> {
   const rows = await db.selectFrom('regions').selectAll().orderBy('code').execute();
   return rows.map(toRegion);
+}
+
+/**
+ * The name of province `code` ('36' → 'Provinsi Banten') when the deployment keeps it or any of
+ * its kabupaten/kota; null otherwise. The name comes from the regions table, else the gazetteer.
+ */
+export async function provinceName(db: Kysely<Database>, code: string): Promise<string | null> {
+  const kept = await db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where((eb) => eb.or([eb('code', '=', code), eb('code', 'like', `${code}.%`)]))
+    .orderBy('code')
+    .execute();
+  if (!kept.length) return null;
+  return kept.find((r) => r.code === code)?.name ?? regionByCode(code)?.name ?? `Provinsi ${code}`;
 }
 
 /**

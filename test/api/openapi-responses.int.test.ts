@@ -338,6 +338,13 @@ describe('every answer matches its documented schema', () => {
       `/intake/findings/${ombId}/dismiss-match`,
       200,
     );
+    await call(
+      'kurator',
+      'POST',
+      '/intake/findings/{id}/restore-match',
+      `/intake/findings/${ombId}/restore-match`,
+      200,
+    );
     await call('kurator', 'POST', '/intake/findings/{id}/merge', `/intake/findings/${ombId}/merge`, 200, {
       awardId: recorded.json.id,
     });
@@ -356,6 +363,14 @@ describe('every answer matches its documented schema', () => {
       'POST',
       '/intake/findings/{id}/dismiss-evidence',
       `/intake/findings/${klaId}/dismiss-evidence`,
+      200,
+      { articleId: late.articleId },
+    );
+    await call(
+      'kurator',
+      'POST',
+      '/intake/findings/{id}/restore-evidence',
+      `/intake/findings/${klaId}/restore-evidence`,
       200,
       { articleId: late.articleId },
     );

@@ -4,7 +4,6 @@
 // message that says how to fix them.
 
 import type { Command } from 'commander';
-import type { Locale } from '../../domain/format.ts';
 import {
   findScale,
   type Grade,
@@ -13,6 +12,7 @@ import {
   SCALE_IDS,
   ZONE_LABELS,
 } from '../../domain/grading/index.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import { formatNumber } from '../../domain/recap/format.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';

@@ -1,9 +1,9 @@
 // Phrases the recap pages and reports print, in Bahasa Indonesia (default) and English.
 // Numbers the Indonesian way: 94,76 and 1.234.
 
-import type { Locale } from '../format.ts';
 import { formatNumberIn } from '../format.ts';
 import { ZONE_LABELS, type Zone } from '../grading/types.ts';
+import type { Locale } from '../i18n.ts';
 import type { Change } from './counts.ts';
 import type { TrendPoint } from './series.ts';
 import type { Streak } from './streaks.ts';

@@ -11,6 +11,8 @@ import {
   dismissMatch,
   mergeFinding,
   rejectFinding,
+  restoreLateSource,
+  restoreMatch,
 } from '../../services/intake/decide.ts';
 import { ingest } from '../../services/intake/ingest.ts';
 import type { IntakeInput } from '../../services/intake/prepare.ts';
@@ -22,6 +24,7 @@ import {
   listFindingsQuerySchema,
   mergeSchema,
   pageQuerySchema,
+  restoreEvidenceSchema,
 } from '../../services/intake/schemas.ts';
 import { requireActor } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
@@ -259,6 +262,41 @@ export function intakeRoutes() {
       const { articleId, reason } = c.req.valid('json');
       await dismissLateSource(c.get('deps').db.db, requireActor(c), id, articleId, reason ?? null);
       return c.json({ findingId: id, articleId, offered: false }, 200);
+    },
+  );
+
+  // The undo of the two dismissals above, as the review page offers them (…/batal there).
+  app.openapi(
+    guardedRoute(CURATOR_ROLES, {
+      method: 'post',
+      path: '/intake/findings/{id}/restore-match',
+      tags,
+      summary:
+        'Undo "not the same award": the dismissed match of a pending finding is offered again (409 when none was dismissed)',
+      request: { params: IdParam },
+      responses: { ...jsonOk('The finding, matched again', MatchDismissedSchema), ...errorResponses },
+    }),
+    async (c) => {
+      const row = await restoreMatch(c.get('deps').db.db, requireActor(c), c.req.valid('param').id);
+      return c.json({ findingId: row.id, state: row.state, matchedAwardId: row.matched_award_id }, 200);
+    },
+  );
+
+  app.openapi(
+    guardedRoute(CURATOR_ROLES, {
+      method: 'post',
+      path: '/intake/findings/{id}/restore-evidence',
+      tags,
+      summary:
+        'Undo "not evidence": a dismissed late source of a decided finding is offered as evidence again (409 when it was not dismissed)',
+      request: { params: IdParam, ...jsonBody(restoreEvidenceSchema) },
+      responses: { ...jsonOk('The article, offered again', EvidenceDismissedSchema), ...errorResponses },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const { articleId } = c.req.valid('json');
+      await restoreLateSource(c.get('deps').db.db, requireActor(c), id, articleId);
+      return c.json({ findingId: id, articleId, offered: true }, 200);
     },
   );
 

@@ -4,7 +4,7 @@
 
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import { changeOf } from '../../domain/recap/index.ts';
 import { notFound } from '../errors.ts';
 import { factRows, toFact } from './facts.ts';

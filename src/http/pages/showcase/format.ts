@@ -1,7 +1,8 @@
 // Showcase flavour of the shared formats (src/domain/format.ts), plus links that keep the language.
-import { formatDateIn, formatNumberIn, type Locale } from '../../../domain/format.ts';
+import { formatDateIn, formatNumberIn } from '../../../domain/format.ts';
+import type { Locale } from '../../../domain/i18n.ts';
 
-export type { Locale } from '../../../domain/format.ts';
+export type { Locale };
 
 export const formatNum = (x: number, locale: Locale) => formatNumberIn(locale, x);
 
@@ -28,3 +29,19 @@ export function link(path: string, locale: Locale, params: Record<string, string
   const s = q.toString();
   return s ? `${path}?${s}` : path;
 }
+
+/**
+ * A link inside the showcase being read: the region's pages live under its base
+ * ('/wilayah/36.71'), a single-region install's at the root (base ''). Keeps the language.
+ */
+export function href(
+  v: { base: string; locale: Locale },
+  path: string,
+  params: Record<string, string | number | undefined> = {},
+) {
+  return link(pathIn(v, path), v.locale, params);
+}
+
+/** The path of a showcase page under the base being read ('/penghargaan' → '/wilayah/36.71/penghargaan'). */
+export const pathIn = (v: { base: string }, path: string) =>
+  v.base ? (path === '/' ? v.base : `${v.base}${path}`) : path;

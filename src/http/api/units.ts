@@ -71,8 +71,8 @@ export function unitRoutes() {
     }),
     async (c) => {
       const { db } = c.get('deps').db;
-      const items = await listRegions(db);
-      return c.json({ current: items[0]?.code ?? null, items }, 200);
+      const [items, current] = await Promise.all([listRegions(db), getRegion(db)]);
+      return c.json({ current: current?.code ?? null, items }, 200);
     },
   );
 

@@ -10,6 +10,7 @@ import { type Award, hydrateAwards } from '../awards/model.ts';
 import { applyFilters } from '../awards/read.ts';
 import type { ListAwardsQuery } from '../awards/schemas.ts';
 import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
+import { getRegion } from '../units.ts';
 import { defuseRow } from './cells.ts';
 import { styleTable } from './sheet-style.ts';
 
@@ -127,7 +128,5 @@ export function awardsJson(awards: Award[], filters: ExportFilters): string {
 
 /** "Kota Tangerang" for a region code (or the first region). */
 export async function regionName(db: Kysely<Database>, code?: string | null): Promise<string> {
-  let q = db.selectFrom('regions').select('name').orderBy('code');
-  if (code) q = q.where('code', '=', code);
-  return (await q.executeTakeFirst())?.name ?? '';
+  return (await getRegion(db, code))?.name ?? '';
 }

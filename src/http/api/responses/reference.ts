@@ -14,6 +14,7 @@ export const RegionSchema = z
     name: z.string(),
     kind: z.enum(['kota', 'kabupaten', 'provinsi']),
     foundedOn: isoDate.nullable(),
+    emblemUrl: z.string().nullable(),
   })
   .openapi('Region');
 

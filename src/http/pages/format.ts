@@ -1,6 +1,6 @@
 // Page flavour of the shared formats (src/domain/format.ts): a dash for a missing value.
 import { formatDateIn, formatDateTimeIn, formatNumberIn } from '../../domain/format.ts';
-import type { Locale } from './i18n.ts';
+import type { Locale } from '../../domain/i18n.ts';
 
 /** '2025-12-30' → '30 Desember 2025'. Timestamps keep only their date part. */
 export function formatDate(iso: string | null | undefined, locale: Locale = 'id'): string {

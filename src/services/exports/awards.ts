@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { SHEET_FIELDS, type ValueField, type ValueFieldKey } from '../../domain/awards/fields.ts';
+import { teamCell } from '../../domain/awards/team.ts';
 import { lazyRequire } from '../../lazy.ts';
 import type { Actor } from '../actor.ts';
 import { type Award, hydrateAwards } from '../awards/model.ts';
@@ -58,7 +59,7 @@ const REFERENCE_CELLS: Record<Exclude<ColumnKey, ValueFieldKey>, (a: Award, regi
   awardingBody: (a) => a.awardingBody?.abbreviation ?? a.awardingBodyText,
   field: (a) => a.field?.name ?? null,
   unit: (a, regionName) => a.unit?.name ?? (a.recipientKind === 'region' ? regionName : null),
-  team: (a) => a.team.map((m) => m.unitName ?? m.personName).join('; ') || null,
+  team: (a) => teamCell(a.team),
 };
 
 function valueCell(f: ValueField, a: Award, dateAs: 'date' | 'text'): Value {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Context, Next } from 'hono';
 import { formatDateIn } from '../../../domain/format.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import type { Evidence, EvidenceArticle } from '../../../services/awards/model.ts';
 import { AppError, invalid } from '../../../services/errors.ts';
 import {
@@ -16,7 +17,6 @@ import { webUrlOrNull } from '../../../services/safe-url.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
 import { formatBytes } from '../format.ts';
-import { type Locale, tr } from '../i18n.ts';
 import { intParam } from '../ui/bits.tsx';
 import { Csrf, formErrors, readForm } from '../ui/forms.tsx';
 import { flash, seeOther } from '../ui/page.tsx';

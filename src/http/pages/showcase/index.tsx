@@ -125,7 +125,7 @@ const home: Handler = (c, p) =>
           locale: v.locale,
           regionCode: regionOf(p),
           foundedOn: v.site.foundedOn,
-          otherLabel: v.t.other,
+          otherLabel: tr(v.locale, 'Lainnya', 'Other'),
         });
         return <HomePage v={v} d={d} />;
       }),

@@ -49,7 +49,7 @@ export function awardRowValues(input: CreateAward, refs: ResolvedRefs, grade: Gr
   const recipientKey = kind === 'region' ? refs.regionCode : `u${refs.unitId ?? 0}`;
   return {
     ...(valueColumns(input) as ValueColumns),
-    region_code: refs.regionCode,
+    region_id: refs.regionId,
     awarding_body_id: refs.awardingBodyId,
     field_id: refs.fieldId,
     unit_id: refs.unitId,

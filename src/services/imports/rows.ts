@@ -321,6 +321,7 @@ export async function convertRow(
 
   const v = { ...parsed.data, editionYear: year };
   const refs = {
+    regionId: ctx.region.id,
     regionCode: ctx.region.code,
     awardingBodyId: giver?.id ?? null,
     awardingBodyCode: giver?.code ?? null,

@@ -45,17 +45,22 @@ export const LATIN = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00
 export const LATIN_OR_DIGIT = `${LATIN}0-9`;
 
 /**
- * A cheap "could this word be in the set?" test on (first character, length), checked before
- * slicing the word out of the text: most words of an article are in none of our word sets.
+ * A cheap "could this word be in the set?" test on (first, second and last character, length),
+ * checked before slicing the word out of the text: most words of an article are in none of our
+ * word sets. Words are compared as given (callers pass lower-case text); characters outside
+ * ASCII count as one, so the test can only say "maybe" too often, never "no" wrongly.
  */
 export class WordFilter {
-  private readonly seen = new Uint8Array(128 * 32);
+  private readonly seen = new Uint8Array(1 << 16);
   constructor(words: Iterable<string>) {
     for (const w of words) this.seen[this.slot(w, 0, w.length)] = 1;
   }
   private slot(s: string, start: number, end: number): number {
-    const c = s.charCodeAt(start);
-    return (c < 128 ? c : 127) * 32 + Math.min(end - start, 31);
+    const len = end - start;
+    const first = Math.min(s.charCodeAt(start), 127);
+    const second = len > 1 ? Math.min(s.charCodeAt(start + 1), 127) : 0;
+    const last = Math.min(s.charCodeAt(end - 1), 127);
+    return (((first * 131 + second) * 131 + last) * 32 + Math.min(len, 31)) & 0xffff;
   }
   mayHave(s: string, start: number, end: number): boolean {
     return this.seen[this.slot(s, start, end)] === 1;

@@ -2,7 +2,7 @@
 // "Pemko Payakumbuh", "Tangsel", "Kota Hujan". The index is built once — a Map from the lowercased
 // words of a name to its regions — and the text is scanned token by token, trying the longest
 // name first, so the cost per article does not grow with the number of regions.
-import { forEachWord } from '../scan.ts';
+import { forEachWord, WordFilter } from '../scan.ts';
 import { allRegions, type Region, type RegionKind } from './data.ts';
 
 export type { Region, RegionKind } from './data.ts';
@@ -118,6 +118,8 @@ interface Index {
   longest: number;
   /** Every first-k-words of a name, so a scan stops at the first word that starts none. */
   prefixes: Set<string>;
+  /** A cheap first test of a word against the first words of names, before the Set look-up. */
+  firstWords: WordFilter;
 }
 
 let index: Index | null = null;
@@ -151,7 +153,8 @@ function buildIndex(): Index {
     longest = Math.max(longest, parts.length);
     for (let j = 1; j <= parts.length; j++) prefixes.add(parts.slice(0, j).join(' '));
   }
-  return { byCode, byName, words, longest, prefixes };
+  const firstWords = new WordFilter([...words.keys()].map((k) => k.split(' ')[0]));
+  return { byCode, byName, words, longest, prefixes, firstWords };
 }
 
 function getIndex(): Index {
@@ -291,6 +294,7 @@ function matchTokens(text: string, toks: Token[], lo: number, hi: number, base: 
     let hit: { regions: Region[]; alias: boolean } | undefined;
     let n = 0;
     let key = toks[i].word;
+    if (!idx.firstWords.mayHave(key, 0, key.length)) continue;
     for (let len = 1; len <= idx.longest && i + len <= hi; len++) {
       if (len > 1) {
         if (!adjacent(text, toks[i + len - 2], toks[i + len - 1])) break;

@@ -65,4 +65,24 @@ export class WordFilter {
   mayHave(s: string, start: number, end: number): boolean {
     return this.seen[this.slot(s, start, end)] === 1;
   }
+  /**
+   * The same test on a word as written, for a set of lower-case words: ASCII capitals are
+   * folded; a word whose tested characters are not all ASCII is lowered first.
+   */
+  mayHaveAnyCase(s: string, start: number, end: number): boolean {
+    const first = s.charCodeAt(start);
+    const second = end - start > 1 ? s.charCodeAt(start + 1) : 0;
+    const last = s.charCodeAt(end - 1);
+    if (first >= 128 || second >= 128 || last >= 128) {
+      const w = s.slice(start, end).toLowerCase();
+      return this.mayHave(w, 0, w.length);
+    }
+    const len = end - start;
+    const slot = (((fold(first) * 131 + fold(second)) * 131 + fold(last)) * 32 + Math.min(len, 31)) & 0xffff;
+    return this.seen[slot] === 1;
+  }
+}
+
+function fold(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }

@@ -176,19 +176,28 @@ export function regionByName(name: string): Region | null {
   return getIndex().byName.get(name.trim().replace(/\s+/g, ' ').toLowerCase()) ?? null;
 }
 
-interface Token {
-  word: string;
-  start: number;
-  end: number;
-  upper: boolean;
+/** A word of the text; its lower case is made only when asked (most words are never looked up). */
+class Token {
+  private lower: string | undefined;
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  get word(): string {
+    this.lower ??= this.text.slice(this.start, this.end).toLowerCase();
+    return this.lower;
+  }
+  /** Capitalised as written ("Batu", not "batu"). */
+  get upper(): boolean {
+    return this.text[this.start] !== this.word[0];
+  }
 }
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   forEachWord(text, (start, end) => {
-    const w = text.slice(start, end);
-    const lower = w.toLowerCase();
-    out.push({ word: lower, start, end, upper: w[0] !== lower[0] });
+    out.push(new Token(text, start, end));
   });
   return out;
 }
@@ -293,8 +302,8 @@ function matchTokens(text: string, toks: Token[], lo: number, hi: number, base: 
     // Longest match first, growing the key word by word while it is still a prefix of a name.
     let hit: { regions: Region[]; alias: boolean } | undefined;
     let n = 0;
+    if (!idx.firstWords.mayHaveAnyCase(text, toks[i].start, toks[i].end)) continue;
     let key = toks[i].word;
-    if (!idx.firstWords.mayHave(key, 0, key.length)) continue;
     for (let len = 1; len <= idx.longest && i + len <= hi; len++) {
       if (len > 1) {
         if (!adjacent(text, toks[i + len - 2], toks[i + len - 1])) break;

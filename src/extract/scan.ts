@@ -15,22 +15,35 @@ export function wordCharAt(s: string, i: number): number {
   return LETTER_OR_DIGIT.test(s[i]) ? 1 : 0;
 }
 
-/** Calls `visit(start, end)` for each word of `s`, in order; stops when it returns false. */
-export function forEachWord(s: string, visit: (start: number, end: number) => unknown): void {
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    let w = wordCharAt(s, i);
-    if (w === 0) {
-      i++;
-      continue;
+/**
+ * The words of `s` in order: `while (w.next())` then `w.start`, `w.end`. A cursor rather than a
+ * callback, so the loop body is the caller's own code (a callback shared by several callers is
+ * not inlined).
+ */
+export class Words {
+  start = 0;
+  end = 0;
+  constructor(private readonly s: string) {}
+  next(): boolean {
+    const s = this.s;
+    const n = s.length;
+    let i = this.end;
+    while (i < n) {
+      let w = wordCharAt(s, i);
+      if (w === 0) {
+        i++;
+        continue;
+      }
+      this.start = i;
+      while (w > 0) {
+        i += w;
+        w = i < n ? wordCharAt(s, i) : 0;
+      }
+      this.end = i;
+      return true;
     }
-    const start = i;
-    while (w > 0) {
-      i += w;
-      w = i < n ? wordCharAt(s, i) : 0;
-    }
-    if (visit(start, i) === false) return;
+    this.end = n;
+    return false;
   }
 }
 

@@ -2,7 +2,7 @@
 // "Pemko Payakumbuh", "Tangsel", "Kota Hujan". The index is built once — a Map from the lowercased
 // words of a name to its regions — and the text is scanned token by token, trying the longest
 // name first, so the cost per article does not grow with the number of regions.
-import { forEachWord, WordFilter } from '../scan.ts';
+import { WordFilter, Words } from '../scan.ts';
 import { allRegions, type Region, type RegionKind } from './data.ts';
 
 export type { Region, RegionKind } from './data.ts';
@@ -196,9 +196,7 @@ class Token {
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  forEachWord(text, (start, end) => {
-    out.push(new Token(text, start, end));
-  });
+  for (const w = new Words(text); w.next(); ) out.push(new Token(text, w.start, w.end));
   return out;
 }
 

@@ -113,11 +113,12 @@ const ALIASES: Record<string, string> = {
 interface Index {
   byCode: Map<string, Region>;
   byName: Map<string, Region>;
-  /** Lowercased name words ("tangerang selatan") → regions; aliases → their one region. */
-  words: Map<string, { regions: Region[]; alias: boolean }>;
   longest: number;
-  /** Every first-k-words of a name, so a scan stops at the first word that starts none. */
-  prefixes: Set<string>;
+  /**
+   * Every first-k-words of a name, so a scan stops at the first word that starts none; with the
+   * name's entry when the prefix is a whole name (one look-up per word, not two).
+   */
+  prefixes: Map<string, { regions: Region[]; alias: boolean } | null>;
   /** A cheap first test of a word against the first words of names, before the Set look-up. */
   firstWords: WordFilter;
 }
@@ -127,6 +128,7 @@ let index: Index | null = null;
 function buildIndex(): Index {
   const byCode = new Map<string, Region>();
   const byName = new Map<string, Region>();
+  // Lowercased name words ("tangerang selatan") → regions; aliases → their one region.
   const words = new Map<string, { regions: Region[]; alias: boolean }>();
   const add = (key: string, r: Region, alias: boolean) => {
     const e = words.get(key);
@@ -147,14 +149,17 @@ function buildIndex(): Index {
     words.set(alias, { regions: [r], alias: true });
   }
   let longest = 1;
-  const prefixes = new Set<string>();
+  const prefixes = new Map<string, { regions: Region[]; alias: boolean } | null>();
   for (const k of words.keys()) {
     const parts = k.split(' ');
     longest = Math.max(longest, parts.length);
-    for (let j = 1; j <= parts.length; j++) prefixes.add(parts.slice(0, j).join(' '));
+    for (let j = 1; j <= parts.length; j++) {
+      const p = parts.slice(0, j).join(' ');
+      prefixes.set(p, words.get(p) ?? null);
+    }
   }
   const firstWords = new WordFilter([...words.keys()].map((k) => k.split(' ')[0]));
-  return { byCode, byName, words, longest, prefixes, firstWords };
+  return { byCode, byName, longest, prefixes, firstWords };
 }
 
 function getIndex(): Index {
@@ -307,8 +312,8 @@ function matchTokens(text: string, toks: Token[], lo: number, hi: number, base: 
         if (!adjacent(text, toks[i + len - 2], toks[i + len - 1])) break;
         key = `${key} ${toks[i + len - 1].word}`;
       }
-      if (!idx.prefixes.has(key)) break;
-      const found = idx.words.get(key);
+      const found = idx.prefixes.get(key);
+      if (found === undefined) break;
       if (found) {
         hit = found;
         n = len;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageCacheStats } from '../../src/http/pages/showcase/cache.ts';
+import { startServer } from '../../src/http/server.ts';
 import type { TestApp } from '../support/app.ts';
 import { createTestApp } from '../support/app.ts';
 import { HIDDEN, KAB_ONLY, KOTA_ONLY, type RegionsSeed, seedRegions } from './regions.ts';
@@ -192,5 +194,28 @@ describe('showcase of many regions', () => {
     expect(dom(html).querySelector('h1')?.textContent).toBe('Comparing regions');
     expect(rows(html, 'kabupaten')[1].cells).toEqual(['—', 'Not reported']);
     expect(rows(html, 'kota')[0].cells[5]).toBe('WTP 5 years in a row (Opini BPK atas LKPD)');
+  });
+  // Last: closing the server closes the database it was given.
+  it('the direct path answers each region with its own page, for any query string', async () => {
+    const server = await startServer(
+      { ...t.config, port: 0, logLevel: 'silent' },
+      { db: t.db, host: '127.0.0.1' },
+    );
+    try {
+      const fetchText = async (path: string) => (await fetch(`${server.url}${path}`)).text();
+      const pages = new Map<string, string>();
+      for (const code of ['36.71', '36.03']) pages.set(code, await fetchText(`/wilayah/${code}`));
+      const { directHits } = pageCacheStats(t.db.db);
+      // Both are remembered by path; asked again (with a query string) each gets its own.
+      for (let i = 0; i < 5 && pageCacheStats(t.db.db).directHits < directHits + 2; i++)
+        for (const code of ['36.71', '36.03'])
+          expect(await fetchText(`/wilayah/${code}?utm=${i}`)).toBe(pages.get(code));
+      expect(pageCacheStats(t.db.db).directHits).toBeGreaterThanOrEqual(directHits + 2);
+      expect(pages.get('36.71')).toContain(KOTA_ONLY);
+      expect(pages.get('36.03')).toContain(KAB_ONLY);
+      expect(pages.get('36.03')).not.toContain(KOTA_ONLY);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -2,7 +2,7 @@
 // "Pemko Payakumbuh", "Tangsel", "Kota Hujan". The index is built once — a Map from the lowercased
 // words of a name to its regions — and the text is scanned token by token, trying the longest
 // name first, so the cost per article does not grow with the number of regions.
-import { forEachWord, WordFilter } from '../scan.ts';
+import { forEachWord } from '../scan.ts';
 import { allRegions, type Region, type RegionKind } from './data.ts';
 
 export type { Region, RegionKind } from './data.ts';
@@ -118,8 +118,6 @@ interface Index {
   longest: number;
   /** Every first-k-words of a name, so a scan stops at the first word that starts none. */
   prefixes: Set<string>;
-  /** A cheap first test of a word against the first words of names. */
-  firstWords: WordFilter;
 }
 
 let index: Index | null = null;
@@ -153,8 +151,7 @@ function buildIndex(): Index {
     longest = Math.max(longest, parts.length);
     for (let j = 1; j <= parts.length; j++) prefixes.add(parts.slice(0, j).join(' '));
   }
-  const firstWords = new WordFilter([...words.keys()].map((k) => k.split(' ')[0]));
-  return { byCode, byName, words, longest, prefixes, firstWords };
+  return { byCode, byName, words, longest, prefixes };
 }
 
 function getIndex(): Index {
@@ -290,12 +287,10 @@ function matchTokens(text: string, toks: Token[], lo: number, hi: number, base: 
   const idx = getIndex();
   const out: RegionMention[] = [];
   for (let i = lo; i < hi; i++) {
-    const word = toks[i].word;
-    if (!idx.firstWords.mayHave(word, 0, word.length)) continue;
     // Longest match first, growing the key word by word while it is still a prefix of a name.
     let hit: { regions: Region[]; alias: boolean } | undefined;
     let n = 0;
-    let key = word;
+    let key = toks[i].word;
     for (let len = 1; len <= idx.longest && i + len <= hi; len++) {
       if (len > 1) {
         if (!adjacent(text, toks[i + len - 2], toks[i + len - 1])) break;

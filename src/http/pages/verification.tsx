@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { formatDate, formatDateTime } from '../../domain/format.ts';
 import { tr } from '../../domain/i18n.ts';
 import { listAudit } from '../../services/audit.ts';
 import { evidenceOf, listAwards } from '../../services/awards/read.ts';
@@ -9,7 +10,6 @@ import type { AppEnv } from '../env.ts';
 import { EvidenceList } from './awards/evidence.tsx';
 import { ResubmissionNote, resubmissionOf } from './awards/resubmission.tsx';
 import { VerifyForms } from './awards/verify-forms.tsx';
-import { formatDate, formatDateTime } from './format.ts';
 import { gradeText, intParam, recipientText, requireRole } from './ui/bits.tsx';
 import { readForm } from './ui/forms.tsx';
 import { flash, page, seeOther } from './ui/page.tsx';

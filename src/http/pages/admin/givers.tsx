@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
+import { formatDate } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import { levelLabel } from '../../../domain/labels.ts';
 import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
 import { createGiver, createGiverSchema, listGivers } from '../../../services/givers.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDate } from '../format.ts';
 import { requireRole } from '../ui/bits.tsx';
 import {
   emptyForm,

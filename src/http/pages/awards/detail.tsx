@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { formatDate, formatDateTime } from '../../../domain/format.ts';
 import { type Locale, tr } from '../../../domain/i18n.ts';
 import { levelLabel, scaleWords } from '../../../domain/labels.ts';
 import { assertCanVerify } from '../../../services/access.ts';
@@ -8,7 +9,6 @@ import type { AwardDetail } from '../../../services/awards/read.ts';
 import { canEditAward, getAward } from '../../../services/awards/read.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDate, formatDateTime } from '../format.ts';
 import { gradeText, intParam, recipientText, StateBadge, ZoneDot } from '../ui/bits.tsx';
 import { Csrf } from '../ui/forms.tsx';
 import { page } from '../ui/page.tsx';

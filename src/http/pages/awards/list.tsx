@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { formatDate, formatNumber } from '../../../domain/format.ts';
 import { tr, type Words, words } from '../../../domain/i18n.ts';
 import { levelLabel, stateLabel } from '../../../domain/labels.ts';
 import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
@@ -6,7 +7,6 @@ import { listAwards } from '../../../services/awards/read.ts';
 import { listAwardsQuerySchema } from '../../../services/awards/schemas.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDate, formatNumber } from '../format.ts';
 import { gradeText, recipientText, StateBadge } from '../ui/bits.tsx';
 import { type FormState, SelectField, TextField } from '../ui/forms.tsx';
 import { page } from '../ui/page.tsx';

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { formatDate, formatNumber } from '../../../domain/format.ts';
 import { type Locale, tr } from '../../../domain/i18n.ts';
 import { findingStateLabel } from '../../../domain/labels.ts';
 import { ingest } from '../../../services/intake/ingest.ts';
@@ -6,7 +7,6 @@ import { listFindings, listSetAside } from '../../../services/intake/read.ts';
 import { SET_ASIDE_LABEL, type SetAsideReason } from '../../../services/intake/region.ts';
 import { FINDING_STATES } from '../../../services/intake/schemas.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDate, formatNumber } from '../format.ts';
 import { requireRole } from '../ui/bits.tsx';
 import {
   Csrf,

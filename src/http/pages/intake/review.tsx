@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AwardState } from '../../../db/schema.ts';
+import { formatDate, formatNumber } from '../../../domain/format.ts';
 import { type Locale, tr } from '../../../domain/i18n.ts';
 import { findingStateLabel } from '../../../domain/labels.ts';
 import type { Actor } from '../../../services/actor.ts';
@@ -20,7 +21,6 @@ import { proposalToAward } from '../../../services/intake/to-award.ts';
 import type { AppEnv } from '../../env.ts';
 import { AwardForm } from '../awards/form.tsx';
 import { FIELD_ALIAS, parseAwardForm } from '../awards/form-data.ts';
-import { formatDate, formatNumber } from '../format.ts';
 import { intParam, requireRole, StateBadge } from '../ui/bits.tsx';
 import { Csrf, emptyForm, type FormState, formErrors, readForm, textValues } from '../ui/forms.tsx';
 import { flash, page, seeOther } from '../ui/page.tsx';

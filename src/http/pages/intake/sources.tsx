@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
+import { formatDateTime, formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import { createSource, listSources, updateSource } from '../../../services/intake/watch/registry.ts';
 import { createSourceSchema, SOURCE_KINDS } from '../../../services/intake/watch/schemas.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDateTime, formatNumber } from '../format.ts';
 import { requireRole } from '../ui/bits.tsx';
 import {
   Csrf,

@@ -1,12 +1,13 @@
 import type { Child } from 'hono/jsx';
+import { formatDate, formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import { gradeWords } from '../../../domain/labels.ts';
 import type { AwardDetail } from '../../../services/awards/read.ts';
 import { webUrlOrNull } from '../../../services/safe-url.ts';
 import type { SeriesPoint } from '../../../services/showcase/series.ts';
 import { levelLabel, recipientLabel, ZoneBadge } from './components.tsx';
-import { formatDate, formatNum, href } from './format.ts';
 import { Layout } from './layout.tsx';
+import { href } from './links.ts';
 import type { View } from './view.ts';
 
 /** Only web links are rendered as links: a stored `javascript:` URL stays text. */
@@ -47,7 +48,7 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
   );
   add(tr(locale, 'Tempat', 'Place'), a.place);
   add(tr(locale, 'Peringkat', 'Rank'), a.rank);
-  add(tr(locale, 'Nilai', 'Score'), a.score !== null ? formatNum(a.score, locale) : null);
+  add(tr(locale, 'Nilai', 'Score'), a.score !== null ? formatNumber(a.score, locale) : null);
   add(
     tr(locale, 'Predikat', 'Grade'),
     a.grade ? (
@@ -159,7 +160,7 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
                         <a href={href(v, `/penghargaan/${p.id}`)}>{p.editionYear}</a>
                       )}
                     </th>
-                    <td class="num">{p.score !== null ? formatNum(p.score, locale) : '—'}</td>
+                    <td class="num">{p.score !== null ? formatNumber(p.score, locale) : '—'}</td>
                     <td>
                       {[p.rank, p.gradeLabel, p.statusLabel].filter(Boolean).join(' · ')}{' '}
                       <ZoneBadge v={v} zone={p.zone} />

@@ -6,11 +6,12 @@ import {
   RANK_WEIGHTS,
   REGION_KIND_WORDS,
 } from '../../../domain/compare/index.ts';
+import { formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import { levelLabel } from '../../../domain/labels.ts';
 import type { Comparison } from '../../../services/recap/compare.ts';
-import { formatNum, link } from './format.ts';
 import { Layout } from './layout.tsx';
+import { link } from './links.ts';
 import { PROVINCE_LINK } from './regions-words.ts';
 import type { View } from './view.ts';
 
@@ -32,7 +33,7 @@ export function ComparePage({
   years: number[];
 }) {
   const { locale } = v;
-  const n = (x: number) => formatNum(x, locale);
+  const n = (x: number) => formatNumber(x, locale);
   const intro = tr(
     locale,
     `Penghargaan terverifikasi dan publik tahun ${d.fromYear}–${d.toYear}. Daerah dibandingkan dengan sesamanya: provinsi dengan provinsi, kabupaten dengan kabupaten, kota dengan kota.`,

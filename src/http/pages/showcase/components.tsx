@@ -1,9 +1,10 @@
 import { raw } from 'hono/html';
+import { formatDate, formatNumber } from '../../../domain/format.ts';
 import { ZONE_LABELS, type Zone } from '../../../domain/grading/types.ts';
 import { tr } from '../../../domain/i18n.ts';
 import { gradeWords, levelLabel as levelWords } from '../../../domain/labels.ts';
 import type { Award } from '../../../services/awards/model.ts';
-import { formatDate, formatNum, href } from './format.ts';
+import { href } from './links.ts';
 import type { View } from './view.ts';
 
 /** A zone as text with a coloured mark; the words carry the meaning, the colour only helps. */
@@ -34,7 +35,7 @@ export function recipientLabel(v: View, a: Award): string {
 export function ResultLine({ v, a }: { v: View; a: Award }) {
   const parts: string[] = [];
   if (a.rank) parts.push(a.rank);
-  if (a.score !== null) parts.push(`${tr(v.locale, 'Nilai', 'Score')} ${formatNum(a.score, v.locale)}`);
+  if (a.score !== null) parts.push(`${tr(v.locale, 'Nilai', 'Score')} ${formatNumber(a.score, v.locale)}`);
   if (a.grade) parts.push(gradeWords(a.grade.code, a.grade.label));
   if (a.statusLabel && a.statusLabel !== a.grade?.label) parts.push(a.statusLabel);
   if (!parts.length && !a.grade?.zone) return null;

@@ -1,8 +1,9 @@
+import { formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import { OPEN_DICTIONARY } from '../../../services/exports/open-dictionary.ts';
 import type { Region } from '../../../services/units.ts';
-import { formatNum, href, link } from './format.ts';
 import { Layout } from './layout.tsx';
+import { href, link } from './links.ts';
 import { REGIONS_NAV } from './regions-words.ts';
 import type { View } from './view.ts';
 
@@ -50,7 +51,7 @@ export function DataPage({
             {tr(locale, 'Penghargaan (CSV)', 'Awards (CSV)')}
           </a>{' '}
           <span class="award-meta">
-            {tr(locale, `${formatNum(rows, locale)} baris`, `${formatNum(rows, locale)} rows`)}
+            {tr(locale, `${formatNumber(rows, locale)} baris`, `${formatNumber(rows, locale)} rows`)}
           </span>
         </li>
         <li>

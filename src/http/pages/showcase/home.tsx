@@ -1,15 +1,16 @@
+import { formatDelta, formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import type { HomeData } from '../../../services/showcase/home.ts';
 import { horizontalBarSvg, topBars } from './charts.ts';
 import { AwardItem, ChartFigure } from './components.tsx';
-import { formatDelta, formatNum, href, link } from './format.ts';
 import { Layout } from './layout.tsx';
+import { href, link } from './links.ts';
 import { PROVINCE_LINK } from './regions-words.ts';
 import type { View } from './view.ts';
 
 export function HomePage({ v, d }: { v: View; d: HomeData }) {
   const { locale } = v;
-  const n = (x: number) => formatNum(x, locale);
+  const n = (x: number) => formatNumber(x, locale);
   const listFor = (params: Record<string, string | number>) =>
     href(v, '/penghargaan', { tahun: d.year, ...params });
   const fieldBars = topBars(

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { tr } from '../../../domain/i18n.ts';
-import { href, link } from './format.ts';
+import { href, link } from './links.ts';
 import { COMPARE_NAV, REGIONS_NAV } from './regions-words.ts';
 import { canonicalUrl, otherLanguageHref, type View } from './view.ts';
 

@@ -1,11 +1,12 @@
+import { formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
 import type { Award } from '../../../services/awards/model.ts';
 import type { Page } from '../../../services/awards/read.ts';
 import type { FilterOptions } from '../../../services/showcase/options.ts';
 import { AwardItem, levelLabel } from './components.tsx';
-import { formatNum, href, pathIn } from './format.ts';
 import { Layout } from './layout.tsx';
+import { href, pathIn } from './links.ts';
 import { type ListParams, paramsToLink } from './list-query.ts';
 import type { View } from './view.ts';
 
@@ -19,7 +20,7 @@ export function ListPage(props: {
   const { v, result, params, options } = props;
   const { locale } = v;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const total = formatNum(result.total, locale);
+  const total = formatNumber(result.total, locale);
   const more = result.totalExact ? '' : '+';
   const heading = [
     tr(locale, 'Daftar penghargaan', 'Awards'),

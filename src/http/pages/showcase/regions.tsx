@@ -1,8 +1,9 @@
 import { REGION_KIND_WORDS, REGION_KINDS } from '../../../domain/compare/index.ts';
+import { formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import type { Region } from '../../../services/units.ts';
-import { formatNum, link } from './format.ts';
 import { Layout } from './layout.tsx';
+import { link } from './links.ts';
 import { COMPARE_NAV } from './regions-words.ts';
 import type { View } from './view.ts';
 
@@ -56,7 +57,7 @@ export function RegionsPage({
                         <a href={link(`/wilayah/${r.code}`, locale)}>{r.name}</a>
                       </th>
                       <td>{r.code}</td>
-                      <td class="num">{formatNum(counts.get(r.code) ?? 0, locale)}</td>
+                      <td class="num">{formatNumber(counts.get(r.code) ?? 0, locale)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,14 +1,15 @@
+import { formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import type { Timeline } from '../../../services/showcase/timeline.ts';
 import { yearColumnsSvg } from './charts.ts';
 import { ChartFigure, levelLabel } from './components.tsx';
-import { formatNum, href } from './format.ts';
 import { Layout } from './layout.tsx';
+import { href } from './links.ts';
 import type { View } from './view.ts';
 
 export function TimelinePage({ v, d }: { v: View; d: Timeline }) {
   const { locale } = v;
-  const n = (x: number) => formatNum(x, locale);
+  const n = (x: number) => formatNumber(x, locale);
   const oldestFirst = [...d.years].reverse();
   return (
     <Layout

@@ -1,14 +1,15 @@
+import { formatDate, formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import type { UnitPage as UnitData } from '../../../services/showcase/unit.ts';
 import { horizontalBarSvg, yearColumnsSvg } from './charts.ts';
 import { ChartFigure, levelLabel, ZoneBadge } from './components.tsx';
-import { formatDate, formatNum, href } from './format.ts';
 import { Layout } from './layout.tsx';
+import { href } from './links.ts';
 import type { View } from './view.ts';
 
 export function UnitPage({ v, d }: { v: View; d: UnitData }) {
   const { locale } = v;
-  const n = (x: number) => formatNum(x, locale);
+  const n = (x: number) => formatNumber(x, locale);
   const r = d;
   const awards = d.awards;
   const fieldRows = r.byField.map((f) => ({

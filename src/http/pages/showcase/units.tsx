@@ -1,7 +1,8 @@
+import { formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import type { UnitIndexItem } from '../../../services/showcase/unit.ts';
-import { formatNum, href } from './format.ts';
 import { Layout } from './layout.tsx';
+import { href } from './links.ts';
 import type { View } from './view.ts';
 
 // /unit: every unit of the region in tree order, each leading to its rapor (/unit/{id}).
@@ -32,7 +33,7 @@ export function UnitsPage({ v, units }: { v: View; units: UnitIndexItem[] }) {
             <li class={`depth-${Math.min(u.depth, 4)}`}>
               <a href={href(v, `/unit/${u.id}`)}>{u.name}</a>
               {u.shortName ? <span class="award-meta"> ({u.shortName})</span> : null}{' '}
-              <span class="pill">{formatNum(u.total, locale)}</span>
+              <span class="pill">{formatNumber(u.total, locale)}</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AwardState, Role } from '../../../db/schema.ts';
+import { formatNumber } from '../../../domain/format.ts';
 import { type Locale, tr } from '../../../domain/i18n.ts';
 import { gradeWords, roleLabel, stateLabel } from '../../../domain/labels.ts';
 import type { Actor } from '../../../services/actor.ts';
@@ -8,7 +9,6 @@ import { forbidden } from '../../../services/errors.ts';
 import { parseDbId } from '../../../services/ids.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatNumber } from '../format.ts';
 
 // Small pieces shared by the workspace pages.
 

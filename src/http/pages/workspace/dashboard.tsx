@@ -1,13 +1,12 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
-import { formatDateIn, todayIso } from '../../../domain/format.ts';
+import { formatDate, formatDateTime, formatNumber, todayIso } from '../../../domain/format.ts';
 import { type Locale, tr } from '../../../domain/i18n.ts';
 import { levelLabel } from '../../../domain/labels.ts';
 import { workQueues } from '../../../services/awards/queues.ts';
 import { buildDashboard } from '../../../services/recap/dashboard.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDateTime, formatNumber } from '../format.ts';
 import { yearColumnsSvg } from '../showcase/charts.ts';
 import { Bars } from '../ui/bits.tsx';
 import { page } from '../ui/page.tsx';
@@ -78,7 +77,7 @@ function Picture({ picture, locale }: { picture: Picture; locale: Locale }) {
   const other = tr(locale, 'Lainnya / belum diisi', 'Other / not set');
   const delta = recap.total - recap.previousYearTotal;
   const sinceYear = trend[0]?.year ?? recap.year;
-  const until = samePeriod ? formatDateIn(locale, `${recap.year}-${samePeriod.until}`) : '';
+  const until = samePeriod ? formatDate(`${recap.year}-${samePeriod.until}`, locale) : '';
   const byField = recap.byField.map((r) => ({ label: r.name ?? other, count: r.count }));
   const byLevel = recap.byLevel.map((r) => ({ label: levelLabel(locale, r.level) || other, count: r.count }));
   const byGiver = recap.byGiver.slice(0, 8).map((r) => ({ label: r.abbreviation ?? other, count: r.count }));

@@ -1,22 +1,5 @@
-// Showcase flavour of the shared formats (src/domain/format.ts), plus links that keep the language.
-import { formatDateIn, formatNumberIn } from '../../../domain/format.ts';
+// Links inside the showcase that keep the reader's language (and the region being read).
 import type { Locale } from '../../../domain/i18n.ts';
-
-export type { Locale };
-
-export const formatNum = (x: number, locale: Locale) => formatNumberIn(locale, x);
-
-/** '2025-10-09' → "9 Oktober 2025"; anything that is not an ISO date is shown as it is. */
-export function formatDate(iso: string | null | undefined, locale: Locale): string {
-  return iso ? formatDateIn(locale, iso) : '';
-}
-
-/** "+39 (81,25%)" / "−3 (−5%)": a signed change for the headline. */
-export function formatDelta(delta: number, percent: number | null, locale: Locale): string {
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-  const pct = percent === null ? '' : ` (${sign}${formatNum(Math.abs(percent), locale)}%)`;
-  return `${sign}${formatNum(Math.abs(delta), locale)}${pct}`;
-}
 
 /**
  * Builds an internal link that keeps the reader's language: English readers get `lang=en`.

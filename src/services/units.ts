@@ -3,6 +3,7 @@ import { nowIso } from '../db/now.ts';
 import type { Database, OrgUnitRow, RegionTable } from '../db/schema.ts';
 import { provinceIdOf, regionCodeOf, regionIdOf, regionIdOrNone } from '../domain/region-code.ts';
 import { regionByCode } from '../extract/regions/gazetteer.ts';
+import { REGION_CODE } from '../reference/region-codes.ts';
 import { UNIT_TYPES, type UnitType } from '../reference/unit-types.ts';
 import { assertAdmin, assertOwnRegion } from './access.ts';
 import type { Actor } from './actor.ts';
@@ -42,7 +43,7 @@ export interface Region {
 
 export async function createRegion(db: Kysely<Database>, actor: Actor, r: Region): Promise<void> {
   assertAdmin(actor);
-  if (!/^\d{2}(\.\d{2})?$/.test(r.code))
+  if (!REGION_CODE.test(r.code))
     throw invalid([{ field: 'code', message: 'Kode wilayah Kemendagri seperti 36 atau 36.71' }]);
   await db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('regions').select('code').where('code', '=', r.code).executeTakeFirst())

@@ -52,22 +52,23 @@ export async function writeAwards(db: Kysely<Database>, actor: Actor, w: WriteIn
     });
     const verified = w.state === 'verified';
     const reason = `Impor berkas "${w.fileName}" (batch #${batch.id})`;
+    // The same bookkeeping for every row, set on each row's own values object (built for this
+    // import by convertRow) instead of copying its ~45 values into a new one.
+    const bookkeeping = {
+      state: w.state,
+      return_reason: null,
+      version: 1,
+      created_by: actor.id,
+      updated_by: actor.id,
+      submitted_at: verified ? w.now : null,
+      verified_at: verified ? w.now : null,
+      verified_by: verified ? actor.id : null,
+      created_at: w.now,
+      updated_at: w.now,
+    };
     for (let start = 0; start < w.items.length; start += BATCH) {
       const chunk = w.items.slice(start, start + BATCH);
-      const rows = chunk.map(({ row }) => ({
-        ...row.values,
-        state: w.state,
-        return_reason: null,
-        import_key: row.key,
-        version: 1,
-        created_by: actor.id,
-        updated_by: actor.id,
-        submitted_at: verified ? w.now : null,
-        verified_at: verified ? w.now : null,
-        verified_by: verified ? actor.id : null,
-        created_at: w.now,
-        updated_at: w.now,
-      }));
+      const rows = chunk.map(({ row }) => Object.assign(row.values, bookkeeping, { import_key: row.key }));
       const inserted = await bulkInsert<{ id: number; import_key: string }>(
         trx,
         'awards',
@@ -100,7 +101,8 @@ export async function writeAwards(db: Kysely<Database>, actor: Actor, w: WriteIn
             entity_id: String(id),
             action: 'import',
             before_json: null,
-            after_json: JSON.stringify({ id, ...r }),
+            // {"id":…,…the row}: the same text as stringifying { id, ...r } without the copy.
+            after_json: `{"id":${id},${JSON.stringify(r).slice(1)}`,
             reason,
           };
         }),

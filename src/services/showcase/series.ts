@@ -14,9 +14,14 @@ export interface SeriesPoint {
 }
 
 /** The public awards of the same series (same programme, giver and recipient), oldest first. */
-export async function seriesOf(db: Kysely<Database>, seriesKey: string | null): Promise<SeriesPoint[]> {
+export async function seriesOf(
+  db: Kysely<Database>,
+  seriesKey: string | null,
+  regionCode: string,
+): Promise<SeriesPoint[]> {
   if (!seriesKey) return [];
   const rows = await readableAwards(db, null)
+    .where('awards.region_code', '=', regionCode)
     .select([
       'awards.id',
       'awards.edition_year',

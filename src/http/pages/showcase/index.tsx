@@ -375,11 +375,14 @@ function comparison(c: Context<AppEnv>, province: string | null): Promise<Respon
       deploymentPlace(c),
       async (v) => {
         const db = c.get('deps').db.db;
-        const latest = await comparisonDefaultYear(db);
+        const latest = await memoised(c, 'compare|year', () => comparisonDefaultYear(db));
         const year = asked ?? latest;
         const name = province === null ? null : await provinceName(db, province);
         if (province !== null && name === null) throw new AppError('not_found', 'not found');
-        const d = await compareRegions(db, province === null ? { all: true } : { province }, year);
+        // Counted once per data version for both languages (the counts have no words).
+        const d = await memoised(c, `compare|${province ?? ''}|${year}`, () =>
+          compareRegions(db, province === null ? { all: true } : { province }, year),
+        );
         const years = Array.from({ length: 10 }, (_, i) => latest - i);
         const title =
           name === null

@@ -50,7 +50,8 @@ export interface FieldTable {
   active: Bool;
 }
 
-export type Role = 'admin' | 'verifikator' | 'operator' | 'kurator' | 'viewer';
+export const ROLES = ['admin', 'verifikator', 'operator', 'kurator', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface UserTable {
   id: Generated<number>;
@@ -89,7 +90,8 @@ export interface LoginAttemptTable {
   locked_until: string | null;
 }
 
-export type AwardState = 'draft' | 'submitted' | 'returned' | 'verified';
+export const AWARD_STATES = ['draft', 'submitted', 'returned', 'verified'] as const;
+export type AwardState = (typeof AWARD_STATES)[number];
 export type RecipientKind = 'region' | 'unit' | 'team';
 
 export interface AwardTable {

@@ -21,13 +21,6 @@ export const ROLE_LABELS: Record<string, Words> = {
   viewer: { id: 'Pimpinan', en: 'Leadership' },
 };
 
-/** A kind of region as a heading over a list of them (plural). */
-export const REGION_KIND_PLURALS: Record<string, Words> = {
-  provinsi: { id: 'Provinsi', en: 'Provinces' },
-  kabupaten: { id: 'Kabupaten', en: 'Regencies' },
-  kota: { id: 'Kota', en: 'Cities' },
-};
-
 /** Where an award stands in its workflow. */
 export const AWARD_STATE_LABELS: Record<string, Words> = {
   draft: { id: 'Draf', en: 'Draft' },

@@ -12,4 +12,4 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { id: null, label: 'system', role: 'admin', unitId: null, unitPath: null };
 
-export const ROLES: readonly Role[] = ['admin', 'verifikator', 'operator', 'kurator', 'viewer'];
+export { ROLES } from '../db/schema.ts';

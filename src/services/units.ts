@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { nowIso } from '../db/now.ts';
-import type { Database, OrgUnitRow } from '../db/schema.ts';
+import type { Database, OrgUnitRow, RegionTable } from '../db/schema.ts';
 import { regionByCode } from '../extract/regions/gazetteer.ts';
 import { UNIT_TYPES, type UnitType } from '../reference/unit-types.ts';
 import { assertAdmin } from './access.ts';
@@ -61,9 +61,22 @@ export async function createRegion(db: Kysely<Database>, actor: Actor, r: Region
   });
 }
 
-export async function listRegions(db: Kysely<Database>): Promise<Region[]> {
+/** A region as it is kept: what an admin gives, and the emblem the showcase shows. */
+export interface RegionView extends Region {
+  emblemUrl: string | null;
+}
+
+const toRegion = (r: Selectable<RegionTable>): RegionView => ({
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  foundedOn: r.founded_on,
+  emblemUrl: r.emblem_url,
+});
+
+export async function listRegions(db: Kysely<Database>): Promise<RegionView[]> {
   const rows = await db.selectFrom('regions').selectAll().orderBy('code').execute();
-  return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, foundedOn: r.founded_on }));
+  return rows.map(toRegion);
 }
 
 /**
@@ -81,11 +94,15 @@ export async function provinceName(db: Kysely<Database>, code: string): Promise<
   return kept.find((r) => r.code === code)?.name ?? regionByCode(code)?.name ?? `Provinsi ${code}`;
 }
 
-export async function getRegion(db: Kysely<Database>, code?: string): Promise<Region | null> {
+/**
+ * The region with this code; without one, the region this installation serves (the first by
+ * code). The one place that picks "the" region: every service that needs it asks here.
+ */
+export async function getRegion(db: Kysely<Database>, code?: string | null): Promise<RegionView | null> {
   let q = db.selectFrom('regions').selectAll();
   q = code ? q.where('code', '=', code) : q.orderBy('code');
   const row = await q.executeTakeFirst();
-  return row ? { code: row.code, name: row.name, kind: row.kind, foundedOn: row.founded_on } : null;
+  return row ? toRegion(row) : null;
 }
 
 /** Adds a unit under its parent; its path extends the parent's so subtrees are one LIKE. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { currentGiverCode } from '../../reference/awarding-bodies.ts';
 import { type ErrorDetail, invalid } from '../errors.ts';
+import { getRegion } from '../units.ts';
 
 // Resolves the ids and codes an award refers to, collecting every problem so the user
 // sees all of them at once rather than one per attempt.
@@ -113,7 +114,7 @@ export async function resolveReferences(
     });
   }
   if (!regionCode) {
-    const region = await db.selectFrom('regions').select('code').orderBy('code').executeTakeFirst();
+    const region = await getRegion(db);
     if (!region)
       problems.push({
         message: 'Belum ada pemda (region); jalankan `prestasi demo` atau buat region lebih dulu',

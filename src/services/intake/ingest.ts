@@ -11,6 +11,7 @@ import type { AwardEvent } from '../../extract/types.ts';
 import { assertCurator } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { getRegion } from '../units.ts';
 import { fingerprint } from './fingerprint.ts';
 import { findMatchingAward, findSameEvent } from './match.ts';
 import { articleBands, NEAR_DUPLICATE_BANDS } from './minhash.ts';
@@ -199,12 +200,8 @@ async function storeBands(trx: Kysely<Database>, articleId: number, body: string
 
 /** The region this installation keeps the record of (the first by code, as everywhere else). */
 export async function homeRegion(db: Kysely<Database>): Promise<HomeRegion | null> {
-  const r = await db
-    .selectFrom('regions')
-    .select(['code', 'name', 'kind'])
-    .orderBy('code')
-    .executeTakeFirst();
-  return r ?? null;
+  const r = await getRegion(db);
+  return r ? { code: r.code, name: r.name, kind: r.kind } : null;
 }
 
 async function recordEvent(

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { readableAwards } from '../access.ts';
+import { getRegion } from '../units.ts';
 
 /** Who the showcase speaks for: the configured name and emblem, else the region's. */
 export interface Site {
@@ -24,9 +25,7 @@ export async function loadSite(
   config: Pick<Config, 'siteName' | 'emblemUrl'>,
   code?: string,
 ): Promise<Site | null> {
-  let q = db.selectFrom('regions').selectAll();
-  q = code === undefined ? q.orderBy('code') : q.where('code', '=', code);
-  const region = await q.executeTakeFirst();
+  const region = await getRegion(db, code);
   if (code !== undefined && !region) return null;
   const single = code === undefined || (await regionCount(db)) <= 1;
   const regionName = region?.name ?? null;
@@ -35,8 +34,8 @@ export async function loadSite(
     regionCode: region?.code ?? null,
     regionName,
     regionKind: region?.kind ?? null,
-    foundedOn: region?.founded_on ?? null,
-    emblemUrl: (single ? config.emblemUrl : undefined) ?? region?.emblem_url ?? null,
+    foundedOn: region?.foundedOn ?? null,
+    emblemUrl: (single ? config.emblemUrl : undefined) ?? region?.emblemUrl ?? null,
   };
 }
 

@@ -4,13 +4,15 @@ import {
   NATIONAL_ASSESSMENTS,
   type PeerGroup,
   RANK_WEIGHTS,
+  REGION_KIND_WORDS,
 } from '../../../domain/compare/index.ts';
 import { formatNumber } from '../../../domain/format.ts';
-import { type Locale, tr } from '../../../domain/i18n.ts';
-import { levelLabel, REGION_KIND_PLURALS } from '../../../domain/labels.ts';
+import { tr } from '../../../domain/i18n.ts';
+import { levelLabel } from '../../../domain/labels.ts';
 import type { Comparison } from '../../../services/recap/compare.ts';
 import { Layout } from './layout.tsx';
 import { link } from './links.ts';
+import { PROVINCE_LINK } from './regions-words.ts';
 import type { View } from './view.ts';
 
 /**
@@ -32,25 +34,15 @@ export function ComparePage({
 }) {
   const { locale } = v;
   const n = (x: number) => formatNumber(x, locale);
+  const intro = tr(
+    locale,
+    `Penghargaan terverifikasi dan publik tahun ${d.fromYear}–${d.toYear}. Daerah dibandingkan dengan sesamanya: provinsi dengan provinsi, kabupaten dengan kabupaten, kota dengan kota.`,
+    `Verified, published awards ${d.fromYear}–${d.toYear}. Each region is compared with its peers: provinces with provinces, regencies with regencies, cities with cities.`,
+  );
   return (
-    <Layout
-      v={v}
-      title={title}
-      description={tr(
-        locale,
-        `Penghargaan terverifikasi dan publik tahun ${d.fromYear}–${d.toYear}. Daerah dibandingkan dengan sesamanya: provinsi dengan provinsi, kabupaten dengan kabupaten, kota dengan kota.`,
-        `Verified, published awards ${d.fromYear}–${d.toYear}. Each region is compared with its peers: provinces with provinces, regencies with regencies, cities with cities.`,
-      )}
-      section="compare"
-    >
+    <Layout v={v} title={title} description={intro} section="compare">
       <h1>{title}</h1>
-      <p class="lead">
-        {tr(
-          locale,
-          `Penghargaan terverifikasi dan publik tahun ${d.fromYear}–${d.toYear}. Daerah dibandingkan dengan sesamanya: provinsi dengan provinsi, kabupaten dengan kabupaten, kota dengan kota.`,
-          `Verified, published awards ${d.fromYear}–${d.toYear}. Each region is compared with its peers: provinces with provinces, regencies with regencies, cities with cities.`,
-        )}
-      </p>
+      <p class="lead">{intro}</p>
       {years.length > 1 ? (
         <form method="get" class="filters">
           <label>
@@ -104,7 +96,7 @@ export function ComparePage({
             <tbody>
               {Object.entries(RANK_WEIGHTS).map(([rank, w]) => (
                 <tr>
-                  <th scope="row">{tr(locale, `Peringkat ${Number(rank)}`, `Rank ${Number(rank)}`)}</th>
+                  <th scope="row">{tr(locale, `Peringkat ${rank}`, `Rank ${rank}`)}</th>
                   <td class="num">{n(w)}</td>
                 </tr>
               ))}
@@ -127,8 +119,8 @@ export function ComparePage({
         <p>
           {tr(
             locale,
-            `Penilaian nasional tercatat: berapa dari ${NATIONAL_ASSESSMENTS.length} penilaian nasional yang berulang (opini BPK, SAKIP, kepatuhan Ombudsman dan lainnya) yang tercatat untuk daerah dalam periode ini.`,
-            `National assessments on record: how many of the ${NATIONAL_ASSESSMENTS.length} recurring national assessments (BPK audit opinion, SAKIP, Ombudsman compliance and others) are on record for the region in this period.`,
+            `Penilaian nasional tercatat: berapa dari ${NATIONAL_ASSESSMENTS.length} penilaian nasional yang berulang (opini BPK, SAKIP, kepatuhan Ombudsman dan lainnya) yang tercatat untuk daerah dalam periode ini:`,
+            `National assessments on record: how many of the ${NATIONAL_ASSESSMENTS.length} recurring national assessments (BPK audit opinion, SAKIP, Ombudsman compliance and others) are on record for the region in this period:`,
           )}
         </p>
         <ul class="columns">
@@ -152,7 +144,7 @@ function Group({ v, g, n }: { v: View; g: PeerGroup; n: (x: number) => string })
   const { locale } = v;
   return (
     <section aria-labelledby={`group-${g.kind}`} class="peer-group" data-kind={g.kind}>
-      <h2 id={`group-${g.kind}`}>{REGION_KIND_PLURALS[g.kind]?.[locale]}</h2>
+      <h2 id={`group-${g.kind}`}>{REGION_KIND_WORDS[g.kind][locale]}</h2>
       <p class="award-meta">
         {tr(
           locale,
@@ -193,13 +185,7 @@ function Group({ v, g, n }: { v: View; g: PeerGroup; n: (x: number) => string })
                     <>
                       {' '}
                       <a class="award-meta" href={link(`/perbandingan/${r.code}`, locale)}>
-                        (
-                        {tr(
-                          locale,
-                          'Kabupaten dan kota di provinsi ini',
-                          'Regencies and cities of this province',
-                        ).toLowerCase()}
-                        )
+                        ({PROVINCE_LINK[locale].toLowerCase()})
                       </a>
                     </>
                   ) : null}
@@ -212,7 +198,7 @@ function Group({ v, g, n }: { v: View; g: PeerGroup; n: (x: number) => string })
                     <td class="num">
                       {n(r.coverage.have)}/{n(r.coverage.of)}
                     </td>
-                    <td>{r.streak ? streakText(locale, r.streak) : '—'}</td>
+                    <td>{r.streak ? <StreakText v={v} s={r.streak} /> : '—'}</td>
                   </>
                 ) : (
                   <td colspan={5} class="not-reported">
@@ -228,13 +214,17 @@ function Group({ v, g, n }: { v: View; g: PeerGroup; n: (x: number) => string })
   );
 }
 
-/** "WTP 7 tahun berturut-turut (Opini BPK)"; a streak of plain receipts has no value to name. */
-function streakText(locale: Locale, s: { value: string; length: number; title: string | null }): string {
+/** "WTP 5 tahun berturut-turut (Opini BPK atas LKPD)"; a run of simply receiving has no value. */
+function StreakText({ v, s }: { v: View; s: NonNullable<PeerGroup['regions'][number]['streak']> }) {
   const value = s.value === 'received' ? '' : `${s.value} `;
   const title = s.title ? ` (${s.title})` : '';
-  return tr(
-    locale,
-    `${value}${s.length} tahun berturut-turut${title}`,
-    `${value}${s.length} years in a row${title}`,
+  return (
+    <>
+      {tr(
+        v.locale,
+        `${value}${s.length} tahun berturut-turut${title}`,
+        `${value}${s.length} years in a row${title}`,
+      )}
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { OPEN_DICTIONARY } from '../../../services/exports/open-dictionary.ts';
 import type { Region } from '../../../services/units.ts';
 import { Layout } from './layout.tsx';
 import { href, link } from './links.ts';
+import { REGIONS_NAV } from './regions-words.ts';
 import type { View } from './view.ts';
 
 /**
@@ -153,7 +154,7 @@ export function NotFoundPage({ v, region }: { v: View; region?: string }) {
       <p>{text}</p>
       <p>
         {v.site.regionCode === null ? (
-          <a href={link('/', v.locale)}>{tr(v.locale, 'Daftar Daerah', 'Regions')}</a>
+          <a href={link('/', v.locale)}>{REGIONS_NAV[v.locale]}</a>
         ) : (
           <a href={href(v, '/penghargaan')}>{tr(v.locale, 'Daftar Penghargaan', 'Awards')}</a>
         )}

@@ -5,6 +5,7 @@ import { horizontalBarSvg, topBars } from './charts.ts';
 import { AwardItem, ChartFigure } from './components.tsx';
 import { Layout } from './layout.tsx';
 import { href, link } from './links.ts';
+import { PROVINCE_LINK } from './regions-words.ts';
 import type { View } from './view.ts';
 
 export function HomePage({ v, d }: { v: View; d: HomeData }) {
@@ -68,7 +69,7 @@ export function HomePage({ v, d }: { v: View; d: HomeData }) {
       {v.site.regionKind === 'provinsi' && v.site.regionCode ? (
         <p>
           <a class="button" href={link(`/perbandingan/${v.site.regionCode}`, locale)}>
-            {tr(locale, 'Kabupaten dan kota di provinsi ini', 'Regencies and cities of this province')} →
+            {PROVINCE_LINK[locale]} →
           </a>
         </p>
       ) : null}

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { tr } from '../../../domain/i18n.ts';
 import { href, link } from './links.ts';
+import { COMPARE_NAV, REGIONS_NAV } from './regions-words.ts';
 import { canonicalUrl, otherLanguageHref, type View } from './view.ts';
 
 type Section = 'home' | 'list' | 'units' | 'timeline' | 'data' | 'compare' | null;
@@ -24,8 +25,8 @@ export function Layout({ v, title, description, section, children }: LayoutProps
   const nav: [Section, string, string][] =
     site.regionCode === null
       ? [
-          ['home', '/', tr(locale, 'Daftar Daerah', 'Regions')],
-          ['compare', '/perbandingan', tr(locale, 'Perbandingan Daerah', 'Compare regions')],
+          ['home', '/', REGIONS_NAV[locale]],
+          ['compare', '/perbandingan', COMPARE_NAV[locale]],
           ['data', '/data', tr(locale, 'Data Terbuka', 'Open data')],
         ]
       : [
@@ -123,11 +124,8 @@ export function Layout({ v, title, description, section, children }: LayoutProps
             <p>
               {v.base ? (
                 <>
-                  <a href={link('/', locale)}>{tr(locale, 'Daftar Daerah', 'Regions')}</a> ·{' '}
-                  <a href={link('/perbandingan', locale)}>
-                    {tr(locale, 'Perbandingan Daerah', 'Compare regions')}
-                  </a>{' '}
-                  ·{' '}
+                  <a href={link('/', locale)}>{REGIONS_NAV[locale]}</a> ·{' '}
+                  <a href={link('/perbandingan', locale)}>{COMPARE_NAV[locale]}</a> ·{' '}
                 </>
               ) : null}
               <a href={href(v, '/data')}>{tr(locale, 'Data Terbuka', 'Open data')}</a> ·{' '}

@@ -22,5 +22,9 @@ export function href(
   path: string,
   params: Record<string, string | number | undefined> = {},
 ) {
-  return link(v.base ? (path === '/' ? v.base : `${v.base}${path}`) : path, v.locale, params);
+  return link(pathIn(v, path), v.locale, params);
 }
+
+/** The path of a showcase page under the base being read ('/penghargaan' → '/wilayah/36.71/penghargaan'). */
+export const pathIn = (v: { base: string }, path: string) =>
+  v.base ? (path === '/' ? v.base : `${v.base}${path}`) : path;

@@ -6,7 +6,7 @@ import type { Page } from '../../../services/awards/read.ts';
 import type { FilterOptions } from '../../../services/showcase/options.ts';
 import { AwardItem, levelLabel } from './components.tsx';
 import { Layout } from './layout.tsx';
-import { href } from './links.ts';
+import { href, pathIn } from './links.ts';
 import { type ListParams, paramsToLink } from './list-query.ts';
 import type { View } from './view.ts';
 
@@ -38,7 +38,7 @@ export function ListPage(props: {
       section="list"
     >
       <h1>{heading}</h1>
-      <form class="filters" method="get" action="/penghargaan" aria-labelledby="filters-title">
+      <form class="filters" method="get" action={pathIn(v, '/penghargaan')} aria-labelledby="filters-title">
         <h2 id="filters-title" class="filters-title">
           {tr(locale, 'Saring daftar', 'Filter the list')}
         </h2>

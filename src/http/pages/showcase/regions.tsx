@@ -1,10 +1,10 @@
-import { REGION_KINDS } from '../../../domain/compare/index.ts';
+import { REGION_KIND_WORDS, REGION_KINDS } from '../../../domain/compare/index.ts';
 import { formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
-import { REGION_KIND_PLURALS } from '../../../domain/labels.ts';
 import type { Region } from '../../../services/units.ts';
 import { Layout } from './layout.tsx';
 import { link } from './links.ts';
+import { COMPARE_NAV } from './regions-words.ts';
 import type { View } from './view.ts';
 
 /** The root of a deployment that keeps many regions: each region with its public award count. */
@@ -18,28 +18,19 @@ export function RegionsPage({
   counts: Map<string, number>;
 }) {
   const { locale } = v;
+  const title = tr(locale, 'Penghargaan pemerintah daerah', 'Awards of regional governments');
+  const intro = tr(
+    locale,
+    'Pilih daerah untuk melihat penghargaan yang telah diverifikasi dan dipublikasikan.',
+    'Choose a region to see its verified, published awards.',
+  );
   return (
-    <Layout
-      v={v}
-      title={tr(locale, 'Penghargaan pemerintah daerah', 'Awards of regional governments')}
-      description={tr(
-        locale,
-        'Pilih daerah untuk melihat penghargaan yang telah diverifikasi dan dipublikasikan.',
-        'Choose a region to see its verified, published awards.',
-      )}
-      section="home"
-    >
-      <h1>{tr(locale, 'Penghargaan pemerintah daerah', 'Awards of regional governments')}</h1>
-      <p class="lead">
-        {tr(
-          locale,
-          'Pilih daerah untuk melihat penghargaan yang telah diverifikasi dan dipublikasikan.',
-          'Choose a region to see its verified, published awards.',
-        )}
-      </p>
+    <Layout v={v} title={title} description={intro} section="home">
+      <h1>{title}</h1>
+      <p class="lead">{intro}</p>
       <p>
         <a class="button" href={link('/perbandingan', locale)}>
-          {tr(locale, 'Perbandingan Daerah', 'Compare regions')} →
+          {COMPARE_NAV[locale]} →
         </a>
       </p>
       {REGION_KINDS.map((kind) => {
@@ -47,7 +38,7 @@ export function RegionsPage({
         if (!list.length) return null;
         return (
           <section aria-labelledby={`kind-${kind}`}>
-            <h2 id={`kind-${kind}`}>{REGION_KIND_PLURALS[kind]?.[locale]}</h2>
+            <h2 id={`kind-${kind}`}>{REGION_KIND_WORDS[kind][locale]}</h2>
             <div class="table-scroll">
               <table class="table">
                 <thead>
@@ -55,8 +46,7 @@ export function RegionsPage({
                     <th scope="col">{tr(locale, 'Daerah', 'Region')}</th>
                     <th scope="col">{tr(locale, 'Kode', 'Code')}</th>
                     <th scope="col" class="num">
-                      {tr(locale, 'Penghargaan', 'Awards')} (
-                      {tr(locale, 'Semua tahun', 'All years').toLowerCase()})
+                      {tr(locale, 'Penghargaan (semua tahun)', 'Awards (all years)')}
                     </th>
                   </tr>
                 </thead>

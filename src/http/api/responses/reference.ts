@@ -10,6 +10,10 @@ const int = () => z.number().int();
 
 export const RegionSchema = z
   .strictObject({
+    id: z
+      .number()
+      .int()
+      .openapi({ description: 'The code as a number: the tenant key (36.71 → 3671)', example: 3671 }),
     code: z.string().openapi({ example: '36.71' }),
     name: z.string(),
     kind: z.enum(['kota', 'kabupaten', 'provinsi']),

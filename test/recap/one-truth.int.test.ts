@@ -1,3 +1,4 @@
+import { formatNumber } from '../../src/domain/format.ts';
 import '@hono/zod-openapi';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,6 @@ import { recapOutput } from '../../src/cli/commands/recap.ts';
 import { loadConfig } from '../../src/config.ts';
 import { DEMO_ACCOUNTS } from '../../src/demo/accounts.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
-import { formatNumber } from '../../src/domain/recap/index.ts';
 import { createApp } from '../../src/http/app.ts';
 import type { Actor } from '../../src/services/actor.ts';
 import { yearlyReportPdf } from '../../src/services/exports/report-pdf.ts';

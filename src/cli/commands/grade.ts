@@ -4,6 +4,7 @@
 // message that says how to fix them.
 
 import type { Command } from 'commander';
+import { formatNumber } from '../../domain/format.ts';
 import {
   findScale,
   type Grade,
@@ -12,8 +13,7 @@ import {
   SCALE_IDS,
   ZONE_LABELS,
 } from '../../domain/grading/index.ts';
-import type { Locale } from '../../domain/i18n.ts';
-import { formatNumber } from '../../domain/recap/format.ts';
+import { type Locale, tr } from '../../domain/i18n.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 
@@ -65,8 +65,8 @@ export function runGrade(o: GradeOptions): { grade: Grade; score?: number; year:
 function line(result: ReturnType<typeof runGrade>, lang: Locale): string {
   const { grade: g, score, year } = result;
   const zone = g.zone ? `, ${ZONE_LABELS[g.zone][lang]}` : '';
-  const what = score === undefined ? g.code : formatNumber(score, { lang });
-  const version = lang === 'en' ? `version ${g.version}` : `versi ${g.version}`;
+  const what = score === undefined ? g.code : formatNumber(score, lang);
+  const version = tr(lang, `versi ${g.version}`, `version ${g.version}`);
   return `${g.scale} ${year} (${version}): ${what} → ${g.code} — ${g.label}${zone}`;
 }
 

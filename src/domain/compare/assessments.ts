@@ -4,10 +4,18 @@
 // that has none of them on record has not reported them — it did not score zero.
 
 import { SCALES } from '../grading/catalog.ts';
+import { type Words, words } from '../i18n.ts';
 
 export type RegionKind = 'provinsi' | 'kabupaten' | 'kota';
 
 export const REGION_KINDS: readonly RegionKind[] = ['provinsi', 'kabupaten', 'kota'];
+
+/** A peer group's name: the kind in the plural. */
+export const REGION_KIND_WORDS: Record<RegionKind, Words> = {
+  provinsi: words('Provinsi', 'Provinces'),
+  kabupaten: words('Kabupaten', 'Regencies'),
+  kota: words('Kota', 'Cities'),
+};
 
 export interface NationalAssessment {
   scaleId: string;

@@ -28,7 +28,27 @@ import {
 } from '../../services/intake/schemas.ts';
 import { requireActor } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
-import { AnyObject, apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import {
+  apiRouter,
+  errorResponses,
+  fileErrorResponses,
+  guardedRoute,
+  IdParam,
+  jsonBody,
+  jsonCreated,
+  jsonOk,
+} from './openapi.ts';
+import {
+  ArticleSchema,
+  DecisionSchema,
+  EvidenceDismissedSchema,
+  FindingSchema,
+  FindingsSchema,
+  IngestSchema,
+  MatchDismissedSchema,
+  RejectionSchema,
+  SetAsideSchema,
+} from './responses/intake.ts';
 
 // /api/v1/intake: news articles in, award findings out, curator decisions. Curators (kurator)
 // and admins only; everyone else gets 403, the public 401. See docs/intake.md.
@@ -44,15 +64,6 @@ const ArticleUpload = z
     published: z.string().optional(),
   })
   .openapi('ArticleUpload');
-
-const tooBig = {
-  description: 'Article over the size limit',
-  content: { 'application/json': { schema: AnyObject } },
-};
-const notText = {
-  description: 'Binary, not text/HTML/RSS',
-  content: { 'application/json': { schema: AnyObject } },
-};
 
 export function intakeRoutes() {
   const app = apiRouter();
@@ -74,17 +85,11 @@ export function intakeRoutes() {
         },
       },
       responses: {
-        200: {
-          description: 'Already taken in: nothing new',
-          content: { 'application/json': { schema: AnyObject } },
-        },
-        201: {
-          description: 'Stored, with its findings',
-          content: { 'application/json': { schema: AnyObject } },
-        },
+        ...jsonOk('Already taken in: nothing new', IngestSchema),
+        ...jsonCreated('Stored, with its findings', IngestSchema),
         ...errorResponses,
-        413: tooBig,
-        415: notText,
+        413: { ...fileErrorResponses[413], description: 'Article over the size limit' },
+        415: { ...fileErrorResponses[415], description: 'Binary, not text/HTML/RSS' },
       },
     }),
     async (c) => {
@@ -102,7 +107,7 @@ export function intakeRoutes() {
       tags,
       summary: 'One article: its text, claims and the findings quoted from it (with offsets)',
       request: { params: IdParam },
-      responses: { ...jsonOk('The article'), ...errorResponses },
+      responses: { ...jsonOk('The article', ArticleSchema), ...errorResponses },
     }),
     async (c) => c.json(await getArticle(c.get('deps').db.db, requireActor(c), c.req.valid('param').id), 200),
   );
@@ -114,7 +119,7 @@ export function intakeRoutes() {
       tags,
       summary: 'Findings (newest first) with their sources and article titles',
       request: { query: listFindingsQuerySchema },
-      responses: { ...jsonOk('Findings'), ...errorResponses },
+      responses: { ...jsonOk('Findings', FindingsSchema), ...errorResponses },
     }),
     async (c) => c.json(await listFindings(c.get('deps').db.db, requireActor(c), c.req.valid('query')), 200),
   );
@@ -127,7 +132,10 @@ export function intakeRoutes() {
       summary:
         "Events kept out of the home queue: another region's awards, or no recipient in an article not about the home region",
       request: { query: pageQuerySchema },
-      responses: { ...jsonOk('Set-aside events with their article and reason'), ...errorResponses },
+      responses: {
+        ...jsonOk('Set-aside events with their article and reason', SetAsideSchema),
+        ...errorResponses,
+      },
     }),
     async (c) => c.json(await listSetAside(c.get('deps').db.db, requireActor(c), c.req.valid('query')), 200),
   );
@@ -139,7 +147,7 @@ export function intakeRoutes() {
       tags,
       summary: 'One finding with the article texts and the quote offsets to highlight',
       request: { params: IdParam },
-      responses: { ...jsonOk('The finding'), ...errorResponses },
+      responses: { ...jsonOk('The finding', FindingSchema), ...errorResponses },
     }),
     async (c) => c.json(await getFinding(c.get('deps').db.db, requireActor(c), c.req.valid('param').id), 200),
   );
@@ -158,7 +166,7 @@ export function intakeRoutes() {
           required: false,
         },
       },
-      responses: { ...jsonOk('The decision and the new award'), ...errorResponses },
+      responses: { ...jsonOk('The decision and the new award', DecisionSchema), ...errorResponses },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -176,7 +184,7 @@ export function intakeRoutes() {
       summary:
         'Merge: add the articles as evidence of an existing award (refused for verified awards: reopen first)',
       request: { params: IdParam, ...jsonBody(mergeSchema) },
-      responses: { ...jsonOk('The decision'), ...errorResponses },
+      responses: { ...jsonOk('The decision', DecisionSchema), ...errorResponses },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -193,7 +201,7 @@ export function intakeRoutes() {
       tags,
       summary: 'Reject with a reason',
       request: { params: IdParam, ...jsonBody(reasonSchema) },
-      responses: { ...jsonOk('The decision'), ...errorResponses },
+      responses: { ...jsonOk('The decision', RejectionSchema), ...errorResponses },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -215,7 +223,7 @@ export function intakeRoutes() {
       summary:
         "Add a decided finding's late sources (its pendingEvidence) as evidence of its award (refused for verified awards: reopen first)",
       request: { params: IdParam },
-      responses: { ...jsonOk('The award and the new evidence'), ...errorResponses },
+      responses: { ...jsonOk('The award and the new evidence', DecisionSchema), ...errorResponses },
     }),
     async (c) => {
       const r = await attachLateSources(c.get('deps').db.db, requireActor(c), c.req.valid('param').id);
@@ -231,7 +239,7 @@ export function intakeRoutes() {
       summary:
         'Not the same award: a pending finding stops being offered as evidence of the award it matched (matchedAwardId → null); it stays pending',
       request: { params: IdParam },
-      responses: { ...jsonOk('The finding, no longer matched'), ...errorResponses },
+      responses: { ...jsonOk('The finding, no longer matched', MatchDismissedSchema), ...errorResponses },
     }),
     async (c) => {
       const row = await dismissMatch(c.get('deps').db.db, requireActor(c), c.req.valid('param').id);
@@ -247,7 +255,7 @@ export function intakeRoutes() {
       summary:
         "Not evidence: one of a decided finding's late sources stops being offered (pendingEvidence) and is never attached",
       request: { params: IdParam, ...jsonBody(dismissEvidenceSchema) },
-      responses: { ...jsonOk('The article, no longer offered'), ...errorResponses },
+      responses: { ...jsonOk('The article, no longer offered', EvidenceDismissedSchema), ...errorResponses },
     }),
     async (c) => {
       const id = c.req.valid('param').id;
@@ -266,7 +274,7 @@ export function intakeRoutes() {
       summary:
         'Undo "not the same award": the dismissed match of a pending finding is offered again (409 when none was dismissed)',
       request: { params: IdParam },
-      responses: { ...jsonOk('The finding, matched again'), ...errorResponses },
+      responses: { ...jsonOk('The finding, matched again', MatchDismissedSchema), ...errorResponses },
     }),
     async (c) => {
       const row = await restoreMatch(c.get('deps').db.db, requireActor(c), c.req.valid('param').id);
@@ -282,7 +290,7 @@ export function intakeRoutes() {
       summary:
         'Undo "not evidence": a dismissed late source of a decided finding is offered as evidence again (409 when it was not dismissed)',
       request: { params: IdParam, ...jsonBody(restoreEvidenceSchema) },
-      responses: { ...jsonOk('The article, offered again'), ...errorResponses },
+      responses: { ...jsonOk('The article, offered again', EvidenceDismissedSchema), ...errorResponses },
     }),
     async (c) => {
       const id = c.req.valid('param').id;

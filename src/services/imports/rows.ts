@@ -1,13 +1,14 @@
 import { fieldForInput, VALUE_FIELDS, type ValueField } from '../../domain/awards/fields.ts';
+import { readTeamCell } from '../../domain/awards/team.ts';
 import { inSubtree } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { giverValidityProblem } from '../awards/references.ts';
 import { type AwardRowValues, awardRowValues, awardRuleProblems } from '../awards/rules.ts';
-import { type CreateAward, createAwardSchema } from '../awards/schemas.ts';
+import { type CreateAward, createAwardSchema, teamMemberSchema } from '../awards/schemas.ts';
 import { AppError } from '../errors.ts';
 import { type GradeColumns, gradeForAward } from '../grading.ts';
 import { COLUMNS, type ColumnKey, columnLetter } from './columns.ts';
-import { type GiverRef, type ImportContext, importKey } from './context.ts';
+import { type GiverRef, type ImportContext, importKey, importKeyText } from './context.ts';
 import { key } from './names.ts';
 import { inferScale } from './scale-hints.ts';
 import {
@@ -59,7 +60,7 @@ export interface ReadyRow {
 /** The content columns of `awards` that an import fills (state and bookkeeping come later). */
 export type AwardValues = AwardRowValues;
 
-export type TeamMember = { unitId: number | null; personName: string | null };
+export type TeamMember = { unitId: number | null; personName: string | null; role: string | null };
 
 /** How a row was read, shown by the dry run so a person can check the matching. */
 export interface RowReading {
@@ -81,7 +82,8 @@ export interface ConvertedRow {
   problems: Problem[];
   /**
    * The row's identity even when it has problems (raw text where a value did not parse), so
-   * a repeated row is reported as a duplicate whatever else is wrong with it.
+   * a repeated row is reported as a duplicate whatever else is wrong with it. Compared in
+   * memory only, so it is the text the stored key is a hash of, not the hash.
    */
   looseKey: string;
   /** A giver kept as free text, with the closest known giver if one shares its words. */
@@ -222,13 +224,24 @@ export async function convertRow(
         `unit '${shown(recipientCell)}' tidak ada${u.suggestion ? ` — maksud Anda '${u.suggestion}'?` : '; tulis nama atau singkatan unit seperti di daftar unit, atau nama pemda'}`,
       );
   }
-  const team: TeamMember[] = [];
-  for (const member of (text('team') ?? '')
-    .split(/[;\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const u = ctx.unit(member);
-    team.push(u.found ? { unitId: u.found.id, personName: null } : { unitId: null, personName: member });
+  const sameUnit = (name: string, bracket: string) => {
+    const unit = ctx.unit(name).found;
+    return Boolean(unit) && ctx.unit(bracket).found?.id === unit?.id;
+  };
+  const team: TeamMember[] = readTeamCell(text('team') ?? '', sameUnit).map(({ name, role }) => {
+    const u = ctx.unit(name);
+    return u.found
+      ? { unitId: u.found.id, personName: null, role }
+      : { unitId: null, personName: name, role };
+  });
+  // Each member under the same rule as the API's team (a name, a role of at most 100 characters).
+  for (const member of team) {
+    const checked = teamMemberSchema.safeParse(member);
+    if (!checked.success)
+      report(
+        'team',
+        `anggota tim ${member.personName ?? ''}: ${checked.error.issues[0]!.message}`.replace('  ', ' '),
+      );
   }
   if (!kind) {
     if (team.length) kind = 'team';
@@ -262,13 +275,17 @@ export async function convertRow(
   }
   // The rules of creating an award, with the references as resolved here.
   const reported = new Set(problems.map((p) => p.header));
-  for (const p of awardRuleProblems({
-    ...input,
-    unitId: unit?.id ?? null,
-    team,
-    receivedOn: date,
-    editionYear: year ?? 0,
-  })) {
+  for (const p of awardRuleProblems(
+    {
+      // Only what the rules read (copying the row's ~45 values per row showed in the profile).
+      recipientKind: input.recipientKind,
+      unitId: unit?.id ?? null,
+      team,
+      receivedOn: date,
+      editionYear: year ?? 0,
+    },
+    ctx.today,
+  )) {
     if (p.field === 'receivedOn' && year === null) continue;
     const col = columnOf(p.field);
     if (
@@ -294,8 +311,12 @@ export async function convertRow(
       );
   }
 
-  const grade = await gradeRow(ctx, { ...input, scaleId, scaleInferred, year }, report);
-  const looseKey = importKey({
+  const grade = await gradeRow(
+    ctx,
+    { scaleId, scaleInferred, year, score: values.score, statusLabel: values.statusLabel },
+    report,
+  );
+  const looseKey = importKeyText({
     regionCode: ctx.region.code,
     title: text('title') ?? '',
     year: year ?? 0,
@@ -307,8 +328,10 @@ export async function convertRow(
   if (problems.length || !parsed.success || year === null)
     return { ready: null, team, problems, looseKey, freeGiver };
 
-  const v = { ...parsed.data, editionYear: year };
+  const v = parsed.data; // zod's own copy of the input: set the year read above on it
+  v.editionYear = year;
   const refs = {
+    regionId: ctx.region.id,
     regionCode: ctx.region.code,
     awardingBodyId: giver?.id ?? null,
     awardingBodyCode: giver?.code ?? null,

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
+import { regionCodeOf } from '../../domain/region-code.ts';
 import { readableAwards } from '../access.ts';
+import { getRegion } from '../units.ts';
 
 /** Who the showcase speaks for: the configured name and emblem, else the region's. */
 export interface Site {
@@ -24,9 +26,7 @@ export async function loadSite(
   config: Pick<Config, 'siteName' | 'emblemUrl'>,
   code?: string,
 ): Promise<Site | null> {
-  let q = db.selectFrom('regions').selectAll();
-  q = code === undefined ? q.orderBy('code') : q.where('code', '=', code);
-  const region = await q.executeTakeFirst();
+  const region = await getRegion(db, code);
   if (code !== undefined && !region) return null;
   const single = code === undefined || (await regionCount(db)) <= 1;
   const regionName = region?.name ?? null;
@@ -35,8 +35,8 @@ export async function loadSite(
     regionCode: region?.code ?? null,
     regionName,
     regionKind: region?.kind ?? null,
-    foundedOn: region?.founded_on ?? null,
-    emblemUrl: (single ? config.emblemUrl : undefined) ?? region?.emblem_url ?? null,
+    foundedOn: region?.foundedOn ?? null,
+    emblemUrl: (single ? config.emblemUrl : undefined) ?? region?.emblemUrl ?? null,
   };
 }
 
@@ -59,13 +59,13 @@ export async function publicRegionOf(
     kind === 'unit'
       ? await db
           .selectFrom('org_units')
-          .select('region_code')
+          .select('region_id')
           .where('id', '=', id)
           .where('active', '=', 1)
           .executeTakeFirst()
       : await readableAwards(db, null)
-          .select('awards.region_code')
+          .select('awards.region_id')
           .where('awards.id', '=', id)
           .executeTakeFirst();
-  return row?.region_code ?? null;
+  return row ? regionCodeOf(row.region_id) : null;
 }

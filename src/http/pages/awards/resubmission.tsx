@@ -1,7 +1,7 @@
-import { awardFieldLabel } from '../../../domain/labels.ts';
+import { columnName } from '../../../domain/awards/fields.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../../domain/format.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import type { AuditEvent } from '../../../services/audit.ts';
-import { formatDate, formatDateTime, formatNumber } from '../format.ts';
-import { type Locale, tr } from '../i18n.ts';
 import { changedFields } from './history.tsx';
 
 // A record that comes back to the verifier after a return: marked as resubmitted, with the
@@ -92,7 +92,7 @@ export function ResubmissionNote({ r, locale: l }: { r: Resubmission; locale: Lo
             <tbody>
               {r.changes.map((c) => (
                 <tr>
-                  <th scope="row">{awardFieldLabel(l, c.field)}</th>
+                  <th scope="row">{columnName(c.field, l)}</th>
                   <td>
                     <del>{show(c.field, c.before, l)}</del>
                   </td>

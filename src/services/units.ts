@@ -233,6 +233,13 @@ export interface UnitNode {
   active: boolean;
 }
 
+/** One unit as the tree shows it (its depth and parent); 404 when there is none. */
+export async function getUnit(db: Kysely<Database>, id: number, regionCode?: string): Promise<UnitNode> {
+  const unit = (await listUnits(db, regionCode)).find((u) => u.id === id);
+  if (!unit) throw notFound('Unit', id);
+  return unit;
+}
+
 /** All units of a region in tree order (parents before children, siblings by name). */
 export async function listUnits(db: Kysely<Database>, regionCode?: string): Promise<UnitNode[]> {
   let q = db.selectFrom('org_units').selectAll();

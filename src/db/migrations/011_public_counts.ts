@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 
 // Issue 11, growth: indexes for the public pages, measured on a 100,000-award database built
 // by test/support/bulk-awards.ts (EXPLAIN QUERY PLAN before and after). Public pages count and
-// list one region's verified public awards (state, is_public and region_code); with these the
+// list one region's verified public awards (state, is_public and region_id); with these the
 // counts read an index alone and the lists read a page of entries in order.
 // - awards_region_year_list: one region's public awards by year, newest first within the
 //   year. Serves the count since the founding on the home page (it read every award's row:
@@ -28,10 +28,10 @@ const RECEIVED_SORT = sql.raw(`(coalesce(received_on, cast(edition_year as text)
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`create index awards_region_year_list on awards (region_code, state, is_public, edition_year, ${RECEIVED_SORT}, id, received_on)`.execute(
+  await sql`create index awards_region_year_list on awards (region_id, state, is_public, edition_year, ${RECEIVED_SORT}, id, received_on)`.execute(
     db,
   );
-  await sql`create index awards_region_public_received on awards (region_code, state, is_public, ${RECEIVED_SORT}, id)`.execute(
+  await sql`create index awards_region_public_received on awards (region_id, state, is_public, ${RECEIVED_SORT}, id)`.execute(
     db,
   );
   await db.schema
@@ -39,14 +39,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('awards')
     .columns(['edition_year', 'state', 'is_public', 'received_on', 'field_id'])
     .execute();
-  await sql`create index awards_year_highlight on awards (region_code, edition_year, state, is_public, level, (coalesce(rank_position, 99)), (coalesce(score, -1)) desc, title, id)`.execute(
+  await sql`create index awards_year_highlight on awards (region_id, edition_year, state, is_public, level, (coalesce(rank_position, 99)), (coalesce(score, -1)) desc, title, id)`.execute(
     db,
   );
   await db.schema.dropIndex('awards_year_public_level').execute();
   await db.schema
     .createIndex('awards_giver_public')
     .on('awards')
-    .columns(['awarding_body_id', 'state', 'is_public', 'region_code'])
+    .columns(['awarding_body_id', 'state', 'is_public', 'region_id'])
     .execute();
   await db.schema.dropIndex('awards_giver_state').execute();
 }

@@ -53,7 +53,7 @@ export function awardRowValues(input: CreateAward, refs: ResolvedRefs, grade: Gr
   const recipientKey = kind === 'region' ? refs.regionCode : `u${refs.unitId ?? 0}`;
   // Filled in place rather than spread into a new object: an import builds 10,000 of these.
   return Object.assign(valueColumns(input) as ValueColumns, {
-    region_code: refs.regionCode,
+    region_id: refs.regionId,
     awarding_body_id: refs.awardingBodyId,
     field_id: refs.fieldId,
     unit_id: refs.unitId,

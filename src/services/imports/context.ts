@@ -48,7 +48,7 @@ export class ImportContext {
 
   private constructor(
     readonly db: Kysely<Database>,
-    readonly region: { code: string; name: string; kind: string },
+    readonly region: { id: number; code: string; name: string; kind: string },
     private readonly givers: NameIndex<GiverRef>,
     private readonly units: NameIndex<UnitRef>,
     readonly unitsById: Map<number, UnitRef>,
@@ -89,7 +89,7 @@ export class ImportContext {
     const unitRows: OrgUnitRow[] = await db
       .selectFrom('org_units')
       .selectAll()
-      .where('region_code', '=', region.code)
+      .where('region_id', '=', region.id)
       .orderBy('id')
       .execute();
     const units = new NameIndex<UnitRef>();
@@ -116,7 +116,7 @@ export class ImportContext {
       regionNames.add(key(`${prefix} ${bare}`));
     return new ImportContext(
       db,
-      { code: region.code, name: region.name, kind: region.kind },
+      { id: region.id, code: region.code, name: region.name, kind: region.kind },
       givers,
       units,
       unitsById,

@@ -331,6 +331,7 @@ export async function convertRow(
   const v = parsed.data; // zod's own copy of the input: set the year read above on it
   v.editionYear = year;
   const refs = {
+    regionId: ctx.region.id,
     regionCode: ctx.region.code,
     awardingBodyId: giver?.id ?? null,
     awardingBodyCode: giver?.code ?? null,

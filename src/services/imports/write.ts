@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { regionIdOf } from '../../domain/region-code.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { importKey } from './context.ts';
@@ -26,6 +27,7 @@ export interface WriteInput {
   rowsTotal: number;
   skipped: number;
   state: 'draft' | 'verified';
+  regionId: number;
   items: { row: ReadyRow; team: TeamMember[] }[];
   now: string;
   onProgress?: (done: number) => void;
@@ -36,6 +38,7 @@ export async function writeAwards(db: Kysely<Database>, actor: Actor, w: WriteIn
     const batch = await trx
       .insertInto('import_batches')
       .values({
+        region_id: w.regionId,
         file_name: w.fileName,
         sha256: w.sha256,
         rows_total: w.rowsTotal,
@@ -57,6 +60,7 @@ export async function writeAwards(db: Kysely<Database>, actor: Actor, w: WriteIn
         created: w.items.length,
         skipped: w.skipped,
       },
+      regionId: w.regionId,
     });
     const verified = w.state === 'verified';
     const reason = `Impor berkas "${w.fileName}" (batch #${batch.id})`;
@@ -88,6 +92,7 @@ export async function writeAwards(db: Kysely<Database>, actor: Actor, w: WriteIn
       const idByKey = new Map(inserted.map((a) => [a.import_key, a.id]));
       const members = chunk.flatMap(({ row, team }) =>
         team.map((m, position) => ({
+          region_id: w.regionId,
           award_id: idByKey.get(row.key)!,
           unit_id: m.unitId,
           person_name: m.personName,
@@ -103,6 +108,7 @@ export async function writeAwards(db: Kysely<Database>, actor: Actor, w: WriteIn
           // The audit's "after" is the stored row: what was inserted plus its new id.
           const id = idByKey.get(r.import_key)!;
           return {
+            region_id: w.regionId,
             at: w.now,
             actor_id: actor.id,
             actor_label: actor.label,
@@ -154,18 +160,19 @@ async function bulkInsert<R = unknown>(
 
 /** Column types for unnest() on PostgreSQL; every other column is text. */
 const PG_ARRAY_TYPE: Record<string, string> = {
+  region_id: 'int8',
   edition_year: 'int',
-  awarding_body_id: 'int',
-  field_id: 'int',
-  unit_id: 'int',
+  awarding_body_id: 'int8',
+  field_id: 'int8',
+  unit_id: 'int8',
   rank_position: 'int',
   score: 'float8',
   is_public: 'int',
   version: 'int',
-  created_by: 'int',
-  updated_by: 'int',
-  verified_by: 'int',
-  actor_id: 'int',
+  created_by: 'int8',
+  updated_by: 'int8',
+  verified_by: 'int8',
+  actor_id: 'int8',
 };
 
 /**
@@ -193,7 +200,7 @@ export async function existingKeys(
   const manual = await db
     .selectFrom('awards')
     .select(['title', 'edition_year', 'awarding_body_id', 'awarding_body_text', 'unit_id', 'received_on'])
-    .where('region_code', '=', regionCode)
+    .where('region_id', '=', regionIdOf(regionCode))
     .where('import_key', 'is', null)
     .where('edition_year', 'in', years)
     .execute();

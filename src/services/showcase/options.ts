@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Locale } from '../../domain/i18n.ts';
+import { regionIdOrNone } from '../../domain/region-code.ts';
 import { readableAwards } from '../access.ts';
 import { listUnits } from '../units.ts';
 
@@ -15,7 +16,7 @@ export interface FilterOptions {
 /** The public awards of one region (of all when null). */
 function publicOf(db: Kysely<Database>, regionCode: string | null) {
   const q = readableAwards(db, null);
-  return regionCode === null ? q : q.where('awards.region_code', '=', regionCode);
+  return regionCode === null ? q : q.where('awards.region_id', '=', regionIdOrNone(regionCode));
 }
 
 /**

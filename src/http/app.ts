@@ -22,6 +22,7 @@ import { jsonError, toErrorBody } from './errors.ts';
 import { rejectNulBytes } from './guards.ts';
 import { uploadTooLarge } from './pages/awards/evidence.tsx';
 import { mountPages, renderPageError } from './pages/index.ts';
+import { scopeToRegion } from './region-scope.ts';
 
 // The one Hono app: JSON API under /api/v1 (documented at /api/v1/openapi.json), web pages
 // and static assets elsewhere. Routers are mounted here; each feature owns its router file.
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
       : rejectNulBytes(c, next),
   );
   app.use('*', identify);
+  app.use('*', scopeToRegion);
   app.use('*', requireCsrf);
 
   app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.db.kind }));

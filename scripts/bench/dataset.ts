@@ -6,7 +6,8 @@ import { type Db, openDatabase } from '../../src/db/database.ts';
 import { prepareDatabase } from '../../src/db/prepare.ts';
 import { regionIdOf } from '../../src/domain/region-code.ts';
 
-export const REGIONS = 550;
+// BENCH_REGIONS makes a smaller dataset while a benchmark is being written (results name the size).
+export const REGIONS = Number(process.env.BENCH_REGIONS ?? 550);
 export const UNITS_PER_REGION = 40;
 export const FIRST_YEAR = 1996;
 export const YEARS = 30;

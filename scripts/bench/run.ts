@@ -3,7 +3,7 @@
 // and refreshes the table in README.md between the bench markers. Naming benchmarks runs only
 // those and replaces their rows, keeping the others' last results.
 // Usage: npm run bench [-- name ...]
-//   names: extract national import pages serving startup growth soak watch
+//   names: extract national import pages serving startup growth soak watch tenants
 //   BENCH_SOAK_SECONDS (default 60; 300 for the issue's 5-minute soak) sets the soak's length;
 //   BENCH_GROWTH_MAX (default 100000; 1000000 adds the 1M step, ~10 more minutes)
 //   the largest database of the growth curve. CI does not run benchmarks.
@@ -12,7 +12,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { renderTable } from './table.ts';
 
-const ALL = ['extract', 'national', 'import', 'pages', 'serving', 'startup', 'growth', 'soak', 'watch'];
+const ALL = [
+  'extract',
+  'national',
+  'import',
+  'pages',
+  'serving',
+  'startup',
+  'growth',
+  'soak',
+  'watch',
+  'tenants',
+];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : ALL;
 

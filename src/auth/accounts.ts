@@ -15,7 +15,7 @@ import { createApiToken, createUser } from './users.ts';
 // People: the admin's user list (role, unit, active, password reset) and each user's own
 // API tokens. Password hashes and token hashes never leave this module.
 
-const role = z.enum(ROLES as [Role, ...Role[]], { message: `Peran: ${ROLES.join(', ')}` });
+const role = z.enum(ROLES, { message: `Peran: ${ROLES.join(', ')}` });
 const password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter`)

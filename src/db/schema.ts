@@ -55,7 +55,16 @@ export interface FieldTable {
 }
 
 /** provinsi reads its province and its kabupaten/kota; nasional reads every region; both read only. */
-export type Role = 'admin' | 'verifikator' | 'operator' | 'kurator' | 'viewer' | 'provinsi' | 'nasional';
+export const ROLES = [
+  'admin',
+  'verifikator',
+  'operator',
+  'kurator',
+  'viewer',
+  'provinsi',
+  'nasional',
+] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface UserTable {
   id: Generated<number>;
@@ -97,7 +106,8 @@ export interface LoginAttemptTable {
   locked_until: string | null;
 }
 
-export type AwardState = 'draft' | 'submitted' | 'returned' | 'verified';
+export const AWARD_STATES = ['draft', 'submitted', 'returned', 'verified'] as const;
+export type AwardState = (typeof AWARD_STATES)[number];
 export type RecipientKind = 'region' | 'unit' | 'team';
 
 export interface AwardTable {

@@ -3,7 +3,7 @@ import { sha256 } from '../auth/secrets.ts';
 import { actorFor, createUser } from '../auth/users.ts';
 import { nowIso } from '../db/now.ts';
 import type { Database } from '../db/schema.ts';
-import { formatDateIn } from '../domain/format.ts';
+import { formatDate } from '../domain/format.ts';
 import { regionIdOf } from '../domain/region-code.ts';
 import { AWARDING_BODIES } from '../reference/awarding-bodies.ts';
 import { type Actor, SYSTEM_ACTOR } from '../services/actor.ts';
@@ -164,7 +164,7 @@ async function attachCertificate(
     title: a.title,
     recipient: unitNames.get(d.unit) ?? DEMO_REGION.name,
     giver: (a.awardingBodyCode && giverNames.get(a.awardingBodyCode)) || 'Pemberi penghargaan',
-    date: a.receivedOn ? formatDateIn('id', a.receivedOn) : String(a.editionYear),
+    date: a.receivedOn ? formatDate(a.receivedOn, 'id') : String(a.editionYear),
   });
   await addFileEvidence(
     db,

@@ -2,10 +2,8 @@
 // 'viewer', 'received_on' or 'SAKIP BB'. Pages, exports and reports all take them from here,
 // in Bahasa Indonesia and English.
 
-import type { Locale } from './format.ts';
 import { findScale } from './grading/catalog.ts';
-
-type Words = { id: string; en: string };
+import type { Locale, Words } from './i18n.ts';
 
 export const LEVEL_LABELS: Record<string, Words> = {
   internasional: { id: 'Internasional', en: 'International' },
@@ -23,6 +21,14 @@ export const ROLE_LABELS: Record<string, Words> = {
   viewer: { id: 'Pimpinan', en: 'Leadership' },
   provinsi: { id: 'Pembaca provinsi', en: 'Province reader' },
   nasional: { id: 'Pembaca nasional', en: 'National reader' },
+};
+
+/** Where an award stands in its workflow. */
+export const AWARD_STATE_LABELS: Record<string, Words> = {
+  draft: { id: 'Draf', en: 'Draft' },
+  submitted: { id: 'Menunggu verifikasi', en: 'Awaiting verification' },
+  returned: { id: 'Dikembalikan', en: 'Returned' },
+  verified: { id: 'Terverifikasi', en: 'Verified' },
 };
 
 /** Where a news finding stands in the curator's queue. */
@@ -73,6 +79,9 @@ export const levelLabel = (locale: Locale, level: string | null | undefined) =>
 
 /** 'viewer' → 'Pimpinan' / 'Leadership'. */
 export const roleLabel = (locale: Locale, role: string) => pick(ROLE_LABELS, role, locale);
+
+/** 'submitted' → 'Menunggu verifikasi' / 'Awaiting verification'. */
+export const stateLabel = (locale: Locale, state: string) => pick(AWARD_STATE_LABELS, state, locale);
 
 /** 'pending' → 'Menunggu' / 'Pending'. */
 export const findingStateLabel = (locale: Locale, state: string) => pick(FINDING_STATE_LABELS, state, locale);

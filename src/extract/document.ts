@@ -8,7 +8,7 @@ import { findGrade, findLevel, yearInTitle } from './fields.ts';
 import { findGivers, pickGiver } from './givers.ts';
 import { type Credited, isEmptyTitle, mergeEvents } from './merge.ts';
 import { headlineTopic, mainProgramme } from './programme.ts';
-import { findRegions, type Region, type RegionMention } from './regions/gazetteer.ts';
+import { findRegions, indexRegions, type Region, type RegionMention } from './regions/gazetteer.ts';
 import { resultDrafts } from './results.ts';
 import type { Sentence } from './sentences.ts';
 
@@ -28,13 +28,14 @@ export function documentPass(
   /** The article claims counts ("64 penghargaan sepanjang 2024"): a recap of many ceremonies. */
   recap = false,
 ): DocumentEvents {
-  const mentions = findRegions(text);
-  const seen = new Map<string, RegionMention[]>();
-  const regionsIn = (t: string): RegionMention[] => {
-    let m = seen.get(t);
+  const regions = indexRegions(text);
+  const mentions = regions.all;
+  const seen = new Map<Sentence, RegionMention[]>();
+  const regionsIn = (s: Sentence): RegionMention[] => {
+    let m = seen.get(s);
     if (!m) {
-      m = findRegions(t);
-      seen.set(t, m);
+      m = regions.within(s.start, s.end);
+      seen.set(s, m);
     }
     return m;
   };
@@ -42,7 +43,9 @@ export function documentPass(
   const named = namedRegions(mentions);
   const programme = mainProgramme(text);
   const headline = firstLine(text);
-  const topic = headline ? headlineTopic(headline.text, findRegions(headline.text)) : null;
+  const topic = headline
+    ? headlineTopic(headline.text, regions.within(headline.start, headline.start + headline.text.length))
+    : null;
   // The article's own giver and ceremony date: the first sentence that names a programme or a giver.
   const lead = sentences
     .slice(0, 8)
@@ -176,7 +179,7 @@ function fillFromArticle(
   skipLines: number,
   ceremony: string | null,
   subject: Region | null,
-  regionsIn: (text: string) => RegionMention[],
+  regionsIn: (s: Sentence) => RegionMention[],
   recap: boolean,
 ): void {
   const body = sentences.filter((s) => s.line >= skipLines);
@@ -200,7 +203,7 @@ function fillFromArticle(
     }
     if (d.score === null && e.region) {
       for (const s of body) {
-        const named = regionsIn(s.text).filter((m) => !isScope(s.text, m));
+        const named = regionsIn(s).filter((m) => !isScope(s.text, m));
         // "Kota Tangerang sendiri mengantongi nilai 97,12" is the pemda's score, not its BUMD's.
         const only =
           named.length > 0 &&
@@ -218,7 +221,10 @@ function fillFromArticle(
   }
 }
 
-const SPELLED_OUT = /((?:\p{Lu}[\p{L}-]*[ \t]+){1,8})\((\p{Lu}{2,}[\p{L}]*)\)/gu;
+/** "(APE)": where a spelled-out name may end. Searched for first: few articles have many. */
+const ACRONYM = /\((\p{Lu}{2,}\p{L}*)\)/gu;
+/** Up to eight capitalised words right before the bracket ("Anugerah Parahita Ekapraya (APE)"). */
+const SPELLED_OUT = /((?:\p{Lu}[\p{L}-]*[ \t]+){1,8})\((\p{Lu}{2,}\p{L}*)\)$/u;
 /** "Kepala Badan Kepegawaian Negara (BKN)": the office of a person is not part of the name. */
 const ROLE_WORDS =
   /^(?:(?:Kepala|Ketua|Menteri|Direktur|Dirjen|Sekretaris|Wakil|Plt|Pj|Penjabat|Gubernur|Bupati|Wali|Kota|Deputi|Asisten)[ \t]+)+/u;
@@ -226,11 +232,23 @@ const ROLE_WORDS =
 /** "Anugerah Parahita Ekapraya (APE)" said once → APE stands for it elsewhere in the article. */
 function acronymsIn(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of text.matchAll(SPELLED_OUT)) {
+  let after = 0; // the end of the last name read: names do not overlap
+  for (const a of text.matchAll(ACRONYM)) {
+    // The name can only be in the run of letters, hyphens and blanks before the bracket.
+    let from = a.index;
+    while (from > after && mayBeInName(text.charCodeAt(from - 1))) from--;
+    const m = SPELLED_OUT.exec(text.slice(from, a.index + a[0].length));
+    if (!m) continue;
+    after = a.index + a[0].length;
     const name = m[1].trim().replace(ROLE_WORDS, '');
     if (!out.has(m[2]) && name.includes(' ')) out.set(m[2], `${name} (${m[2]})`);
   }
   return out;
+}
+
+/** Letters, hyphens and blanks, or anything outside ASCII (the pattern then decides). */
+function mayBeInName(c: number): boolean {
+  return c >= 128 || c === 32 || c === 9 || c === 45 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** "APE kategori Pratama" → "Anugerah Parahita Ekapraya (APE) kategori Pratama". */

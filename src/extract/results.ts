@@ -61,8 +61,8 @@ export interface ResultContext {
   reference: string | null;
   /** Regions the article names with their kind ("Kota Mojokerto"): bare names resolve to them. */
   named: ReadonlySet<Region>;
-  /** findRegions, remembered per sentence for this article. */
-  regionsIn: (text: string) => RegionMention[];
+  /** findRegions of a sentence, read from the article's one pass over its words. */
+  regionsIn: (s: Sentence) => RegionMention[];
   /** Lines before the first paragraph: headlines and captions, which restate in short. */
   skipLines: number;
 }
@@ -128,13 +128,13 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
           : (cont?.kind ?? null);
     // A bare province name ("Jawa Timur menempati urutan pertama") is a recipient only in a
     // provinsi category; elsewhere it is a scope or a giver.
-    const named = recipients(s.text, ctx.subject, ctx.regionsIn, ctx.named)
+    const named = recipients(s, ctx.subject, ctx.regionsIn, ctx.named)
       .filter(
         (r) =>
           (!kind || r.region.kind === kind) &&
           (r.m.by !== 'bare' || r.region.kind !== 'provinsi' || kind === 'provinsi'),
       )
-      .concat(unitsOfSubject(s.text, ctx))
+      .concat(unitsOfSubject(s, ctx))
       .sort((a, b) => a.m.start - b.m.start);
     let prevRank: number | null = cont?.rank ?? null;
     // "Tempat kedua dan ketiga diisi Kabupaten Sikka dan Kota Kupang": ranks first, names after.
@@ -201,10 +201,11 @@ const PERSON_BEFORE = /\b(?:Kepala|Kadis|Direktur|Dirut|Sekretaris|Plt\.?|Camat|
  * Puskesmas Cibodasari": units named with no region are units of the article's subject.
  * A unit right before a region name ("RSUD Kota Tangerang") is read with that region instead.
  */
-function unitsOfSubject(text: string, ctx: ResultContext): Array<{ m: RegionMention; region: Region }> {
+function unitsOfSubject(s: Sentence, ctx: ResultContext): Array<{ m: RegionMention; region: Region }> {
   const subject = ctx.subject;
   if (!subject) return [];
-  const regions = ctx.regionsIn(text);
+  const text = s.text;
+  const regions = ctx.regionsIn(s);
   const out: Array<{ m: RegionMention; region: Region }> = [];
   for (const u of findUnits(text)) {
     // "Kelurahan Sukasari, Kecamatan Tangerang, Kota Tangerang", "RSUD dr. Soetomo milik Pemprov
@@ -226,13 +227,14 @@ function unitsOfSubject(text: string, ctx: ResultContext): Array<{ m: RegionMent
 }
 
 function recipients(
-  text: string,
+  s: Sentence,
   subject: Region | null,
-  regionsIn: (text: string) => RegionMention[],
+  regionsIn: (s: Sentence) => RegionMention[],
   known: ReadonlySet<Region>,
 ): Array<{ m: RegionMention; region: Region }> {
+  const text = s.text;
   const out: Array<{ m: RegionMention; region: Region }> = [];
-  for (const m of regionsIn(text)) {
+  for (const m of regionsIn(s)) {
     if (isScope(text, m)) continue;
     if (NOT_RECIPIENT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
     // "Salatiga pertama, Singkawang kedua, Bekasi ketiga": a bare name that fits a kota and a

@@ -20,6 +20,7 @@ import { limitBody } from './body-limit.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { jsonError, toErrorBody } from './errors.ts';
 import { rejectNulBytes } from './guards.ts';
+import { detectLanguage } from './language.ts';
 import { uploadTooLarge } from './pages/awards/evidence.tsx';
 import { mountPages, renderPageError } from './pages/index.ts';
 import { scopeToRegion } from './region-scope.ts';
@@ -47,15 +48,12 @@ const apiRouters = [
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
 
-  // The language: `?lang=`, else the `lang` cookie the pages set (src/http/pages/index.ts), else
-  // Indonesian; never Accept-Language. src/http/direct.ts decides it the same way for the pages
-  // it answers before the app, so the two must change together.
   app.use('*', async (c, next) => {
     c.set('deps', deps);
-    const lang = c.req.query('lang') ?? c.req.header('cookie')?.match(/(?:^|;\s*)lang=(en|id)/)?.[1];
-    c.set('locale', lang === 'en' ? 'en' : 'id');
     await next();
   });
+  // The language, by the one rule in language.ts (the direct path in direct.ts applies it too).
+  app.use('*', detectLanguage());
   // Every response, HTML pages above all: scripts only from our own /static files (no inline
   // script, no eval — htmx needs neither here), no framing by other sites, no plugins. Inline
   // style attributes are allowed (layout widths, server-drawn SVG charts); they cannot run code.

@@ -1,35 +1,31 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { languageOfRequest } from './language.ts';
 import { type DirectRequest, directPage, etagMatches, rememberDirect } from './pages/showcase/cache.ts';
 
 // Public pages answered before the app (issue 11: a cached page or its 304 cost a full trip
 // through the request adapter and every middleware, 0.2–0.6 of a bare node:http server).
 // The first time a request is answered from the page cache, the server remembers the exact
-// request — method GET, Host, the `lang` cookie and the URL as sent — with the bytes and
+// request — method GET, Host, the language and the URL as sent — with the bytes and
 // headers the app sent. The same request again is written straight to the socket while the
 // data version is current; a page that reads nothing from the query string (the home page, an
 // award, a unit) is remembered by its path, so any query string gets it. Nothing is remembered that the app did not send itself from the
 // page cache, and nothing with an Authorization header (a bad token must still get its 401).
-
-const LANG_COOKIE = /(?:^|;\s*)lang=(en|id)/;
 
 /** How the cache names this request, or null when it must go through the app. */
 export function directRequest(req: IncomingMessage): DirectRequest | null {
   if (req.method !== 'GET' || req.headers.authorization !== undefined) return null;
   const url = req.url ?? '';
   const host = req.headers.host ?? '';
-  const cookieLang = req.headers.cookie?.match(LANG_COOKIE)?.[1];
+  // The language by the app's own rule (language.ts): query, cookie, Accept-Language.
+  const lang = languageOfRequest(req);
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
   return {
-    exact: `${host}|${cookieLang ?? ''}|${url}`,
+    exact: `${host}|${lang}|${url}`,
     path,
-    // The language exactly as app.ts decides it: ?lang= first, else the cookie.
-    byPath: () => {
-      const lang = q < 0 ? null : new URLSearchParams(url.slice(q + 1)).get('lang');
-      return `${host}|${(lang ?? cookieLang) === 'en' ? 'en' : 'id'}|${path}`;
-    },
+    byPath: () => `${host}|${lang}|${path}`,
   };
 }
 

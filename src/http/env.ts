@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import type { Locale } from '../domain/format.ts';
+import type { Locale } from '../domain/i18n.ts';
 import type { Logger } from '../log.ts';
 import type { Actor } from '../services/actor.ts';
 

@@ -28,12 +28,4 @@ export const SYSTEM_ACTOR: Actor = {
   readRegionIds: null,
 };
 
-export const ROLES: readonly Role[] = [
-  'admin',
-  'verifikator',
-  'operator',
-  'kurator',
-  'viewer',
-  'provinsi',
-  'nasional',
-];
+export { ROLES } from '../db/schema.ts';

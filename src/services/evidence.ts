@@ -5,7 +5,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { z } from 'zod';
 import { nowIso } from '../db/now.ts';
 import type { AwardRow, Database, EvidenceRow, EvidenceTable } from '../db/schema.ts';
-import { formatDateTimeIn, formatMegabytes } from '../domain/format.ts';
+import { formatDateTime, formatMegabytes } from '../domain/format.ts';
 import { assertCanEditFor, assertOwnRegion } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -100,7 +100,7 @@ export async function addFileEvidence(
     .executeTakeFirst();
   if (same)
     throw conflict(
-      `Berkas ini sudah dilampirkan sebagai "${same.file_name ?? 'berkas'}" (${formatDateTimeIn('id', same.created_at)}): isinya sama persis (sidik SHA-256 sama), jadi tidak diunggah lagi. Pilih berkas lain bila maksudnya bukti yang berbeda.`,
+      `Berkas ini sudah dilampirkan sebagai "${same.file_name ?? 'berkas'}" (${formatDateTime(same.created_at, 'id')}): isinya sama persis (sidik SHA-256 sama), jadi tidak diunggah lagi. Pilih berkas lain bila maksudnya bukti yang berbeda.`,
     );
   const fresh = storeBlob(store.uploadDir, sha, file.bytes);
   try {

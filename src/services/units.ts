@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { nowIso } from '../db/now.ts';
-import type { Database, OrgUnitRow } from '../db/schema.ts';
+import type { Database, OrgUnitRow, RegionTable } from '../db/schema.ts';
 import { provinceIdOf, regionCodeOf, regionIdOf, regionIdOrNone } from '../domain/region-code.ts';
+import { regionByCode } from '../extract/regions/gazetteer.ts';
 import { UNIT_TYPES, type UnitType } from '../reference/unit-types.ts';
 import { assertAdmin, assertOwnRegion } from './access.ts';
 import type { Actor } from './actor.ts';
@@ -69,16 +70,51 @@ export async function createRegion(db: Kysely<Database>, actor: Actor, r: Region
   });
 }
 
-export async function listRegions(db: Kysely<Database>): Promise<Region[]> {
-  const rows = await db.selectFrom('regions').selectAll().orderBy('code').execute();
-  return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, foundedOn: r.founded_on }));
+/** A region as it is kept: what an admin gives, and the emblem the showcase shows. */
+export interface RegionView extends Region {
+  /** The numeric Kemendagri code, the tenant key (domain/region-code.ts). */
+  id: number;
+  emblemUrl: string | null;
 }
 
-export async function getRegion(db: Kysely<Database>, code?: string): Promise<Region | null> {
+const toRegion = (r: Selectable<RegionTable>): RegionView => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  foundedOn: r.founded_on,
+  emblemUrl: r.emblem_url,
+});
+
+export async function listRegions(db: Kysely<Database>): Promise<RegionView[]> {
+  const rows = await db.selectFrom('regions').selectAll().orderBy('code').execute();
+  return rows.map(toRegion);
+}
+
+/**
+ * The name of province `code` ('36' → 'Provinsi Banten') when the deployment keeps it or any of
+ * its kabupaten/kota; null otherwise. The name comes from the regions table, else the gazetteer.
+ */
+export async function provinceName(db: Kysely<Database>, code: string): Promise<string | null> {
+  const kept = await db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where((eb) => eb.or([eb('code', '=', code), eb('code', 'like', `${code}.%`)]))
+    .orderBy('code')
+    .execute();
+  if (!kept.length) return null;
+  return kept.find((r) => r.code === code)?.name ?? regionByCode(code)?.name ?? `Provinsi ${code}`;
+}
+
+/**
+ * The region with this code; without one, the region this installation serves (the first by
+ * code). The one place that picks "the" region: every service that needs it asks here.
+ */
+export async function getRegion(db: Kysely<Database>, code?: string | null): Promise<RegionView | null> {
   let q = db.selectFrom('regions').selectAll();
   q = code ? q.where('code', '=', code) : q.orderBy('code');
   const row = await q.executeTakeFirst();
-  return row ? { code: row.code, name: row.name, kind: row.kind, foundedOn: row.founded_on } : null;
+  return row ? toRegion(row) : null;
 }
 
 /** Adds a unit under its parent; its path extends the parent's so subtrees are one LIKE. */

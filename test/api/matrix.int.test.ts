@@ -280,6 +280,28 @@ async function pendingFinding(t: TestApp): Promise<number> {
   expect(res.status, res.text).toBe(201);
   return res.json.articles[0].findings[0].id;
 }
+/**
+ * An accepted finding, then another outlet's report of the same event: a late source. Its own
+ * giver and edition year, so it never joins a finding another row made.
+ */
+async function lateSource(t: TestApp): Promise<{ id: number; articleId: number }> {
+  const year = 1960 + ++lateStory;
+  const article = {
+    title: `Keterbukaan Informasi ${year}`,
+    published: `${year}-12-20`,
+    text: `TANGERANG – Pemerintah Kota Tangerang meraih penghargaan Badan Publik Informatif dari Komisi Informasi Pusat pada Rabu (18/12/${year}). Penghargaan itu diterima Wali Kota di Jakarta.`,
+  };
+  const first = await t.call('admin', 'POST', '/api/v1/intake/articles', article);
+  const id = first.json.articles[0].findings[0].id;
+  expect((await t.call('admin', 'POST', `/api/v1/intake/findings/${id}/accept`)).status).toBe(200);
+  const late = await t.call('admin', 'POST', '/api/v1/intake/articles', {
+    ...article,
+    title: `${article.title} (media lain)`,
+    text: `${article.text} Wali Kota berterima kasih kepada seluruh tenaga kesehatan.`,
+  });
+  expect(late.json.articles[0].findings[0]).toMatchObject({ id, outcome: 'source' });
+  return { id, articleId: late.json.articles[0].articleId };
+}
 // A watched source on this machine: polling it asks nothing of the network (the app refuses
 // private hosts), so the matrix checks rights, not connectivity.
 async function watchedSource(t: TestApp): Promise<number> {
@@ -360,27 +382,32 @@ Object.assign(MATRIX, {
   },
   'POST /intake/findings/{id}/dismiss-evidence': {
     setup: async (t: TestApp) => {
-      // An accepted finding, then another outlet's report of the same event: a late source.
-      // Its own giver and edition year, so it never joins a finding another row made.
-      const year = 1960 + ++lateStory;
-      const article = {
-        title: `Keterbukaan Informasi ${year}`,
-        published: `${year}-12-20`,
-        text: `TANGERANG – Pemerintah Kota Tangerang meraih penghargaan Badan Publik Informatif dari Komisi Informasi Pusat pada Rabu (18/12/${year}). Penghargaan itu diterima Wali Kota di Jakarta.`,
-      };
-      const first = await t.call('admin', 'POST', '/api/v1/intake/articles', article);
-      const id = first.json.articles[0].findings[0].id;
-      expect((await t.call('admin', 'POST', `/api/v1/intake/findings/${id}/accept`)).status).toBe(200);
-      const late = await t.call('admin', 'POST', '/api/v1/intake/articles', {
-        ...article,
-        title: `${article.title} (media lain)`,
-        text: `${article.text} Wali Kota berterima kasih kepada seluruh tenaga kesehatan.`,
+      const { id, articleId } = await lateSource(t);
+      return { path: `/api/v1/intake/findings/${id}/dismiss-evidence`, body: { articleId } };
+    },
+    expect: s(200, 403, 403, 403, 200, 403, 401),
+  },
+  'POST /intake/findings/{id}/restore-evidence': {
+    setup: async (t: TestApp) => {
+      const { id, articleId } = await lateSource(t);
+      const dismissed = await t.call('admin', 'POST', `/api/v1/intake/findings/${id}/dismiss-evidence`, {
+        articleId,
       });
-      expect(late.json.articles[0].findings[0]).toMatchObject({ id, outcome: 'source' });
-      return {
-        path: `/api/v1/intake/findings/${id}/dismiss-evidence`,
-        body: { articleId: late.json.articles[0].articleId },
-      };
+      expect(dismissed.status, dismissed.text).toBe(200);
+      return { path: `/api/v1/intake/findings/${id}/restore-evidence`, body: { articleId } };
+    },
+    expect: s(200, 403, 403, 403, 200, 403, 401),
+  },
+  'POST /intake/findings/{id}/restore-match': {
+    setup: async (t: TestApp) => {
+      const id = await pendingFinding(t);
+      // A match the curator dismissed ("not the same award"), as dismiss-match leaves it.
+      await t.db.db
+        .updateTable('findings')
+        .set({ dismissed_match_award_id: await awardInState(t, 'draft') })
+        .where('id', '=', id)
+        .execute();
+      return { path: `/api/v1/intake/findings/${id}/restore-match` };
     },
     expect: s(200, 403, 403, 403, 200, 403, 401),
   },

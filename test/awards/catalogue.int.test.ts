@@ -34,7 +34,7 @@ function fieldOf(a: Award, key: AwardFieldKey): unknown {
     case 'unit':
       return a.unit?.name ?? null;
     case 'team':
-      return a.team.map((m) => m.unitName ?? m.personName);
+      return a.team.map((m) => [m.unitName ?? m.personName, m.role]);
     case 'grade':
       return a.grade ? [a.scaleVersion, a.grade.code, a.grade.label, a.grade.zone] : null;
     default:
@@ -58,7 +58,7 @@ const full = (t: TestApp) => ({
   recipientKind: 'unit',
   unitId: t.units.dinkes.id,
   recipientNote: 'Diterima Kepala Dinas',
-  team: [{ unitId: t.units.bkpsdm.id }, { personName: 'dr. Ani' }],
+  team: [{ unitId: t.units.bkpsdm.id, role: 'Ketua' }, { personName: 'dr. Ani' }],
   receivedOn: '2025-01-20',
   place: 'Serang',
   rank: 'Peringkat II',
@@ -84,7 +84,7 @@ const changed = (t: TestApp): Record<AwardFieldKey, Record<string, unknown>> => 
   recipientKind: { recipientKind: 'region' },
   unit: { unitId: t.units.puskesmas.id },
   recipientNote: { recipientNote: 'Catatan lain' },
-  team: { team: [{ personName: 'Budi' }] },
+  team: { team: [{ personName: 'Budi', role: 'Anggota' }] },
   receivedOn: { receivedOn: '2025-02-03' },
   place: { place: 'Jakarta' },
   rank: { rank: 'Juara 1' },
@@ -144,7 +144,10 @@ describe('API', () => {
       level: 'provinsi',
       field: 'pelayanan-publik',
       unit: 'Dinas Kesehatan',
-      team: [t.units.bkpsdm.name, 'dr. Ani'],
+      team: [
+        [t.units.bkpsdm.name, 'Ketua'],
+        ['dr. Ani', null],
+      ],
       receivedOn: '2025-01-20',
       rankPosition: 2,
       score: 94.76,
@@ -185,7 +188,7 @@ describe('web form', () => {
     recipientNote: full(t).recipientNote,
     team_unit_0: String(t.units.bkpsdm.id),
     team_person_0: '',
-    team_role_0: '',
+    team_role_0: 'Ketua',
     team_unit_1: '',
     team_person_1: 'dr. Ani',
     team_role_1: '',
@@ -339,7 +342,7 @@ describe('exports and back', () => {
       kode_unit: t.units.dinkes.id,
       unit: 'Dinas Kesehatan',
       catatan_penerima: a.recipientNote,
-      tim: a.team.map((m) => m.unitName ?? m.personName).join('; '),
+      tim: `${t.units.bkpsdm.name} (Ketua); dr. Ani`,
       tanggal_diterima: '2025-01-20',
       tempat: 'Serang',
       peringkat: 'Peringkat II',

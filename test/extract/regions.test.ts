@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/index.ts';
-import { findRegions, regionByCode, regionByName } from '../../src/extract/regions/gazetteer.ts';
+import {
+  findRegions,
+  indexRegions,
+  regionByCode,
+  regionByName,
+} from '../../src/extract/regions/gazetteer.ts';
 import { findUnit } from '../../src/extract/regions/units.ts';
 
 const names = (text: string) => findRegions(text).map((m) => m.region?.name ?? null);
@@ -67,6 +72,24 @@ describe('units', () => {
     );
     expect(findUnit('Satpol PP')?.name).toBe('Satpol PP');
     expect(findUnit('Pemkot Tangerang')).toBeNull();
+  });
+
+  it('reads a span of an indexed article exactly as the span alone, edges included', () => {
+    const text =
+      'Pemerintah Kota. Tangerang meraih KLA; Wali Kota Bogor hadir. Kecamatan Tangerang tidak. ' +
+      'Pemerintah Kabupaten (Pemkab) Nagan Raya juga, bersama Kab. Bogor dan Tangsel.';
+    const idx = indexRegions(text);
+    expect(idx.all).toEqual(findRegions(text));
+    // Every span: a kind word or "Kecamatan" just outside it must not count, a cut word reads as cut.
+    for (let start = 0; start < text.length; start += 3) {
+      for (let end = start + 1; end <= text.length; end += 7) {
+        expect(idx.within(start, end), `${start}..${end}`).toEqual(findRegions(text.slice(start, end)));
+      }
+    }
+    // "Tangerang" after "Pemerintah Kota." is a kota in the whole text, bare in its own sentence.
+    const second = text.indexOf('Tangerang meraih');
+    expect(idx.all.find((m) => m.end === second + 9)?.by).toBe('kind');
+    expect(idx.within(second, text.indexOf(';'))[0].by).toBe('bare');
   });
 });
 

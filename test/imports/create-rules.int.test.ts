@@ -111,6 +111,14 @@ const CASES: Case[] = [
     message: /Peringkat \(angka\) terlalu kecil/,
   },
   {
+    what: "a team member's role longer than a role may be",
+    api: { recipientKind: 'team', team: [{ personName: 'dr. Ani', role: 'R'.repeat(101) }] },
+    field: 'team.0.role',
+    sheet: { 'Jenis Penerima': 'Tim', Tim: `dr. Ani (${'R'.repeat(101)})` },
+    header: 'Tim',
+    message: /Paling banyak 100 karakter/,
+  },
+  {
     what: 'text longer than the field allows',
     api: { legalBasis: 'S'.repeat(301) },
     field: 'legalBasis',

@@ -305,4 +305,75 @@ describe('reviewing a finding: provenance and evidence offers', () => {
     expect((await curator.get(again.location ?? '')).html).toContain('tidak sedang ditolak');
     expect((await audit(ids.kla)).slice(-1)).toEqual(['restore_evidence']);
   });
+
+  it('undoes both dismissals through the API too: curators only, 4xx JSON on bad input, audited', async () => {
+    const api = (who: 'kurator' | 'operator' | 'public', path: string, body?: unknown) =>
+      t.call(who, 'POST', `/api/v1/intake/findings/${path}`, body);
+    const kurator = await t.db.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'kurator@example.go.id')
+      .executeTakeFirstOrThrow();
+    const lastAudit = async (id: number) =>
+      t.db.db
+        .selectFrom('audit_events')
+        .select(['action', 'actor_id', 'before_json', 'after_json'])
+        .where('entity_type', '=', 'finding')
+        .where('entity_id', '=', String(id))
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+
+    // "Not the same award", then its undo.
+    expect((await api('kurator', `${ids.ombudsman}/dismiss-match`)).status).toBe(200);
+    expect((await api('operator', `${ids.ombudsman}/restore-match`)).status).toBe(403);
+    expect((await api('public', `${ids.ombudsman}/restore-match`)).status).toBe(401);
+    expect((await finding(ids.ombudsman)).matchedAwardId).toBeNull();
+    const restored = await api('kurator', `${ids.ombudsman}/restore-match`);
+    expect(restored.status, restored.text).toBe(200);
+    expect(restored.json).toEqual({ findingId: ids.ombudsman, state: 'pending', matchedAwardId: recorded });
+    expect(await finding(ids.ombudsman)).toMatchObject({
+      matchedAwardId: recorded,
+      dismissedMatchAwardId: null,
+    });
+    expect(await lastAudit(ids.ombudsman)).toMatchObject({
+      action: 'restore_match',
+      actor_id: kurator.id,
+      after_json: JSON.stringify({ matchedAwardId: recorded }),
+    });
+    const twice = await api('kurator', `${ids.ombudsman}/restore-match`);
+    expect(twice.status).toBe(409);
+    expect(twice.json.error.message).toContain('tidak punya kecocokan yang ditolak');
+    expect((await api('kurator', '999999/restore-match')).status).toBe(404);
+
+    // "Not evidence" of the accepted KLA award, then its undo.
+    const [offered] = (await finding(ids.kla)).pendingEvidence as number[];
+    expect(offered).toBeGreaterThan(0);
+    expect((await api('kurator', `${ids.kla}/dismiss-evidence`, { articleId: offered })).status).toBe(200);
+    expect((await finding(ids.kla)).pendingEvidence).toEqual([]);
+    const auditCount = (await audit(ids.kla)).length;
+    for (const [body, field] of [
+      [{}, 'articleId'],
+      [{ articleId: 'satu' }, 'articleId'],
+      [{ articleId: offered, reason: 'tidak boleh di sini' }, null],
+    ] as const) {
+      const bad = await api('kurator', `${ids.kla}/restore-evidence`, body);
+      expect(bad.status, JSON.stringify(body)).toBe(422);
+      expect(bad.json.error.code).toBe('validation_failed');
+      if (field) expect(bad.json.error.details[0].field).toBe(field);
+    }
+    expect((await api('kurator', `${ids.kla}/restore-evidence`, { articleId: 999_999 })).status).toBe(404);
+    expect((await api('operator', `${ids.kla}/restore-evidence`, { articleId: offered })).status).toBe(403);
+    expect((await api('public', `${ids.kla}/restore-evidence`, { articleId: offered })).status).toBe(401);
+    expect(await audit(ids.kla)).toHaveLength(auditCount); // nothing written by any refusal
+    expect((await finding(ids.kla)).pendingEvidence).toEqual([]);
+
+    const back = await api('kurator', `${ids.kla}/restore-evidence`, { articleId: offered });
+    expect(back.status, back.text).toBe(200);
+    expect(back.json).toEqual({ findingId: ids.kla, articleId: offered, offered: true });
+    expect((await finding(ids.kla)).pendingEvidence).toEqual([offered]);
+    expect(await lastAudit(ids.kla)).toMatchObject({ action: 'restore_evidence', actor_id: kurator.id });
+    const again = await api('kurator', `${ids.kla}/restore-evidence`, { articleId: offered });
+    expect(again.status).toBe(409);
+    expect(again.json.error.message).toContain('tidak sedang ditolak');
+  });
 });

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../src/domain/format.ts';
 import '@hono/zod-openapi';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,6 @@ import { recapOutput } from '../../src/cli/commands/recap.ts';
 import { loadConfig } from '../../src/config.ts';
 import { DEMO_ACCOUNTS } from '../../src/demo/accounts.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
-import { formatNumber } from '../../src/domain/recap/index.ts';
 import { createApp } from '../../src/http/app.ts';
 import type { Actor } from '../../src/services/actor.ts';
 import { yearlyReportPdf } from '../../src/services/exports/report-pdf.ts';
@@ -67,13 +67,13 @@ describe('one truth: every channel counts the demo the same way, every year', ()
   afterAll(() => t.drop());
 
   it('the demo spans 1993 to today with hundreds of records', async () => {
-    const timeline = await timelineData(t.db, '1993-02-28');
+    const timeline = await timelineData(t.db, '1993-02-28', '36.71');
     expect(timeline.fromYear).toBe(1993);
     expect(timeline.total).toBeGreaterThan(400);
   });
 
   it('public: API, recap exports, PDF report and the showcase timeline agree for every year', async () => {
-    const timeline = await timelineData(t.db, '1993-02-28');
+    const timeline = await timelineData(t.db, '1993-02-28', '36.71');
     const shownCount = new Map(timeline.years.map((y) => [y.year, y.count]));
     for (let year = timeline.fromYear!; year <= timeline.toYear!; year++) {
       const api: Recap = await get(`/api/v1/recap?year=${year}`);
@@ -97,7 +97,12 @@ describe('one truth: every channel counts the demo the same way, every year', ()
 
   it('public: the showcase home shows the default year as the API recap does', async () => {
     const api: Recap = await get('/api/v1/recap');
-    const home = await homeData(t.db, { locale: 'id', foundedOn: '1993-02-28', otherLabel: 'Lainnya' });
+    const home = await homeData(t.db, {
+      locale: 'id',
+      regionCode: '36.71',
+      foundedOn: '1993-02-28',
+      otherLabel: 'Lainnya',
+    });
     expect(home.year).toBe(api.year);
     expect([home.change.count, home.change.previous, home.change.delta, home.change.percent]).toEqual([
       api.total,

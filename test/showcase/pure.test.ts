@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDelta, formatNum, link } from '../../src/http/pages/showcase/format.ts';
+import { formatDate, formatDelta, formatNumber } from '../../src/domain/format.ts';
+import { link } from '../../src/http/pages/showcase/links.ts';
 import { parseListParams } from '../../src/http/pages/showcase/list-query.ts';
 import type { FilterOptions } from '../../src/services/showcase/options.ts';
 
 describe('showcase formats', () => {
   it('writes numbers and dates the Indonesian way, and English when asked', () => {
-    expect(formatNum(94.76, 'id')).toBe('94,76');
-    expect(formatNum(1234, 'id')).toBe('1.234');
-    expect(formatNum(94.76, 'en')).toBe('94.76');
+    expect(formatNumber(94.76, 'id')).toBe('94,76');
+    expect(formatNumber(1234, 'id')).toBe('1.234');
+    expect(formatNumber(94.76, 'en')).toBe('94.76');
     expect(formatDate('2025-10-09', 'id')).toBe('9 Oktober 2025');
     expect(formatDate('2025-12-30', 'en')).toBe('30 December 2025');
     expect(formatDate('bukan tanggal', 'id')).toBe('bukan tanggal');

@@ -3,12 +3,13 @@
 // the copy is the database as of the moment it began (a plain `cp` of a WAL database is not
 // consistent). SQLite's page-by-page backup API was used before; it restarts whenever another
 // connection writes, so under steady writes (≥ ~18/s) it never finished.
+
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import type { Command } from 'commander';
 import { describeDatabaseUrl } from '../../db/database.ts';
-import { formatNumberId } from '../../domain/format.ts';
+import { formatNumber } from '../../domain/format.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { configuredDatabaseUrl, exitTwoOnUsageError, withDatabase } from './migrate.ts';
@@ -77,8 +78,8 @@ export function register(program: Command): void {
     .exitOverride(exitTwoOnUsageError)
     .action(async (file: string, o: { force?: boolean }) => {
       const r = await backupDatabase(configuredDatabaseUrl(), file, o.force === true);
-      const kb = formatNumberId(Math.max(1, Math.round(r.bytes / 1024)));
-      const awards = r.awards === null ? '' : `, ${formatNumberId(r.awards)} penghargaan`;
+      const kb = formatNumber(Math.max(1, Math.round(r.bytes / 1024)));
+      const awards = r.awards === null ? '' : `, ${formatNumber(r.awards)} penghargaan`;
       process.stdout.write(`Cadangan dibuat: ${r.file} (${kb} KB${awards}).\n`);
     });
 }

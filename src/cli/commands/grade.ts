@@ -4,7 +4,7 @@
 // message that says how to fix them.
 
 import type { Command } from 'commander';
-import type { Locale } from '../../domain/format.ts';
+import { formatNumber } from '../../domain/format.ts';
 import {
   findScale,
   type Grade,
@@ -13,7 +13,7 @@ import {
   SCALE_IDS,
   ZONE_LABELS,
 } from '../../domain/grading/index.ts';
-import { formatNumber } from '../../domain/recap/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 
@@ -65,7 +65,7 @@ export function runGrade(o: GradeOptions): { grade: Grade; score?: number; year:
 function line(result: ReturnType<typeof runGrade>, lang: Locale): string {
   const { grade: g, score, year } = result;
   const zone = g.zone ? `, ${ZONE_LABELS[g.zone][lang]}` : '';
-  const what = score === undefined ? g.code : formatNumber(score, { lang });
+  const what = score === undefined ? g.code : formatNumber(score, lang);
   const version = lang === 'en' ? `version ${g.version}` : `versi ${g.version}`;
   return `${g.scale} ${year} (${version}): ${what} → ${g.code} — ${g.label}${zone}`;
 }

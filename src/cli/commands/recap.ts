@@ -8,8 +8,8 @@ import { loadConfig } from '../../config.ts';
 import { describeDatabaseUrl, openDatabase } from '../../db/database.ts';
 import { prepareDatabase } from '../../db/prepare.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
-import { formatNumber } from '../../domain/recap/index.ts';
+import { formatNumber } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import { SYSTEM_ACTOR } from '../../services/actor.ts';
 import { buildRecap, type Recap } from '../../services/recap/recap.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
@@ -58,7 +58,7 @@ const WORDS = {
 /** The recap as text for a terminal. */
 export function formatRecapText(r: Recap, lang: Locale = 'id'): string {
   const w = WORDS[lang];
-  const n = (x: number) => formatNumber(x, { lang });
+  const n = (x: number) => formatNumber(x, lang);
   const table = (rows: [string, string][]) => {
     if (!rows.length) return [`  ${w.none}`];
     const width = Math.max(...rows.map(([k]) => k.length));

@@ -356,10 +356,17 @@ export const AWARD_FIELDS = [
     sheet: {
       header: 'Tim',
       aliases: ['Anggota Tim', 'Team', 'Team Members'],
-      help: 'Untuk penghargaan bersama: unit atau nama orang, dipisah titik koma (;).',
+      help: 'Untuk penghargaan bersama: unit atau nama orang, dipisah titik koma (;); peran dalam kurung, mis. Dinas Kesehatan (Ketua); dr. Ani (Anggota).',
       example: '',
     },
-    open: [open('tim', 'string', 'Anggota tim (unit atau orang), dipisah titik koma', 'Team members')],
+    open: [
+      open(
+        'tim',
+        'string',
+        'Anggota tim (unit atau orang, peran dalam kurung), dipisah titik koma',
+        'Team members (unit or person, role in brackets), separated by semicolons',
+      ),
+    ],
   },
   {
     kind: 'value',

@@ -1,5 +1,5 @@
 export * from './counts.ts';
-export * from './format.ts';
+export * from './phrases.ts';
 export * from './series.ts';
 export * from './streaks.ts';
 export * from './types.ts';

@@ -85,3 +85,22 @@ export function streaks(
     options,
   );
 }
+
+/** What a series' streak repeats: an opinion/status, else a zone, else a grade, else the award itself. */
+export function seriesStreakDimension(points: readonly AwardFact[]): StreakDimension | 'received' {
+  if (points.some((p) => p.statusLabel)) return 'status';
+  if (points.some((p) => p.zone)) return 'zone';
+  if (points.some((p) => p.gradeCode)) return 'grade';
+  return 'received';
+}
+
+/** A series' streak summary along its own dimension (see seriesStreakDimension). */
+export function seriesStreaks(points: readonly AwardFact[], options: StreakOptions = {}): StreakSummary {
+  const dimension = seriesStreakDimension(points);
+  return dimension === 'received'
+    ? streaksOf(
+        points.map((p) => ({ year: p.editionYear, value: 'received' })),
+        options,
+      )
+    : streaks(points, dimension, options);
+}

@@ -2,6 +2,7 @@
 // "Pemko Payakumbuh", "Tangsel", "Kota Hujan". The index is built once — a Map from the lowercased
 // words of a name to its regions — and the text is scanned token by token, trying the longest
 // name first, so the cost per article does not grow with the number of regions.
+import { forEachWord } from '../scan.ts';
 import { allRegions, type Region, type RegionKind } from './data.ts';
 
 export type { Region, RegionKind } from './data.ts';
@@ -179,16 +180,13 @@ interface Token {
   upper: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+/gu;
-
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const w = m[0];
+  forEachWord(text, (start, end) => {
+    const w = text.slice(start, end);
     const lower = w.toLowerCase();
-    out.push({ word: lower, start: m.index, end: m.index + w.length, upper: w[0] !== lower[0] });
-  }
+    out.push({ word: lower, start, end, upper: w[0] !== lower[0] });
+  });
   return out;
 }
 
@@ -196,9 +194,10 @@ function tokenize(text: string): Token[] {
 function kindBefore(
   text: string,
   toks: Token[],
+  lo: number,
   i: number,
 ): { kind: RegionKind; head: boolean; at: number } | null {
-  const prev = toks[i - 1];
+  const prev = tokenAt(toks, lo, i - 1);
   if (!prev) return null;
   // Only a space, the dot of "Kab." or the bracket of "(Pemkab)" may stand between the kind and
   // the name; a comma ends it ("kategori kabupaten, Mojokerto …").
@@ -207,21 +206,26 @@ function kindBefore(
   const kind = KIND_WORDS[prev.word];
   if (!kind) return null;
   // "Wali Kota X" is the head: "wali" before "kota".
-  const before = toks[i - 2];
+  const before = tokenAt(toks, lo, i - 2);
   const head =
     HEAD_WORDS.has(prev.word) ||
     (prev.word === 'kota' && before?.word === 'wali' && adjacent(text, before, prev));
-  let at = head && prev.word === 'kota' ? before.start : prev.start;
+  let at = before && head && prev.word === 'kota' ? before.start : prev.start;
   // "Pemerintah Kabupaten (Pemkab) Nagan Raya": take the whole phrase.
   if (
     (prev.word.startsWith('pem') || prev.word === 'prov') &&
     before &&
     /^(?:kota|kabupaten|provinsi)$/.test(before.word)
   ) {
-    const p2 = toks[i - 3];
+    const p2 = tokenAt(toks, lo, i - 3);
     at = p2?.word === 'pemerintah' ? p2.start : before.start;
-  } else if (toks[i - 2]?.word === 'pemerintah' && !head) at = toks[i - 2].start;
+  } else if (before?.word === 'pemerintah' && !head) at = before.start;
   return { kind, head, at };
+}
+
+/** Token `j`, or undefined before `lo`: the start of the span being read. */
+function tokenAt(toks: Token[], lo: number, j: number): Token | undefined {
+  return j >= lo ? toks[j] : undefined;
 }
 
 function adjacent(text: string, a: Token, b: Token): boolean {
@@ -234,15 +238,60 @@ function adjacent(text: string, a: Token, b: Token): boolean {
 
 /** Every region named in `text`, in order, each with its span. Pure; fast (one pass, Map look-ups). */
 export function findRegions(text: string): RegionMention[] {
-  const idx = getIndex();
   const toks = tokenize(text);
+  return matchTokens(text, toks, 0, toks.length, 0);
+}
+
+/**
+ * An article read once for regions: every mention in it, and the mentions of any span of it
+ * (a sentence) exactly as findRegions(span) would give them, from the same words — so the
+ * document pass does not tokenize each sentence again.
+ */
+export interface RegionIndex {
+  all: RegionMention[];
+  within(start: number, end: number): RegionMention[];
+}
+
+export function indexRegions(text: string): RegionIndex {
+  const toks = tokenize(text);
+  return {
+    all: matchTokens(text, toks, 0, toks.length, 0),
+    within(start, end) {
+      const lo = firstEndingAfter(toks, start);
+      const hi = firstEndingAfter(toks, end);
+      // A word cut by the span's edge is another word inside it: read the span by itself.
+      const cut = (lo < toks.length && toks[lo].start < start) || (hi < toks.length && toks[hi].start < end);
+      if (cut) return findRegions(text.slice(start, end));
+      return matchTokens(text, toks, lo, hi, start);
+    },
+  };
+}
+
+/** The first token that ends after `at` (binary search: tokens are in order). */
+function firstEndingAfter(toks: Token[], at: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The mentions among tokens lo..hi-1 of `text`, with offsets less `base`. Tokens before `lo`
+ * are not looked at, so a span reads as if it were the whole text.
+ */
+function matchTokens(text: string, toks: Token[], lo: number, hi: number, base: number): RegionMention[] {
+  const idx = getIndex();
   const out: RegionMention[] = [];
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = lo; i < hi; i++) {
     // Longest match first, growing the key word by word while it is still a prefix of a name.
     let hit: { regions: Region[]; alias: boolean } | undefined;
     let n = 0;
     let key = toks[i].word;
-    for (let len = 1; len <= idx.longest && i + len <= toks.length; len++) {
+    for (let len = 1; len <= idx.longest && i + len <= hi; len++) {
       if (len > 1) {
         if (!adjacent(text, toks[i + len - 2], toks[i + len - 1])) break;
         key = `${key} ${toks[i + len - 1].word}`;
@@ -257,12 +306,12 @@ export function findRegions(text: string): RegionMention[] {
     if (!hit) continue;
     const first = toks[i];
     const last = toks[i + n - 1];
-    const prevWord = toks[i - 1]?.word;
+    const prevWord = i > lo ? toks[i - 1].word : undefined;
     if (prevWord && NOT_REGION_BEFORE.has(prevWord)) {
       i += n - 1;
       continue;
     }
-    const said = kindBefore(text, toks, i);
+    const said = kindBefore(text, toks, lo, i);
     let candidates = hit.regions;
     let by: RegionMention['by'] = hit.alias ? 'alias' : 'bare';
     let start = first.start;
@@ -281,8 +330,8 @@ export function findRegions(text: string): RegionMention[] {
     out.push({
       region: candidates.length === 1 ? candidates[0] : null,
       candidates,
-      start,
-      end: last.end,
+      start: start - base,
+      end: last.end - base,
       written: text.slice(start, last.end),
       by,
     });

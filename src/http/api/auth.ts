@@ -4,7 +4,8 @@ import type { Context } from 'hono';
 import { checkLogin } from '../../auth/login.ts';
 import { endSession, requireActor, startSession } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
-import { apiRouter, errorResponses, guardedRoute, jsonBody, jsonOk } from './openapi.ts';
+import { apiRouter, errorOf, errorResponses, guardedRoute, jsonBody, jsonOk } from './openapi.ts';
+import { LoginResultSchema, MeSchema } from './responses/accounts.ts';
 
 const tags = ['auth'];
 const LoginSchema = z
@@ -29,7 +30,11 @@ export function authRoutes() {
       tags,
       summary: 'Sign in: sets an HttpOnly session cookie and returns the CSRF token for later changes',
       request: jsonBody(LoginSchema),
-      responses: { ...jsonOk('Signed in'), ...errorResponses },
+      responses: {
+        ...jsonOk('Signed in', LoginResultSchema),
+        ...errorResponses,
+        429: errorOf('Too many failed sign-ins: wait, then try again'),
+      },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
@@ -63,7 +68,7 @@ export function authRoutes() {
       path: '/auth/me',
       tags,
       summary: 'Who am I',
-      responses: { ...jsonOk('The caller'), ...errorResponses },
+      responses: { ...jsonOk('The caller', MeSchema), ...errorResponses },
     }),
     async (c) => {
       const actor = requireActor(c);

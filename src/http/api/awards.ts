@@ -12,7 +12,16 @@ import {
 import { reopenAward, returnAward, submitAward, verifyAward } from '../../services/awards/workflow.ts';
 import { createAward, deleteAward, updateAward } from '../../services/awards/write.ts';
 import { requireActor } from '../auth/session.ts';
-import { AnyObject, apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import {
+  apiRouter,
+  errorResponses,
+  guardedRoute,
+  IdParam,
+  jsonBody,
+  jsonCreated,
+  jsonOk,
+} from './openapi.ts';
+import { AuditEventsSchema, AwardDetailSchema, AwardPageSchema, AwardSchema } from './responses/award.ts';
 
 // /api/v1/awards: the record, its workflow and its history. The public (no sign-in) sees
 // verified, public records only; see services/access.ts for who may do what.
@@ -31,7 +40,7 @@ export function awardRoutes() {
       tags,
       summary: 'List awards with filters, sorting and stable pagination',
       request: { query: listAwardsQuerySchema },
-      responses: { ...jsonOk('A page of awards'), ...errorResponses },
+      responses: { ...jsonOk('A page of awards', AwardPageSchema), ...errorResponses },
     }),
     async (c) => {
       const { db } = c.get('deps');
@@ -46,10 +55,7 @@ export function awardRoutes() {
       tags,
       summary: 'Create a draft award',
       request: jsonBody(AwardInput),
-      responses: {
-        201: { description: 'Created', content: { 'application/json': { schema: AnyObject } } },
-        ...errorResponses,
-      },
+      responses: { ...jsonCreated('The new draft', AwardDetailSchema), ...errorResponses },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -66,7 +72,7 @@ export function awardRoutes() {
       tags,
       summary: 'One award with its evidence',
       request: { params: IdParam },
-      responses: { ...jsonOk('The award'), ...errorResponses },
+      responses: { ...jsonOk('The award', AwardDetailSchema), ...errorResponses },
     }),
     async (c) => {
       const { db } = c.get('deps');
@@ -81,7 +87,7 @@ export function awardRoutes() {
       tags,
       summary: 'Change a draft or returned award (send `version` to guard against lost updates)',
       request: { params: IdParam, ...jsonBody(AwardPatch) },
-      responses: { ...jsonOk('The changed award'), ...errorResponses },
+      responses: { ...jsonOk('The changed award', AwardDetailSchema), ...errorResponses },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -153,7 +159,7 @@ export function awardRoutes() {
                 required: false,
               },
             },
-        responses: { ...jsonOk('The award in its new state'), ...errorResponses },
+        responses: { ...jsonOk('The award in its new state', AwardSchema), ...errorResponses },
       }),
       async (c) => {
         const actor = requireActor(c);
@@ -174,7 +180,7 @@ export function awardRoutes() {
       tags,
       summary: 'Audit trail of an award: who changed what, when, before and after',
       request: { params: IdParam },
-      responses: { ...jsonOk('Events, oldest first'), ...errorResponses },
+      responses: { ...jsonOk('Events, oldest first', AuditEventsSchema), ...errorResponses },
     }),
     async (c) => {
       const actor = requireActor(c);

@@ -14,7 +14,16 @@ import {
 } from '../../services/evidence.ts';
 import { noNul } from '../../services/safe-text.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, guardedRoute, IdParam, jsonOk } from './openapi.ts';
+import {
+  apiRouter,
+  errorResponses,
+  fileErrorResponses,
+  guardedRoute,
+  IdParam,
+  jsonCreated,
+  jsonOk,
+} from './openapi.ts';
+import { EvidenceListSchema, EvidenceSchema } from './responses/award.ts';
 
 // Evidence of an award: POST a file (multipart, field `file`) or a link (JSON {url, caption});
 // GET the file back with the same visibility as the award; DELETE while the award is not verified.
@@ -35,10 +44,10 @@ const UploadForm = z
 const LinkInput = linkEvidenceSchema;
 
 const uploadResponses = {
-  201: { description: 'Added', content: { 'application/json': { schema: z.object({}).passthrough() } } },
+  ...jsonCreated('The evidence added', EvidenceSchema),
   ...errorResponses,
-  413: { description: 'File too large (MAX_UPLOAD_MB)' },
-  415: { description: 'File content is not PDF, PNG, JPEG or WEBP' },
+  413: { ...fileErrorResponses[413], description: 'File too large (MAX_UPLOAD_MB)' },
+  415: { ...fileErrorResponses[415], description: 'File content is not PDF, PNG, JPEG or WEBP' },
 };
 
 export function evidenceRoutes() {
@@ -51,7 +60,7 @@ export function evidenceRoutes() {
       tags,
       summary: 'Evidence of an award',
       request: { params: IdParam },
-      responses: { ...jsonOk('Evidence, oldest first'), ...errorResponses },
+      responses: { ...jsonOk('Evidence, oldest first', EvidenceListSchema), ...errorResponses },
     }),
     async (c) => {
       const award = await getAward(c.get('deps').db.db, c.get('actor'), c.req.valid('param').id);
@@ -125,7 +134,12 @@ export function evidenceRoutes() {
         query: z.object({ download: z.enum(['0', '1']).optional() }),
       },
       responses: {
-        200: { description: 'The file bytes' },
+        200: {
+          description: 'The file bytes, with the media type judged from its content',
+          content: Object.fromEntries(
+            ALLOWED_MEDIA_TYPES.map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }]),
+          ),
+        },
         ...errorResponses,
       },
     }),

@@ -8,6 +8,9 @@ import { recapCsv, recapJson, recapXlsx } from '../../services/exports/recap.ts'
 import { buildRecap } from '../../services/recap/recap.ts';
 import type { AppEnv } from '../env.ts';
 import { apiRouter, errorResponses } from './openapi.ts';
+import { AwardsExportSchema } from './responses/award.ts';
+import { OPEN_DATA_SCHEMAS } from './responses/open-data.ts';
+import { RecapSchema } from './responses/recap.ts';
 
 // /api/v1/exports: awards as CSV/XLSX/JSON (the list's filters, the caller's visibility),
 // the open-data package (public, verified records) and the yearly PDF report.
@@ -26,7 +29,13 @@ const filterSchema = listAwardsQuerySchema
       .regex(/^\d{2}(\.\d{2})?$/)
       .optional(),
   });
-const file = (description: string) => ({ 200: { description }, ...errorResponses });
+const binary = z.string().openapi({ format: 'binary' });
+/** A file answer: its media type and, for JSON, the schema of what it holds. */
+const file = (description: string, type: string, schema: z.ZodType = binary) => ({
+  200: { description, content: { [type]: { schema } } },
+  ...errorResponses,
+});
+const MEDIA = { csv: 'text/csv', xlsx: XLSX_TYPE, json: 'application/json' } as const;
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
 
@@ -44,7 +53,11 @@ export function exportRoutes() {
         tags,
         summary: `Awards as ${format.toUpperCase()} (same filters as the list; what the caller may see)`,
         request: { query: filterSchema },
-        responses: file(`Awards as ${format}`),
+        responses: file(
+          `Awards as ${format}`,
+          MEDIA[format],
+          format === 'json' ? AwardsExportSchema : format === 'csv' ? z.string() : binary,
+        ),
       }),
       async (c) => {
         const { db } = c.get('deps');
@@ -92,7 +105,11 @@ export function exportRoutes() {
         tags,
         summary: `A region's yearly recap as ${format.toUpperCase()} (verified records unless a signed-in user asks)`,
         request: { query: recapQuery },
-        responses: file(`Recap as ${format}`),
+        responses: file(
+          `Recap as ${format}`,
+          MEDIA[format],
+          format === 'json' ? RecapSchema : format === 'csv' ? z.string() : binary,
+        ),
       }),
       async (c) => {
         const q = c.req.valid('query');
@@ -133,7 +150,7 @@ export function exportRoutes() {
       summary:
         'Open-data package: penghargaan.csv, metadata.json (Satu Data Indonesia), datapackage.json (Frictionless), dcat.jsonld (DCAT); verified public records',
       request: { query: regionQuery },
-      responses: file('A zip with the data and its metadata'),
+      responses: file('A zip with the data and its metadata', 'application/zip'),
     }),
     async (c) => {
       const body = await runExport(c.get('deps').db, 'openData', {
@@ -155,7 +172,7 @@ export function exportRoutes() {
         tags,
         summary: `The open-data package's ${name} on its own`,
         request: { query: regionQuery },
-        responses: file(name),
+        responses: file(name, OPEN_DATA_FILES[name].split(';')[0]!, OPEN_DATA_SCHEMAS[name]),
       }),
       async (c) => {
         const body = await runExport(c.get('deps').db, 'openData', {
@@ -177,7 +194,7 @@ export function exportRoutes() {
       request: {
         query: regionQuery.extend({ year: z.coerce.number().int().min(1945).max(2100) }),
       },
-      responses: file('The PDF report'),
+      responses: file('The PDF report', 'application/pdf'),
     }),
     async (c) => {
       const { year, region } = c.req.valid('query');

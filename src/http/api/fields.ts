@@ -10,7 +10,16 @@ import {
   updateFieldSchema,
 } from '../../services/fields.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import {
+  apiRouter,
+  errorResponses,
+  guardedRoute,
+  IdParam,
+  jsonBody,
+  jsonCreated,
+  jsonOk,
+} from './openapi.ts';
+import { FieldRemovalSchema, FieldSchema, FieldsSchema } from './responses/reference.ts';
 
 // /api/v1/fields: the bidang taxonomy, named in the request's language (?lang=en).
 
@@ -28,7 +37,7 @@ export function fieldRoutes() {
       tags,
       summary: 'Fields in display order; retired ones only with includeRetired=1',
       request: { query: listFieldsQuerySchema },
-      responses: { ...jsonOk('Fields'), ...errorResponses },
+      responses: { ...jsonOk('Fields', FieldsSchema), ...errorResponses },
     }),
     async (c) => {
       const { includeRetired } = c.req.valid('query');
@@ -43,13 +52,7 @@ export function fieldRoutes() {
       tags,
       summary: 'Add a field (admin)',
       request: jsonBody(FieldInput),
-      responses: {
-        201: {
-          description: 'Created',
-          content: { 'application/json': { schema: z.object({}).passthrough() } },
-        },
-        ...errorResponses,
-      },
+      responses: { ...jsonCreated('The new field', FieldSchema), ...errorResponses },
     }),
     async (c) =>
       c.json(
@@ -65,7 +68,7 @@ export function fieldRoutes() {
       tags,
       summary: 'Rename, reorder, retire (active=false) or bring back a field (admin)',
       request: { params: IdParam, ...jsonBody(FieldPatch) },
-      responses: { ...jsonOk('The changed field'), ...errorResponses },
+      responses: { ...jsonOk('The changed field', FieldSchema), ...errorResponses },
     }),
     async (c) =>
       c.json(
@@ -87,7 +90,10 @@ export function fieldRoutes() {
       tags,
       summary: 'Delete an unused field; a field awards use is retired instead (outcome says which)',
       request: { params: IdParam },
-      responses: { ...jsonOk('{id, outcome: "deleted" | "retired", awardsUsingIt}'), ...errorResponses },
+      responses: {
+        ...jsonOk('Deleted, or retired when awards use it', FieldRemovalSchema),
+        ...errorResponses,
+      },
     }),
     async (c) =>
       c.json(await removeField(c.get('deps').db.db, requireActor(c), c.req.valid('param').id), 200),

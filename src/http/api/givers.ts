@@ -10,7 +10,16 @@ import {
   updateGiverSchema,
 } from '../../services/givers.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import {
+  apiRouter,
+  errorResponses,
+  guardedRoute,
+  IdParam,
+  jsonBody,
+  jsonCreated,
+  jsonOk,
+} from './openapi.ts';
+import { GiverSchema, GiversSchema } from './responses/reference.ts';
 
 // /api/v1/awarding-bodies: the giver look-up (public: the showcase names givers too) and the
 // admin's edits. Bodies are never deleted: set validTo and a successor when one is renamed.
@@ -30,7 +39,7 @@ export function giverRoutes() {
       summary:
         'Givers; `q` searches name, abbreviation and aliases (case- and punctuation-insensitive), best match first',
       request: { query: listGiversQuerySchema },
-      responses: { ...jsonOk('Givers with validity and successor'), ...errorResponses },
+      responses: { ...jsonOk('Givers with validity and successor', GiversSchema), ...errorResponses },
     }),
     async (c) => c.json({ items: await listGivers(c.get('deps').db.db, c.req.valid('query')) }, 200),
   );
@@ -42,7 +51,7 @@ export function giverRoutes() {
       tags,
       summary: 'One giver',
       request: { params: IdParam },
-      responses: { ...jsonOk('The giver'), ...errorResponses },
+      responses: { ...jsonOk('The giver', GiverSchema), ...errorResponses },
     }),
     async (c) => c.json(await getGiver(c.get('deps').db.db, c.req.valid('param').id), 200),
   );
@@ -54,13 +63,7 @@ export function giverRoutes() {
       tags,
       summary: 'Add a giver (admin)',
       request: jsonBody(GiverInput),
-      responses: {
-        201: {
-          description: 'Created',
-          content: { 'application/json': { schema: z.object({}).passthrough() } },
-        },
-        ...errorResponses,
-      },
+      responses: { ...jsonCreated('The new giver', GiverSchema), ...errorResponses },
     }),
     async (c) => c.json(await createGiver(c.get('deps').db.db, requireActor(c), c.req.valid('json')), 201),
   );
@@ -72,7 +75,7 @@ export function giverRoutes() {
       tags,
       summary: 'Change a giver: names, aliases, level, validity, successor (admin)',
       request: { params: IdParam, ...jsonBody(GiverPatch) },
-      responses: { ...jsonOk('The changed giver'), ...errorResponses },
+      responses: { ...jsonOk('The changed giver', GiverSchema), ...errorResponses },
     }),
     async (c) =>
       c.json(

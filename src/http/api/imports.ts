@@ -4,7 +4,8 @@ import { AppError } from '../../services/errors.ts';
 import { describeProblem, importAwards } from '../../services/imports/run.ts';
 import { templateCsv, templateXlsx } from '../../services/imports/template.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, guardedRoute, jsonOk } from './openapi.ts';
+import { apiRouter, errorOf, errorResponses, fileErrorResponses, guardedRoute, jsonOk } from './openapi.ts';
+import { ImportRefusedSchema, ImportReportSchema } from './responses/imports.ts';
 
 // /api/v1/imports: upload an award spreadsheet (multipart field `file`), dry run or for real,
 // and download the template. The report lists every problem with row, column and a fix.
@@ -39,12 +40,15 @@ export function importRoutes() {
         },
       },
       responses: {
-        ...jsonOk(
-          'Report: { rows, created, ready, skipped, skippedRows, problems[{row,column,header,value,message}], notes }',
-        ),
+        ...jsonOk('The report: on a dry run, what would be written and every problem', ImportReportSchema),
         ...errorResponses,
-        413: { description: 'File too large or too many rows' },
-        415: { description: 'Not an .xlsx or .csv file' },
+        422: {
+          description: 'Problems found: nothing was written; the report names each with row and column',
+          content: { 'application/json': { schema: ImportRefusedSchema } },
+        },
+        413: { ...fileErrorResponses[413], description: 'File too large or too many rows' },
+        415: { ...fileErrorResponses[415], description: 'Not an .xlsx or .csv file' },
+        429: errorOf('Too many imports at once: try again shortly'),
       },
     }),
     async (c) => {
@@ -76,7 +80,7 @@ export function importRoutes() {
           code: 'validation_failed',
           message: `${report.problems.length + report.problemsNotListed} masalah ditemukan; tidak ada yang disimpan. Perbaiki lalu unggah lagi.`,
           details: report.problems.map((p) => ({
-            field: p.header ?? undefined,
+            ...(p.header ? { field: p.header } : {}),
             message: describeProblem(p),
           })),
         };
@@ -96,7 +100,17 @@ export function importRoutes() {
           format === 'xlsx'
             ? 'Import template: headers, an example row and a sheet explaining columns and valid values'
             : 'Import template as CSV: headers and an example row',
-        responses: { 200: { description: 'The template file' }, ...errorResponses },
+        responses: {
+          200: {
+            description: 'The template file',
+            content: {
+              [format === 'csv' ? 'text/csv' : XLSX_TYPE]: {
+                schema: z.string().openapi({ format: format === 'csv' ? undefined : 'binary' }),
+              },
+            },
+          },
+          ...errorResponses,
+        },
       }),
       async (c) => {
         if (format === 'csv')

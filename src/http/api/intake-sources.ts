@@ -10,7 +10,16 @@ import {
 } from '../../services/intake/watch/registry.ts';
 import { createSourceSchema, updateSourceSchema } from '../../services/intake/watch/schemas.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import {
+  apiRouter,
+  errorResponses,
+  guardedRoute,
+  IdParam,
+  jsonBody,
+  jsonCreated,
+  jsonOk,
+} from './openapi.ts';
+import { PollReportSchema, SourceDetailSchema, SourceSchema, SourcesSchema } from './responses/intake.ts';
 
 // /api/v1/intake/sources: news sources Prestasi watches (RSS/Atom, sitemaps, "berita" list
 // pages) and their health. Curators and admins only. See docs/intake.md "Watched sources".
@@ -26,7 +35,7 @@ export function intakeSourceRoutes() {
       path: '/intake/sources',
       tags,
       summary: 'Watched sources with their health: last fetch, last error, articles, findings',
-      responses: { ...jsonOk('Sources'), ...errorResponses },
+      responses: { ...jsonOk('Sources', SourcesSchema), ...errorResponses },
     }),
     async (c) => c.json({ items: await listSources(c.get('deps').db.db, requireActor(c)) }, 200),
   );
@@ -38,7 +47,7 @@ export function intakeSourceRoutes() {
       tags,
       summary: 'Register a source to watch (kind feed | sitemap | html), polled every intervalMinutes',
       request: jsonBody(createSourceSchema.openapi('NewsSourceInput')),
-      responses: { 201: jsonOk('The source')[200], ...errorResponses },
+      responses: { ...jsonCreated('The source', SourceSchema), ...errorResponses },
     }),
     async (c) => {
       const deps = c.get('deps');
@@ -56,7 +65,7 @@ export function intakeSourceRoutes() {
       tags,
       summary: 'One source: its health and the links that could not be taken in (with why)',
       request: { params: IdParam },
-      responses: { ...jsonOk('The source'), ...errorResponses },
+      responses: { ...jsonOk('The source and its failed links', SourceDetailSchema), ...errorResponses },
     }),
     async (c) => {
       const { db } = c.get('deps').db;
@@ -76,7 +85,7 @@ export function intakeSourceRoutes() {
       tags,
       summary: 'Rename, change the interval, or (de)activate a source',
       request: { params: IdParam, ...jsonBody(updateSourceSchema.openapi('NewsSourcePatch')) },
-      responses: { ...jsonOk('The source'), ...errorResponses },
+      responses: { ...jsonOk('The source', SourceSchema), ...errorResponses },
     }),
     async (c) =>
       c.json(
@@ -97,7 +106,7 @@ export function intakeSourceRoutes() {
       tags,
       summary: 'Poll one source now (the same round the watcher runs), and answer its report',
       request: { params: IdParam },
-      responses: { ...jsonOk('The poll report'), ...errorResponses },
+      responses: { ...jsonOk('The poll report', PollReportSchema), ...errorResponses },
     }),
     async (c) => {
       const deps = c.get('deps');

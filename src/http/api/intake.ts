@@ -11,6 +11,8 @@ import {
   dismissMatch,
   mergeFinding,
   rejectFinding,
+  restoreLateSource,
+  restoreMatch,
 } from '../../services/intake/decide.ts';
 import { ingest } from '../../services/intake/ingest.ts';
 import type { IntakeInput } from '../../services/intake/prepare.ts';
@@ -22,10 +24,31 @@ import {
   listFindingsQuerySchema,
   mergeSchema,
   pageQuerySchema,
+  restoreEvidenceSchema,
 } from '../../services/intake/schemas.ts';
 import { requireActor } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
-import { AnyObject, apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import {
+  apiRouter,
+  errorResponses,
+  fileErrorResponses,
+  guardedRoute,
+  IdParam,
+  jsonBody,
+  jsonCreated,
+  jsonOk,
+} from './openapi.ts';
+import {
+  ArticleSchema,
+  DecisionSchema,
+  EvidenceDismissedSchema,
+  FindingSchema,
+  FindingsSchema,
+  IngestSchema,
+  MatchDismissedSchema,
+  RejectionSchema,
+  SetAsideSchema,
+} from './responses/intake.ts';
 
 // /api/v1/intake: news articles in, award findings out, curator decisions. Curators (kurator)
 // and admins only; everyone else gets 403, the public 401. See docs/intake.md.
@@ -41,15 +64,6 @@ const ArticleUpload = z
     published: z.string().optional(),
   })
   .openapi('ArticleUpload');
-
-const tooBig = {
-  description: 'Article over the size limit',
-  content: { 'application/json': { schema: AnyObject } },
-};
-const notText = {
-  description: 'Binary, not text/HTML/RSS',
-  content: { 'application/json': { schema: AnyObject } },
-};
 
 export function intakeRoutes() {
   const app = apiRouter();
@@ -71,17 +85,11 @@ export function intakeRoutes() {
         },
       },
       responses: {
-        200: {
-          description: 'Already taken in: nothing new',
-          content: { 'application/json': { schema: AnyObject } },
-        },
-        201: {
-          description: 'Stored, with its findings',
-          content: { 'application/json': { schema: AnyObject } },
-        },
+        ...jsonOk('Already taken in: nothing new', IngestSchema),
+        ...jsonCreated('Stored, with its findings', IngestSchema),
         ...errorResponses,
-        413: tooBig,
-        415: notText,
+        413: { ...fileErrorResponses[413], description: 'Article over the size limit' },
+        415: { ...fileErrorResponses[415], description: 'Binary, not text/HTML/RSS' },
       },
     }),
     async (c) => {
@@ -99,7 +107,7 @@ export function intakeRoutes() {
       tags,
       summary: 'One article: its text, claims and the findings quoted from it (with offsets)',
       request: { params: IdParam },
-      responses: { ...jsonOk('The article'), ...errorResponses },
+      responses: { ...jsonOk('The article', ArticleSchema), ...errorResponses },
     }),
     async (c) => c.json(await getArticle(c.get('deps').db.db, requireActor(c), c.req.valid('param').id), 200),
   );
@@ -111,7 +119,7 @@ export function intakeRoutes() {
       tags,
       summary: 'Findings (newest first) with their sources and article titles',
       request: { query: listFindingsQuerySchema },
-      responses: { ...jsonOk('Findings'), ...errorResponses },
+      responses: { ...jsonOk('Findings', FindingsSchema), ...errorResponses },
     }),
     async (c) => c.json(await listFindings(c.get('deps').db.db, requireActor(c), c.req.valid('query')), 200),
   );
@@ -124,7 +132,10 @@ export function intakeRoutes() {
       summary:
         "Events kept out of the home queue: another region's awards, or no recipient in an article not about the home region",
       request: { query: pageQuerySchema },
-      responses: { ...jsonOk('Set-aside events with their article and reason'), ...errorResponses },
+      responses: {
+        ...jsonOk('Set-aside events with their article and reason', SetAsideSchema),
+        ...errorResponses,
+      },
     }),
     async (c) => c.json(await listSetAside(c.get('deps').db.db, requireActor(c), c.req.valid('query')), 200),
   );
@@ -136,7 +147,7 @@ export function intakeRoutes() {
       tags,
       summary: 'One finding with the article texts and the quote offsets to highlight',
       request: { params: IdParam },
-      responses: { ...jsonOk('The finding'), ...errorResponses },
+      responses: { ...jsonOk('The finding', FindingSchema), ...errorResponses },
     }),
     async (c) => c.json(await getFinding(c.get('deps').db.db, requireActor(c), c.req.valid('param').id), 200),
   );
@@ -155,7 +166,7 @@ export function intakeRoutes() {
           required: false,
         },
       },
-      responses: { ...jsonOk('The decision and the new award'), ...errorResponses },
+      responses: { ...jsonOk('The decision and the new award', DecisionSchema), ...errorResponses },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -173,7 +184,7 @@ export function intakeRoutes() {
       summary:
         'Merge: add the articles as evidence of an existing award (refused for verified awards: reopen first)',
       request: { params: IdParam, ...jsonBody(mergeSchema) },
-      responses: { ...jsonOk('The decision'), ...errorResponses },
+      responses: { ...jsonOk('The decision', DecisionSchema), ...errorResponses },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -190,7 +201,7 @@ export function intakeRoutes() {
       tags,
       summary: 'Reject with a reason',
       request: { params: IdParam, ...jsonBody(reasonSchema) },
-      responses: { ...jsonOk('The decision'), ...errorResponses },
+      responses: { ...jsonOk('The decision', RejectionSchema), ...errorResponses },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -212,7 +223,7 @@ export function intakeRoutes() {
       summary:
         "Add a decided finding's late sources (its pendingEvidence) as evidence of its award (refused for verified awards: reopen first)",
       request: { params: IdParam },
-      responses: { ...jsonOk('The award and the new evidence'), ...errorResponses },
+      responses: { ...jsonOk('The award and the new evidence', DecisionSchema), ...errorResponses },
     }),
     async (c) => {
       const r = await attachLateSources(c.get('deps').db.db, requireActor(c), c.req.valid('param').id);
@@ -228,7 +239,7 @@ export function intakeRoutes() {
       summary:
         'Not the same award: a pending finding stops being offered as evidence of the award it matched (matchedAwardId → null); it stays pending',
       request: { params: IdParam },
-      responses: { ...jsonOk('The finding, no longer matched'), ...errorResponses },
+      responses: { ...jsonOk('The finding, no longer matched', MatchDismissedSchema), ...errorResponses },
     }),
     async (c) => {
       const row = await dismissMatch(c.get('deps').db.db, requireActor(c), c.req.valid('param').id);
@@ -244,13 +255,48 @@ export function intakeRoutes() {
       summary:
         "Not evidence: one of a decided finding's late sources stops being offered (pendingEvidence) and is never attached",
       request: { params: IdParam, ...jsonBody(dismissEvidenceSchema) },
-      responses: { ...jsonOk('The article, no longer offered'), ...errorResponses },
+      responses: { ...jsonOk('The article, no longer offered', EvidenceDismissedSchema), ...errorResponses },
     }),
     async (c) => {
       const id = c.req.valid('param').id;
       const { articleId, reason } = c.req.valid('json');
       await dismissLateSource(c.get('deps').db.db, requireActor(c), id, articleId, reason ?? null);
       return c.json({ findingId: id, articleId, offered: false }, 200);
+    },
+  );
+
+  // The undo of the two dismissals above, as the review page offers them (…/batal there).
+  app.openapi(
+    guardedRoute(CURATOR_ROLES, {
+      method: 'post',
+      path: '/intake/findings/{id}/restore-match',
+      tags,
+      summary:
+        'Undo "not the same award": the dismissed match of a pending finding is offered again (409 when none was dismissed)',
+      request: { params: IdParam },
+      responses: { ...jsonOk('The finding, matched again', MatchDismissedSchema), ...errorResponses },
+    }),
+    async (c) => {
+      const row = await restoreMatch(c.get('deps').db.db, requireActor(c), c.req.valid('param').id);
+      return c.json({ findingId: row.id, state: row.state, matchedAwardId: row.matched_award_id }, 200);
+    },
+  );
+
+  app.openapi(
+    guardedRoute(CURATOR_ROLES, {
+      method: 'post',
+      path: '/intake/findings/{id}/restore-evidence',
+      tags,
+      summary:
+        'Undo "not evidence": a dismissed late source of a decided finding is offered as evidence again (409 when it was not dismissed)',
+      request: { params: IdParam, ...jsonBody(restoreEvidenceSchema) },
+      responses: { ...jsonOk('The article, offered again', EvidenceDismissedSchema), ...errorResponses },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const { articleId } = c.req.valid('json');
+      await restoreLateSource(c.get('deps').db.db, requireActor(c), id, articleId);
+      return c.json({ findingId: id, articleId, offered: true }, 200);
     },
   );
 

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../db/schema.ts';
 import { roleLabel } from '../../domain/labels.ts';
-import { forbidden } from '../../services/errors.ts';
+import { type ErrorCode, forbidden } from '../../services/errors.ts';
 import { dbIdText } from '../../services/ids.ts';
 import { requireActor } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
@@ -82,12 +82,27 @@ export function apiRouter() {
   return app;
 }
 
+/** The error codes a client can meet (services/errors.ts), and `internal` for a logged defect. */
+const ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'too_many_requests',
+  'internal',
+] as const satisfies readonly (ErrorCode | 'internal')[];
+
 export const ErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
+  .strictObject({
+    error: z.strictObject({
+      code: z.string().openapi({ enum: [...ERROR_CODES] }),
       message: z.string(),
-      details: z.array(z.object({ field: z.string().optional(), message: z.string() }).passthrough()),
+      // A detail names the field (or row and column of an import) and what to fix.
+      details: z.array(z.looseObject({ field: z.string().optional(), message: z.string() })),
     }),
   })
   .openapi('Error');
@@ -96,23 +111,34 @@ export const IdParam = z.object({
   id: dbIdText().openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 });
 
-/** Any JSON object: responses are documented by example rather than a second schema. */
-export const AnyObject = z.object({}).passthrough();
+/** An error answer: the one error shape, with what this status means here. */
+export const errorOf = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
 
 export const errorResponses = {
-  400: { description: 'Malformed request', content: { 'application/json': { schema: ErrorSchema } } },
-  401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorSchema } } },
-  403: {
-    description: 'Not allowed for this role or unit',
-    content: { 'application/json': { schema: ErrorSchema } },
-  },
-  404: { description: 'Not found', content: { 'application/json': { schema: ErrorSchema } } },
-  409: { description: 'Conflicting state', content: { 'application/json': { schema: ErrorSchema } } },
-  422: { description: 'Validation failed', content: { 'application/json': { schema: ErrorSchema } } },
+  400: errorOf('Malformed request'),
+  401: errorOf('Not signed in'),
+  403: errorOf('Not allowed for this role or unit'),
+  404: errorOf('Not found'),
+  409: errorOf('Conflicting state'),
+  422: errorOf('Validation failed'),
 } as const;
 
-export const jsonOk = (description: string, schema: z.ZodType = AnyObject) => ({
+/** The errors of routes that take a file: too large, or not a type they read. */
+export const fileErrorResponses = {
+  413: errorOf('Too large'),
+  415: errorOf('Not a file type this route reads'),
+} as const;
+
+/** A JSON answer and the schema that describes it (see src/http/api/responses/). */
+export const jsonOk = <S extends z.ZodType>(description: string, schema: S) => ({
   200: { description, content: { 'application/json': { schema } } },
+});
+
+export const jsonCreated = <S extends z.ZodType>(description: string, schema: S) => ({
+  201: { description, content: { 'application/json': { schema } } },
 });
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({

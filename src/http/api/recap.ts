@@ -5,6 +5,7 @@ import { resolveScope } from '../../services/recap/scope.ts';
 import { loadOneSeries, loadSeries } from '../../services/recap/series.ts';
 import { unitReport } from '../../services/recap/unit.ts';
 import { apiRouter, errorResponses, IdParam, jsonOk } from './openapi.ts';
+import { RecapSchema, SeriesListSchema, SeriesSchema, UnitReportSchema } from './responses/recap.ts';
 
 // /api/v1/recap and /api/v1/series: counts, trends and streaks. Verified records only unless a
 // signed-in user asks for `includeUnverified=true`; the public sees verified, public records.
@@ -59,7 +60,7 @@ export function recapRoutes() {
       summary:
         'Yearly recap of a region: total, change, cumulative since founding, by field/giver/level/unit/year, series with trend and streak',
       request: { query: RecapQuery },
-      responses: { ...jsonOk('The recap'), ...errorResponses },
+      responses: { ...jsonOk('The recap', RecapSchema), ...errorResponses },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -82,7 +83,7 @@ export function recapRoutes() {
         params: IdParam,
         query: RecapQuery.omit({ region: true }).extend({ includeSubunits: flag.default(true) }),
       },
-      responses: { ...jsonOk('The report card'), ...errorResponses },
+      responses: { ...jsonOk('The report card', UnitReportSchema), ...errorResponses },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -108,7 +109,7 @@ export function recapRoutes() {
       tags,
       summary: 'Series of a region (same programme, same giver, across years) with trend and streak',
       request: { query: SeriesQuery },
-      responses: { ...jsonOk('Series'), ...errorResponses },
+      responses: { ...jsonOk('Series', SeriesListSchema), ...errorResponses },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -130,7 +131,7 @@ export function recapRoutes() {
       tags,
       summary: 'One series: every year with score, grade and zone, the trend and the streaks',
       request: { params: SeriesParam, query: SeriesQuery.omit({ minYears: true }) },
-      responses: { ...jsonOk('The series'), ...errorResponses },
+      responses: { ...jsonOk('The series', SeriesSchema), ...errorResponses },
     }),
     async (c) => {
       const q = c.req.valid('query');

@@ -5,7 +5,14 @@ import { gradeQuery } from '../../services/scales/grade.ts';
 import { getScale, listScales } from '../../services/scales/read.ts';
 import { addScaleVersion, createScale } from '../../services/scales/write.ts';
 import { requireActor } from '../auth/session.ts';
-import { AnyObject, apiRouter, errorResponses, guardedRoute, jsonBody, jsonOk } from './openapi.ts';
+import { apiRouter, errorResponses, guardedRoute, jsonBody, jsonCreated, jsonOk } from './openapi.ts';
+import {
+  GradeSchema,
+  NewScaleResultSchema,
+  NewVersionResultSchema,
+  ScaleSchema,
+  ScalesSchema,
+} from './responses/reference.ts';
 
 // /api/v1/scales: the grading scales (read by anyone), new scales and versions (admin), and
 // /api/v1/grade, which grades one score with the version in force for a year (anyone: the
@@ -42,20 +49,6 @@ const GradeRequest = z
   .strict()
   .openapi('GradeRequest', { example: { scaleId: 'ombudsman-kepatuhan', year: 2024, score: 94.76 } });
 
-const GradeResponse = z
-  .object({
-    scale: z.string(),
-    version: z.string(),
-    code: z.string(),
-    label: z.string(),
-    zone: z.enum(['hijau', 'kuning', 'merah']).nullable(),
-  })
-  .openapi('Grade');
-
-const created = (description: string) => ({
-  201: { description, content: { 'application/json': { schema: AnyObject } } },
-});
-
 export function scaleRoutes() {
   const app = apiRouter();
 
@@ -65,7 +58,7 @@ export function scaleRoutes() {
       path: '/scales',
       tags,
       summary: 'Every grading scale with its versions, bands, years in force, legal basis and confidence',
-      responses: { ...jsonOk('Scales'), ...errorResponses },
+      responses: { ...jsonOk('Scales', ScalesSchema), ...errorResponses },
     }),
     async (c) => c.json({ items: await listScales(c.get('deps').db.db) }, 200),
   );
@@ -77,7 +70,7 @@ export function scaleRoutes() {
       tags,
       summary: 'One grading scale',
       request: { params: ScaleParam },
-      responses: { ...jsonOk('The scale'), ...errorResponses },
+      responses: { ...jsonOk('The scale', ScaleSchema), ...errorResponses },
     }),
     async (c) => c.json(await getScale(c.get('deps').db.db, c.req.valid('param').id), 200),
   );
@@ -89,7 +82,10 @@ export function scaleRoutes() {
       tags,
       summary: 'Add a scale with its first version(s) (admin)',
       request: jsonBody(NewScale),
-      responses: { ...created('The new scale'), ...errorResponses },
+      responses: {
+        ...jsonCreated('The new scale and the re-graded award ids', NewScaleResultSchema),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const { db } = c.get('deps');
@@ -107,7 +103,7 @@ export function scaleRoutes() {
         'Add a version (admin). 422 names the bands that leave a gap or overlap; 409 when its years are already covered. Re-grades the awards of its years, verified ones included.',
       request: { params: ScaleParam, ...jsonBody(NewVersion) },
       responses: {
-        ...created('The scale with its new version and the re-graded award ids'),
+        ...jsonCreated('The scale with its new version and the re-graded award ids', NewVersionResultSchema),
         ...errorResponses,
       },
     }),
@@ -136,7 +132,7 @@ export function scaleRoutes() {
       tags,
       summary: 'Grade a score (or a BPK opinion) with the scale version in force for the year',
       request: jsonBody(GradeRequest),
-      responses: { ...jsonOk('The grade', GradeResponse), ...errorResponses },
+      responses: { ...jsonOk('The grade', GradeSchema), ...errorResponses },
     }),
     async (c) => {
       const g = await gradeQuery(c.get('deps').db.db, c.req.valid('json'));

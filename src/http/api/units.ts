@@ -16,7 +16,16 @@ import {
   updateUnit,
 } from '../../services/units.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import {
+  apiRouter,
+  errorResponses,
+  guardedRoute,
+  IdParam,
+  jsonBody,
+  jsonCreated,
+  jsonOk,
+} from './openapi.ts';
+import { RegionSchema, RegionsSchema, UnitSchema, UnitsSchema } from './responses/reference.ts';
 
 // /api/v1/units and /api/v1/regions: the organisation tree. Unit names are public
 // information (the showcase names the units behind awards), so reading needs no sign-in.
@@ -60,12 +69,12 @@ export function unitRoutes() {
       path: '/regions',
       tags,
       summary: 'Regions (pemda) kept in this installation',
-      responses: { ...jsonOk('Regions'), ...errorResponses },
+      responses: { ...jsonOk('Regions', RegionsSchema), ...errorResponses },
     }),
     async (c) => {
       const { db } = c.get('deps').db;
-      const items = await listRegions(db);
-      return c.json({ current: items[0]?.code ?? null, items }, 200);
+      const [items, current] = await Promise.all([listRegions(db), getRegion(db)]);
+      return c.json({ current: current?.code ?? null, items }, 200);
     },
   );
 
@@ -75,7 +84,7 @@ export function unitRoutes() {
       path: '/regions/current',
       tags,
       summary: "The caller's region (the public: the first one configured)",
-      responses: { ...jsonOk('The region'), ...errorResponses },
+      responses: { ...jsonOk('The region', RegionSchema), ...errorResponses },
     }),
     async (c) => {
       const region = await getRegion(c.get('deps').db.db, actorRegionCode(c.get('actor')));
@@ -91,7 +100,7 @@ export function unitRoutes() {
       tags,
       summary: 'The unit tree in tree order (parents before children; depth and parentId give the shape)',
       request: { query: UnitsQuery },
-      responses: { ...jsonOk('Units'), ...errorResponses },
+      responses: { ...jsonOk('Units', UnitsSchema), ...errorResponses },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -108,7 +117,7 @@ export function unitRoutes() {
       tags,
       summary: 'One unit',
       request: { params: IdParam },
-      responses: { ...jsonOk('The unit'), ...errorResponses },
+      responses: { ...jsonOk('The unit', UnitSchema), ...errorResponses },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -125,13 +134,7 @@ export function unitRoutes() {
       tags,
       summary: 'Add a unit under a parent (admin)',
       request: jsonBody(UnitInput),
-      responses: {
-        201: {
-          description: 'Created',
-          content: { 'application/json': { schema: z.object({}).passthrough() } },
-        },
-        ...errorResponses,
-      },
+      responses: { ...jsonCreated('The new unit', UnitSchema), ...errorResponses },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -151,7 +154,7 @@ export function unitRoutes() {
       tags,
       summary: 'Rename, change the short name, or (de)activate a unit (admin)',
       request: { params: IdParam, ...jsonBody(UnitPatch) },
-      responses: { ...jsonOk('The changed unit'), ...errorResponses },
+      responses: { ...jsonOk('The changed unit', UnitSchema), ...errorResponses },
     }),
     async (c) => {
       const actor = requireActor(c);

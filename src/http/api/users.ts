@@ -12,7 +12,16 @@ import {
 } from '../../auth/accounts.ts';
 import { ADMIN_ROLES } from '../../services/access.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorResponses, guardedRoute, IdParam, jsonBody, jsonOk } from './openapi.ts';
+import {
+  apiRouter,
+  errorResponses,
+  guardedRoute,
+  IdParam,
+  jsonBody,
+  jsonCreated,
+  jsonOk,
+} from './openapi.ts';
+import { NewTokenSchema, TokensSchema, UserSchema, UsersSchema } from './responses/accounts.ts';
 
 // /api/v1/users: the admin's user list, and /api/v1/users/me/tokens: each user's own API tokens
 // (the clear token is shown once, in the answer to POST; only its SHA-256 is stored).
@@ -21,9 +30,6 @@ const tags = ['users'];
 const UserInput = createUserSchema;
 const UserPatch = updateUserSchema;
 const TokenInput = createTokenSchema;
-const created = {
-  201: { description: 'Created', content: { 'application/json': { schema: z.object({}).passthrough() } } },
-};
 
 export function userRoutes() {
   const app = apiRouter();
@@ -34,7 +40,7 @@ export function userRoutes() {
       path: '/users',
       tags,
       summary: 'All users (admin)',
-      responses: { ...jsonOk('Users'), ...errorResponses },
+      responses: { ...jsonOk('Users', UsersSchema), ...errorResponses },
     }),
     async (c) => c.json({ items: await listUsers(c.get('deps').db.db, requireActor(c)) }, 200),
   );
@@ -46,7 +52,7 @@ export function userRoutes() {
       tags,
       summary: 'Add a user (admin); operators need a unitId',
       request: jsonBody(UserInput),
-      responses: { ...created, ...errorResponses },
+      responses: { ...jsonCreated('The new user', UserSchema), ...errorResponses },
     }),
     async (c) => {
       const user = await adminCreateUser(c.get('deps').db.db, requireActor(c), c.req.valid('json'));
@@ -61,7 +67,7 @@ export function userRoutes() {
       tags,
       summary: 'Change role, unit, name, active, or reset the password (admin; ends that user’s sessions)',
       request: { params: IdParam, ...jsonBody(UserPatch) },
-      responses: { ...jsonOk('The changed user'), ...errorResponses },
+      responses: { ...jsonOk('The changed user', UserSchema), ...errorResponses },
     }),
     async (c) =>
       c.json(
@@ -76,7 +82,7 @@ export function userRoutes() {
       path: '/users/me/tokens',
       tags,
       summary: 'My API tokens (names and dates; never the token itself)',
-      responses: { ...jsonOk('Tokens'), ...errorResponses },
+      responses: { ...jsonOk('Tokens', TokensSchema), ...errorResponses },
     }),
     async (c) => c.json({ items: await listOwnTokens(c.get('deps').db.db, requireActor(c)) }, 200),
   );
@@ -88,7 +94,7 @@ export function userRoutes() {
       tags,
       summary: 'Create an API token for me; `token` is in this answer only — copy it now',
       request: jsonBody(TokenInput),
-      responses: { ...created, ...errorResponses },
+      responses: { ...jsonCreated('The token, shown this once', NewTokenSchema), ...errorResponses },
     }),
     async (c) =>
       c.json(await createOwnToken(c.get('deps').db.db, requireActor(c), c.req.valid('json').name), 201),

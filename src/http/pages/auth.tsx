@@ -2,11 +2,11 @@ import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { checkLogin } from '../../auth/login.ts';
 import { newSecret } from '../../auth/secrets.ts';
+import { tr } from '../../domain/i18n.ts';
 import { AppError } from '../../services/errors.ts';
 import { clientAddress } from '../api/auth.ts';
 import { endSession, startSession } from '../auth/session.ts';
 import type { AppEnv } from '../env.ts';
-import { t } from './i18n.ts';
 import { Csrf, ErrorSummary, type FormState, readForm, TextField } from './ui/forms.tsx';
 import { flash, page, seeOther } from './ui/page.tsx';
 
@@ -31,10 +31,16 @@ export function authPages() {
     setCookie(c, LOGIN_CSRF, token, { path: '/masuk', httpOnly: true, sameSite: 'Strict' });
     return page(
       c,
-      { title: t(locale, 'login.title'), section: 'login', status },
+      { title: tr(locale, 'Masuk ke ruang kerja', 'Sign in to the workspace'), section: 'login', status },
       <section class="narrow" aria-labelledby="login-title">
-        <h1 id="login-title">{t(locale, 'login.title')}</h1>
-        <p>{t(locale, 'login.intro')}</p>
+        <h1 id="login-title">{tr(locale, 'Masuk ke ruang kerja', 'Sign in to the workspace')}</h1>
+        <p>
+          {tr(
+            locale,
+            'Untuk operator, verifikator, kurator dan admin. Publik dapat melihat etalase tanpa masuk.',
+            'For operators, verifiers, curators and admins. The public showcase needs no sign-in.',
+          )}
+        </p>
         <ErrorSummary state={state} locale={locale} />
         <form method="post" action="/masuk" class="stack" style="max-width:28rem">
           <Csrf token={token} />
@@ -42,7 +48,7 @@ export function authPages() {
           <TextField
             name="email"
             type="email"
-            label={t(locale, 'login.email')}
+            label={tr(locale, 'Email', 'Email')}
             state={state}
             required
             attrs={{ autocomplete: 'username' }}
@@ -50,13 +56,13 @@ export function authPages() {
           <TextField
             name="password"
             type="password"
-            label={t(locale, 'login.password')}
+            label={tr(locale, 'Kata sandi', 'Password')}
             state={{ ...state, values: { ...state.values, password: '' } }}
             required
             attrs={{ autocomplete: 'current-password' }}
           />
           <div class="actions">
-            <button type="submit">{t(locale, 'login.submit')}</button>
+            <button type="submit">{tr(locale, 'Masuk', 'Sign in')}</button>
           </div>
         </form>
       </section>,
@@ -97,13 +103,20 @@ export function authPages() {
             values,
             errors: {},
             // The page speaks the reader's language; the API keeps the Indonesian message.
-            message: err.status === 401 ? t(c.get('locale'), 'login.wrong') : err.message,
+            message:
+              err.status === 401
+                ? tr(
+                    c.get('locale'),
+                    'Email atau kata sandi salah. Periksa ejaan email dan huruf besar/kecil kata sandi.',
+                    'Wrong email or password. Check the spelling of the email and the case of the password.',
+                  )
+                : err.message,
           },
           err.status,
         );
       throw err;
     }
-    return seeOther(c, safeNext(values.ke), t(c.get('locale'), 'login.done'));
+    return seeOther(c, safeNext(values.ke), tr(c.get('locale'), 'Selamat datang.', 'Welcome.'));
   });
 
   app.post('/keluar', async (c) => {
@@ -111,7 +124,7 @@ export function authPages() {
       await readForm(c);
       await endSession(c);
     }
-    flash(c, t(c.get('locale'), 'logout.done'));
+    flash(c, tr(c.get('locale'), 'Anda sudah keluar.', 'You are signed out.'));
     return c.redirect('/masuk', 303);
   });
 

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env.ts';
+import { askedLanguage } from '../language.ts';
 import { adminRoutes } from './admin/index.ts';
 import { authPages } from './auth.tsx';
 import { awardPages } from './awards/index.ts';
@@ -19,11 +20,11 @@ const EMPTY_IS_A_CHOICE = new Set(['/kerja/ekspor']);
 // Web pages: the signed-in workspace under /kerja, sign-in at /masuk, static assets under
 // /static, and the public showcase (its own folder) everywhere else.
 export function mountPages(app: OpenAPIHono<AppEnv>): void {
-  // `?lang=en` switches the language for this request (app.ts) and, through the cookie, the next ones.
+  // `?lang=en` switches the language for this request (language.ts) and, through the cookie,
+  // the next ones.
   app.use('*', async (c, next) => {
-    const lang = c.req.query('lang');
-    if (lang === 'en' || lang === 'id')
-      setCookie(c, 'lang', lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
+    const lang = askedLanguage(c);
+    if (lang) setCookie(c, 'lang', lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
     await next();
   });
   // A filter form sends every field, the empty ones too ("?tahun=&bidang=&q="): answer with

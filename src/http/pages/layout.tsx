@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
+import { type Locale, tr, type Words, words } from '../../domain/i18n.ts';
 import { roleLabel } from '../../domain/labels.ts';
 import type { Actor } from '../../services/actor.ts';
-import { type Locale, t } from './i18n.ts';
 
 // The frame of every page: skip link, header with the region's name and emblem, a menu that
 // fits the role, the language switch, the main landmark, and the footer. The menu only hides
@@ -25,25 +25,31 @@ export interface LayoutProps {
 
 interface NavItem {
   href: string;
-  key: Parameters<typeof t>[1];
+  label: Words;
   section: string;
 }
 
 function navFor(actor: Actor | null): NavItem[] {
-  if (!actor) return [{ href: '/masuk', key: 'nav.login', section: 'login' }];
+  if (!actor) return [{ href: '/masuk', label: words('Masuk', 'Sign in'), section: 'login' }];
   const items: NavItem[] = [
-    { href: '/kerja', key: 'nav.dashboard', section: 'dashboard' },
-    { href: '/kerja/penghargaan', key: 'nav.awards', section: 'awards' },
+    { href: '/kerja', label: words('Beranda kerja', 'Workspace'), section: 'dashboard' },
+    { href: '/kerja/penghargaan', label: words('Penghargaan', 'Awards'), section: 'awards' },
   ];
   if (['admin', 'operator', 'kurator'].includes(actor.role))
-    items.push({ href: '/kerja/penghargaan/baru', key: 'nav.new', section: 'new' });
+    items.push({
+      href: '/kerja/penghargaan/baru',
+      label: words('Tambah penghargaan', 'New award'),
+      section: 'new',
+    });
   if (actor.role === 'admin' || actor.role === 'verifikator')
-    items.push({ href: '/kerja/verifikasi', key: 'nav.verify', section: 'verify' });
+    items.push({ href: '/kerja/verifikasi', label: words('Verifikasi', 'Verification'), section: 'verify' });
   if (actor.role === 'admin' || actor.role === 'kurator')
-    items.push({ href: '/kerja/temuan', key: 'nav.intake', section: 'intake' });
-  if (actor.role !== 'viewer') items.push({ href: '/kerja/impor', key: 'nav.import', section: 'import' });
-  items.push({ href: '/kerja/ekspor', key: 'nav.export', section: 'export' });
-  if (actor.role === 'admin') items.push({ href: '/kerja/admin', key: 'nav.admin', section: 'admin' });
+    items.push({ href: '/kerja/temuan', label: words('Temuan berita', 'News findings'), section: 'intake' });
+  if (actor.role !== 'viewer')
+    items.push({ href: '/kerja/impor', label: words('Impor', 'Import'), section: 'import' });
+  items.push({ href: '/kerja/ekspor', label: words('Ekspor', 'Export'), section: 'export' });
+  if (actor.role === 'admin')
+    items.push({ href: '/kerja/admin', label: words('Administrasi', 'Administration'), section: 'admin' });
   return items;
 }
 
@@ -55,7 +61,7 @@ export function withLang(path: string, lang: string): string {
 }
 
 export function Layout(p: LayoutProps) {
-  const other = t(p.locale, 'lang.code');
+  const other = tr(p.locale, 'en', 'id');
   const fullTitle = `${p.title} · ${p.siteName}`;
   return (
     <html lang={p.locale}>
@@ -63,9 +69,29 @@ export function Layout(p: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
-        <meta name="description" content={p.description ?? t(p.locale, 'site.tagline')} />
+        <meta
+          name="description"
+          content={
+            p.description ??
+            tr(
+              p.locale,
+              'Catatan penghargaan pemerintah daerah yang terverifikasi',
+              "A regional government's verified record of awards",
+            )
+          }
+        />
         <meta property="og:title" content={fullTitle} />
-        <meta property="og:description" content={p.description ?? t(p.locale, 'site.tagline')} />
+        <meta
+          property="og:description"
+          content={
+            p.description ??
+            tr(
+              p.locale,
+              'Catatan penghargaan pemerintah daerah yang terverifikasi',
+              "A regional government's verified record of awards",
+            )
+          }
+        />
         <meta property="og:type" content="website" />
         <meta property="og:site_name" content={p.siteName} />
         <meta property="og:image" content={p.emblemUrl} />
@@ -77,7 +103,7 @@ export function Layout(p: LayoutProps) {
       </head>
       <body>
         <a class="skip" href="#isi">
-          {t(p.locale, 'skip')}
+          {tr(p.locale, 'Langsung ke isi', 'Skip to content')}
         </a>
         <header class="site-header">
           <div class="wrap header-row">
@@ -85,13 +111,20 @@ export function Layout(p: LayoutProps) {
               <img src={p.emblemUrl} alt="" width="40" height="40" />
               <span>
                 <strong>{p.siteName}</strong>
-                <small>Prestasi · {t(p.locale, 'site.tagline')}</small>
+                <small>
+                  Prestasi ·{' '}
+                  {tr(
+                    p.locale,
+                    'Catatan penghargaan pemerintah daerah yang terverifikasi',
+                    "A regional government's verified record of awards",
+                  )}
+                </small>
               </span>
             </a>
             <div class="header-tools">
-              <a href="/">{t(p.locale, 'nav.showcase')}</a>
+              <a href="/">{tr(p.locale, 'Etalase publik', 'Public showcase')}</a>
               <a href={withLang(p.path, other)} hreflang={other} lang={other}>
-                {t(p.locale, 'lang.switch')}
+                {tr(p.locale, 'English', 'Bahasa Indonesia')}
               </a>
               {p.actor ? (
                 <form method="post" action="/keluar" class="inline">
@@ -100,18 +133,18 @@ export function Layout(p: LayoutProps) {
                     {p.actor.label} ({roleLabel(p.locale, p.actor.role)})
                   </span>{' '}
                   <button type="submit" class="link">
-                    {t(p.locale, 'nav.logout')}
+                    {tr(p.locale, 'Keluar', 'Sign out')}
                   </button>
                 </form>
               ) : null}
             </div>
           </div>
-          <nav aria-label={t(p.locale, 'nav.main')} class="wrap main-nav">
+          <nav aria-label={tr(p.locale, 'Menu utama', 'Main menu')} class="wrap main-nav">
             <ul>
               {navFor(p.actor).map((item) => (
                 <li>
                   <a href={item.href} aria-current={item.section === p.section ? 'page' : undefined}>
-                    {t(p.locale, item.key)}
+                    {item.label[p.locale]}
                   </a>
                 </li>
               ))}
@@ -129,7 +162,12 @@ export function Layout(p: LayoutProps) {
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              {p.siteName} · {t(p.locale, 'footer.text')}
+              {p.siteName} ·{' '}
+              {tr(
+                p.locale,
+                'Data penghargaan yang terverifikasi oleh pemerintah daerah.',
+                'Award records verified by the regional government.',
+              )}
             </p>
             <p>
               <a href="/api/v1/openapi.json">API</a>

@@ -1,4 +1,6 @@
 import { type Context, Hono } from 'hono';
+import { formatDate, formatDateTime } from '../../domain/format.ts';
+import { tr } from '../../domain/i18n.ts';
 import { listAudit } from '../../services/audit.ts';
 import { evidenceOf, listAwards } from '../../services/awards/read.ts';
 import { listAwardsQuerySchema } from '../../services/awards/schemas.ts';
@@ -8,8 +10,6 @@ import type { AppEnv } from '../env.ts';
 import { EvidenceList } from './awards/evidence.tsx';
 import { ResubmissionNote, resubmissionOf } from './awards/resubmission.tsx';
 import { VerifyForms } from './awards/verify-forms.tsx';
-import { formatDate, formatDateTime } from './format.ts';
-import { t, tr } from './i18n.ts';
 import { gradeText, intParam, recipientText, requireRole } from './ui/bits.tsx';
 import { readForm } from './ui/forms.tsx';
 import { flash, page, seeOther } from './ui/page.tsx';
@@ -44,9 +44,13 @@ async function queuePage(c: Context<AppEnv>, failed: ReturnState | null = null) 
   );
   return page(
     c,
-    { title: t(l, 'verify.title'), section: 'verify', status: failed ? 422 : 200 },
+    {
+      title: tr(l, 'Antrean verifikasi', 'Verification queue'),
+      section: 'verify',
+      status: failed ? 422 : 200,
+    },
     <>
-      <h1>{t(l, 'verify.title')}</h1>
+      <h1>{tr(l, 'Antrean verifikasi', 'Verification queue')}</h1>
       <p>
         {tr(
           l,
@@ -54,7 +58,11 @@ async function queuePage(c: Context<AppEnv>, failed: ReturnState | null = null) 
           `Awards waiting for your decision: ${total}.`,
         )}
       </p>
-      {items.length === 0 ? <p class="card">{t(l, 'verify.empty')}</p> : null}
+      {items.length === 0 ? (
+        <p class="card">
+          {tr(l, 'Tidak ada penghargaan yang menunggu verifikasi.', 'Nothing is waiting for verification.')}
+        </p>
+      ) : null}
       {items.map((a) => {
         const mine = failed?.id === a.id ? failed : null;
         const resubmitted = resubmissionOf(history.get(a.id) ?? []);
@@ -65,7 +73,7 @@ async function queuePage(c: Context<AppEnv>, failed: ReturnState | null = null) 
             </h2>
             <p class="muted">
               {a.awardingBody?.abbreviation ?? a.awardingBodyText ?? '—'} · {a.editionYear} ·{' '}
-              {recipientText(a, l)} · {gradeText(a, l)} · {t(l, 'col.received')}:{' '}
+              {recipientText(a, l)} · {gradeText(a, l)} · {tr(l, 'Tanggal diterima', 'Received on')}:{' '}
               {formatDate(a.receivedOn, l)} · {tr(l, 'diajukan', 'submitted')}{' '}
               {formatDateTime(a.submittedAt, l)}
             </p>

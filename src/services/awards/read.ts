@@ -1,6 +1,6 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { formatNumberId } from '../../domain/format.ts';
+import { formatNumber } from '../../domain/format.ts';
 import { isRegionCode, regionIdOf } from '../../domain/region-code.ts';
 import { assertCanEditFor, type Reader, readableAwards, readableBy } from '../access.ts';
 import type { Actor } from '../actor.ts';
@@ -117,7 +117,7 @@ export async function listAwards(
     throw invalid([
       {
         field: 'page',
-        message: `Halaman ${q.page} terlalu jauh: daftar menampilkan ${formatNumberId(COUNT_CAP)} baris pertama; persempit saringan (tahun, bidang, unit) atau unduh ekspor /api/v1/exports/awards.csv (page too deep: narrow the filters or use an export)`,
+        message: `Halaman ${q.page} terlalu jauh: daftar menampilkan ${formatNumber(COUNT_CAP)} baris pertama; persempit saringan (tahun, bidang, unit) atau unduh ekspor /api/v1/exports/awards.csv (page too deep: narrow the filters or use an export)`,
       },
     ]);
   let query = await applyFilters(db, db.selectFrom('awards'), actor, q);

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { regionCodeOf } from '../../domain/region-code.ts';
 import { currentGiverCode } from '../../reference/awarding-bodies.ts';
 import { type ErrorDetail, invalid } from '../errors.ts';
+import { getRegion } from '../units.ts';
 
 // Resolves the ids and codes an award refers to, collecting every problem so the user
 // sees all of them at once rather than one per attempt.
@@ -122,7 +123,7 @@ export async function resolveReferences(
     });
   }
   if (regionId === null) {
-    const region = await db.selectFrom('regions').select('id').orderBy('code').executeTakeFirst();
+    const region = await getRegion(db);
     if (!region)
       problems.push({
         message: 'Belum ada pemda (region); jalankan `prestasi demo` atau `prestasi region add` lebih dulu',

@@ -1,3 +1,4 @@
+import { AWARD_STATES } from '../../db/schema.ts';
 import { VALUE_FIELDS, type ValueEntry, type ValueField } from '../../domain/awards/fields.ts';
 import { AWARD_LEVELS } from '../../reference/unit-types.ts';
 import { dbId, dbIdText } from '../ids.ts';
@@ -124,7 +125,7 @@ export const listAwardsQuerySchema = z.object({
   level: z.enum(AWARD_LEVELS).optional(),
   giver: z.string().trim().max(60).optional(),
   unit: dbIdText().optional(),
-  state: z.enum(['draft', 'submitted', 'returned', 'verified']).optional(),
+  state: z.enum(AWARD_STATES).optional(),
   q: z.string().trim().max(200).optional(),
   sort: z.enum(AWARD_SORTS).default('receivedOn'),
   order: z.enum(['asc', 'desc']).default('desc'),

@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { SHEET_FIELDS, type ValueField, type ValueFieldKey } from '../../domain/awards/fields.ts';
+import { teamCell } from '../../domain/awards/team.ts';
 import { regionIdOrNone } from '../../domain/region-code.ts';
 import { lazyRequire } from '../../lazy.ts';
 import type { Actor } from '../actor.ts';
@@ -10,6 +11,7 @@ import { type Award, hydrateAwards } from '../awards/model.ts';
 import { applyFilters } from '../awards/read.ts';
 import type { ListAwardsQuery } from '../awards/schemas.ts';
 import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
+import { getRegion } from '../units.ts';
 import { defuseRow } from './cells.ts';
 import { styleTable } from './sheet-style.ts';
 
@@ -59,7 +61,7 @@ const REFERENCE_CELLS: Record<Exclude<ColumnKey, ValueFieldKey>, (a: Award, regi
   awardingBody: (a) => a.awardingBody?.abbreviation ?? a.awardingBodyText,
   field: (a) => a.field?.name ?? null,
   unit: (a, regionName) => a.unit?.name ?? (a.recipientKind === 'region' ? regionName : null),
-  team: (a) => a.team.map((m) => m.unitName ?? m.personName).join('; ') || null,
+  team: (a) => teamCell(a.team),
 };
 
 function valueCell(f: ValueField, a: Award, dateAs: 'date' | 'text'): Value {
@@ -127,7 +129,5 @@ export function awardsJson(awards: Award[], filters: ExportFilters): string {
 
 /** "Kota Tangerang" for a region code (or the first region). */
 export async function regionName(db: Kysely<Database>, code?: string | null): Promise<string> {
-  let q = db.selectFrom('regions').select('name').orderBy('code');
-  if (code) q = q.where('code', '=', code);
-  return (await q.executeTakeFirst())?.name ?? '';
+  return (await getRegion(db, code))?.name ?? '';
 }

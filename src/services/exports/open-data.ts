@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { lazyRequire } from '../../lazy.ts';
 import { invalid } from '../errors.ts';
+import { getRegion } from '../units.ts';
 import { awardsForExport } from './awards.ts';
 import { defuseRow } from './cells.ts';
 import { OPEN_DICTIONARY, openColumnNames, openRow } from './open-dictionary.ts';
@@ -44,9 +45,7 @@ export async function buildOpenData(
   regionCode?: string | null,
   baseUrl?: string | null,
 ): Promise<OpenDataPackage> {
-  let rq = db.selectFrom('regions').selectAll().orderBy('code');
-  if (regionCode) rq = rq.where('code', '=', regionCode);
-  const region = await rq.executeTakeFirst();
+  const region = await getRegion(db, regionCode);
   if (!region) throw invalid([{ field: 'region', message: `Wilayah ${regionCode ?? ''} tidak ada` }]);
   // The public's view: verified and public only (readableBy(null), services/access.ts).
   const awards = await awardsForExport(db, null, {}, region.code);

@@ -5,6 +5,7 @@ import {
   type OpenColumn,
   type ValueField,
 } from '../../domain/awards/fields.ts';
+import { teamCell } from '../../domain/awards/team.ts';
 import type { Award } from '../awards/model.ts';
 
 // The one open-data dictionary: the columns of every open-data file (the /data CSV and JSON,
@@ -28,7 +29,7 @@ const REFERENCE_VALUES: Record<ReferenceColumnName, (a: Award) => OpenValue> = {
   bidang: (a) => a.field?.name ?? null,
   kode_unit: (a) => a.unit?.id ?? null,
   unit: (a) => a.unit?.name ?? null,
-  tim: (a) => a.team.map((m) => m.unitName ?? m.personName).join('; ') || null,
+  tim: (a) => teamCell(a.team),
   versi_skala: (a) => a.scaleVersion,
   predikat: (a) => a.grade?.label ?? null,
   zona: (a) => a.grade?.zone ?? null,

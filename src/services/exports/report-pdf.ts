@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type PDFDocument from 'pdfkit';
 import type { Database } from '../../db/schema.ts';
-import { formatDateId, todayIso } from '../../domain/format.ts';
+import { formatDate, formatNumber, formatPercent, todayIso } from '../../domain/format.ts';
 import { levelLabel } from '../../domain/labels.ts';
-import { formatNumber, formatPercent } from '../../domain/recap/format.ts';
 import { lazyRequire } from '../../lazy.ts';
 import type { Actor } from '../actor.ts';
 import { yearTrend } from '../recap/dashboard.ts';
@@ -64,7 +63,7 @@ export async function yearlyReportPdf(
     producer,
     lines: [
       'Catatan penghargaan daerah yang terverifikasi',
-      `Kode wilayah ${recap.region.code}${founded ? ` · berdiri ${formatDateId(founded)}` : ''}`,
+      `Kode wilayah ${recap.region.code}${founded ? ` · berdiri ${formatDate(founded)}` : ''}`,
     ],
   });
   y = titleBlock(doc, title, y);
@@ -90,7 +89,7 @@ export async function yearlyReportPdf(
       .text(`Belum ada penghargaan terverifikasi pada ${o.year}.`, MARGIN, y);
   else y = awardTable(doc, awards, recap.region.name, y, newPage);
 
-  footers(doc, `${producer} · ${title} · disusun oleh Prestasi pada ${formatDateId(todayIso())}`);
+  footers(doc, `${producer} · ${title} · disusun oleh Prestasi pada ${formatDate(todayIso())}`);
   doc.end();
   await done;
   return { pdf: Buffer.concat(chunks), count: recap.total };

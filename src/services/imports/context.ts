@@ -6,6 +6,7 @@ import { FIELDS } from '../../reference/fields.ts';
 import { UNIT_ACRONYMS } from '../../reference/unit-acronyms.ts';
 import { invalid } from '../errors.ts';
 import { loadScale } from '../grading.ts';
+import { getRegion } from '../units.ts';
 import { fieldVariants, giverVariants, key, type Lookup, NameIndex, unitVariantsFor } from './names.ts';
 
 // Everything a row refers to, loaded once per import: givers (code, abbreviation, name,
@@ -56,9 +57,7 @@ export class ImportContext {
   }
 
   static async load(db: Kysely<Database>, regionCode?: string | null): Promise<ImportContext> {
-    let rq = db.selectFrom('regions').selectAll().orderBy('code');
-    if (regionCode) rq = rq.where('code', '=', regionCode);
-    const region = await rq.executeTakeFirst();
+    const region = await getRegion(db, regionCode);
     if (!region)
       throw invalid([
         {

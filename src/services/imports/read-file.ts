@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
-import { formatMegabytes, formatNumberId } from '../../domain/format.ts';
+import { formatMegabytes, formatNumber } from '../../domain/format.ts';
 import { lazyRequire } from '../../lazy.ts';
 import { AppError } from '../errors.ts';
 import { columnLetter } from './columns.ts';
@@ -89,7 +89,7 @@ export const MAX_CELL_CHARS = 32_767;
 function tooManyRows(limits: ReadLimits): AppError {
   return new AppError(
     'payload_too_large',
-    `Berkas berisi lebih dari ${formatNumberId(limits.maxRows)} baris; pecah menjadi beberapa berkas.`,
+    `Berkas berisi lebih dari ${formatNumber(limits.maxRows)} baris; pecah menjadi beberapa berkas.`,
   );
 }
 
@@ -173,7 +173,7 @@ function boundedCell(c: Cell, row: number, index: number): Cell {
   if (typeof c !== 'string' || c.length <= MAX_CELL_CHARS) return c;
   throw new AppError(
     'payload_too_large',
-    `Baris ${row}, kolom ${columnLetter(index)}: isi sel ${formatNumberId(c.length)} karakter, melebihi batas ${formatNumberId(MAX_CELL_CHARS)} karakter per sel (batas Excel); persingkat isinya.`,
+    `Baris ${row}, kolom ${columnLetter(index)}: isi sel ${formatNumber(c.length)} karakter, melebihi batas ${formatNumber(MAX_CELL_CHARS)} karakter per sel (batas Excel); persingkat isinya.`,
   );
 }
 

@@ -1,9 +1,10 @@
 import { fieldForInput, VALUE_FIELDS, type ValueField } from '../../domain/awards/fields.ts';
+import { readTeamCell } from '../../domain/awards/team.ts';
 import { inSubtree } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { giverValidityProblem } from '../awards/references.ts';
 import { type AwardRowValues, awardRowValues, awardRuleProblems } from '../awards/rules.ts';
-import { type CreateAward, createAwardSchema } from '../awards/schemas.ts';
+import { type CreateAward, createAwardSchema, teamMemberSchema } from '../awards/schemas.ts';
 import { AppError } from '../errors.ts';
 import { type GradeColumns, gradeForAward } from '../grading.ts';
 import { COLUMNS, type ColumnKey, columnLetter } from './columns.ts';
@@ -59,7 +60,7 @@ export interface ReadyRow {
 /** The content columns of `awards` that an import fills (state and bookkeeping come later). */
 export type AwardValues = AwardRowValues;
 
-export type TeamMember = { unitId: number | null; personName: string | null };
+export type TeamMember = { unitId: number | null; personName: string | null; role: string | null };
 
 /** How a row was read, shown by the dry run so a person can check the matching. */
 export interface RowReading {
@@ -222,13 +223,24 @@ export async function convertRow(
         `unit '${shown(recipientCell)}' tidak ada${u.suggestion ? ` — maksud Anda '${u.suggestion}'?` : '; tulis nama atau singkatan unit seperti di daftar unit, atau nama pemda'}`,
       );
   }
-  const team: TeamMember[] = [];
-  for (const member of (text('team') ?? '')
-    .split(/[;\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const u = ctx.unit(member);
-    team.push(u.found ? { unitId: u.found.id, personName: null } : { unitId: null, personName: member });
+  const sameUnit = (name: string, bracket: string) => {
+    const unit = ctx.unit(name).found;
+    return Boolean(unit) && ctx.unit(bracket).found?.id === unit?.id;
+  };
+  const team: TeamMember[] = readTeamCell(text('team') ?? '', sameUnit).map(({ name, role }) => {
+    const u = ctx.unit(name);
+    return u.found
+      ? { unitId: u.found.id, personName: null, role }
+      : { unitId: null, personName: name, role };
+  });
+  // Each member under the same rule as the API's team (a name, a role of at most 100 characters).
+  for (const member of team) {
+    const checked = teamMemberSchema.safeParse(member);
+    if (!checked.success)
+      report(
+        'team',
+        `anggota tim ${member.personName ?? ''}: ${checked.error.issues[0]!.message}`.replace('  ', ' '),
+      );
   }
   if (!kind) {
     if (team.length) kind = 'team';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import { roleLabel } from '../../domain/labels.ts';
 import { regionCodeOf } from '../../domain/region-code.ts';
 import { assertOwnRegion, IMPORT_ROLES } from '../access.ts';

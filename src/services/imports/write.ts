@@ -86,7 +86,7 @@ export async function writeAwards(db: Kysely<Database>, actor: Actor, w: WriteIn
           award_id: idByKey.get(row.key)!,
           unit_id: m.unitId,
           person_name: m.personName,
-          role: null,
+          role: m.role,
           position,
         })),
       );

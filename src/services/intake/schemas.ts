@@ -38,6 +38,9 @@ export const dismissEvidenceSchema = z
   .object({ articleId: dbId(), reason: z.string().trim().max(1000).nullish() })
   .strict();
 
+/** Undo of "not evidence": which of the finding's late sources to offer again. */
+export const restoreEvidenceSchema = z.object({ articleId: dbId() }).strict();
+
 export const FINDING_STATES = ['pending', 'accepted', 'merged', 'rejected'] as const;
 
 export const listFindingsQuerySchema = z.object({

@@ -72,6 +72,7 @@ const FETCH_ERROR_CODES: Record<FetchError['code'], ErrorCode> = {
   binary: 'unsupported_media_type',
   too_large: 'payload_too_large',
   private: 'forbidden',
+  certificate: 'bad_request',
 };
 
 /**
@@ -114,5 +115,7 @@ function explain(err: FetchError): string {
     return `${err.message}. Periksa jaringan, atau simpan halamannya sebagai .html lalu jalankan ingest pada berkas itu.`;
   if (err.code === 'private')
     return `${err.message}. Untuk situs di jaringan sendiri (mis. server uji), jalankan dengan --allow-private atau INTAKE_WATCH_ALLOW_PRIVATE=1.`;
+  if (err.code === 'certificate')
+    return `${err.message}. Untuk sertifikat dari CA sendiri (intranet), jalankan dengan NODE_EXTRA_CA_CERTS=berkas-ca.pem.`;
   return err.message;
 }

@@ -4,7 +4,7 @@
 
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import type { Actor } from '../actor.ts';
 import { actorRegionCode } from '../regions.ts';
 import { getRegion } from '../units.ts';

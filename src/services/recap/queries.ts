@@ -1,12 +1,13 @@
 // Recap counts aggregated in SQL, one concern per query. Each filters on the indexed columns
-// (region_code, state, edition_year — see migrations) and groups there, so a region's recap
+// (region_id, state, edition_year — see migrations) and groups there, so a region's recap
 // reads a few hundred index entries even when the table holds a million awards.
 
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
 import { todayIso } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import type { YearCount } from '../../domain/recap/index.ts';
+import { regionCodeOf } from '../../domain/region-code.ts';
 import { type RecapScope, visible } from './scope.ts';
 
 export interface FieldCount {
@@ -269,4 +270,20 @@ export async function recapByUnitPath(
   if (year !== null) q = q.where('awards.edition_year', '=', year);
   const rows = await q.groupBy('awards.unit_path').execute();
   return rows.map((r) => ({ path: r.unit_path as string, count: n(r.count) }));
+}
+
+/** Counts per region in `year` (see YearFilter): the index of regions, the national pages. */
+export async function recapByRegion(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  year: YearFilter,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('awards')
+    .select((eb) => ['awards.region_id', eb.fn.countAll().as('count')])
+    .where(visible(scope))
+    .where(inYears(year))
+    .groupBy('awards.region_id')
+    .execute();
+  return new Map(rows.map((r) => [regionCodeOf(r.region_id), n(r.count)]));
 }

@@ -6,7 +6,7 @@
 
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import { type Change, changeOf, formatChange, formatCumulative } from '../../domain/recap/index.ts';
 import {
   type FieldCount,

@@ -4,7 +4,7 @@
 
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import {
   type AwardFact,
   formatStreak,
@@ -13,8 +13,8 @@ import {
   type Series,
   type StreakDimension,
   scoreTrend,
-  streaks,
-  streaksOf,
+  seriesStreakDimension,
+  seriesStreaks,
 } from '../../domain/recap/index.ts';
 import { factRows, toFact } from './facts.ts';
 import { type RecapScope, visible } from './scope.ts';
@@ -134,14 +134,6 @@ export async function giverMap(
   return new Map(rows.map((g) => [g.code, g]));
 }
 
-/** Which value a series repeats: an opinion/status, else a zone, else a grade, else the award itself. */
-function streakDimension(points: readonly AwardFact[]): SeriesStreak['dimension'] {
-  if (points.some((p) => p.statusLabel)) return 'status';
-  if (points.some((p) => p.zone)) return 'zone';
-  if (points.some((p) => p.gradeCode)) return 'grade';
-  return 'received';
-}
-
 function streakView(
   s: { value: string; length: number; fromYear: number; toYear: number } | null,
   dimension: SeriesStreak['dimension'],
@@ -163,11 +155,8 @@ export function seriesView(s: Series, givers: GiverMap, lang: Locale = 'id'): Se
   const trend = scoreTrend(s);
   const last = trend.at(-1);
   const previous = last?.previousYear == null ? null : (trend.at(-2) ?? null);
-  const dimension = streakDimension(points);
-  const summary =
-    dimension === 'received'
-      ? streaksOf(points.map((p) => ({ year: p.editionYear, value: 'received' })))
-      : streaks(points, dimension);
+  const dimension = seriesStreakDimension(points);
+  const summary = seriesStreaks(points);
   const streak = streakView(summary.current, dimension, s.title, lang);
   const trendView = last
     ? {

@@ -4,7 +4,7 @@
 
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import { changeOf } from '../../domain/recap/index.ts';
 import { regionCodeOf } from '../../domain/region-code.ts';
 import { notFound } from '../errors.ts';
@@ -93,18 +93,19 @@ export async function unitReport(db: Kysely<Database>, req: UnitReportRequest, l
       giver: g.code ? { code: g.code, abbreviation: g.abbreviation, name: g.name } : null,
     })),
     series,
+    // Facts leave out what a caller may not know; an award row always has every column.
     awards: awards.map((a) => ({
-      id: a.id,
-      title: a.title,
+      id: Number(a.id),
+      title: a.title ?? null,
       editionYear: a.editionYear,
-      receivedOn: a.receivedOn,
-      giver: a.giverCode,
-      field: a.fieldCode,
-      level: a.level,
-      score: a.score,
-      grade: a.gradeCode,
-      zone: a.zone,
-      status: a.statusLabel,
+      receivedOn: a.receivedOn ?? null,
+      giver: a.giverCode ?? null,
+      field: a.fieldCode ?? null,
+      level: a.level ?? null,
+      score: a.score ?? null,
+      grade: a.gradeCode ?? null,
+      zone: a.zone ?? null,
+      status: a.statusLabel ?? null,
     })),
   };
 }

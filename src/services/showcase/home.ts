@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import type { Change } from '../../domain/recap/index.ts';
 import type { Award } from '../awards/model.ts';
 import { listAwards } from '../awards/read.ts';
@@ -36,15 +36,27 @@ const byCountThenLabel = (a: NamedCount, b: NamedCount) =>
 
 export async function homeData(
   db: Kysely<Database>,
-  opts: { locale: Locale; foundedOn: string | null; otherLabel: string; now?: Date },
+  opts: {
+    locale: Locale;
+    /** The region shown; null counts every region. */
+    regionCode: string | null;
+    foundedOn: string | null;
+    otherLabel: string;
+    now?: Date;
+  },
 ): Promise<HomeData> {
-  const scope = PUBLIC_SCOPE;
+  const scope = { ...PUBLIC_SCOPE, regionCode: opts.regionCode };
   const year = await recapDefaultYear(db, scope, opts.now);
   const [headline, fields, givers, recent] = await Promise.all([
     recapHeadline(db, scope, opts.foundedOn, year),
     recapByField(db, scope, year, opts.locale),
     recapByGiver(db, scope, year, MAX_GIVERS),
-    listAwards(db, null, { sort: 'receivedOn', order: 'desc', page: 1, pageSize: 6 }, opts.locale),
+    listAwards(
+      db,
+      null,
+      { sort: 'receivedOn', order: 'desc', page: 1, pageSize: 6, region: opts.regionCode ?? undefined },
+      opts.locale,
+    ),
   ]);
   const byGiver = givers.map((g) => ({
     // Free-text givers are not list filters; the page links no key starting with '~'.

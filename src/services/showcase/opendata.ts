@@ -11,9 +11,9 @@ import { OPEN_DICTIONARY, type OpenValue, openRecord } from '../exports/open-dic
 
 export type OpenRow = Record<string, OpenValue>;
 
-/** Every verified, public award as an open-data record, newest edition first. */
-export async function openDataRows(db: Kysely<Database>): Promise<OpenRow[]> {
-  const awards = await awardsForExport(db, null, {});
+/** Every verified, public award (of one region, or of all when null) as open data, newest edition first. */
+export async function openDataRows(db: Kysely<Database>, regionCode: string | null): Promise<OpenRow[]> {
+  const awards = await awardsForExport(db, null, {}, regionCode);
   return awards.reverse().map(openRecord);
 }
 

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
+import { regionIdOrNone } from '../../domain/region-code.ts';
 import { readableAwards } from '../access.ts';
 import { listUnits } from '../units.ts';
 
@@ -10,6 +11,12 @@ export interface FilterOptions {
   units: { id: number; name: string; depth: number }[];
   /** Givers that have at least one public award, by abbreviation. */
   givers: { code: string; abbreviation: string; name: string }[];
+}
+
+/** The public awards of one region (of all when null). */
+function publicOf(db: Kysely<Database>, regionCode: string | null) {
+  const q = readableAwards(db, null);
+  return regionCode === null ? q : q.where('awards.region_id', '=', regionIdOrNone(regionCode));
 }
 
 /**
@@ -23,7 +30,7 @@ export async function filterOptions(
   regionCode?: string | null,
 ): Promise<FilterOptions> {
   const [years, fields, units, givers] = await Promise.all([
-    yearsWithPublicAwards(db),
+    yearsWithPublicAwards(db, regionCode ?? null),
     db
       .selectFrom('fields')
       .selectAll()
@@ -38,7 +45,7 @@ export async function filterOptions(
       .select(['g.code', 'g.abbreviation', 'g.name'])
       .where(({ exists }) =>
         exists(
-          readableAwards(db, null)
+          publicOf(db, regionCode ?? null)
             .select('awards.id')
             .where('awards.awarding_body_id', '=', sql<number>`g.id`)
             .limit(1),
@@ -57,12 +64,12 @@ export async function filterOptions(
 
 /**
  * The years that have public awards, newest first: the first and last such year, then one
- * indexed look-up per year between them (index awards_year_public_level), so the cost follows
+ * indexed look-up per year between them (index awards_year_highlight), so the cost follows
  * the number of years, not of awards.
  */
-async function yearsWithPublicAwards(db: Kysely<Database>): Promise<number[]> {
+async function yearsWithPublicAwards(db: Kysely<Database>, regionCode: string | null): Promise<number[]> {
   const edge = (order: 'asc' | 'desc') =>
-    readableAwards(db, null)
+    publicOf(db, regionCode)
       .select('awards.edition_year')
       .orderBy('awards.edition_year', order)
       .limit(1)
@@ -73,7 +80,7 @@ async function yearsWithPublicAwards(db: Kysely<Database>): Promise<number[]> {
   const years = Array.from({ length: last - first + 1 }, (_, i) => last - i);
   const found = await Promise.all(
     years.map((year) =>
-      readableAwards(db, null)
+      publicOf(db, regionCode)
         .select('awards.id')
         .where('awards.edition_year', '=', year)
         .limit(1)

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { regionIdOrNone } from '../../domain/region-code.ts';
 import { readableAwards } from '../access.ts';
 
 export interface SeriesPoint {
@@ -14,9 +15,14 @@ export interface SeriesPoint {
 }
 
 /** The public awards of the same series (same programme, giver and recipient), oldest first. */
-export async function seriesOf(db: Kysely<Database>, seriesKey: string | null): Promise<SeriesPoint[]> {
+export async function seriesOf(
+  db: Kysely<Database>,
+  seriesKey: string | null,
+  regionCode: string,
+): Promise<SeriesPoint[]> {
   if (!seriesKey) return [];
   const rows = await readableAwards(db, null)
+    .where('awards.region_id', '=', regionIdOrNone(regionCode))
     .select([
       'awards.id',
       'awards.edition_year',

@@ -24,9 +24,10 @@ export interface Timeline {
 export async function timelineData(
   db: Kysely<Database>,
   foundedOn: string | null,
+  regionCode: string | null,
   perYear = 3,
 ): Promise<Timeline> {
-  const scope = PUBLIC_SCOPE;
+  const scope = { ...PUBLIC_SCOPE, regionCode };
   const toYear = await recapLatestYear(db, scope);
   if (toYear === null) return { fromYear: null, toYear: null, total: 0, years: [] };
   const counts = await recapByYear(db, scope, toYear);

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, OrgUnitRow } from '../../db/schema.ts';
-import type { Locale } from '../../domain/format.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import { type Change, type Count, changeOf, pathIds, type YearCount } from '../../domain/recap/index.ts';
 import { regionCodeOf, regionIdOrNone } from '../../domain/region-code.ts';
 import { notFound } from '../errors.ts';
@@ -73,9 +73,15 @@ function latestAwards(db: Kysely<Database>, scope: RecapScope) {
 }
 
 /** A unit's rapor from public records only: its awards and its sub-units', by year and field, and series. */
-export async function unitPageData(db: Kysely<Database>, id: number, locale: Locale): Promise<UnitPage> {
+export async function unitPageData(
+  db: Kysely<Database>,
+  id: number,
+  regionCode: string,
+  locale: Locale,
+): Promise<UnitPage> {
   const unit = await db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
-  if (unit?.active !== 1) throw notFound('Unit', id);
+  // Another region's unit is not found on this region's pages.
+  if (unit?.active !== 1 || regionCodeOf(unit.region_id) !== regionCode) throw notFound('Unit', id);
   // The unit's region narrows every query to that region's rows by index before the subtree test.
   const scope: RecapScope = {
     ...PUBLIC_SCOPE,

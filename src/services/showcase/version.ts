@@ -17,6 +17,8 @@ export async function dataVersion(db: Kysely<Database>): Promise<string> {
       sql<number | null>`(select max(id) from org_units)`.as('units'),
       sql<number | null>`(select max(id) from fields)`.as('fields'),
       sql<string | null>`(select max(name) || max(coalesce(emblem_url, '')) from regions)`.as('region'),
+      // A region added or removed changes the root (one region's showcase, or the index of many).
+      sql<number>`(select count(*) from regions)`.as('regions'),
     ])
     .executeTakeFirstOrThrow();
   return Object.values(row)

@@ -3,7 +3,6 @@ import {
   type AwardFact,
   formatChange,
   formatCumulative,
-  formatNumber,
   formatStreak,
   formatTrendPoint,
   groupSeries,
@@ -124,13 +123,6 @@ describe('series and score trend', () => {
 });
 
 describe('formatters', () => {
-  it('numbers the Indonesian way', () => {
-    expect(formatNumber(94.76)).toBe('94,76');
-    expect(formatNumber(94.76, { lang: 'en' })).toBe('94.76');
-    expect(formatNumber(1234)).toBe('1.234');
-    expect(formatNumber(93.2, { decimals: 2 })).toBe('93,20');
-  });
-
   it('change and cumulative phrases', () => {
     const c = { year: 2025, count: 87, previousYear: 2024, previous: 48, delta: 39, percent: 81.25 };
     expect(formatChange(c)).toBe('87 penghargaan pada 2025, naik 39 (81,25%) dari 48 pada 2024');

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
+import { tr } from '../../../domain/i18n.ts';
 import { notFound } from '../../../services/errors.ts';
 import { listFields, updateField, updateFieldSchema } from '../../../services/fields.ts';
 import type { AppEnv } from '../../env.ts';
-import { tr } from '../i18n.ts';
 import { intParam, requireRole } from '../ui/bits.tsx';
 import {
   Checkbox,
@@ -32,7 +32,7 @@ async function render(c: Context<AppEnv>, id: number, state: FormState, status =
   const field = await findField(c.get('deps').db.db, id);
   return adminPage(
     c,
-    { title: 'admin.fields', status },
+    { area: 'fields', status },
     <EditForm
       action={`/kerja/admin/bidang/${id}/ubah`}
       heading={`${tr(l, 'Ubah bidang', 'Edit field')}: ${field.code}`}

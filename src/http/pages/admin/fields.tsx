@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
+import { tr } from '../../../domain/i18n.ts';
 import { createField, createFieldSchema, listFields } from '../../../services/fields.ts';
 import type { AppEnv } from '../../env.ts';
-import { t, tr } from '../i18n.ts';
 import { requireRole } from '../ui/bits.tsx';
 import { emptyForm, type FormState, formErrors, readForm, TextField, textValues } from '../ui/forms.tsx';
 import { seeOther } from '../ui/page.tsx';
@@ -15,7 +15,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
   const fields = await listFields(c.get('deps').db.db, l, true);
   return adminPage(
     c,
-    { title: 'admin.fields', status },
+    { area: 'fields', status },
     <>
       <div class="table-wrap">
         <table>
@@ -24,7 +24,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
               <th scope="col">{tr(l, 'Kode', 'Code')}</th>
               <th scope="col">Bahasa Indonesia</th>
               <th scope="col">English</th>
-              <th scope="col">{t(l, 'col.state')}</th>
+              <th scope="col">{tr(l, 'Status', 'State')}</th>
               <th scope="col">{tr(l, 'Ubah', 'Edit')}</th>
             </tr>
           </thead>

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
+import { tr } from '../../../domain/i18n.ts';
 import { levelLabel } from '../../../domain/labels.ts';
 import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
 import { getGiver, listGivers, updateGiver, updateGiverSchema } from '../../../services/givers.ts';
 import type { AppEnv } from '../../env.ts';
-import { t, tr } from '../i18n.ts';
 import { intParam, requireRole } from '../ui/bits.tsx';
 import {
   emptyForm,
@@ -36,7 +36,7 @@ async function render(c: Context<AppEnv>, id: number, state: FormState, status =
   const back = '/kerja/admin/pemberi';
   return adminPage(
     c,
-    { title: 'admin.givers', status },
+    { area: 'givers', status },
     <EditForm
       action={`/kerja/admin/pemberi/${id}/ubah`}
       heading={`${tr(l, 'Ubah pemberi', 'Edit giver')}: ${giver.abbreviation} (${giver.code})`}
@@ -49,7 +49,7 @@ async function render(c: Context<AppEnv>, id: number, state: FormState, status =
         <TextField name="abbreviation" label={tr(l, 'Singkatan', 'Abbreviation')} state={state} required />
         <SelectField
           name="level"
-          label={t(l, 'col.level')}
+          label={tr(l, 'Tingkat', 'Level')}
           state={state}
           options={AWARD_LEVELS.map((v) => ({ value: v, label: levelLabel(l, v) }))}
         />
@@ -67,7 +67,7 @@ async function render(c: Context<AppEnv>, id: number, state: FormState, status =
           name="validFrom"
           type="date"
           label={tr(l, 'Berlaku sejak', 'Valid from')}
-          hint={t(l, 'form.optional')}
+          hint={tr(l, 'opsional', 'optional')}
           state={state}
         />
         <TextField

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
+import { formatDate } from '../../../domain/format.ts';
+import { tr } from '../../../domain/i18n.ts';
 import { levelLabel } from '../../../domain/labels.ts';
 import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
 import { createGiver, createGiverSchema, listGivers } from '../../../services/givers.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDate } from '../format.ts';
-import { t, tr } from '../i18n.ts';
 import { requireRole } from '../ui/bits.tsx';
 import {
   emptyForm,
@@ -26,7 +26,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
   const givers = await listGivers(c.get('deps').db.db);
   return adminPage(
     c,
-    { title: 'admin.givers', status },
+    { area: 'givers', status },
     <>
       <div class="table-wrap">
         <table>
@@ -35,7 +35,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
               <th scope="col">{tr(l, 'Singkatan', 'Abbreviation')}</th>
               <th scope="col">{tr(l, 'Nama', 'Name')}</th>
               <th scope="col">{tr(l, 'Alias', 'Aliases')}</th>
-              <th scope="col">{t(l, 'col.level')}</th>
+              <th scope="col">{tr(l, 'Tingkat', 'Level')}</th>
               <th scope="col">{tr(l, 'Berlaku', 'Valid')}</th>
               <th scope="col">{tr(l, 'Ubah', 'Edit')}</th>
             </tr>
@@ -88,7 +88,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
           <TextField name="abbreviation" label={tr(l, 'Singkatan', 'Abbreviation')} state={state} required />
           <SelectField
             name="level"
-            label={t(l, 'col.level')}
+            label={tr(l, 'Tingkat', 'Level')}
             state={state}
             options={AWARD_LEVELS.map((v) => ({ value: v, label: levelLabel(l, v) }))}
           />

@@ -1,6 +1,5 @@
 import type { Band, Scale, ScaleVersion } from '../../../domain/grading/index.ts';
-import type { Locale } from '../i18n.ts';
-import { tr } from '../i18n.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 
 // The form that adds a grading-scale version: its years and legal basis as fields, and its
 // bands as a table (code, label, lower and upper edge with "included" ticks, zone, rank) —

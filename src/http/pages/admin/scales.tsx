@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
+import { formatNumber } from '../../../domain/format.ts';
 import { scaleVersionSchema } from '../../../domain/grading/index.ts';
+import { tr } from '../../../domain/i18n.ts';
 import { invalid } from '../../../services/errors.ts';
 import { listScales } from '../../../services/scales/read.ts';
 import { addScaleVersion } from '../../../services/scales/write.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatNumber } from '../format.ts';
-import { t, tr } from '../i18n.ts';
 import { requireRole } from '../ui/bits.tsx';
 import { Csrf, formErrors, readForm, textValues } from '../ui/forms.tsx';
 import { seeOther } from '../ui/page.tsx';
@@ -57,7 +57,7 @@ async function render(
   const csrf = c.get('csrfToken');
   return adminPage(
     c,
-    { title: 'admin.scales', status: failed ? 422 : 200 },
+    { area: 'scales', status: failed ? 422 : 200 },
     <>
       {scales.map((s) => {
         const last = s.versions[s.versions.length - 1];

@@ -1,23 +1,60 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import { type Locale, tr, type Words, words } from '../../../domain/i18n.ts';
 import type { AppEnv } from '../../env.ts';
-import { type Locale, type MessageKey, t, tr } from '../i18n.ts';
 import { Csrf, ErrorSummary, type FormState } from '../ui/forms.tsx';
 import { page } from '../ui/page.tsx';
 
 // The frame every admin page shares: a way back to the admin home, the heading, the "add one"
 // form and the (de)activate button, so the admin pages differ only in their own columns/fields.
 
-export function adminPage(c: Context<AppEnv>, opts: { title: MessageKey; status?: number }, body: Child) {
+/** The admin areas: where each lives, its name, and one line on the admin home page. */
+export const ADMIN_AREAS = {
+  units: {
+    href: '/kerja/admin/unit',
+    name: words('Unit', 'Units'),
+    about: words('Pohon unit perangkat daerah', 'The tree of government units'),
+  },
+  givers: {
+    href: '/kerja/admin/pemberi',
+    name: words('Pemberi penghargaan', 'Awarding bodies'),
+    about: words(
+      'Kementerian, lembaga dan pemberi lain, dengan alias dan nama baru',
+      'Ministries and other givers, with aliases and renames',
+    ),
+  },
+  fields: {
+    href: '/kerja/admin/bidang',
+    name: words('Bidang', 'Fields'),
+    about: words('Bidang penghargaan', 'Award fields'),
+  },
+  users: {
+    href: '/kerja/admin/pengguna',
+    name: words('Pengguna', 'Users'),
+    about: words('Akun, peran dan unit', 'Accounts, roles and units'),
+  },
+  scales: {
+    href: '/kerja/admin/skala',
+    name: words('Skala penilaian', 'Grading scales'),
+    about: words('Skala penilaian dan versinya', 'Grading scales and their versions'),
+  },
+} satisfies Record<string, { href: string; name: Words; about: Words }>;
+
+export function adminPage(
+  c: Context<AppEnv>,
+  opts: { area: keyof typeof ADMIN_AREAS; status?: number },
+  body: Child,
+) {
   const l = c.get('locale');
+  const title = ADMIN_AREAS[opts.area].name[l];
   return page(
     c,
-    { title: t(l, opts.title), section: 'admin', status: opts.status ?? 200 },
+    { title, section: 'admin', status: opts.status ?? 200 },
     <>
       <p>
-        <a href="/kerja/admin">← {t(l, 'admin.title')}</a>
+        <a href="/kerja/admin">← {tr(l, 'Administrasi', 'Administration')}</a>
       </p>
-      <h1>{t(l, opts.title)}</h1>
+      <h1>{title}</h1>
       {body}
     </>,
   );

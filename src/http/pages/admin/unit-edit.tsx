@@ -2,10 +2,10 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../../db/schema.ts';
+import { tr } from '../../../domain/i18n.ts';
 import { notFound } from '../../../services/errors.ts';
 import { listUnits, unitNameSchema, unitShortNameSchema, updateUnit } from '../../../services/units.ts';
 import type { AppEnv } from '../../env.ts';
-import { t, tr } from '../i18n.ts';
 import { intParam, requireRole } from '../ui/bits.tsx';
 import { emptyForm, type FormState, formErrors, readForm, TextField, textValues } from '../ui/forms.tsx';
 import { seeOther } from '../ui/page.tsx';
@@ -27,7 +27,7 @@ async function render(c: Context<AppEnv>, id: number, state: FormState, status =
   const unit = await findUnit(c.get('deps').db.db, id);
   return adminPage(
     c,
-    { title: 'admin.units', status },
+    { area: 'units', status },
     <EditForm
       action={`/kerja/admin/unit/${id}/ubah`}
       heading={`${tr(l, 'Ubah nama unit', 'Rename unit')}: ${unit.name}`}
@@ -41,7 +41,7 @@ async function render(c: Context<AppEnv>, id: number, state: FormState, status =
         name="shortName"
         label={tr(l, 'Singkatan', 'Short name')}
         state={state}
-        hint={t(l, 'form.optional')}
+        hint={tr(l, 'opsional', 'optional')}
       />
     </EditForm>,
   );

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
+import { tr } from '../../../domain/i18n.ts';
 import { UNIT_TYPE_LABELS, UNIT_TYPES, type UnitType } from '../../../reference/unit-types.ts';
 import { createUnit, listUnits, updateUnit } from '../../../services/units.ts';
 import type { AppEnv } from '../../env.ts';
-import { t, tr } from '../i18n.ts';
 import { intParam, requireRole } from '../ui/bits.tsx';
 import {
   emptyForm,
@@ -26,7 +26,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
   const csrf = c.get('csrfToken');
   return adminPage(
     c,
-    { title: 'admin.units', status },
+    { area: 'units', status },
     <div class="two-col">
       <section class="card" aria-labelledby="h-tree">
         <h2 id="h-tree">{tr(l, 'Pohon unit', 'Unit tree')}</h2>
@@ -70,7 +70,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
           name="shortName"
           label={tr(l, 'Singkatan', 'Short name')}
           state={state}
-          hint={t(l, 'form.optional')}
+          hint={tr(l, 'opsional', 'optional')}
         />
         <SelectField
           name="unitType"

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { adminCreateUser, createUserSchema, listUsers, updateUser } from '../../../auth/accounts.ts';
+import { tr } from '../../../domain/i18n.ts';
 import { roleLabel } from '../../../domain/labels.ts';
 import { ROLES } from '../../../services/actor.ts';
 import { listUnits } from '../../../services/units.ts';
 import type { AppEnv } from '../../env.ts';
-import { t, tr } from '../i18n.ts';
 import { intParam, requireRole } from '../ui/bits.tsx';
 import {
   emptyForm,
@@ -30,7 +30,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
   const csrf = c.get('csrfToken');
   return adminPage(
     c,
-    { title: 'admin.users', status },
+    { area: 'users', status },
     <>
       <div class="table-wrap">
         <table>
@@ -40,7 +40,7 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
               <th scope="col">{tr(l, 'Nama', 'Name')}</th>
               <th scope="col">{tr(l, 'Peran', 'Role')}</th>
               <th scope="col">{tr(l, 'Unit', 'Unit')}</th>
-              <th scope="col">{t(l, 'col.state')}</th>
+              <th scope="col">{tr(l, 'Status', 'State')}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
+import { tr } from '../../../domain/i18n.ts';
 import { reopenAward, returnAward, submitAward, verifyAward } from '../../../services/awards/workflow.ts';
 import { deleteAward } from '../../../services/awards/write.ts';
 import { AppError } from '../../../services/errors.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { tr } from '../i18n.ts';
 import { intParam } from '../ui/bits.tsx';
 import { readForm } from '../ui/forms.tsx';
 import { flash, seeOther } from '../ui/page.tsx';

@@ -1,4 +1,6 @@
 import type { Context } from 'hono';
+import { formatDate, formatDateTime } from '../../../domain/format.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import { levelLabel, scaleWords } from '../../../domain/labels.ts';
 import { assertCanVerify } from '../../../services/access.ts';
 import type { Actor } from '../../../services/actor.ts';
@@ -7,8 +9,6 @@ import type { AwardDetail } from '../../../services/awards/read.ts';
 import { canEditAward, getAward } from '../../../services/awards/read.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDate, formatDateTime } from '../format.ts';
-import { type Locale, t, tr } from '../i18n.ts';
 import { gradeText, intParam, recipientText, StateBadge, ZoneDot } from '../ui/bits.tsx';
 import { Csrf } from '../ui/forms.tsx';
 import { page } from '../ui/page.tsx';
@@ -34,17 +34,17 @@ function Facts({ a, locale: l }: { a: AwardDetail; locale: Locale }) {
     [tr(l, 'Program / ajang', 'Programme'), a.programme],
     [tr(l, 'Tahun edisi', 'Edition year'), String(a.editionYear)],
     [
-      t(l, 'col.giver'),
+      tr(l, 'Pemberi', 'Giver'),
       a.awardingBody ? `${a.awardingBody.name} (${a.awardingBody.abbreviation})` : a.awardingBodyText,
     ],
-    [t(l, 'col.level'), levelLabel(l, a.level) || null],
-    [t(l, 'col.field'), a.field?.name ?? null],
+    [tr(l, 'Tingkat', 'Level'), levelLabel(l, a.level) || null],
+    [tr(l, 'Bidang', 'Field'), a.field?.name ?? null],
     [tr(l, 'Kategori', 'Category'), a.category],
-    [t(l, 'col.unit'), recipientText(a, l)],
+    [tr(l, 'Penerima', 'Recipient'), recipientText(a, l)],
     [tr(l, 'Catatan penerima', 'Recipient note'), a.recipientNote],
-    [t(l, 'col.received'), a.receivedOn ? formatDate(a.receivedOn, l) : null],
+    [tr(l, 'Tanggal diterima', 'Received on'), a.receivedOn ? formatDate(a.receivedOn, l) : null],
     [tr(l, 'Tempat', 'Place'), a.place],
-    [t(l, 'col.grade'), gradeText(a, l)],
+    [tr(l, 'Nilai / predikat', 'Grade'), gradeText(a, l)],
     [tr(l, 'Skala', 'Scale'), a.scaleId ? scaleWords(l, a.scaleId, a.scaleVersion) : null],
     [tr(l, 'Dasar hukum', 'Legal basis'), a.legalBasis],
     [
@@ -60,7 +60,7 @@ function Facts({ a, locale: l }: { a: AwardDetail; locale: Locale }) {
           <>
             <dt>{k}</dt>
             <dd>
-              {k === t(l, 'col.grade') ? <ZoneDot zone={a.grade?.zone} /> : null}
+              {k === tr(l, 'Nilai / predikat', 'Grade') ? <ZoneDot zone={a.grade?.zone} /> : null}
               {v}
             </dd>
           </>
@@ -148,7 +148,7 @@ export async function awardDetail(c: Context<AppEnv>) {
     { title: award.title, section: 'awards' },
     <>
       <p>
-        <a href="/kerja/penghargaan">← {t(l, 'list.title')}</a>
+        <a href="/kerja/penghargaan">← {tr(l, 'Daftar penghargaan', 'Awards')}</a>
       </p>
       <h1>{award.title}</h1>
       <p>

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
+import { tr } from '../../../domain/i18n.ts';
 import { EDIT_ROLES } from '../../../services/access.ts';
 import type { Actor } from '../../../services/actor.ts';
 import { getAward } from '../../../services/awards/read.ts';
 import { createAward, updateAward } from '../../../services/awards/write.ts';
 import { conflict } from '../../../services/errors.ts';
 import type { AppEnv } from '../../env.ts';
-import { t, tr } from '../i18n.ts';
 import { intParam, requireRole } from '../ui/bits.tsx';
 import { emptyForm, type FormState, formErrors, readForm, textValues } from '../ui/forms.tsx';
 import { page, seeOther } from '../ui/page.tsx';
@@ -40,7 +40,7 @@ async function renderForm(
   status = 200,
 ) {
   const l = c.get('locale');
-  const title = id ? tr(l, 'Ubah penghargaan', 'Edit award') : t(l, 'nav.new');
+  const title = id ? tr(l, 'Ubah penghargaan', 'Edit award') : tr(l, 'Tambah penghargaan', 'New award');
   // What the verifier asked for stays in view while the operator fixes it.
   const returned = id ? await getAward(c.get('deps').db.db, actor, id, l) : undefined;
   return page(
@@ -69,7 +69,7 @@ async function renderForm(
         csrf={c.get('csrfToken')}
         state={state}
         {...(await options(c, actor))}
-        submitLabel={id ? t(l, 'form.save') : tr(l, 'Simpan sebagai draf', 'Save as draft')}
+        submitLabel={id ? tr(l, 'Simpan', 'Save') : tr(l, 'Simpan sebagai draf', 'Save as draft')}
         cancelHref={id ? `/kerja/penghargaan/${id}` : '/kerja/penghargaan'}
       />
     </>,

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Context, Next } from 'hono';
-import { formatDateIn } from '../../../domain/format.ts';
+import { formatBytes, formatDate } from '../../../domain/format.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import type { Evidence, EvidenceArticle } from '../../../services/awards/model.ts';
 import { AppError, invalid } from '../../../services/errors.ts';
 import {
@@ -15,8 +16,6 @@ import {
 import { webUrlOrNull } from '../../../services/safe-url.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatBytes } from '../format.ts';
-import { type Locale, tr } from '../i18n.ts';
 import { intParam } from '../ui/bits.tsx';
 import { Csrf, formErrors, readForm } from '../ui/forms.tsx';
 import { flash, seeOther } from '../ui/page.tsx';
@@ -270,7 +269,7 @@ function ArticleLine({ article, locale }: { article: EvidenceArticle; locale: Lo
   const title = article.title ?? tr(locale, 'Berita', 'News report');
   const source = [
     article.outlet,
-    article.publishedOn ? formatDateIn(locale, article.publishedOn) : null,
+    article.publishedOn ? formatDate(article.publishedOn, locale) : null,
   ].filter(Boolean);
   return (
     <>

@@ -1,9 +1,9 @@
 import { VALUE_FIELDS } from '../../../domain/awards/fields.ts';
+import { parseNumber } from '../../../domain/format.ts';
 import type { Award } from '../../../services/awards/model.ts';
 import { type CreateAward, createAwardSchema } from '../../../services/awards/schemas.ts';
 import type { ErrorDetail } from '../../../services/errors.ts';
 import { invalid } from '../../../services/errors.ts';
-import { parseNumber } from '../format.ts';
 import { type Giver, resolveGiver } from '../workspace/lookups.ts';
 
 // Between the award form and the award service: what the user typed (strings) becomes the

@@ -1,5 +1,5 @@
 import { AWARD_FIELDS, type AwardFieldDecl, type FormPlace } from '../../../domain/awards/fields.ts';
-import { type Locale, t, tr } from '../i18n.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import {
   Checkbox,
   Csrf,
@@ -34,7 +34,7 @@ type Decl = AwardFieldDecl & { form: FormPlace };
 
 const SECTIONS: { section: FormPlace['section']; legend: (l: Locale) => string }[] = [
   { section: 'award', legend: (l) => tr(l, 'Penghargaan', 'Award') },
-  { section: 'recipient', legend: (l) => t(l, 'col.unit') },
+  { section: 'recipient', legend: (l) => tr(l, 'Penerima', 'Recipient') },
   { section: 'result', legend: (l) => tr(l, 'Hasil', 'Result') },
   { section: 'details', legend: (l) => tr(l, 'Keterangan', 'Details') },
 ];
@@ -86,7 +86,7 @@ export function AwardForm(p: AwardFormProps) {
       ))}
       <div class="actions">
         <button type="submit">{p.submitLabel}</button>
-        <a href={p.cancelHref}>{t(l, 'form.cancel')}</a>
+        <a href={p.cancelHref}>{tr(l, 'Batal', 'Cancel')}</a>
       </div>
     </form>
   );
@@ -158,7 +158,7 @@ function fieldInput(p: AwardFormProps, f: Decl) {
           state={state}
           required={required}
           inputmode={f.form.widget === 'number' ? (integer ? 'numeric' : 'decimal') : undefined}
-          hint={hint ?? (f.form.widget === 'text' && !required ? t(l, 'form.optional') : undefined)}
+          hint={hint ?? (f.form.widget === 'text' && !required ? tr(l, 'opsional', 'optional') : undefined)}
           attrs={gradeAttrs(f.key)}
         />
       );

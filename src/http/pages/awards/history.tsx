@@ -1,7 +1,7 @@
+import { formatDateTime } from '../../../domain/format.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import { awardFieldLabel } from '../../../domain/labels.ts';
 import type { AuditEvent } from '../../../services/audit.ts';
-import { formatDateTime } from '../format.ts';
-import { type Locale, tr } from '../i18n.ts';
 
 // The record's history from the audit trail: who did what, when, why, and which fields changed.
 

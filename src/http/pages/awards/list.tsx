@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
-import { levelLabel } from '../../../domain/labels.ts';
+import { formatDate, formatNumber } from '../../../domain/format.ts';
+import { tr, type Words, words } from '../../../domain/i18n.ts';
+import { levelLabel, stateLabel } from '../../../domain/labels.ts';
 import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
 import { listAwards } from '../../../services/awards/read.ts';
 import { listAwardsQuerySchema } from '../../../services/awards/schemas.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDate, formatNumber } from '../format.ts';
-import { t, tr } from '../i18n.ts';
 import { gradeText, recipientText, StateBadge } from '../ui/bits.tsx';
 import { type FormState, SelectField, TextField } from '../ui/forms.tsx';
 import { page } from '../ui/page.tsx';
@@ -27,7 +27,13 @@ const FILTERS = [
   'order',
   'pageSize',
 ] as const;
-const SORTS = ['receivedOn', 'editionYear', 'title', 'updatedAt', 'score'] as const;
+const SORTS: Record<string, Words> = {
+  receivedOn: words('Tanggal diterima', 'Date received'),
+  editionYear: words('Tahun edisi', 'Edition year'),
+  title: words('Judul', 'Title'),
+  updatedAt: words('Terakhir diubah', 'Last changed'),
+  score: words('Skor', 'Score'),
+};
 
 export async function awardList(c: Context<AppEnv>) {
   const actor = requireActor(c);
@@ -60,9 +66,11 @@ export async function awardList(c: Context<AppEnv>) {
     u.set('page', String(p));
     return `/kerja/penghargaan?${u}`;
   };
-  const all = t(l, 'filter.all');
+  const all = tr(l, 'Semua', 'All');
   // The heading names the year the list is filtered on, as the year box does (and only then).
-  const heading = query.year ? `${t(l, 'list.title')} · ${query.year}` : t(l, 'list.title');
+  const heading = query.year
+    ? `${tr(l, 'Daftar penghargaan', 'Awards')} · ${query.year}`
+    : tr(l, 'Daftar penghargaan', 'Awards');
   return page(
     c,
     { title: heading, section: 'awards' },
@@ -71,7 +79,7 @@ export async function awardList(c: Context<AppEnv>) {
         <h1>{heading}</h1>
         {['admin', 'operator', 'kurator'].includes(actor.role) ? (
           <a class="button" href="/kerja/penghargaan/baru">
-            {t(l, 'nav.new')}
+            {tr(l, 'Tambah penghargaan', 'New award')}
           </a>
         ) : null}
       </div>
@@ -87,16 +95,21 @@ export async function awardList(c: Context<AppEnv>) {
             </p>
           ) : null}
           <div class="row">
-            <TextField name="q" type="search" label={t(l, 'filter.text')} state={state} />
-            <TextField name="year" label={t(l, 'col.year')} state={state} inputmode="numeric" />
+            <TextField
+              name="q"
+              type="search"
+              label={tr(l, 'Cari judul atau uraian', 'Search title or description')}
+              state={state}
+            />
+            <TextField name="year" label={tr(l, 'Tahun', 'Year')} state={state} inputmode="numeric" />
             <SelectField
               name="state"
-              label={t(l, 'col.state')}
+              label={tr(l, 'Status', 'State')}
               state={state}
               empty={all}
               options={(['draft', 'submitted', 'returned', 'verified'] as const).map((s) => ({
                 value: s,
-                label: t(l, `state.${s}`),
+                label: stateLabel(l, s),
               }))}
             />
           </div>
@@ -108,21 +121,21 @@ export async function awardList(c: Context<AppEnv>) {
             <div class="row">
               <SelectField
                 name="field"
-                label={t(l, 'col.field')}
+                label={tr(l, 'Bidang', 'Field')}
                 state={state}
                 empty={all}
                 options={fields.map((f) => ({ value: f.code, label: f.name }))}
               />
               <SelectField
                 name="level"
-                label={t(l, 'col.level')}
+                label={tr(l, 'Tingkat', 'Level')}
                 state={state}
                 empty={all}
                 options={AWARD_LEVELS.map((v) => ({ value: v, label: levelLabel(l, v) }))}
               />
               <SelectField
                 name="giver"
-                label={t(l, 'col.giver')}
+                label={tr(l, 'Pemberi', 'Giver')}
                 state={state}
                 empty={all}
                 options={givers.map((g) => ({ value: g.code, label: g.abbreviation }))}
@@ -138,42 +151,44 @@ export async function awardList(c: Context<AppEnv>) {
             <div class="row">
               <SelectField
                 name="sort"
-                label={t(l, 'filter.sort')}
+                label={tr(l, 'Urutkan', 'Sort by')}
                 state={state}
-                options={SORTS.map((s) => ({ value: s, label: t(l, `sort.${s}`) }))}
+                options={Object.entries(SORTS).map(([value, label]) => ({ value, label: label[l] }))}
               />
               <SelectField
                 name="order"
-                label={t(l, 'filter.order')}
+                label={tr(l, 'Arah', 'Order')}
                 state={state}
                 options={[
-                  { value: 'desc', label: t(l, 'order.desc') },
-                  { value: 'asc', label: t(l, 'order.asc') },
+                  { value: 'desc', label: tr(l, 'Menurun', 'Descending') },
+                  { value: 'asc', label: tr(l, 'Menaik', 'Ascending') },
                 ]}
               />
             </div>
           </details>
           <div class="actions">
-            <button type="submit">{t(l, 'list.filter')}</button>
-            <a href="/kerja/penghargaan">{t(l, 'list.reset')}</a>
+            <button type="submit">{tr(l, 'Saring', 'Filter')}</button>
+            <a href="/kerja/penghargaan">{tr(l, 'Hapus saringan', 'Clear filters')}</a>
           </div>
         </form>
       </search>
       <p aria-live="polite">
-        <strong>{t(l, 'list.count', { total: formatNumber(result.total, l) })}</strong>
+        <strong>
+          {tr(l, `${formatNumber(result.total, l)} penghargaan`, `${formatNumber(result.total, l)} awards`)}
+        </strong>
       </p>
       {result.items.length ? (
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">{t(l, 'col.title')}</th>
-                <th scope="col">{t(l, 'col.year')}</th>
-                <th scope="col">{t(l, 'col.giver')}</th>
-                <th scope="col">{t(l, 'col.unit')}</th>
-                <th scope="col">{t(l, 'col.grade')}</th>
-                <th scope="col">{t(l, 'col.received')}</th>
-                <th scope="col">{t(l, 'col.state')}</th>
+                <th scope="col">{tr(l, 'Judul', 'Title')}</th>
+                <th scope="col">{tr(l, 'Tahun', 'Year')}</th>
+                <th scope="col">{tr(l, 'Pemberi', 'Giver')}</th>
+                <th scope="col">{tr(l, 'Penerima', 'Recipient')}</th>
+                <th scope="col">{tr(l, 'Nilai / predikat', 'Grade')}</th>
+                <th scope="col">{tr(l, 'Tanggal diterima', 'Received on')}</th>
+                <th scope="col">{tr(l, 'Status', 'State')}</th>
               </tr>
             </thead>
             <tbody>
@@ -196,20 +211,22 @@ export async function awardList(c: Context<AppEnv>) {
           </table>
         </div>
       ) : (
-        <p class="card">{t(l, 'list.empty')}</p>
+        <p class="card">
+          {tr(l, 'Tidak ada penghargaan yang cocok dengan saringan ini.', 'No award matches these filters.')}
+        </p>
       )}
       <nav class="pager" aria-label={tr(l, 'Halaman', 'Pages')}>
         {result.page > 1 ? (
           <a href={link(result.page - 1)} rel="prev">
-            ← {t(l, 'list.prev')}
+            ← {tr(l, 'Sebelumnya', 'Previous')}
           </a>
         ) : (
           <span></span>
         )}
-        <span>{t(l, 'list.page', { page: result.page, pages })}</span>
+        <span>{tr(l, `Halaman ${result.page} dari ${pages}`, `Page ${result.page} of ${pages}`)}</span>
         {result.page < pages ? (
           <a href={link(result.page + 1)} rel="next">
-            {t(l, 'list.next')} →
+            {tr(l, 'Berikutnya', 'Next')} →
           </a>
         ) : (
           <span></span>

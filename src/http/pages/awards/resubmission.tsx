@@ -1,7 +1,7 @@
+import { formatDate, formatDateTime, formatNumber } from '../../../domain/format.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import { awardFieldLabel } from '../../../domain/labels.ts';
 import type { AuditEvent } from '../../../services/audit.ts';
-import { formatDate, formatDateTime, formatNumber } from '../format.ts';
-import { type Locale, tr } from '../i18n.ts';
 import { changedFields } from './history.tsx';
 
 // A record that comes back to the verifier after a return: marked as resubmitted, with the

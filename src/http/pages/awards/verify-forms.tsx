@@ -1,5 +1,4 @@
-import type { Locale } from '../i18n.ts';
-import { t } from '../i18n.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import { Csrf } from '../ui/forms.tsx';
 
 // The verifier's two decisions on a submitted award — verify, or return with a reason — the
@@ -19,15 +18,15 @@ export function VerifyForms(p: {
       <form method="post" action={`${base}/verifikasi`} class="inline">
         <Csrf token={csrf} />
         <input type="hidden" name="back" value={p.back} />
-        <button type="submit">{t(l, 'verify.verify')}</button>
+        <button type="submit">{tr(l, 'Verifikasi', 'Verify')}</button>
       </form>
       <form method="post" action={`/kerja/verifikasi/${id}/kembalikan`} class="return-form">
         <Csrf token={csrf} />
         <input type="hidden" name="back" value={p.back} />
         <div class={`field ${p.failed ? 'has-error' : ''}`}>
-          <label for={`reason-${id}`}>{t(l, 'verify.reason')}</label>
+          <label for={`reason-${id}`}>{tr(l, 'Alasan dikembalikan', 'Reason for returning')}</label>
           <p class="hint" id={`rh-${id}`}>
-            {t(l, 'verify.reasonHint')}
+            {tr(l, 'Tulis apa yang harus diperbaiki operator.', 'Say what the operator must fix.')}
           </p>
           {p.failed ? (
             <p class="field-error" id={`re-${id}`} role="alert">
@@ -45,7 +44,7 @@ export function VerifyForms(p: {
           </textarea>
         </div>
         <button type="submit" class="secondary">
-          {t(l, 'verify.return')}
+          {tr(l, 'Kembalikan', 'Return')}
         </button>
       </form>
     </div>

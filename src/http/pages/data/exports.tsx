@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
+import { tr } from '../../../domain/i18n.ts';
 import { recapDefaultYear } from '../../../services/recap/queries.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { tr } from '../i18n.ts';
 import { type FormState, SelectField, TextField } from '../ui/forms.tsx';
 import { page } from '../ui/page.tsx';
 

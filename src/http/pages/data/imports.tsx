@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
+import { formatDate, formatNumber } from '../../../domain/format.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import { AppError } from '../../../services/errors.ts';
 import { type ImportReport, importAwards } from '../../../services/imports/run.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDate, formatNumber } from '../format.ts';
-import { type Locale, tr } from '../i18n.ts';
 import { requireRole } from '../ui/bits.tsx';
 import { Csrf, formErrors, readForm } from '../ui/forms.tsx';
 import { page, seeOther } from '../ui/page.tsx';

@@ -1,8 +1,8 @@
+import { formatDate } from '../../../domain/format.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import type { Slot, SlotSource } from '../../../extract/types.ts';
 import type { FindingSource } from '../../../services/intake/read.ts';
 import { webUrlOrNull } from '../../../services/safe-url.ts';
-import { formatDate } from '../format.ts';
-import { type Locale, tr } from '../i18n.ts';
 
 // The article text with the found sentence and every piece the extractor read marked: who
 // received it, the award, the giver, the date, rank, score, grade. The text is plain text from

@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
+import { formatDate, formatNumber } from '../../../domain/format.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import { findingStateLabel } from '../../../domain/labels.ts';
 import { ingest } from '../../../services/intake/ingest.ts';
 import { listFindings, listSetAside } from '../../../services/intake/read.ts';
 import { SET_ASIDE_LABEL, type SetAsideReason } from '../../../services/intake/region.ts';
 import { FINDING_STATES } from '../../../services/intake/schemas.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDate, formatNumber } from '../format.ts';
-import { type Locale, t, tr } from '../i18n.ts';
 import { requireRole } from '../ui/bits.tsx';
 import {
   Csrf,
@@ -46,9 +46,9 @@ async function renderSetAside(c: Context<AppEnv>, actor: Parameters<typeof listS
   const { items, total } = await listSetAside(c.get('deps').db.db, actor, { limit: 200 });
   return page(
     c,
-    { title: t(l, 'nav.intake'), section: 'intake' },
+    { title: tr(l, 'Temuan berita', 'News findings'), section: 'intake' },
     <>
-      <h1>{t(l, 'nav.intake')}</h1>
+      <h1>{tr(l, 'Temuan berita', 'News findings')}</h1>
       <nav aria-label={tr(l, 'Status temuan', 'Finding states')}>
         <ul class="tabs">
           <Tabs l={l} current={OTHER} />
@@ -105,9 +105,9 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
   const { items, total } = await listFindings(c.get('deps').db.db, actor, { state, limit: 200 });
   return page(
     c,
-    { title: t(l, 'nav.intake'), section: 'intake', status },
+    { title: tr(l, 'Temuan berita', 'News findings'), section: 'intake', status },
     <>
-      <h1>{t(l, 'nav.intake')}</h1>
+      <h1>{tr(l, 'Temuan berita', 'News findings')}</h1>
       <p>
         <a href="/kerja/sumber">{tr(l, 'Sumber berita yang dipantau →', 'Watched news sources →')}</a>
       </p>
@@ -123,9 +123,9 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
             <thead>
               <tr>
                 <th scope="col">{tr(l, 'Usulan', 'Proposal')}</th>
-                <th scope="col">{t(l, 'col.giver')}</th>
-                <th scope="col">{t(l, 'col.unit')}</th>
-                <th scope="col">{t(l, 'col.received')}</th>
+                <th scope="col">{tr(l, 'Pemberi', 'Giver')}</th>
+                <th scope="col">{tr(l, 'Penerima', 'Recipient')}</th>
+                <th scope="col">{tr(l, 'Tanggal diterima', 'Received on')}</th>
                 <th scope="col">{tr(l, 'Sumber', 'Sources')}</th>
                 <th scope="col">{tr(l, 'Keyakinan', 'Confidence')}</th>
               </tr>
@@ -199,7 +199,7 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
           type="url"
           label={tr(l, 'Alamat (URL)', 'Address (URL)')}
           state={form}
-          hint={t(l, 'form.optional')}
+          hint={tr(l, 'opsional', 'optional')}
         />
         <TextArea name="text" label={tr(l, 'Teks berita', 'Article text')} state={form} rows={8} required />
         <button type="submit">{tr(l, 'Cari penghargaan', 'Find awards')}</button>

@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import type { AwardState } from '../../../db/schema.ts';
+import { formatDate, formatNumber } from '../../../domain/format.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import { findingStateLabel } from '../../../domain/labels.ts';
 import type { Actor } from '../../../services/actor.ts';
 import type { CreateAward } from '../../../services/awards/schemas.ts';
@@ -19,9 +21,6 @@ import { proposalToAward } from '../../../services/intake/to-award.ts';
 import type { AppEnv } from '../../env.ts';
 import { AwardForm } from '../awards/form.tsx';
 import { FIELD_ALIAS, parseAwardForm } from '../awards/form-data.ts';
-import { formatDate, formatNumber } from '../format.ts';
-import type { Locale } from '../i18n.ts';
-import { t, tr } from '../i18n.ts';
 import { intParam, requireRole, StateBadge } from '../ui/bits.tsx';
 import { Csrf, emptyForm, type FormState, formErrors, readForm, textValues } from '../ui/forms.tsx';
 import { flash, page, seeOther } from '../ui/page.tsx';
@@ -106,7 +105,7 @@ async function render(c: Context<AppEnv>, state: FormState | null, status = 200)
     { title: `${tr(l, 'Temuan', 'Finding')} #${id}`, section: 'intake', status },
     <>
       <p>
-        <a href="/kerja/temuan">← {t(l, 'nav.intake')}</a>
+        <a href="/kerja/temuan">← {tr(l, 'Temuan berita', 'News findings')}</a>
       </p>
       <h1>{finding.proposal.title}</h1>
       <p class="muted">

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
+import { formatDateTime, formatNumber } from '../../../domain/format.ts';
+import { tr } from '../../../domain/i18n.ts';
 import { createSource, listSources, updateSource } from '../../../services/intake/watch/registry.ts';
 import { createSourceSchema, SOURCE_KINDS } from '../../../services/intake/watch/schemas.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDateTime, formatNumber } from '../format.ts';
-import { t, tr } from '../i18n.ts';
 import { requireRole } from '../ui/bits.tsx';
 import {
   Csrf,
@@ -46,7 +46,7 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
     { title: tr(l, 'Sumber berita', 'News sources'), section: 'intake', status },
     <>
       <p>
-        <a href="/kerja/temuan">← {t(l, 'nav.intake')}</a>
+        <a href="/kerja/temuan">← {tr(l, 'Temuan berita', 'News findings')}</a>
       </p>
       <h1>{tr(l, 'Sumber berita yang dipantau', 'Watched news sources')}</h1>
       <p class="hint">
@@ -179,7 +179,12 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
             'e.g. https://tangerangkota.go.id/berita/rss or a news list page',
           )}
         />
-        <TextField name="outlet" label={tr(l, 'Media', 'Outlet')} state={form} hint={t(l, 'form.optional')} />
+        <TextField
+          name="outlet"
+          label={tr(l, 'Media', 'Outlet')}
+          state={form}
+          hint={tr(l, 'opsional', 'optional')}
+        />
         <button type="submit">{tr(l, 'Daftarkan', 'Register')}</button>
       </form>
     </>,

@@ -1,17 +1,19 @@
 import type { Child } from 'hono/jsx';
+import { formatDate, formatNumber } from '../../../domain/format.ts';
+import { tr } from '../../../domain/i18n.ts';
 import { gradeWords } from '../../../domain/labels.ts';
 import type { AwardDetail } from '../../../services/awards/read.ts';
 import { webUrlOrNull } from '../../../services/safe-url.ts';
 import type { SeriesPoint } from '../../../services/showcase/series.ts';
 import { levelLabel, recipientLabel, ZoneBadge } from './components.tsx';
-import { formatDate, formatNum, link } from './format.ts';
 import { Layout } from './layout.tsx';
+import { href } from './links.ts';
 import type { View } from './view.ts';
 
 /** Only web links are rendered as links: a stored `javascript:` URL stays text. */
 
 export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: SeriesPoint[] }) {
-  const { t, locale } = v;
+  const { locale } = v;
   const giver = a.awardingBody
     ? `${a.awardingBody.name} (${a.awardingBody.abbreviation})`
     : a.awardingBodyText;
@@ -19,41 +21,44 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
   const add = (label: string, value: Child | null | undefined | '') => {
     if (value !== null && value !== undefined && value !== '') rows.push([label, value]);
   };
-  add(t.awardGiver, giver);
-  add(t.level, levelLabel(v, a.level));
+  add(tr(locale, 'Pemberi', 'Awarding body'), giver);
+  add(tr(locale, 'Tingkat', 'Level'), levelLabel(v, a.level));
   add(
-    t.field,
-    a.field ? <a href={link('/penghargaan', locale, { bidang: a.field.code })}>{a.field.name}</a> : null,
+    tr(locale, 'Bidang', 'Field'),
+    a.field ? <a href={href(v, '/penghargaan', { bidang: a.field.code })}>{a.field.name}</a> : null,
   );
-  add(t.category, a.category);
+  add(tr(locale, 'Kategori', 'Category'), a.category);
   // One "Penerima" row: the recipient, and under it the note about them when there is one.
   const note = a.recipientKind !== 'team' && a.recipientNote ? a.recipientNote : null;
   add(
-    t.recipient,
+    tr(locale, 'Penerima', 'Recipient'),
     <>
       {a.unit && a.recipientKind !== 'team' ? (
-        <a href={link(`/unit/${a.unit.id}`, locale)}>{a.unit.name}</a>
+        <a href={href(v, `/unit/${a.unit.id}`)}>{a.unit.name}</a>
       ) : (
         recipientLabel(v, a)
       )}
       {note ? <span class="fact-note">{note}</span> : null}
     </>,
   );
-  add(t.editionYear, String(a.editionYear));
-  add(t.date, a.receivedOn ? <time datetime={a.receivedOn}>{formatDate(a.receivedOn, locale)}</time> : null);
-  add(t.place, a.place);
-  add(t.rank, a.rank);
-  add(t.score, a.score !== null ? formatNum(a.score, locale) : null);
+  add(tr(locale, 'Tahun edisi', 'Edition year'), String(a.editionYear));
   add(
-    t.grade,
+    tr(locale, 'Tanggal', 'Date'),
+    a.receivedOn ? <time datetime={a.receivedOn}>{formatDate(a.receivedOn, locale)}</time> : null,
+  );
+  add(tr(locale, 'Tempat', 'Place'), a.place);
+  add(tr(locale, 'Peringkat', 'Rank'), a.rank);
+  add(tr(locale, 'Nilai', 'Score'), a.score !== null ? formatNumber(a.score, locale) : null);
+  add(
+    tr(locale, 'Predikat', 'Grade'),
     a.grade ? (
       <>
         {gradeWords(a.grade.code, a.grade.label)} <ZoneBadge v={v} zone={a.grade.zone} />
       </>
     ) : null,
   );
-  add(t.status, a.statusLabel);
-  add(t.legalBasis, a.legalBasis);
+  add(tr(locale, 'Status', 'Status'), a.statusLabel);
+  add(tr(locale, 'Dasar hukum', 'Legal basis'), a.legalBasis);
 
   const subtitle = [a.awardingBody?.abbreviation ?? a.awardingBodyText, String(a.editionYear)]
     .filter(Boolean)
@@ -66,7 +71,7 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
       section="list"
     >
       <p class="crumbs">
-        <a href={link('/penghargaan', locale)}>← {t.backToList}</a>
+        <a href={href(v, '/penghargaan')}>← {tr(locale, 'Kembali ke daftar', 'Back to the list')}</a>
       </p>
       <article class="award-page">
         <h1>{a.title}</h1>
@@ -81,26 +86,32 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
         </dl>
         {a.description ? (
           <section aria-labelledby="desc">
-            <h2 id="desc">{t.description}</h2>
+            <h2 id="desc">{tr(locale, 'Keterangan', 'Description')}</h2>
             <p class="prose">{a.description}</p>
           </section>
         ) : null}
         {a.evidence.length ? (
           <section aria-labelledby="evidence">
-            <h2 id="evidence">{t.evidence}</h2>
+            <h2 id="evidence">{tr(locale, 'Bukti', 'Evidence')}</h2>
             <ul class="evidence">
               {a.evidence.map((e) => {
                 // A news report is named by its headline and outlet, and linked when it has a web address.
                 const href =
                   e.kind === 'file' ? `/api/v1/evidence/${e.id}/file` : webUrlOrNull(e.article?.url ?? e.url);
-                const label = e.article?.title ?? e.caption ?? e.fileName ?? e.url ?? t.evidence;
+                const label =
+                  e.article?.title ?? e.caption ?? e.fileName ?? e.url ?? tr(locale, 'Bukti', 'Evidence');
                 const source = e.article
                   ? [
                       e.article.outlet,
                       e.article.publishedOn ? formatDate(e.article.publishedOn, locale) : null,
                     ].filter(Boolean)
                   : [];
-                const kind = e.kind === 'file' ? t.file : e.kind === 'article' ? t.article : t.link;
+                const kind =
+                  e.kind === 'file'
+                    ? tr(locale, 'Berkas', 'File')
+                    : e.kind === 'article'
+                      ? tr(locale, 'Berita', 'News')
+                      : tr(locale, 'Tautan', 'Link');
                 return (
                   <li>
                     <span class="ev-kind">{kind}</span>{' '}
@@ -121,16 +132,22 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
         ) : null}
         {series.length > 1 ? (
           <section aria-labelledby="series">
-            <h2 id="series">{t.seriesTitle}</h2>
-            <p>{t.seriesIntro}</p>
+            <h2 id="series">{tr(locale, 'Riwayat penilaian ini', 'History of this assessment')}</h2>
+            <p>
+              {tr(
+                locale,
+                'Penilaian yang sama pada tahun-tahun sebelumnya.',
+                'The same assessment in earlier years.',
+              )}
+            </p>
             <table class="table">
               <thead>
                 <tr>
-                  <th scope="col">{t.year}</th>
+                  <th scope="col">{tr(locale, 'Tahun', 'Year')}</th>
                   <th scope="col" class="num">
-                    {t.score}
+                    {tr(locale, 'Nilai', 'Score')}
                   </th>
-                  <th scope="col">{t.result}</th>
+                  <th scope="col">{tr(locale, 'Hasil', 'Result')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -140,10 +157,10 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
                       {p.id === a.id ? (
                         String(p.editionYear)
                       ) : (
-                        <a href={link(`/penghargaan/${p.id}`, locale)}>{p.editionYear}</a>
+                        <a href={href(v, `/penghargaan/${p.id}`)}>{p.editionYear}</a>
                       )}
                     </th>
-                    <td class="num">{p.score !== null ? formatNum(p.score, locale) : '—'}</td>
+                    <td class="num">{p.score !== null ? formatNumber(p.score, locale) : '—'}</td>
                     <td>
                       {[p.rank, p.gradeLabel, p.statusLabel].filter(Boolean).join(' · ')}{' '}
                       <ZoneBadge v={v} zone={p.zone} />

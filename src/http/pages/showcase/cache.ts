@@ -236,7 +236,7 @@ const fromCache = new WeakMap<
 
 /** How the direct path names a request (built by direct.ts from the raw Node request). */
 export interface DirectRequest {
-  /** Host, lang cookie and the URL exactly as sent. */
+  /** Host, language and the URL exactly as sent. */
   exact: string;
   /** The path alone, without the query string. */
   path: string;
@@ -292,8 +292,9 @@ function respond(c: Context<AppEnv>, e: Entry, queryFree: boolean): Response {
   const headers: Record<string, string> = {
     ETag: e.etag,
     'Cache-Control': CACHE_CONTROL,
-    // The language may come from the `lang` cookie, so a shared cache must key on it.
-    Vary: 'Cookie',
+    // The language may come from the `lang` cookie or Accept-Language (language.ts), so a
+    // shared cache must key on both.
+    Vary: 'Cookie, Accept-Language',
     ...e.headers,
   };
   const version = cacheFor(c.get('deps').db.db).version;

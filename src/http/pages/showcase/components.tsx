@@ -1,7 +1,10 @@
 import { raw } from 'hono/html';
+import { formatDate, formatNumber } from '../../../domain/format.ts';
+import { ZONE_LABELS, type Zone } from '../../../domain/grading/types.ts';
+import { tr } from '../../../domain/i18n.ts';
 import { gradeWords, levelLabel as levelWords } from '../../../domain/labels.ts';
 import type { Award } from '../../../services/awards/model.ts';
-import { formatDate, formatNum, link } from './format.ts';
+import { href } from './links.ts';
 import type { View } from './view.ts';
 
 /** A zone as text with a coloured mark; the words carry the meaning, the colour only helps. */
@@ -10,7 +13,7 @@ export function ZoneBadge({ v, zone }: { v: View; zone: string | null }) {
   return (
     <span class={`zone zone-${zone.replace(/[^a-z]/g, '')}`}>
       <span class="zone-dot" aria-hidden="true" />
-      {v.t.zones[zone] ?? zone}
+      {ZONE_LABELS[zone as Zone]?.[v.locale] ?? zone}
     </span>
   );
 }
@@ -22,17 +25,17 @@ export function levelLabel(v: View, level: string | null): string {
 export function recipientLabel(v: View, a: Award): string {
   if (a.recipientKind === 'team') {
     const names = a.team.map((m) => m.unitName ?? m.personName).filter(Boolean);
-    return names.length ? `${v.t.team}: ${names.join(', ')}` : v.t.team;
+    return names.length ? `${tr(v.locale, 'Tim', 'Team')}: ${names.join(', ')}` : tr(v.locale, 'Tim', 'Team');
   }
   if (a.unit) return a.unit.name;
-  return a.recipientNote ?? v.site.regionName ?? v.t.recipientRegion;
+  return a.recipientNote ?? v.site.regionName ?? tr(v.locale, 'Pemerintah daerah', 'Regional government');
 }
 
 /** The result in one line: rank, score, grade, status — whatever the award has. */
 export function ResultLine({ v, a }: { v: View; a: Award }) {
   const parts: string[] = [];
   if (a.rank) parts.push(a.rank);
-  if (a.score !== null) parts.push(`${v.t.score} ${formatNum(a.score, v.locale)}`);
+  if (a.score !== null) parts.push(`${tr(v.locale, 'Nilai', 'Score')} ${formatNumber(a.score, v.locale)}`);
   if (a.grade) parts.push(gradeWords(a.grade.code, a.grade.label));
   if (a.statusLabel && a.statusLabel !== a.grade?.label) parts.push(a.statusLabel);
   if (!parts.length && !a.grade?.zone) return null;
@@ -49,7 +52,7 @@ export function AwardItem({ v, a }: { v: View; a: Award }) {
   return (
     <li class="award">
       <h3 class="award-title">
-        <a href={link(`/penghargaan/${a.id}`, v.locale)}>{a.title}</a>
+        <a href={href(v, `/penghargaan/${a.id}`)}>{a.title}</a>
       </h3>
       <p class="award-meta">{[giver, levelLabel(v, a.level), a.field?.name].filter(Boolean).join(' · ')}</p>
       <p class="award-meta">
@@ -85,7 +88,7 @@ export function ChartFigure(props: {
         {raw(props.svg)}
       </div>
       <details>
-        <summary>{props.v.t.chartTable}</summary>
+        <summary>{tr(props.v.locale, 'Lihat sebagai tabel', 'Show as a table')}</summary>
         <table>
           <thead>
             <tr>

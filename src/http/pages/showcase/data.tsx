@@ -1,49 +1,115 @@
+import { formatNumber } from '../../../domain/format.ts';
+import { tr } from '../../../domain/i18n.ts';
 import { OPEN_DICTIONARY } from '../../../services/exports/open-dictionary.ts';
-import { formatNum } from './format.ts';
+import type { Region } from '../../../services/units.ts';
 import { Layout } from './layout.tsx';
+import { href, link } from './links.ts';
+import { REGIONS_NAV } from './regions-words.ts';
 import type { View } from './view.ts';
 
-export function DataPage({ v, rows, latestYear }: { v: View; rows: number; latestYear: number | null }) {
-  const { t, locale } = v;
+/**
+ * Open data of one region (its base and code), or of every region (the deployment's /data,
+ * which also lists each region's own page).
+ */
+export function DataPage({
+  v,
+  rows,
+  latestYear,
+  regions = [],
+}: {
+  v: View;
+  rows: number;
+  latestYear: number | null;
+  regions?: Region[];
+}) {
+  const { locale } = v;
+  // The export API takes the region as a parameter (its default is the first region); a
+  // single-region install at the root links it as it always did.
+  const api = (path: string) => (v.base && v.site.regionCode ? `${path}?region=${v.site.regionCode}` : path);
   return (
-    <Layout v={v} title={t.dataTitle} description={t.dataIntro} section="data">
-      <h1>{t.dataTitle}</h1>
-      <p class="lead">{t.dataIntro}</p>
+    <Layout
+      v={v}
+      title={tr(locale, 'Data terbuka', 'Open data')}
+      description={tr(
+        locale,
+        'Seluruh penghargaan yang telah diverifikasi dan dipublikasikan, bebas diunduh dan digunakan kembali dengan menyebut sumbernya (CC BY 4.0).',
+        'Every verified, published award, free to download and reuse with attribution (CC BY 4.0).',
+      )}
+      section="data"
+    >
+      <h1>{tr(locale, 'Data terbuka', 'Open data')}</h1>
+      <p class="lead">
+        {tr(
+          locale,
+          'Seluruh penghargaan yang telah diverifikasi dan dipublikasikan, bebas diunduh dan digunakan kembali dengan menyebut sumbernya (CC BY 4.0).',
+          'Every verified, published award, free to download and reuse with attribution (CC BY 4.0).',
+        )}
+      </p>
       <ul class="downloads">
         <li>
-          <a href="/data/penghargaan.csv" download>
-            {t.dataCsv}
+          <a href={href(v, '/data/penghargaan.csv')} download>
+            {tr(locale, 'Penghargaan (CSV)', 'Awards (CSV)')}
           </a>{' '}
-          <span class="award-meta">{t.dataRows(formatNum(rows, locale))}</span>
+          <span class="award-meta">
+            {tr(locale, `${formatNumber(rows, locale)} baris`, `${formatNumber(rows, locale)} rows`)}
+          </span>
         </li>
         <li>
-          <a href="/data/penghargaan.json">{t.dataJson}</a>
-        </li>
-        <li>
-          <a href="/data/kamus-kolom.csv" download>
-            {t.dataDictionary}
+          <a href={href(v, '/data/penghargaan.json')}>
+            {tr(locale, 'Penghargaan dengan metadata (JSON)', 'Awards with metadata (JSON)')}
           </a>
         </li>
         <li>
-          <a href="/api/v1/exports/awards.xlsx">{t.dataXlsx}</a>
+          <a href={href(v, '/data/kamus-kolom.csv')} download>
+            {tr(locale, 'Kamus kolom (CSV)', 'Column dictionary (CSV)')}
+          </a>
         </li>
         <li>
-          <a href="/api/v1/exports/open-data.zip">{t.dataPackage}</a>
+          <a href={api('/api/v1/exports/awards.xlsx')}>
+            {tr(locale, 'Penghargaan (Excel, XLSX)', 'Awards (Excel, XLSX)')}
+          </a>
+        </li>
+        <li>
+          <a href={api('/api/v1/exports/open-data.zip')}>
+            {tr(
+              locale,
+              'Paket data terbuka Satu Data Indonesia (ZIP: data + metadata)',
+              'Open-data package, Satu Data Indonesia (ZIP: data + metadata)',
+            )}
+          </a>
         </li>
         {latestYear ? (
           <li>
-            <a href={`/api/v1/exports/report-${latestYear}.pdf`}>{t.dataReport(latestYear)}</a>
+            <a href={api(`/api/v1/exports/report-${latestYear}.pdf`)}>
+              {tr(
+                locale,
+                `Laporan Penghargaan Tahun ${latestYear} (PDF)`,
+                `Yearly award report ${latestYear} (PDF, in Indonesian)`,
+              )}
+            </a>
           </li>
         ) : null}
       </ul>
-      <h2>{t.dataColumns}</h2>
+      {regions.length ? (
+        <>
+          <h2>{tr(locale, 'Data per daerah', 'Data per region')}</h2>
+          <ul class="columns">
+            {regions.map((r) => (
+              <li>
+                <a href={link(`/wilayah/${r.code}/data`, locale)}>{r.name}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2>{tr(locale, 'Kamus kolom', 'Column dictionary')}</h2>
       <div class="table-scroll">
         <table class="table">
           <thead>
             <tr>
-              <th scope="col">{t.column}</th>
-              <th scope="col">{t.type}</th>
-              <th scope="col">{t.meaning}</th>
+              <th scope="col">{tr(locale, 'Kolom', 'Column')}</th>
+              <th scope="col">{tr(locale, 'Tipe', 'Type')}</th>
+              <th scope="col">{tr(locale, 'Arti', 'Meaning')}</th>
             </tr>
           </thead>
           <tbody>
@@ -63,13 +129,35 @@ export function DataPage({ v, rows, latestYear }: { v: View; rows: number; lates
   );
 }
 
-export function NotFoundPage({ v }: { v: View }) {
+/** The 404 page: a page or award that is not there, or a region code that is not (`region`). */
+export function NotFoundPage({ v, region }: { v: View; region?: string }) {
+  const text =
+    region === undefined
+      ? tr(
+          v.locale,
+          'Halaman atau penghargaan ini tidak ada, atau belum dipublikasikan.',
+          'This page or award does not exist, or has not been published.',
+        )
+      : tr(
+          v.locale,
+          `Daerah dengan kode "${region}" tidak ada di sini. Pilih daerah dari daftar daerah.`,
+          `There is no region with code "${region}" here. Choose one from the list of regions.`,
+        );
   return (
-    <Layout v={v} title={v.t.notFoundTitle} description={v.t.notFoundText} section={null}>
-      <h1>{v.t.notFoundTitle}</h1>
-      <p>{v.t.notFoundText}</p>
+    <Layout
+      v={v}
+      title={tr(v.locale, 'Halaman tidak ditemukan', 'Page not found')}
+      description={text}
+      section={null}
+    >
+      <h1>{tr(v.locale, 'Halaman tidak ditemukan', 'Page not found')}</h1>
+      <p>{text}</p>
       <p>
-        <a href="/penghargaan">{v.t.navList}</a>
+        {v.site.regionCode === null ? (
+          <a href={link('/', v.locale)}>{REGIONS_NAV[v.locale]}</a>
+        ) : (
+          <a href={href(v, '/penghargaan')}>{tr(v.locale, 'Daftar Penghargaan', 'Awards')}</a>
+        )}
       </p>
     </Layout>
   );

@@ -3,24 +3,30 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { tr } from '../../../domain/i18n.ts';
 import { getAward, listAwards } from '../../../services/awards/read.ts';
 import { AppError } from '../../../services/errors.ts';
-import { recapLatestYear, recapTotal } from '../../../services/recap/queries.ts';
+import { compareRegions, comparisonDefaultYear } from '../../../services/recap/compare.ts';
+import { recapByRegion, recapLatestYear, recapTotal } from '../../../services/recap/queries.ts';
 import { PUBLIC_SCOPE } from '../../../services/recap/scope.ts';
 import { homeData } from '../../../services/showcase/home.ts';
 import { dictionaryCsv, openDataRows, toCsv, toJson } from '../../../services/showcase/opendata.ts';
 import { filterOptions } from '../../../services/showcase/options.ts';
 import { seriesOf } from '../../../services/showcase/series.ts';
-import { loadSite } from '../../../services/showcase/site.ts';
+import { loadSite, publicRegionOf, regionCount, type Site } from '../../../services/showcase/site.ts';
 import { timelineData } from '../../../services/showcase/timeline.ts';
 import { unitIndexData, unitPageData } from '../../../services/showcase/unit.ts';
+import { listRegions, provinceName } from '../../../services/units.ts';
 import type { AppEnv } from '../../env.ts';
 import { AwardPage } from './award.tsx';
 import { etagOf, memoised, type Rendered, servePage } from './cache.ts';
+import { ComparePage } from './compare.tsx';
 import { DataPage, NotFoundPage } from './data.tsx';
 import { HomePage } from './home.tsx';
+import { link } from './links.ts';
 import { ListPage } from './list.tsx';
 import { paramsToLink, parseListParams } from './list-query.ts';
+import { RegionsPage } from './regions.tsx';
 import { TimelinePage } from './timeline.tsx';
 import { UnitPage } from './unit.tsx';
 import { UnitsPage } from './units.tsx';
@@ -35,13 +41,23 @@ const cssEtag = etagOf(css);
 
 const HTML = 'text/html; charset=utf-8';
 
+/**
+ * Where a page is read: the region's site and the base its links start from ('' at the root of
+ * a single-region install, '/wilayah/36.71' otherwise). The deployment's own pages (the index of
+ * regions, the comparison, the open data of every region) have a site without a region.
+ */
+interface Place {
+  site: Site;
+  base: string;
+}
+
 async function page(
   c: Context<AppEnv>,
+  place: Place,
   build: (v: View) => Promise<JSX.Element>,
   params: Record<string, string | number | undefined> = {},
 ): Promise<Rendered> {
-  const { db, config } = c.get('deps');
-  const v = viewFor(c, await loadSite(db.db, config), params);
+  const v = viewFor(c, place.site, params, place.base);
   try {
     return { body: `<!doctype html>${await build(v)}`, type: HTML, status: 200 };
   } catch (err) {
@@ -51,11 +67,330 @@ async function page(
   }
 }
 
+/** A Kemendagri code: '36' (provinsi) or '36.71' (kabupaten/kota). */
+const REGION_CODE = /^\d{2}(\.\d{2})?$/;
+
+/** The deployment itself, for pages about every region. */
+function deploymentPlace(c: Context<AppEnv>): Place {
+  const { config } = c.get('deps');
+  return {
+    site: {
+      name: config.siteName ?? 'Prestasi',
+      regionCode: null,
+      regionName: null,
+      regionKind: null,
+      foundedOn: null,
+      emblemUrl: config.emblemUrl ?? null,
+    },
+    base: '',
+  };
+}
+
+/** The showcase of region `code` under /wilayah/{code}, or null when there is no such region. */
+async function regionPlace(c: Context<AppEnv>, code: string): Promise<Place | null> {
+  if (!REGION_CODE.test(code)) return null;
+  const { db, config } = c.get('deps');
+  const site = await memoised(c, `site|${code}`, () => loadSite(db.db, config, code));
+  return site ? { site, base: `/wilayah/${code}` } : null;
+}
+
+/** The root's showcase in a single-region install; null when the deployment keeps many. */
+async function rootPlace(c: Context<AppEnv>): Promise<Place | null> {
+  const { db, config } = c.get('deps');
+  if ((await memoised(c, 'regions', () => regionCount(db.db))) > 1) return null;
+  const site = await memoised(c, 'site|', () => loadSite(db.db, config));
+  return site ? { site, base: '' } : deploymentPlace(c);
+}
+
+const regionOf = (p: Place) => p.site.regionCode;
+
 /** For pages that read nothing from the query string but the language (see servePage). */
 const QUERY_IGNORED = { query: 'ignored' } as const;
 
 /** A positive integer id from the path, or null (which renders the not-found page). */
 const idParam = (s: string) => (/^[1-9]\d{0,8}$/.test(s) ? Number(s) : null);
+
+type Handler = (c: Context<AppEnv>, p: Place) => Promise<Response>;
+
+// One region's showcase: the same pages at the root (single region) and under /wilayah/{code}.
+// Each cache key starts with the base, so two regions never share a page.
+
+const home: Handler = (c, p) =>
+  servePage(
+    c,
+    `${p.base}/`,
+    () =>
+      page(c, p, async (v) => {
+        const d = await homeData(c.get('deps').db.db, {
+          locale: v.locale,
+          regionCode: regionOf(p),
+          foundedOn: v.site.foundedOn,
+          otherLabel: tr(v.locale, 'Lainnya', 'Other'),
+        });
+        return <HomePage v={v} d={d} />;
+      }),
+    QUERY_IGNORED,
+  );
+
+const list: Handler = async (c, p) => {
+  const db = c.get('deps').db.db;
+  const locale = c.get('locale');
+  const region = regionOf(p);
+  const options = await memoised(c, `options|${locale}|${region}`, () => filterOptions(db, locale, region));
+  const parsed = parseListParams((name) => c.req.query(name), options);
+  // The key is the parsed filters: unknown parameters and spellings of the same filter
+  // (order, spaces) are one page.
+  const key = `${p.base}/penghargaan?${JSON.stringify([parsed.params, parsed.ignored])}`;
+  return servePage(c, key, () =>
+    page(
+      c,
+      p,
+      async (v) => {
+        const query = { ...parsed.query, region: region ?? undefined };
+        const result = await listAwards(db, null, query, v.locale);
+        return (
+          <ListPage v={v} result={result} params={parsed.params} ignored={parsed.ignored} options={options} />
+        );
+      },
+      paramsToLink(parsed.params, parsed.params.hal),
+    ),
+  );
+};
+
+const award: Handler = (c, p) => {
+  const id = idParam(c.req.param('id') ?? '');
+  return servePage(
+    c,
+    `${p.base}/penghargaan/${id}`,
+    () =>
+      page(c, p, async (v) => {
+        const db = c.get('deps').db.db;
+        if (id === null) throw new AppError('not_found', 'not found');
+        const a = await getAward(db, null, id, v.locale);
+        // Another region's award is not found on this region's pages.
+        if (a.regionCode !== regionOf(p)) throw new AppError('not_found', 'not found');
+        const series = await seriesOf(db, a.seriesKey, a.regionCode);
+        return <AwardPage v={v} a={a} series={series} />;
+      }),
+    QUERY_IGNORED,
+  );
+};
+
+const units: Handler = (c, p) =>
+  servePage(c, `${p.base}/unit`, () =>
+    page(c, p, async (v) => {
+      const list = await unitIndexData(c.get('deps').db.db, regionOf(p));
+      return <UnitsPage v={v} units={list} />;
+    }),
+  );
+
+const unit: Handler = (c, p) => {
+  const id = idParam(c.req.param('id') ?? '');
+  return servePage(
+    c,
+    `${p.base}/unit/${id}`,
+    () =>
+      page(c, p, async (v) => {
+        const region = regionOf(p);
+        if (id === null || region === null) throw new AppError('not_found', 'not found');
+        const d = await unitPageData(c.get('deps').db.db, id, region, v.locale);
+        return <UnitPage v={v} d={d} />;
+      }),
+    QUERY_IGNORED,
+  );
+};
+
+const timeline: Handler = (c, p) =>
+  servePage(
+    c,
+    `${p.base}/linimasa`,
+    () =>
+      page(c, p, async (v) => {
+        const d = await timelineData(c.get('deps').db.db, v.site.foundedOn, regionOf(p));
+        return <TimelinePage v={v} d={d} />;
+      }),
+    QUERY_IGNORED,
+  );
+
+// Open data: of one region on its pages, of every region on the deployment's /data.
+
+const data: Handler = (c, p) =>
+  servePage(
+    c,
+    `${p.base}/data|${regionOf(p)}`,
+    () =>
+      page(c, p, async (v) => {
+        const db = c.get('deps').db.db;
+        const scope = { ...PUBLIC_SCOPE, regionCode: regionOf(p) };
+        const [rows, latestYear, regions] = await Promise.all([
+          recapTotal(db, scope, null),
+          recapLatestYear(db, scope),
+          regionOf(p) === null ? listRegions(db) : [],
+        ]);
+        return <DataPage v={v} rows={rows} latestYear={latestYear} regions={regions} />;
+      }),
+    QUERY_IGNORED,
+  );
+
+const dataCsv: Handler = (c, p) =>
+  servePage(
+    c,
+    `${p.base}/data/penghargaan.csv|${regionOf(p)}`,
+    async () => ({
+      body: toCsv(await openDataRows(c.get('deps').db.db, regionOf(p))),
+      type: 'text/csv; charset=utf-8',
+      status: 200,
+      headers: { 'Content-Disposition': 'attachment; filename="penghargaan.csv"' },
+    }),
+    QUERY_IGNORED,
+  );
+
+const dataDictionary: Handler = (c, p) =>
+  servePage(
+    c,
+    `${p.base}/data/kamus-kolom.csv`,
+    async () => ({
+      body: dictionaryCsv(),
+      type: 'text/csv; charset=utf-8',
+      status: 200,
+      headers: { 'Content-Disposition': 'attachment; filename="kamus-kolom.csv"' },
+    }),
+    QUERY_IGNORED,
+  );
+
+const dataJson: Handler = (c, p) =>
+  servePage(
+    c,
+    `${p.base}/data/penghargaan.json|${regionOf(p)}`,
+    async () => {
+      const rows = await openDataRows(c.get('deps').db.db, regionOf(p));
+      // A loop, not Math.min(...years): a spread of a million values overflows the stack.
+      let from: number | null = null;
+      let to: number | null = null;
+      for (const r of rows) {
+        const y = Number(r.tahun);
+        if (from === null || y < from) from = y;
+        if (to === null || y > to) to = y;
+      }
+      return {
+        body: toJson(rows, {
+          title: `Penghargaan ${p.site.name}`,
+          producer: p.site.name,
+          regionCode: p.site.regionCode,
+          licence: 'CC BY 4.0',
+          generatedAt: new Date().toISOString(),
+          period: { from, to },
+        }),
+        type: 'application/json; charset=utf-8',
+        status: 200,
+      };
+    },
+    QUERY_IGNORED,
+  );
+
+/** The pages every region has, by path under its base. */
+const REGION_PAGES: [string, Handler][] = [
+  ['/', home],
+  ['/penghargaan', list],
+  ['/penghargaan/:id', award],
+  ['/unit', units],
+  ['/unit/:id', unit],
+  ['/linimasa', timeline],
+  ['/data', data],
+  ['/data/penghargaan.csv', dataCsv],
+  ['/data/kamus-kolom.csv', dataDictionary],
+  ['/data/penghargaan.json', dataJson],
+];
+
+/** The root of a deployment of many regions: the index, the open data of all, and old links. */
+async function manyRegionsRoot(c: Context<AppEnv>, path: string): Promise<Response> {
+  const db = c.get('deps').db.db;
+  const p = deploymentPlace(c);
+  const lang = c.get('locale') === 'en' ? 'en' : 'id';
+  switch (path) {
+    case '/':
+      return servePage(
+        c,
+        '/|regions',
+        () =>
+          page(c, p, async (v) => {
+            const [regions, counts] = await Promise.all([
+              listRegions(db),
+              recapByRegion(db, PUBLIC_SCOPE, null),
+            ]);
+            return <RegionsPage v={v} regions={regions} counts={counts} />;
+          }),
+        QUERY_IGNORED,
+      );
+    case '/data':
+      return data(c, p);
+    case '/data/penghargaan.csv':
+      return dataCsv(c, p);
+    case '/data/kamus-kolom.csv':
+      return dataDictionary(c, p);
+    case '/data/penghargaan.json':
+      return dataJson(c, p);
+    case '/penghargaan/:id':
+    case '/unit/:id': {
+      // A link from before the deployment kept several regions: moved to the record's region.
+      const id = idParam(c.req.param('id') ?? '');
+      const region =
+        id === null ? null : await publicRegionOf(db, path === '/unit/:id' ? 'unit' : 'award', id);
+      if (region) return c.redirect(link(`/wilayah/${region}${c.req.path}`, lang), 301);
+      return servePage(c, `${c.req.path}|404`, async () => notFoundPage(c, p), QUERY_IGNORED);
+    }
+    default:
+      // Lists, units and the timeline belong to a region: choose one on the index.
+      return c.redirect(link('/', lang), 302);
+  }
+}
+
+async function notFoundPage(c: Context<AppEnv>, p: Place, region?: string): Promise<Rendered> {
+  const v = viewFor(c, p.site, {}, p.base);
+  return { body: `<!doctype html>${<NotFoundPage v={v} region={region} />}`, type: HTML, status: 404 };
+}
+
+/** /wilayah/{code} of a region that is not kept here: a province of kept regions, or a clear 404. */
+async function missingRegion(c: Context<AppEnv>, code: string): Promise<Response> {
+  if (/^\d{2}$/.test(code) && (await provinceName(c.get('deps').db.db, code)))
+    return c.redirect(link(`/perbandingan/${code}`, c.get('locale') === 'en' ? 'en' : 'id'), 302);
+  return servePage(
+    c,
+    `/wilayah/${code}|404`,
+    async () => notFoundPage(c, deploymentPlace(c), code),
+    QUERY_IGNORED,
+  );
+}
+
+/** The comparison's end year from `?tahun=`, or null for the default (the latest year on record). */
+const yearParam = (s: string | undefined) => (s && /^(19|20)\d{2}$/.test(s) ? Number(s) : null);
+
+/** The comparison of every region, or of one province's kabupaten and kota. */
+function comparison(c: Context<AppEnv>, province: string | null): Promise<Response> {
+  const asked = yearParam(c.req.query('tahun'));
+  const key = `/perbandingan/${province ?? ''}?${asked ?? ''}`;
+  return servePage(c, key, () =>
+    page(
+      c,
+      deploymentPlace(c),
+      async (v) => {
+        const db = c.get('deps').db.db;
+        const latest = await comparisonDefaultYear(db);
+        const year = asked ?? latest;
+        const name = province === null ? null : await provinceName(db, province);
+        if (province !== null && name === null) throw new AppError('not_found', 'not found');
+        const d = await compareRegions(db, province === null ? { all: true } : { province }, year);
+        const years = Array.from({ length: 10 }, (_, i) => latest - i);
+        const title =
+          name === null
+            ? tr(v.locale, 'Perbandingan antardaerah', 'Comparing regions')
+            : tr(v.locale, `Kabupaten dan kota di ${name}`, `Regencies and cities of ${name}`);
+        return <ComparePage v={v} d={d} title={title} years={years} />;
+      },
+      { tahun: asked ?? undefined },
+    ),
+  );
+}
 
 export function showcaseRoutes() {
   const app = new Hono<AppEnv>();
@@ -68,184 +403,30 @@ export function showcaseRoutes() {
     return c.body(css);
   });
 
-  app.get('/', (c) =>
-    servePage(
-      c,
-      '/',
-      () =>
-        page(c, async (v) => {
-          const d = await homeData(c.get('deps').db.db, {
-            locale: v.locale,
-            foundedOn: v.site.foundedOn,
-            otherLabel: v.t.other,
-          });
-          return <HomePage v={v} d={d} />;
-        }),
-      QUERY_IGNORED,
-    ),
-  );
-
-  app.get('/penghargaan', async (c) => {
-    const db = c.get('deps').db.db;
-    const locale = c.get('locale');
-    const options = await memoised(c, `options|${locale}`, async () =>
-      filterOptions(db, locale, (await loadSite(db, c.get('deps').config)).regionCode),
-    );
-    const parsed = parseListParams((name) => c.req.query(name), options);
-    // The key is the parsed filters: unknown parameters and spellings of the same filter
-    // (order, spaces) are one page.
-    const key = `/penghargaan?${JSON.stringify([parsed.params, parsed.ignored])}`;
-    return servePage(c, key, () =>
-      page(
+  app.get('/perbandingan', (c) => comparison(c, null));
+  app.get('/perbandingan/:province', (c) => {
+    const province = c.req.param('province');
+    if (!/^\d{2}$/.test(province))
+      return servePage(
         c,
-        async (v) => {
-          const result = await listAwards(db, null, parsed.query, v.locale);
-          return (
-            <ListPage
-              v={v}
-              result={result}
-              params={parsed.params}
-              ignored={parsed.ignored}
-              options={options}
-            />
-          );
-        },
-        paramsToLink(parsed.params, parsed.params.hal),
-      ),
-    );
+        `/perbandingan/${province}|404`,
+        async () => notFoundPage(c, deploymentPlace(c)),
+        QUERY_IGNORED,
+      );
+    return comparison(c, province);
   });
 
-  app.get('/penghargaan/:id', (c) => {
-    const id = idParam(c.req.param('id'));
-    return servePage(
-      c,
-      `/penghargaan/${id}`,
-      () =>
-        page(c, async (v) => {
-          const db = c.get('deps').db.db;
-          if (id === null) throw new AppError('not_found', 'not found');
-          const award = await getAward(db, null, id, v.locale);
-          const series = await seriesOf(db, award.seriesKey);
-          return <AwardPage v={v} a={award} series={series} />;
-        }),
-      QUERY_IGNORED,
-    );
-  });
-
-  app.get('/unit', (c) =>
-    servePage(c, '/unit', () =>
-      page(c, async (v) => {
-        const units = await unitIndexData(c.get('deps').db.db, null);
-        return <UnitsPage v={v} units={units} />;
-      }),
-    ),
-  );
-
-  app.get('/unit/:id', (c) => {
-    const id = idParam(c.req.param('id'));
-    return servePage(
-      c,
-      `/unit/${id}`,
-      () =>
-        page(c, async (v) => {
-          if (id === null) throw new AppError('not_found', 'not found');
-          const d = await unitPageData(c.get('deps').db.db, id, v.locale);
-          return <UnitPage v={v} d={d} />;
-        }),
-      QUERY_IGNORED,
-    );
-  });
-
-  app.get('/linimasa', (c) =>
-    servePage(
-      c,
-      '/linimasa',
-      () =>
-        page(c, async (v) => {
-          const d = await timelineData(c.get('deps').db.db, v.site.foundedOn);
-          return <TimelinePage v={v} d={d} />;
-        }),
-      QUERY_IGNORED,
-    ),
-  );
-
-  app.get('/data', (c) =>
-    servePage(
-      c,
-      '/data',
-      () =>
-        page(c, async (v) => {
-          const db = c.get('deps').db.db;
-          const [rows, latestYear] = await Promise.all([
-            recapTotal(db, PUBLIC_SCOPE, null),
-            recapLatestYear(db, PUBLIC_SCOPE),
-          ]);
-          return <DataPage v={v} rows={rows} latestYear={latestYear} />;
-        }),
-      QUERY_IGNORED,
-    ),
-  );
-
-  app.get('/data/penghargaan.csv', (c) =>
-    servePage(
-      c,
-      '/data/penghargaan.csv',
-      async () => ({
-        body: toCsv(await openDataRows(c.get('deps').db.db)),
-        type: 'text/csv; charset=utf-8',
-        status: 200,
-        headers: { 'Content-Disposition': 'attachment; filename="penghargaan.csv"' },
-      }),
-      QUERY_IGNORED,
-    ),
-  );
-
-  app.get('/data/kamus-kolom.csv', (c) =>
-    servePage(
-      c,
-      '/data/kamus-kolom.csv',
-      async () => ({
-        body: dictionaryCsv(),
-        type: 'text/csv; charset=utf-8',
-        status: 200,
-        headers: { 'Content-Disposition': 'attachment; filename="kamus-kolom.csv"' },
-      }),
-      QUERY_IGNORED,
-    ),
-  );
-
-  app.get('/data/penghargaan.json', (c) =>
-    servePage(
-      c,
-      '/data/penghargaan.json',
-      async () => {
-        const { db, config } = c.get('deps');
-        const site = await loadSite(db.db, config);
-        const rows = await openDataRows(db.db);
-        // A loop, not Math.min(...years): a spread of a million values overflows the stack.
-        let from: number | null = null;
-        let to: number | null = null;
-        for (const r of rows) {
-          const y = Number(r.tahun);
-          if (from === null || y < from) from = y;
-          if (to === null || y > to) to = y;
-        }
-        return {
-          body: toJson(rows, {
-            title: `Penghargaan ${site.name}`,
-            producer: site.name,
-            regionCode: site.regionCode,
-            licence: 'CC BY 4.0',
-            generatedAt: new Date().toISOString(),
-            period: { from, to },
-          }),
-          type: 'application/json; charset=utf-8',
-          status: 200,
-        };
-      },
-      QUERY_IGNORED,
-    ),
-  );
+  for (const [path, handler] of REGION_PAGES) {
+    app.get(`/wilayah/:code${path === '/' ? '' : path}`, async (c) => {
+      const code = c.req.param('code');
+      const p = await regionPlace(c, code);
+      return p ? handler(c, p) : missingRegion(c, code);
+    });
+    app.get(path, async (c) => {
+      const p = await rootPlace(c);
+      return p ? handler(c, p) : manyRegionsRoot(c, path);
+    });
+  }
 
   return app;
 }

@@ -1,8 +1,10 @@
 import type { Child } from 'hono/jsx';
-import { link } from './format.ts';
+import { tr } from '../../../domain/i18n.ts';
+import { href, link } from './links.ts';
+import { COMPARE_NAV, REGIONS_NAV } from './regions-words.ts';
 import { canonicalUrl, otherLanguageHref, type View } from './view.ts';
 
-type Section = 'home' | 'list' | 'units' | 'timeline' | 'data' | null;
+type Section = 'home' | 'list' | 'units' | 'timeline' | 'data' | 'compare' | null;
 
 export interface LayoutProps {
   v: View;
@@ -14,18 +16,26 @@ export interface LayoutProps {
 
 /** The public page frame: skip link, header with emblem and navigation, main, footer, sharing tags. */
 export function Layout({ v, title, description, section, children }: LayoutProps) {
-  const { t, site, locale } = v;
+  const { site, locale } = v;
   const fullTitle = title === site.name ? title : `${title} · ${site.name}`;
   const url = canonicalUrl(v);
   // A shared link shows the region's emblem, or the shipped one when none is configured.
   const image = new URL(site.emblemUrl ?? '/static/emblem.svg', v.origin).toString();
-  const nav: [Section, string, string][] = [
-    ['home', '/', t.navHome],
-    ['list', '/penghargaan', t.navList],
-    ['units', '/unit', t.navUnits],
-    ['timeline', '/linimasa', t.navTimeline],
-    ['data', '/data', t.navData],
-  ];
+  // A region's showcase, or the deployment's own pages (the index of regions, the comparison).
+  const nav: [Section, string, string][] =
+    site.regionCode === null
+      ? [
+          ['home', '/', REGIONS_NAV[locale]],
+          ['compare', '/perbandingan', COMPARE_NAV[locale]],
+          ['data', '/data', tr(locale, 'Data Terbuka', 'Open data')],
+        ]
+      : [
+          ['home', '/', tr(locale, 'Beranda', 'Home')],
+          ['list', '/penghargaan', tr(locale, 'Daftar Penghargaan', 'Awards')],
+          ['units', '/unit', tr(locale, 'Unit Kerja', 'Units')],
+          ['timeline', '/linimasa', tr(locale, 'Linimasa', 'Timeline')],
+          ['data', '/data', tr(locale, 'Data Terbuka', 'Open data')],
+        ];
   return (
     <html lang={locale}>
       <head>
@@ -50,16 +60,16 @@ export function Layout({ v, title, description, section, children }: LayoutProps
       </head>
       <body class="sc">
         <a class="skip" href="#isi">
-          {t.skip}
+          {tr(locale, 'Langsung ke isi', 'Skip to content')}
         </a>
         <header class="masthead">
           <div class="wrap masthead-row">
-            <a class="brand" href={link('/', locale)}>
+            <a class="brand" href={href(v, '/')}>
               {site.emblemUrl ? (
                 <img
                   class="emblem"
                   src={site.emblemUrl}
-                  alt={t.emblemAlt(site.name)}
+                  alt={tr(locale, `Lambang ${site.name}`, `Emblem of ${site.name}`)}
                   width="44"
                   height="44"
                 />
@@ -68,7 +78,13 @@ export function Layout({ v, title, description, section, children }: LayoutProps
               )}
               <span class="brand-text">
                 <span class="brand-name">{site.name}</span>
-                <span class="brand-tag">{t.tagline}</span>
+                <span class="brand-tag">
+                  {tr(
+                    locale,
+                    'Catatan resmi penghargaan yang telah diverifikasi',
+                    'The official record of verified awards',
+                  )}
+                </span>
               </span>
             </a>
             <a
@@ -76,16 +92,16 @@ export function Layout({ v, title, description, section, children }: LayoutProps
               href={otherLanguageHref(v)}
               hreflang={locale === 'en' ? 'id' : 'en'}
               lang={locale === 'en' ? 'id' : 'en'}
-              aria-label={t.switchLangLabel}
+              aria-label={tr(locale, 'Read in English', 'Baca dalam Bahasa Indonesia')}
             >
-              {t.switchLang}
+              {tr(locale, 'English', 'Bahasa Indonesia')}
             </a>
           </div>
-          <nav class="mainnav" aria-label={t.navMain}>
+          <nav class="mainnav" aria-label={tr(locale, 'Navigasi utama', 'Main navigation')}>
             <ul class="wrap">
-              {nav.map(([key, href, label]) => (
+              {nav.map(([key, path, label]) => (
                 <li>
-                  <a href={link(href, locale)} aria-current={section === key ? 'page' : undefined}>
+                  <a href={href(v, path)} aria-current={section === key ? 'page' : undefined}>
                     {label}
                   </a>
                 </li>
@@ -98,9 +114,22 @@ export function Layout({ v, title, description, section, children }: LayoutProps
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            <p>{t.footerNote}</p>
             <p>
-              <a href={link('/data', locale)}>{t.navData}</a> · <a href="/masuk">{t.signIn}</a>
+              {tr(
+                locale,
+                'Hanya penghargaan yang telah diverifikasi dan dinyatakan publik yang ditampilkan. Data dapat diunduh bebas di halaman Data Terbuka.',
+                'Only awards that have been verified and made public are shown. The data can be downloaded freely from the Open data page.',
+              )}
+            </p>
+            <p>
+              {v.base ? (
+                <>
+                  <a href={link('/', locale)}>{REGIONS_NAV[locale]}</a> ·{' '}
+                  <a href={link('/perbandingan', locale)}>{COMPARE_NAV[locale]}</a> ·{' '}
+                </>
+              ) : null}
+              <a href={href(v, '/data')}>{tr(locale, 'Data Terbuka', 'Open data')}</a> ·{' '}
+              <a href="/masuk">{tr(locale, 'Masuk (petugas)', 'Sign in (staff)')}</a>
             </p>
           </div>
         </footer>

@@ -1,10 +1,12 @@
+import { formatNumber } from '../../../domain/format.ts';
+import { tr } from '../../../domain/i18n.ts';
 import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
 import type { Award } from '../../../services/awards/model.ts';
 import type { Page } from '../../../services/awards/read.ts';
 import type { FilterOptions } from '../../../services/showcase/options.ts';
 import { AwardItem, levelLabel } from './components.tsx';
-import { formatNum, link } from './format.ts';
 import { Layout } from './layout.tsx';
+import { href, pathIn } from './links.ts';
 import { type ListParams, paramsToLink } from './list-query.ts';
 import type { View } from './view.ts';
 
@@ -16,10 +18,12 @@ export function ListPage(props: {
   options: FilterOptions;
 }) {
   const { v, result, params, options } = props;
-  const { t, locale } = v;
+  const { locale } = v;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const total = formatNumber(result.total, locale);
+  const more = result.totalExact ? '' : '+';
   const heading = [
-    t.listTitle,
+    tr(locale, 'Daftar penghargaan', 'Awards'),
     params.tahun ? String(params.tahun) : null,
     params.bidang ? options.fields.find((f) => f.code === params.bidang)?.name : null,
     params.pemberi ? options.givers.find((g) => g.code === params.pemberi)?.abbreviation : null,
@@ -30,20 +34,20 @@ export function ListPage(props: {
     <Layout
       v={v}
       title={heading}
-      description={`${t.results(formatNum(result.total, locale))} — ${v.site.name}`}
+      description={`${tr(locale, `${total} penghargaan`, `${total} awards`)} — ${v.site.name}`}
       section="list"
     >
       <h1>{heading}</h1>
-      <form class="filters" method="get" action="/penghargaan" aria-labelledby="filters-title">
+      <form class="filters" method="get" action={pathIn(v, '/penghargaan')} aria-labelledby="filters-title">
         <h2 id="filters-title" class="filters-title">
-          {t.filters}
+          {tr(locale, 'Saring daftar', 'Filter the list')}
         </h2>
         {locale === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
         <div class="filter-grid">
           <p class="field">
-            <label for="f-tahun">{t.year}</label>
+            <label for="f-tahun">{tr(locale, 'Tahun', 'Year')}</label>
             <select id="f-tahun" name="tahun">
-              <option value="">{t.any}</option>
+              <option value="">{tr(locale, 'Semua', 'All')}</option>
               {options.years.map((y) => (
                 <option value={String(y)} selected={params.tahun === y}>
                   {y}
@@ -52,9 +56,9 @@ export function ListPage(props: {
             </select>
           </p>
           <p class="field">
-            <label for="f-bidang">{t.field}</label>
+            <label for="f-bidang">{tr(locale, 'Bidang', 'Field')}</label>
             <select id="f-bidang" name="bidang">
-              <option value="">{t.any}</option>
+              <option value="">{tr(locale, 'Semua', 'All')}</option>
               {options.fields.map((f) => (
                 <option value={f.code} selected={params.bidang === f.code}>
                   {f.name}
@@ -63,9 +67,9 @@ export function ListPage(props: {
             </select>
           </p>
           <p class="field">
-            <label for="f-tingkat">{t.level}</label>
+            <label for="f-tingkat">{tr(locale, 'Tingkat', 'Level')}</label>
             <select id="f-tingkat" name="tingkat">
-              <option value="">{t.any}</option>
+              <option value="">{tr(locale, 'Semua', 'All')}</option>
               {AWARD_LEVELS.map((l) => (
                 <option value={l} selected={params.tingkat === l}>
                   {levelLabel(v, l)}
@@ -74,9 +78,9 @@ export function ListPage(props: {
             </select>
           </p>
           <p class="field">
-            <label for="f-unit">{t.unit}</label>
+            <label for="f-unit">{tr(locale, 'Unit', 'Unit')}</label>
             <select id="f-unit" name="unit">
-              <option value="">{t.any}</option>
+              <option value="">{tr(locale, 'Semua', 'All')}</option>
               {options.units.map((u) => (
                 <option value={String(u.id)} selected={params.unit === u.id}>
                   {`${'\u00a0\u00a0'.repeat(u.depth)}${u.name}`}
@@ -85,9 +89,9 @@ export function ListPage(props: {
             </select>
           </p>
           <p class="field">
-            <label for="f-pemberi">{t.giver}</label>
+            <label for="f-pemberi">{tr(locale, 'Pemberi', 'Awarding body')}</label>
             <select id="f-pemberi" name="pemberi">
-              <option value="">{t.any}</option>
+              <option value="">{tr(locale, 'Semua', 'All')}</option>
               {options.givers.map((g) => (
                 <option value={g.code} selected={params.pemberi === g.code}>
                   {g.abbreviation}
@@ -96,7 +100,7 @@ export function ListPage(props: {
             </select>
           </p>
           <p class="field field-wide">
-            <label for="f-q">{t.search}</label>
+            <label for="f-q">{tr(locale, 'Cari kata', 'Search')}</label>
             <input
               id="f-q"
               type="search"
@@ -106,26 +110,35 @@ export function ListPage(props: {
               aria-describedby="f-q-hint"
             />
             <span id="f-q-hint" class="hint">
-              {t.searchHint}
+              {tr(locale, 'Judul, program atau keterangan', 'Title, programme or description')}
             </span>
           </p>
         </div>
         <p class="filter-actions">
-          <button type="submit">{t.apply}</button> <a href={link('/penghargaan', locale)}>{t.reset}</a>
+          <button type="submit">{tr(locale, 'Terapkan', 'Apply')}</button>{' '}
+          <a href={href(v, '/penghargaan')}>{tr(locale, 'Hapus saringan', 'Clear filters')}</a>
         </p>
       </form>
 
       {props.ignored.length ? (
         <div class="notice" role="status">
           {props.ignored.map((name) => (
-            <p>{t.badFilter(name)}</p>
+            <p>
+              {tr(
+                locale,
+                `Saringan "${name}" tidak dikenali dan diabaikan.`,
+                `The filter "${name}" was not understood and is ignored.`,
+              )}
+            </p>
           ))}
         </div>
       ) : null}
 
       <p class="count" role="status">
-        <strong>{t.results(`${formatNum(result.total, locale)}${result.totalExact ? '' : '+'}`)}</strong>
-        {pages > 1 ? ` · ${t.page(result.page, pages)}` : ''}
+        <strong>{tr(locale, `${total}${more} penghargaan`, `${total}${more} awards`)}</strong>
+        {pages > 1
+          ? ` · ${tr(locale, `Halaman ${result.page} dari ${pages}`, `Page ${result.page} of ${pages}`)}`
+          : ''}
       </p>
       {result.items.length ? (
         <ul class="awards">
@@ -134,21 +147,27 @@ export function ListPage(props: {
           ))}
         </ul>
       ) : (
-        <p class="empty">{t.noResults}</p>
+        <p class="empty">
+          {tr(
+            locale,
+            'Tidak ada penghargaan yang cocok dengan saringan ini.',
+            'No award matches these filters.',
+          )}
+        </p>
       )}
       {pages > 1 ? (
-        <nav class="pager" aria-label={t.pagination}>
+        <nav class="pager" aria-label={tr(locale, 'Halaman', 'Pages')}>
           {result.page > 1 ? (
-            <a rel="prev" href={link('/penghargaan', locale, paramsToLink(params, result.page - 1))}>
-              ← {t.prev}
+            <a rel="prev" href={href(v, '/penghargaan', paramsToLink(params, result.page - 1))}>
+              ← {tr(locale, 'Sebelumnya', 'Previous')}
             </a>
           ) : (
             <span />
           )}
-          <span>{t.page(result.page, pages)}</span>
+          <span>{tr(locale, `Halaman ${result.page} dari ${pages}`, `Page ${result.page} of ${pages}`)}</span>
           {result.page < pages ? (
-            <a rel="next" href={link('/penghargaan', locale, paramsToLink(params, result.page + 1))}>
-              {t.next} →
+            <a rel="next" href={href(v, '/penghargaan', paramsToLink(params, result.page + 1))}>
+              {tr(locale, 'Berikutnya', 'Next')} →
             </a>
           ) : (
             <span />

@@ -1,35 +1,60 @@
+import { formatNumber } from '../../../domain/format.ts';
+import { tr } from '../../../domain/i18n.ts';
 import type { Timeline } from '../../../services/showcase/timeline.ts';
 import { yearColumnsSvg } from './charts.ts';
 import { ChartFigure, levelLabel } from './components.tsx';
-import { formatNum, link } from './format.ts';
 import { Layout } from './layout.tsx';
+import { href } from './links.ts';
 import type { View } from './view.ts';
 
 export function TimelinePage({ v, d }: { v: View; d: Timeline }) {
-  const { t, locale } = v;
-  const n = (x: number) => formatNum(x, locale);
+  const { locale } = v;
+  const n = (x: number) => formatNumber(x, locale);
   const oldestFirst = [...d.years].reverse();
   return (
     <Layout
       v={v}
-      title={t.timelineTitle}
-      description={d.fromYear ? t.timelineIntro(d.fromYear) : t.noData}
+      title={tr(locale, 'Linimasa penghargaan', 'Timeline of awards')}
+      description={
+        d.fromYear
+          ? tr(
+              locale,
+              `Penghargaan yang tercatat, tahun demi tahun, sejak ${d.fromYear}.`,
+              `Recorded awards, year by year, since ${d.fromYear}.`,
+            )
+          : tr(
+              locale,
+              'Belum ada penghargaan terverifikasi yang dipublikasikan.',
+              'No verified awards have been published yet.',
+            )
+      }
       section="timeline"
     >
-      <h1>{t.timelineTitle}</h1>
+      <h1>{tr(locale, 'Linimasa penghargaan', 'Timeline of awards')}</h1>
       {d.fromYear === null ? (
-        <p class="empty">{t.noData}</p>
+        <p class="empty">
+          {tr(
+            locale,
+            'Belum ada penghargaan terverifikasi yang dipublikasikan.',
+            'No verified awards have been published yet.',
+          )}
+        </p>
       ) : (
         <>
           <p class="lead">
-            {t.timelineIntro(d.fromYear)} {t.results(n(d.total))}.
+            {tr(
+              locale,
+              `Penghargaan yang tercatat, tahun demi tahun, sejak ${d.fromYear}.`,
+              `Recorded awards, year by year, since ${d.fromYear}.`,
+            )}{' '}
+            {tr(locale, `${n(d.total)} penghargaan`, `${n(d.total)} awards`)}.
           </p>
           <ChartFigure
             v={v}
             id="timeline-chart"
-            title={`${t.byYear}, ${d.fromYear}–${d.toYear}`}
+            title={`${tr(locale, 'Menurut tahun', 'By year')}, ${d.fromYear}–${d.toYear}`}
             svg={yearColumnsSvg(oldestFirst, { width: 960 })}
-            head={[t.year, t.count]}
+            head={[tr(locale, 'Tahun', 'Year'), tr(locale, 'Jumlah', 'Count')]}
             rows={oldestFirst
               .filter((y) => y.count > 0)
               .map((y) => ({ label: String(y.year), value: n(y.count) }))}
@@ -40,13 +65,15 @@ export function TimelinePage({ v, d }: { v: View; d: Timeline }) {
               .map((y) => (
                 <li class="tl-year">
                   <h2 class="tl-head">
-                    <a href={link('/penghargaan', locale, { tahun: y.year })}>{y.year}</a>{' '}
-                    <span class="pill">{t.results(n(y.count))}</span>
+                    <a href={href(v, '/penghargaan', { tahun: y.year })}>{y.year}</a>{' '}
+                    <span class="pill">
+                      {tr(locale, `${n(y.count)} penghargaan`, `${n(y.count)} awards`)}
+                    </span>
                   </h2>
                   <ul>
                     {y.highlights.map((a) => (
                       <li>
-                        <a href={link(`/penghargaan/${a.id}`, locale)}>{a.title}</a>
+                        <a href={href(v, `/penghargaan/${a.id}`)}>{a.title}</a>
                         <span class="award-meta">
                           {' '}
                           · {[a.giverName, levelLabel(v, a.level)].filter(Boolean).join(' · ')}
@@ -55,8 +82,12 @@ export function TimelinePage({ v, d }: { v: View; d: Timeline }) {
                     ))}
                     {y.count > y.highlights.length ? (
                       <li class="more">
-                        <a href={link('/penghargaan', locale, { tahun: y.year })}>
-                          {t.more(n(y.count - y.highlights.length))}
+                        <a href={href(v, '/penghargaan', { tahun: y.year })}>
+                          {tr(
+                            locale,
+                            `dan ${n(y.count - y.highlights.length)} lainnya`,
+                            `and ${n(y.count - y.highlights.length)} more`,
+                          )}
                         </a>
                       </li>
                     ) : null}

@@ -1,27 +1,50 @@
+import { formatNumber } from '../../../domain/format.ts';
+import { tr } from '../../../domain/i18n.ts';
 import type { UnitIndexItem } from '../../../services/showcase/unit.ts';
-import { formatNum, link } from './format.ts';
 import { Layout } from './layout.tsx';
+import { href } from './links.ts';
 import type { View } from './view.ts';
 
 // /unit: every unit of the region in tree order, each leading to its rapor (/unit/{id}).
 export function UnitsPage({ v, units }: { v: View; units: UnitIndexItem[] }) {
-  const { t, locale } = v;
+  const { locale } = v;
   return (
-    <Layout v={v} title={t.unitsTitle} description={t.unitsIntro} section="units">
-      <h1>{t.unitsTitle}</h1>
-      <p class="lead">{t.unitsIntro}</p>
+    <Layout
+      v={v}
+      title={tr(locale, 'Unit kerja', 'Units')}
+      description={tr(
+        locale,
+        'Perangkat daerah dan unit di bawahnya, masing-masing dengan rapor penghargaannya. Angka: penghargaan terverifikasi unit itu dan sub-unitnya.',
+        "The regional government's units and those below them, each with its awards report card. Numbers: verified awards of the unit and its sub-units.",
+      )}
+      section="units"
+    >
+      <h1>{tr(locale, 'Unit kerja', 'Units')}</h1>
+      <p class="lead">
+        {tr(
+          locale,
+          'Perangkat daerah dan unit di bawahnya, masing-masing dengan rapor penghargaannya. Angka: penghargaan terverifikasi unit itu dan sub-unitnya.',
+          "The regional government's units and those below them, each with its awards report card. Numbers: verified awards of the unit and its sub-units.",
+        )}
+      </p>
       {units.length ? (
         <ul class="unit-tree">
           {units.map((u) => (
             <li class={`depth-${Math.min(u.depth, 4)}`}>
-              <a href={link(`/unit/${u.id}`, locale)}>{u.name}</a>
+              <a href={href(v, `/unit/${u.id}`)}>{u.name}</a>
               {u.shortName ? <span class="award-meta"> ({u.shortName})</span> : null}{' '}
-              <span class="pill">{formatNum(u.total, locale)}</span>
+              <span class="pill">{formatNumber(u.total, locale)}</span>
             </li>
           ))}
         </ul>
       ) : (
-        <p class="empty">{t.noData}</p>
+        <p class="empty">
+          {tr(
+            locale,
+            'Belum ada penghargaan terverifikasi yang dipublikasikan.',
+            'No verified awards have been published yet.',
+          )}
+        </p>
       )}
     </Layout>
   );

@@ -1,17 +1,17 @@
 import type { Context } from 'hono';
+import type { Locale } from '../../../domain/i18n.ts';
 import type { Site } from '../../../services/showcase/site.ts';
 import type { AppEnv } from '../../env.ts';
-import type { Locale } from './format.ts';
-import { type Dict, dict } from './i18n.ts';
 
-/** What every showcase page needs to render: language, words, who the site is, where we are. */
+/** What every showcase page needs to render: language, who the site is, where we are. */
 export interface View {
   locale: Locale;
-  t: Dict;
   site: Site;
   origin: string;
   path: string;
   query: URLSearchParams;
+  /** Where this showcase's pages live: '' at the root, '/wilayah/36.71' for one region of many. */
+  base: string;
 }
 
 /** The origin written into canonical and sharing links: PUBLIC_URL, else the request's. */
@@ -27,12 +27,13 @@ export function viewFor(
   c: Context<AppEnv>,
   site: Site,
   params: Record<string, string | number | undefined> = {},
+  base = '',
 ): View {
-  const locale = c.get('locale') === 'en' ? 'en' : 'id';
+  const locale = c.get('locale');
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
   if (locale === 'en') query.set('lang', 'en');
-  return { locale, t: dict[locale], site, origin: originOf(c), path: c.req.path, query };
+  return { locale, site, origin: originOf(c), path: c.req.path, query, base };
 }
 
 /** The same page in the other language (query kept, `lang` switched). */

@@ -1,14 +1,14 @@
 import type { Context } from 'hono';
 import type { AwardState, Role } from '../../../db/schema.ts';
-import { gradeWords, roleLabel } from '../../../domain/labels.ts';
+import { formatNumber } from '../../../domain/format.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
+import { gradeWords, roleLabel, stateLabel } from '../../../domain/labels.ts';
 import type { Actor } from '../../../services/actor.ts';
 import type { Award } from '../../../services/awards/model.ts';
 import { forbidden } from '../../../services/errors.ts';
 import { parseDbId } from '../../../services/ids.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatNumber } from '../format.ts';
-import { type Locale, t } from '../i18n.ts';
 
 // Small pieces shared by the workspace pages.
 
@@ -23,7 +23,7 @@ export function requireRole(c: Context<AppEnv>, roles: Role[]): Actor {
 }
 
 export const StateBadge = ({ state, locale }: { state: AwardState; locale: Locale }) => (
-  <span class={`badge badge-${state}`}>{t(locale, `state.${state}`)}</span>
+  <span class={`badge badge-${state}`}>{stateLabel(locale, state)}</span>
 );
 
 /** Score, grade and status label in one short phrase: "94,76 · Kategori A (Zona Hijau)". */
@@ -48,12 +48,12 @@ export function recipientText(a: Award, locale: Locale): string {
   if (a.recipientKind === 'team')
     return (
       a.team.map((m) => [m.unitName, m.personName].filter(Boolean).join(' – ')).join('; ') ||
-      t(locale, 'recipient.team')
+      tr(locale, 'Tim (beberapa unit/orang)', 'A team (several units/people)')
     );
   if (a.recipientKind === 'unit') return a.unit?.shortName ?? a.unit?.name ?? '—';
   return a.unit
-    ? `${t(locale, 'recipient.region')} (${a.unit.shortName ?? a.unit.name})`
-    : t(locale, 'recipient.region');
+    ? `${tr(locale, 'Pemerintah daerah', 'The regional government')} (${a.unit.shortName ?? a.unit.name})`
+    : tr(locale, 'Pemerintah daerah', 'The regional government');
 }
 
 /** A bar list: label, count, and a bar scaled to the largest count. */

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { ZodError } from 'zod';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import { AppError, type ErrorDetail } from '../../../services/errors.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { type Locale, t } from '../i18n.ts';
 
 // Form helpers: every input has a label, shows its own error next to it, and keeps what the
 // user typed when the form comes back with errors (never lose input).
@@ -77,7 +77,10 @@ export function ErrorSummary({ state, locale }: { state: FormState; locale: Loca
   return (
     <div class="error-summary" role="alert" tabindex={-1} id="kesalahan">
       <p>
-        <strong>{state.message ?? t(locale, 'form.errors')}</strong>
+        <strong>
+          {state.message ??
+            tr(locale, 'Periksa isian yang ditandai di bawah.', 'Please check the fields marked below.')}
+        </strong>
       </p>
       {count ? (
         <ul>

@@ -1,13 +1,12 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
-import { formatDateIn, todayIso } from '../../../domain/format.ts';
+import { formatDate, formatDateTime, formatNumber, todayIso } from '../../../domain/format.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import { levelLabel } from '../../../domain/labels.ts';
 import { workQueues } from '../../../services/awards/queues.ts';
 import { buildDashboard } from '../../../services/recap/dashboard.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDateTime, formatNumber } from '../format.ts';
-import { type Locale, t, tr } from '../i18n.ts';
 import { yearColumnsSvg } from '../showcase/charts.ts';
 import { Bars } from '../ui/bits.tsx';
 import { page } from '../ui/page.tsx';
@@ -32,10 +31,10 @@ export async function dashboard(c: Context<AppEnv>) {
   const shown = picture?.recap.year ?? year ?? currentYear;
   return page(
     c,
-    { title: t(locale, 'dash.title'), section: 'dashboard' },
+    { title: tr(locale, 'Beranda kerja', 'Workspace'), section: 'dashboard' },
     <>
       <div class="toolbar">
-        <h1>{t(locale, 'dash.title')}</h1>
+        <h1>{tr(locale, 'Beranda kerja', 'Workspace')}</h1>
         <form method="get" action="/kerja" class="inline">
           <label for="tahun">{tr(locale, 'Tahun', 'Year')}</label>{' '}
           <input
@@ -53,9 +52,19 @@ export async function dashboard(c: Context<AppEnv>) {
         </form>
       </div>
       {year === null && shown !== currentYear ? (
-        <p class="muted">{t(locale, 'dash.latestNote', { current: currentYear })}</p>
+        <p class="muted">
+          {tr(
+            locale,
+            `Belum ada penghargaan terverifikasi pada ${currentYear}; ditampilkan tahun terakhir yang berisi data.`,
+            `No verified award in ${currentYear} yet; showing the latest year with data.`,
+          )}
+        </p>
       ) : null}
-      {picture ? <Picture picture={picture} locale={locale} /> : <p>{t(locale, 'dash.none')}</p>}
+      {picture ? (
+        <Picture picture={picture} locale={locale} />
+      ) : (
+        <p>{tr(locale, 'Belum ada.', 'None yet.')}</p>
+      )}
       {queues ? <WorkQueues queues={queues} role={actor.role} locale={locale} /> : null}
     </>,
   );
@@ -68,6 +77,7 @@ function Picture({ picture, locale }: { picture: Picture; locale: Locale }) {
   const other = tr(locale, 'Lainnya / belum diisi', 'Other / not set');
   const delta = recap.total - recap.previousYearTotal;
   const sinceYear = trend[0]?.year ?? recap.year;
+  const until = samePeriod ? formatDate(`${recap.year}-${samePeriod.until}`, locale) : '';
   const byField = recap.byField.map((r) => ({ label: r.name ?? other, count: r.count }));
   const byLevel = recap.byLevel.map((r) => ({ label: levelLabel(locale, r.level) || other, count: r.count }));
   const byGiver = recap.byGiver.slice(0, 8).map((r) => ({ label: r.abbreviation ?? other, count: r.count }));
@@ -82,7 +92,7 @@ function Picture({ picture, locale }: { picture: Picture; locale: Locale }) {
       <div class="grid">
         <section class="card" aria-labelledby="s-year">
           <h2 id="s-year" class="stat-label">
-            {t(locale, 'dash.thisYear', { year: recap.year })}
+            {tr(locale, `Penghargaan terverifikasi ${recap.year}`, `Verified awards ${recap.year}`)}
           </h2>
           <p class="stat">{formatNumber(recap.total, locale)}</p>
           <p class="stat-label">
@@ -92,29 +102,34 @@ function Picture({ picture, locale }: { picture: Picture; locale: Locale }) {
         {samePeriod ? (
           <section class="card" aria-labelledby="s-period">
             <h2 id="s-period" class="stat-label">
-              {t(locale, 'dash.samePeriod', {
-                date: formatDateIn(locale, `${recap.year}-${samePeriod.until}`),
-              })}
+              {tr(locale, `Sampai ${until}`, `Up to ${until}`)}
             </h2>
             <p class="stat">{formatNumber(samePeriod.count, locale)}</p>
             <p class="stat-label">
-              {t(locale, 'dash.samePeriodPrev', {
-                prev: recap.year - 1,
-                count: formatNumber(samePeriod.previous, locale),
-              })}
+              {tr(
+                locale,
+                `periode yang sama ${recap.year - 1}: ${formatNumber(samePeriod.previous, locale)}`,
+                `same period of ${recap.year - 1}: ${formatNumber(samePeriod.previous, locale)}`,
+              )}
             </p>
           </section>
         ) : null}
         <section class="card" aria-labelledby="s-since">
           <h2 id="s-since" class="stat-label">
-            {t(locale, 'dash.since')}
+            {tr(locale, 'Sepanjang sejarah', 'All time')}
           </h2>
           <p class="stat">{formatNumber(recap.cumulative.total, locale)}</p>
           <p class="stat-label">{recap.cumulative.phrase}</p>
         </section>
       </div>
       <section class="card trend" aria-labelledby="h-trend">
-        <h2 id="h-trend">{t(locale, 'dash.trend', { year: sinceYear })}</h2>
+        <h2 id="h-trend">
+          {tr(
+            locale,
+            `Penghargaan terverifikasi per tahun sejak ${sinceYear}`,
+            `Verified awards per year since ${sinceYear}`,
+          )}
+        </h2>
         <div class="chart-svg" aria-hidden="true">
           {raw(yearColumnsSvg(trend, { width: 960 }))}
         </div>
@@ -123,32 +138,32 @@ function Picture({ picture, locale }: { picture: Picture; locale: Locale }) {
           <Bars
             rows={[...trend].reverse().map((p) => ({ label: String(p.year), count: p.count }))}
             locale={locale}
-            empty={t(locale, 'dash.none')}
+            empty={tr(locale, 'Belum ada.', 'None yet.')}
           />
         </details>
       </section>
       <div class="grid splits">
         <Split
           id="h-field"
-          title={`${t(locale, 'dash.byField')} ${recap.year}`}
+          title={`${tr(locale, 'Menurut bidang', 'By field')} ${recap.year}`}
           rows={byField}
           locale={locale}
         />
         <Split
           id="h-level"
-          title={`${t(locale, 'dash.byLevel')} ${recap.year}`}
+          title={`${tr(locale, 'Menurut tingkat', 'By level')} ${recap.year}`}
           rows={byLevel}
           locale={locale}
         />
         <Split
           id="h-giver"
-          title={`${t(locale, 'dash.byGiver')} ${recap.year}`}
+          title={`${tr(locale, 'Menurut pemberi', 'By giver')} ${recap.year}`}
           rows={byGiver}
           locale={locale}
         />
         <Split
           id="h-unit"
-          title={`${t(locale, 'dash.byUnit')} ${recap.year}`}
+          title={`${tr(locale, 'Unit teratas', 'Top units')} ${recap.year}`}
           rows={topUnits}
           locale={locale}
         />
@@ -161,7 +176,7 @@ function Split(p: { id: string; title: string; rows: { label: string; count: num
   return (
     <section class="card" aria-labelledby={p.id}>
       <h2 id={p.id}>{p.title}</h2>
-      <Bars rows={p.rows} locale={p.locale} empty={t(p.locale, 'dash.none')} />
+      <Bars rows={p.rows} locale={p.locale} empty={tr(p.locale, 'Belum ada.', 'None yet.')} />
     </section>
   );
 }
@@ -173,45 +188,45 @@ function WorkQueues({ queues, role, locale }: { queues: Queues; role: string; lo
   const canCurate = role === 'admin' || role === 'kurator';
   return (
     <section aria-labelledby="h-work" class="work">
-      <h2 id="h-work">{t(locale, 'dash.work')}</h2>
+      <h2 id="h-work">{tr(locale, 'Pekerjaan yang menunggu', 'Work waiting')}</h2>
       <div class="grid">
         <section class="card" aria-labelledby="s-wait">
           <h3 id="s-wait" class="stat-label">
-            {t(locale, 'dash.awaiting')}
+            {tr(locale, 'Menunggu verifikasi', 'Awaiting verification')}
           </h3>
           <p class="stat">{formatNumber(queues.submitted.length, locale)}</p>
           <p class="stat-label">
             {canVerify ? (
-              <a href="/kerja/verifikasi">{t(locale, 'nav.verify')} →</a>
+              <a href="/kerja/verifikasi">{tr(locale, 'Verifikasi', 'Verification')} →</a>
             ) : (
-              <a href="/kerja/penghargaan?state=submitted">{t(locale, 'nav.awards')} →</a>
+              <a href="/kerja/penghargaan?state=submitted">{tr(locale, 'Penghargaan', 'Awards')} →</a>
             )}
           </p>
         </section>
         <section class="card" aria-labelledby="s-ret">
           <h3 id="s-ret" class="stat-label">
-            {t(locale, 'dash.returned')}
+            {tr(locale, 'Dikembalikan untuk diperbaiki', 'Returned for correction')}
           </h3>
           <p class="stat">{formatNumber(queues.returned.length, locale)}</p>
           <p class="stat-label">
-            <a href="/kerja/penghargaan?state=returned">{t(locale, 'nav.awards')} →</a>
+            <a href="/kerja/penghargaan?state=returned">{tr(locale, 'Penghargaan', 'Awards')} →</a>
           </p>
         </section>
         {canCurate ? (
           <section class="card" aria-labelledby="s-intake">
             <h3 id="s-intake" class="stat-label">
-              {t(locale, 'dash.intake')}
+              {tr(locale, 'Temuan berita menunggu', 'News findings waiting')}
             </h3>
             <p class="stat">{formatNumber(queues.pendingFindings, locale)}</p>
             <p class="stat-label">
-              <a href="/kerja/temuan">{t(locale, 'nav.intake')} →</a>
+              <a href="/kerja/temuan">{tr(locale, 'Temuan berita', 'News findings')} →</a>
             </p>
           </section>
         ) : null}
       </div>
       {queues.returned.length ? (
         <section aria-labelledby="h-returned">
-          <h3 id="h-returned">{t(locale, 'dash.returned')}</h3>
+          <h3 id="h-returned">{tr(locale, 'Dikembalikan untuk diperbaiki', 'Returned for correction')}</h3>
           <ul>
             {queues.returned.slice(0, 10).map((a) => (
               <li>
@@ -223,7 +238,7 @@ function WorkQueues({ queues, role, locale }: { queues: Queues; role: string; lo
       ) : null}
       {queues.submitted.length ? (
         <section aria-labelledby="h-waiting">
-          <h3 id="h-waiting">{t(locale, 'dash.awaiting')}</h3>
+          <h3 id="h-waiting">{tr(locale, 'Menunggu verifikasi', 'Awaiting verification')}</h3>
           <ul>
             {queues.submitted.slice(0, 10).map((a) => (
               <li>

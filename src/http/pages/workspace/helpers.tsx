@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
+import { parseNumber } from '../../../domain/format.ts';
+import { tr } from '../../../domain/i18n.ts';
 import { AppError } from '../../../services/errors.ts';
 import { gradeForAward } from '../../../services/grading.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { parseNumber } from '../format.ts';
-import { tr } from '../i18n.ts';
 import { ZoneDot } from '../ui/bits.tsx';
 import { loadGivers, searchGivers } from './lookups.ts';
 

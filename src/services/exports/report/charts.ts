@@ -1,4 +1,4 @@
-import { formatNumber } from '../../../domain/recap/format.ts';
+import { formatNumber } from '../../../domain/format.ts';
 import { BOLD, COLOURS, CONTENT_WIDTH, type Doc, FONT, MARGIN } from './style.ts';
 
 // The report's figures, drawn with pdfkit's vector primitives (crisp at any zoom, no image

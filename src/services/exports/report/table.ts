@@ -1,6 +1,5 @@
-import { formatDateId } from '../../../domain/format.ts';
+import { formatDate, formatNumber } from '../../../domain/format.ts';
 import { gradeWords, levelLabel } from '../../../domain/labels.ts';
-import { formatNumber } from '../../../domain/recap/format.ts';
 import type { Award } from '../../awards/model.ts';
 import { BOLD, BOTTOM, COLOURS, CONTENT_WIDTH, type Doc, FONT, MARGIN } from './style.ts';
 
@@ -23,7 +22,7 @@ const SIZE = 8;
 function result(a: Award): string {
   if (a.rank) return a.rank;
   if (a.grade) return gradeWords(a.grade.code, a.grade.label);
-  if (a.score !== null) return formatNumber(a.score, { decimals: 2 });
+  if (a.score !== null) return formatNumber(a.score, 'id', 2);
   return a.statusLabel ?? '–';
 }
 
@@ -38,7 +37,7 @@ function cells(a: Award, i: number, regionName: string): string[] {
       a.unit?.name ??
       (a.recipientKind === 'region' ? regionName : a.team.map((m) => m.unitName ?? m.personName).join(', ')),
     result(a),
-    a.receivedOn ? formatDateId(a.receivedOn) : String(a.editionYear),
+    a.receivedOn ? formatDate(a.receivedOn) : String(a.editionYear),
   ];
 }
 

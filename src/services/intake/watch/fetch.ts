@@ -8,8 +8,9 @@
 // (old CMSs) rather than lost.
 import type { IncomingMessage } from 'node:http';
 import { request as httpGet } from 'node:http';
-import { request as httpsGet } from 'node:https';
+import { request as httpsGet, type RequestOptions } from 'node:https';
 import type { Readable } from 'node:stream';
+import { rootCertificates } from 'node:tls';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { isBinary } from '../../../extract/source.ts';
 import { guardedLookup, isPrivateHost, type Lookup, PrivateAddressError } from './address.ts';
@@ -31,6 +32,12 @@ export interface FetchLimits {
   allowPrivate: boolean;
   /** Name resolution (dns.lookup); tests pass a fixed answer the way /etc/hosts would. */
   lookup?: Lookup;
+  /**
+   * More certificate authorities to trust for https (PEM), on top of Node's public roots —
+   * a test's own CA, or a pemda intranet's. Certificates are always verified; there is no
+   * switch to turn that off. Deployments use NODE_EXTRA_CA_CERTS for the same purpose.
+   */
+  extraCa?: string;
 }
 
 export const DEFAULT_LIMITS: FetchLimits = {
@@ -65,7 +72,9 @@ export class FetchError extends Error {
       | 'encoding'
       | 'url'
       /** The address is on this machine or a private network, and that was not allowed. */
-      | 'private',
+      | 'private'
+      /** The https certificate could not be verified (not retried: it will not change by itself). */
+      | 'certificate',
   ) {
     super(message);
   }
@@ -192,15 +201,22 @@ function get(
   signal: AbortSignal,
 ): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const req = (url.protocol === 'https:' ? httpsGet : httpGet)(
-      url,
-      { headers, signal, agent: false, lookup: guardedLookup(limits.allowPrivate, limits.lookup) },
-      resolve,
-    );
+    const options: RequestOptions = {
+      headers,
+      signal,
+      agent: false,
+      lookup: guardedLookup(limits.allowPrivate, limits.lookup),
+    };
+    // `ca` replaces the trusted roots, so the public ones are listed with the extra one.
+    if (limits.extraCa) options.ca = [...rootCertificates, limits.extraCa];
+    const req = (url.protocol === 'https:' ? httpsGet : httpGet)(url, options, resolve);
     req.on('error', reject);
     req.end();
   });
 }
+
+/** OpenSSL's verification failures and Node's host-name check, as error codes. */
+const TLS_CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_(?:VERIFY|GET)|ISSUER/;
 
 function networkError(err: unknown, limits: FetchLimits): FetchError {
   if (err instanceof FetchError) return err;
@@ -213,6 +229,11 @@ function networkError(err: unknown, limits: FetchLimits): FetchError {
   if (name === 'TimeoutError' || name === 'AbortError')
     return new FetchError(`Tidak ada jawaban dalam ${Math.round(limits.timeoutMs / 1000)} detik`, 'timeout');
   const { code, cause } = err as { code?: string; cause?: { code?: string; message?: string } };
+  if (code && TLS_CERTIFICATE.test(code))
+    return new FetchError(
+      `Sertifikat HTTPS situs tidak dapat diverifikasi (${code}); tidak diambil`,
+      'certificate',
+    );
   return new FetchError(
     `Tidak bisa dihubungi (${code ?? cause?.code ?? cause?.message ?? (err as Error).message})`,
     'network',

@@ -1,0 +1,3 @@
+export * from './assessments.ts';
+export * from './peers.ts';
+export * from './weights.ts';

@@ -7,6 +7,7 @@ import * as m006 from './migrations/006_intake_provenance.ts';
 import * as m007 from './migrations/007_public_cover.ts';
 import * as m008 from './migrations/008_intake_retry_undo.ts';
 import * as m009 from './migrations/009_region_tenants.ts';
+import * as m010 from './migrations/010_region_security.ts';
 import * as m011 from './migrations/011_public_counts.ts';
 import type { Database } from './schema.ts';
 
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '007_public_cover': m007,
   '008_intake_retry_undo': m008,
   '009_region_tenants': m009,
+  '010_region_security': m010,
   '011_public_counts': m011,
 };
 

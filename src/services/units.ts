@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { nowIso } from '../db/now.ts';
 import type { Database, OrgUnitRow, RegionTable } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { provinceIdOf, regionCodeOf, regionIdOf, regionIdOrNone } from '../domain/region-code.ts';
 import { regionByCode } from '../extract/regions/gazetteer.ts';
 import { UNIT_TYPES, type UnitType } from '../reference/unit-types.ts';
@@ -44,7 +45,7 @@ export async function createRegion(db: Kysely<Database>, actor: Actor, r: Region
   assertAdmin(actor);
   if (!/^\d{2}(\.\d{2})?$/.test(r.code))
     throw invalid([{ field: 'code', message: 'Kode wilayah Kemendagri seperti 36 atau 36.71' }]);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (await trx.selectFrom('regions').select('code').where('code', '=', r.code).executeTakeFirst())
       throw conflict(`Wilayah ${r.code} sudah ada`);
     await trx
@@ -125,7 +126,7 @@ export async function createUnit(db: Kysely<Database>, actor: Actor, u: NewUnit)
   if (!UNIT_TYPES.includes(u.unitType))
     problems.push({ field: 'unitType', message: `Jenis unit: ${UNIT_TYPES.join(', ')}` });
   if (problems.length) throw invalid(problems);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let parentPath = '/';
     let regionCode = u.regionCode;
     if (u.parentId) {
@@ -194,7 +195,7 @@ export async function updateUnit(
   patch: { name?: string; shortName?: string | null; active?: boolean },
 ): Promise<OrgUnitRow> {
   assertAdmin(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Unit', id);
     assertOwnRegion(actor, before.region_id);

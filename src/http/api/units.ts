@@ -4,6 +4,7 @@ import { UNIT_TYPES } from '../../reference/unit-types.ts';
 import { ADMIN_ROLES, assertAdmin } from '../../services/access.ts';
 import { notFound } from '../../services/errors.ts';
 import { dbId } from '../../services/ids.ts';
+import { actorRegionCode } from '../../services/regions.ts';
 import { noNul } from '../../services/safe-text.ts';
 import {
   createUnit,
@@ -83,11 +84,11 @@ export function unitRoutes() {
       method: 'get',
       path: '/regions/current',
       tags,
-      summary: 'The region this installation serves (the first one configured)',
+      summary: "The caller's region (the public: the first one configured)",
       responses: { ...jsonOk('The region', RegionSchema), ...errorResponses },
     }),
     async (c) => {
-      const region = await getRegion(c.get('deps').db.db);
+      const region = await getRegion(c.get('deps').db.db, actorRegionCode(c.get('actor')));
       if (!region) throw notFound('Wilayah', '(belum dibuat: jalankan prestasi demo)');
       return c.json(region, 200);
     },

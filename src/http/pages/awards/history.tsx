@@ -1,9 +1,12 @@
+import { columnName } from '../../../domain/awards/fields.ts';
 import { formatDateTime } from '../../../domain/format.ts';
 import { type Locale, tr } from '../../../domain/i18n.ts';
-import { awardFieldLabel } from '../../../domain/labels.ts';
 import type { AuditEvent } from '../../../services/audit.ts';
 
 // The record's history from the audit trail: who did what, when, why, and which fields changed.
+
+/** 'Tanggal diterima' → 'tanggal diterima': field names inside a sentence-like line. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 const ACTIONS: Record<string, [string, string]> = {
   create: ['Dibuat', 'Created'],
@@ -60,7 +63,7 @@ export function History({ events, locale }: { events: AuditEvent[]; locale: Loca
             ) : null}
             {changed.length ? (
               <div class="muted">
-                {[...new Set(changed.map((f) => awardFieldLabel(locale, f)))].join(', ')}
+                {[...new Set(changed.map((f) => lowerFirst(columnName(f, locale))))].join(', ')}
               </div>
             ) : null}
             {file ? <div class="muted">{file.file_name ?? file.url}</div> : null}

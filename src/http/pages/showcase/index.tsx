@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { tr } from '../../../domain/i18n.ts';
+import { REGION_CODE } from '../../../reference/region-codes.ts';
 import { getAward, listAwards } from '../../../services/awards/read.ts';
 import { AppError } from '../../../services/errors.ts';
 import { compareRegions, comparisonDefaultYear } from '../../../services/recap/compare.ts';
@@ -68,7 +69,6 @@ async function page(
 }
 
 /** A Kemendagri code: '36' (provinsi) or '36.71' (kabupaten/kota). */
-const REGION_CODE = /^\d{2}(\.\d{2})?$/;
 
 /** The deployment itself, for pages about every region. */
 function deploymentPlace(c: Context<AppEnv>): Place {

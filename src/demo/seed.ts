@@ -4,6 +4,7 @@ import { actorFor, createUser } from '../auth/users.ts';
 import { nowIso } from '../db/now.ts';
 import type { Database } from '../db/schema.ts';
 import { formatDate } from '../domain/format.ts';
+import { regionIdOf } from '../domain/region-code.ts';
 import { AWARDING_BODIES } from '../reference/awarding-bodies.ts';
 import { type Actor, SYSTEM_ACTOR } from '../services/actor.ts';
 import { recordAudit } from '../services/audit.ts';
@@ -239,6 +240,7 @@ async function attachReport(
     const row = await trx
       .insertInto('evidence')
       .values({
+        region_id: regionIdOf(DEMO_REGION.code),
         award_id: awardId,
         kind: 'article',
         url: null,

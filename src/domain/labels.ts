@@ -19,6 +19,8 @@ export const ROLE_LABELS: Record<string, Words> = {
   operator: { id: 'Operator OPD', en: 'Unit operator' },
   kurator: { id: 'Kurator berita', en: 'News curator' },
   viewer: { id: 'Pimpinan', en: 'Leadership' },
+  provinsi: { id: 'Pembaca provinsi', en: 'Province reader' },
+  nasional: { id: 'Pembaca nasional', en: 'National reader' },
 };
 
 /** Where an award stands in its workflow. */

@@ -66,6 +66,16 @@ export function assertCanVerify(actor: Actor): void {
   );
 }
 
+/**
+ * Every write path: the record's region must be the actor's own. Reading roles across regions
+ * (provinsi, nasional) never write; the system actor (CLI admin, demo, watcher) writes anywhere.
+ */
+export function assertOwnRegion(actor: Actor, regionId: number): void {
+  if (actor.regionId === null && actor.id === null) return;
+  if (actor.regionId === regionId) return;
+  throw forbidden('Data ini milik wilayah lain: Anda hanya boleh mengubah data wilayah Anda sendiri.');
+}
+
 export function assertAdmin(actor: Actor): void {
   if (!ADMIN_ROLES.includes(actor.role)) throw forbidden('Hanya admin yang boleh melakukan ini.');
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { nowIso } from '../db/now.ts';
 import type { AwardRow, Database, EvidenceRow, EvidenceTable } from '../db/schema.ts';
 import { formatDateTime, formatMegabytes } from '../domain/format.ts';
-import { assertCanEditFor } from './access.ts';
+import { assertCanEditFor, assertOwnRegion } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { type Evidence, toEvidence } from './awards/model.ts';
@@ -46,6 +46,7 @@ export interface UploadedFile {
 async function editableAward(trx: Kysely<Database>, actor: Actor, awardId: number): Promise<AwardRow> {
   const award = await trx.selectFrom('awards').selectAll().where('id', '=', awardId).executeTakeFirst();
   if (!award) throw notFound('Penghargaan', awardId);
+  assertOwnRegion(actor, award.region_id);
   assertCanEditFor(actor, award.unit_path);
   if (award.state === 'verified')
     throw conflict(
@@ -161,10 +162,11 @@ function insertEvidence(
   >,
 ): Promise<Evidence> {
   return db.transaction().execute(async (trx) => {
-    await editableAward(trx, actor, awardId);
+    const award = await editableAward(trx, actor, awardId);
     const row = await trx
       .insertInto('evidence')
       .values({
+        region_id: award.region_id,
         award_id: awardId,
         ...fields,
         quote: null,
@@ -179,6 +181,7 @@ function insertEvidence(
       entityId: awardId,
       action: 'evidence.add',
       after: row,
+      regionId: row.region_id,
     });
     return toEvidence(row);
   });
@@ -200,6 +203,7 @@ export async function deleteEvidence(
       entityId: before.award_id,
       action: 'evidence.remove',
       before,
+      regionId: before.region_id,
     });
     return before;
   });

@@ -10,6 +10,7 @@ import { prepareDatabase } from '../../db/prepare.ts';
 import type { Database } from '../../db/schema.ts';
 import { formatNumber } from '../../domain/format.ts';
 import { type Locale, toLocale, tr } from '../../domain/i18n.ts';
+import { REGION_CODE } from '../../reference/region-codes.ts';
 import { SYSTEM_ACTOR } from '../../services/actor.ts';
 import { buildRecap, type Recap } from '../../services/recap/recap.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
@@ -69,7 +70,7 @@ export function formatRecapText(r: Recap, lang: Locale = 'id'): string {
 }
 
 export function parseRecapOptions(o: RecapOptions): { region?: string; year?: number; lang: Locale } {
-  if (o.region !== undefined && !/^\d{2}(\.\d{2})?$/.test(o.region.trim()))
+  if (o.region !== undefined && !REGION_CODE.test(o.region.trim()))
     throw new CliError(`--region "${o.region}" bukan kode wilayah Kemendagri; contoh: --region 36.71`);
   if (o.year !== undefined && !/^\d{4}$/.test(o.year.trim()))
     throw new CliError(`--year "${o.year}" harus tahun empat digit, mis. --year 2025`);

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { regionCodeOf } from '../../domain/region-code.ts';
 import { UNIT_TYPES } from '../../reference/unit-types.ts';
 import { ADMIN_ROLES, assertAdmin } from '../../services/access.ts';
 import { notFound } from '../../services/errors.ts';
@@ -140,7 +141,7 @@ export function unitRoutes() {
       const { db } = c.get('deps').db;
       const input = c.req.valid('json');
       const row = await createUnit(db, actor, input);
-      const unit = (await listUnits(db, row.region_code)).find((u) => u.id === row.id);
+      const unit = (await listUnits(db, regionCodeOf(row.region_id))).find((u) => u.id === row.id);
       return c.json(unit, 201);
     },
   );

@@ -363,10 +363,16 @@ async function addArticleEvidence(
   );
   const fresh = sources.filter((s) => !attached.has(s.article_id));
   if (!fresh.length) return [];
+  const award = await trx
+    .selectFrom('awards')
+    .select('region_id')
+    .where('id', '=', awardId)
+    .executeTakeFirstOrThrow();
   const rows = await trx
     .insertInto('evidence')
     .values(
       fresh.map((s) => ({
+        region_id: award.region_id,
         award_id: awardId,
         kind: 'article' as const,
         url: s.url,

@@ -15,6 +15,7 @@ export interface RegionRef {
 }
 
 export interface HomeRegion {
+  id: number;
   code: string;
   /** 'Kota Tangerang' */
   name: string;

@@ -4,6 +4,7 @@
 
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { regionIdOrNone } from '../../domain/region-code.ts';
 import { readableBy } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
@@ -34,7 +35,7 @@ export interface RecapRequest {
 export function visible(scope: RecapScope) {
   return (eb: ExpressionBuilder<Database, 'awards'>): Expression<SqlBool> => {
     const parts: Expression<SqlBool>[] = [];
-    if (scope.regionCode !== null) parts.push(eb('awards.region_code', '=', scope.regionCode));
+    if (scope.regionCode !== null) parts.push(eb('awards.region_id', '=', regionIdOrNone(scope.regionCode)));
     // What the actor may read at all (the one rule, src/services/access.ts), and of that only
     // verified records unless unverified ones were asked for.
     parts.push(readableBy(scope.actor)(eb));

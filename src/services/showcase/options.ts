@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Locale } from '../../domain/i18n.ts';
+import { regionIdOrNone } from '../../domain/region-code.ts';
 import { readableAwards } from '../access.ts';
 import { listUnits } from '../units.ts';
 
@@ -15,7 +16,7 @@ export interface FilterOptions {
 /** The public awards of one region (of all when null). */
 function publicOf(db: Kysely<Database>, regionCode: string | null) {
   const q = readableAwards(db, null);
-  return regionCode === null ? q : q.where('awards.region_code', '=', regionCode);
+  return regionCode === null ? q : q.where('awards.region_id', '=', regionIdOrNone(regionCode));
 }
 
 /**
@@ -38,7 +39,7 @@ export async function filterOptions(
       .orderBy('code')
       .execute(),
     listUnits(db, regionCode ?? undefined),
-    // One indexed look-up per giver (index awards_giver_state), not a pass over every award.
+    // One indexed look-up per giver (index awards_giver_public), not a pass over every award.
     db
       .selectFrom('awarding_bodies as g')
       .select(['g.code', 'g.abbreviation', 'g.name'])
@@ -63,7 +64,8 @@ export async function filterOptions(
 
 /**
  * The years that have public awards, newest first: the first and last such year, then one
- * indexed look-up per year between them (index awards_year_highlight), so the cost follows
+ * indexed look-up per year between them (awards_region_year_list; awards_year_public for every
+ * region), so the cost follows
  * the number of years, not of awards.
  */
 async function yearsWithPublicAwards(db: Kysely<Database>, regionCode: string | null): Promise<number[]> {

@@ -50,7 +50,7 @@ export async function createSource(
     if (err instanceof FetchError) throw invalid([{ field: 'url', message: err.message }]);
     throw err;
   }
-  const home = await homeRegion(db);
+  const home = await homeRegion(db, actor.regionId);
   if (!home) throw new AppError('conflict', 'Belum ada daerah: buat daerahnya dulu (prestasi demo / admin)');
   return db.transaction().execute(async (trx) => {
     const taken = await trx
@@ -66,7 +66,7 @@ export async function createSource(
     const row = await trx
       .insertInto('news_sources')
       .values({
-        region_code: home.code,
+        region_id: home.id,
         name: input.name,
         url: input.url,
         kind: input.kind,
@@ -92,6 +92,7 @@ export async function createSource(
       entityId: row.id,
       action: 'create',
       after: row,
+      regionId: row.region_id,
     });
     return toHealth(row, { articles: 0, findings: 0, itemErrors: 0, itemRetries: 0 });
   });

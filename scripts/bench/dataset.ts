@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { type Db, openDatabase } from '../../src/db/database.ts';
 import { prepareDatabase } from '../../src/db/prepare.ts';
+import { regionIdOf } from '../../src/domain/region-code.ts';
 
 // BENCH_REGIONS makes a smaller dataset while a benchmark is being written (results name the size).
 export const REGIONS = Number(process.env.BENCH_REGIONS ?? 550);
@@ -68,6 +69,7 @@ export async function loadNationalDataset(url: string, log: (m: string) => void 
   for (let r = 0; r < REGIONS; r++) {
     const code = regionCode(r);
     regionRows.push([
+      regionIdOf(code),
       code,
       `Kabupaten/Kota Sintetis ${code}`,
       r % 5 === 0 ? 'kota' : 'kabupaten',
@@ -78,14 +80,22 @@ export async function loadNationalDataset(url: string, log: (m: string) => void 
     const units: { id: number; path: string }[] = [];
     const rootId = ++unitId;
     units.push({ id: rootId, path: `/${rootId}/` });
-    unitRows.push([rootId, code, null, `Pemda ${code}`, null, 'PEMDA', `/${rootId}/`]);
+    unitRows.push([rootId, regionIdOf(code), null, `Pemda ${code}`, null, 'PEMDA', `/${rootId}/`]);
     for (let u = 1; u < UNITS_PER_REGION; u++) {
       const id = ++unitId;
       // 15 OPD under the root; the rest hang under one of them (UPTD, puskesmas, kelurahan).
       const parent = u <= 15 ? units[0] : units[1 + ((u - 16) % 15)];
       const path = `${parent.path}${id}/`;
       units.push({ id, path });
-      unitRows.push([id, code, parent.id, `Unit ${u} ${code}`, null, u <= 15 ? 'DINAS' : 'UPTD', path]);
+      unitRows.push([
+        id,
+        regionIdOf(code),
+        parent.id,
+        `Unit ${u} ${code}`,
+        null,
+        u <= 15 ? 'DINAS' : 'UPTD',
+        path,
+      ]);
     }
     unitsByRegion.push(units);
   }
@@ -103,7 +113,7 @@ export async function loadNationalDataset(url: string, log: (m: string) => void 
           const state = pick(STATES);
           yield [
             ++id,
-            code,
+            regionIdOf(code),
             `Penghargaan ${a} ${year} ${code}`,
             year,
             pick(givers),
@@ -126,15 +136,15 @@ export async function loadNationalDataset(url: string, log: (m: string) => void 
     const s = db.sqlite!;
     s.transaction(() => {
       const ri = s.prepare(
-        'insert into regions (code, name, kind, founded_on, emblem_url, created_at) values (?,?,?,?,?,?)',
+        'insert into regions (id, code, name, kind, founded_on, emblem_url, created_at) values (?,?,?,?,?,?,?)',
       );
       for (const row of regionRows) ri.run(...row);
       const ui = s.prepare(
-        `insert into org_units (id, region_code, parent_id, name, short_name, unit_type, path, active, created_at, updated_at) values (?,?,?,?,?,?,?,1,'${now}','${now}')`,
+        `insert into org_units (id, region_id, parent_id, name, short_name, unit_type, path, active, created_at, updated_at) values (?,?,?,?,?,?,?,1,'${now}','${now}')`,
       );
       for (const row of unitRows) ui.run(...row);
       const ai = s.prepare(
-        `insert into awards (id, region_code, title, edition_year, awarding_body_id, level, field_id, recipient_kind, unit_id, unit_path, received_on, state, is_public, version, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,1,'${now}','${now}')`,
+        `insert into awards (id, region_id, title, edition_year, awarding_body_id, level, field_id, recipient_kind, unit_id, unit_path, received_on, state, is_public, version, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,1,'${now}','${now}')`,
       );
       let n = 0;
       for (const row of awardRows()) {
@@ -151,15 +161,15 @@ export async function loadNationalDataset(url: string, log: (m: string) => void 
       await insertColumns(
         client,
         'regions',
-        ['code', 'name', 'kind', 'founded_on', 'emblem_url', 'created_at'],
-        ['text', 'text', 'text', 'text', 'text', 'text'],
+        ['id', 'code', 'name', 'kind', 'founded_on', 'emblem_url', 'created_at'],
+        ['int8', 'text', 'text', 'text', 'text', 'text', 'text'],
         regionRows,
       );
       await insertColumns(
         client,
         'org_units',
-        ['id', 'region_code', 'parent_id', 'name', 'short_name', 'unit_type', 'path'],
-        ['int', 'text', 'int', 'text', 'text', 'text', 'text'],
+        ['id', 'region_id', 'parent_id', 'name', 'short_name', 'unit_type', 'path'],
+        ['int', 'int8', 'int', 'text', 'text', 'text', 'text'],
         unitRows,
         `, active, created_at, updated_at`,
         `, 1, '${now}', '${now}'`,
@@ -172,7 +182,7 @@ export async function loadNationalDataset(url: string, log: (m: string) => void 
           'awards',
           [
             'id',
-            'region_code',
+            'region_id',
             'title',
             'edition_year',
             'awarding_body_id',
@@ -185,7 +195,7 @@ export async function loadNationalDataset(url: string, log: (m: string) => void 
             'state',
             'is_public',
           ],
-          ['int', 'text', 'text', 'int', 'int', 'text', 'int', 'text', 'int', 'text', 'text', 'text', 'int'],
+          ['int', 'int8', 'text', 'int', 'int', 'text', 'int', 'text', 'int', 'text', 'text', 'text', 'int'],
           batch,
           ', version, created_at, updated_at',
           `, 1, '${now}', '${now}'`,

@@ -53,11 +53,17 @@ for (let n = 0; n < SOURCES; n++) {
     { url: `${base}/feed/${n}`, kind: 'feed', name: `Feed ${n}`, intervalMinutes: 60 },
     { allowPrivate: true },
   );
+  const { region_id } = await db
+    .selectFrom('news_sources')
+    .select('region_id')
+    .where('id', '=', s.id)
+    .executeTakeFirstOrThrow();
   // Steady state: every listed link was taken in before.
   await db
     .insertInto('source_items')
     .values(
       Array.from({ length: ITEMS }, (_, i) => ({
+        region_id,
         source_id: s.id,
         url: `http://127.0.0.1/berita/${n}/artikel-nomor-${i}`,
         article_id: null,

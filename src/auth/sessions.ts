@@ -68,10 +68,16 @@ export async function createSession(
 ): Promise<{ cookie: string; csrfToken: string }> {
   const cookie = newSecret();
   const csrfToken = newSecret();
+  const user = await db
+    .selectFrom('users')
+    .select('region_id')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('sessions')
     .values({
       id: sha256(cookie),
+      region_id: user.region_id,
       user_id: userId,
       csrf_token: csrfToken,
       created_at: nowIso(),

@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../db/now.ts';
 import type { Database, Role, UserRow } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { provinceIdOf } from '../domain/region-code.ts';
 import { type Actor, ROLES, SYSTEM_ACTOR } from '../services/actor.ts';
 import { recordAudit } from '../services/audit.ts';
-import { conflict, invalid } from '../services/errors.ts';
+import { conflict, forbidden, invalid } from '../services/errors.ts';
+import { writeRegionId } from '../services/regions.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { newSecret, sha256 } from './secrets.ts';
 
@@ -13,6 +16,8 @@ export interface NewUser {
   role: Role;
   unitId?: number | null;
   password?: string | null;
+  /** The user's region; else the unit's, else the creating admin's (or the first region). */
+  regionId?: number | null;
 }
 
 export async function createUser(
@@ -33,21 +38,38 @@ export async function createUser(
     });
   const pwProblem = input.password ? passwordProblem(input.password) : null;
   if (pwProblem) problems.push({ field: 'password', message: pwProblem });
+  let regionId = input.regionId ?? null;
   if (input.unitId) {
     const unit = await db
       .selectFrom('org_units')
-      .select('id')
+      .select(['id', 'region_id'])
       .where('id', '=', input.unitId)
       .executeTakeFirst();
     if (!unit) problems.push({ field: 'unitId', message: `Unit ${input.unitId} tidak ada` });
+    else if (regionId !== null && unit.region_id !== regionId)
+      problems.push({ field: 'unitId', message: `Unit ${input.unitId} ada di wilayah lain` });
+    else regionId = unit.region_id;
   }
+  if (
+    regionId !== null &&
+    !(await db.selectFrom('regions').select('id').where('id', '=', regionId).executeTakeFirst())
+  )
+    problems.push({
+      field: 'region',
+      message: 'Wilayah itu belum ada; tambahkan dulu dengan `prestasi region add`',
+    });
   if (problems.length) throw invalid(problems);
+  regionId ??= await writeRegionId(db, by);
+  // An admin adds users to their own region only (the system adds them anywhere).
+  if (by.regionId !== null && by.regionId !== regionId)
+    throw forbidden('Admin hanya boleh menambah pengguna di wilayahnya sendiri.');
   const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   if (taken) throw conflict(`Email ${email} sudah terdaftar`);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await trx
       .insertInto('users')
       .values({
+        region_id: regionId,
         email,
         name: input.name?.trim() || email.split('@')[0],
         role: input.role,
@@ -60,7 +82,13 @@ export async function createUser(
       .returningAll()
       .executeTakeFirstOrThrow();
     const { password_hash: _omit, ...visible } = user;
-    await recordAudit(trx, by, { entityType: 'user', entityId: user.id, action: 'create', after: visible });
+    await recordAudit(trx, by, {
+      entityType: 'user',
+      entityId: user.id,
+      action: 'create',
+      after: visible,
+      regionId,
+    });
     return user;
   });
 }
@@ -73,10 +101,17 @@ export async function createApiToken(
   by: Actor = SYSTEM_ACTOR,
 ): Promise<string> {
   const token = newSecret('prs_');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
+    const user = await trx
+      .selectFrom('users')
+      .select('region_id')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (!user) throw invalid([{ field: 'user', message: `Pengguna ${userId} tidak ada` }]);
     const row = await trx
       .insertInto('api_tokens')
       .values({
+        region_id: user.region_id,
         user_id: userId,
         name,
         token_hash: sha256(token),
@@ -91,6 +126,7 @@ export async function createApiToken(
       entityId: row.id,
       action: 'create',
       after: { userId, name },
+      regionId: user.region_id,
     });
   });
   return token;
@@ -107,7 +143,36 @@ export async function actorFor(db: Kysely<Database>, user: UserRow): Promise<Act
       .executeTakeFirst();
     unitPath = unit?.path ?? null;
   }
-  return { id: user.id, label: user.email, role: user.role, unitId: user.unit_id, unitPath };
+  return {
+    id: user.id,
+    label: user.email,
+    role: user.role,
+    unitId: user.unit_id,
+    unitPath,
+    regionId: user.region_id,
+    readRegionIds: await readableRegionIds(db, user.role, user.region_id),
+  };
+}
+
+/**
+ * The regions a role reads: nasional every region (null); provinsi its province and the
+ * province's kabupaten/kota; every other role its own region only.
+ */
+export async function readableRegionIds(
+  db: Kysely<Database>,
+  role: Role,
+  regionId: number,
+): Promise<number[] | null> {
+  if (role === 'nasional') return null;
+  if (role !== 'provinsi') return [regionId];
+  const province = provinceIdOf(regionId);
+  const rows = await db
+    .selectFrom('regions')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', province), eb('parent_id', '=', province)]))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** The account with this email (as typed: case and spaces do not matter), active or not. */

@@ -5,6 +5,7 @@ export const COMMAND_DESCRIPTIONS = {
   serve: 'Jalankan server web dan API (migrasi diterapkan saat mulai)',
   demo: 'Buat database demo Kota Tangerang dan jalankan servernya (demo database + server)',
   migrate: 'Terapkan migrasi dan data rujukan ke DATABASE_URL (apply migrations and reference data)',
+  region: 'Kelola wilayah (pemda) dari daftar Kemendagri (manage regions)',
   user: 'Kelola pengguna (manage users)',
   token: 'Kelola token API (manage API tokens)',
   backup: 'Salin database SQLite secara konsisten selagi server berjalan (online backup)',

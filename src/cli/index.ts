@@ -11,6 +11,7 @@ const COMMANDS: Record<CommandName, () => Promise<{ register(program: Command): 
   serve: () => import('./commands/serve.ts'),
   demo: () => import('./commands/demo.ts'),
   migrate: () => import('./commands/migrate.ts'),
+  region: () => import('./commands/region.ts'),
   user: () => import('./commands/user.ts'),
   token: () => import('./commands/token.ts'),
   backup: () => import('./commands/backup.ts'),

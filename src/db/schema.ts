@@ -6,9 +6,13 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 export type Bool = 0 | 1;
 
 export interface RegionTable {
+  /** The Kemendagri code as a number: '36.71' -> 3671 (domain/region-code.ts). */
+  id: number;
   code: string; // Kemendagri code, '36.71'
   name: string;
   kind: 'kota' | 'kabupaten' | 'provinsi';
+  /** The province of a kabupaten/kota; null for a province. */
+  parent_id: number | null;
   founded_on: string | null;
   emblem_url: string | null;
   created_at: string;
@@ -16,7 +20,7 @@ export interface RegionTable {
 
 export interface OrgUnitTable {
   id: Generated<number>;
-  region_code: string;
+  region_id: number;
   parent_id: number | null;
   name: string;
   short_name: string | null;
@@ -50,11 +54,21 @@ export interface FieldTable {
   active: Bool;
 }
 
-export const ROLES = ['admin', 'verifikator', 'operator', 'kurator', 'viewer'] as const;
+/** provinsi reads its province and its kabupaten/kota; nasional reads every region; both read only. */
+export const ROLES = [
+  'admin',
+  'verifikator',
+  'operator',
+  'kurator',
+  'viewer',
+  'provinsi',
+  'nasional',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface UserTable {
   id: Generated<number>;
+  region_id: number;
   email: string;
   name: string;
   role: Role;
@@ -67,6 +81,7 @@ export interface UserTable {
 
 export interface ApiTokenTable {
   id: Generated<number>;
+  region_id: number;
   user_id: number;
   name: string;
   token_hash: string;
@@ -77,6 +92,7 @@ export interface ApiTokenTable {
 
 export interface SessionTable {
   id: string; // sha256 of the cookie value
+  region_id: number;
   user_id: number;
   csrf_token: string;
   created_at: string;
@@ -96,7 +112,7 @@ export type RecipientKind = 'region' | 'unit' | 'team';
 
 export interface AwardTable {
   id: Generated<number>;
-  region_code: string;
+  region_id: number;
   title: string;
   programme: string | null;
   edition_year: number;
@@ -141,6 +157,7 @@ export interface AwardTable {
 
 export interface AwardTeamMemberTable {
   id: Generated<number>;
+  region_id: number;
   award_id: number;
   unit_id: number | null;
   person_name: string | null;
@@ -150,6 +167,7 @@ export interface AwardTeamMemberTable {
 
 export interface EvidenceTable {
   id: Generated<number>;
+  region_id: number;
   award_id: number;
   kind: 'file' | 'link' | 'article';
   url: string | null;
@@ -166,6 +184,7 @@ export interface EvidenceTable {
 
 export interface AuditEventTable {
   id: Generated<number>;
+  region_id: number;
   at: string;
   actor_id: number | null;
   actor_label: string;
@@ -218,6 +237,7 @@ export type FindingState = 'pending' | 'accepted' | 'merged' | 'rejected';
 
 export interface FindingTable {
   id: Generated<number>;
+  region_id: number;
   fingerprint: string;
   state: FindingState;
   proposal_json: string;
@@ -235,6 +255,7 @@ export interface FindingTable {
 
 export interface FindingSourceTable {
   id: Generated<number>;
+  region_id: number;
   finding_id: number;
   article_id: number;
   quote: string;
@@ -276,7 +297,7 @@ export type NewsSourceKind = 'feed' | 'sitemap' | 'html';
 /** A news source watched for new articles (services/intake/watch). */
 export interface NewsSourceTable {
   id: Generated<number>;
-  region_code: string;
+  region_id: number;
   name: string;
   url: string;
   kind: NewsSourceKind;
@@ -301,6 +322,7 @@ export interface NewsSourceTable {
 /** A link a source listed: fetched once, then remembered with its article or its error. */
 export interface SourceItemTable {
   id: Generated<number>;
+  region_id: number;
   source_id: number;
   url: string;
   article_id: number | null;
@@ -323,6 +345,7 @@ export interface ArticleBandTable {
 
 export interface ImportBatchTable {
   id: Generated<number>;
+  region_id: number;
   file_name: string;
   sha256: string;
   rows_total: number;

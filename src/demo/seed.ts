@@ -4,6 +4,7 @@ import { actorFor, createUser } from '../auth/users.ts';
 import { nowIso } from '../db/now.ts';
 import type { Database } from '../db/schema.ts';
 import { formatDate } from '../domain/format.ts';
+import { regionIdOf } from '../domain/region-code.ts';
 import { AWARDING_BODIES } from '../reference/awarding-bodies.ts';
 import { type Actor, SYSTEM_ACTOR } from '../services/actor.ts';
 import { recordAudit } from '../services/audit.ts';
@@ -58,6 +59,7 @@ export async function seedDemo(
       role: a.role,
       unitId: a.unit ? unitOf(unitIds, a.unit) : null,
       password: a.password,
+      regionId: regionIdOf(DEMO_REGION.code),
     });
     actors.set(a.key, await actorFor(db, user));
   }
@@ -239,6 +241,7 @@ async function attachReport(
     const row = await trx
       .insertInto('evidence')
       .values({
+        region_id: regionIdOf(DEMO_REGION.code),
         award_id: awardId,
         kind: 'article',
         url: null,

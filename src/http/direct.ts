@@ -36,11 +36,10 @@ export function serveDirect(db: Kysely<Database>, req: IncomingMessage, res: Ser
   const page = directPage(db, r);
   if (!page) return false;
   if (page.status === 200 && etagMatches(req.headers['if-none-match'], page.etag)) {
-    const { 'content-type': _, ...headers } = page.headers;
-    res.writeHead(304, headers);
+    res.writeHead(304, page.notModifiedHead);
     res.end();
   } else {
-    res.writeHead(page.status, { ...page.headers, 'content-length': page.body.byteLength });
+    res.writeHead(page.status, page.head);
     res.end(page.body);
   }
   return true;

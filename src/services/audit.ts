@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { nowIso } from '../db/now.ts';
 import type { AuditEventRow, Database } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
+import { writeRegionId } from './regions.ts';
 
 export interface AuditInput {
   entityType: string;
@@ -10,13 +11,17 @@ export interface AuditInput {
   before?: unknown;
   after?: unknown;
   reason?: string | null;
+  /** The region of the record changed; defaults to the actor's region (see services/regions.ts). */
+  regionId?: number;
 }
 
 /** Appends one event. Call inside the same transaction as the change it records. */
 export async function recordAudit(db: Kysely<Database>, actor: Actor, e: AuditInput): Promise<void> {
+  const regionId = e.regionId ?? (await writeRegionId(db, actor));
   await db
     .insertInto('audit_events')
     .values({
+      region_id: regionId,
       at: nowIso(),
       actor_id: actor.id,
       actor_label: actor.label,

@@ -5,8 +5,9 @@ import type { Insertable, Kysely } from 'kysely';
 import { z } from 'zod';
 import { nowIso } from '../db/now.ts';
 import type { AwardRow, Database, EvidenceRow, EvidenceTable } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { formatDateTime, formatMegabytes } from '../domain/format.ts';
-import { assertCanEditFor } from './access.ts';
+import { assertCanEditFor, assertOwnRegion } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { type Evidence, toEvidence } from './awards/model.ts';
@@ -68,6 +69,7 @@ export async function editableAward(
 ): Promise<AwardRow> {
   const award = await trx.selectFrom('awards').selectAll().where('id', '=', awardId).executeTakeFirst();
   if (!award) throw notFound('Penghargaan', awardId);
+  assertOwnRegion(actor, award.region_id);
   assertCanEditFor(actor, award.unit_path);
   if (award.state === 'verified') throw conflict(say.verified);
   // The verifier decides on what was submitted: the evidence may not change under their eyes.
@@ -176,11 +178,12 @@ function insertEvidence(
     'kind' | 'url' | 'file_name' | 'media_type' | 'size_bytes' | 'sha256' | 'caption'
   >,
 ): Promise<Evidence> {
-  return db.transaction().execute(async (trx) => {
-    await editableAward(trx, actor, awardId);
+  return inTransaction(db, async (trx) => {
+    const award = await editableAward(trx, actor, awardId);
     const row = await trx
       .insertInto('evidence')
       .values({
+        region_id: award.region_id,
         award_id: awardId,
         ...fields,
         quote: null,
@@ -195,6 +198,7 @@ function insertEvidence(
       entityId: awardId,
       action: 'evidence.add',
       after: row,
+      regionId: row.region_id,
     });
     return toEvidence(row);
   });
@@ -206,7 +210,7 @@ export async function deleteEvidence(
   store: UploadStore,
   id: number,
 ): Promise<void> {
-  const removed = await db.transaction().execute(async (trx) => {
+  const removed = await inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Bukti', id);
     await editableAward(trx, actor, before.award_id);
@@ -216,6 +220,7 @@ export async function deleteEvidence(
       entityId: before.award_id,
       action: 'evidence.remove',
       before,
+      regionId: before.region_id,
     });
     return before;
   });

@@ -1,10 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import { nowIso } from '../db/now.ts';
 import type { Database, OrgUnitRow, RegionTable } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { provinceIdOf, regionCodeOf, regionIdOf, regionIdOrNone } from '../domain/region-code.ts';
 import { regionByCode } from '../extract/regions/gazetteer.ts';
 import { REGION_CODE } from '../reference/region-codes.ts';
 import { UNIT_TYPES, type UnitType } from '../reference/unit-types.ts';
-import { assertAdmin } from './access.ts';
+import { assertAdmin, assertOwnRegion } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { conflict, invalid, notFound } from './errors.ts';
@@ -44,13 +46,15 @@ export async function createRegion(db: Kysely<Database>, actor: Actor, r: Region
   assertAdmin(actor);
   if (!REGION_CODE.test(r.code))
     throw invalid([{ field: 'code', message: 'Kode wilayah Kemendagri seperti 36 atau 36.71' }]);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (await trx.selectFrom('regions').select('code').where('code', '=', r.code).executeTakeFirst())
       throw conflict(`Wilayah ${r.code} sudah ada`);
     await trx
       .insertInto('regions')
       .values({
+        id: regionIdOf(r.code),
         code: r.code,
+        parent_id: r.kind === 'provinsi' ? null : provinceIdOf(regionIdOf(r.code)),
         name: r.name,
         kind: r.kind,
         founded_on: r.foundedOn,
@@ -58,16 +62,25 @@ export async function createRegion(db: Kysely<Database>, actor: Actor, r: Region
         created_at: nowIso(),
       })
       .execute();
-    await recordAudit(trx, actor, { entityType: 'region', entityId: r.code, action: 'create', after: r });
+    await recordAudit(trx, actor, {
+      entityType: 'region',
+      entityId: r.code,
+      action: 'create',
+      after: r,
+      regionId: regionIdOf(r.code),
+    });
   });
 }
 
 /** A region as it is kept: what an admin gives, and the emblem the showcase shows. */
 export interface RegionView extends Region {
+  /** The numeric Kemendagri code, the tenant key (domain/region-code.ts). */
+  id: number;
   emblemUrl: string | null;
 }
 
 const toRegion = (r: Selectable<RegionTable>): RegionView => ({
+  id: r.id,
   code: r.code,
   name: r.name,
   kind: r.kind,
@@ -114,7 +127,7 @@ export async function createUnit(db: Kysely<Database>, actor: Actor, u: NewUnit)
   if (!UNIT_TYPES.includes(u.unitType))
     problems.push({ field: 'unitType', message: `Jenis unit: ${UNIT_TYPES.join(', ')}` });
   if (problems.length) throw invalid(problems);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let parentPath = '/';
     let regionCode = u.regionCode;
     if (u.parentId) {
@@ -124,12 +137,12 @@ export async function createUnit(db: Kysely<Database>, actor: Actor, u: NewUnit)
         .where('id', '=', u.parentId)
         .executeTakeFirst();
       if (!parent) throw invalid([{ field: 'parentId', message: `Unit induk ${u.parentId} tidak ada` }]);
-      if (regionCode && parent.region_code !== regionCode)
+      if (regionCode && parent.region_id !== regionIdOf(regionCode))
         throw invalid([{ field: 'parentId', message: 'Unit induk ada di wilayah lain' }]);
-      regionCode = parent.region_code;
+      regionCode = regionCodeOf(parent.region_id);
       parentPath = parent.path;
     }
-    regionCode ??= (await getRegion(trx))?.code;
+    regionCode ??= actor.regionId !== null ? regionCodeOf(actor.regionId) : (await getRegion(trx))?.code;
     if (!regionCode)
       throw invalid([
         {
@@ -141,11 +154,13 @@ export async function createUnit(db: Kysely<Database>, actor: Actor, u: NewUnit)
       throw invalid([
         { field: 'regionCode', message: `Wilayah ${regionCode} tidak ada; lihat /api/v1/regions` },
       ]);
+    const regionId = regionIdOf(regionCode);
+    assertOwnRegion(actor, regionId);
     const now = nowIso();
     const inserted = await trx
       .insertInto('org_units')
       .values({
-        region_code: regionCode,
+        region_id: regionId,
         parent_id: u.parentId ?? null,
         name: u.name.trim(),
         short_name: u.shortName?.trim() || null,
@@ -168,6 +183,7 @@ export async function createUnit(db: Kysely<Database>, actor: Actor, u: NewUnit)
       entityId: unit.id,
       action: 'create',
       after: unit,
+      regionId,
     });
     return unit;
   });
@@ -180,9 +196,10 @@ export async function updateUnit(
   patch: { name?: string; shortName?: string | null; active?: boolean },
 ): Promise<OrgUnitRow> {
   assertAdmin(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Unit', id);
+    assertOwnRegion(actor, before.region_id);
     const after = await trx
       .updateTable('org_units')
       .set({
@@ -194,7 +211,14 @@ export async function updateUnit(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { entityType: 'org_unit', entityId: id, action: 'update', before, after });
+    await recordAudit(trx, actor, {
+      entityType: 'org_unit',
+      entityId: id,
+      action: 'update',
+      before,
+      after,
+      regionId: before.region_id,
+    });
     return after;
   });
 }
@@ -220,7 +244,7 @@ export async function getUnit(db: Kysely<Database>, id: number, regionCode?: str
 /** All units of a region in tree order (parents before children, siblings by name). */
 export async function listUnits(db: Kysely<Database>, regionCode?: string): Promise<UnitNode[]> {
   let q = db.selectFrom('org_units').selectAll();
-  if (regionCode) q = q.where('region_code', '=', regionCode);
+  if (regionCode) q = q.where('region_id', '=', regionIdOrNone(regionCode));
   const rows = await q.execute();
   const children = new Map<number | null, OrgUnitRow[]>();
   for (const r of rows) {

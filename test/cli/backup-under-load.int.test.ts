@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { createRegion } from '../../src/services/units.ts';
 import { createTestDb, type TestDb, testDatabaseKind } from '../support/db.ts';
 import { prestasi } from './run-cli.ts';
 
@@ -17,6 +19,12 @@ describe('prestasi backup under a steady write load', { timeout: 120_000 }, () =
   let dir: string;
   beforeAll(async () => {
     t = await createTestDb();
+    await createRegion(t.db, SYSTEM_ACTOR, {
+      code: '36.71',
+      name: 'Kota Tangerang',
+      kind: 'kota',
+      foundedOn: null,
+    });
     dir = mkdtempSync(join(tmpdir(), 'prestasi-backup-load-'));
   });
   afterAll(() => t.drop());
@@ -25,7 +33,7 @@ describe('prestasi backup under a steady write load', { timeout: 120_000 }, () =
     const writer = new SqliteDatabase(t.sqlitePath!);
     writer.pragma('busy_timeout = 5000');
     const insert = writer.prepare(
-      "INSERT INTO audit_events (at, actor_id, actor_label, entity_type, entity_id, action, after_json) VALUES (?, NULL, 'beban', 'load', ?, 'create', ?)",
+      "INSERT INTO audit_events (region_id, at, actor_id, actor_label, entity_type, entity_id, action, after_json) VALUES (3671, ?, NULL, 'beban', 'load', ?, 'create', ?)",
     );
     // About 25 MB, so that a page-by-page copy needs many steps a write can interrupt.
     const filler = 'x'.repeat(1000);

@@ -38,6 +38,20 @@ describe('prestasi migrate, user add, token create', { timeout: 180_000 }, () =>
     expect(second.stdout).toMatch(/tidak ada migrasi baru/);
   });
 
+  it('adds a region from the gazetteer, refusing a code that is not one', async () => {
+    const r = await prestasi(['region', 'add', '--code', '36.71', '--founded', '1993-02-28'], {
+      databaseUrl: url,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('36.71 Kota Tangerang');
+    const again = await prestasi(['region', 'add', '--code', '36.71'], { databaseUrl: url });
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/sudah ada/);
+    const unknown = await prestasi(['region', 'add', '--code', '36.99'], { databaseUrl: url });
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/tidak ada di daftar Kemendagri/);
+  });
+
   it('adds a user with the password from stdin, who can then sign in through the API', async () => {
     const r = await prestasi(
       [

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { prepareDatabase } from '../../src/db/prepare.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { createRegion } from '../../src/services/units.ts';
 import { createEmptyDatabaseUrl, dropDatabaseUrl, testDatabaseKind } from '../support/db.ts';
 
 describe(`migrations on ${testDatabaseKind()}`, () => {
@@ -21,6 +23,8 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       '006_intake_provenance',
       '007_public_cover',
       '008_intake_retry_undo',
+      '009_region_tenants',
+      '010_region_security',
       '011_public_counts',
     ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();
@@ -54,9 +58,16 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
     urls.push(url);
     const { db, close } = openDatabase(url);
     await prepareDatabase(db);
+    await createRegion(db, SYSTEM_ACTOR, {
+      code: '36.71',
+      name: 'Kota Tangerang',
+      kind: 'kota',
+      foundedOn: null,
+    });
     await db
       .insertInto('audit_events')
       .values({
+        region_id: 3671,
         at: 'x',
         actor_id: null,
         actor_label: 't',

@@ -3,7 +3,7 @@ import type { AwardEvent } from '../../src/extract/types.ts';
 import { aboutHome, decideRegion, type HomeRegion } from '../../src/services/intake/region.ts';
 import { unitCandidates } from '../../src/services/intake/units.ts';
 
-const home: HomeRegion = { code: '36.71', name: 'Kota Tangerang', kind: 'kota' };
+const home: HomeRegion = { id: 3671, code: '36.71', name: 'Kota Tangerang', kind: 'kota' };
 
 const event = (over: Partial<AwardEvent>): AwardEvent => ({
   ...({

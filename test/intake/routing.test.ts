@@ -5,8 +5,8 @@ import { routeEvent, subjectTenant } from '../../src/services/intake/routing.ts'
 
 // Routing in a deployment of several regions, and that one region kept routes as before.
 
-const kota: HomeRegion = { code: '36.71', name: 'Kota Tangerang', kind: 'kota' };
-const kabupaten: HomeRegion = { code: '36.03', name: 'Kabupaten Tangerang', kind: 'kabupaten' };
+const kota: HomeRegion = { id: 3671, code: '36.71', name: 'Kota Tangerang', kind: 'kota' };
+const kabupaten: HomeRegion = { id: 3603, code: '36.03', name: 'Kabupaten Tangerang', kind: 'kabupaten' };
 const both = new Map([kota, kabupaten].map((r) => [r.code, r]));
 const kotaOnly = new Map([[kota.code, kota]]);
 

@@ -32,7 +32,7 @@ export async function insertAwardRow(db: Kysely<Database>, values: Partial<NewAw
   const row = await db
     .insertInto('awards')
     .values({
-      region_code: '36.71',
+      region_id: 3671,
       title: 'Penghargaan uji',
       edition_year: 2025,
       recipient_kind: 'region',

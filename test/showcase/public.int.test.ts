@@ -342,6 +342,22 @@ describe('public showcase: what the public may see', () => {
       expect(res.headers.get('content-type')).toContain('text/html');
     }
   });
+
+  it('a single-region install keeps its showcase at the root and also answers under /wilayah/{code}', async () => {
+    const root = await get('/penghargaan');
+    const under = await get('/wilayah/36.71/penghargaan');
+    expect(under.status).toBe(200);
+    expect(totalOf(under.text)).toBe(totalOf(root.text));
+    // The root's links stay at the root; the region's under its base.
+    expect(dom(root.text).querySelector('nav a[href*="penghargaan"]')?.getAttribute('href')).toBe(
+      '/penghargaan',
+    );
+    expect(dom(under.text).querySelector('nav a[href*="penghargaan"]')?.getAttribute('href')).toBe(
+      '/wilayah/36.71/penghargaan',
+    );
+    expect((await get('/perbandingan')).status).toBe(200);
+    expect((await get('/wilayah/36.03')).status).toBe(404);
+  });
 });
 
 function totalOf(html: string): number {

@@ -83,6 +83,7 @@ describe('unit pages and award page details', () => {
     await t.db.db
       .insertInto('evidence')
       .values({
+        region_id: 3671,
         award_id: articleAward,
         kind: 'article',
         article_id: article.id,

@@ -35,6 +35,7 @@ export async function createShowcaseApp(): Promise<{ t: TestApp; seed: SeedResul
     .insertInto('evidence')
     .values([
       {
+        region_id: hostile.region_id,
         award_id: hostile.id,
         kind: 'link',
         url: 'javascript:alert(1)',
@@ -42,6 +43,7 @@ export async function createShowcaseApp(): Promise<{ t: TestApp; seed: SeedResul
         created_at: new Date().toISOString(),
       },
       {
+        region_id: hostile.region_id,
         award_id: hostile.id,
         kind: 'article',
         url: 'https://news.example.id/berita',

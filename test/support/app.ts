@@ -64,6 +64,9 @@ export async function createTestApp(overrides: Partial<ReturnType<typeof loadCon
     operatorOther: { role: 'operator', unitId: bkpsdm.id },
     kurator: { role: 'kurator' },
     viewer: { role: 'viewer' },
+    // Read-only across regions (issue 13): the province of Banten, and the nation.
+    provinsi: { role: 'provinsi' },
+    nasional: { role: 'nasional' },
   };
   const tokens: Record<string, string> = {};
   const passwords: Record<string, string> = {};

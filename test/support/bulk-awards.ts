@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
+import { regionIdOf } from '../../src/domain/region-code.ts';
 
 // Many awards at once, for tests and benchmarks at size: one INSERT … SELECT over a recursive
 // counter, so 100,000 rows take a second on either database. Every column is a formula of the
@@ -62,9 +63,9 @@ export async function insertBulkAwards(db: Kysely<Database>, o: BulkOptions): Pr
   const now = new Date().toISOString();
   await sql`
     with recursive seq(i) as (select 1 union all select i + 1 from seq where i < ${sql.lit(o.count)})
-    insert into awards (region_code, title, edition_year, level, field_id, recipient_kind, unit_id,
+    insert into awards (region_id, title, edition_year, level, field_id, recipient_kind, unit_id,
       unit_path, received_on, state, is_public, version, created_at, updated_at)
-    select ${sql.lit(o.regionCode)},
+    select ${sql.lit(regionIdOf(o.regionCode))},
       ${sql.lit('Penghargaan massal ')} || cast(i + ${sql.lit(o.offset ?? 0)} as text),
       ${year},
       ${choose(i, BULK_LEVELS)},

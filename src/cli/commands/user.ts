@@ -1,8 +1,9 @@
-// prestasi user add --email E --role R [--unit ID] [--name N] --password-stdin
+// prestasi user add --email E --role R [--region CODE] [--unit ID] [--name N] --password-stdin
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { createUser } from '../../auth/users.ts';
 import type { Role } from '../../db/schema.ts';
+import { isRegionCode, regionIdOf } from '../../domain/region-code.ts';
 import { ROLES } from '../../services/actor.ts';
 import { findUnitByName } from '../../services/units.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
@@ -14,6 +15,7 @@ interface AddOptions {
   role?: string;
   unit?: string;
   name?: string;
+  region?: string;
   passwordStdin?: boolean;
 }
 
@@ -46,6 +48,10 @@ export function register(program: Command): void {
     .option('--role <role>', `peran: ${ROLES.join(', ')}`)
     .option('--unit <id>', 'id unit (wajib untuk operator), atau nama/singkatan unit')
     .option('--name <name>', 'nama tampilan')
+    .option(
+      '--region <code>',
+      'kode wilayah pengguna, mis. 36.03 (bawaan: wilayah unitnya, atau wilayah pertama)',
+    )
     .option('--password-stdin', 'baca kata sandi dari baris pertama stdin')
     .exitOverride(exitTwoOnUsageError)
     .action(async (o: AddOptions) => {
@@ -56,6 +62,8 @@ export function register(program: Command): void {
         throw new CliError(
           'an operator works for one unit: give --unit ID (see the unit list in the admin pages)',
         );
+      if (o.region !== undefined && !isRegionCode(o.region))
+        throw new CliError(`--region takes a Kemendagri code such as 36.71 or 36 (got "${o.region}")`);
       if (!o.passwordStdin)
         throw new CliError(
           'give --password-stdin and pipe the password, e.g. printf "%s\\n" "$PASSWORD" | prestasi user add ... --password-stdin',
@@ -79,6 +87,7 @@ export function register(program: Command): void {
           role: o.role as Role,
           unitId,
           password,
+          regionId: o.region ? regionIdOf(o.region) : null,
         });
       });
       process.stdout.write(

@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { regionCodeOf } from '../../domain/region-code.ts';
 import { UNIT_TYPES } from '../../reference/unit-types.ts';
 import { ADMIN_ROLES, assertAdmin } from '../../services/access.ts';
 import { notFound } from '../../services/errors.ts';
 import { dbId } from '../../services/ids.ts';
+import { actorRegionCode } from '../../services/regions.ts';
 import { noNul } from '../../services/safe-text.ts';
 import {
   createUnit,
@@ -82,11 +84,11 @@ export function unitRoutes() {
       method: 'get',
       path: '/regions/current',
       tags,
-      summary: 'The region this installation serves (the first one configured)',
+      summary: "The caller's region (the public: the first one configured)",
       responses: { ...jsonOk('The region', RegionSchema), ...errorResponses },
     }),
     async (c) => {
-      const region = await getRegion(c.get('deps').db.db);
+      const region = await getRegion(c.get('deps').db.db, actorRegionCode(c.get('actor')));
       if (!region) throw notFound('Wilayah', '(belum dibuat: jalankan prestasi demo)');
       return c.json(region, 200);
     },
@@ -139,7 +141,7 @@ export function unitRoutes() {
       const { db } = c.get('deps').db;
       const input = c.req.valid('json');
       const row = await createUnit(db, actor, input);
-      return c.json(await getUnit(db, row.id, row.region_code), 201);
+      return c.json(await getUnit(db, row.id, regionCodeOf(row.region_id)), 201);
     },
   );
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AwardRow, Database, EvidenceRow } from '../../db/schema.ts';
 import type { AwardValues } from '../../domain/awards/fields.ts';
+import { regionCodeOf } from '../../domain/region-code.ts';
 import { valuesFromRow } from './row.ts';
 
 /**
@@ -102,7 +103,7 @@ export async function hydrateAwards(db: Kysely<Database>, rows: AwardRow[], loca
   return rows.map((r) => ({
     ...valuesFromRow(r),
     id: r.id,
-    regionCode: r.region_code,
+    regionCode: regionCodeOf(r.region_id),
     awardingBody: r.awarding_body_id ? (giverById.get(r.awarding_body_id) ?? null) : null,
     field: r.field_id ? (fieldById.get(r.field_id) ?? null) : null,
     unit: r.unit_id ? (unitById.get(r.unit_id) ?? null) : null,

@@ -1,6 +1,7 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { formatNumber } from '../../domain/format.ts';
+import { isRegionCode, regionIdOf } from '../../domain/region-code.ts';
 import { assertCanEditFor, type Reader, readableAwards, readableBy } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
@@ -150,7 +151,8 @@ export async function applyFilters(
   q: Partial<ListAwardsQuery>,
 ): Promise<AwardQuery> {
   query = query.where(readableBy(actor));
-  if (q.region) query = query.where('awards.region_code', '=', q.region);
+  if (q.region)
+    query = query.where('awards.region_id', '=', isRegionCode(q.region) ? regionIdOf(q.region) : -1);
   if (q.state) query = query.where('awards.state', '=', q.state);
   if (q.year) query = query.where('awards.edition_year', '=', q.year);
   if (q.level) query = query.where('awards.level', '=', q.level);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { regionCodeOf } from '../../domain/region-code.ts';
 import { currentGiverCode } from '../../reference/awarding-bodies.ts';
 import { type ErrorDetail, invalid } from '../errors.ts';
 import { getRegion } from '../units.ts';
@@ -8,6 +9,7 @@ import { getRegion } from '../units.ts';
 // sees all of them at once rather than one per attempt.
 
 export interface ResolvedRefs {
+  regionId: number;
   regionCode: string;
   awardingBodyId: number | null;
   awardingBodyCode: string | null;
@@ -34,6 +36,8 @@ export async function resolveReferences(
   db: Kysely<Database>,
   input: RefInput,
   newChoice: { field: boolean } = { field: true },
+  /** The region the award is written in (the actor's, or the record's on an edit); null: the unit's. */
+  inRegion: number | null = null,
 ): Promise<ResolvedRefs> {
   const problems: ErrorDetail[] = [];
   let awardingBodyId: number | null = null;
@@ -87,42 +91,55 @@ export async function resolveReferences(
   }
   let unitId: number | null = null;
   let unitPath: string | null = null;
-  let regionCode: string | null = null;
+  let regionId: number | null = inRegion;
   if (input.unitId) {
     const unit = await db
       .selectFrom('org_units')
-      .select(['id', 'path', 'region_code'])
+      .select(['id', 'path', 'region_id'])
       .where('id', '=', input.unitId)
       .executeTakeFirst();
-    if (unit) {
+    if (unit && regionId !== null && unit.region_id !== regionId)
+      problems.push({
+        field: 'unitId',
+        message: `Unit ${input.unitId} ada di wilayah lain; pilih unit wilayah Anda`,
+      });
+    else if (unit) {
       unitId = unit.id;
       unitPath = unit.path;
-      regionCode = unit.region_code;
+      regionId = unit.region_id;
     } else
       problems.push({ field: 'unitId', message: `Unit ${input.unitId} tidak ada; pilih dari /api/v1/units` });
   }
   const teamUnitIds = (input.team ?? []).map((m) => m.unitId).filter((v): v is number => !!v);
   if (teamUnitIds.length) {
     const found = new Set(
-      (await db.selectFrom('org_units').select('id').where('id', 'in', teamUnitIds).execute()).map(
-        (u) => u.id,
-      ),
+      (await db.selectFrom('org_units').select(['id', 'region_id']).where('id', 'in', teamUnitIds).execute())
+        .filter((u) => regionId === null || u.region_id === regionId)
+        .map((u) => u.id),
     );
     input.team?.forEach((m, i) => {
       if (m.unitId && !found.has(m.unitId))
         problems.push({ field: `team.${i}.unitId`, message: `Unit ${m.unitId} tidak ada` });
     });
   }
-  if (!regionCode) {
+  if (regionId === null) {
     const region = await getRegion(db);
     if (!region)
       problems.push({
-        message: 'Belum ada pemda (region); jalankan `prestasi demo` atau buat region lebih dulu',
+        message: 'Belum ada pemda (region); jalankan `prestasi demo` atau `prestasi region add` lebih dulu',
       });
-    regionCode = region?.code ?? null;
+    regionId = region?.id ?? null;
   }
   if (problems.length) throw invalid(problems);
-  return { regionCode: regionCode!, awardingBodyId, awardingBodyCode, fieldId, unitId, unitPath };
+  return {
+    regionId: regionId!,
+    regionCode: regionCodeOf(regionId!),
+    awardingBodyId,
+    awardingBodyCode,
+    fieldId,
+    unitId,
+    unitPath,
+  };
 }
 
 interface GiverValidity {

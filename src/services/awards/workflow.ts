@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { AwardRow, AwardState, Database } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { assertCanEditFor, assertCanVerify } from '../access.ts';
+import { assertCanEditFor, assertCanVerify, assertOwnRegion } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
@@ -68,6 +68,7 @@ async function step(
   return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('awards').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Penghargaan', id);
+    assertOwnRegion(actor, before.region_id);
     if (s === 'submit') assertCanEditFor(actor, before.unit_path);
     else assertCanVerify(actor);
     if (!FROM[s].includes(before.state))
@@ -92,7 +93,15 @@ async function step(
       .returningAll()
       .executeTakeFirst();
     if (!after) throw conflict('Penghargaan baru saja diubah orang lain; muat ulang lalu ulangi.');
-    await recordAudit(trx, actor, { entityType: 'award', entityId: id, action: s, before, after, reason });
+    await recordAudit(trx, actor, {
+      entityType: 'award',
+      entityId: id,
+      action: s,
+      before,
+      after,
+      reason,
+      regionId: before.region_id,
+    });
     return after;
   });
 }

@@ -3,7 +3,7 @@ import { nowIso } from '../../db/now.ts';
 import type { AwardRow, Database, NewAward } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AWARD_FIELDS } from '../../domain/awards/fields.ts';
-import { assertCanEditFor } from '../access.ts';
+import { assertCanEditFor, assertOwnRegion } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
@@ -25,7 +25,7 @@ export async function createAward(
   > = {},
 ): Promise<AwardRow> {
   return inTransaction(db, async (trx) => {
-    const values = await buildRow(trx, actor, input);
+    const values = await buildRow(trx, actor, input, { field: true }, actor.regionId);
     const now = nowIso();
     const row = await trx
       .insertInto('awards')
@@ -46,8 +46,14 @@ export async function createAward(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeTeam(trx, row.id, input.team);
-    await recordAudit(trx, actor, { entityType: 'award', entityId: row.id, action: 'create', after: row });
+    await writeTeam(trx, row, input.team);
+    await recordAudit(trx, actor, {
+      entityType: 'award',
+      entityId: row.id,
+      action: 'create',
+      after: row,
+      regionId: row.region_id,
+    });
     return row;
   });
 }
@@ -62,6 +68,7 @@ export async function updateAward(
   return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('awards').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Penghargaan', id);
+    assertOwnRegion(actor, before.region_id);
     assertCanEditFor(actor, before.unit_path);
     if (before.state === 'verified')
       throw conflict(
@@ -83,9 +90,13 @@ export async function updateAward(
         for (const k of f.inputs) delete base[k];
     const merged = { ...base, ...stripUndefined(changes) } as CreateAward;
     if (changes.team === undefined) merged.team = await readTeam(trx, id);
-    const values = await buildRow(trx, actor, merged, {
-      field: changes.fieldId !== undefined || changes.fieldCode !== undefined,
-    });
+    const values = await buildRow(
+      trx,
+      actor,
+      merged,
+      { field: changes.fieldId !== undefined || changes.fieldCode !== undefined },
+      before.region_id,
+    );
     const after = await trx
       .updateTable('awards')
       .set({ ...values, version: before.version + 1, updated_by: actor.id, updated_at: nowIso() })
@@ -94,9 +105,16 @@ export async function updateAward(
       .executeTakeFirstOrThrow();
     if (changes.team !== undefined) {
       await trx.deleteFrom('award_team_members').where('award_id', '=', id).execute();
-      await writeTeam(trx, id, changes.team);
+      await writeTeam(trx, after, changes.team);
     }
-    await recordAudit(trx, actor, { entityType: 'award', entityId: id, action: 'update', before, after });
+    await recordAudit(trx, actor, {
+      entityType: 'award',
+      entityId: id,
+      action: 'update',
+      before,
+      after,
+      regionId: before.region_id,
+    });
     return after;
   });
 }
@@ -106,6 +124,7 @@ export async function deleteAward(db: Kysely<Database>, actor: Actor, id: number
   await inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('awards').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Penghargaan', id);
+    assertOwnRegion(actor, before.region_id);
     assertCanEditFor(actor, before.unit_path);
     if (before.state === 'verified' || before.state === 'submitted')
       throw conflict(
@@ -120,7 +139,13 @@ export async function deleteAward(db: Kysely<Database>, actor: Actor, id: number
       .where('matched_award_id', '=', id)
       .execute();
     await trx.deleteFrom('awards').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { entityType: 'award', entityId: id, action: 'delete', before });
+    await recordAudit(trx, actor, {
+      entityType: 'award',
+      entityId: id,
+      action: 'delete',
+      before,
+      regionId: before.region_id,
+    });
   });
 }
 
@@ -128,24 +153,27 @@ async function buildRow(
   trx: Kysely<Database>,
   actor: Actor,
   input: CreateAward,
-  newChoice = { field: true },
+  newChoice: { field: boolean },
+  inRegion: number | null,
 ) {
   const problems = awardRuleProblems(input);
   if (problems.length) throw invalid(problems);
 
-  const refs = await resolveReferences(trx, input, newChoice);
+  const refs = await resolveReferences(trx, input, newChoice, inRegion);
+  assertOwnRegion(actor, refs.regionId);
   assertCanEditFor(actor, refs.unitPath);
   const grade = await gradeForAward(trx, input);
   return awardRowValues(input, refs, grade);
 }
 
-async function writeTeam(trx: Kysely<Database>, awardId: number, team: TeamInput): Promise<void> {
+async function writeTeam(trx: Kysely<Database>, award: AwardRow, team: TeamInput): Promise<void> {
   if (!team?.length) return;
   await trx
     .insertInto('award_team_members')
     .values(
       team.map((m, i) => ({
-        award_id: awardId,
+        region_id: award.region_id,
+        award_id: award.id,
         unit_id: m.unitId ?? null,
         person_name: m.personName ?? null,
         role: m.role ?? null,

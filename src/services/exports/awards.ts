@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { SHEET_FIELDS, type ValueField, type ValueFieldKey } from '../../domain/awards/fields.ts';
 import { teamCell } from '../../domain/awards/team.ts';
+import { regionIdOrNone } from '../../domain/region-code.ts';
 import { lazyRequire } from '../../lazy.ts';
 import type { Actor } from '../actor.ts';
 import { type Award, hydrateAwards } from '../awards/model.ts';
@@ -37,7 +38,7 @@ export async function awardsForExport(
   regionCode?: string | null,
 ): Promise<Award[]> {
   let q = await applyFilters(db, db.selectFrom('awards'), actor, filters);
-  if (regionCode) q = q.where('awards.region_code', '=', regionCode);
+  if (regionCode) q = q.where('awards.region_id', '=', regionIdOrNone(regionCode));
   const rows = await q
     .selectAll('awards')
     .orderBy('awards.edition_year')

@@ -63,7 +63,7 @@ export async function buildOpenData(
   const units = await db
     .selectFrom('org_units')
     .selectAll()
-    .where('region_code', '=', region.code)
+    .where('region_id', '=', region.id)
     .orderBy('path')
     .execute();
   const producer = producerName(region);

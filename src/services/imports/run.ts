@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/i18n.ts';
+import { type Locale, tr } from '../../domain/i18n.ts';
 import { roleLabel } from '../../domain/labels.ts';
-import { IMPORT_ROLES } from '../access.ts';
+import { regionCodeOf } from '../../domain/region-code.ts';
+import { assertOwnRegion, IMPORT_ROLES } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { ImportContext } from './context.ts';
@@ -117,7 +118,11 @@ async function runImport(db: Kysely<Database>, actor: Actor, options: ImportOpti
   };
   if (dataRows.length === 0) report.notes.push('Tidak ada baris data di bawah baris judul kolom.');
 
-  const ctx = await ImportContext.load(db, options.regionCode);
+  const ctx = await ImportContext.load(
+    db,
+    options.regionCode ?? (actor.regionId !== null ? regionCodeOf(actor.regionId) : null),
+  );
+  assertOwnRegion(actor, ctx.region.id);
   const ready: { row: ReadyRow; team: TeamMember[] }[] = [];
   const freeGivers = new Map<string, string | null>();
   const firstRowByLooseKey = new Map<string, number>();
@@ -201,6 +206,7 @@ async function runImport(db: Kysely<Database>, actor: Actor, options: ImportOpti
       rowsTotal: report.rows,
       skipped: report.skipped,
       state: report.state,
+      regionId: ctx.region.id,
       items: fresh,
       now: nowIso(),
       onProgress: (done) => options.onProgress?.(done, fresh.length, 'write'),
@@ -219,9 +225,8 @@ async function runImport(db: Kysely<Database>, actor: Actor, options: ImportOpti
 
 /** "Baris 7, kolom D (Pemberi): 'Kemendagr' tidak dikenal — maksud Anda 'Kemendagri'?" */
 export function describeProblem(p: Problem, lang: Locale = 'id'): string {
-  const where = [lang === 'en' ? `Row ${p.row}` : `Baris ${p.row}`];
-  if (p.column)
-    where.push(`${lang === 'en' ? 'column' : 'kolom'} ${p.column}${p.header ? ` (${p.header})` : ''}`);
-  else if (p.header) where.push(`${lang === 'en' ? 'column' : 'kolom'} ${p.header}`);
+  const where = [tr(lang, `Baris ${p.row}`, `Row ${p.row}`)];
+  if (p.column) where.push(`${tr(lang, 'kolom', 'column')} ${p.column}${p.header ? ` (${p.header})` : ''}`);
+  else if (p.header) where.push(`${tr(lang, 'kolom', 'column')} ${p.header}`);
   return `${where.join(', ')}: ${p.message}`;
 }

@@ -1,17 +1,19 @@
 // Article in → stored once (by content hash), its counts stored as claims, its award events
 // stored as findings for a curator. An event another outlet already reported joins that finding
 // as one more source; an event matching an award on record is flagged as evidence for it.
+
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { nowIso } from '../../db/now.ts';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { extractArticle } from '../../extract/index.ts';
 import { isIndonesian } from '../../extract/language.ts';
 import type { AwardEvent } from '../../extract/types.ts';
 import { assertCurator } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { getRegion } from '../units.ts';
+import { writeRegionId } from '../regions.ts';
 import { fingerprint } from './fingerprint.ts';
 import { findMatchingAward, findSameEvent } from './match.ts';
 import { articleBands, NEAR_DUPLICATE_BANDS } from './minhash.ts';
@@ -70,7 +72,7 @@ async function ingestOnce(db: Kysely<Database>, actor: Actor, a: PreparedArticle
 }
 
 async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArticle): Promise<IngestResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const seen = await trx
       .selectFrom('articles')
       .select(['id', 'title', 'body'])
@@ -120,7 +122,7 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
         .execute();
     const nearDuplicates = await storeBands(trx, article.id, a.body);
     const findings: IngestedFinding[] = [];
-    const home = await homeRegion(trx);
+    const home = await homeRegion(trx, actor.regionId);
     const events = extraction.awards;
     const subjectIsHome = home ? aboutHome(a.body, home) : true;
     let otherRegions = 0;
@@ -148,6 +150,7 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
       const f = await recordEvent(
         trx,
         actor,
+        home?.id ?? (await writeRegionId(trx, actor)),
         article.id,
         event,
         a.published,
@@ -167,6 +170,7 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
         claims: extraction.claims.length,
         otherRegions,
       },
+      ...(home ? { regionId: home.id } : {}),
     });
     return {
       articleId: article.id,
@@ -198,15 +202,20 @@ async function storeBands(trx: Kysely<Database>, articleId: number, body: string
   return near.map((r) => r.article_id);
 }
 
-/** The region this installation keeps the record of (the first by code, as everywhere else). */
-export async function homeRegion(db: Kysely<Database>): Promise<HomeRegion | null> {
-  const r = await getRegion(db);
-  return r ? { code: r.code, name: r.name, kind: r.kind } : null;
+/** The region whose queue findings go to: the actor's, else the first by code (a single-region install). */
+export async function homeRegion(
+  db: Kysely<Database>,
+  regionId: number | null = null,
+): Promise<HomeRegion | null> {
+  let q = db.selectFrom('regions').select(['id', 'code', 'name', 'kind']);
+  q = regionId !== null ? q.where('id', '=', regionId) : q.orderBy('code');
+  return (await q.executeTakeFirst()) ?? null;
 }
 
 async function recordEvent(
   trx: Kysely<Database>,
   actor: Actor,
+  regionId: number,
   articleId: number,
   event: AwardEvent,
   published: string | null,
@@ -217,6 +226,7 @@ async function recordEvent(
   const fp = fingerprint(proposal);
   const existing = await findSameEvent(trx, fp, proposal, articleId, nearDuplicates);
   const source = {
+    region_id: regionId,
     article_id: articleId,
     quote: event.quote,
     start_offset: event.start,
@@ -256,6 +266,7 @@ async function recordEvent(
       action: 'add_source',
       before: { proposal: before, confidence: existing.confidence },
       after: { proposal: enriched, confidence: after.confidence, articleId },
+      regionId,
     });
     return {
       id: existing.id,
@@ -270,6 +281,7 @@ async function recordEvent(
   const row = await trx
     .insertInto('findings')
     .values({
+      region_id: regionId,
       fingerprint: fp,
       state: 'pending',
       proposal_json: JSON.stringify(proposal),
@@ -288,7 +300,13 @@ async function recordEvent(
     .insertInto('finding_sources')
     .values({ ...source, finding_id: row.id })
     .execute();
-  await recordAudit(trx, actor, { entityType: 'finding', entityId: row.id, action: 'create', after: row });
+  await recordAudit(trx, actor, {
+    entityType: 'finding',
+    entityId: row.id,
+    action: 'create',
+    after: row,
+    regionId,
+  });
   return { id: row.id, title: proposal.title, outcome: 'new', state: 'pending', matchedAwardId };
 }
 

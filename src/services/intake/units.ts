@@ -2,8 +2,10 @@
 // BKPSDM Kota Tangerang" → BKPSDM. Only units of the home region are candidates, so a unit of a
 // neighbour with the same name ("Dinas Kesehatan") is never credited to ours. The region's root
 // unit (PEMDA) is not "a unit named": an award to "Pemerintah Kota Tangerang" goes to the region.
+
 import type { Kysely } from 'kysely';
 import type { Database, OrgUnitRow } from '../../db/schema.ts';
+import { regionIdOrNone } from '../../domain/region-code.ts';
 
 /** The names to try, most specific first: the extractor's unit, then the parts of the recipient. */
 export function unitCandidates(...texts: (string | null | undefined)[]): string[] {
@@ -29,7 +31,7 @@ export async function resolveHomeUnit(
   const names = unitCandidates(...texts);
   if (!names.length) return undefined;
   let q = db.selectFrom('org_units').selectAll().where('unit_type', '!=', 'PEMDA');
-  if (regionCode) q = q.where('region_code', '=', regionCode);
+  if (regionCode) q = q.where('region_id', '=', regionIdOrNone(regionCode));
   const units = await q.execute();
   for (const name of names) {
     const needle = name.toLowerCase();

@@ -26,6 +26,7 @@ import {
   type RegionTally,
 } from '../../domain/compare/index.ts';
 import { groupSeries, seriesStreaks } from '../../domain/recap/index.ts';
+import { regionIdOf } from '../../domain/region-code.ts';
 import { listRegions, type Region } from '../units.ts';
 import { factRows, toFact } from './facts.ts';
 import { recapLatestYear } from './queries.ts';
@@ -58,8 +59,9 @@ function weightSql(): RawBuilder<number> {
 const n = (x: unknown) => Number(x ?? 0);
 
 function inRegions(codes: readonly string[]) {
+  const ids = codes.map(regionIdOf);
   return (eb: ExpressionBuilder<Database, 'awards'>): Expression<SqlBool> =>
-    eb('awards.region_code', 'in', codes.length ? codes : ['-']);
+    eb('awards.region_id', 'in', ids.length ? ids : [-1]);
 }
 
 /** The regions compared: every tenant, or the kabupaten/kota of one province. */
@@ -93,16 +95,16 @@ export async function compareRegions(
   const [first, window, seriesScore, covered, seriesRows] = await Promise.all([
     db
       .selectFrom('awards')
-      .select((eb) => ['awards.region_code', eb.fn.min('awards.edition_year').as('first')])
+      .select((eb) => ['awards.region_id', eb.fn.min('awards.edition_year').as('first')])
       .where(scope)
       .where(region)
       .where('awards.edition_year', '<=', toYear)
-      .groupBy('awards.region_code')
+      .groupBy('awards.region_id')
       .execute(),
     db
       .selectFrom('awards')
       .select((eb) => [
-        'awards.region_code',
+        'awards.region_id',
         eb.fn.countAll().as('awards'),
         sql<number>`sum(case when awards.series_key is null then 1 else 0 end)`.as('singles'),
         sql<number>`count(distinct awards.series_key)`.as('series'),
@@ -111,27 +113,27 @@ export async function compareRegions(
       .where(scope)
       .where(region)
       .where(inWindow)
-      .groupBy('awards.region_code')
+      .groupBy('awards.region_id')
       .execute(),
     // A series scores once, at its best weight in the window.
     db
       .selectFrom(
         db
           .selectFrom('awards')
-          .select(['awards.region_code', sql<number>`max(${weight})`.as('w')])
+          .select(['awards.region_id', sql<number>`max(${weight})`.as('w')])
           .where(scope)
           .where(region)
           .where(inWindow)
           .where('awards.series_key', 'is not', null)
-          .groupBy(['awards.region_code', 'awards.series_key'])
+          .groupBy(['awards.region_id', 'awards.series_key'])
           .as('s'),
       )
-      .select(['s.region_code', sql<number>`sum(s.w)`.as('score')])
-      .groupBy('s.region_code')
+      .select(['s.region_id', sql<number>`sum(s.w)`.as('score')])
+      .groupBy('s.region_id')
       .execute(),
     db
       .selectFrom('awards')
-      .select(['awards.region_code', 'awards.scale_id'])
+      .select(['awards.region_id', 'awards.scale_id'])
       .distinct()
       .where(scope)
       .where(region)
@@ -140,7 +142,7 @@ export async function compareRegions(
       .execute(),
     // Streaks: every point up to the window's end of the series active in the window.
     factRows(db)
-      .select('awards.region_code')
+      .select('awards.region_id')
       .where(scope)
       .where(region)
       .where('awards.edition_year', '<=', toYear)
@@ -156,41 +158,42 @@ export async function compareRegions(
       .execute(),
   ]);
 
-  const firstOf = new Map(first.map((r) => [r.region_code, n(r.first)]));
-  const windowOf = new Map(window.map((r) => [r.region_code, r]));
-  const seriesScoreOf = new Map(seriesScore.map((r) => [r.region_code, n(r.score)]));
-  const coveredOf = new Map<string, string[]>();
+  const firstOf = new Map(first.map((r) => [r.region_id, n(r.first)]));
+  const windowOf = new Map(window.map((r) => [r.region_id, r]));
+  const seriesScoreOf = new Map(seriesScore.map((r) => [r.region_id, n(r.score)]));
+  const coveredOf = new Map<number, string[]>();
   for (const r of covered) {
     if (!r.scale_id) continue;
-    coveredOf.set(r.region_code, [...(coveredOf.get(r.region_code) ?? []), r.scale_id]);
+    coveredOf.set(r.region_id, [...(coveredOf.get(r.region_id) ?? []), r.scale_id]);
   }
   const streakOf = bestStreaks(seriesRows, toYear);
 
   const tallies: RegionTally[] = regions.map((r) => {
-    const w = windowOf.get(r.code);
+    const id = regionIdOf(r.code);
+    const w = windowOf.get(id);
     return {
       code: r.code,
       name: r.name,
       kind: r.kind as RegionKind,
-      firstYear: firstOf.get(r.code) ?? null,
+      firstYear: firstOf.get(id) ?? null,
       awards: n(w?.awards),
       achievements: n(w?.singles) + n(w?.series),
       // Weights are whole or halves: two decimals keep SQL's float sums from showing noise.
-      score: Math.round((n(w?.score) + (seriesScoreOf.get(r.code) ?? 0)) * 100) / 100,
-      assessments: coveredOf.get(r.code) ?? [],
-      streak: streakOf.get(r.code) ?? null,
+      score: Math.round((n(w?.score) + (seriesScoreOf.get(id) ?? 0)) * 100) / 100,
+      assessments: coveredOf.get(id) ?? [],
+      streak: streakOf.get(id) ?? null,
     };
   });
   return { fromYear, toYear, groups: comparePeers(tallies) };
 }
 
-type SeriesRow = Parameters<typeof toFact>[0] & { region_code: string };
+type SeriesRow = Parameters<typeof toFact>[0] & { region_id: number };
 
 /** Per region, the longest streak still running at `toYear` (or the year before: BPK reports late). */
-function bestStreaks(rows: readonly SeriesRow[], toYear: number): Map<string, RegionTally['streak']> {
-  const byRegion = new Map<string, SeriesRow[]>();
-  for (const r of rows) byRegion.set(r.region_code, [...(byRegion.get(r.region_code) ?? []), r]);
-  const out = new Map<string, RegionTally['streak']>();
+function bestStreaks(rows: readonly SeriesRow[], toYear: number): Map<number, RegionTally['streak']> {
+  const byRegion = new Map<number, SeriesRow[]>();
+  for (const r of rows) byRegion.set(r.region_id, [...(byRegion.get(r.region_id) ?? []), r]);
+  const out = new Map<number, RegionTally['streak']>();
   for (const [code, list] of byRegion) {
     let best: RegionTally['streak'] = null;
     for (const s of groupSeries(list.map((r) => ({ ...toFact(r), title: r.programme ?? r.title })))) {

@@ -1,5 +1,5 @@
 // Recap counts aggregated in SQL, one concern per query. Each filters on the indexed columns
-// (region_code, state, edition_year — see migrations) and groups there, so a region's recap
+// (region_id, state, edition_year — see migrations) and groups there, so a region's recap
 // reads a few hundred index entries even when the table holds a million awards.
 
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import { todayIso } from '../../domain/format.ts';
 import type { Locale } from '../../domain/i18n.ts';
 import type { YearCount } from '../../domain/recap/index.ts';
+import { regionCodeOf } from '../../domain/region-code.ts';
 import { type RecapScope, visible } from './scope.ts';
 
 export interface FieldCount {
@@ -279,10 +280,10 @@ export async function recapByRegion(
 ): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('awards')
-    .select((eb) => ['awards.region_code', eb.fn.countAll().as('count')])
+    .select((eb) => ['awards.region_id', eb.fn.countAll().as('count')])
     .where(visible(scope))
     .where(inYears(year))
-    .groupBy('awards.region_code')
+    .groupBy('awards.region_id')
     .execute();
-  return new Map(rows.map((r) => [r.region_code, n(r.count)]));
+  return new Map(rows.map((r) => [regionCodeOf(r.region_id), n(r.count)]));
 }

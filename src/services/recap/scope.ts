@@ -4,9 +4,11 @@
 
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { regionIdOrNone } from '../../domain/region-code.ts';
 import { readableBy } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
+import { actorRegionCode } from '../regions.ts';
 import { getRegion, type Region } from '../units.ts';
 
 export interface RecapScope {
@@ -34,7 +36,7 @@ export interface RecapRequest {
 export function visible(scope: RecapScope) {
   return (eb: ExpressionBuilder<Database, 'awards'>): Expression<SqlBool> => {
     const parts: Expression<SqlBool>[] = [];
-    if (scope.regionCode !== null) parts.push(eb('awards.region_code', '=', scope.regionCode));
+    if (scope.regionCode !== null) parts.push(eb('awards.region_id', '=', regionIdOrNone(scope.regionCode)));
     // What the actor may read at all (the one rule, src/services/access.ts), and of that only
     // verified records unless unverified ones were asked for.
     parts.push(readableBy(scope.actor)(eb));
@@ -76,7 +78,7 @@ export async function resolveScope(
       'unauthenticated',
       'Rekap dengan data yang belum terverifikasi hanya untuk pengguna yang masuk (sign in); publik melihat data terverifikasi.',
     );
-  const region = await getRegion(db, req.region ?? undefined);
+  const region = await getRegion(db, req.region ?? actorRegionCode(req.actor));
   if (!region) {
     if (req.region)
       throw invalid([

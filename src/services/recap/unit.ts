@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Locale } from '../../domain/i18n.ts';
 import { changeOf } from '../../domain/recap/index.ts';
+import { regionCodeOf } from '../../domain/region-code.ts';
 import { notFound } from '../errors.ts';
 import { factRows, toFact } from './facts.ts';
 import { recapByField, recapByGiver, recapByLevel, recapByYear, recapLatestYear } from './queries.ts';
@@ -37,7 +38,7 @@ export async function unitReport(db: Kysely<Database>, req: UnitReportRequest, l
   if (!unit) throw notFound('Unit', req.unitId);
   const resolved = await resolveScope(db, {
     actor: req.actor,
-    region: unit.region_code,
+    region: regionCodeOf(unit.region_id),
     includeUnverified: req.includeUnverified,
   });
   const includeSubunits = req.includeSubunits ?? true;
@@ -51,7 +52,7 @@ export async function unitReport(db: Kysely<Database>, req: UnitReportRequest, l
       name: unit.name,
       shortName: unit.short_name,
       path: unit.path,
-      regionCode: unit.region_code,
+      regionCode: regionCodeOf(unit.region_id),
     },
     verifiedOnly: !scope.includeUnverified,
     includeSubunits,

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type AwardFact, countByUnit, pathIds } from '../../domain/recap/index.ts';
+import { regionIdOrNone } from '../../domain/region-code.ts';
 import { recapByUnitPath } from './queries.ts';
 import { type RecapScope, visible } from './scope.ts';
 
@@ -56,7 +57,7 @@ export async function recapByUnit(
   const units = await db
     .selectFrom('org_units')
     .select(['id', 'name', 'short_name', 'path'])
-    .where('region_code', '=', scope.regionCode)
+    .where('region_id', '=', regionIdOrNone(scope.regionCode))
     .execute();
   const direct = new Map<string, number>();
   const total = new Map<string, number>();

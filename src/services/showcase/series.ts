@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { regionIdOrNone } from '../../domain/region-code.ts';
 import { readableAwards } from '../access.ts';
 
 export interface SeriesPoint {
@@ -21,7 +22,7 @@ export async function seriesOf(
 ): Promise<SeriesPoint[]> {
   if (!seriesKey) return [];
   const rows = await readableAwards(db, null)
-    .where('awards.region_code', '=', regionCode)
+    .where('awards.region_id', '=', regionIdOrNone(regionCode))
     .select([
       'awards.id',
       'awards.edition_year',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
+import { regionCodeOf } from '../../domain/region-code.ts';
 import { readableAwards } from '../access.ts';
 import { getRegion } from '../units.ts';
 
@@ -58,13 +59,13 @@ export async function publicRegionOf(
     kind === 'unit'
       ? await db
           .selectFrom('org_units')
-          .select('region_code')
+          .select('region_id')
           .where('id', '=', id)
           .where('active', '=', 1)
           .executeTakeFirst()
       : await readableAwards(db, null)
-          .select('awards.region_code')
+          .select('awards.region_id')
           .where('awards.id', '=', id)
           .executeTakeFirst();
-  return row?.region_code ?? null;
+  return row ? regionCodeOf(row.region_id) : null;
 }

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database, OrgUnitRow } from '../../db/schema.ts';
 import type { Locale } from '../../domain/i18n.ts';
 import { type Change, type Count, changeOf, pathIds, type YearCount } from '../../domain/recap/index.ts';
+import { regionCodeOf, regionIdOrNone } from '../../domain/region-code.ts';
 import { notFound } from '../errors.ts';
 import { recapByField, recapByYear, recapLatestYear } from '../recap/queries.ts';
 import { PUBLIC_SCOPE, type RecapScope, visible } from '../recap/scope.ts';
@@ -80,9 +81,13 @@ export async function unitPageData(
 ): Promise<UnitPage> {
   const unit = await db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
   // Another region's unit is not found on this region's pages.
-  if (unit?.active !== 1 || unit.region_code !== regionCode) throw notFound('Unit', id);
+  if (unit?.active !== 1 || regionCodeOf(unit.region_id) !== regionCode) throw notFound('Unit', id);
   // The unit's region narrows every query to that region's rows by index before the subtree test.
-  const scope: RecapScope = { ...PUBLIC_SCOPE, regionCode: unit.region_code, unitPath: unit.path };
+  const scope: RecapScope = {
+    ...PUBLIC_SCOPE,
+    regionCode: regionCodeOf(unit.region_id),
+    unitPath: unit.path,
+  };
   const ancestorIds = pathIds(unit.path)
     .map(Number)
     .filter((x) => x !== unit.id);
@@ -157,11 +162,11 @@ export async function unitIndexData(
 ): Promise<UnitIndexItem[]> {
   let q = db
     .selectFrom('org_units')
-    .select(['id', 'name', 'short_name', 'path', 'region_code'])
+    .select(['id', 'name', 'short_name', 'path', 'region_id'])
     .where('active', '=', 1);
-  if (regionCode) q = q.where('region_code', '=', regionCode);
+  if (regionCode) q = q.where('region_id', '=', regionIdOrNone(regionCode));
   const units = await q.execute();
-  const region = regionCode ?? units[0]?.region_code ?? null;
+  const region = regionCode ?? (units[0] ? regionCodeOf(units[0].region_id) : null);
   const counts = region ? await recapByUnit(db, { ...PUBLIC_SCOPE, regionCode: region }, null) : [];
   const totals = new Map(counts.map((u) => [u.unitId, u.total]));
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -171,7 +176,7 @@ export async function unitIndexData(
       .map((id) => byId.get(Number(id))?.name ?? '')
       .join('\u0000');
   return units
-    .filter((u) => u.region_code === region)
+    .filter((u) => regionCodeOf(u.region_id) === region)
     .map((u) => ({ u, key: sortKey(u.path) }))
     .sort((a, b) => a.key.localeCompare(b.key, 'id'))
     .map(({ u }) => ({

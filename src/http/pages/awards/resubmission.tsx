@@ -1,6 +1,6 @@
+import { columnName } from '../../../domain/awards/fields.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../../domain/format.ts';
 import { type Locale, tr } from '../../../domain/i18n.ts';
-import { awardFieldLabel } from '../../../domain/labels.ts';
 import type { AuditEvent } from '../../../services/audit.ts';
 import { changedFields } from './history.tsx';
 
@@ -92,7 +92,7 @@ export function ResubmissionNote({ r, locale: l }: { r: Resubmission; locale: Lo
             <tbody>
               {r.changes.map((c) => (
                 <tr>
-                  <th scope="row">{awardFieldLabel(l, c.field)}</th>
+                  <th scope="row">{columnName(c.field, l)}</th>
                   <td>
                     <del>{show(c.field, c.before, l)}</del>
                   </td>

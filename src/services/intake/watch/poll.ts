@@ -208,7 +208,8 @@ async function takeIn(
     let error: unknown = null;
     try {
       const input = await itemInput(item, source, o, gate);
-      for (const r of await ingest(db, actor, input)) {
+      // Findings go to the queue of the region that watches the source.
+      for (const r of await ingest(db, { ...actor, regionId: source.region_id }, input)) {
         articleId ??= r.articleId;
         if (!r.duplicate) report.articles++;
         report.findings += r.findings.filter((f) => f.outcome === 'new').length;
@@ -219,7 +220,7 @@ async function takeIn(
     }
     const tries = attempts + 1;
     const again = error !== null && isPassingFailure(error) && tries < o.itemAttempts;
-    await remember(db, source.id, item, {
+    await remember(db, source, item, {
       articleId,
       error: error === null ? null : messageOf(error),
       attempts: tries,
@@ -300,7 +301,7 @@ async function itemInput(
 /** One row per link: inserted the first time, updated by each retry. */
 async function remember(
   db: Kysely<Database>,
-  sourceId: number,
+  source: { id: number; region_id: number },
   item: ListedItem,
   r: { articleId: number | null; error: string | null; attempts: number; retryAt: string | null },
 ): Promise<void> {
@@ -315,8 +316,8 @@ async function remember(
   };
   await db
     .insertInto('source_items')
-    .values({ source_id: sourceId, url: item.url, ...values })
-    .onConflict((oc) => oc.columns(['source_id', 'url']).doUpdateSet(values))
+    .values({ region_id: source.region_id, source_id: source.id, url: item.url, ...values })
+    .onConflict((oc) => oc.columns(['region_id', 'source_id', 'url']).doUpdateSet(values))
     .execute();
 }
 

@@ -1,9 +1,11 @@
 // Watched news sources: registered by a curator or admin for the home region, changed and
 // (de)activated with an audit event each, and listed with their health — when they were last
 // fetched, what went wrong, how many articles and findings they brought.
+
 import type { Kysely, Selectable } from 'kysely';
 import { nowIso } from '../../../db/now.ts';
 import type { Database, NewsSourceTable } from '../../../db/schema.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import { assertCurator } from '../../access.ts';
 import type { Actor } from '../../actor.ts';
 import { recordAudit } from '../../audit.ts';
@@ -50,9 +52,9 @@ export async function createSource(
     if (err instanceof FetchError) throw invalid([{ field: 'url', message: err.message }]);
     throw err;
   }
-  const home = await homeRegion(db);
+  const home = await homeRegion(db, actor.regionId);
   if (!home) throw new AppError('conflict', 'Belum ada daerah: buat daerahnya dulu (prestasi demo / admin)');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const taken = await trx
       .selectFrom('news_sources')
       .select('id')
@@ -66,7 +68,7 @@ export async function createSource(
     const row = await trx
       .insertInto('news_sources')
       .values({
-        region_code: home.code,
+        region_id: home.id,
         name: input.name,
         url: input.url,
         kind: input.kind,
@@ -92,6 +94,7 @@ export async function createSource(
       entityId: row.id,
       action: 'create',
       after: row,
+      regionId: row.region_id,
     });
     return toHealth(row, { articles: 0, findings: 0, itemErrors: 0, itemRetries: 0 });
   });
@@ -104,7 +107,7 @@ export async function updateSource(
   patch: UpdateSource,
 ): Promise<SourceHealth> {
   assertCurator(actor);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('news_sources').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Sumber berita', id);
     const set: Partial<SourceRow> = { updated_at: nowIso() };

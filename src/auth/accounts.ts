@@ -11,7 +11,7 @@ import { dbId } from '../services/ids.ts';
 import { noNul } from '../services/safe-text.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { sha256 } from './secrets.ts';
-import { createApiToken, createUser } from './users.ts';
+import { assertMayGrant, createApiToken, createUser } from './users.ts';
 
 // People: the admin's user list (role, unit, active, password reset) and each user's own
 // API tokens. Password hashes and token hashes never leave this module.
@@ -120,6 +120,7 @@ export async function updateUser(
     const before = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Pengguna', id);
     const role = patch.role ?? before.role;
+    if (patch.role !== undefined) assertMayGrant(actor, patch.role);
     const unitId = patch.unitId === undefined ? before.unit_id : patch.unitId;
     if (role === 'operator' && !unitId)
       throw invalid([

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { nowIso } from '../db/now.ts';
 import type { Database, Role, UserRow } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -63,8 +63,8 @@ export async function createUser(
   // An admin adds users to their own region only (the system adds them anywhere).
   if (by.regionId !== null && by.regionId !== regionId)
     throw forbidden('Admin hanya boleh menambah pengguna di wilayahnya sendiri.');
-  const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-  if (taken) throw conflict(`Email ${email} sudah terdaftar`);
+  assertMayGrant(by, input.role);
+  if (await emailTaken(db, email)) throw conflict(`Email ${email} sudah terdaftar`);
   return inTransaction(db, async (trx) => {
     const user = await trx
       .insertInto('users')
@@ -91,6 +91,33 @@ export async function createUser(
     });
     return user;
   });
+}
+
+/**
+ * The readers across regions (provinsi, nasional) are granted by the operator of the
+ * deployment (the CLI), never by a region's admin: that would open other regions to it.
+ */
+export function assertMayGrant(by: Actor, role: Role): void {
+  if (by.id !== null && CROSS_REGION_ROLES.includes(role))
+    throw forbidden(
+      'Peran provinsi dan nasional hanya diberikan lewat `prestasi user add` oleh pengelola server.',
+    );
+}
+const CROSS_REGION_ROLES: readonly Role[] = ['provinsi', 'nasional'];
+
+/**
+ * Whether any region has a user with this e-mail: sign-in is by e-mail alone, so it is unique
+ * across regions although the key (Citus-ready) only makes it unique within one. Asked past the
+ * region scope on purpose: raw SQL (the query layer does not rewrite it) and, on PostgreSQL, a
+ * SECURITY DEFINER function of migration 010 (row security would hide other regions' users).
+ */
+async function emailTaken(db: Kysely<Database>, email: string): Promise<boolean> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const r = await sql<{ taken: boolean }>`select prestasi_email_taken(${email}) as taken`.execute(db);
+    return r.rows[0]?.taken === true;
+  }
+  const r = await sql`select 1 from users where email = ${email}`.execute(db);
+  return r.rows.length > 0;
 }
 
 /** Creates an API token; returns the clear token once (only its hash is stored). */

@@ -149,6 +149,30 @@ describe('two regions in one deployment', () => {
     );
     const edit = await asKab('admin', 'PATCH', `/api/v1/users/${kotaAdmin.id}`, { active: false });
     expect(edit.status).toBe(404);
+    // An e-mail signs in alone, so it is taken across regions; and a region's admin cannot make
+    // a reader of other regions.
+    const twin = await asKab('admin', 'POST', '/api/v1/users', {
+      email: 'admin@example.go.id',
+      role: 'viewer',
+      password: 'kata-sandi-panjang-1',
+    });
+    expect(twin.status).toBe(409);
+    for (const role of ['nasional', 'provinsi']) {
+      const wider = await asKab('admin', 'POST', '/api/v1/users', {
+        email: `${role}.baru@tangerangkab.go.id`,
+        role,
+        password: 'kata-sandi-panjang-1',
+      });
+      expect(wider.status, role).toBe(403);
+    }
+    const promote = (await asKab('admin', 'GET', '/api/v1/users')).json?.items as unknown as {
+      id: number;
+      email: string;
+    }[];
+    const viewer = promote.find((u) => u.email === 'viewer@tangerangkab.go.id')!;
+    expect((await asKab('admin', 'PATCH', `/api/v1/users/${viewer.id}`, { role: 'nasional' })).status).toBe(
+      403,
+    );
     expect((await t.call('admin', 'GET', '/api/v1/auth/me')).status).toBe(200);
   });
 

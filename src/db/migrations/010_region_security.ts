@@ -74,6 +74,12 @@ export async function up(db: AnyDb): Promise<void> {
         else coalesce(r = nullif(current_setting('prestasi.write_region_id', true), '')::bigint, false)
       end
     $$`);
+  // Sign-in is by e-mail alone, so an e-mail is unique across regions; the app role asks here
+  // (as the owner) because row security hides other regions' users from it.
+  await run(`create or replace function prestasi_email_taken(e text) returns boolean
+    language sql stable security definer set search_path = public as $$
+      select exists (select 1 from users where email = e)
+    $$`);
   for (const t of TENANTS) {
     await run(`alter table ${t} enable row level security`);
     await run(`alter table ${t} force row level security`);

@@ -28,7 +28,9 @@ function rowsFor(r: Result): Row[] {
         {
           what: 'news extraction (3 KB articles, one core)',
           db: '',
-          value: `${Math.round(r.articlesPerSecond)} articles/s`,
+          // By the wall clock; the CPU-time rate beside it is this process's own, which stays
+          // meaningful when other work shares the machine.
+          value: `${Math.round(r.articlesPerSecond)} articles/s${r.cpuArticlesPerSecond ? ` (CPU time: ${Math.round(r.cpuArticlesPerSecond)}/s)` : ''}`,
           target: '≥ 1,000/s',
           ok: r.articlesPerSecond >= 1000,
         },

@@ -3,7 +3,7 @@
 // in Bahasa Indonesia and English.
 
 import { findScale } from './grading/catalog.ts';
-import type { Locale, Words } from './i18n.ts';
+import { type Locale, tr, type Words } from './i18n.ts';
 
 export const LEVEL_LABELS: Record<string, Words> = {
   internasional: { id: 'Internasional', en: 'International' },
@@ -69,5 +69,5 @@ export function gradeWords(code: string | null | undefined, label: string | null
 export function scaleWords(locale: Locale, scaleId: string, version?: number | string | null): string {
   const name = findScale(scaleId)?.name ?? scaleId;
   if (!version) return name;
-  return `${name}, ${locale === 'en' ? 'version' : 'versi'} ${version}`;
+  return `${name}, ${tr(locale, 'versi', 'version')} ${version}`;
 }

@@ -25,6 +25,9 @@ const cases: { url: string; headers: Record<string, string>; expected: 'id' | 'e
   { url: '/', headers: { 'accept-language': 'fr-FR,de' }, expected: 'id' },
   { url: '/', headers: { 'accept-language': '*' }, expected: 'id' },
   { url: '/', headers: { 'accept-language': 'en;q=0' }, expected: 'id' },
+  { url: '/?l%61ng=en', headers: {}, expected: 'en' },
+  { url: '/?x=1', headers: { cookie: 'xlang=en' }, expected: 'id' },
+  { url: '/?x=1', headers: { cookie: 'LANG=en' }, expected: 'id' },
 ];
 
 describe('the language rule', () => {
@@ -36,6 +39,8 @@ describe('the language rule', () => {
     const res = await app.request(k.url, { headers: k.headers });
     expect(await res.text()).toBe(k.expected);
     const raw = { url: k.url, headers: k.headers } as unknown as IncomingMessage;
+    expect(languageOfRequest(raw)).toBe(k.expected);
+    // Asked again, the direct path answers from what it remembered: the same.
     expect(languageOfRequest(raw)).toBe(k.expected);
   });
 });

@@ -9,7 +9,7 @@ import { describeDatabaseUrl, openDatabase } from '../../db/database.ts';
 import { prepareDatabase } from '../../db/prepare.ts';
 import type { Database } from '../../db/schema.ts';
 import { formatNumber } from '../../domain/format.ts';
-import { type Locale, tr } from '../../domain/i18n.ts';
+import { type Locale, toLocale, tr } from '../../domain/i18n.ts';
 import { REGION_CODE } from '../../reference/region-codes.ts';
 import { SYSTEM_ACTOR } from '../../services/actor.ts';
 import { buildRecap, type Recap } from '../../services/recap/recap.ts';
@@ -79,7 +79,7 @@ export function parseRecapOptions(o: RecapOptions): { region?: string; year?: nu
   return {
     region: o.region?.trim(),
     year: o.year === undefined ? undefined : Number(o.year),
-    lang: o.lang === 'en' ? 'en' : 'id',
+    lang: toLocale(o.lang),
   };
 }
 

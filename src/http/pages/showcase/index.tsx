@@ -306,7 +306,7 @@ const REGION_PAGES: [string, Handler][] = [
 async function manyRegionsRoot(c: Context<AppEnv>, path: string): Promise<Response> {
   const db = c.get('deps').db.db;
   const p = deploymentPlace(c);
-  const lang = c.get('locale') === 'en' ? 'en' : 'id';
+  const lang = c.get('locale');
   switch (path) {
     case '/':
       return servePage(
@@ -353,7 +353,7 @@ async function notFoundPage(c: Context<AppEnv>, p: Place, region?: string): Prom
 /** /wilayah/{code} of a region that is not kept here: a province of kept regions, or a clear 404. */
 async function missingRegion(c: Context<AppEnv>, code: string): Promise<Response> {
   if (/^\d{2}$/.test(code) && (await provinceName(c.get('deps').db.db, code)))
-    return c.redirect(link(`/perbandingan/${code}`, c.get('locale') === 'en' ? 'en' : 'id'), 302);
+    return c.redirect(link(`/perbandingan/${code}`, c.get('locale')), 302);
   return servePage(
     c,
     `/wilayah/${code}|404`,

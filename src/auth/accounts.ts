@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { nowIso } from '../db/now.ts';
 import type { Database, Role, UserRow } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { assertAdmin } from '../services/access.ts';
 import { type Actor, ROLES } from '../services/actor.ts';
 import { recordAudit } from '../services/audit.ts';
@@ -115,7 +116,7 @@ export async function updateUser(
 ): Promise<UserView> {
   assertAdmin(actor);
   const newHash = patch.password ? await hashPassword(patch.password) : undefined;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Pengguna', id);
     const role = patch.role ?? before.role;
@@ -215,7 +216,7 @@ export async function createOwnToken(
 }
 
 export async function revokeOwnToken(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom('api_tokens')
       .select(['id', 'name', 'user_id', 'revoked_at'])

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../db/now.ts';
 import type { Database, Role, UserRow } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { provinceIdOf } from '../domain/region-code.ts';
 import { type Actor, ROLES, SYSTEM_ACTOR } from '../services/actor.ts';
 import { recordAudit } from '../services/audit.ts';
@@ -64,7 +65,7 @@ export async function createUser(
     throw forbidden('Admin hanya boleh menambah pengguna di wilayahnya sendiri.');
   const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   if (taken) throw conflict(`Email ${email} sudah terdaftar`);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await trx
       .insertInto('users')
       .values({
@@ -100,7 +101,7 @@ export async function createApiToken(
   by: Actor = SYSTEM_ACTOR,
 ): Promise<string> {
   const token = newSecret('prs_');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const user = await trx
       .selectFrom('users')
       .select('region_id')

@@ -59,6 +59,7 @@ export async function seedDemo(
       role: a.role,
       unitId: a.unit ? unitOf(unitIds, a.unit) : null,
       password: a.password,
+      regionId: regionIdOf(DEMO_REGION.code),
     });
     actors.set(a.key, await actorFor(db, user));
   }

@@ -23,6 +23,8 @@ import { rejectNulBytes } from './guards.ts';
 import { detectLanguage } from './language.ts';
 import { uploadTooLarge } from './pages/awards/evidence.tsx';
 import { mountPages, renderPageError } from './pages/index.ts';
+import { scopeToRegion } from './region-scope.ts';
+import { regionTransaction } from './region-transaction.ts';
 
 // The one Hono app: JSON API under /api/v1 (documented at /api/v1/openapi.json), web pages
 // and static assets elsewhere. Routers are mounted here; each feature owns its router file.
@@ -96,6 +98,8 @@ export function createApp(deps: AppDeps) {
       : rejectNulBytes(c, next),
   );
   app.use('*', identify);
+  app.use('*', scopeToRegion);
+  app.use('*', regionTransaction);
   app.use('*', requireCsrf);
 
   app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.db.kind }));

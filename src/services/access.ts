@@ -31,14 +31,21 @@ export type Reader = Actor | null;
 export function readableBy(reader: Reader) {
   return (eb: ExpressionBuilder<Database, 'awards'>): Expression<SqlBool> => {
     if (reader === null) return eb.and([eb('awards.state', '=', 'verified'), eb('awards.is_public', '=', 1)]);
+    // A signed-in reader sees its own regions only (a province its kabupaten/kota, the nation all).
+    const regions = reader.readRegionIds === null ? [] : [eb('awards.region_id', 'in', regionList(reader))];
     if (reader.role === 'operator')
-      return eb.or([
-        eb('awards.state', '=', 'verified'),
-        eb('awards.unit_path', 'like', `${reader.unitPath ?? '/none/'}%`),
+      return eb.and([
+        ...regions,
+        eb.or([
+          eb('awards.state', '=', 'verified'),
+          eb('awards.unit_path', 'like', `${reader.unitPath ?? '/none/'}%`),
+        ]),
       ]);
-    return eb.and([]);
+    return eb.and(regions);
   };
 }
+
+const regionList = (reader: Actor) => (reader.readRegionIds?.length ? reader.readRegionIds : [-1]);
 
 /** The awards a reader may see; add filters, columns and order. */
 export function readableAwards(db: Kysely<Database>, reader: Reader) {

@@ -5,6 +5,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { z } from 'zod';
 import { nowIso } from '../db/now.ts';
 import type { AwardRow, Database, EvidenceRow, EvidenceTable } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { formatDateTime, formatMegabytes } from '../domain/format.ts';
 import { assertCanEditFor, assertOwnRegion } from './access.ts';
 import type { Actor } from './actor.ts';
@@ -161,7 +162,7 @@ function insertEvidence(
     'kind' | 'url' | 'file_name' | 'media_type' | 'size_bytes' | 'sha256' | 'caption'
   >,
 ): Promise<Evidence> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const award = await editableAward(trx, actor, awardId);
     const row = await trx
       .insertInto('evidence')
@@ -193,7 +194,7 @@ export async function deleteEvidence(
   store: UploadStore,
   id: number,
 ): Promise<void> {
-  const removed = await db.transaction().execute(async (trx) => {
+  const removed = await inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Bukti', id);
     await editableAward(trx, actor, before.award_id);

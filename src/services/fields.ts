@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, FieldRow } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { assertAdmin } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -87,7 +88,7 @@ export async function createField(
   locale: string,
 ): Promise<Field> {
   assertAdmin(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (await trx.selectFrom('fields').select('id').where('code', '=', input.code).executeTakeFirst())
       throw conflict(`Kode bidang "${input.code}" sudah dipakai`, [
         { field: 'code', message: 'sudah dipakai' },
@@ -120,7 +121,7 @@ export async function updateField(
   locale: string,
 ): Promise<Field> {
   assertAdmin(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('fields').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Bidang', id);
     const after = await trx
@@ -146,7 +147,7 @@ export async function removeField(
   id: number,
 ): Promise<{ id: number; outcome: 'deleted' | 'retired'; awardsUsingIt: number }> {
   assertAdmin(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('fields').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Bidang', id);
     const { n } = await trx

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { nowIso } from '../db/now.ts';
 import type { AwardingBodyRow, Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { AWARD_LEVELS } from '../reference/unit-types.ts';
 import { assertAdmin } from './access.ts';
 import type { Actor } from './actor.ts';
@@ -142,7 +143,7 @@ export async function getGiver(db: Kysely<Database>, id: number): Promise<Giver>
 
 export async function createGiver(db: Kysely<Database>, actor: Actor, input: CreateGiver): Promise<Giver> {
   assertAdmin(actor);
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     if (
       await trx.selectFrom('awarding_bodies').select('id').where('code', '=', input.code).executeTakeFirst()
     )
@@ -184,7 +185,7 @@ export async function updateGiver(
   patch: UpdateGiver,
 ): Promise<Giver> {
   assertAdmin(actor);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await trx
       .selectFrom('awarding_bodies')
       .selectAll()

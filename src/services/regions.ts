@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { regionCodeOf } from '../domain/region-code.ts';
 import { allRegions } from '../extract/regions/data.ts';
 import type { Actor } from './actor.ts';
 import { invalid } from './errors.ts';
@@ -47,3 +48,7 @@ export async function addRegionFromGazetteer(
   await createRegion(db, actor, region);
   return region;
 }
+
+/** The region a page or recap opens on: the signed-in actor's own, else (the public) the first. */
+export const actorRegionCode = (actor: Actor | null): string | undefined =>
+  actor?.regionId != null ? regionCodeOf(actor.regionId) : undefined;

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { nowIso } from '../db/now.ts';
 import type { Database, OrgUnitRow, RegionTable } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { provinceIdOf, regionCodeOf, regionIdOf, regionIdOrNone } from '../domain/region-code.ts';
 import { regionByCode } from '../extract/regions/gazetteer.ts';
 import { REGION_CODE } from '../reference/region-codes.ts';
@@ -45,7 +46,7 @@ export async function createRegion(db: Kysely<Database>, actor: Actor, r: Region
   assertAdmin(actor);
   if (!REGION_CODE.test(r.code))
     throw invalid([{ field: 'code', message: 'Kode wilayah Kemendagri seperti 36 atau 36.71' }]);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (await trx.selectFrom('regions').select('code').where('code', '=', r.code).executeTakeFirst())
       throw conflict(`Wilayah ${r.code} sudah ada`);
     await trx
@@ -73,7 +74,7 @@ export async function createRegion(db: Kysely<Database>, actor: Actor, r: Region
 
 /** A region as it is kept: what an admin gives, and the emblem the showcase shows. */
 export interface RegionView extends Region {
-  /** The code as a number (regionIdOf): the tenant key of every table. */
+  /** The numeric Kemendagri code, the tenant key (domain/region-code.ts). */
   id: number;
   emblemUrl: string | null;
 }
@@ -126,7 +127,7 @@ export async function createUnit(db: Kysely<Database>, actor: Actor, u: NewUnit)
   if (!UNIT_TYPES.includes(u.unitType))
     problems.push({ field: 'unitType', message: `Jenis unit: ${UNIT_TYPES.join(', ')}` });
   if (problems.length) throw invalid(problems);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let parentPath = '/';
     let regionCode = u.regionCode;
     if (u.parentId) {
@@ -195,7 +196,7 @@ export async function updateUnit(
   patch: { name?: string; shortName?: string | null; active?: boolean },
 ): Promise<OrgUnitRow> {
   assertAdmin(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Unit', id);
     assertOwnRegion(actor, before.region_id);
@@ -231,6 +232,13 @@ export interface UnitNode {
   path: string;
   depth: number;
   active: boolean;
+}
+
+/** One unit as the tree shows it (its depth and parent); 404 when there is none. */
+export async function getUnit(db: Kysely<Database>, id: number, regionCode?: string): Promise<UnitNode> {
+  const unit = (await listUnits(db, regionCode)).find((u) => u.id === id);
+  if (!unit) throw notFound('Unit', id);
+  return unit;
 }
 
 /** All units of a region in tree order (parents before children, siblings by name). */

@@ -24,6 +24,7 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       '007_public_cover',
       '008_intake_retry_undo',
       '009_region_tenants',
+      '010_region_security',
       '011_public_counts',
     ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();

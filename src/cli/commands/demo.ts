@@ -1,4 +1,5 @@
-// prestasi demo [--port N] [--reset] — creates the Kota Tangerang demo database and serves it.
+// prestasi demo [--port N] [--reset] [--regions 36.71,36.03] — creates the Kota Tangerang demo
+// database (with more sample regions when asked) and serves it.
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -8,6 +9,7 @@ import { prepareDatabase } from '../../db/prepare.ts';
 import type { DemoAccount } from '../../demo/accounts.ts';
 import type { DemoSeedResult } from '../../demo/seed.ts';
 import { roleLabel } from '../../domain/labels.ts';
+import { isRegionCode } from '../../domain/region-code.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 import { displayUrl, exitTwoOnUsageError } from './migrate.ts';
@@ -41,8 +43,21 @@ export function register(program: Command): void {
     .description(COMMAND_DESCRIPTIONS['demo'])
     .option('--port <n>', 'port (default: PORT env or 3000)')
     .option('--reset', 'hapus database demo SQLite lalu buat ulang')
+    .option(
+      '--regions <codes>',
+      'wilayah demo, dipisah koma (bawaan: 36.71 Kota Tangerang saja), mis. 36.71,36.03',
+    )
     .exitOverride(exitTwoOnUsageError)
-    .action(async (o: { port?: string; reset?: boolean }) => {
+    .action(async (o: { port?: string; reset?: boolean; regions?: string }) => {
+      const regions = (o.regions ?? '36.71')
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean);
+      const bad = regions.find((r) => !isRegionCode(r));
+      if (bad)
+        throw new CliError(
+          `--regions takes Kemendagri codes separated by commas, e.g. 36.71,36.03 (got "${bad}")`,
+        );
       const config = loadConfig();
       config.databaseUrl = process.env.DATABASE_URL || DEMO_DATABASE_URL;
       config.port = parsePort(o.port, config.port);
@@ -65,6 +80,10 @@ export function register(program: Command): void {
           uploadDir: config.uploadDir,
           maxUploadBytes: config.maxUploadBytes,
         });
+        // Kota Tangerang is always the demo's home; every other code gets a small sample region.
+        const { seedSampleRegion } = await import('../../demo/other-region.ts');
+        for (const code of regions.filter((r) => r !== '36.71'))
+          result.accounts = [...result.accounts, ...(await seedSampleRegion(db.db, code))];
       } catch (err) {
         await db.close();
         throw err;

@@ -4,10 +4,12 @@ import { UNIT_TYPES } from '../../reference/unit-types.ts';
 import { ADMIN_ROLES, assertAdmin } from '../../services/access.ts';
 import { notFound } from '../../services/errors.ts';
 import { dbId } from '../../services/ids.ts';
+import { actorRegionCode } from '../../services/regions.ts';
 import { noNul } from '../../services/safe-text.ts';
 import {
   createUnit,
   getRegion,
+  getUnit,
   listRegions,
   listUnits,
   unitNameSchema,
@@ -82,11 +84,11 @@ export function unitRoutes() {
       method: 'get',
       path: '/regions/current',
       tags,
-      summary: 'The region this installation serves (the first one configured)',
+      summary: "The caller's region (the public: the first one configured)",
       responses: { ...jsonOk('The region', RegionSchema), ...errorResponses },
     }),
     async (c) => {
-      const region = await getRegion(c.get('deps').db.db);
+      const region = await getRegion(c.get('deps').db.db, actorRegionCode(c.get('actor')));
       if (!region) throw notFound('Wilayah', '(belum dibuat: jalankan prestasi demo)');
       return c.json(region, 200);
     },
@@ -120,9 +122,7 @@ export function unitRoutes() {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const unit = (await listUnits(c.get('deps').db.db)).find((u) => u.id === id);
-      if (!unit) throw notFound('Unit', id);
-      return c.json(unit, 200);
+      return c.json(await getUnit(c.get('deps').db.db, id), 200);
     },
   );
 
@@ -141,8 +141,7 @@ export function unitRoutes() {
       const { db } = c.get('deps').db;
       const input = c.req.valid('json');
       const row = await createUnit(db, actor, input);
-      const unit = (await listUnits(db, regionCodeOf(row.region_id))).find((u) => u.id === row.id);
-      return c.json(unit, 201);
+      return c.json(await getUnit(db, row.id, regionCodeOf(row.region_id)), 201);
     },
   );
 
@@ -164,8 +163,7 @@ export function unitRoutes() {
         ...patch,
         shortName: patch.shortName === undefined ? undefined : patch.shortName || null,
       });
-      const unit = (await listUnits(db)).find((u) => u.id === id);
-      return c.json(unit, 200);
+      return c.json(await getUnit(db, id), 200);
     },
   );
 

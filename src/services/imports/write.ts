@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { regionIdOf } from '../../domain/region-code.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -34,7 +35,7 @@ export interface WriteInput {
 }
 
 export async function writeAwards(db: Kysely<Database>, actor: Actor, w: WriteInput): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const batch = await trx
       .insertInto('import_batches')
       .values({

@@ -1,9 +1,11 @@
 // The curator's decisions on a finding: accept (a draft award with the articles as evidence),
 // merge (the articles become evidence of an award on record), reject (with a reason). Each is
 // one transaction with its audit events; a decided finding stays decided.
+
 import type { Kysely, Selectable } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { AwardRow, Database, FindingTable } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { assertCanEditFor, assertCurator } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -29,7 +31,7 @@ export async function acceptFinding(
   edits: AcceptEdits = {},
 ): Promise<Decision> {
   assertCurator(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await pendingFinding(trx, id);
     const sources = await sourcesOf(trx, id);
     const input = await proposalToAward(
@@ -57,7 +59,7 @@ export async function mergeFinding(
   awardId: number,
 ): Promise<Decision> {
   assertCurator(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await pendingFinding(trx, id);
     const award = await editableAward(trx, actor, awardId);
     const evidenceIds = await addArticleEvidence(trx, actor, awardId, await sourcesOf(trx, id));
@@ -79,7 +81,7 @@ export async function attachLateSources(
   articleIds?: number[],
 ): Promise<Decision> {
   assertCurator(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const finding = await decidedFinding(trx, id);
     const award = await editableAward(trx, actor, finding.award_id);
     const offered = (await sourcesOf(trx, id)).filter(
@@ -112,7 +114,7 @@ export async function dismissLateSource(
   reason: string | null = null,
 ): Promise<void> {
   assertCurator(actor);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const finding = await decidedFinding(trx, id);
     const source = await findingSource(trx, id, articleId);
     if (source.offer_dismissed_at !== null)
@@ -140,7 +142,7 @@ export async function dismissLateSource(
  */
 export async function dismissMatch(db: Kysely<Database>, actor: Actor, id: number): Promise<FindingRow> {
   assertCurator(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await pendingFinding(trx, id);
     if (before.matched_award_id === null)
       throw conflict(`Temuan ${id} tidak cocok dengan penghargaan mana pun; tidak ada yang ditolak.`);
@@ -171,7 +173,7 @@ export async function dismissMatch(db: Kysely<Database>, actor: Actor, id: numbe
  */
 export async function restoreMatch(db: Kysely<Database>, actor: Actor, id: number): Promise<FindingRow> {
   assertCurator(actor);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await pendingFinding(trx, id);
     if (before.dismissed_match_award_id === null)
       throw conflict(`Temuan ${id} tidak punya kecocokan yang ditolak; tidak ada yang dibatalkan.`);
@@ -216,7 +218,7 @@ export async function restoreLateSource(
   articleId: number,
 ): Promise<void> {
   assertCurator(actor);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const finding = await decidedFinding(trx, id);
     const source = await findingSource(trx, id, articleId);
     if (source.offer_dismissed_at === null)
@@ -273,7 +275,7 @@ export async function rejectFinding(
   const parsed = reasonSchema.safeParse({ reason });
   if (!parsed.success)
     throw invalid(parsed.error.issues.map((i) => ({ field: 'reason', message: i.message })));
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await pendingFinding(trx, id);
     return decide(trx, actor, before, 'rejected', null, parsed.data.reason);
   });

@@ -1,10 +1,12 @@
 // Article in → stored once (by content hash), its counts stored as claims, its award events
 // stored as findings for a curator. An event another outlet already reported joins that finding
 // as one more source; an event matching an award on record is flagged as evidence for it.
+
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { nowIso } from '../../db/now.ts';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { extractArticle } from '../../extract/index.ts';
 import { isIndonesian } from '../../extract/language.ts';
 import type { AwardEvent } from '../../extract/types.ts';
@@ -12,7 +14,6 @@ import { assertCurator } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { writeRegionId } from '../regions.ts';
-import { getRegion } from '../units.ts';
 import { fingerprint } from './fingerprint.ts';
 import { findMatchingAward, findSameEvent } from './match.ts';
 import { articleBands, NEAR_DUPLICATE_BANDS } from './minhash.ts';
@@ -71,7 +72,7 @@ async function ingestOnce(db: Kysely<Database>, actor: Actor, a: PreparedArticle
 }
 
 async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArticle): Promise<IngestResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const seen = await trx
       .selectFrom('articles')
       .select(['id', 'title', 'body'])

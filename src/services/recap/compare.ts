@@ -59,8 +59,9 @@ function weightSql(): RawBuilder<number> {
 const n = (x: unknown) => Number(x ?? 0);
 
 function inRegions(codes: readonly string[]) {
+  const ids = codes.map(regionIdOf);
   return (eb: ExpressionBuilder<Database, 'awards'>): Expression<SqlBool> =>
-    eb('awards.region_id', 'in', codes.length ? codes.map(regionIdOf) : [-1]);
+    eb('awards.region_id', 'in', ids.length ? ids : [-1]);
 }
 
 /** The regions compared: every tenant, or the kabupaten/kota of one province. */

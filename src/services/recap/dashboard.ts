@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Locale } from '../../domain/i18n.ts';
 import type { Actor } from '../actor.ts';
+import { actorRegionCode } from '../regions.ts';
 import { getRegion } from '../units.ts';
 import { recapDefaultYear, recapReceivedUntil, type YearCount } from './queries.ts';
 import { buildRecap, type Recap } from './recap.ts';
@@ -35,7 +36,7 @@ export async function buildDashboard(
   actor: Actor,
   opts: { year?: number | null; today: string; lang: Locale },
 ): Promise<Dashboard | null> {
-  const region = await getRegion(db);
+  const region = await getRegion(db, actorRegionCode(actor));
   if (!region) return null;
   const currentYear = Number(opts.today.slice(0, 4));
   const scope = { regionCode: region.code, actor, includeUnverified: false };

@@ -285,5 +285,5 @@ export async function recapByRegion(
     .where(inYears(year))
     .groupBy('awards.region_id')
     .execute();
-  return new Map(rows.map((r) => [regionCodeOf(Number(r.region_id)), n(r.count)]));
+  return new Map(rows.map((r) => [regionCodeOf(r.region_id), n(r.count)]));
 }

@@ -8,6 +8,7 @@ import { regionIdOrNone } from '../../domain/region-code.ts';
 import { readableBy } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
+import { actorRegionCode } from '../regions.ts';
 import { getRegion, type Region } from '../units.ts';
 
 export interface RecapScope {
@@ -77,7 +78,7 @@ export async function resolveScope(
       'unauthenticated',
       'Rekap dengan data yang belum terverifikasi hanya untuk pengguna yang masuk (sign in); publik melihat data terverifikasi.',
     );
-  const region = await getRegion(db, req.region ?? undefined);
+  const region = await getRegion(db, req.region ?? actorRegionCode(req.actor));
   if (!region) {
     if (req.region)
       throw invalid([

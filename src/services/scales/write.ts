@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { nowIso } from '../../db/now.ts';
 import { scaleRow, versionRow } from '../../db/scales.ts';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import {
   type Scale,
   type ScaleProblem,
@@ -51,7 +52,7 @@ export async function createScale(
         .filter((d, i, all) => all.findIndex((x) => x.detail === d.detail) === i),
       'Skala ditolak: perbaiki pita nilai atau tahun berlaku yang disebut.',
     );
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const giver = await trx
       .selectFrom('awarding_bodies')
       .select('id')
@@ -106,7 +107,7 @@ export async function addScaleVersion(
 ): Promise<AddVersionResult> {
   assertAdmin(actor);
   const candidate = clean(input);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const stored = await loadScale(trx, scaleId);
     if (!stored) throw notFound('Skala', scaleId);
     const superseded = options.supersede ? supersede(stored, candidate) : [];

@@ -81,7 +81,7 @@ export async function unitPageData(
 ): Promise<UnitPage> {
   const unit = await db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
   // Another region's unit is not found on this region's pages.
-  if (unit?.active !== 1 || unit.region_id !== regionIdOrNone(regionCode)) throw notFound('Unit', id);
+  if (unit?.active !== 1 || regionCodeOf(unit.region_id) !== regionCode) throw notFound('Unit', id);
   // The unit's region narrows every query to that region's rows by index before the subtree test.
   const scope: RecapScope = {
     ...PUBLIC_SCOPE,

@@ -10,6 +10,7 @@ const int = () => z.number().int();
 
 export const RegionSchema = z
   .strictObject({
+    id: z.number().int().openapi({ example: 3671, description: 'The code as a number: the tenant key' }),
     code: z.string().openapi({ example: '36.71' }),
     name: z.string(),
     kind: z.enum(['kota', 'kabupaten', 'provinsi']),

@@ -1,9 +1,11 @@
 // Watched news sources: registered by a curator or admin for the home region, changed and
 // (de)activated with an audit event each, and listed with their health — when they were last
 // fetched, what went wrong, how many articles and findings they brought.
+
 import type { Kysely, Selectable } from 'kysely';
 import { nowIso } from '../../../db/now.ts';
 import type { Database, NewsSourceTable } from '../../../db/schema.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import { assertCurator } from '../../access.ts';
 import type { Actor } from '../../actor.ts';
 import { recordAudit } from '../../audit.ts';
@@ -52,7 +54,7 @@ export async function createSource(
   }
   const home = await homeRegion(db, actor.regionId);
   if (!home) throw new AppError('conflict', 'Belum ada daerah: buat daerahnya dulu (prestasi demo / admin)');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const taken = await trx
       .selectFrom('news_sources')
       .select('id')
@@ -105,7 +107,7 @@ export async function updateSource(
   patch: UpdateSource,
 ): Promise<SourceHealth> {
   assertCurator(actor);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('news_sources').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Sumber berita', id);
     const set: Partial<SourceRow> = { updated_at: nowIso() };

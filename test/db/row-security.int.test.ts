@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { addRegionFromGazetteer } from '../../src/services/regions.ts';
+import { createUnit } from '../../src/services/units.ts';
+import { addAward } from '../recap/support.ts';
+import { sampleAward } from '../support/app.ts';
+import { createTestDb, type TestDb, testDatabaseKind } from '../support/db.ts';
+
+// Migration 010: on PostgreSQL a query built WITHOUT any region filter, run as the app role
+// with one region set for the transaction, returns nothing of another region and cannot
+// change it; the setting ends with the transaction.
+describe.runIf(testDatabaseKind() === 'postgres')('row-level security per region', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+    for (const code of ['36.71', '36.03']) {
+      await addRegionFromGazetteer(t.db, SYSTEM_ACTOR, code);
+      const unit = await createUnit(t.db, SYSTEM_ACTOR, {
+        regionCode: code,
+        name: `Dinkes ${code}`,
+        unitType: 'DINAS',
+      });
+      await addAward(t.db, sampleAward(unit.id, { title: `Penghargaan ${code}` }));
+    }
+  }, 60_000);
+  afterAll(() => t.drop());
+
+  /** Runs `fn` in a transaction as prestasi_app with these regions. */
+  const asApp = <T>(read: string, write: string, fn: (trx: typeof t.db) => Promise<T>) =>
+    t.db.transaction().execute(async (trx) => {
+      await sql`select set_config('role', 'prestasi_app', true), set_config('prestasi.region_ids', ${read}, true),
+        set_config('prestasi.write_region_id', ${write}, true)`.execute(trx);
+      return fn(trx);
+    });
+
+  it('a query without a region filter sees only the regions set for the transaction', async () => {
+    const regionsOf = async (read: string) =>
+      asApp(read, '', async (trx) => {
+        const awards = await sql<{ region_id: number }>`select region_id from awards`.execute(trx);
+        const units = await trx.selectFrom('org_units').select('region_id').execute();
+        const audit = await trx.selectFrom('audit_events').select('region_id').execute();
+        return [...new Set([...awards.rows, ...units, ...audit].map((r) => Number(r.region_id)))].sort();
+      });
+    expect(await regionsOf('3671')).toEqual([3671]);
+    expect(await regionsOf('3603')).toEqual([3603]);
+    expect(await regionsOf('3603,3671')).toEqual([3603, 3671]);
+    expect(await regionsOf('all')).toEqual([3603, 3671]);
+    expect(await regionsOf('')).toEqual([]);
+  });
+
+  it("another region's rows cannot be changed or written, even without a WHERE", async () => {
+    const changed = await asApp('3671', '3671', async (trx) => {
+      const r = await sql`update awards set title = 'diubah'`.execute(trx);
+      return Number(r.numAffectedRows);
+    });
+    expect(changed).toBe(1);
+    const kab = await t.db.selectFrom('awards').select('title').where('region_id', '=', 3603).execute();
+    expect(kab.map((a) => a.title)).toEqual(['Penghargaan 36.03']);
+    await expect(
+      asApp('3671', '3671', (trx) =>
+        sql`insert into import_batches (region_id, file_name, sha256, rows_total, rows_created, rows_skipped, created_at)
+          values (3603, 'x.csv', 'x', 0, 0, 0, 'now')`.execute(trx),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    // A reader with no region of its own writes nowhere.
+    const deleted = await asApp('all', '', async (trx) =>
+      Number((await sql`delete from evidence`.execute(trx)).numAffectedRows),
+    );
+    expect(deleted).toBe(0);
+  });
+
+  it('the role and the regions end with the transaction', async () => {
+    await asApp('3671', '3671', async () => null);
+    const after = await sql<{ who: string; regions: string | null }>`
+      select current_user as who, current_setting('prestasi.region_ids', true) as regions`.execute(t.db);
+    expect(after.rows[0].who).not.toBe('prestasi_app');
+    expect(after.rows[0].regions ?? '').toBe('');
+  });
+
+  it('the app role cannot bypass row security', async () => {
+    const role = await sql<{ rolbypassrls: boolean; rolsuper: boolean }>`
+      select rolbypassrls, rolsuper from pg_roles where rolname = 'prestasi_app'`.execute(t.db);
+    expect(role.rows).toEqual([{ rolbypassrls: false, rolsuper: false }]);
+  });
+});

@@ -5,8 +5,14 @@ import type { AuditEvent } from '../../../services/audit.ts';
 
 // The record's history from the audit trail: who did what, when, why, and which fields changed.
 
-/** 'Tanggal diterima' → 'tanggal diterima': field names inside a sentence-like line. */
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/**
+ * A changed column as the history and the resubmission note name it: the field's catalogue
+ * name in lower case, as inside a sentence ('received_on' → 'tanggal diterima').
+ */
+export function changedFieldName(column: string, locale: Locale): string {
+  const name = columnName(column, locale);
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
 
 const ACTIONS: Record<string, Words> = {
   create: words('Dibuat', 'Created'),
@@ -63,7 +69,7 @@ export function History({ events, locale }: { events: AuditEvent[]; locale: Loca
             ) : null}
             {changed.length ? (
               <div class="muted">
-                {[...new Set(changed.map((f) => lowerFirst(columnName(f, locale))))].join(', ')}
+                {[...new Set(changed.map((f) => changedFieldName(f, locale)))].join(', ')}
               </div>
             ) : null}
             {file ? <div class="muted">{file.file_name ?? file.url}</div> : null}

@@ -18,7 +18,7 @@ export function directRequest(req: IncomingMessage): DirectRequest | null {
   if (req.method !== 'GET' || req.headers.authorization !== undefined) return null;
   const url = req.url ?? '';
   const host = req.headers.host ?? '';
-  // The language by the app's own rule (language.ts): query, cookie, Accept-Language.
+  // The language by the app's own rule (language.ts): query, then cookie.
   const lang = languageOfRequest(req);
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);

@@ -15,14 +15,15 @@ import type { AppEnv } from './env.ts';
 // same Hono detectors over the raw request. In order:
 //   1. `?lang=en` / `?lang=id` — the language switch links; it also sets the cookie (pages/index.ts);
 //   2. the `lang` cookie — the reader's last choice;
-//   3. Accept-Language — the browser's preference, for a first visit;
-//   4. Indonesian.
+//   3. Indonesian. The browser's Accept-Language is deliberately not read: Prestasi is a
+//      pemda's own record, Bahasa Indonesia first, and many Indonesian officials' phones are set
+//      to English; English is one click away and then remembered.
 // The query comes before the cookie so that a switch link takes effect on the very request
 // that sets the new cookie. Case is ignored and regional variants count (`EN`, `en-GB` → en);
 // an unknown value (`?lang=xx`) is skipped and the next source decides.
 
 export const LANGUAGE_RULE: DetectorOptions = {
-  order: ['querystring', 'cookie', 'header'],
+  order: ['querystring', 'cookie'],
   lookupQueryString: 'lang',
   lookupCookie: 'lang',
   lookupFromHeaderKey: 'accept-language',

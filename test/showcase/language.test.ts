@@ -18,8 +18,9 @@ const cases: { url: string; headers: Record<string, string>; expected: 'id' | 'e
   { url: '/?lang=id', headers: { cookie: 'lang=en', 'accept-language': 'en' }, expected: 'id' },
   { url: '/', headers: { cookie: 'sesi=abc; lang=en' }, expected: 'en' },
   { url: '/', headers: { cookie: 'lang=id', 'accept-language': 'en-US,en;q=0.9' }, expected: 'id' },
-  { url: '/', headers: { cookie: 'lang=fr', 'accept-language': 'en-US' }, expected: 'en' },
-  { url: '/', headers: { 'accept-language': 'en-US,en;q=0.9' }, expected: 'en' },
+  { url: '/', headers: { cookie: 'lang=fr', 'accept-language': 'en-US' }, expected: 'id' },
+  // The browser's language never decides (language.ts): Indonesian unless the reader chose English.
+  { url: '/', headers: { 'accept-language': 'en-US,en;q=0.9' }, expected: 'id' },
   { url: '/', headers: { 'accept-language': 'id-ID,id;q=0.9,en;q=0.8' }, expected: 'id' },
   { url: '/', headers: { 'accept-language': 'en;q=0.3,id;q=0.9' }, expected: 'id' },
   { url: '/', headers: { 'accept-language': 'fr-FR,de' }, expected: 'id' },

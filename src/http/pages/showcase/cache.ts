@@ -304,9 +304,8 @@ function respond(c: Context<AppEnv>, e: Entry, queryFree: boolean): Response {
   const headers: Record<string, string> = {
     ETag: e.etag,
     'Cache-Control': CACHE_CONTROL,
-    // The language may come from the `lang` cookie or Accept-Language (language.ts), so a
-    // shared cache must key on both.
-    Vary: 'Cookie, Accept-Language',
+    // The language may come from the `lang` cookie (language.ts), so a shared cache keys on it.
+    Vary: 'Cookie',
     ...e.headers,
   };
   const version = cacheFor(c.get('deps').db.db).version;

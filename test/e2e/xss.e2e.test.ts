@@ -45,6 +45,7 @@ describe('news payloads run nothing in the browser', () => {
     await db
       .insertInto('evidence')
       .values({
+        region_id: award.region_id,
         award_id: awardId,
         kind: 'link',
         url: 'javascript:window.__xss=4',

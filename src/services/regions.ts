@@ -4,7 +4,7 @@ import { regionCodeOf } from '../domain/region-code.ts';
 import { allRegions } from '../extract/regions/data.ts';
 import type { Actor } from './actor.ts';
 import { invalid } from './errors.ts';
-import { createRegion, type Region } from './units.ts';
+import { createRegion, getRegion, type Region } from './units.ts';
 
 /**
  * The region a write goes to when nothing else says it: the actor's own, else (the system
@@ -12,7 +12,7 @@ import { createRegion, type Region } from './units.ts';
  */
 export async function writeRegionId(db: Kysely<Database>, actor: Actor): Promise<number> {
   if (actor.regionId !== null) return actor.regionId;
-  const first = await db.selectFrom('regions').select('id').orderBy('code').executeTakeFirst();
+  const first = await getRegion(db);
   if (!first)
     throw invalid([
       {

@@ -14,6 +14,7 @@ import { assertCurator } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { writeRegionId } from '../regions.ts';
+import { getRegion } from '../units.ts';
 import { fingerprint } from './fingerprint.ts';
 import { findMatchingAward, findSameEvent } from './match.ts';
 import { articleBands, NEAR_DUPLICATE_BANDS } from './minhash.ts';
@@ -233,8 +234,11 @@ export async function homeRegion(
   db: Kysely<Database>,
   regionId: number | null = null,
 ): Promise<HomeRegion | null> {
-  let q = db.selectFrom('regions').select(['id', 'code', 'name', 'kind']);
-  q = regionId !== null ? q.where('id', '=', regionId) : q.orderBy('code');
+  if (regionId === null) {
+    const first = await getRegion(db);
+    return first && { id: first.id, code: first.code, name: first.name, kind: first.kind };
+  }
+  const q = db.selectFrom('regions').select(['id', 'code', 'name', 'kind']).where('id', '=', regionId);
   return (await q.executeTakeFirst()) ?? null;
 }
 

@@ -28,7 +28,9 @@ function rowsFor(r: Result): Row[] {
         {
           what: 'news extraction (3 KB articles, one core)',
           db: '',
-          value: `${Math.round(r.articlesPerSecond)} articles/s`,
+          // By the wall clock; the CPU-time rate beside it is this process's own, which stays
+          // meaningful when other work shares the machine.
+          value: `${Math.round(r.articlesPerSecond)} articles/s${r.cpuArticlesPerSecond ? ` (CPU time: ${Math.round(r.cpuArticlesPerSecond)}/s)` : ''}`,
           target: '≥ 1,000/s',
           ok: r.articlesPerSecond >= 1000,
         },
@@ -42,11 +44,19 @@ function rowsFor(r: Result): Row[] {
         national: `national comparison (/perbandingan; first render ${r.nationalFirstRenderMs} ms)`,
       };
       return Object.entries(label).map(([key, what]) => {
-        const m = r.metrics[key] as { p50: number; p95: number; targetP95: number };
+        const m = r.metrics[key] as {
+          p50: number;
+          p95: number;
+          targetP95: number;
+          cold?: { p50: number; p95: number };
+        };
+        const cold = m.cold
+          ? ` (cold, first render of each: p50 ${ms(m.cold.p50)}, p95 ${ms(m.cold.p95)})`
+          : '';
         return {
           what: `${what}, ${r.regions} regions × ${r.years} years, ${r.connections} clients; p95 ${(m.p95 / raw.p95).toFixed(1)}× a bare server`,
           db: r.database,
-          value: `p50 ${ms(m.p50)}, p95 ${ms(m.p95)}`,
+          value: `p50 ${ms(m.p50)}, p95 ${ms(m.p95)}${cold}`,
           target: `p95 ≤ ${m.targetP95} ms`,
           ok: m.p95 <= m.targetP95,
         };

@@ -3,7 +3,7 @@
 // in Bahasa Indonesia and English.
 
 import { findScale } from './grading/catalog.ts';
-import type { Locale, Words } from './i18n.ts';
+import { type Locale, tr, type Words } from './i18n.ts';
 
 export const LEVEL_LABELS: Record<string, Words> = {
   internasional: { id: 'Internasional', en: 'International' },
@@ -39,38 +39,6 @@ export const FINDING_STATE_LABELS: Record<string, Words> = {
   rejected: { id: 'Ditolak', en: 'Rejected' },
 };
 
-/** The award's columns as the form calls them, for history lines ("Diubah: tanggal diterima"). */
-export const AWARD_FIELD_LABELS: Record<string, Words> = {
-  title: { id: 'judul', en: 'title' },
-  programme: { id: 'program / ajang', en: 'programme' },
-  edition_year: { id: 'tahun edisi', en: 'edition year' },
-  awarding_body_id: { id: 'pemberi', en: 'giver' },
-  awarding_body_text: { id: 'pemberi (teks)', en: 'giver (text)' },
-  level: { id: 'tingkat', en: 'level' },
-  field_id: { id: 'bidang', en: 'field' },
-  category: { id: 'kategori', en: 'category' },
-  description: { id: 'uraian', en: 'description' },
-  recipient_kind: { id: 'jenis penerima', en: 'recipient type' },
-  unit_id: { id: 'penerima', en: 'recipient' },
-  unit_path: { id: 'penerima', en: 'recipient' },
-  recipient_note: { id: 'catatan penerima', en: 'recipient note' },
-  received_on: { id: 'tanggal diterima', en: 'date received' },
-  place: { id: 'tempat', en: 'place' },
-  rank: { id: 'peringkat', en: 'rank' },
-  rank_position: { id: 'urutan peringkat', en: 'rank position' },
-  score: { id: 'skor', en: 'score' },
-  scale_id: { id: 'skala', en: 'scale' },
-  scale_version: { id: 'versi skala', en: 'scale version' },
-  grade_code: { id: 'predikat', en: 'grade' },
-  grade_label: { id: 'predikat', en: 'grade' },
-  grade_zone: { id: 'zona', en: 'zone' },
-  status_label: { id: 'status capaian', en: 'status' },
-  legal_basis: { id: 'dasar hukum', en: 'legal basis' },
-  is_public: { id: 'tampil di etalase', en: 'shown publicly' },
-  series_key: { id: 'seri penilaian', en: 'assessment series' },
-  team: { id: 'anggota tim', en: 'team members' },
-};
-
 const pick = (table: Record<string, Words>, code: string, locale: Locale) => table[code]?.[locale] ?? code;
 
 /** 'kabupaten/kota' → 'Kabupaten/Kota' / 'Regency/City'; null → ''. */
@@ -85,9 +53,6 @@ export const stateLabel = (locale: Locale, state: string) => pick(AWARD_STATE_LA
 
 /** 'pending' → 'Menunggu' / 'Pending'. */
 export const findingStateLabel = (locale: Locale, state: string) => pick(FINDING_STATE_LABELS, state, locale);
-
-/** 'received_on' → 'tanggal diterima' / 'date received'. */
-export const awardFieldLabel = (locale: Locale, column: string) => pick(AWARD_FIELD_LABELS, column, locale);
 
 /**
  * A grade as people say it: SAKIP 'BB' + 'Sangat Baik' → 'BB — Sangat Baik', BPK 'WTP' →
@@ -104,5 +69,5 @@ export function gradeWords(code: string | null | undefined, label: string | null
 export function scaleWords(locale: Locale, scaleId: string, version?: number | string | null): string {
   const name = findScale(scaleId)?.name ?? scaleId;
   if (!version) return name;
-  return `${name}, ${locale === 'en' ? 'version' : 'versi'} ${version}`;
+  return `${name}, ${tr(locale, 'versi', 'version')} ${version}`;
 }

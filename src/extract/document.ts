@@ -67,8 +67,9 @@ export function documentPass(
   });
 
   const regionWords = new Set<string>();
-  for (const m of mentions)
-    for (const w of m.written.toLowerCase().match(/[\p{L}]+/gu) ?? []) regionWords.add(w);
+  // An article names its region many times in the same words: each written form is read once.
+  for (const written of new Set(mentions.map((m) => m.written)))
+    for (const w of written.toLowerCase().match(/[\p{L}]+/gu) ?? []) regionWords.add(w);
 
   const credited: Credited[] = [];
   const resultSentences = new Set(results.map((r) => r.sentence));

@@ -1,5 +1,5 @@
 import { AWARDING_BODIES, type AwardingBodyRef } from '../reference/awarding-bodies.ts';
-import { forEachWord, WordFilter, wordCharAt } from './scan.ts';
+import { WordFilter, Words, wordCharAt } from './scan.ts';
 
 // Every name, abbreviation and alias, indexed by its first word. At each word start of the text
 // the names sharing that word are tried longest first, so that "Ombudsman RI Perwakilan Provinsi
@@ -73,10 +73,11 @@ export function findGivers(text: string): GiverMatch[] {
   // Matches do not overlap: after one, go on from its end (an "(ABBR)" after it is looked at
   // again), as a global regex would.
   let from = 0;
-  forEachWord(lower, (start, wordEnd) => {
-    if (start < from || !FIRST_WORDS.mayHave(lower, start, wordEnd)) return;
-    const names = byFirstWord.get(lower.slice(start, wordEnd));
-    if (!names) return;
+  for (const w = new Words(lower); w.next(); ) {
+    const start = w.start;
+    if (start < from || !FIRST_WORDS.mayHave(lower, start, w.end)) continue;
+    const names = byFirstWord.get(lower.slice(start, w.end));
+    if (!names) continue;
     for (const name of names) {
       const nameEnd = matchAt(lower, start, name);
       if (nameEnd === -1) continue;
@@ -86,9 +87,9 @@ export function findGivers(text: string): GiverMatch[] {
       if (paren) end += paren[0].length;
       out.push({ body, written: text.slice(start, end).replace(/\s+/g, ' ').trim(), start, end });
       from = nameEnd;
-      return;
+      break;
     }
-  });
+  }
   return out;
 }
 

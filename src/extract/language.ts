@@ -1,7 +1,7 @@
 // Extraction rules are Indonesian; an English (or any other) article must yield nothing rather
 // than a guess. Function words are a cheap, reliable signal over a few hundred words.
 
-import { forEachWord, WordFilter } from './scan.ts';
+import { WordFilter, Words } from './scan.ts';
 
 const ID_WORDS = new Set([
   'yang',
@@ -58,11 +58,11 @@ export function isIndonesian(text: string): boolean {
   const sample = (text.length > 2500 ? text.slice(0, 2500) : text).toLowerCase();
   let id = 0;
   let en = 0;
-  forEachWord(sample, (start, end) => {
-    if (!LISTED.mayHave(sample, start, end)) return;
-    const w = sample.slice(start, end);
+  for (const at = new Words(sample); at.next(); ) {
+    if (!LISTED.mayHave(sample, at.start, at.end)) continue;
+    const w = sample.slice(at.start, at.end);
     if (ID_WORDS.has(w)) id++;
     else if (EN_WORDS.has(w)) en++;
-  });
+  }
   return id >= 3 && id > en;
 }

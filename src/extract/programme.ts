@@ -121,10 +121,15 @@ const PLANNED =
 /** The sentence holding `at`: from the last full stop or line break before it to the next one. */
 function sentenceAround(text: string, at: number): string {
   let from = at;
-  while (from > 0 && !/[.!?\n]/.test(text[from - 1])) from--;
+  while (from > 0 && !endsSentence(text.charCodeAt(from - 1))) from--;
   let to = at;
-  while (to < text.length && !/[.!?\n]/.test(text[to])) to++;
+  while (to < text.length && !endsSentence(text.charCodeAt(to))) to++;
   return text.slice(from, to);
+}
+
+/** . ! ? or a line break (character codes: this runs over every character of a sentence). */
+function endsSentence(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 10;
 }
 
 /** "Sepanjang 2025", "Rabu, 22 Januari 2025": a time, not an award. */

@@ -141,6 +141,8 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
     const listedRanks = ranksListed(s.text.slice(0, named[0]?.m.start ?? 0));
     const byOrder = listedRanks && listedRanks.length === named.length ? listedRanks : null;
     let passive = false;
+    // The sentence's date, read once for all its recipients (only when one is taken).
+    let date: string | null | undefined;
     for (let k = 0; k < named.length; k++) {
       const { m, region } = named[k];
       const fullBefore = s.text.slice(k === 0 ? 0 : named[k - 1].m.end, m.start);
@@ -164,12 +166,13 @@ export function resultDrafts(sentences: Sentence[], ctx: ResultContext): Draft[]
         continue;
       const score = scoreAfter(after);
       const categoryLabel = kind ?? (paired ? region.kind : null);
+      if (date === undefined) date = clauseDate(s.text, ctx.reference) ?? ctx.date;
       out.push({
         title: object ?? (categoryLabel && title ? `${title} kategori ${categoryLabel}` : title),
         recipient,
         giver: ctx.giver,
         level: ctx.level,
-        date: clauseDate(s.text, ctx.reference) ?? ctx.date,
+        date,
         category: categoryLabel,
         rank: rank !== null ? `Peringkat ${rank}` : null,
         rankPosition: rank,

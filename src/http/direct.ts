@@ -18,7 +18,7 @@ export function directRequest(req: IncomingMessage): DirectRequest | null {
   if (req.method !== 'GET' || req.headers.authorization !== undefined) return null;
   const url = req.url ?? '';
   const host = req.headers.host ?? '';
-  // The language by the app's own rule (language.ts): query, cookie, Accept-Language.
+  // The language by the app's own rule (language.ts): query, then cookie.
   const lang = languageOfRequest(req);
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
@@ -36,11 +36,10 @@ export function serveDirect(db: Kysely<Database>, req: IncomingMessage, res: Ser
   const page = directPage(db, r);
   if (!page) return false;
   if (page.status === 200 && etagMatches(req.headers['if-none-match'], page.etag)) {
-    const { 'content-type': _, ...headers } = page.headers;
-    res.writeHead(304, headers);
+    res.writeHead(304, page.notModifiedHead);
     res.end();
   } else {
-    res.writeHead(page.status, { ...page.headers, 'content-length': page.body.byteLength });
+    res.writeHead(page.status, page.head);
     res.end(page.body);
   }
   return true;

@@ -24,7 +24,11 @@ export async function startServer(
   const log = createLogger(config.logLevel);
   const app = createApp({ db, config, log });
   const host = opts.host ?? '0.0.0.0';
-  // Every request at debug; client errors at info and server errors at error, with timing.
+  // Every request at debug; client errors at info and server errors at error, with timing, as
+  // one pino JSON entry (method, path, status, ms). Hono's logger middleware (hono/logger) is
+  // not used: it prints two plain-text lines per request at one level ("<-- GET /" and
+  // "--> GET / 200 3ms"), so wired to pino it would lose the fields and the level by status,
+  // and it would format every line even when the level is off.
   const fetch = async (req: Request, env: unknown) => {
     const started = performance.now();
     const res = await app.fetch(req, env as object);

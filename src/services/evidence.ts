@@ -43,21 +43,37 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
-/** Loads the award and checks that this actor may change its evidence now. */
-async function editableAward(trx: Kysely<Database>, actor: Actor, awardId: number): Promise<AwardRow> {
+/** How a refusal to change an award's evidence is worded where it is asked (a file, a news report). */
+export interface FrozenEvidenceWords {
+  verified: string;
+  submitted: string;
+}
+
+const FILE_WORDS: FrozenEvidenceWords = {
+  verified:
+    'Penghargaan sudah terverifikasi: buktinya tidak bisa diubah. Minta verifikator membukanya kembali (reopen).',
+  submitted:
+    'Penghargaan sedang menunggu verifikasi: buktinya dibekukan sampai diputuskan. Bila perlu diubah, minta verifikator mengembalikannya.',
+};
+
+/**
+ * Loads the award and checks that this actor may change its evidence now: it exists, is in the
+ * actor's scope, and is neither verified nor under review. The one rule for files, links and
+ * the news intake's articles.
+ */
+export async function editableAward(
+  trx: Kysely<Database>,
+  actor: Actor,
+  awardId: number,
+  say: FrozenEvidenceWords = FILE_WORDS,
+): Promise<AwardRow> {
   const award = await trx.selectFrom('awards').selectAll().where('id', '=', awardId).executeTakeFirst();
   if (!award) throw notFound('Penghargaan', awardId);
   assertOwnRegion(actor, award.region_id);
   assertCanEditFor(actor, award.unit_path);
-  if (award.state === 'verified')
-    throw conflict(
-      'Penghargaan sudah terverifikasi: buktinya tidak bisa diubah. Minta verifikator membukanya kembali (reopen).',
-    );
+  if (award.state === 'verified') throw conflict(say.verified);
   // The verifier decides on what was submitted: the evidence may not change under their eyes.
-  if (award.state === 'submitted')
-    throw conflict(
-      'Penghargaan sedang menunggu verifikasi: buktinya dibekukan sampai diputuskan. Bila perlu diubah, minta verifikator mengembalikannya.',
-    );
+  if (award.state === 'submitted') throw conflict(say.submitted);
   return award;
 }
 

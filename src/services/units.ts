@@ -4,6 +4,7 @@ import type { Database, OrgUnitRow, RegionTable } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { provinceIdOf, regionCodeOf, regionIdOf, regionIdOrNone } from '../domain/region-code.ts';
 import { regionByCode } from '../extract/regions/gazetteer.ts';
+import { REGION_CODE } from '../reference/region-codes.ts';
 import { UNIT_TYPES, type UnitType } from '../reference/unit-types.ts';
 import { assertAdmin, assertOwnRegion } from './access.ts';
 import type { Actor } from './actor.ts';
@@ -43,7 +44,7 @@ export interface Region {
 
 export async function createRegion(db: Kysely<Database>, actor: Actor, r: Region): Promise<void> {
   assertAdmin(actor);
-  if (!/^\d{2}(\.\d{2})?$/.test(r.code))
+  if (!REGION_CODE.test(r.code))
     throw invalid([{ field: 'code', message: 'Kode wilayah Kemendagri seperti 36 atau 36.71' }]);
   await inTransaction(db, async (trx) => {
     if (await trx.selectFrom('regions').select('code').where('code', '=', r.code).executeTakeFirst())
@@ -231,6 +232,13 @@ export interface UnitNode {
   path: string;
   depth: number;
   active: boolean;
+}
+
+/** One unit as the tree shows it (its depth and parent); 404 when there is none. */
+export async function getUnit(db: Kysely<Database>, id: number, regionCode?: string): Promise<UnitNode> {
+  const unit = (await listUnits(db, regionCode)).find((u) => u.id === id);
+  if (!unit) throw notFound('Unit', id);
+  return unit;
 }
 
 /** All units of a region in tree order (parents before children, siblings by name). */

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  awardFieldLabel,
-  gradeWords,
-  LEVEL_LABELS,
-  levelLabel,
-  roleLabel,
-  scaleWords,
-} from '../../src/domain/labels.ts';
+import { columnName, fieldName } from '../../src/domain/awards/fields.ts';
+import { gradeWords, LEVEL_LABELS, levelLabel, roleLabel, scaleWords } from '../../src/domain/labels.ts';
 import { AWARD_LEVELS } from '../../src/reference/unit-types.ts';
 import { ROLES } from '../../src/services/actor.ts';
 
@@ -31,7 +25,14 @@ describe('words for codes', () => {
   it('names scales and columns instead of their codes', () => {
     expect(scaleWords('id', 'ikm', 1)).toBe('Indeks Kepuasan Masyarakat (IKM), versi 1');
     expect(scaleWords('en', 'sakip', '2')).toContain('version 2');
-    expect(awardFieldLabel('id', 'received_on')).toBe('tanggal diterima');
-    expect(awardFieldLabel('en', 'legal_basis')).toBe('legal basis');
+    // Column names come from the award field catalogue, the short name where it has one.
+    expect(columnName('received_on', 'id')).toBe('Tanggal diterima');
+    expect(columnName('legal_basis', 'id')).toBe('Dasar hukum');
+    expect(columnName('legal_basis', 'en')).toBe('Legal basis');
+    expect(columnName('grade_zone', 'id')).toBe('Predikat');
+    expect(columnName('unit_id', 'en')).toBe('Recipient');
+    expect(columnName('no_such_column', 'id')).toBe('no_such_column');
+    expect(fieldName('awardingBody', 'en')).toBe('Awarding body');
+    expect(fieldName('place', 'id')).toBe('Tempat');
   });
 });

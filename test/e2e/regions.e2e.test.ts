@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KAB_ONLY, KOTA_ONLY, seedRegions } from '../showcase/regions.ts';
 import { type E2E, startE2E } from './support.ts';
@@ -8,7 +11,8 @@ import { type E2E, startE2E } from './support.ts';
 describe('comparison of regions in the browser', () => {
   let e: E2E;
   beforeAll(async () => {
-    e = await startE2E();
+    // A deployment of many regions: SITE_NAME names the whole installation.
+    e = await startE2E({ siteName: 'Prestasi Provinsi Banten' });
     await seedRegions(e.server.db.db, e.units.root);
   });
   afterAll(() => e?.close());
@@ -26,6 +30,10 @@ describe('comparison of regions in the browser', () => {
     const lebak = page.locator('tr[data-region="36.02"]');
     expect(await lebak.innerText()).toContain('Belum melapor');
     expect(await page.locator('#level-weights').innerText()).toContain('Internasional');
+    // SCREENSHOTS=1 refreshes the picture in docs/showcase.md.
+    const dir =
+      process.env.SCREENSHOTS === '1' ? 'docs/screenshots' : mkdtempSync(join(tmpdir(), 'prestasi-shots-'));
+    await page.screenshot({ path: `${dir}/perbandingan.png`, fullPage: true });
 
     // An earlier period, chosen with the form: the URL says it, the streak ends there.
     await page.getByLabel('Periode sampai tahun').selectOption('2023');

@@ -42,7 +42,7 @@ export interface E2E {
 }
 
 /** `demo: true` seeds the Kota Tangerang demo (src/demo) instead of the small test tree. */
-export async function startE2E(opts: { demo?: boolean } = {}): Promise<E2E> {
+export async function startE2E(opts: { demo?: boolean; siteName?: string | null } = {}): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), 'prestasi-e2e-'));
   mkdirSync(join(dir, 'uploads'));
   const config = {
@@ -50,7 +50,7 @@ export async function startE2E(opts: { demo?: boolean } = {}): Promise<E2E> {
     databaseUrl: `sqlite:${join(dir, 'e2e.db')}`,
     port: 0,
     uploadDir: join(dir, 'uploads'),
-    siteName: 'Pemerintah Kota Tangerang',
+    siteName: opts.siteName === undefined ? 'Pemerintah Kota Tangerang' : opts.siteName,
     maxUploadBytes: 2 * 1024 * 1024,
   };
   const server = await startServer(config, { host: '127.0.0.1' });

@@ -3,22 +3,17 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { importAwards } from '../../src/services/imports/run.ts';
-import { GOOD_ROWS, xlsxOf } from '../imports/files.ts';
 import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
+import { appWithVerifiedSheet } from './support.ts';
 
 let t: TestApp;
 let empty: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  empty = await createTestApp();
   // Verified records from a spreadsheet, plus hand-made ones the import cannot shape alone:
   // a team award, a region award without a unit, an ordinal (BPK opinion) grade, a draft.
-  await importAwards(t.db.db, SYSTEM_ACTOR, {
-    fileName: 'rekap.xlsx',
-    buffer: await xlsxOf(GOOD_ROWS),
-    verified: true,
-  });
+  t = await appWithVerifiedSheet();
+  empty = await createTestApp();
   const created = [
     await t.call('admin', 'POST', '/api/v1/awards', {
       title: 'Opini WTP atas LKPD 2024',

@@ -6,12 +6,11 @@ import { seedDemo } from '../../src/demo/seed.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { COLOURS } from '../../src/services/exports/report/style.ts';
 import { yearlyReportPdf } from '../../src/services/exports/report-pdf.ts';
-import { importAwards } from '../../src/services/imports/run.ts';
 import { buildRecap } from '../../src/services/recap/recap.ts';
-import { GOOD_ROWS, xlsxOf } from '../imports/files.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { pdfPages, pdfText } from './pdf-text.ts';
+import { appWithVerifiedSheet } from './support.ts';
 
 // The yearly PDF report: letterhead, the year's numbers from the recap service, the charts,
 // the table, and pages that are filled rather than mostly blank.
@@ -27,12 +26,7 @@ const pageTexts = (pdf: Buffer) =>
 describe('yearly PDF report, small record', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await importAwards(t.db.db, SYSTEM_ACTOR, {
-      fileName: 'rekap.xlsx',
-      buffer: await xlsxOf(GOOD_ROWS),
-      verified: true,
-    });
+    t = await appWithVerifiedSheet();
   });
   afterAll(async () => {
     await t.close();

@@ -1,10 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { COLUMNS } from '../../src/services/imports/columns.ts';
-import { importAwards } from '../../src/services/imports/run.ts';
-import { GOOD_ROWS, xlsxOf } from '../imports/files.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appWithVerifiedSheet } from './support.ts';
 
 // Excel files worth opening: read back with exceljs, the header is frozen with a filter on
 // every column, columns are as wide as their content, dates are dates, years and IDs carry
@@ -12,12 +10,7 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
-  await importAwards(t.db.db, SYSTEM_ACTOR, {
-    fileName: 'rekap.xlsx',
-    buffer: await xlsxOf(GOOD_ROWS),
-    verified: true,
-  });
+  t = await appWithVerifiedSheet();
 });
 afterAll(async () => {
   await t.close();

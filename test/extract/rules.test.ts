@@ -4,7 +4,7 @@ import { findRecipient } from '../../src/extract/fields.ts';
 import { findGivers, pickGiver } from '../../src/extract/givers.ts';
 import { extractArticle } from '../../src/extract/index.ts';
 import { isIndonesian } from '../../src/extract/language.ts';
-import { forEachWord } from '../../src/extract/scan.ts';
+import { WordFilter, Words } from '../../src/extract/scan.ts';
 
 const para = (s: string) =>
   `${s} Wali Kota menyampaikan terima kasih kepada seluruh jajaran yang telah bekerja keras selama ini.`;
@@ -80,10 +80,22 @@ describe('fast paths keep the old meaning', () => {
   it('splits words like [\\p{L}\\p{N}]+ does', () => {
     const text = 'Kota Tangérang, 94,76 — ñandú 𝐀b x2';
     const mine: string[] = [];
-    forEachWord(text, (a, b) => {
-      mine.push(text.slice(a, b));
-    });
+    for (const w = new Words(text); w.next(); ) mine.push(text.slice(w.start, w.end));
     expect(mine).toEqual(text.match(/[\p{L}\p{N}]+/gu));
+    expect(new Words('').next()).toBe(false);
+  });
+
+  it('filters words without ever turning away one of its set, in any case', () => {
+    const set = ['kota', 'tangerang', 'x', 'ñandú', 'banten'];
+    const filter = new WordFilter(set);
+    for (const w of set) {
+      expect(filter.mayHave(w, 0, w.length), w).toBe(true);
+      const upper = w.toUpperCase();
+      expect(filter.mayHaveAnyCase(`(${upper})`, 1, upper.length + 1), upper).toBe(true);
+    }
+    // Most other words are turned away: that is what it is for.
+    const others = ['dan', 'meraih', 'penghargaan', 'dari', 'kementerian', 'pada', 'tahun', 'ini'];
+    expect(others.filter((w) => filter.mayHave(w, 0, w.length)).length).toBeLessThanOrEqual(1);
   });
 
   it('validates calendar dates without Date objects', () => {

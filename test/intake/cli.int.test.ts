@@ -6,12 +6,10 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/users.ts';
 import { MAX_INPUT_BYTES } from '../../src/extract/source.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createRegion } from '../../src/services/units.ts';
 import { prestasi } from '../cli/run-cli.ts';
-import { createTestDb, type TestDb } from '../support/db.ts';
+import type { TestDb } from '../support/db.ts';
 import { FixtureSite } from './fixture-server.ts';
-import { fixturesDir, hasSeeds, repoRoot, seedsDir } from './support.ts';
+import { curatorDb, fixturesDir, hasSeeds, repoRoot, seedsDir } from './support.ts';
 
 // The real command line against a test database: ingest → list → accept/reject, as a user would.
 // Each spawn starts tsx from cold, so these tests get a generous timeout (not a speed check).
@@ -27,19 +25,8 @@ describe('prestasi ingest / findings (CLI)', { timeout: 240_000 }, () => {
     });
 
   beforeAll(async () => {
-    db = await createTestDb();
+    db = await curatorDb();
     dir = mkdtempSync(join(tmpdir(), 'prestasi-intake-'));
-    await createRegion(db.db, SYSTEM_ACTOR, {
-      code: '36.71',
-      name: 'Kota Tangerang',
-      kind: 'kota',
-      foundedOn: '1993-02-28',
-    });
-    await createUser(db.db, {
-      email: 'kurator@example.go.id',
-      role: 'kurator',
-      password: 'sandi-kurator-123',
-    });
     await createUser(db.db, { email: 'viewer@example.go.id', role: 'viewer', password: 'sandi-viewer-123' });
   });
   afterAll(async () => {

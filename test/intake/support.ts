@@ -1,7 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createUser } from '../../src/auth/users.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { createRegion } from '../../src/services/units.ts';
 import type { TestApp } from '../support/app.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The five seed reports live beside the repository (CI clones shared/ next to it). */
@@ -48,3 +52,16 @@ export const uploadFixture = (t: TestApp, name: string, role: Parameters<TestApp
 
 export const uploadSeed = (t: TestApp, file: string, role: Parameters<TestApp['call']>[0] = 'kurator') =>
   upload(t, role, file, readFileSync(join(seedsDir, file)));
+
+/** A test database with the home region (Kota Tangerang, 36.71) and a curator, for the CLI tests. */
+export async function curatorDb(): Promise<TestDb> {
+  const db = await createTestDb();
+  await createRegion(db.db, SYSTEM_ACTOR, {
+    code: '36.71',
+    name: 'Kota Tangerang',
+    kind: 'kota',
+    foundedOn: '1993-02-28',
+  });
+  await createUser(db.db, { email: 'kurator@example.go.id', role: 'kurator', password: 'sandi-kurator-123' });
+  return db;
+}

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../src/auth/users.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createRegion } from '../../src/services/units.ts';
 import { prestasi } from '../cli/run-cli.ts';
-import { createTestDb, type TestDb } from '../support/db.ts';
+import type { TestDb } from '../support/db.ts';
 import { FixtureSite } from './fixture-server.ts';
+import { curatorDb } from './support.ts';
 
 // `prestasi intake sources add` and `prestasi intake watch --once` as a user (or cron) runs them:
 // real processes against a local news site. New articles become findings, a second run adds
@@ -42,18 +40,7 @@ describe('prestasi intake watch (CLI, local fixture site)', { timeout: 240_000 }
       .execute();
 
   beforeAll(async () => {
-    db = await createTestDb();
-    await createRegion(db.db, SYSTEM_ACTOR, {
-      code: '36.71',
-      name: 'Kota Tangerang',
-      kind: 'kota',
-      foundedOn: '1993-02-28',
-    });
-    await createUser(db.db, {
-      email: 'kurator@example.go.id',
-      role: 'kurator',
-      password: 'sandi-kurator-123',
-    });
+    db = await curatorDb();
     site = await new FixtureSite().start();
     site.routes.set('/berita/kla-nindya-2025', {
       body: release(

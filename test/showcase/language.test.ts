@@ -18,13 +18,17 @@ const cases: { url: string; headers: Record<string, string>; expected: 'id' | 'e
   { url: '/?lang=id', headers: { cookie: 'lang=en', 'accept-language': 'en' }, expected: 'id' },
   { url: '/', headers: { cookie: 'sesi=abc; lang=en' }, expected: 'en' },
   { url: '/', headers: { cookie: 'lang=id', 'accept-language': 'en-US,en;q=0.9' }, expected: 'id' },
-  { url: '/', headers: { cookie: 'lang=fr', 'accept-language': 'en-US' }, expected: 'en' },
-  { url: '/', headers: { 'accept-language': 'en-US,en;q=0.9' }, expected: 'en' },
+  { url: '/', headers: { cookie: 'lang=fr', 'accept-language': 'en-US' }, expected: 'id' },
+  // The browser's language never decides (language.ts): Indonesian unless the reader chose English.
+  { url: '/', headers: { 'accept-language': 'en-US,en;q=0.9' }, expected: 'id' },
   { url: '/', headers: { 'accept-language': 'id-ID,id;q=0.9,en;q=0.8' }, expected: 'id' },
   { url: '/', headers: { 'accept-language': 'en;q=0.3,id;q=0.9' }, expected: 'id' },
   { url: '/', headers: { 'accept-language': 'fr-FR,de' }, expected: 'id' },
   { url: '/', headers: { 'accept-language': '*' }, expected: 'id' },
   { url: '/', headers: { 'accept-language': 'en;q=0' }, expected: 'id' },
+  { url: '/?l%61ng=en', headers: {}, expected: 'en' },
+  { url: '/?x=1', headers: { cookie: 'xlang=en' }, expected: 'id' },
+  { url: '/?x=1', headers: { cookie: 'LANG=en' }, expected: 'id' },
 ];
 
 describe('the language rule', () => {
@@ -36,6 +40,8 @@ describe('the language rule', () => {
     const res = await app.request(k.url, { headers: k.headers });
     expect(await res.text()).toBe(k.expected);
     const raw = { url: k.url, headers: k.headers } as unknown as IncomingMessage;
+    expect(languageOfRequest(raw)).toBe(k.expected);
+    // Asked again, the direct path answers from what it remembered: the same.
     expect(languageOfRequest(raw)).toBe(k.expected);
   });
 });

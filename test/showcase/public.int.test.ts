@@ -191,14 +191,12 @@ describe('public showcase: what the public may see', () => {
     }
   });
 
-  it('speaks Indonesian unless ?lang=, the lang cookie or Accept-Language asks for English, in that order', async () => {
+  it('speaks Indonesian unless ?lang= or the lang cookie asks for English, in that order; never by Accept-Language', async () => {
     const lang = async (path: string, headers: Record<string, string> = {}) =>
       /<html lang="(\w+)"/.exec((await t.call('public', 'GET', path, undefined, headers)).text)?.[1];
     expect(await lang('/')).toBe('id');
-    expect(await lang('/', { 'accept-language': 'en-GB,en;q=0.9' })).toBe('en');
-    expect(await lang('/', { 'accept-language': 'id-ID,id;q=0.9,en;q=0.8' })).toBe('id');
-    expect(await lang('/', { 'accept-language': 'fr-FR,fr;q=0.9' })).toBe('id');
-    expect(await lang('/', { 'accept-language': 'fr,en;q=0.5' })).toBe('en');
+    expect(await lang('/', { 'accept-language': 'en-GB,en;q=0.9' })).toBe('id');
+    expect(await lang('/', { 'accept-language': 'fr,en;q=0.5' })).toBe('id');
     expect(await lang('/?lang=en')).toBe('en');
     expect(await lang('/?lang=EN')).toBe('en');
     expect(await lang('/', { cookie: 'lang=en' })).toBe('en');
@@ -341,6 +339,22 @@ describe('public showcase: what the public may see', () => {
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type')).toContain('text/html');
     }
+  });
+
+  it('a single-region install keeps its showcase at the root and also answers under /wilayah/{code}', async () => {
+    const root = await get('/penghargaan');
+    const under = await get('/wilayah/36.71/penghargaan');
+    expect(under.status).toBe(200);
+    expect(totalOf(under.text)).toBe(totalOf(root.text));
+    // The root's links stay at the root; the region's under its base.
+    expect(dom(root.text).querySelector('nav a[href*="penghargaan"]')?.getAttribute('href')).toBe(
+      '/penghargaan',
+    );
+    expect(dom(under.text).querySelector('nav a[href*="penghargaan"]')?.getAttribute('href')).toBe(
+      '/wilayah/36.71/penghargaan',
+    );
+    expect((await get('/perbandingan')).status).toBe(200);
+    expect((await get('/wilayah/36.03')).status).toBe(404);
   });
 });
 

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 
 // A load of many URLs at once: `connections` clients, each walking the list from its own
-// offset (so concurrent requests ask for different regions), in a process of its own so that
+// offset (so concurrent requests ask for different regions), for `seconds` or (`once`) for
+// one shared pass over the list, in a process of its own so that
 // it does not share the measured server's event loop. Latency per request, in milliseconds.
 
 export interface SpreadLoad {
@@ -14,14 +15,16 @@ export interface SpreadLoad {
 }
 
 const CLIENT = `
-const { urls, connections, seconds } = JSON.parse(process.argv[1]);
+const { urls, connections, seconds, once } = JSON.parse(process.argv[1]);
 const times = [];
 let failures = 0;
 const end = Date.now() + seconds * 1000;
+let next = 0;
 async function client(k) {
   let i = Math.floor((k * urls.length) / connections);
-  while (Date.now() < end) {
-    const url = urls[i++ % urls.length];
+  // once: the clients share one pass over the list, each URL asked exactly once.
+  while (once ? next < urls.length : Date.now() < end) {
+    const url = once ? urls[next++] : urls[i++ % urls.length];
     const t = performance.now();
     try {
       const res = await fetch(url, { redirect: 'manual' });
@@ -40,11 +43,20 @@ Promise.all(Array.from({ length: connections }, (_, k) => client(k))).then(() =>
 
 export async function spread(
   urls: string[],
-  opts: { seconds: number; connections: number },
+  opts: { seconds: number; connections: number; once?: boolean },
 ): Promise<SpreadLoad> {
   const child = spawn(
     process.execPath,
-    ['-e', CLIENT, JSON.stringify({ urls, connections: opts.connections, seconds: opts.seconds })],
+    [
+      '-e',
+      CLIENT,
+      JSON.stringify({
+        urls,
+        connections: opts.connections,
+        seconds: opts.seconds,
+        once: opts.once ?? false,
+      }),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

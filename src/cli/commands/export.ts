@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
+import { REGION_CODE } from '../../reference/region-codes.ts';
 import { listAwardsQuerySchema } from '../../services/awards/schemas.ts';
 import {
   awardsCsv,
@@ -90,7 +91,7 @@ export function register(program: Command): void {
           parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ') ||
             'filter tidak valid',
         );
-      if (o.region && !/^\d{2}(\.\d{2})?$/.test(o.region))
+      if (o.region && !REGION_CODE.test(o.region))
         throw new CliError('--region: kode wilayah Kemendagri seperti 36.71');
       await withPreparedDatabase(async (db) => {
         if (o.openData) {

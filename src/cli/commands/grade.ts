@@ -13,7 +13,7 @@ import {
   SCALE_IDS,
   ZONE_LABELS,
 } from '../../domain/grading/index.ts';
-import type { Locale } from '../../domain/i18n.ts';
+import { type Locale, toLocale, tr } from '../../domain/i18n.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
 
@@ -66,7 +66,7 @@ function line(result: ReturnType<typeof runGrade>, lang: Locale): string {
   const { grade: g, score, year } = result;
   const zone = g.zone ? `, ${ZONE_LABELS[g.zone][lang]}` : '';
   const what = score === undefined ? g.code : formatNumber(score, lang);
-  const version = lang === 'en' ? `version ${g.version}` : `versi ${g.version}`;
+  const version = tr(lang, `versi ${g.version}`, `version ${g.version}`);
   return `${g.scale} ${year} (${version}): ${what} → ${g.code} — ${g.label}${zone}`;
 }
 
@@ -88,7 +88,7 @@ export function register(program: Command): void {
         const { scale, version, code, label, zone } = result.grade;
         process.stdout.write(`${JSON.stringify({ scale, version, code, label, zone })}\n`);
       } else {
-        process.stdout.write(`${line(result, o.lang === 'en' ? 'en' : 'id')}\n`);
+        process.stdout.write(`${line(result, toLocale(o.lang))}\n`);
       }
     });
 }

@@ -9,7 +9,8 @@ import { describeDatabaseUrl, openDatabase } from '../../db/database.ts';
 import { prepareDatabase } from '../../db/prepare.ts';
 import type { Database } from '../../db/schema.ts';
 import { formatNumber } from '../../domain/format.ts';
-import type { Locale } from '../../domain/i18n.ts';
+import { type Locale, toLocale, tr } from '../../domain/i18n.ts';
+import { REGION_CODE } from '../../reference/region-codes.ts';
 import { SYSTEM_ACTOR } from '../../services/actor.ts';
 import { buildRecap, type Recap } from '../../services/recap/recap.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
@@ -24,75 +25,52 @@ export interface RecapOptions {
   lang?: string;
 }
 
-const WORDS = {
-  id: {
-    title: 'Rekap penghargaan',
-    verified: 'Hanya data terverifikasi.',
-    unverified: 'Termasuk data yang belum terverifikasi (draf, diajukan, dikembalikan).',
-    byField: 'Menurut bidang',
-    byGiver: 'Menurut pemberi',
-    byLevel: 'Menurut tingkat',
-    byUnit: 'Menurut unit (termasuk sub-unit)',
-    direct: 'langsung',
-    byYear: 'Per tahun',
-    series: 'Seri penilaian',
-    none: '(tidak ada)',
-    unknown: '(tidak tercatat)',
-  },
-  en: {
-    title: 'Award recap',
-    verified: 'Verified records only.',
-    unverified: 'Including unverified records (drafts, submitted, returned).',
-    byField: 'By field',
-    byGiver: 'By giver',
-    byLevel: 'By level',
-    byUnit: 'By unit (with sub-units)',
-    direct: 'direct',
-    byYear: 'By year',
-    series: 'Assessment series',
-    none: '(none)',
-    unknown: '(not recorded)',
-  },
-} as const;
-
 /** The recap as text for a terminal. */
 export function formatRecapText(r: Recap, lang: Locale = 'id'): string {
-  const w = WORDS[lang];
   const n = (x: number) => formatNumber(x, lang);
+  const none = tr(lang, '(tidak ada)', '(none)');
+  const unknown = tr(lang, '(tidak tercatat)', '(not recorded)');
+  const direct = tr(lang, 'langsung', 'direct');
   const table = (rows: [string, string][]) => {
-    if (!rows.length) return [`  ${w.none}`];
+    if (!rows.length) return [`  ${none}`];
     const width = Math.max(...rows.map(([k]) => k.length));
     return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);
   };
   const lines = [
-    `${w.title} ${r.region.name} (${r.region.code}) — ${r.year}`,
-    r.verifiedOnly ? w.verified : w.unverified,
+    `${tr(lang, 'Rekap penghargaan', 'Award recap')} ${r.region.name} (${r.region.code}) — ${r.year}`,
+    r.verifiedOnly
+      ? tr(lang, 'Hanya data terverifikasi.', 'Verified records only.')
+      : tr(
+          lang,
+          'Termasuk data yang belum terverifikasi (draf, diajukan, dikembalikan).',
+          'Including unverified records (drafts, submitted, returned).',
+        ),
     '',
     r.change.phrase,
     r.cumulative.phrase,
     '',
-    `${w.byField}:`,
-    ...table(r.byField.map((f) => [f.name ?? w.unknown, n(f.count)])),
-    `${w.byGiver}:`,
-    ...table(r.byGiver.map((g) => [g.abbreviation ?? w.unknown, n(g.count)])),
-    `${w.byLevel}:`,
-    ...table(r.byLevel.map((l) => [l.level ?? w.unknown, n(l.count)])),
-    `${w.byUnit}:`,
-    ...table(r.byUnit.map((u) => [u.shortName ?? u.name, `${n(u.total)} (${w.direct} ${n(u.direct)})`])),
-    `${w.byYear}:`,
+    `${tr(lang, 'Menurut bidang', 'By field')}:`,
+    ...table(r.byField.map((f) => [f.name ?? unknown, n(f.count)])),
+    `${tr(lang, 'Menurut pemberi', 'By giver')}:`,
+    ...table(r.byGiver.map((g) => [g.abbreviation ?? unknown, n(g.count)])),
+    `${tr(lang, 'Menurut tingkat', 'By level')}:`,
+    ...table(r.byLevel.map((l) => [l.level ?? unknown, n(l.count)])),
+    `${tr(lang, 'Menurut unit (termasuk sub-unit)', 'By unit (with sub-units)')}:`,
+    ...table(r.byUnit.map((u) => [u.shortName ?? u.name, `${n(u.total)} (${direct} ${n(u.direct)})`])),
+    `${tr(lang, 'Per tahun', 'By year')}:`,
     ...table(r.byYear.filter((y) => y.count > 0).map((y) => [String(y.year), n(y.count)])),
-    `${w.series}:`,
+    `${tr(lang, 'Seri penilaian', 'Assessment series')}:`,
     ...(r.series.length
       ? r.series.map(
-          (s) => `  ${s.title ?? s.key}${s.giver ? ` (${s.giver.abbreviation})` : ''}: ${s.phrase ?? w.none}`,
+          (s) => `  ${s.title ?? s.key}${s.giver ? ` (${s.giver.abbreviation})` : ''}: ${s.phrase ?? none}`,
         )
-      : [`  ${w.none}`]),
+      : [`  ${none}`]),
   ];
   return `${lines.join('\n')}\n`;
 }
 
 export function parseRecapOptions(o: RecapOptions): { region?: string; year?: number; lang: Locale } {
-  if (o.region !== undefined && !/^\d{2}(\.\d{2})?$/.test(o.region.trim()))
+  if (o.region !== undefined && !REGION_CODE.test(o.region.trim()))
     throw new CliError(`--region "${o.region}" bukan kode wilayah Kemendagri; contoh: --region 36.71`);
   if (o.year !== undefined && !/^\d{4}$/.test(o.year.trim()))
     throw new CliError(`--year "${o.year}" harus tahun empat digit, mis. --year 2025`);
@@ -101,7 +79,7 @@ export function parseRecapOptions(o: RecapOptions): { region?: string; year?: nu
   return {
     region: o.region?.trim(),
     year: o.year === undefined ? undefined : Number(o.year),
-    lang: o.lang === 'en' ? 'en' : 'id',
+    lang: toLocale(o.lang),
   };
 }
 

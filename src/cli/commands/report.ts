@@ -2,6 +2,7 @@
 // Writes the yearly PDF report "Laporan Penghargaan Tahun 2025" (verified records; --public
 // counts only those shown to the public).
 import type { Command } from 'commander';
+import { REGION_CODE } from '../../reference/region-codes.ts';
 import { yearlyReportPdf } from '../../services/exports/report-pdf.ts';
 import { actorByEmail, withPreparedDatabase } from '../acting.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
@@ -30,7 +31,7 @@ export function register(program: Command): void {
     .action(async (o: ReportOptions) => {
       if (!o.year || !/^\d{4}$/.test(o.year) || Number(o.year) < 1945)
         throw new CliError('--year wajib: tahun 4 angka, mis. --year 2025');
-      if (o.region && !/^\d{2}(\.\d{2})?$/.test(o.region))
+      if (o.region && !REGION_CODE.test(o.region))
         throw new CliError('--region: kode wilayah Kemendagri seperti 36.71');
       const { pdf, count } = await withPreparedDatabase(async (db) =>
         yearlyReportPdf(db.db, o.public ? null : await actorByEmail(db, o.as), {

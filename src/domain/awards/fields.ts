@@ -1,4 +1,5 @@
 import { AWARD_LEVELS } from '../../reference/unit-types.ts';
+import { type Locale, type Words, words } from '../i18n.ts';
 
 // The award's fields, declared once. Every channel that reads or writes an award takes its
 // fields from here: the zod schemas (and so the OpenAPI document), the row <-> award mapping,
@@ -13,7 +14,7 @@ import { AWARD_LEVELS } from '../../reference/unit-types.ts';
 //   write (grade); the catalogue gives its words, columns and headers, the award service
 //   resolves it (services/awards/references.ts, services/grading.ts).
 
-export type Words = { id: string; en: string };
+export type { Words };
 
 export type ValueType = 'text' | 'integer' | 'number' | 'date' | 'boolean' | 'choice';
 
@@ -44,7 +45,13 @@ export interface OpenColumn {
 interface Common {
   /** The name in the API, the form and the code (camelCase). */
   key: string;
+  /** The form's label. */
   label: Words;
+  /**
+   * The name in a fact list, a table heading or a history line, when shorter than the form's
+   * label ('Dasar hukum' beside 'Dasar hukum (SK/Keppres)'). Read it through fieldName().
+   */
+  short?: Words;
   hint?: Words;
   /** Shown on the public pages and in open data. */
   public: boolean;
@@ -85,7 +92,7 @@ export interface ReferenceField extends Common {
 
 export type AwardFieldDecl = ValueField | ReferenceField;
 
-const w = (id: string, en: string): Words => ({ id, en });
+const w = words;
 const open = (name: string, type: OpenColumn['type'], id: string, en: string): OpenColumn => ({
   name,
   type,
@@ -104,6 +111,7 @@ export const AWARD_FIELDS = [
     min: 3,
     max: 300,
     message: 'Judul penghargaan wajib diisi (minimal 3 karakter)',
+    short: w('Judul', 'Title'),
     label: w('Judul penghargaan', 'Award title'),
     hint: w(
       'Seperti tertulis di sertifikat, mis. "Opini Kualitas Tertinggi Kepatuhan Pelayanan Publik"',
@@ -173,6 +181,7 @@ export const AWARD_FIELDS = [
     columns: ['awarding_body_id'],
     inputs: ['awardingBodyId', 'awardingBodyCode'],
     form: { section: 'award', row: 'giver', widget: 'giver' },
+    short: w('Pemberi', 'Awarding body'),
     label: w('Pemberi penghargaan', 'Awarding body'),
     hint: w(
       'Ketik singkatan, nama atau nama lama (mis. Kominfo → Komdigi).',
@@ -306,6 +315,7 @@ export const AWARD_FIELDS = [
     columns: ['unit_id', 'unit_path'],
     inputs: ['unitId'],
     form: { section: 'recipient', widget: 'select' },
+    short: w('Penerima', 'Recipient'),
     label: w('Unit', 'Unit'),
     public: true,
     sheet: {
@@ -418,6 +428,7 @@ export const AWARD_FIELDS = [
     column: 'rank',
     type: 'text',
     max: 100,
+    short: w('Peringkat', 'Rank'),
     label: w('Peringkat / juara', 'Rank'),
     hint: w('mis. Juara 1, Peringkat II', 'e.g. 1st place'),
     public: true,
@@ -454,6 +465,7 @@ export const AWARD_FIELDS = [
     column: 'scale_id',
     type: 'text',
     max: 60,
+    short: w('Skala', 'Scale'),
     label: w('Skala penilaian', 'Grading scale'),
     public: true,
     form: { section: 'result', row: 'grade', widget: 'select' },
@@ -470,6 +482,7 @@ export const AWARD_FIELDS = [
     key: 'score',
     column: 'score',
     type: 'number',
+    short: w('Nilai', 'Score'),
     label: w('Skor', 'Score'),
     hint: w('Koma atau titik, mis. 94,76', 'Comma or point, e.g. 94.76'),
     public: true,
@@ -488,6 +501,7 @@ export const AWARD_FIELDS = [
     column: 'status_label',
     type: 'text',
     max: 100,
+    short: w('Status', 'Status'),
     label: w('Status / predikat', 'Status label'),
     hint: w('mis. WTP, WBK', 'e.g. WTP'),
     public: true,
@@ -506,6 +520,7 @@ export const AWARD_FIELDS = [
     columns: ['scale_version', 'grade_code', 'grade_label', 'grade_zone'],
     inputs: [],
     form: { section: 'result', widget: 'grade' },
+    short: w('Predikat', 'Grade'),
     label: w('Hasil penilaian', 'Grade'),
     public: true,
     sheet: null,
@@ -521,6 +536,7 @@ export const AWARD_FIELDS = [
     column: 'legal_basis',
     type: 'text',
     max: 300,
+    short: w('Dasar hukum', 'Legal basis'),
     label: w('Dasar hukum (SK/Keppres)', 'Legal basis'),
     public: true,
     form: { section: 'details', widget: 'text' },
@@ -573,6 +589,7 @@ export const AWARD_FIELDS = [
     type: 'boolean',
     required: true,
     default: true,
+    short: w('Etalase publik', 'Public showcase'),
     label: w(
       'Tampilkan di etalase publik setelah terverifikasi',
       'Show on the public showcase once verified',
@@ -635,4 +652,19 @@ export function fieldForColumn(column: string): AwardFieldDecl | undefined {
   return (AWARD_FIELDS as readonly AwardFieldDecl[]).find((f) =>
     f.kind === 'value' ? f.column === column : f.columns.includes(column),
   );
+}
+
+/**
+ * What pages call a field: the award page, the showcase and the history line all take the
+ * names from here ('receivedOn' → 'Tanggal diterima' / 'Date received').
+ */
+export function fieldName(key: AwardFieldKey, locale: Locale): string {
+  const f = fieldByKey(key)!;
+  return (f.short ?? f.label)[locale];
+}
+
+/** The name of the field that stores a column, for history lines ('legal_basis' → 'Dasar hukum'). */
+export function columnName(column: string, locale: Locale): string {
+  const f = fieldForColumn(column);
+  return f ? (f.short ?? f.label)[locale] : column;
 }

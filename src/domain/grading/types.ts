@@ -2,6 +2,8 @@
 // range of assessment years, each a list of bands. The shapes here are what the database layer
 // stores and what the API returns, so they stay plain JSON (no classes, no Dates).
 
+import type { Words } from '../i18n.ts';
+
 export type ScaleKind = 'numeric' | 'ordinal';
 
 /** How sure we are of the numbers: see shared/reference/rubrics.md, "How to read this file". */
@@ -75,7 +77,7 @@ export const ZONE_COLORS: Record<Zone, string> = {
   merah: '#c62828',
 };
 
-export const ZONE_LABELS: Record<Zone, { id: string; en: string }> = {
+export const ZONE_LABELS: Record<Zone, Words> = {
   hijau: { id: 'Zona Hijau', en: 'Green Zone' },
   kuning: { id: 'Zona Kuning', en: 'Yellow Zone' },
   merah: { id: 'Zona Merah', en: 'Red Zone' },

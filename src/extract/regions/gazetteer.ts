@@ -2,7 +2,7 @@
 // "Pemko Payakumbuh", "Tangsel", "Kota Hujan". The index is built once — a Map from the lowercased
 // words of a name to its regions — and the text is scanned token by token, trying the longest
 // name first, so the cost per article does not grow with the number of regions.
-import { forEachWord } from '../scan.ts';
+import { WordFilter, Words } from '../scan.ts';
 import { allRegions, type Region, type RegionKind } from './data.ts';
 
 export type { Region, RegionKind } from './data.ts';
@@ -113,11 +113,14 @@ const ALIASES: Record<string, string> = {
 interface Index {
   byCode: Map<string, Region>;
   byName: Map<string, Region>;
-  /** Lowercased name words ("tangerang selatan") → regions; aliases → their one region. */
-  words: Map<string, { regions: Region[]; alias: boolean }>;
   longest: number;
-  /** Every first-k-words of a name, so a scan stops at the first word that starts none. */
-  prefixes: Set<string>;
+  /**
+   * Every first-k-words of a name, so a scan stops at the first word that starts none; with the
+   * name's entry when the prefix is a whole name (one look-up per word, not two).
+   */
+  prefixes: Map<string, { regions: Region[]; alias: boolean } | null>;
+  /** A cheap first test of a word against the first words of names, before the Set look-up. */
+  firstWords: WordFilter;
 }
 
 let index: Index | null = null;
@@ -125,6 +128,7 @@ let index: Index | null = null;
 function buildIndex(): Index {
   const byCode = new Map<string, Region>();
   const byName = new Map<string, Region>();
+  // Lowercased name words ("tangerang selatan") → regions; aliases → their one region.
   const words = new Map<string, { regions: Region[]; alias: boolean }>();
   const add = (key: string, r: Region, alias: boolean) => {
     const e = words.get(key);
@@ -145,13 +149,17 @@ function buildIndex(): Index {
     words.set(alias, { regions: [r], alias: true });
   }
   let longest = 1;
-  const prefixes = new Set<string>();
+  const prefixes = new Map<string, { regions: Region[]; alias: boolean } | null>();
   for (const k of words.keys()) {
     const parts = k.split(' ');
     longest = Math.max(longest, parts.length);
-    for (let j = 1; j <= parts.length; j++) prefixes.add(parts.slice(0, j).join(' '));
+    for (let j = 1; j <= parts.length; j++) {
+      const p = parts.slice(0, j).join(' ');
+      prefixes.set(p, words.get(p) ?? null);
+    }
   }
-  return { byCode, byName, words, longest, prefixes };
+  const firstWords = new WordFilter([...words.keys()].map((k) => k.split(' ')[0]));
+  return { byCode, byName, longest, prefixes, firstWords };
 }
 
 function getIndex(): Index {
@@ -173,20 +181,27 @@ export function regionByName(name: string): Region | null {
   return getIndex().byName.get(name.trim().replace(/\s+/g, ' ').toLowerCase()) ?? null;
 }
 
-interface Token {
-  word: string;
-  start: number;
-  end: number;
-  upper: boolean;
+/** A word of the text; its lower case is made only when asked (most words are never looked up). */
+class Token {
+  private lower: string | undefined;
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  get word(): string {
+    this.lower ??= this.text.slice(this.start, this.end).toLowerCase();
+    return this.lower;
+  }
+  /** Capitalised as written ("Batu", not "batu"). */
+  get upper(): boolean {
+    return this.text[this.start] !== this.word[0];
+  }
 }
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  forEachWord(text, (start, end) => {
-    const w = text.slice(start, end);
-    const lower = w.toLowerCase();
-    out.push({ word: lower, start, end, upper: w[0] !== lower[0] });
-  });
+  for (const w = new Words(text); w.next(); ) out.push(new Token(text, w.start, w.end));
   return out;
 }
 
@@ -290,14 +305,15 @@ function matchTokens(text: string, toks: Token[], lo: number, hi: number, base: 
     // Longest match first, growing the key word by word while it is still a prefix of a name.
     let hit: { regions: Region[]; alias: boolean } | undefined;
     let n = 0;
+    if (!idx.firstWords.mayHaveAnyCase(text, toks[i].start, toks[i].end)) continue;
     let key = toks[i].word;
     for (let len = 1; len <= idx.longest && i + len <= hi; len++) {
       if (len > 1) {
         if (!adjacent(text, toks[i + len - 2], toks[i + len - 1])) break;
         key = `${key} ${toks[i + len - 1].word}`;
       }
-      if (!idx.prefixes.has(key)) break;
-      const found = idx.words.get(key);
+      const found = idx.prefixes.get(key);
+      if (found === undefined) break;
       if (found) {
         hit = found;
         n = len;

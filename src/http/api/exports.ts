@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { REGION_CODE } from '../../reference/region-codes.ts';
 import { listAwardsQuerySchema } from '../../services/awards/schemas.ts';
 import { AppError } from '../../services/errors.ts';
 import { runExport } from '../../services/exports/off-thread.ts';
@@ -7,7 +8,9 @@ import { OPEN_DATA_FILES, type OpenDataFile } from '../../services/exports/open-
 import { recapCsv, recapJson, recapXlsx } from '../../services/exports/recap.ts';
 import { buildRecap } from '../../services/recap/recap.ts';
 import type { AppEnv } from '../env.ts';
-import { apiRouter, errorResponses } from './openapi.ts';
+import { XLSX_TYPE } from './imports.ts';
+import { apiRouter, errorResponses, regionQuery } from './openapi.ts';
+import { RecapQuery } from './recap.ts';
 import { AwardsExportSchema } from './responses/award.ts';
 import { OPEN_DATA_SCHEMAS } from './responses/open-data.ts';
 import { RecapSchema } from './responses/recap.ts';
@@ -16,7 +19,6 @@ import { RecapSchema } from './responses/recap.ts';
 // the open-data package (public, verified records) and the yearly PDF report.
 
 const tags = ['exports'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const filterSchema = listAwardsQuerySchema
   .pick({ year: true, field: true, level: true, giver: true, unit: true, state: true, q: true })
   .extend({
@@ -24,10 +26,7 @@ const filterSchema = listAwardsQuerySchema
       description:
         'CSV only: excel-id = semicolons and decimal commas, for Excel with Indonesian regional settings',
     }),
-    region: z
-      .string()
-      .regex(/^\d{2}(\.\d{2})?$/)
-      .optional(),
+    region: regionQuery,
   });
 const binary = z.string().openapi({ format: 'binary' });
 /** A file answer: its media type and, for JSON, the schema of what it holds. */
@@ -86,17 +85,6 @@ export function exportRoutes() {
     );
   }
 
-  const recapQuery = z.object({
-    region: z
-      .string()
-      .regex(/^\d{2}(\.\d{2})?$/)
-      .optional(),
-    year: z.coerce.number().int().min(1945).max(2100).optional(),
-    includeUnverified: z
-      .enum(['true', 'false', '1', '0'])
-      .optional()
-      .transform((v) => v === 'true' || v === '1'),
-  });
   for (const format of ['csv', 'xlsx', 'json'] as const) {
     app.openapi(
       createRoute({
@@ -104,7 +92,7 @@ export function exportRoutes() {
         path: `/exports/recap.${format}`,
         tags,
         summary: `A region's yearly recap as ${format.toUpperCase()} (verified records unless a signed-in user asks)`,
-        request: { query: recapQuery },
+        request: { query: RecapQuery },
         responses: file(
           `Recap as ${format}`,
           MEDIA[format],
@@ -136,12 +124,7 @@ export function exportRoutes() {
     );
   }
 
-  const regionQuery = z.object({
-    region: z
-      .string()
-      .regex(/^\d{2}(\.\d{2})?$/)
-      .optional(),
-  });
+  const regionOnly = z.object({ region: regionQuery });
   app.openapi(
     createRoute({
       method: 'get',
@@ -149,7 +132,7 @@ export function exportRoutes() {
       tags,
       summary:
         'Open-data package: penghargaan.csv, metadata.json (Satu Data Indonesia), datapackage.json (Frictionless), dcat.jsonld (DCAT); verified public records',
-      request: { query: regionQuery },
+      request: { query: regionOnly },
       responses: file('A zip with the data and its metadata', 'application/zip'),
     }),
     async (c) => {
@@ -171,7 +154,7 @@ export function exportRoutes() {
         path: `/exports/open-data/${name}`,
         tags,
         summary: `The open-data package's ${name} on its own`,
-        request: { query: regionQuery },
+        request: { query: regionOnly },
         responses: file(name, OPEN_DATA_FILES[name].split(';')[0]!, OPEN_DATA_SCHEMAS[name]),
       }),
       async (c) => {
@@ -192,7 +175,7 @@ export function exportRoutes() {
       tags,
       summary: 'Yearly PDF report "Laporan Penghargaan Tahun YYYY" (also at /exports/report-YYYY.pdf)',
       request: {
-        query: regionQuery.extend({ year: z.coerce.number().int().min(1945).max(2100) }),
+        query: regionOnly.extend({ year: z.coerce.number().int().min(1945).max(2100) }),
       },
       responses: file('The PDF report', 'application/pdf'),
     }),
@@ -205,7 +188,7 @@ export function exportRoutes() {
   app.get('/exports/:name{report-[0-9]{4}\\.pdf}', async (c) => {
     const year = Number(c.req.param('name').slice(7, 11));
     const region = c.req.query('region');
-    if (region !== undefined && !/^\d{2}(\.\d{2})?$/.test(region))
+    if (region !== undefined && !REGION_CODE.test(region))
       throw new AppError('bad_request', 'region harus kode wilayah Kemendagri seperti 36.71');
     return sendReport(c, year, region);
   });

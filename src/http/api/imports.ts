@@ -4,17 +4,21 @@ import { AppError } from '../../services/errors.ts';
 import { describeProblem, importAwards } from '../../services/imports/run.ts';
 import { templateCsv, templateXlsx } from '../../services/imports/template.ts';
 import { requireActor } from '../auth/session.ts';
-import { apiRouter, errorOf, errorResponses, fileErrorResponses, guardedRoute, jsonOk } from './openapi.ts';
+import {
+  apiRouter,
+  errorOf,
+  errorResponses,
+  fileErrorResponses,
+  flag,
+  guardedRoute,
+  jsonOk,
+} from './openapi.ts';
 import { ImportRefusedSchema, ImportReportSchema } from './responses/imports.ts';
 
 // /api/v1/imports: upload an award spreadsheet (multipart field `file`), dry run or for real,
 // and download the template. The report lists every problem with row, column and a fix.
 
 const tags = ['imports'];
-const flag = z
-  .enum(['true', 'false', '1', '0'])
-  .optional()
-  .transform((v) => v === 'true' || v === '1');
 
 const MAX_ROWS = 50_000;
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../db/schema.ts';
 import { roleLabel } from '../../domain/labels.ts';
+import { REGION_CODE } from '../../reference/region-codes.ts';
 import { type ErrorCode, forbidden } from '../../services/errors.ts';
 import { dbIdText } from '../../services/ids.ts';
 import { requireActor } from '../auth/session.ts';
@@ -106,6 +107,19 @@ export const ErrorSchema = z
     }),
   })
   .openapi('Error');
+
+/** A yes/no query value: true, false, 1 or 0 (absent is no). */
+export const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+/** The region a request is about, by its Kemendagri code. */
+export const regionQuery = z
+  .string()
+  .regex(REGION_CODE, 'Kode wilayah Kemendagri seperti 36.71')
+  .optional()
+  .openapi({ example: '36.71', description: 'Default: the first region' });
 
 export const IdParam = z.object({
   id: dbIdText().openapi({ param: { name: 'id', in: 'path' }, example: 1 }),

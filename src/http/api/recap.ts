@@ -4,7 +4,7 @@ import { buildRecap } from '../../services/recap/recap.ts';
 import { resolveScope } from '../../services/recap/scope.ts';
 import { loadOneSeries, loadSeries } from '../../services/recap/series.ts';
 import { unitReport } from '../../services/recap/unit.ts';
-import { apiRouter, errorResponses, IdParam, jsonOk } from './openapi.ts';
+import { apiRouter, errorResponses, flag, IdParam, jsonOk, regionQuery } from './openapi.ts';
 import { RecapSchema, SeriesListSchema, SeriesSchema, UnitReportSchema } from './responses/recap.ts';
 
 // /api/v1/recap and /api/v1/series: counts, trends and streaks. Verified records only unless a
@@ -12,19 +12,9 @@ import { RecapSchema, SeriesListSchema, SeriesSchema, UnitReportSchema } from '.
 
 const tags = ['recap'];
 
-const flag = z
-  .enum(['true', 'false', '1', '0'])
-  .optional()
-  .transform((v) => v === 'true' || v === '1');
-
-const region = z
-  .string()
-  .regex(/^\d{2}(\.\d{2})?$/, 'Kode wilayah Kemendagri seperti 36.71')
-  .optional()
-  .openapi({ example: '36.71', description: 'Default: the first region' });
-
-const RecapQuery = z.object({
-  region,
+/** A recap's query: the region, the year and whether drafts count (also the recap exports'). */
+export const RecapQuery = z.object({
+  region: regionQuery,
   year: z.coerce
     .number()
     .int()
@@ -36,7 +26,7 @@ const RecapQuery = z.object({
 });
 
 const SeriesQuery = z.object({
-  region,
+  region: regionQuery,
   includeUnverified: flag,
   minYears: z.coerce.number().int().min(1).max(100).optional().openapi({ description: 'Default 2' }),
 });

@@ -9,6 +9,7 @@ import { noNul } from '../../services/safe-text.ts';
 import {
   createUnit,
   getRegion,
+  getUnit,
   listRegions,
   listUnits,
   unitNameSchema,
@@ -121,9 +122,7 @@ export function unitRoutes() {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const unit = (await listUnits(c.get('deps').db.db)).find((u) => u.id === id);
-      if (!unit) throw notFound('Unit', id);
-      return c.json(unit, 200);
+      return c.json(await getUnit(c.get('deps').db.db, id), 200);
     },
   );
 
@@ -142,8 +141,7 @@ export function unitRoutes() {
       const { db } = c.get('deps').db;
       const input = c.req.valid('json');
       const row = await createUnit(db, actor, input);
-      const unit = (await listUnits(db, regionCodeOf(row.region_id))).find((u) => u.id === row.id);
-      return c.json(unit, 201);
+      return c.json(await getUnit(db, row.id, regionCodeOf(row.region_id)), 201);
     },
   );
 
@@ -165,8 +163,7 @@ export function unitRoutes() {
         ...patch,
         shortName: patch.shortName === undefined ? undefined : patch.shortName || null,
       });
-      const unit = (await listUnits(db)).find((u) => u.id === id);
-      return c.json(unit, 200);
+      return c.json(await getUnit(db, id), 200);
     },
   );
 

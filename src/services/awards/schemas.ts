@@ -1,5 +1,6 @@
 import { AWARD_STATES } from '../../db/schema.ts';
 import { VALUE_FIELDS, type ValueEntry, type ValueField } from '../../domain/awards/fields.ts';
+import { REGION_CODE } from '../../reference/region-codes.ts';
 import { AWARD_LEVELS } from '../../reference/unit-types.ts';
 import { dbId, dbIdText } from '../ids.ts';
 import { z } from '../zod.ts';
@@ -115,11 +116,7 @@ export const reasonSchema = z.object({
 export const AWARD_SORTS = ['receivedOn', 'editionYear', 'title', 'createdAt', 'updatedAt', 'score'] as const;
 
 export const listAwardsQuerySchema = z.object({
-  region: z
-    .string()
-    .trim()
-    .regex(/^\d{2}(\.\d{2})?$/, 'Kode wilayah seperti 36.71')
-    .optional(),
+  region: z.string().trim().regex(REGION_CODE, 'Kode wilayah seperti 36.71').optional(),
   year: z.coerce.number().int().min(1945).max(2100).optional(),
   field: z.string().trim().max(60).optional(),
   level: z.enum(AWARD_LEVELS).optional(),

@@ -1,9 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
+import { levelLabel } from '../../domain/labels.ts';
 import { lazyRequire } from '../../lazy.ts';
 import type { Recap } from '../recap/recap.ts';
 import { defuseRow } from './cells.ts';
-import { LEVEL_LABELS } from './format.ts';
 import { styleTable } from './sheet-style.ts';
 
 const excel = lazyRequire<typeof ExcelJS>('exceljs');
@@ -38,11 +38,7 @@ function tables(r: Recap): Table[] {
       sheet: 'Per Tingkat',
       table: 'tingkat',
       headers: ['Kode Tingkat', 'Tingkat', 'Jumlah'],
-      rows: r.byLevel.map((l) => [
-        l.level,
-        l.level ? (LEVEL_LABELS[l.level] ?? l.level) : 'Tanpa tingkat',
-        l.count,
-      ]),
+      rows: r.byLevel.map((l) => [l.level, l.level ? levelLabel('id', l.level) : 'Tanpa tingkat', l.count]),
     },
     {
       sheet: 'Per Unit',
@@ -92,7 +88,7 @@ export function recapCsv(r: Recap): string {
   for (const f of r.byField) rows.push(['bidang', f.code, f.name, f.count, null]);
   for (const g of r.byGiver) rows.push(['pemberi', g.code, g.name, g.count, null]);
   for (const l of r.byLevel)
-    rows.push(['tingkat', l.level, l.level ? (LEVEL_LABELS[l.level] ?? l.level) : null, l.count, null]);
+    rows.push(['tingkat', l.level, l.level ? levelLabel('id', l.level) : null, l.count, null]);
   for (const u of r.byUnit) rows.push(['unit', u.unitId, u.name, u.direct, u.total]);
   return `\uFEFF${stringify(rows.map(defuseRow))}`;
 }

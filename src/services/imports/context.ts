@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/now.ts';
 import type { Database, OrgUnitRow } from '../../db/schema.ts';
 import type { Scale } from '../../domain/grading/index.ts';
 import { FIELDS } from '../../reference/fields.ts';
@@ -41,6 +42,8 @@ export type { Lookup };
 
 export class ImportContext {
   private scales = new Map<string, Scale | null>();
+  /** Today (YYYY-MM-DD) for the no-future-date rule, read once per import. */
+  readonly today = nowIso().slice(0, 10);
   private readonly unitVariants: (text: string) => Iterable<string>;
 
   private constructor(
@@ -157,19 +160,25 @@ export class ImportContext {
  * and date give the same key, however the cells were spelled (case, spaces, "Kemendagri" or
  * "Kementerian Dalam Negeri").
  */
-export function importKey(p: {
+export function importKey(p: ImportKeyParts): string {
+  return createHash('sha256').update(importKeyText(p)).digest('hex').slice(0, 32);
+}
+
+export interface ImportKeyParts {
   regionCode: string;
   title: string;
   year: number;
   giver: number | string | null;
   unitId: number | null;
   date: string | null;
-}): string {
+}
+
+/** What the key is a hash of: equal texts, equal keys. Enough to compare rows in memory. */
+export function importKeyText(p: ImportKeyParts): string {
   const title = p.title
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   const giver = typeof p.giver === 'string' ? `t:${key(p.giver)}` : `g:${p.giver ?? ''}`;
-  const parts = [p.regionCode, title, p.year, giver, p.unitId ?? '', p.date ?? ''].join('|');
-  return createHash('sha256').update(parts).digest('hex').slice(0, 32);
+  return [p.regionCode, title, p.year, giver, p.unitId ?? '', p.date ?? ''].join('|');
 }

@@ -8,7 +8,7 @@ import { type CreateAward, createAwardSchema, teamMemberSchema } from '../awards
 import { AppError } from '../errors.ts';
 import { type GradeColumns, gradeForAward } from '../grading.ts';
 import { COLUMNS, type ColumnKey, columnLetter } from './columns.ts';
-import { type GiverRef, type ImportContext, importKey } from './context.ts';
+import { type GiverRef, type ImportContext, importKey, importKeyText } from './context.ts';
 import { key } from './names.ts';
 import { inferScale } from './scale-hints.ts';
 import {
@@ -82,7 +82,8 @@ export interface ConvertedRow {
   problems: Problem[];
   /**
    * The row's identity even when it has problems (raw text where a value did not parse), so
-   * a repeated row is reported as a duplicate whatever else is wrong with it.
+   * a repeated row is reported as a duplicate whatever else is wrong with it. Compared in
+   * memory only, so it is the text the stored key is a hash of, not the hash.
    */
   looseKey: string;
   /** A giver kept as free text, with the closest known giver if one shares its words. */
@@ -274,13 +275,17 @@ export async function convertRow(
   }
   // The rules of creating an award, with the references as resolved here.
   const reported = new Set(problems.map((p) => p.header));
-  for (const p of awardRuleProblems({
-    ...input,
-    unitId: unit?.id ?? null,
-    team,
-    receivedOn: date,
-    editionYear: year ?? 0,
-  })) {
+  for (const p of awardRuleProblems(
+    {
+      // Only what the rules read (copying the row's ~45 values per row showed in the profile).
+      recipientKind: input.recipientKind,
+      unitId: unit?.id ?? null,
+      team,
+      receivedOn: date,
+      editionYear: year ?? 0,
+    },
+    ctx.today,
+  )) {
     if (p.field === 'receivedOn' && year === null) continue;
     const col = columnOf(p.field);
     if (
@@ -306,8 +311,12 @@ export async function convertRow(
       );
   }
 
-  const grade = await gradeRow(ctx, { ...input, scaleId, scaleInferred, year }, report);
-  const looseKey = importKey({
+  const grade = await gradeRow(
+    ctx,
+    { scaleId, scaleInferred, year, score: values.score, statusLabel: values.statusLabel },
+    report,
+  );
+  const looseKey = importKeyText({
     regionCode: ctx.region.code,
     title: text('title') ?? '',
     year: year ?? 0,
@@ -319,7 +328,8 @@ export async function convertRow(
   if (problems.length || !parsed.success || year === null)
     return { ready: null, team, problems, looseKey, freeGiver };
 
-  const v = { ...parsed.data, editionYear: year };
+  const v = parsed.data; // zod's own copy of the input: set the year read above on it
+  v.editionYear = year;
   const refs = {
     regionId: ctx.region.id,
     regionCode: ctx.region.code,

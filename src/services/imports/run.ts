@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Locale } from '../../domain/i18n.ts';
+import { type Locale, tr } from '../../domain/i18n.ts';
 import { roleLabel } from '../../domain/labels.ts';
 import { regionCodeOf } from '../../domain/region-code.ts';
 import { assertOwnRegion, IMPORT_ROLES } from '../access.ts';
@@ -225,9 +225,8 @@ async function runImport(db: Kysely<Database>, actor: Actor, options: ImportOpti
 
 /** "Baris 7, kolom D (Pemberi): 'Kemendagr' tidak dikenal — maksud Anda 'Kemendagri'?" */
 export function describeProblem(p: Problem, lang: Locale = 'id'): string {
-  const where = [lang === 'en' ? `Row ${p.row}` : `Baris ${p.row}`];
-  if (p.column)
-    where.push(`${lang === 'en' ? 'column' : 'kolom'} ${p.column}${p.header ? ` (${p.header})` : ''}`);
-  else if (p.header) where.push(`${lang === 'en' ? 'column' : 'kolom'} ${p.header}`);
+  const where = [tr(lang, `Baris ${p.row}`, `Row ${p.row}`)];
+  if (p.column) where.push(`${tr(lang, 'kolom', 'column')} ${p.column}${p.header ? ` (${p.header})` : ''}`);
+  else if (p.header) where.push(`${tr(lang, 'kolom', 'column')} ${p.header}`);
   return `${where.join(', ')}: ${p.message}`;
 }

@@ -2,9 +2,9 @@ import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { levelLabel } from '../../domain/labels.ts';
 import { lazyRequire } from '../../lazy.ts';
 import { AWARD_LEVELS } from '../../reference/unit-types.ts';
-import { LEVEL_LABELS } from '../exports/format.ts';
 import { COLUMNS } from './columns.ts';
 
 const excel = lazyRequire<typeof ExcelJS>('exceljs');
@@ -46,7 +46,7 @@ export async function templateXlsx(db: Kysely<Database>): Promise<Buffer> {
     help.addRow([c.required ? `${c.header} (wajib)` : c.header, c.aliases.join(', '), c.help]);
 
   heading('Tingkat');
-  for (const l of AWARD_LEVELS) help.addRow([LEVEL_LABELS[l]]);
+  for (const l of AWARD_LEVELS) help.addRow([levelLabel('id', l)]);
 
   heading('Bidang');
   help.addRow(['Kode', 'Nama']).font = { bold: true };

@@ -124,7 +124,8 @@ export function parseScore(cell: Cell): Parsed<number | null> {
  * then it outranks a Tahun column that holds the year the award was handed over.
  */
 export function editionYearInTitle(title: string | null): { year: number; named: boolean } | null {
-  if (!title) return null;
+  // Most titles have no year at all: say so before collecting matches.
+  if (!title || !/(?:19|20)\d\d/.test(title)) return null;
   const years = new Set([...title.matchAll(/(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1])));
   if (years.size !== 1) return null;
   const year = [...years][0];

@@ -6,12 +6,13 @@ import type { Kysely, Selectable } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { AwardRow, Database, FindingTable } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { assertCanEditFor, assertCurator } from '../access.ts';
+import { assertCurator } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { reasonSchema } from '../awards/schemas.ts';
 import { createAward } from '../awards/write.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
+import { editableAward } from '../evidence.ts';
 import type { Proposal } from './proposal.ts';
 import type { AcceptEdits } from './schemas.ts';
 import { proposalToAward } from './to-award.ts';
@@ -61,7 +62,7 @@ export async function mergeFinding(
   assertCurator(actor);
   return inTransaction(db, async (trx) => {
     const before = await pendingFinding(trx, id);
-    const award = await editableAward(trx, actor, awardId);
+    const award = await articleAward(trx, actor, awardId);
     const evidenceIds = await addArticleEvidence(trx, actor, awardId, await sourcesOf(trx, id));
     const finding = await decide(trx, actor, before, 'merged', awardId, null);
     return { finding, award, evidenceIds };
@@ -83,7 +84,7 @@ export async function attachLateSources(
   assertCurator(actor);
   return inTransaction(db, async (trx) => {
     const finding = await decidedFinding(trx, id);
-    const award = await editableAward(trx, actor, finding.award_id);
+    const award = await articleAward(trx, actor, finding.award_id);
     const offered = (await sourcesOf(trx, id)).filter(
       (s) => s.offer_dismissed_at === null && (!articleIds || articleIds.includes(s.article_id)),
     );
@@ -249,21 +250,12 @@ async function decidedFinding(trx: Kysely<Database>, id: number): Promise<Findin
   return finding as FindingRow & { award_id: number };
 }
 
-/** The award articles may be added to: exists, in the actor's scope, neither verified nor under review. */
-async function editableAward(trx: Kysely<Database>, actor: Actor, awardId: number): Promise<AwardRow> {
-  const award = await trx.selectFrom('awards').selectAll().where('id', '=', awardId).executeTakeFirst();
-  if (!award) throw notFound('Penghargaan', awardId);
-  assertCanEditFor(actor, award.unit_path);
-  if (award.state === 'verified')
-    throw conflict(
-      `Penghargaan ${awardId} sudah terverifikasi: minta verifikator membukanya kembali (reopen) sebelum menambah bukti dari berita.`,
-    );
-  if (award.state === 'submitted')
-    throw conflict(
-      `Penghargaan ${awardId} sedang diperiksa verifikator: tunggu hasilnya atau minta dikembalikan, lalu gabungkan.`,
-    );
-  return award;
-}
+/** The award articles may be added to: the evidence rule (services/evidence.ts), worded for the news. */
+const articleAward = (trx: Kysely<Database>, actor: Actor, awardId: number) =>
+  editableAward(trx, actor, awardId, {
+    verified: `Penghargaan ${awardId} sudah terverifikasi: minta verifikator membukanya kembali (reopen) sebelum menambah bukti dari berita.`,
+    submitted: `Penghargaan ${awardId} sedang diperiksa verifikator: tunggu hasilnya atau minta dikembalikan, lalu gabungkan.`,
+  });
 
 export async function rejectFinding(
   db: Kysely<Database>,

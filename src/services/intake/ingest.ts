@@ -19,7 +19,8 @@ import { findMatchingAward, findSameEvent } from './match.ts';
 import { articleBands, NEAR_DUPLICATE_BANDS } from './minhash.ts';
 import { type IntakeInput, type PreparedArticle, prepareInput } from './prepare.ts';
 import { type Proposal, toProposal } from './proposal.ts';
-import { aboutHome, decideRegion, type HomeRegion } from './region.ts';
+import type { HomeRegion } from './region.ts';
+import { type Route, routeEvent, subjectTenant } from './routing.ts';
 import { resolveHomeUnit } from './units.ts';
 
 export interface IngestedFinding {
@@ -49,11 +50,13 @@ export async function ingest(
   db: Kysely<Database>,
   actor: Actor,
   input: IntakeInput,
+  /** regionId: the region the article is taken in for (a watched source's), for its audit event. */
+  opts: IngestOptions = {},
 ): Promise<IngestResult[]> {
   assertCurator(actor);
   const articles = prepareInput(input);
   const results: IngestResult[] = [];
-  for (const a of articles) results.push(await ingestOnce(db, actor, a));
+  for (const a of articles) results.push(await ingestOnce(db, actor, a, opts));
   return results;
 }
 
@@ -62,16 +65,28 @@ export async function ingest(
  * hits a unique key (content hash, fingerprint) and rolls back. Running it again sees the first
  * one's rows and reports a duplicate or adds a source, instead of failing with a 500.
  */
-async function ingestOnce(db: Kysely<Database>, actor: Actor, a: PreparedArticle): Promise<IngestResult> {
+type IngestOptions = { regionId?: number };
+
+async function ingestOnce(
+  db: Kysely<Database>,
+  actor: Actor,
+  a: PreparedArticle,
+  opts: IngestOptions,
+): Promise<IngestResult> {
   try {
-    return await ingestArticle(db, actor, a);
+    return await ingestArticle(db, actor, a, opts);
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    return ingestArticle(db, actor, a);
+    return ingestArticle(db, actor, a, opts);
   }
 }
 
-async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArticle): Promise<IngestResult> {
+async function ingestArticle(
+  db: Kysely<Database>,
+  actor: Actor,
+  a: PreparedArticle,
+  opts: IngestOptions,
+): Promise<IngestResult> {
   return inTransaction(db, async (trx) => {
     const seen = await trx
       .selectFrom('articles')
@@ -122,13 +137,16 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
         .execute();
     const nearDuplicates = await storeBands(trx, article.id, a.body);
     const findings: IngestedFinding[] = [];
-    const home = await homeRegion(trx, actor.regionId);
+    // The queues an event may go to: every region kept here when the system takes an article in
+    // (the news watcher: one source serves every region it names), the curator's own otherwise.
+    const tenants = await tenantRegions(trx, actor);
+    const subject = subjectTenant(a.body, tenants);
     const events = extraction.awards;
-    const subjectIsHome = home ? aboutHome(a.body, home) : true;
     let otherRegions = 0;
     for (const event of events) {
-      const decision = home ? decideRegion(event, home, subjectIsHome) : ({ home: true } as const);
-      if (!decision.home) {
+      const decision: Route<HomeRegion> | { to: 'first' } =
+        tenants.size > 0 ? routeEvent(event, tenants, subject) : { to: 'first' };
+      if (decision.to === null) {
         otherRegions++;
         await trx
           .insertInto('other_region_events')
@@ -146,11 +164,12 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
           .execute();
         continue;
       }
-      const unit = await resolveHomeUnit(trx, home?.code ?? null, event.recipientUnit, event.recipient);
+      const to = decision.to === 'first' ? null : decision.to;
+      const unit = await resolveHomeUnit(trx, to?.code ?? null, event.recipientUnit, event.recipient);
       const f = await recordEvent(
         trx,
         actor,
-        home?.id ?? (await writeRegionId(trx, actor)),
+        to?.id ?? (await writeRegionId(trx, actor)),
         article.id,
         event,
         a.published,
@@ -170,7 +189,7 @@ async function ingestArticle(db: Kysely<Database>, actor: Actor, a: PreparedArti
         claims: extraction.claims.length,
         otherRegions,
       },
-      ...(home ? { regionId: home.id } : {}),
+      ...(opts.regionId !== undefined ? { regionId: opts.regionId } : {}),
     });
     return {
       articleId: article.id,
@@ -200,6 +219,13 @@ async function storeBands(trx: Kysely<Database>, articleId: number, body: string
     .values(bands.map((band) => ({ article_id: articleId, band })))
     .execute();
   return near.map((r) => r.article_id);
+}
+
+/** The regions whose queues an actor's intake fills: its own, or every region for the system. */
+async function tenantRegions(db: Kysely<Database>, actor: Actor): Promise<Map<string, HomeRegion>> {
+  let q = db.selectFrom('regions').select(['id', 'code', 'name', 'kind']);
+  if (actor.regionId !== null) q = q.where('id', '=', actor.regionId);
+  return new Map((await q.execute()).map((r) => [r.code, r]));
 }
 
 /** The region whose queue findings go to: the actor's, else the first by code (a single-region install). */

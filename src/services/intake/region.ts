@@ -1,3 +1,4 @@
+import { type Words, words } from '../../domain/i18n.ts';
 // Whose award is it? The home queue holds only the home region's awards, decided by region
 // code: the extractor names each event's recipient region by its Kemendagri code
 // (`recipientRegion`), and an event for another code never becomes a finding — it is kept with
@@ -52,12 +53,12 @@ export function decideRegion(e: AwardEvent, home: HomeRegion, articleAboutHome: 
   return articleAboutHome ? { home: true } : { home: false, reason: 'no_region', region: null };
 }
 
-/** Why an event was set aside, for people (Indonesian, English). */
-export const SET_ASIDE_LABEL: Record<SetAsideReason, [string, string]> = {
-  other_region: ['Daerah lain', 'Another region'],
-  no_region: [
+/** Why an event was set aside, for people. */
+export const SET_ASIDE_LABEL: Record<SetAsideReason, Words> = {
+  other_region: words('Daerah lain', 'Another region'),
+  no_region: words(
     'Penerima tidak disebut, berita bukan tentang daerah ini',
     'No recipient; article not about this region',
-  ],
-  giver_recipient: ['Pemberi tercatat sebagai penerima', 'The giver read as recipient'],
+  ),
+  giver_recipient: words('Pemberi tercatat sebagai penerima', 'The giver read as recipient'),
 };

@@ -39,20 +39,35 @@ export async function filterOptions(
       .orderBy('code')
       .execute(),
     listUnits(db, regionCode ?? undefined),
-    // One indexed look-up per giver (index awards_giver_state), not a pass over every award.
-    db
-      .selectFrom('awarding_bodies as g')
-      .select(['g.code', 'g.abbreviation', 'g.name'])
-      .where(({ exists }) =>
-        exists(
-          publicOf(db, regionCode ?? null)
-            .select('awards.id')
-            .where('awards.awarding_body_id', '=', sql<number>`g.id`)
-            .limit(1),
-        ),
-      )
-      .orderBy('g.abbreviation')
-      .execute(),
+    regionCode
+      ? // A region's givers: its own few thousand public awards, grouped (an index look-up per
+        // giver would walk every region's awards of a giver the region never had).
+        db
+          .selectFrom('awarding_bodies as g')
+          .select(['g.code', 'g.abbreviation', 'g.name'])
+          .where(
+            'g.id',
+            'in',
+            publicOf(db, regionCode)
+              .select('awards.awarding_body_id')
+              .where('awards.awarding_body_id', 'is not', null),
+          )
+          .orderBy('g.abbreviation')
+          .execute()
+      : // Every region: one indexed look-up per giver (index awards_giver_public), not a pass over every award.
+        db
+          .selectFrom('awarding_bodies as g')
+          .select(['g.code', 'g.abbreviation', 'g.name'])
+          .where(({ exists }) =>
+            exists(
+              publicOf(db, null)
+                .select('awards.id')
+                .where('awards.awarding_body_id', '=', sql<number>`g.id`)
+                .limit(1),
+            ),
+          )
+          .orderBy('g.abbreviation')
+          .execute(),
   ]);
   return {
     years,
@@ -64,10 +79,20 @@ export async function filterOptions(
 
 /**
  * The years that have public awards, newest first: the first and last such year, then one
- * indexed look-up per year between them (index awards_year_highlight), so the cost follows
+ * indexed look-up per year between them (awards_region_year_list; awards_year_public for every
+ * region), so the cost follows
  * the number of years, not of awards.
  */
 async function yearsWithPublicAwards(db: Kysely<Database>, regionCode: string | null): Promise<number[]> {
+  // A region's few thousand public awards are grouped at once.
+  if (regionCode !== null)
+    return (
+      await publicOf(db, regionCode)
+        .select('awards.edition_year')
+        .groupBy('awards.edition_year')
+        .orderBy('awards.edition_year', 'desc')
+        .execute()
+    ).map((r) => r.edition_year);
   const edge = (order: 'asc' | 'desc') =>
     publicOf(db, regionCode)
       .select('awards.edition_year')

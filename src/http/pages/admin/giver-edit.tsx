@@ -1,7 +1,5 @@
 import type { Context } from 'hono';
 import { tr } from '../../../domain/i18n.ts';
-import { levelLabel } from '../../../domain/labels.ts';
-import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
 import { getGiver, listGivers, updateGiver, updateGiverSchema } from '../../../services/givers.ts';
 import type { AppEnv } from '../../env.ts';
 import { intParam, requireRole } from '../ui/bits.tsx';
@@ -16,6 +14,7 @@ import {
   textValues,
 } from '../ui/forms.tsx';
 import { seeOther } from '../ui/page.tsx';
+import { GiverNameFields } from './giver-fields.tsx';
 import { adminPage, EditForm } from './shell.tsx';
 
 // Editing one giver: names, aliases, level, validity and successor (a rename such as
@@ -45,16 +44,7 @@ async function render(c: Context<AppEnv>, id: number, state: FormState, status =
       locale={l}
       csrf={c.get('csrfToken')}
     >
-      <div class="row">
-        <TextField name="abbreviation" label={tr(l, 'Singkatan', 'Abbreviation')} state={state} required />
-        <SelectField
-          name="level"
-          label={tr(l, 'Tingkat', 'Level')}
-          state={state}
-          options={AWARD_LEVELS.map((v) => ({ value: v, label: levelLabel(l, v) }))}
-        />
-      </div>
-      <TextField name="name" label={tr(l, 'Nama lengkap', 'Full name')} state={state} required />
+      <GiverNameFields state={state} l={l} />
       <TextArea
         name="aliases"
         label={tr(l, 'Alias', 'Aliases')}

@@ -2,20 +2,12 @@ import type { Context } from 'hono';
 import { formatDate } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import { levelLabel } from '../../../domain/labels.ts';
-import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
 import { createGiver, createGiverSchema, listGivers } from '../../../services/givers.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireRole } from '../ui/bits.tsx';
-import {
-  emptyForm,
-  type FormState,
-  formErrors,
-  readForm,
-  SelectField,
-  TextField,
-  textValues,
-} from '../ui/forms.tsx';
+import { emptyForm, type FormState, formErrors, readForm, TextField, textValues } from '../ui/forms.tsx';
 import { seeOther } from '../ui/page.tsx';
+import { GiverNameFields } from './giver-fields.tsx';
 import { AddForm, adminPage } from './shell.tsx';
 
 // Awarding bodies: the list with aliases and renames (Kominfo → Komdigi), a form to add one,
@@ -77,23 +69,19 @@ async function render(c: Context<AppEnv>, state: FormState, status = 200) {
         locale={l}
         csrf={c.get('csrfToken')}
       >
-        <div class="row">
-          <TextField
-            name="code"
-            label={tr(l, 'Kode', 'Code')}
-            state={state}
-            required
-            hint={tr(l, 'huruf kecil, mis. "komdigi"', 'lower case, e.g. "komdigi"')}
-          />
-          <TextField name="abbreviation" label={tr(l, 'Singkatan', 'Abbreviation')} state={state} required />
-          <SelectField
-            name="level"
-            label={tr(l, 'Tingkat', 'Level')}
-            state={state}
-            options={AWARD_LEVELS.map((v) => ({ value: v, label: levelLabel(l, v) }))}
-          />
-        </div>
-        <TextField name="name" label={tr(l, 'Nama lengkap', 'Full name')} state={state} required />
+        <GiverNameFields
+          state={state}
+          l={l}
+          first={
+            <TextField
+              name="code"
+              label={tr(l, 'Kode', 'Code')}
+              state={state}
+              required
+              hint={tr(l, 'huruf kecil, mis. "komdigi"', 'lower case, e.g. "komdigi"')}
+            />
+          }
+        />
         <TextField
           name="aliases"
           label={tr(l, 'Alias (pisahkan dengan koma)', 'Aliases (comma separated)')}

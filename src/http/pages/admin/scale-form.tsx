@@ -89,6 +89,94 @@ export function versionFromForm(values: Record<string, string>, last: ScaleVersi
   };
 }
 
+/** A column of the band table: its heading, and the input each row has under it. */
+interface BandColumn {
+  key: string;
+  head: string;
+  /** What the input is for screen readers when the heading says too little (the row number is added). */
+  name?: string;
+  input: 'text' | 'check' | 'zone';
+  inputmode?: 'decimal' | 'numeric';
+  size?: number;
+}
+
+function bandColumns(l: Locale, ordinal: boolean): BandColumn[] {
+  const included = tr(l, 'Termasuk', 'Included');
+  const edge = { input: 'text', inputmode: 'decimal', size: 7 } as const;
+  return [
+    { key: 'code', head: tr(l, 'Kode', 'Code'), input: 'text', size: 6 },
+    { key: 'label', head: tr(l, 'Predikat', 'Label'), input: 'text' },
+    { key: 'lower', head: tr(l, 'Batas bawah', 'Lower edge'), ...edge },
+    {
+      key: 'lowerInclusive',
+      head: included,
+      name: tr(l, 'Batas bawah termasuk', 'Lower edge included'),
+      input: 'check',
+    },
+    { key: 'upper', head: tr(l, 'Batas atas', 'Upper edge'), ...edge },
+    {
+      key: 'upperInclusive',
+      head: included,
+      name: tr(l, 'Batas atas termasuk', 'Upper edge included'),
+      input: 'check',
+    },
+    { key: 'zone', head: tr(l, 'Zona', 'Zone'), input: 'zone' },
+    ...(ordinal
+      ? [
+          {
+            key: 'ordinal',
+            head: tr(l, 'Urutan', 'Rank'),
+            input: 'text',
+            inputmode: 'numeric',
+            size: 3,
+          } as const,
+        ]
+      : []),
+  ];
+}
+
+function BandCell({
+  col,
+  row,
+  values,
+  l,
+}: {
+  col: BandColumn;
+  row: number;
+  values: Record<string, string>;
+  l: Locale;
+}) {
+  const name = `b${row}_${col.key}`;
+  const label = `${col.name ?? col.head}, ${tr(l, 'baris', 'row')} ${row + 1}`;
+  if (col.input === 'check')
+    return <input type="checkbox" name={name} value="1" checked={values[name] === '1'} aria-label={label} />;
+  if (col.input === 'zone')
+    return (
+      <select name={name} aria-label={label}>
+        <option value="">—</option>
+        {ZONES.map((z) => (
+          <option value={z} selected={values[name] === z}>
+            {tr(
+              l,
+              `Zona ${z[0].toUpperCase()}${z.slice(1)}`,
+              { hijau: 'Green', kuning: 'Yellow', merah: 'Red' }[z],
+            )}
+          </option>
+        ))}
+      </select>
+    );
+  return (
+    <input
+      type="text"
+      name={name}
+      value={values[name] ?? ''}
+      inputmode={col.inputmode}
+      size={col.size}
+      aria-label={label}
+    />
+  );
+}
+
 export function VersionForm({
   scale,
   values,
@@ -100,7 +188,7 @@ export function VersionForm({
 }) {
   const id = (k: string) => `${scale.id}-${k}`;
   const rows = Array.from({ length: rowCount(values) + SPARE_ROWS }, (_, i) => i);
-  const ordinal = scale.kind === 'ordinal';
+  const columns = bandColumns(l, scale.kind === 'ordinal');
   const field = (name: string, label: string, hint?: string, inputmode?: 'numeric') => (
     <div class="field">
       <label for={id(name)}>{label}</label>
@@ -127,107 +215,24 @@ export function VersionForm({
           <caption>{tr(l, 'Pita nilai (satu baris per predikat)', 'Bands (one row per grade)')}</caption>
           <thead>
             <tr>
-              <th scope="col">{tr(l, 'Kode', 'Code')}</th>
-              <th scope="col">{tr(l, 'Predikat', 'Label')}</th>
-              <th scope="col">{tr(l, 'Batas bawah', 'Lower edge')}</th>
-              <th scope="col">{tr(l, 'Termasuk', 'Included')}</th>
-              <th scope="col">{tr(l, 'Batas atas', 'Upper edge')}</th>
-              <th scope="col">{tr(l, 'Termasuk', 'Included')}</th>
-              <th scope="col">{tr(l, 'Zona', 'Zone')}</th>
-              {ordinal ? <th scope="col">{tr(l, 'Urutan', 'Rank')}</th> : null}
+              {columns.map((col) => (
+                <th scope="col">{col.head}</th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {rows.map((i) => {
-              const name = (k: string) => `b${i}_${k}`;
-              const label = (what: string) => `${what}, ${tr(l, 'baris', 'row')} ${i + 1}`;
-              return (
-                <tr>
+            {rows.map((i) => (
+              <tr>
+                {columns.map((col, n) => (
                   <td>
-                    <input type="hidden" name={name('from')} value={values[name('from')] ?? ''} />
-                    <input
-                      type="text"
-                      name={name('code')}
-                      value={values[name('code')] ?? ''}
-                      aria-label={label(tr(l, 'Kode', 'Code'))}
-                      size={6}
-                    />
+                    {n === 0 ? (
+                      <input type="hidden" name={`b${i}_from`} value={values[`b${i}_from`] ?? ''} />
+                    ) : null}
+                    <BandCell col={col} row={i} values={values} l={l} />
                   </td>
-                  <td>
-                    <input
-                      type="text"
-                      name={name('label')}
-                      value={values[name('label')] ?? ''}
-                      aria-label={label(tr(l, 'Predikat', 'Label'))}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="text"
-                      name={name('lower')}
-                      value={values[name('lower')] ?? ''}
-                      inputmode="decimal"
-                      size={7}
-                      aria-label={label(tr(l, 'Batas bawah', 'Lower edge'))}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      name={name('lowerInclusive')}
-                      value="1"
-                      checked={values[name('lowerInclusive')] === '1'}
-                      aria-label={label(tr(l, 'Batas bawah termasuk', 'Lower edge included'))}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="text"
-                      name={name('upper')}
-                      value={values[name('upper')] ?? ''}
-                      inputmode="decimal"
-                      size={7}
-                      aria-label={label(tr(l, 'Batas atas', 'Upper edge'))}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      name={name('upperInclusive')}
-                      value="1"
-                      checked={values[name('upperInclusive')] === '1'}
-                      aria-label={label(tr(l, 'Batas atas termasuk', 'Upper edge included'))}
-                    />
-                  </td>
-                  <td>
-                    <select name={name('zone')} aria-label={label(tr(l, 'Zona', 'Zone'))}>
-                      <option value="">—</option>
-                      {ZONES.map((z) => (
-                        <option value={z} selected={values[name('zone')] === z}>
-                          {tr(
-                            l,
-                            `Zona ${z[0].toUpperCase()}${z.slice(1)}`,
-                            { hijau: 'Green', kuning: 'Yellow', merah: 'Red' }[z],
-                          )}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  {ordinal ? (
-                    <td>
-                      <input
-                        type="text"
-                        name={name('ordinal')}
-                        value={values[name('ordinal')] ?? ''}
-                        inputmode="numeric"
-                        size={3}
-                        aria-label={label(tr(l, 'Urutan', 'Rank'))}
-                      />
-                    </td>
-                  ) : null}
-                </tr>
-              );
-            })}
+                ))}
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { formatNumber } from '../../../domain/format.ts';
 import { scaleVersionSchema } from '../../../domain/grading/index.ts';
-import { tr } from '../../../domain/i18n.ts';
+import { tr, type Words } from '../../../domain/i18n.ts';
 import { invalid } from '../../../services/errors.ts';
 import { listScales } from '../../../services/scales/read.ts';
 import { addScaleVersion } from '../../../services/scales/write.ts';
@@ -42,7 +42,7 @@ const edge = (n: number, inclusive: boolean, lower: boolean) =>
   `${lower ? (inclusive ? '[' : '(') : ''}${formatNumber(n)}${lower ? '' : inclusive ? ']' : ')'}`;
 
 // How sure the shipped bands are (shared/reference/rubrics.md), in words.
-const CONFIDENCE: Record<string, { id: string; en: string }> = {
+const CONFIDENCE: Record<string, Words> = {
   CONFIRMED: { id: 'sumber resmi', en: 'official source' },
   CORROBORATED: { id: 'dikuatkan beberapa sumber', en: 'corroborated' },
   UNCONFIRMED: { id: 'belum dipastikan', en: 'unconfirmed' },

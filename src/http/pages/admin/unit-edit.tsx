@@ -1,10 +1,7 @@
 import type { Context } from 'hono';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../../db/schema.ts';
 import { tr } from '../../../domain/i18n.ts';
-import { notFound } from '../../../services/errors.ts';
-import { listUnits, unitNameSchema, unitShortNameSchema, updateUnit } from '../../../services/units.ts';
+import { getUnit, unitNameSchema, unitShortNameSchema, updateUnit } from '../../../services/units.ts';
 import type { AppEnv } from '../../env.ts';
 import { intParam, requireRole } from '../ui/bits.tsx';
 import { emptyForm, type FormState, formErrors, readForm, TextField, textValues } from '../ui/forms.tsx';
@@ -16,15 +13,9 @@ import { adminPage, EditForm } from './shell.tsx';
 
 const renameSchema = z.object({ name: unitNameSchema, shortName: unitShortNameSchema });
 
-async function findUnit(db: Kysely<Database>, id: number) {
-  const unit = (await listUnits(db)).find((u) => u.id === id);
-  if (!unit) throw notFound('Unit', id);
-  return unit;
-}
-
 async function render(c: Context<AppEnv>, id: number, state: FormState, status = 200) {
   const l = c.get('locale');
-  const unit = await findUnit(c.get('deps').db.db, id);
+  const unit = await getUnit(c.get('deps').db.db, id);
   return adminPage(
     c,
     { area: 'units', status },
@@ -50,7 +41,7 @@ async function render(c: Context<AppEnv>, id: number, state: FormState, status =
 export async function unitEditPage(c: Context<AppEnv>) {
   requireRole(c, ['admin']);
   const id = intParam(c.req.param('id')) ?? 0;
-  const u = await findUnit(c.get('deps').db.db, id);
+  const u = await getUnit(c.get('deps').db.db, id);
   return render(c, id, emptyForm({ name: u.name, shortName: u.shortName ?? '' }));
 }
 

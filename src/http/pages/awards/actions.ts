@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { tr } from '../../../domain/i18n.ts';
+import { tr, type Words, words } from '../../../domain/i18n.ts';
 import { reopenAward, returnAward, submitAward, verifyAward } from '../../../services/awards/workflow.ts';
 import { deleteAward } from '../../../services/awards/write.ts';
 import { AppError } from '../../../services/errors.ts';
@@ -15,15 +15,15 @@ import { flash, seeOther } from '../ui/page.tsx';
 
 type Step = 'submit' | 'verify' | 'return' | 'reopen' | 'delete';
 
-const DONE: Record<Step, [string, string]> = {
-  submit: ['Diajukan untuk verifikasi.', 'Submitted for verification.'],
-  verify: [
+const DONE: Record<Step, Words> = {
+  submit: words('Diajukan untuk verifikasi.', 'Submitted for verification.'),
+  verify: words(
     'Terverifikasi. Bila publik, kini tampil di etalase.',
     'Verified. If public, it is now on the showcase.',
-  ],
-  return: ['Dikembalikan kepada operator dengan alasan.', 'Returned to the operator with the reason.'],
-  reopen: ['Dibuka kembali; operator dapat mengubahnya.', 'Reopened; the operator can change it.'],
-  delete: ['Draf dihapus.', 'Draft deleted.'],
+  ),
+  return: words('Dikembalikan kepada operator dengan alasan.', 'Returned to the operator with the reason.'),
+  reopen: words('Dibuka kembali; operator dapat mengubahnya.', 'Reopened; the operator can change it.'),
+  delete: words('Draf dihapus.', 'Draft deleted.'),
 };
 
 export function workflowAction(step: Step) {
@@ -51,8 +51,7 @@ export function workflowAction(step: Step) {
       }
       throw err;
     }
-    const [id_, en] = DONE[step];
-    return seeOther(c, step === 'delete' ? '/kerja/penghargaan' : back, tr(l, id_, en));
+    return seeOther(c, step === 'delete' ? '/kerja/penghargaan' : back, DONE[step][l]);
   };
 }
 

@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
-import { formatDate, formatDateTime } from '../../../domain/format.ts';
+import type { Child } from 'hono/jsx';
+import { type AwardFieldKey, fieldName } from '../../../domain/awards/fields.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../../domain/format.ts';
 import { type Locale, tr } from '../../../domain/i18n.ts';
-import { levelLabel, scaleWords } from '../../../domain/labels.ts';
+import { gradeWords, levelLabel, scaleWords } from '../../../domain/labels.ts';
 import { assertCanVerify } from '../../../services/access.ts';
 import type { Actor } from '../../../services/actor.ts';
 import { listAudit } from '../../../services/audit.ts';
@@ -9,7 +11,7 @@ import type { AwardDetail } from '../../../services/awards/read.ts';
 import { canEditAward, getAward } from '../../../services/awards/read.ts';
 import { requireActor } from '../../auth/session.ts';
 import type { AppEnv } from '../../env.ts';
-import { gradeText, intParam, recipientText, StateBadge, ZoneDot } from '../ui/bits.tsx';
+import { intParam, recipientText, StateBadge, ZoneDot } from '../ui/bits.tsx';
 import { Csrf } from '../ui/forms.tsx';
 import { page } from '../ui/page.tsx';
 import { EvidenceForms, EvidenceList, TOO_LARGE_QUERY } from './evidence.tsx';
@@ -30,25 +32,38 @@ const allowed = (check: () => void) => {
 };
 
 function Facts({ a, locale: l }: { a: AwardDetail; locale: Locale }) {
-  const rows: [string, string | null][] = [
-    [tr(l, 'Program / ajang', 'Programme'), a.programme],
-    [tr(l, 'Tahun edisi', 'Edition year'), String(a.editionYear)],
+  // Each row is named by the award field catalogue, as on the showcase and in the history.
+  const name = (key: AwardFieldKey) => fieldName(key, l);
+  const rows: [string, Child][] = [
+    [name('programme'), a.programme],
+    [name('editionYear'), String(a.editionYear)],
     [
-      tr(l, 'Pemberi', 'Giver'),
+      name('awardingBody'),
       a.awardingBody ? `${a.awardingBody.name} (${a.awardingBody.abbreviation})` : a.awardingBodyText,
     ],
-    [tr(l, 'Tingkat', 'Level'), levelLabel(l, a.level) || null],
-    [tr(l, 'Bidang', 'Field'), a.field?.name ?? null],
-    [tr(l, 'Kategori', 'Category'), a.category],
-    [tr(l, 'Penerima', 'Recipient'), recipientText(a, l)],
-    [tr(l, 'Catatan penerima', 'Recipient note'), a.recipientNote],
-    [tr(l, 'Tanggal diterima', 'Received on'), a.receivedOn ? formatDate(a.receivedOn, l) : null],
-    [tr(l, 'Tempat', 'Place'), a.place],
-    [tr(l, 'Nilai / predikat', 'Grade'), gradeText(a, l)],
-    [tr(l, 'Skala', 'Scale'), a.scaleId ? scaleWords(l, a.scaleId, a.scaleVersion) : null],
-    [tr(l, 'Dasar hukum', 'Legal basis'), a.legalBasis],
+    [name('level'), levelLabel(l, a.level) || null],
+    [name('field'), a.field?.name ?? null],
+    [name('category'), a.category],
+    [name('unit'), recipientText(a, l)],
+    [name('recipientNote'), a.recipientNote],
+    [name('receivedOn'), a.receivedOn ? formatDate(a.receivedOn, l) : null],
+    [name('place'), a.place],
+    [name('rank'), a.rank],
+    [name('score'), a.score === null ? null : formatNumber(a.score, l)],
     [
-      tr(l, 'Etalase publik', 'Public showcase'),
+      name('grade'),
+      a.grade ? (
+        <>
+          <ZoneDot zone={a.grade.zone} />
+          {gradeWords(a.grade.code, a.grade.label)}
+        </>
+      ) : null,
+    ],
+    [name('statusLabel'), a.statusLabel && a.statusLabel !== a.grade?.label ? a.statusLabel : null],
+    [name('scaleId'), a.scaleId ? scaleWords(l, a.scaleId, a.scaleVersion) : null],
+    [name('legalBasis'), a.legalBasis],
+    [
+      name('isPublic'),
       a.isPublic ? tr(l, 'Ya, setelah terverifikasi', 'Yes, once verified') : tr(l, 'Tidak', 'No'),
     ],
   ];
@@ -59,10 +74,7 @@ function Facts({ a, locale: l }: { a: AwardDetail; locale: Locale }) {
         .map(([k, v]) => (
           <>
             <dt>{k}</dt>
-            <dd>
-              {k === tr(l, 'Nilai / predikat', 'Grade') ? <ZoneDot zone={a.grade?.zone} /> : null}
-              {v}
-            </dd>
+            <dd>{v}</dd>
           </>
         ))}
     </dl>

@@ -1,20 +1,29 @@
+import { columnName } from '../../../domain/awards/fields.ts';
 import { formatDateTime } from '../../../domain/format.ts';
-import { type Locale, tr } from '../../../domain/i18n.ts';
-import { awardFieldLabel } from '../../../domain/labels.ts';
+import { type Locale, tr, type Words, words } from '../../../domain/i18n.ts';
 import type { AuditEvent } from '../../../services/audit.ts';
 
 // The record's history from the audit trail: who did what, when, why, and which fields changed.
 
-const ACTIONS: Record<string, [string, string]> = {
-  create: ['Dibuat', 'Created'],
-  update: ['Diubah', 'Changed'],
-  submit: ['Diajukan untuk verifikasi', 'Submitted for verification'],
-  return: ['Dikembalikan', 'Returned'],
-  verify: ['Diverifikasi', 'Verified'],
-  reopen: ['Dibuka kembali', 'Reopened'],
-  delete: ['Dihapus', 'Deleted'],
-  'evidence.add': ['Bukti ditambahkan', 'Evidence added'],
-  'evidence.remove': ['Bukti dihapus', 'Evidence removed'],
+/**
+ * A changed column as the history and the resubmission note name it: the field's catalogue
+ * name in lower case, as inside a sentence ('received_on' → 'tanggal diterima').
+ */
+export function changedFieldName(column: string, locale: Locale): string {
+  const name = columnName(column, locale);
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+const ACTIONS: Record<string, Words> = {
+  create: words('Dibuat', 'Created'),
+  update: words('Diubah', 'Changed'),
+  submit: words('Diajukan untuk verifikasi', 'Submitted for verification'),
+  return: words('Dikembalikan', 'Returned'),
+  verify: words('Diverifikasi', 'Verified'),
+  reopen: words('Dibuka kembali', 'Reopened'),
+  delete: words('Dihapus', 'Deleted'),
+  'evidence.add': words('Bukti ditambahkan', 'Evidence added'),
+  'evidence.remove': words('Bukti dihapus', 'Evidence removed'),
 };
 
 const IGNORED = new Set([
@@ -44,7 +53,7 @@ export function History({ events, locale }: { events: AuditEvent[]; locale: Loca
   return (
     <ol class="history">
       {[...events].reverse().map((e) => {
-        const [id, en] = ACTIONS[e.action] ?? [e.action, e.action];
+        const action = ACTIONS[e.action]?.[locale] ?? e.action;
         const changed = e.action === 'update' ? changedFields(e.before, e.after) : [];
         const file = e.action.startsWith('evidence')
           ? ((e.after ?? e.before) as { file_name?: string; url?: string } | null)
@@ -52,7 +61,7 @@ export function History({ events, locale }: { events: AuditEvent[]; locale: Loca
         return (
           <li>
             <time datetime={e.at}>{formatDateTime(e.at, locale)}</time>
-            <strong>{tr(locale, id, en)}</strong> {tr(locale, 'oleh', 'by')} {e.actor}
+            <strong>{action}</strong> {tr(locale, 'oleh', 'by')} {e.actor}
             {e.reason ? (
               <div>
                 {tr(locale, 'Alasan', 'Reason')}: <em>{e.reason}</em>
@@ -60,7 +69,7 @@ export function History({ events, locale }: { events: AuditEvent[]; locale: Loca
             ) : null}
             {changed.length ? (
               <div class="muted">
-                {[...new Set(changed.map((f) => awardFieldLabel(locale, f)))].join(', ')}
+                {[...new Set(changed.map((f) => changedFieldName(f, locale)))].join(', ')}
               </div>
             ) : null}
             {file ? <div class="muted">{file.file_name ?? file.url}</div> : null}

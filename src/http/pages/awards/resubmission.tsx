@@ -1,8 +1,7 @@
 import { formatDate, formatDateTime, formatNumber } from '../../../domain/format.ts';
 import { type Locale, tr } from '../../../domain/i18n.ts';
-import { awardFieldLabel } from '../../../domain/labels.ts';
 import type { AuditEvent } from '../../../services/audit.ts';
-import { changedFields } from './history.tsx';
+import { changedFieldName, changedFields } from './history.tsx';
 
 // A record that comes back to the verifier after a return: marked as resubmitted, with the
 // earlier reason and what changed since — read from the audit trail, field by field, so the
@@ -92,7 +91,7 @@ export function ResubmissionNote({ r, locale: l }: { r: Resubmission; locale: Lo
             <tbody>
               {r.changes.map((c) => (
                 <tr>
-                  <th scope="row">{awardFieldLabel(l, c.field)}</th>
+                  <th scope="row">{changedFieldName(c.field, l)}</th>
                   <td>
                     <del>{show(c.field, c.before, l)}</del>
                   </td>

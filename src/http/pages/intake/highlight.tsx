@@ -1,5 +1,5 @@
 import { formatDate } from '../../../domain/format.ts';
-import { type Locale, tr } from '../../../domain/i18n.ts';
+import { type Locale, tr, type Words, words } from '../../../domain/i18n.ts';
 import type { Slot, SlotSource } from '../../../extract/types.ts';
 import type { FindingSource } from '../../../services/intake/read.ts';
 import { webUrlOrNull } from '../../../services/safe-url.ts';
@@ -20,20 +20,18 @@ function quoteSpan(text: string, quote: string, start: number, end: number): [nu
 /** In reading order, as the legend lists them. */
 export const SLOT_ORDER: Slot[] = ['recipient', 'region', 'title', 'giver', 'date', 'rank', 'score', 'grade'];
 
-export function slotLabel(l: Locale, slot: Slot): string {
-  const labels: Record<Slot, [string, string]> = {
-    recipient: ['Penerima', 'Recipient'],
-    region: ['Daerah penerima', 'Recipient region'],
-    title: ['Nama penghargaan', 'Award'],
-    giver: ['Pemberi', 'Giver'],
-    date: ['Tanggal', 'Date'],
-    rank: ['Peringkat', 'Rank'],
-    score: ['Nilai', 'Score'],
-    grade: ['Predikat', 'Grade'],
-  };
-  const [id, en] = labels[slot];
-  return tr(l, id, en);
-}
+const SLOT_LABELS: Record<Slot, Words> = {
+  recipient: words('Penerima', 'Recipient'),
+  region: words('Daerah penerima', 'Recipient region'),
+  title: words('Nama penghargaan', 'Award'),
+  giver: words('Pemberi', 'Giver'),
+  date: words('Tanggal', 'Date'),
+  rank: words('Peringkat', 'Rank'),
+  score: words('Nilai', 'Score'),
+  grade: words('Predikat', 'Grade'),
+};
+
+export const slotLabel = (l: Locale, slot: Slot): string => SLOT_LABELS[slot][l];
 
 /**
  * Confidence in words. The extractor gives high values to pieces read in the award's own sentence,

@@ -80,7 +80,7 @@ async function renderSetAside(c: Context<AppEnv>, actor: Parameters<typeof listS
                     <div class="muted">{e.quote.slice(0, 200)}</div>
                   </td>
                   <td>{e.region.name ?? e.proposal.recipient ?? '—'}</td>
-                  <td>{tr(l, ...(SET_ASIDE_LABEL[e.reason as SetAsideReason] ?? [e.reason, e.reason]))}</td>
+                  <td>{SET_ASIDE_LABEL[e.reason as SetAsideReason]?.[l] ?? e.reason}</td>
                   <td>{e.outlet ?? e.articleTitle ?? '—'}</td>
                 </tr>
               ))}

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { formatDateTime, formatNumber } from '../../../domain/format.ts';
-import { tr } from '../../../domain/i18n.ts';
+import { tr, type Words, words } from '../../../domain/i18n.ts';
 import { createSource, listSources, updateSource } from '../../../services/intake/watch/registry.ts';
 import { createSourceSchema, SOURCE_KINDS } from '../../../services/intake/watch/schemas.ts';
 import type { AppEnv } from '../../env.ts';
@@ -23,15 +23,15 @@ import { page, seeOther } from '../ui/page.tsx';
 // Source addresses are shown as text and linked only when they are http(s) (the schema allows
 // nothing else, and the link is checked again here).
 
-const KIND_LABEL: Record<string, [string, string]> = {
-  feed: ['Feed RSS/Atom', 'RSS/Atom feed'],
-  sitemap: ['Sitemap', 'Sitemap'],
-  html: ['Halaman daftar berita (HTML)', 'News list page (HTML)'],
+const KIND_LABEL: Record<string, Words> = {
+  feed: words('Feed RSS/Atom', 'RSS/Atom feed'),
+  sitemap: words('Sitemap', 'Sitemap'),
+  html: words('Halaman daftar berita (HTML)', 'News list page (HTML)'),
 };
-const STATUS_LABEL: Record<string, [string, string]> = {
-  ok: ['Berhasil', 'OK'],
-  not_modified: ['Tidak berubah', 'Not modified'],
-  error: ['Gagal', 'Failed'],
+const STATUS_LABEL: Record<string, Words> = {
+  ok: words('Berhasil', 'OK'),
+  not_modified: words('Tidak berubah', 'Not modified'),
+  error: words('Gagal', 'Failed'),
 };
 
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
@@ -75,7 +75,7 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
                   <td>
                     <strong>{s.name}</strong>
                     <div class="muted">
-                      {tr(l, ...(KIND_LABEL[s.kind] ?? [s.kind, s.kind]))} ·{' '}
+                      {KIND_LABEL[s.kind]?.[l] ?? s.kind} ·{' '}
                       <a href={safeHref(s.url)} rel="noopener noreferrer nofollow">
                         {s.url}
                       </a>
@@ -86,9 +86,7 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
                   </td>
                   <td>{s.lastFetchAt ? formatDateTime(s.lastFetchAt, l) : tr(l, 'belum pernah', 'never')}</td>
                   <td>
-                    {s.lastStatus
-                      ? tr(l, ...(STATUS_LABEL[s.lastStatus] ?? [s.lastStatus, s.lastStatus]))
-                      : '—'}
+                    {s.lastStatus ? (STATUS_LABEL[s.lastStatus]?.[l] ?? s.lastStatus) : '—'}
                     {s.lastError ? (
                       <div class="field-error">
                         {s.lastError}
@@ -157,7 +155,7 @@ async function render(c: Context<AppEnv>, form: FormState, status = 200) {
             name="kind"
             label={tr(l, 'Jenis', 'Kind')}
             state={form}
-            options={SOURCE_KINDS.map((k) => ({ value: k, label: tr(l, ...KIND_LABEL[k]) }))}
+            options={SOURCE_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k]![l] }))}
           />
           <TextField
             name="intervalMinutes"

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { type AwardFieldKey, fieldName } from '../../../domain/awards/fields.ts';
 import { formatDate, formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import { gradeWords } from '../../../domain/labels.ts';
@@ -17,21 +18,23 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
   const giver = a.awardingBody
     ? `${a.awardingBody.name} (${a.awardingBody.abbreviation})`
     : a.awardingBodyText;
+  // Each fact is named by the award field catalogue, as on the workspace's award page.
+  const name = (key: AwardFieldKey) => fieldName(key, locale);
   const rows: [string, Child][] = [];
   const add = (label: string, value: Child | null | undefined | '') => {
     if (value !== null && value !== undefined && value !== '') rows.push([label, value]);
   };
-  add(tr(locale, 'Pemberi', 'Awarding body'), giver);
-  add(tr(locale, 'Tingkat', 'Level'), levelLabel(v, a.level));
+  add(name('awardingBody'), giver);
+  add(name('level'), levelLabel(v, a.level));
   add(
-    tr(locale, 'Bidang', 'Field'),
+    name('field'),
     a.field ? <a href={href(v, '/penghargaan', { bidang: a.field.code })}>{a.field.name}</a> : null,
   );
-  add(tr(locale, 'Kategori', 'Category'), a.category);
+  add(name('category'), a.category);
   // One "Penerima" row: the recipient, and under it the note about them when there is one.
   const note = a.recipientKind !== 'team' && a.recipientNote ? a.recipientNote : null;
   add(
-    tr(locale, 'Penerima', 'Recipient'),
+    name('unit'),
     <>
       {a.unit && a.recipientKind !== 'team' ? (
         <a href={href(v, `/unit/${a.unit.id}`)}>{a.unit.name}</a>
@@ -41,24 +44,24 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
       {note ? <span class="fact-note">{note}</span> : null}
     </>,
   );
-  add(tr(locale, 'Tahun edisi', 'Edition year'), String(a.editionYear));
+  add(name('editionYear'), String(a.editionYear));
   add(
-    tr(locale, 'Tanggal', 'Date'),
+    name('receivedOn'),
     a.receivedOn ? <time datetime={a.receivedOn}>{formatDate(a.receivedOn, locale)}</time> : null,
   );
-  add(tr(locale, 'Tempat', 'Place'), a.place);
-  add(tr(locale, 'Peringkat', 'Rank'), a.rank);
-  add(tr(locale, 'Nilai', 'Score'), a.score !== null ? formatNumber(a.score, locale) : null);
+  add(name('place'), a.place);
+  add(name('rank'), a.rank);
+  add(name('score'), a.score !== null ? formatNumber(a.score, locale) : null);
   add(
-    tr(locale, 'Predikat', 'Grade'),
+    name('grade'),
     a.grade ? (
       <>
         {gradeWords(a.grade.code, a.grade.label)} <ZoneBadge v={v} zone={a.grade.zone} />
       </>
     ) : null,
   );
-  add(tr(locale, 'Status', 'Status'), a.statusLabel);
-  add(tr(locale, 'Dasar hukum', 'Legal basis'), a.legalBasis);
+  add(name('statusLabel'), a.statusLabel);
+  add(name('legalBasis'), a.legalBasis);
 
   const subtitle = [a.awardingBody?.abbreviation ?? a.awardingBodyText, String(a.editionYear)]
     .filter(Boolean)
@@ -86,7 +89,7 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
         </dl>
         {a.description ? (
           <section aria-labelledby="desc">
-            <h2 id="desc">{tr(locale, 'Keterangan', 'Description')}</h2>
+            <h2 id="desc">{name('description')}</h2>
             <p class="prose">{a.description}</p>
           </section>
         ) : null}
@@ -143,9 +146,9 @@ export function AwardPage({ v, a, series }: { v: View; a: AwardDetail; series: S
             <table class="table">
               <thead>
                 <tr>
-                  <th scope="col">{tr(locale, 'Tahun', 'Year')}</th>
+                  <th scope="col">{name('editionYear')}</th>
                   <th scope="col" class="num">
-                    {tr(locale, 'Nilai', 'Score')}
+                    {name('score')}
                   </th>
                   <th scope="col">{tr(locale, 'Hasil', 'Result')}</th>
                 </tr>

@@ -36,8 +36,13 @@ export interface DirectPage {
   status: number;
   body: Uint8Array<ArrayBuffer>;
   etag: string;
-  /** Every header the app sent with it except the length (and the type for a 304). */
-  headers: Record<string, string>;
+  /**
+   * The headers to write, as node:http's flat [name, value, …] list, made once when the page
+   * is remembered rather than on every request: every header the app sent, with the length
+   * (for the full page), without the type (for a 304).
+   */
+  head: string[];
+  notModifiedHead: string[];
 }
 
 interface Failure {
@@ -257,16 +262,23 @@ export function rememberDirect(req: DirectRequest, res: Response): void {
   if (tag.queryFree && queryFree.size < CACHE_LIMITS.directEntries) queryFree.add(req.path);
   const key = queryFree.has(req.path) ? req.byPath() : req.exact;
   if (key.length > CACHE_LIMITS.keyLength) return;
-  const headers: Record<string, string> = {};
+  const notModifiedHead: string[] = [];
   res.headers.forEach((value, name) => {
-    if (name !== 'content-length' && name !== 'content-type') headers[name] = value;
+    if (name !== 'content-length' && name !== 'content-type') notModifiedHead.push(name, value);
   });
   direct.delete(key);
   direct.set(key, {
     status: tag.entry.status,
     body: tag.entry.body,
     etag: tag.entry.etag,
-    headers: { ...headers, 'content-type': tag.entry.type },
+    head: [
+      ...notModifiedHead,
+      'content-type',
+      tag.entry.type,
+      'content-length',
+      String(tag.entry.body.byteLength),
+    ],
+    notModifiedHead,
   });
   if (direct.size > CACHE_LIMITS.directEntries) direct.delete(direct.keys().next().value!);
 }
@@ -292,9 +304,8 @@ function respond(c: Context<AppEnv>, e: Entry, queryFree: boolean): Response {
   const headers: Record<string, string> = {
     ETag: e.etag,
     'Cache-Control': CACHE_CONTROL,
-    // The language may come from the `lang` cookie or Accept-Language (language.ts), so a
-    // shared cache must key on both.
-    Vary: 'Cookie, Accept-Language',
+    // The language may come from the `lang` cookie (language.ts), so a shared cache keys on it.
+    Vary: 'Cookie',
     ...e.headers,
   };
   const version = cacheFor(c.get('deps').db.db).version;

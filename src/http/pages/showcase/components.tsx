@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { fieldName } from '../../../domain/awards/fields.ts';
 import { formatDate, formatNumber } from '../../../domain/format.ts';
 import { ZONE_LABELS, type Zone } from '../../../domain/grading/types.ts';
 import { tr } from '../../../domain/i18n.ts';
@@ -35,7 +36,7 @@ export function recipientLabel(v: View, a: Award): string {
 export function ResultLine({ v, a }: { v: View; a: Award }) {
   const parts: string[] = [];
   if (a.rank) parts.push(a.rank);
-  if (a.score !== null) parts.push(`${tr(v.locale, 'Nilai', 'Score')} ${formatNumber(a.score, v.locale)}`);
+  if (a.score !== null) parts.push(`${fieldName('score', v.locale)} ${formatNumber(a.score, v.locale)}`);
   if (a.grade) parts.push(gradeWords(a.grade.code, a.grade.label));
   if (a.statusLabel && a.statusLabel !== a.grade?.label) parts.push(a.statusLabel);
   if (!parts.length && !a.grade?.zone) return null;

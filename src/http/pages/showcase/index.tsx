@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { tr } from '../../../domain/i18n.ts';
+import { REGION_CODE } from '../../../reference/region-codes.ts';
 import { getAward, listAwards } from '../../../services/awards/read.ts';
 import { AppError } from '../../../services/errors.ts';
 import { compareRegions, comparisonDefaultYear } from '../../../services/recap/compare.ts';
@@ -68,7 +69,6 @@ async function page(
 }
 
 /** A Kemendagri code: '36' (provinsi) or '36.71' (kabupaten/kota). */
-const REGION_CODE = /^\d{2}(\.\d{2})?$/;
 
 /** The deployment itself, for pages about every region. */
 function deploymentPlace(c: Context<AppEnv>): Place {
@@ -306,7 +306,7 @@ const REGION_PAGES: [string, Handler][] = [
 async function manyRegionsRoot(c: Context<AppEnv>, path: string): Promise<Response> {
   const db = c.get('deps').db.db;
   const p = deploymentPlace(c);
-  const lang = c.get('locale') === 'en' ? 'en' : 'id';
+  const lang = c.get('locale');
   switch (path) {
     case '/':
       return servePage(
@@ -353,7 +353,7 @@ async function notFoundPage(c: Context<AppEnv>, p: Place, region?: string): Prom
 /** /wilayah/{code} of a region that is not kept here: a province of kept regions, or a clear 404. */
 async function missingRegion(c: Context<AppEnv>, code: string): Promise<Response> {
   if (/^\d{2}$/.test(code) && (await provinceName(c.get('deps').db.db, code)))
-    return c.redirect(link(`/perbandingan/${code}`, c.get('locale') === 'en' ? 'en' : 'id'), 302);
+    return c.redirect(link(`/perbandingan/${code}`, c.get('locale')), 302);
   return servePage(
     c,
     `/wilayah/${code}|404`,
@@ -375,11 +375,14 @@ function comparison(c: Context<AppEnv>, province: string | null): Promise<Respon
       deploymentPlace(c),
       async (v) => {
         const db = c.get('deps').db.db;
-        const latest = await comparisonDefaultYear(db);
+        const latest = await memoised(c, 'compare|year', () => comparisonDefaultYear(db));
         const year = asked ?? latest;
         const name = province === null ? null : await provinceName(db, province);
         if (province !== null && name === null) throw new AppError('not_found', 'not found');
-        const d = await compareRegions(db, province === null ? { all: true } : { province }, year);
+        // Counted once per data version for both languages (the counts have no words).
+        const d = await memoised(c, `compare|${province ?? ''}|${year}`, () =>
+          compareRegions(db, province === null ? { all: true } : { province }, year),
+        );
         const years = Array.from({ length: 10 }, (_, i) => latest - i);
         const title =
           name === null

@@ -209,7 +209,9 @@ async function takeIn(
     try {
       const input = await itemInput(item, source, o, gate);
       // Findings go to the queue of the region that watches the source.
-      for (const r of await ingest(db, { ...actor, regionId: source.region_id }, input)) {
+      // Taken in by the system for every region kept here: each event goes to the queue of the
+      // region it names (services/intake/routing.ts), so one source serves them all.
+      for (const r of await ingest(db, actor, input, { regionId: source.region_id })) {
         articleId ??= r.articleId;
         if (!r.duplicate) report.articles++;
         report.findings += r.findings.filter((f) => f.outcome === 'new').length;

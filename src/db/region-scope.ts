@@ -5,6 +5,7 @@ import {
   type DeleteQueryNode,
   IdentifierNode,
   JoinNode,
+  type Kysely,
   type KyselyPlugin,
   type OperationNode,
   OperationNodeTransformer,
@@ -18,10 +19,12 @@ import {
   ReferenceNode,
   type RootOperationNode,
   type SelectQueryNode,
+  sql,
   TableNode,
   type UnknownRow,
   type UpdateQueryNode,
 } from 'kysely';
+import type { Database } from './schema.ts';
 import { TENANT_TABLES } from './tenancy.ts';
 
 // Isolation in the query layer, on both databases: a Kysely handle made with
@@ -117,4 +120,15 @@ class ScopeTransformer extends OperationNodeTransformer {
   #writable(): number[] {
     return this.regions.write === null ? [] : [this.regions.write];
   }
+}
+
+/**
+ * PostgreSQL, inside a transaction: act as role prestasi_app with these regions until the
+ * transaction ends (set_config(..., true), never per session; migration 010's policies read them).
+ */
+export async function enterRegionTransaction(trx: Kysely<Database>, regions: RegionSet): Promise<void> {
+  const read = regions.read === null ? 'all' : regions.read.join(',');
+  const write = regions.write === null ? '' : String(regions.write);
+  await sql`select set_config('role', 'prestasi_app', true), set_config('prestasi.region_ids', ${read}, true),
+    set_config('prestasi.write_region_id', ${write}, true)`.execute(trx);
 }

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { sql } from 'kysely';
+import { enterRegionTransaction } from '../db/region-scope.ts';
 import type { AppEnv } from './env.ts';
 
 class RolledBack extends Error {}
@@ -16,12 +16,9 @@ export const regionTransaction: MiddlewareHandler<AppEnv> = async (c, next) => {
   const deps = c.get('deps');
   const actor = c.get('actor');
   if (deps.db.kind !== 'postgres' || !actor) return next();
-  const read = actor.readRegionIds === null ? 'all' : actor.readRegionIds.join(',');
-  const write = actor.regionId === null ? '' : String(actor.regionId);
   try {
     await deps.db.db.transaction().execute(async (trx) => {
-      await sql`select set_config('role', 'prestasi_app', true), set_config('prestasi.region_ids', ${read}, true),
-        set_config('prestasi.write_region_id', ${write}, true)`.execute(trx);
+      await enterRegionTransaction(trx, { read: actor.readRegionIds, write: actor.regionId });
       c.set('deps', { ...deps, db: { ...deps.db, db: trx } });
       await next();
       if (c.error) throw new RolledBack();

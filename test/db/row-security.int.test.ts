@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterRegionTransaction } from '../../src/db/region-scope.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { addRegionFromGazetteer } from '../../src/services/regions.ts';
 import { createUnit } from '../../src/services/units.ts';
@@ -29,8 +30,10 @@ describe.runIf(testDatabaseKind() === 'postgres')('row-level security per region
   /** Runs `fn` in a transaction as prestasi_app with these regions. */
   const asApp = <T>(read: string, write: string, fn: (trx: typeof t.db) => Promise<T>) =>
     t.db.transaction().execute(async (trx) => {
-      await sql`select set_config('role', 'prestasi_app', true), set_config('prestasi.region_ids', ${read}, true),
-        set_config('prestasi.write_region_id', ${write}, true)`.execute(trx);
+      await enterRegionTransaction(trx, {
+        read: read === 'all' ? null : read === '' ? [] : read.split(',').map(Number),
+        write: write === '' ? null : Number(write),
+      });
       return fn(trx);
     });
 

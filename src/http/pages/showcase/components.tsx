@@ -2,11 +2,23 @@ import { raw } from 'hono/html';
 import { fieldName } from '../../../domain/awards/fields.ts';
 import { formatDate, formatNumber } from '../../../domain/format.ts';
 import { ZONE_LABELS, type Zone } from '../../../domain/grading/types.ts';
-import { tr } from '../../../domain/i18n.ts';
+import { type Locale, tr } from '../../../domain/i18n.ts';
 import { gradeWords, levelLabel as levelWords } from '../../../domain/labels.ts';
 import type { Award } from '../../../services/awards/model.ts';
 import { href } from './links.ts';
 import type { View } from './view.ts';
+
+/** What every public page says while its region has nothing verified and published yet. */
+export const nothingPublished = (locale: Locale) =>
+  tr(
+    locale,
+    'Belum ada penghargaan terverifikasi yang dipublikasikan.',
+    'No verified awards have been published yet.',
+  );
+
+export function NothingPublished({ v }: { v: View }) {
+  return <p class="empty">{nothingPublished(v.locale)}</p>;
+}
 
 /** A zone as text with a coloured mark; the words carry the meaning, the colour only helps. */
 export function ZoneBadge({ v, zone }: { v: View; zone: string | null }) {

@@ -26,25 +26,15 @@ export function DataPage({
   // The export API takes the region as a parameter (its default is the first region); a
   // single-region install at the root links it as it always did.
   const api = (path: string) => (v.base && v.site.regionCode ? `${path}?region=${v.site.regionCode}` : path);
+  const intro = tr(
+    locale,
+    'Seluruh penghargaan yang telah diverifikasi dan dipublikasikan, bebas diunduh dan digunakan kembali dengan menyebut sumbernya (CC BY 4.0).',
+    'Every verified, published award, free to download and reuse with attribution (CC BY 4.0).',
+  );
   return (
-    <Layout
-      v={v}
-      title={tr(locale, 'Data terbuka', 'Open data')}
-      description={tr(
-        locale,
-        'Seluruh penghargaan yang telah diverifikasi dan dipublikasikan, bebas diunduh dan digunakan kembali dengan menyebut sumbernya (CC BY 4.0).',
-        'Every verified, published award, free to download and reuse with attribution (CC BY 4.0).',
-      )}
-      section="data"
-    >
+    <Layout v={v} title={tr(locale, 'Data terbuka', 'Open data')} description={intro} section="data">
       <h1>{tr(locale, 'Data terbuka', 'Open data')}</h1>
-      <p class="lead">
-        {tr(
-          locale,
-          'Seluruh penghargaan yang telah diverifikasi dan dipublikasikan, bebas diunduh dan digunakan kembali dengan menyebut sumbernya (CC BY 4.0).',
-          'Every verified, published award, free to download and reuse with attribution (CC BY 4.0).',
-        )}
-      </p>
+      <p class="lead">{intro}</p>
       <ul class="downloads">
         <li>
           <a href={href(v, '/data/penghargaan.csv')} download>

@@ -2,7 +2,7 @@ import { formatDelta, formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import type { HomeData } from '../../../services/showcase/home.ts';
 import { horizontalBarSvg, topBars } from './charts.ts';
-import { AwardItem, ChartFigure } from './components.tsx';
+import { AwardItem, ChartFigure, NothingPublished } from './components.tsx';
 import { Layout } from './layout.tsx';
 import { href, link } from './links.ts';
 import { PROVINCE_LINK } from './regions-words.ts';
@@ -74,13 +74,7 @@ export function HomePage({ v, d }: { v: View; d: HomeData }) {
         </p>
       ) : null}
       {d.change.count === 0 ? (
-        <p class="empty">
-          {tr(
-            locale,
-            'Belum ada penghargaan terverifikasi yang dipublikasikan.',
-            'No verified awards have been published yet.',
-          )}
-        </p>
+        <NothingPublished v={v} />
       ) : (
         <div class="charts">
           <ChartFigure
@@ -119,13 +113,7 @@ export function HomePage({ v, d }: { v: View; d: HomeData }) {
             ))}
           </ul>
         ) : (
-          <p class="empty">
-            {tr(
-              locale,
-              'Belum ada penghargaan terverifikasi yang dipublikasikan.',
-              'No verified awards have been published yet.',
-            )}
-          </p>
+          <NothingPublished v={v} />
         )}
         <p>
           <a class="button" href={href(v, '/penghargaan')}>

@@ -2,7 +2,7 @@ import { formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import type { Timeline } from '../../../services/showcase/timeline.ts';
 import { yearColumnsSvg } from './charts.ts';
-import { ChartFigure, levelLabel } from './components.tsx';
+import { ChartFigure, levelLabel, NothingPublished, nothingPublished } from './components.tsx';
 import { Layout } from './layout.tsx';
 import { href } from './links.ts';
 import type { View } from './view.ts';
@@ -22,23 +22,13 @@ export function TimelinePage({ v, d }: { v: View; d: Timeline }) {
               `Penghargaan yang tercatat, tahun demi tahun, sejak ${d.fromYear}.`,
               `Recorded awards, year by year, since ${d.fromYear}.`,
             )
-          : tr(
-              locale,
-              'Belum ada penghargaan terverifikasi yang dipublikasikan.',
-              'No verified awards have been published yet.',
-            )
+          : nothingPublished(locale)
       }
       section="timeline"
     >
       <h1>{tr(locale, 'Linimasa penghargaan', 'Timeline of awards')}</h1>
       {d.fromYear === null ? (
-        <p class="empty">
-          {tr(
-            locale,
-            'Belum ada penghargaan terverifikasi yang dipublikasikan.',
-            'No verified awards have been published yet.',
-          )}
-        </p>
+        <NothingPublished v={v} />
       ) : (
         <>
           <p class="lead">

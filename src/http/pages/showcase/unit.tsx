@@ -2,7 +2,7 @@ import { formatDate, formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import type { UnitPage as UnitData } from '../../../services/showcase/unit.ts';
 import { horizontalBarSvg, yearColumnsSvg } from './charts.ts';
-import { ChartFigure, levelLabel, ZoneBadge } from './components.tsx';
+import { ChartFigure, levelLabel, NothingPublished, ZoneBadge } from './components.tsx';
 import { Layout } from './layout.tsx';
 import { href } from './links.ts';
 import type { View } from './view.ts';
@@ -92,13 +92,7 @@ export function UnitPage({ v, d }: { v: View; d: UnitData }) {
           />
         </div>
       ) : (
-        <p class="empty">
-          {tr(
-            locale,
-            'Belum ada penghargaan terverifikasi yang dipublikasikan.',
-            'No verified awards have been published yet.',
-          )}
-        </p>
+        <NothingPublished v={v} />
       )}
 
       {assessed.length ? (

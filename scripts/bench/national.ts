@@ -1,14 +1,14 @@
 // National-scale query benchmark: the synthetic dataset (dataset.ts, ~1M awards) in SQLite
 // and in PostgreSQL; for each, p50/p95 of the queries the product runs most.
 // Prints one JSON line per database. BENCH_PG_URL overrides the PostgreSQL server.
-import pg from 'pg';
+
 import type { Db } from '../../src/db/database.ts';
 import { listAwards } from '../../src/services/awards/read.ts';
 import { listAwardsQuerySchema } from '../../src/services/awards/schemas.ts';
 import { FIRST_YEAR, loadNationalDataset, REGIONS, regionCode, YEARS } from './dataset.ts';
+import { ensurePgDatabase } from './lib/pg.ts';
 import { nationalQueries } from './national-queries.ts';
 
-const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 
 export interface Metric {
@@ -72,17 +72,6 @@ async function benchOne(db: Db): Promise<Record<string, Metric>> {
     `  ${db.kind} list page: p50 ${metrics.listPage.p50.toFixed(1)} ms, p95 ${metrics.listPage.p95.toFixed(1)} ms`,
   );
   return metrics;
-}
-
-async function ensurePgDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-  if (!exists.rowCount) await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(PG_ADMIN);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 const targets = [

@@ -11,9 +11,9 @@
 // Usage: npx tsx scripts/bench/tenants.ts [--seconds 10] [--connections 20]
 //   BENCH_PG_URL overrides the PostgreSQL server (default postgres@127.0.0.1:5432);
 //   BENCH_REGIONS=20 runs on a smaller dataset (for trying the script, not for results).
+import { ensurePgDatabase } from './lib/pg.ts';
 import '@hono/zod-openapi';
 import { createServer } from 'node:http';
-import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/http/server.ts';
 import {
@@ -29,20 +29,8 @@ import { spread } from './lib/spread.ts';
 
 const seconds = arg('seconds', 10);
 const connections = arg('connections', 20);
-const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // One database per dataset size (BENCH_REGIONS), so a small trial never meets the full one.
 const DATABASE = `prestasi_bench_tenants_${REGIONS}`;
-
-async function ensurePgDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-  if (!exists.rowCount) await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(PG_ADMIN);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 const url = await ensurePgDatabase(DATABASE);
 console.error(`loading ${url} …`);

@@ -1,34 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AwardEvent } from '../../src/extract/types.ts';
 import { aboutHome, decideRegion, type HomeRegion } from '../../src/services/intake/region.ts';
 import { unitCandidates } from '../../src/services/intake/units.ts';
+import { event } from './event.ts';
 
 const home: HomeRegion = { id: 3671, code: '36.71', name: 'Kota Tangerang', kind: 'kota' };
-
-const event = (over: Partial<AwardEvent>): AwardEvent => ({
-  ...({
-    recipientRegion: null,
-    recipientUnit: null,
-    slots: {},
-    title: 'Penghargaan Kota Sehat',
-    recipient: null,
-    awardingBody: 'Kemenkes',
-    awardingBodyName: 'Kementerian Kesehatan',
-    level: 'nasional',
-    date: '2025-11-12',
-    category: null,
-    rank: null,
-    rankPosition: null,
-    score: null,
-    grade: null,
-    year: 2025,
-    quote: 'x',
-    start: 0,
-    end: 1,
-    confidence: 0.8,
-  } satisfies AwardEvent),
-  ...over,
-});
 
 describe('the home queue is decided by region code', () => {
   const kota = { code: '36.71', name: 'Kota Tangerang' };

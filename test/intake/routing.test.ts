@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AwardEvent } from '../../src/extract/types.ts';
 import { decideRegion, type HomeRegion } from '../../src/services/intake/region.ts';
 import { routeEvent, subjectTenant } from '../../src/services/intake/routing.ts';
+import { event } from './event.ts';
 
 // Routing in a deployment of several regions, and that one region kept routes as before.
 
@@ -9,29 +9,6 @@ const kota: HomeRegion = { id: 3671, code: '36.71', name: 'Kota Tangerang', kind
 const kabupaten: HomeRegion = { id: 3603, code: '36.03', name: 'Kabupaten Tangerang', kind: 'kabupaten' };
 const both = new Map([kota, kabupaten].map((r) => [r.code, r]));
 const kotaOnly = new Map([[kota.code, kota]]);
-
-const event = (over: Partial<AwardEvent>): AwardEvent => ({
-  recipientRegion: null,
-  recipientUnit: null,
-  slots: {},
-  title: 'Penghargaan Kota Sehat',
-  recipient: null,
-  awardingBody: 'Kemenkes',
-  awardingBodyName: 'Kementerian Kesehatan',
-  level: 'nasional',
-  date: '2025-11-12',
-  category: null,
-  rank: null,
-  rankPosition: null,
-  score: null,
-  grade: null,
-  year: 2025,
-  quote: 'x',
-  start: 0,
-  end: 1,
-  confidence: 0.8,
-  ...over,
-});
 
 describe('routing award events to the queues of the regions kept', () => {
   it("sends an event to the named region's queue when it is kept, and sets it aside otherwise", () => {

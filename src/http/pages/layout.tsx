@@ -63,35 +63,22 @@ export function withLang(path: string, lang: string): string {
 export function Layout(p: LayoutProps) {
   const other = tr(p.locale, 'en', 'id');
   const fullTitle = `${p.title} · ${p.siteName}`;
+  const description =
+    p.description ??
+    tr(
+      p.locale,
+      'Catatan penghargaan pemerintah daerah yang terverifikasi',
+      "A regional government's verified record of awards",
+    );
   return (
     <html lang={p.locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
-        <meta
-          name="description"
-          content={
-            p.description ??
-            tr(
-              p.locale,
-              'Catatan penghargaan pemerintah daerah yang terverifikasi',
-              "A regional government's verified record of awards",
-            )
-          }
-        />
+        <meta name="description" content={description} />
         <meta property="og:title" content={fullTitle} />
-        <meta
-          property="og:description"
-          content={
-            p.description ??
-            tr(
-              p.locale,
-              'Catatan penghargaan pemerintah daerah yang terverifikasi',
-              "A regional government's verified record of awards",
-            )
-          }
-        />
+        <meta property="og:description" content={description} />
         <meta property="og:type" content="website" />
         <meta property="og:site_name" content={p.siteName} />
         <meta property="og:image" content={p.emblemUrl} />

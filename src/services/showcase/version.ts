@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { regionIdOrNone } from '../../domain/region-code.ts';
@@ -5,22 +6,22 @@ import { regionIdOrNone } from '../../domain/region-code.ts';
 // When is a cached public answer (a showcase page, the public recap) stale? Each is about one
 // region or about the whole deployment, and each kind has its own version:
 // - a region's version: its own newest audit event, award change, evidence and unit, its row in
-//   the regions table, and the shared catalogues every region's pages name (givers, fields,
-//   scales, regions). A verification in region A moves A's version only, so region B's
-//   cached pages stay valid: a national deployment does not re-render 546 regions cold
-//   because one of them verified an award.
+//   the regions table, and the shared catalogues its pages name (givers, fields, scales). A
+//   verification in region A moves A's version only, so region B's cached pages stay valid: a
+//   national deployment does not re-render 546 regions cold because one of them verified an award.
 // - the deployment's version: the newest of everything. It is read at most once a second
 //   (one small query, whatever the number of regions or awards) and gates the rest: while it
-//   has not moved, no region's version is read at all; once it moved, each region's version
-//   is read again on that region's next request. Pages about every region (the index, the
+//   has not moved, no region's version is read at all; once it moved, the catalogues are read
+//   once and each region's version is read again on that region's next request (so a region's
+//   change shows within about a second, as before). Pages about every region (the index, the
 //   comparison, the open data of all) take a new deployment version at most once a minute
 //   (CACHE_RULES.acrossRegionsMs): a national page may be up to a minute behind, as issue 13
 //   allows, instead of re-rendering on every verification anywhere.
 // Every read below is one index entry (migrations 009, 011, 014; checked with EXPLAIN on the
-// 990,000-award national database), so a check costs the same at any size. Every change a user
-// makes is audited in the same transaction, so the newest audit event id moves on edits,
-// workflow moves, deletions and renames; the newest updated_at and ids also catch rows written
-// without an audit event (imports, intake, reference data).
+// 990,000-award national database), or a table of a few dozen rows, so a check costs the same
+// at any size. Every change a user makes is audited in the same transaction, so the newest
+// audit event id moves on edits, workflow moves, deletions and renames; the newest updated_at
+// and ids also catch rows written without an audit event (imports, intake, reference data).
 
 export const CACHE_RULES = {
   /** How long a read of the deployment's version is trusted. */
@@ -30,9 +31,6 @@ export const CACHE_RULES = {
   /** Regions whose version state is kept (real ones are ≤ 600; the rest were asked for by URL). */
   regions: 4000,
 };
-
-/** Audit entity types of the catalogues shared by every region. */
-const SHARED_ENTITIES = ['awarding_body', 'field', 'scale', 'region'];
 
 /** The deployment's version: everything public, and the catalogues every region's pages name. */
 export interface DeploymentVersion {
@@ -45,30 +43,47 @@ const fingerprint = (row: Record<string, unknown>) =>
     .map((v) => String(v ?? ''))
     .join('|');
 
-/** The fingerprint of everything public in the deployment, and of the shared catalogues. */
-export async function dataVersion(db: Kysely<Database>): Promise<DeploymentVersion> {
-  const { shared, fields, givers, regions, ...rest } = await db
+/** The fingerprint of everything public in the deployment. */
+export async function dataVersion(db: Kysely<Database>): Promise<string> {
+  const row = await db
     .selectNoFrom([
       sql<number | null>`(select max(id) from audit_events)`.as('audit'),
       // Inserts set updated_at too, so the newest change also covers the newest award.
       sql<string | null>`(select max(updated_at) from awards)`.as('awards_at'),
       sql<number | null>`(select max(id) from evidence)`.as('evidence'),
       sql<string | null>`(select max(updated_at) from org_units)`.as('units_at'),
-      sql<string | null>`(select max(name) || max(coalesce(emblem_url, '')) from regions)`.as('region'),
-      // Catalogue edits (rare; read through audit_entity): a giver renamed by one region's
-      // admin shows on every region's pages.
-      sql<
-        number | null
-      >`(select max(id) from audit_events where entity_type in (${sql.join(SHARED_ENTITIES)}))`.as('shared'),
       sql<number | null>`(select max(id) from fields)`.as('fields'),
       sql<number | null>`(select max(id) from awarding_bodies)`.as('givers'),
-      // A region added or removed changes the root (one region's showcase, or the index of
-      // many) and how a region's site is named (after the only region, or after itself).
+      sql<number | null>`(select max(id) from scale_versions)`.as('scales'),
+      sql<string | null>`(select max(name) || max(coalesce(emblem_url, '')) from regions)`.as('region'),
+      // A region added or removed changes the root (one region's showcase, or the index of many).
       sql<number>`(select count(*) from regions)`.as('regions'),
     ])
     .executeTakeFirstOrThrow();
-  const sharedPart = fingerprint({ shared, fields, givers, regions });
-  return { all: `${fingerprint(rest)}|${sharedPart}`, shared: sharedPart };
+  return fingerprint(row);
+}
+
+/**
+ * The fingerprint of the catalogues every region's pages name: givers, fields, scales (a few
+ * dozen rows each, read whole: they have no change timestamp, and a giver renamed by one
+ * region's admin shows on every region's pages), and how many regions there are (a region's
+ * site is named after the deployment's only region, or after itself). Read only when the
+ * deployment's version moved.
+ */
+export async function sharedVersion(db: Kysely<Database>): Promise<string> {
+  const [givers, fields, scales, versions, regions] = await Promise.all([
+    db.selectFrom('awarding_bodies').selectAll().orderBy('id').execute(),
+    db.selectFrom('fields').selectAll().orderBy('id').execute(),
+    db.selectFrom('scales').selectAll().orderBy('id').execute(),
+    db.selectFrom('scale_versions').selectAll().orderBy('id').execute(),
+    db
+      .selectFrom('regions')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return createHash('sha1')
+    .update(JSON.stringify([givers, fields, scales, versions, Number(regions?.n ?? 0)]))
+    .digest('base64url');
 }
 
 /** The fingerprint of what region `code`'s own records show (the shared catalogues apart). */
@@ -116,10 +131,10 @@ export class VersionWatch {
     if (fresh !== null) return Promise.resolve(fresh);
     if (!this.pending) {
       this.pending = dataVersion(this.db)
-        .then((v) => {
-          this.value = v;
+        .then(async (all) => {
+          if (this.value?.all !== all) this.value = { all, shared: await sharedVersion(this.db) };
           this.checkedAt = Date.now();
-          return v;
+          return this.value;
         })
         .finally(() => {
           this.pending = null;

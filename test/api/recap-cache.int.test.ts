@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECAP_CACHE_LIMITS, recapCacheStats } from '../../src/http/api/public-recap.ts';
 import { CACHE_RULES } from '../../src/services/showcase/version.ts';
 import { seedRegions } from '../showcase/regions.ts';
-import { sampleAward, type TestApp } from '../support/app.ts';
-import { createTestApp } from '../support/app.ts';
+import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
 
 // The public recap (GET /api/v1/recap without sign-in) is kept until the region's data changes:
 // keyed by what the answer means (region, year, language), never shared with a signed-in

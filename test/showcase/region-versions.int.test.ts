@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageCacheStats } from '../../src/http/pages/showcase/cache.ts';
 import { CACHE_RULES } from '../../src/services/showcase/version.ts';
-import { sampleAward, type TestApp } from '../support/app.ts';
-import { createTestApp } from '../support/app.ts';
+import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
 import { seedRegions } from './regions.ts';
 
 // A national deployment must not re-render every region's pages when one region verifies an

@@ -4,8 +4,8 @@ import { buildRecap } from '../../services/recap/recap.ts';
 import { resolveScope } from '../../services/recap/scope.ts';
 import { loadOneSeries, loadSeries } from '../../services/recap/series.ts';
 import { unitReport } from '../../services/recap/unit.ts';
-import { publicRecap } from './public-recap.ts';
 import { apiRouter, errorResponses, flag, IdParam, jsonOk, regionQuery } from './openapi.ts';
+import { publicRecap } from './public-recap.ts';
 import { RecapSchema, SeriesListSchema, SeriesSchema, UnitReportSchema } from './responses/recap.ts';
 
 // /api/v1/recap and /api/v1/series: counts, trends and streaks. Verified records only unless a

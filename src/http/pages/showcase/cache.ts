@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { type CacheScope, PublicVersions, publicVersions } from '../../../services/showcase/version.ts';
+import { type CacheScope, type PublicVersions, publicVersions } from '../../../services/showcase/version.ts';
 import type { AppEnv } from '../../env.ts';
 
 // Public pages are the same for every reader of a language, so each rendered page is kept in

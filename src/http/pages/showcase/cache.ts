@@ -134,6 +134,11 @@ async function currentCache(c: Context<AppEnv>): Promise<PageCache> {
   return cache;
 }
 
+/** The data version the cached pages belong to (checked at most once a second). */
+export async function currentDataVersion(c: Context<AppEnv>): Promise<string> {
+  return (await currentCache(c)).version ?? '';
+}
+
 /** How many pages are kept, their bytes, and how many renders there have been. */
 export function pageCacheStats(db: Kysely<Database>) {
   const cache = cacheFor(db);

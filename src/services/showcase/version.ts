@@ -8,13 +8,32 @@ import type { Database } from '../../db/schema.ts';
 // newest ids also catch rows written without an audit event (bulk loads, reference data).
 export async function dataVersion(db: Kysely<Database>): Promise<string> {
   const row = await db
-    .selectNoFrom([
-      sql<number | null>`(select max(id) from audit_events)`.as('audit'),
-      sql<number | null>`(select max(id) from awards)`.as('awards'),
-      sql<string | null>`(select max(updated_at) from awards)`.as('awards_at'),
-      sql<number | null>`(select max(id) from evidence)`.as('evidence'),
-      sql<string | null>`(select max(updated_at) from org_units)`.as('units_at'),
-      sql<number | null>`(select max(id) from org_units)`.as('units'),
+    .selectNoFrom((eb) => [
+      // Tenant tables through the builder, so a region-scoped handle scopes them too.
+      eb
+        .selectFrom('audit_events')
+        .select((s) => s.fn.max('id').as('v'))
+        .as('audit'),
+      eb
+        .selectFrom('awards')
+        .select((s) => s.fn.max('id').as('v'))
+        .as('awards'),
+      eb
+        .selectFrom('awards')
+        .select((s) => s.fn.max('updated_at').as('v'))
+        .as('awards_at'),
+      eb
+        .selectFrom('evidence')
+        .select((s) => s.fn.max('id').as('v'))
+        .as('evidence'),
+      eb
+        .selectFrom('org_units')
+        .select((s) => s.fn.max('updated_at').as('v'))
+        .as('units_at'),
+      eb
+        .selectFrom('org_units')
+        .select((s) => s.fn.max('id').as('v'))
+        .as('units'),
       sql<number | null>`(select max(id) from fields)`.as('fields'),
       sql<string | null>`(select max(name) || max(coalesce(emblem_url, '')) from regions)`.as('region'),
       // A region added or removed changes the root (one region's showcase, or the index of many).

@@ -11,7 +11,13 @@ import { compareRegions, comparisonDefaultYear } from '../../../services/recap/c
 import { recapByRegion, recapLatestYear, recapTotal } from '../../../services/recap/queries.ts';
 import { PUBLIC_SCOPE } from '../../../services/recap/scope.ts';
 import { homeData } from '../../../services/showcase/home.ts';
-import { dictionaryCsv, openDataRows, toCsv, toJson } from '../../../services/showcase/opendata.ts';
+import {
+  dictionaryCsv,
+  OPEN_JSON_TAIL,
+  openJsonHead,
+  writeOpenCsv,
+  writeOpenJsonRows,
+} from '../../../services/showcase/opendata.ts';
 import { filterOptions } from '../../../services/showcase/options.ts';
 import { seriesOf } from '../../../services/showcase/series.ts';
 import { loadSite, publicRegionOf, regionCount, type Site } from '../../../services/showcase/site.ts';
@@ -27,6 +33,7 @@ import { HomePage } from './home.tsx';
 import { link } from './links.ts';
 import { ListPage } from './list.tsx';
 import { paramsToLink, parseListParams } from './list-query.ts';
+import { serveOpenFile } from './open-files.ts';
 import { RegionsPage } from './regions.tsx';
 import { TimelinePage } from './timeline.tsx';
 import { UnitPage } from './unit.tsx';
@@ -243,18 +250,17 @@ const data: Handler = (c, p) =>
     QUERY_IGNORED,
   );
 
+// The rows themselves: a file per data version, written a batch at a time (open-files.ts).
+const openFileName = (p: Place, file: string) => `${regionOf(p) ?? 'semua'}-${file}`;
+
 const dataCsv: Handler = (c, p) =>
-  servePage(
+  serveOpenFile(
     c,
     regionOf(p),
-    `${p.base}/data/penghargaan.csv|${regionOf(p)}`,
-    async () => ({
-      body: toCsv(await openDataRows(c.get('deps').db.db, regionOf(p))),
-      type: 'text/csv; charset=utf-8',
-      status: 200,
-      headers: { 'Content-Disposition': 'attachment; filename="penghargaan.csv"' },
-    }),
-    QUERY_IGNORED,
+    openFileName(p, 'penghargaan.csv'),
+    'text/csv; charset=utf-8',
+    ({ out }) => writeOpenCsv(c.get('deps').db.db, regionOf(p), out),
+    { 'Content-Disposition': 'attachment; filename="penghargaan.csv"' },
   );
 
 const dataDictionary: Handler = (c, p) =>
@@ -272,34 +278,30 @@ const dataDictionary: Handler = (c, p) =>
   );
 
 const dataJson: Handler = (c, p) =>
-  servePage(
+  serveOpenFile(
     c,
     regionOf(p),
-    `${p.base}/data/penghargaan.json|${regionOf(p)}`,
-    async () => {
-      const rows = await openDataRows(c.get('deps').db.db, regionOf(p));
-      // A loop, not Math.min(...years): a spread of a million values overflows the stack.
-      let from: number | null = null;
-      let to: number | null = null;
-      for (const r of rows) {
-        const y = Number(r.tahun);
-        if (from === null || y < from) from = y;
-        if (to === null || y > to) to = y;
-      }
-      return {
-        body: toJson(rows, {
-          title: `Penghargaan ${p.site.name}`,
-          producer: p.site.name,
-          regionCode: p.site.regionCode,
-          licence: 'CC BY 4.0',
-          generatedAt: new Date().toISOString(),
-          period: { from, to },
-        }),
-        type: 'application/json; charset=utf-8',
-        status: 200,
-      };
+    openFileName(p, 'penghargaan.json'),
+    'application/json; charset=utf-8',
+    async ({ out, scratch, appendScratch }) => {
+      // The metadata ahead of the rows states their count and period: rows first, aside.
+      const { rows, period } = await writeOpenJsonRows(c.get('deps').db.db, regionOf(p), scratch);
+      await out(
+        openJsonHead(
+          {
+            title: `Penghargaan ${p.site.name}`,
+            producer: p.site.name,
+            regionCode: p.site.regionCode,
+            licence: 'CC BY 4.0',
+            generatedAt: new Date().toISOString(),
+            period,
+          },
+          rows,
+        ),
+      );
+      await appendScratch();
+      await out(OPEN_JSON_TAIL);
     },
-    QUERY_IGNORED,
   );
 
 /** The pages every region has, by path under its base. */

@@ -14,8 +14,8 @@ import { finished } from 'node:stream/promises';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import type { AppEnv } from '../../env.ts';
 import type { CacheScope } from '../../../services/showcase/version.ts';
+import type { AppEnv } from '../../env.ts';
 import { CACHE_CONTROL, currentGeneration, etagMatches } from './cache.ts';
 
 // Open-data downloads are too large for the page cache at national size (a million awards is

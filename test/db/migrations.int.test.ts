@@ -26,6 +26,7 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       '009_region_tenants',
       '010_region_security',
       '011_public_counts',
+      '012_public_award_counts',
     ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();
     expect(givers.find((g) => g.code === 'kemendagri')).toBeTruthy();

@@ -69,7 +69,8 @@ describe('kept counts of the public record', () => {
     expect(want.length, after).toBeGreaterThan(0);
     expect(await kept(), after).toEqual(want);
   };
-  const ok = (res: { status: number; text: string }, status = 200) => {
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, checked by the assertions
+  const ok = <R extends { status: number; text: string; json: any }>(res: R, status = 200): R => {
     expect(res.status, res.text).toBe(status);
     return res;
   };
@@ -81,6 +82,7 @@ describe('kept counts of the public record', () => {
       code: '36.03',
       name: 'Kabupaten Tangerang',
       kind: 'kabupaten',
+      foundedOn: null,
     });
     const pemkab = await createUnit(t.db.db, SYSTEM_ACTOR, {
       regionCode: '36.03',

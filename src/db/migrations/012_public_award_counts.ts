@@ -158,9 +158,16 @@ export async function up(db: AnyDb): Promise<void> {
   const pg = isPostgres(db);
   await (pg ? upPostgres(db) : upSqlite(db));
   await backfill(db, pg);
+  // A unit page's newest awards (showcase/unit.ts): each unit's newest public awards in order,
+  // a page's worth of entries per unit, instead of sorting every award of the subtree. The
+  // coalesce must stay identical to the ORDER BY there.
+  await sql`create index awards_unit_public_latest on awards (region_id, unit_path, state, is_public, edition_year, (coalesce(received_on, '')), id)`.execute(
+    db,
+  );
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('awards_unit_public_latest').execute();
   const pg = isPostgres(db);
   for (const t of ['insert', 'delete', 'update', 'update_old', 'update_new'])
     await sql.raw(`drop trigger if exists public_award_counts_${t}${pg ? ' on awards' : ''}`).execute(db);

@@ -39,7 +39,7 @@ function rows(db: Kysely<Database>, scope: RecapScope, dim: Dim, year: YearFilte
  * its own unit is there or a team member's is (scope.ts); the groups hold the first kind, these
  * are the second kind without the first. Read from the awards, bounded by the team awards.
  */
-function teamOnly(db: Kysely<Database>, scope: RecapScope, year: YearFilter) {
+export function teamOnly(db: Kysely<Database>, scope: RecapScope, year: YearFilter) {
   const prefix = `${scope.unitPath}%`;
   let q = db
     .selectFrom('awards')
@@ -140,4 +140,10 @@ export async function countedByUnitPath(
   }
   const inTree = scope.unitPath ? [...all].filter(([p]) => p.startsWith(scope.unitPath as string)) : [...all];
   return inTree.map(([path, count]) => ({ path, count }));
+}
+
+/** The unit paths of a subtree scope that hold a counted award (from the unit groups). */
+export async function countedUnitPaths(db: Kysely<Database>, scope: RecapScope): Promise<string[]> {
+  const groups = await rows(db, scope, 'unit', null).select('c.key').distinct().execute();
+  return groups.map((g) => g.key);
 }

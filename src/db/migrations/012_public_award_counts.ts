@@ -161,6 +161,12 @@ export async function up(db: AnyDb): Promise<void> {
   // A unit page's newest awards (showcase/unit.ts): each unit's newest public awards in order,
   // a page's worth of entries per unit, instead of sorting every award of the subtree. The
   // coalesce must stay identical to the ORDER BY there.
+  // A signed-in list in its default order (newest received first, every state: awards/read.ts
+  // SORT_EXPRESSIONS.receivedOn, the same expression): a page read in order instead of a sort
+  // of the region's every award (2.3 s per page at 1M before).
+  await sql`create index awards_region_received on awards (region_id, (coalesce(received_on, cast(edition_year as text) || '-12-31')), id)`.execute(
+    db,
+  );
   await sql`create index awards_unit_public_latest on awards (region_id, unit_path, state, is_public, edition_year, (coalesce(received_on, '')), id)`.execute(
     db,
   );
@@ -168,6 +174,7 @@ export async function up(db: AnyDb): Promise<void> {
 
 export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropIndex('awards_unit_public_latest').execute();
+  await db.schema.dropIndex('awards_region_received').execute();
   const pg = isPostgres(db);
   for (const t of ['insert', 'delete', 'update', 'update_old', 'update_new'])
     await sql.raw(`drop trigger if exists public_award_counts_${t}${pg ? ' on awards' : ''}`).execute(db);

@@ -23,7 +23,7 @@ import { seriesOf } from '../../../services/showcase/series.ts';
 import { loadSite, publicRegionOf, regionCount, type Site } from '../../../services/showcase/site.ts';
 import { timelineData } from '../../../services/showcase/timeline.ts';
 import { unitIndexData, unitPageData } from '../../../services/showcase/unit.ts';
-import { listRegions, provinceName } from '../../../services/units.ts';
+import { getRegion, listRegions, provinceName } from '../../../services/units.ts';
 import type { AppEnv } from '../../env.ts';
 import { AwardPage } from './award.tsx';
 import { etagOf, memoised, type Rendered, servePage } from './cache.ts';
@@ -97,15 +97,21 @@ function deploymentPlace(c: Context<AppEnv>): Place {
 async function regionPlace(c: Context<AppEnv>, code: string): Promise<Place | null> {
   if (!REGION_CODE.test(code)) return null;
   const { db, config } = c.get('deps');
-  const site = await memoised(c, `site|${code}`, () => loadSite(db.db, config, code));
+  const site = await memoised(c, code, 'site', () => loadSite(db.db, config, code));
   return site ? { site, base: `/wilayah/${code}` } : null;
 }
 
-/** The root's showcase in a single-region install; null when the deployment keeps many. */
+/**
+ * The root's showcase in a single-region install; null when the deployment keeps many. Whether
+ * it keeps one, and which, is a fact about every region (may be a minute behind, see
+ * version.ts); the site itself is the region's own, kept with its pages.
+ */
 async function rootPlace(c: Context<AppEnv>): Promise<Place | null> {
   const { db, config } = c.get('deps');
-  if ((await memoised(c, 'regions', () => regionCount(db.db))) > 1) return null;
-  const site = await memoised(c, 'site|', () => loadSite(db.db, config));
+  if ((await memoised(c, null, 'regions', () => regionCount(db.db))) > 1) return null;
+  const code = await memoised(c, null, 'first', async () => (await getRegion(db.db))?.code ?? null);
+  if (code === null) return deploymentPlace(c);
+  const site = await memoised(c, code, 'site', () => loadSite(db.db, config, code));
   return site ? { site, base: '' } : deploymentPlace(c);
 }
 
@@ -125,6 +131,7 @@ type Handler = (c: Context<AppEnv>, p: Place) => Promise<Response>;
 const home: Handler = (c, p) =>
   servePage(
     c,
+    regionOf(p),
     `${p.base}/`,
     () =>
       page(c, p, async (v) => {
@@ -143,12 +150,12 @@ const list: Handler = async (c, p) => {
   const db = c.get('deps').db.db;
   const locale = c.get('locale');
   const region = regionOf(p);
-  const options = await memoised(c, `options|${locale}|${region}`, () => filterOptions(db, locale, region));
+  const options = await memoised(c, region, `options|${locale}`, () => filterOptions(db, locale, region));
   const parsed = parseListParams((name) => c.req.query(name), options);
   // The key is the parsed filters: unknown parameters and spellings of the same filter
   // (order, spaces) are one page.
   const key = `${p.base}/penghargaan?${JSON.stringify([parsed.params, parsed.ignored])}`;
-  return servePage(c, key, () =>
+  return servePage(c, region, key, () =>
     page(
       c,
       p,
@@ -168,6 +175,7 @@ const award: Handler = (c, p) => {
   const id = idParam(c.req.param('id') ?? '');
   return servePage(
     c,
+    regionOf(p),
     `${p.base}/penghargaan/${id}`,
     () =>
       page(c, p, async (v) => {
@@ -184,7 +192,7 @@ const award: Handler = (c, p) => {
 };
 
 const units: Handler = (c, p) =>
-  servePage(c, `${p.base}/unit`, () =>
+  servePage(c, regionOf(p), `${p.base}/unit`, () =>
     page(c, p, async (v) => {
       const list = await unitIndexData(c.get('deps').db.db, regionOf(p));
       return <UnitsPage v={v} units={list} />;
@@ -195,6 +203,7 @@ const unit: Handler = (c, p) => {
   const id = idParam(c.req.param('id') ?? '');
   return servePage(
     c,
+    regionOf(p),
     `${p.base}/unit/${id}`,
     () =>
       page(c, p, async (v) => {
@@ -210,6 +219,7 @@ const unit: Handler = (c, p) => {
 const timeline: Handler = (c, p) =>
   servePage(
     c,
+    regionOf(p),
     `${p.base}/linimasa`,
     () =>
       page(c, p, async (v) => {
@@ -224,6 +234,7 @@ const timeline: Handler = (c, p) =>
 const data: Handler = (c, p) =>
   servePage(
     c,
+    regionOf(p),
     `${p.base}/data|${regionOf(p)}`,
     () =>
       page(c, p, async (v) => {
@@ -245,6 +256,7 @@ const openFileName = (p: Place, file: string) => `${regionOf(p) ?? 'semua'}-${fi
 const dataCsv: Handler = (c, p) =>
   serveOpenFile(
     c,
+    regionOf(p),
     openFileName(p, 'penghargaan.csv'),
     'text/csv; charset=utf-8',
     ({ out }) => writeOpenCsv(c.get('deps').db.db, regionOf(p), out),
@@ -254,6 +266,7 @@ const dataCsv: Handler = (c, p) =>
 const dataDictionary: Handler = (c, p) =>
   servePage(
     c,
+    regionOf(p),
     `${p.base}/data/kamus-kolom.csv`,
     async () => ({
       body: dictionaryCsv(),
@@ -267,6 +280,7 @@ const dataDictionary: Handler = (c, p) =>
 const dataJson: Handler = (c, p) =>
   serveOpenFile(
     c,
+    regionOf(p),
     openFileName(p, 'penghargaan.json'),
     'application/json; charset=utf-8',
     async ({ out, scratch, appendScratch }) => {
@@ -313,6 +327,7 @@ async function manyRegionsRoot(c: Context<AppEnv>, path: string): Promise<Respon
     case '/':
       return servePage(
         c,
+        null,
         '/|regions',
         () =>
           page(c, p, async (v) => {
@@ -339,7 +354,7 @@ async function manyRegionsRoot(c: Context<AppEnv>, path: string): Promise<Respon
       const region =
         id === null ? null : await publicRegionOf(db, path === '/unit/:id' ? 'unit' : 'award', id);
       if (region) return c.redirect(link(`/wilayah/${region}${c.req.path}`, lang), 301);
-      return servePage(c, `${c.req.path}|404`, async () => notFoundPage(c, p), QUERY_IGNORED);
+      return servePage(c, null, `${c.req.path}|404`, async () => notFoundPage(c, p), QUERY_IGNORED);
     }
     default:
       // Lists, units and the timeline belong to a region: choose one on the index.
@@ -356,8 +371,10 @@ async function notFoundPage(c: Context<AppEnv>, p: Place, region?: string): Prom
 async function missingRegion(c: Context<AppEnv>, code: string): Promise<Response> {
   if (/^\d{2}$/.test(code) && (await provinceName(c.get('deps').db.db, code)))
     return c.redirect(link(`/perbandingan/${code}`, c.get('locale')), 302);
+  // Kept with the region's own data: the page turns into the showcase once the region is added.
   return servePage(
     c,
+    REGION_CODE.test(code) ? code : null,
     `/wilayah/${code}|404`,
     async () => notFoundPage(c, deploymentPlace(c), code),
     QUERY_IGNORED,
@@ -371,18 +388,18 @@ const yearParam = (s: string | undefined) => (s && /^(19|20)\d{2}$/.test(s) ? Nu
 function comparison(c: Context<AppEnv>, province: string | null): Promise<Response> {
   const asked = yearParam(c.req.query('tahun'));
   const key = `/perbandingan/${province ?? ''}?${asked ?? ''}`;
-  return servePage(c, key, () =>
+  return servePage(c, null, key, () =>
     page(
       c,
       deploymentPlace(c),
       async (v) => {
         const db = c.get('deps').db.db;
-        const latest = await memoised(c, 'compare|year', () => comparisonDefaultYear(db));
+        const latest = await memoised(c, null, 'compare|year', () => comparisonDefaultYear(db));
         const year = asked ?? latest;
         const name = province === null ? null : await provinceName(db, province);
         if (province !== null && name === null) throw new AppError('not_found', 'not found');
         // Counted once per data version for both languages (the counts have no words).
-        const d = await memoised(c, `compare|${province ?? ''}|${year}`, () =>
+        const d = await memoised(c, null, `compare|${province ?? ''}|${year}`, () =>
           compareRegions(db, province === null ? { all: true } : { province }, year),
         );
         const years = Array.from({ length: 10 }, (_, i) => latest - i);
@@ -414,6 +431,7 @@ export function showcaseRoutes() {
     if (!/^\d{2}$/.test(province))
       return servePage(
         c,
+        null,
         `/perbandingan/${province}|404`,
         async () => notFoundPage(c, deploymentPlace(c)),
         QUERY_IGNORED,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { nowIso } from '../db/now.ts';
-import type { Database, Role, UserRow } from '../db/schema.ts';
+import type { Database, UserRow } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { assertAdmin } from '../services/access.ts';
 import { type Actor, ROLES } from '../services/actor.ts';

@@ -116,6 +116,7 @@ async function emailTaken(db: Kysely<Database>, email: string): Promise<boolean>
     const r = await sql<{ taken: boolean }>`select prestasi_email_taken(${email}) as taken`.execute(db);
     return r.rows[0]?.taken === true;
   }
+  // region-scope: every region on purpose (an e-mail signs in alone, so it is unique nationally).
   const r = await sql`select 1 from users where email = ${email}`.execute(db);
   return r.rows.length > 0;
 }

@@ -24,3 +24,13 @@ export function uniqueViolationColumn(err: unknown): string | null {
 export function isOutOfRange(err: unknown): boolean {
   return codeOf(err) === '22003';
 }
+
+/**
+ * A write outside the actor's own region, refused by the query layer (RegionScopeViolation,
+ * src/db/region-scope.ts) or by PostgreSQL's row-level security (42501 "… row-level security
+ * policy …"). A service check should have refused it first, so it is also logged as a defect.
+ */
+export function isRegionViolation(err: unknown): boolean {
+  if ((err as { name?: unknown } | null)?.name === 'RegionScopeViolation') return true;
+  return codeOf(err) === '42501' && /row-level security/.test(String((err as Error).message));
+}

@@ -2,8 +2,10 @@ import {
   AliasNode,
   BinaryOperationNode,
   ColumnNode,
+  type ColumnUpdateNode,
   type DeleteQueryNode,
   IdentifierNode,
+  type InsertQueryNode,
   JoinNode,
   type Kysely,
   type KyselyPlugin,
@@ -23,7 +25,11 @@ import {
   TableNode,
   type UnknownRow,
   type UpdateQueryNode,
+  ValueListNode,
+  ValueNode,
+  ValuesNode,
 } from 'kysely';
+import type { Db } from './database.ts';
 import type { Database } from './schema.ts';
 import { TENANT_TABLES } from './tenancy.ts';
 
@@ -31,12 +37,23 @@ import { TENANT_TABLES } from './tenancy.ts';
 // `db.withPlugin(new RegionScope(...))` adds `<table>.region_id in (...)` to every SELECT of a
 // tenant table (FROM and JOIN, subqueries included) and `region_id = <own region>` to every
 // UPDATE and DELETE, so a service that forgets the region in its WHERE still cannot read or
-// change another region's rows. The HTTP layer hands this handle to the services for every
-// signed-in request (src/http/region-scope.ts); PostgreSQL adds row-level security beneath it
-// (migration 010). Raw `sql` text is not rewritten: services keep it to shared tables or add
-// the region themselves.
+// change another region's rows. An INSERT into a tenant table, and an UPDATE that sets
+// region_id, must name the own region as a plain value, or the query is refused before it runs
+// (RegionScopeViolation): a row can be neither created in nor moved to another region. The HTTP
+// layer hands this handle to the services for every signed-in request (src/http/region-scope.ts),
+// and the export worker uses it too (withRegions); PostgreSQL adds row-level security beneath it
+// (migration 010). Raw `sql` text is not rewritten: it is kept to expressions over tables the
+// builder names, and test/db/raw-sql.test.ts refuses a raw query that reads a tenant table itself.
 
 const TENANT = new Set<string>(TENANT_TABLES);
+
+/** A query that would create or move a row outside the actor's own region (a defect upstream). */
+export class RegionScopeViolation extends Error {
+  constructor(table: string) {
+    super(`refused: a write to ${table} outside the actor's own region`);
+    this.name = 'RegionScopeViolation';
+  }
+}
 
 export interface RegionSet {
   /** The regions rows may be read from; null: every region. */
@@ -102,12 +119,6 @@ class ScopeTransformer extends OperationNodeTransformer {
     return out;
   }
 
-  protected override transformUpdateQuery(node: UpdateQueryNode, queryId?: QueryId): UpdateQueryNode {
-    const out = super.transformUpdateQuery(node, queryId);
-    const ref = out.table ? tenantRef(out.table) : null;
-    return ref ? QueryNode.cloneWithWhere(out, this.#condition(ref, this.#writable())) : out;
-  }
-
   protected override transformDeleteQuery(node: DeleteQueryNode, queryId?: QueryId): DeleteQueryNode {
     let out = super.transformDeleteQuery(node, queryId);
     for (const from of out.from.froms) {
@@ -115,6 +126,47 @@ class ScopeTransformer extends OperationNodeTransformer {
       if (ref) out = QueryNode.cloneWithWhere(out, this.#condition(ref, this.#writable()));
     }
     return out;
+  }
+
+  protected override transformInsertQuery(node: InsertQueryNode, queryId?: QueryId): InsertQueryNode {
+    const out = super.transformInsertQuery(node, queryId);
+    const table = out.into ? tenantRef(out.into) : null;
+    if (!table) return out;
+    const at = (out.columns ?? []).findIndex((c) => c.column.name === 'region_id');
+    // Only `values (...)` rows whose region_id is a plain value can be checked; an insert built
+    // any other way (from a SELECT, with defaults) into a tenant table is refused.
+    if (at < 0 || !out.values || !ValuesNode.is(out.values)) throw new RegionScopeViolation(table);
+    for (const row of out.values.values) {
+      const value = ValueListNode.is(row)
+        ? ValueNode.is(row.values[at]!)
+          ? (row.values[at] as ValueNode).value
+          : undefined
+        : row.values[at];
+      if (!this.#isOwn(value)) throw new RegionScopeViolation(table);
+    }
+    if (out.onConflict?.updates) this.#checkUpdates(table, out.onConflict.updates);
+    return out;
+  }
+
+  protected override transformUpdateQuery(node: UpdateQueryNode, queryId?: QueryId): UpdateQueryNode {
+    const out = super.transformUpdateQuery(node, queryId);
+    const ref = out.table ? tenantRef(out.table) : null;
+    if (!ref) return out;
+    this.#checkUpdates(ref, out.updates ?? []);
+    return QueryNode.cloneWithWhere(out, this.#condition(ref, this.#writable()));
+  }
+
+  /** SET region_id = … may only name the own region (no row moves to another region). */
+  #checkUpdates(table: string, updates: readonly ColumnUpdateNode[]): void {
+    for (const u of updates) {
+      const column = ColumnNode.is(u.column) ? u.column.column.name : null;
+      if (column !== 'region_id') continue;
+      if (!ValueNode.is(u.value) || !this.#isOwn(u.value.value)) throw new RegionScopeViolation(table);
+    }
+  }
+
+  #isOwn(value: unknown): boolean {
+    return this.regions.write !== null && Number(value) === this.regions.write;
   }
 
   #writable(): number[] {
@@ -131,4 +183,22 @@ export async function enterRegionTransaction(trx: Kysely<Database>, regions: Reg
   const write = regions.write === null ? '' : String(regions.write);
   await sql`select set_config('role', 'prestasi_app', true), set_config('prestasi.region_ids', ${read}, true),
     set_config('prestasi.write_region_id', ${write}, true)`.execute(trx);
+}
+
+/**
+ * Work outside a request's middleware (the export worker's own connection): `fn` gets a handle
+ * scoped to these regions by the plugin on both databases and, on PostgreSQL, runs in one
+ * transaction as prestasi_app with the regions set for it, so row-level security holds there too.
+ */
+export async function withRegions<T>(
+  db: Db,
+  regions: RegionSet,
+  fn: (scoped: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  const scope = new RegionScope(regions);
+  if (db.kind !== 'postgres') return fn(db.db.withPlugin(scope));
+  return db.db.transaction().execute(async (trx) => {
+    await enterRegionTransaction(trx, regions);
+    return fn(trx.withPlugin(scope));
+  });
 }

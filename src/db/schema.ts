@@ -315,8 +315,10 @@ export interface NewsSourceTable {
   outlet: string | null;
   interval_minutes: number;
   active: Bool;
-  etag: string | null;
-  last_modified: string | null;
+  /** The shared fetch record of its address (source_fetches): one request serves every region watching it. */
+  fetch_id: number;
+  /** The listing (its hash) this source last read; behind the fetch record's means a full GET is due. */
+  listing_hash: string | null;
   last_fetch_at: string | null;
   last_success_at: string | null;
   /** 'ok' | 'not_modified' | 'error' */
@@ -328,6 +330,23 @@ export interface NewsSourceTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+}
+
+/**
+ * One watched address, shared by every region's source of it (migration 013): the validators
+ * of its last full answer and the hash of that listing.
+ */
+export interface SourceFetchTable {
+  id: Generated<number>;
+  /** The address as requested: the source's URL without its #fragment. */
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  listing_hash: string | null;
+  last_fetch_at: string | null;
+  /** 'ok' | 'not_modified' | 'error' */
+  last_status: string | null;
+  created_at: string;
 }
 
 /** A link a source listed: fetched once, then remembered with its article or its error. */
@@ -390,6 +409,7 @@ export interface Database {
   other_region_events: OtherRegionEventTable;
   news_sources: NewsSourceTable;
   source_items: SourceItemTable;
+  source_fetches: SourceFetchTable;
   article_bands: ArticleBandTable;
 }
 

@@ -28,7 +28,8 @@ export const TENANT_TABLES = [
 /**
  * Shared by every region (Citus reference tables): the catalogues (regions, givers, fields,
  * scales) and the news articles with what was read from them, which are about any region and
- * are fetched once. A region's claim on an article is its findings and evidence, which are tenant rows.
+ * are fetched once (source_fetches: one conditional-GET record per watched address, whatever
+ * number of regions' sources subscribe to it). A region's claim on an article is its findings and evidence, which are tenant rows.
  */
 export const SHARED_TABLES = [
   'regions',
@@ -40,6 +41,7 @@ export const SHARED_TABLES = [
   'article_bands',
   'claims',
   'other_region_events',
+  'source_fetches',
 ] as const;
 
 /** Kept on the coordinator only (never distributed): sign-in throttling and the migration log. */

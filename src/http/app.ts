@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
+import { isRegionViolation } from '../db/errors.ts';
 import { createLogger } from '../log.ts';
 import { AppError } from '../services/errors.ts';
 import { authRoutes } from './api/auth.ts';
@@ -123,7 +124,10 @@ export function createApp(deps: AppDeps) {
   // the answer the client gets (a JSON error or an error page) says only that it was logged.
   const log = deps.log ?? createLogger(deps.config.logLevel);
   app.onError((err, c) => {
-    if (!toErrorBody(err)) log.error({ err, method: c.req.method, path: c.req.path }, 'unexpected error');
+    // A region violation answers 403, but reaching the query layer's or the database's
+    // backstop means a service check is missing: logged as a defect too.
+    if (!toErrorBody(err) || isRegionViolation(err))
+      log.error({ err, method: c.req.method, path: c.req.path }, 'unexpected error');
     if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') return jsonError(c, err);
     return renderPageError(c, err);
   });

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
-import { isOutOfRange, isUniqueViolation, uniqueViolationColumn } from '../db/errors.ts';
+import { isOutOfRange, isRegionViolation, isUniqueViolation, uniqueViolationColumn } from '../db/errors.ts';
 import { AppError, type ErrorDetail } from '../services/errors.ts';
 
 // Every error a user can cause leaves as { error: { code, message, details } } with a 4xx.
@@ -47,6 +47,17 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } |
       },
     };
   }
+  if (isRegionViolation(err))
+    return {
+      status: 403,
+      body: {
+        error: {
+          code: 'forbidden',
+          message: 'Data ini milik wilayah lain: Anda hanya boleh mengubah data wilayah Anda sendiri.',
+          details: [],
+        },
+      },
+    };
   if (isOutOfRange(err))
     return {
       status: 422,

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { RegionScope } from '../db/region-scope.ts';
+import { regionSetOf } from '../services/access.ts';
 import type { AppEnv } from './env.ts';
 
 /**
@@ -11,7 +12,7 @@ export const scopeToRegion: MiddlewareHandler<AppEnv> = async (c, next) => {
   const actor = c.get('actor');
   if (!actor) return next();
   const deps = c.get('deps');
-  const scope = new RegionScope({ read: actor.readRegionIds, write: actor.regionId });
+  const scope = new RegionScope(regionSetOf(actor));
   c.set('deps', { ...deps, db: { ...deps.db, db: deps.db.db.withPlugin(scope) } });
   return next();
 };

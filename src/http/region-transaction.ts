@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { enterRegionTransaction } from '../db/region-scope.ts';
+import { regionSetOf } from '../services/access.ts';
 import type { AppEnv } from './env.ts';
 
 class RolledBack extends Error {}
@@ -18,7 +19,7 @@ export const regionTransaction: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (deps.db.kind !== 'postgres' || !actor) return next();
   try {
     await deps.db.db.transaction().execute(async (trx) => {
-      await enterRegionTransaction(trx, { read: actor.readRegionIds, write: actor.regionId });
+      await enterRegionTransaction(trx, regionSetOf(actor));
       c.set('deps', { ...deps, db: { ...deps.db, db: trx } });
       await next();
       if (c.error) throw new RolledBack();

@@ -1,4 +1,5 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type { RegionSet } from '../db/region-scope.ts';
 import type { Database, Role } from '../db/schema.ts';
 import { roleLabel } from '../domain/labels.ts';
 import type { Actor } from './actor.ts';
@@ -46,6 +47,15 @@ export function readableBy(reader: Reader) {
 }
 
 const regionList = (reader: Actor) => (reader.readRegionIds?.length ? reader.readRegionIds : [-1]);
+
+/**
+ * The regions a reader's queries are confined to (src/db/region-scope.ts, and on PostgreSQL the
+ * row-level security of migration 010): a user reads its readable regions and writes its own;
+ * the public reads every region (readableBy keeps it to verified, public records) and writes none.
+ */
+export function regionSetOf(reader: Reader): RegionSet {
+  return reader ? { read: reader.readRegionIds, write: reader.regionId } : { read: null, write: null };
+}
 
 /** The awards a reader may see; add filters, columns and order. */
 export function readableAwards(db: Kysely<Database>, reader: Reader) {

@@ -1,7 +1,6 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
-import { nowIso } from '../db/now.ts';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, ScaleTable, ScaleVersionTable } from '../db/schema.ts';
-import { gradeOpinion, gradeScore, SCALES, type Scale, type ScaleVersion } from '../domain/grading/index.ts';
+import { gradeOpinion, gradeScore, type Scale, type ScaleVersion } from '../domain/grading/index.ts';
 import { invalid } from './errors.ts';
 import { gradeErrorMessage } from './scales/messages.ts';
 

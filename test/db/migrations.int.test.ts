@@ -27,6 +27,8 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       '010_region_security',
       '011_public_counts',
       '012_public_award_counts',
+      '013_shared_fetches_open_data',
+      '014_change_versions',
     ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();
     expect(givers.find((g) => g.code === 'kemendagri')).toBeTruthy();

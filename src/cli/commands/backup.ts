@@ -72,7 +72,7 @@ export async function backupDatabase(url: string, file: string, force = false): 
 export function register(program: Command): void {
   program
     .command('backup')
-    .description(COMMAND_DESCRIPTIONS['backup'])
+    .description(COMMAND_DESCRIPTIONS.backup)
     .argument('<file>', 'file tujuan, mis. backups/prestasi-2025-12-30.db')
     .option('--force', 'timpa file tujuan bila sudah ada')
     .exitOverride(exitTwoOnUsageError)

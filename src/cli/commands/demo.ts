@@ -40,7 +40,7 @@ function accountTable(accounts: DemoAccount[]): string {
 export function register(program: Command): void {
   program
     .command('demo')
-    .description(COMMAND_DESCRIPTIONS['demo'])
+    .description(COMMAND_DESCRIPTIONS.demo)
     .option('--port <n>', 'port (default: PORT env or 3000)')
     .option('--reset', 'hapus database demo SQLite lalu buat ulang')
     .option(

@@ -56,7 +56,7 @@ export function writeOutput(data: string | Buffer, out: string | undefined, bina
 export function register(program: Command): void {
   program
     .command('export')
-    .description(COMMAND_DESCRIPTIONS['export'])
+    .description(COMMAND_DESCRIPTIONS.export)
     .option('--format <f>', 'csv, xlsx atau json', 'csv')
     .option('--year <yyyy>', 'tahun edisi')
     .option('--field <code>', 'kode bidang')

@@ -98,7 +98,7 @@ export function formatTable(results: FileResult[]): string {
 export function register(program: Command): void {
   program
     .command('extract')
-    .description(COMMAND_DESCRIPTIONS['extract'])
+    .description(COMMAND_DESCRIPTIONS.extract)
     .argument('<files...>', 'article files')
     .option('--published <date>', 'publication date YYYY-MM-DD (anchors dates like "(9/11)")')
     .option('--json', 'print a JSON array, one object per file')

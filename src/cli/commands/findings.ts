@@ -38,7 +38,7 @@ function line(f: Finding): string {
 export function register(program: Command): void {
   const findings = program
     .command('findings')
-    .description(COMMAND_DESCRIPTIONS['findings'])
+    .description(COMMAND_DESCRIPTIONS.findings)
     .exitOverride(exitTwo);
 
   findings

@@ -73,7 +73,7 @@ function line(result: ReturnType<typeof runGrade>, lang: Locale): string {
 export function register(program: Command): void {
   program
     .command('grade')
-    .description(COMMAND_DESCRIPTIONS['grade'])
+    .description(COMMAND_DESCRIPTIONS.grade)
     .option('--scale <id>', `skala: ${SCALE_IDS.join(', ')}`)
     .option('--year <yyyy>', 'tahun penilaian (edisi)')
     .option('--score <x>', 'nilai, mis. 94.76')

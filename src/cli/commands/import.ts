@@ -89,7 +89,7 @@ export function printReport(r: ImportReport, out: NodeJS.WritableStream = proces
 export function register(program: Command): void {
   program
     .command('import')
-    .description(COMMAND_DESCRIPTIONS['import'])
+    .description(COMMAND_DESCRIPTIONS.import)
     .argument('<file>', 'berkas .xlsx atau .csv (unduh templat: /api/v1/imports/template.xlsx)')
     .option('--dry-run', 'hanya periksa dan laporkan, jangan simpan')
     .option('--verified', 'masukkan sebagai terverifikasi (admin/verifikator)')

@@ -50,7 +50,7 @@ function describe(o: Outcome): string {
 export function register(program: Command): void {
   program
     .command('ingest')
-    .description(COMMAND_DESCRIPTIONS['ingest'])
+    .description(COMMAND_DESCRIPTIONS.ingest)
     .argument('<inputs...>', 'berkas .txt/.html/.xml, folder, atau URL')
     .option('--outlet <name>', 'nama media, mis. "Tangerang Ekspres"')
     .option('--published <date>', 'tanggal terbit YYYY-MM-DD (bila tidak ada di halaman)')

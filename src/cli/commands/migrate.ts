@@ -54,7 +54,7 @@ export const exitTwoOnUsageError = (err: { exitCode: number }) => process.exit(e
 export function register(program: Command): void {
   program
     .command('migrate')
-    .description(COMMAND_DESCRIPTIONS['migrate'])
+    .description(COMMAND_DESCRIPTIONS.migrate)
     .exitOverride(exitTwoOnUsageError)
     .action(async () => {
       const url = configuredDatabaseUrl();

@@ -97,7 +97,7 @@ export async function recapOutput(db: Kysely<Database>, o: RecapOptions): Promis
 export function register(program: Command): void {
   program
     .command('recap')
-    .description(COMMAND_DESCRIPTIONS['recap'])
+    .description(COMMAND_DESCRIPTIONS.recap)
     .option('--region <code>', 'kode wilayah, mis. 36.71 (default: wilayah pertama)')
     .option('--year <yyyy>', 'tahun edisi (default: tahun terakhir yang punya penghargaan)')
     .option('--include-unverified', 'ikut hitung draf dan yang belum diverifikasi')

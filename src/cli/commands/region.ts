@@ -10,7 +10,7 @@ import { configuredDatabaseUrl, exitTwoOnUsageError, withDatabase } from './migr
 export function register(program: Command): void {
   const region = program
     .command('region')
-    .description(COMMAND_DESCRIPTIONS['region'])
+    .description(COMMAND_DESCRIPTIONS.region)
     .exitOverride(exitTwoOnUsageError);
   region
     .command('add')

@@ -21,7 +21,7 @@ interface ReportOptions {
 export function register(program: Command): void {
   program
     .command('report')
-    .description(COMMAND_DESCRIPTIONS['report'])
+    .description(COMMAND_DESCRIPTIONS.report)
     .option('--year <yyyy>', 'tahun laporan')
     .option('--out <file>', 'berkas PDF yang ditulis')
     .option('--region <code>', 'kode wilayah Kemendagri (bawaan: wilayah pertama)')

@@ -17,7 +17,7 @@ export function parsePort(value: string | undefined, fallback: number): number {
 export function register(program: Command): void {
   program
     .command('serve')
-    .description(COMMAND_DESCRIPTIONS['serve'])
+    .description(COMMAND_DESCRIPTIONS.serve)
     .option('--port <n>', 'port (default: PORT env or 3000)')
     .option('--watch', 'juga pantau sumber berita (atau INTAKE_WATCH=1)')
     .action(async (opts: { port?: string; watch?: boolean }) => {

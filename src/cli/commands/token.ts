@@ -8,7 +8,7 @@ import { configuredDatabaseUrl, exitTwoOnUsageError, withDatabase } from './migr
 export function register(program: Command): void {
   const token = program
     .command('token')
-    .description(COMMAND_DESCRIPTIONS['token'])
+    .description(COMMAND_DESCRIPTIONS.token)
     .exitOverride(exitTwoOnUsageError);
   token
     .command('create')

@@ -39,7 +39,7 @@ export function readFirstLine(input: NodeJS.ReadableStream = process.stdin): Pro
 export function register(program: Command): void {
   const user = program
     .command('user')
-    .description(COMMAND_DESCRIPTIONS['user'])
+    .description(COMMAND_DESCRIPTIONS.user)
     .exitOverride(exitTwoOnUsageError);
   user
     .command('add')

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { REGION_CODE } from '../../reference/region-codes.ts';
+import { regionSetOf } from '../../services/access.ts';
 import { listAwardsQuerySchema } from '../../services/awards/schemas.ts';
 import { AppError } from '../../services/errors.ts';
 import { runExport } from '../../services/exports/off-thread.ts';
@@ -63,13 +64,18 @@ export function exportRoutes() {
         const { region, ...filters } = c.req.valid('query');
         const dialect = c.req.query('dialect') === 'excel-id' ? 'excel-id' : 'standard';
         // Built on the export worker: a large export does not hold up other requests.
-        const body = await runExport(db, 'awards', {
-          actor: c.get('actor'),
-          filters,
-          region,
-          format,
-          dialect,
-        });
+        const body = await runExport(
+          db,
+          'awards',
+          {
+            actor: c.get('actor'),
+            filters,
+            region,
+            format,
+            dialect,
+          },
+          regionSetOf(c.get('actor')),
+        );
         const base = `penghargaan${filters.year ? `-${filters.year}` : ''}`;
         const [type, name] =
           format === 'json'
@@ -136,11 +142,17 @@ export function exportRoutes() {
       responses: file('A zip with the data and its metadata', 'application/zip'),
     }),
     async (c) => {
-      const body = await runExport(c.get('deps').db, 'openData', {
-        region: c.req.valid('query').region,
-        baseUrl: publicBase(c),
-        file: 'zip',
-      });
+      const body = await runExport(
+        c.get('deps').db,
+        'openData',
+        {
+          region: c.req.valid('query').region,
+          baseUrl: publicBase(c),
+          file: 'zip',
+        },
+        // Open data is the public's file, the same whoever downloads it.
+        regionSetOf(null),
+      );
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'application/zip',
         'content-disposition': attachment('data-terbuka-penghargaan.zip'),
@@ -158,11 +170,12 @@ export function exportRoutes() {
         responses: file(name, OPEN_DATA_FILES[name].split(';')[0]!, OPEN_DATA_SCHEMAS[name]),
       }),
       async (c) => {
-        const body = await runExport(c.get('deps').db, 'openData', {
-          region: c.req.valid('query').region,
-          baseUrl: publicBase(c),
-          file: name,
-        });
+        const body = await runExport(
+          c.get('deps').db,
+          'openData',
+          { region: c.req.valid('query').region, baseUrl: publicBase(c), file: name },
+          regionSetOf(null),
+        );
         return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': OPEN_DATA_FILES[name] });
       },
     );
@@ -198,7 +211,8 @@ export function exportRoutes() {
 
 async function sendReport(c: Context<AppEnv>, year: number, region?: string) {
   if (year < 1945 || year > 2100) throw new AppError('bad_request', 'Tahun laporan antara 1945 dan 2100');
-  const pdf = await runExport(c.get('deps').db, 'report', { actor: c.get('actor'), year, region });
+  const actor = c.get('actor');
+  const pdf = await runExport(c.get('deps').db, 'report', { actor, year, region }, regionSetOf(actor));
   return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
     'content-type': 'application/pdf',
     'content-disposition': `inline; filename="laporan-penghargaan-${year}.pdf"`,

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/database.ts';
+import { type RegionSet, withRegions } from '../../db/region-scope.ts';
 import { AppError } from '../errors.ts';
 import { EXPORT_JOBS, type ExportJobArgs, type ExportJobName } from './jobs.ts';
 
@@ -8,6 +9,9 @@ import { EXPORT_JOBS, type ExportJobArgs, type ExportJobName } from './jobs.ts';
 // /healthz included. One worker per process, started on first use and kept; jobs queue on it,
 // so exports take at most one core. The worker opens its own connection from the database's
 // URL; an in-memory SQLite database (only in tests) has no URL to share and runs here.
+// Either way the job runs confined to the caller's regions (withRegions): the region plugin on
+// both databases and, on PostgreSQL, row-level security in a transaction as prestasi_app — the
+// worker's own connection is the owner's, so without this only readableBy would stand.
 // Run from the ahead-of-time build, the worker is build/export-worker.js (bin/prestasi.js sets
 // PRESTASI_BUILD_DIR); from the sources, worker-from-source.mjs (worker.ts through tsx).
 
@@ -44,15 +48,16 @@ function startWorker(): Worker {
   return w;
 }
 
-/** Runs the export job on the worker thread and returns the file's bytes. */
+/** Runs the export job on the worker thread, confined to `regions`, and returns the file's bytes. */
 export function runExport<N extends ExportJobName>(
   db: Db,
   job: N,
   args: ExportJobArgs<N>,
+  regions: RegionSet,
 ): Promise<Uint8Array> {
   if (db.kind === 'sqlite' && db.sqlitePath === null) {
     const run = EXPORT_JOBS[job] as (db: Db['db'], args: ExportJobArgs<N>) => Promise<Uint8Array>;
-    return run(db.db, args);
+    return withRegions(db, regions, (scoped) => run(scoped, args));
   }
   worker ??= startWorker();
   const id = nextId++;
@@ -60,7 +65,7 @@ export function runExport<N extends ExportJobName>(
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     w.ref(); // a job in flight keeps the process alive until it answers
-    w.postMessage({ id, url: db.url, job, args });
+    w.postMessage({ id, url: db.url, job, args, regions });
   }).finally(() => {
     if (pending.size === 0) w.unref();
   }) as Promise<Uint8Array>;

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { openDatabase } from '../../db/database.ts';
+import { type RegionSet, withRegions } from '../../db/region-scope.ts';
 import { AppError } from '../errors.ts';
 import { EXPORT_JOBS, type ExportJobName } from './jobs.ts';
 
@@ -12,13 +13,15 @@ interface Request {
   url: string;
   job: ExportJobName;
   args: unknown;
+  /** The caller's regions: the job reads nothing else (on PostgreSQL, under row-level security). */
+  regions: RegionSet;
 }
 
-parentPort?.on('message', async ({ id, url, job, args }: Request) => {
+parentPort?.on('message', async ({ id, url, job, args, regions }: Request) => {
   const db = openDatabase(url);
   try {
     const run = EXPORT_JOBS[job] as (db: unknown, args: unknown) => Promise<Uint8Array>;
-    const body = await run(db.db, args);
+    const body = await withRegions(db, regions, (scoped) => run(scoped, args));
     parentPort!.postMessage({ id, body }, [body.buffer as ArrayBuffer]);
   } catch (err) {
     const error =

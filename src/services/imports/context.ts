@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/now.ts';
 import type { Database, OrgUnitRow } from '../../db/schema.ts';
@@ -161,7 +161,8 @@ export class ImportContext {
  * "Kementerian Dalam Negeri").
  */
 export function importKey(p: ImportKeyParts): string {
-  return createHash('sha256').update(importKeyText(p)).digest('hex').slice(0, 32);
+  // One-shot hash: a Hash object per row showed in the import's profile.
+  return hash('sha256', importKeyText(p), 'hex').slice(0, 32);
 }
 
 export interface ImportKeyParts {

@@ -1,19 +1,16 @@
-import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
 import { formatMegabytes, formatNumber } from '../../domain/format.ts';
-import { lazyRequire } from '../../lazy.ts';
 import { AppError } from '../errors.ts';
 import { columnLetter } from './columns.ts';
 import { fillMerged, mergeCollector } from './merged.ts';
 import type { Cell } from './values.ts';
-import { checkZipInflation, orderForStreaming } from './zip-guard.ts';
+import { type RawValue, SharedRef, SharedStrings, SheetCells } from './xlsx-cells.ts';
+import { type XmlHandler, XmlScanError, XmlScanner } from './xml-scan.ts';
+import { checkZipInflation } from './zip-guard.ts';
 
-const excel = lazyRequire<typeof ExcelJS>('exceljs');
-
-// Turns an uploaded file into rows of cells, whatever the office saved: .xlsx (read as a
-// stream, so 10,000 rows take well under a second) or .csv (comma, semicolon or tab; UTF-8
-// or Windows-1252). The content decides the format, not the file name: a renamed .xls or a
+// Turns an uploaded file into rows of cells, whatever the office saved: .xlsx (its first
+// sheet and shared strings read while the zip guard inflates them, xlsx-cells.ts) or .csv
+// (comma, semicolon or tab; UTF-8 or Windows-1252). The content decides the format, not the file name: a renamed .xls or a
 // binary posing as .csv is refused with 415 and a hint.
 
 export interface SheetRow {
@@ -49,19 +46,7 @@ export async function readSpreadsheet(
       'Berkas ini format Excel lama (.xls); buka di Excel lalu "Simpan Sebagai" .xlsx atau .csv.',
     );
   if (isZip) {
-    // The first sheet is the one read (exceljs takes the entries in zip order, as does this).
-    const merges = mergeCollector();
-    await checkZipInflation(
-      buffer,
-      {
-        maxTotalBytes: limits.maxBytes * MAX_INFLATION,
-        maxEntryBytes: limits.maxBytes * MAX_ENTRY_INFLATION,
-        maxEntries: 1000,
-      },
-      { entry: /^xl\/worksheets\/sheet\d+\.xml$/, onChunk: merges.onChunk },
-    );
-    const rows = await readXlsx(orderForStreaming(buffer), limits);
-    fillMerged(rows, merges.ranges);
+    const rows = await readXlsx(buffer, limits);
     return { format: 'xlsx', rows };
   }
   if (/\.xlsx$/i.test(fileName))
@@ -94,68 +79,91 @@ function tooManyRows(limits: ReadLimits): AppError {
 }
 
 async function readXlsx(buffer: Uint8Array, limits: ReadLimits): Promise<SheetRow[]> {
-  const rows: SheetRow[] = [];
-  const reader = new (excel().stream.xlsx.WorkbookReader)(Readable.from([Buffer.from(buffer)]), {
-    sharedStrings: 'cache',
-    // Without styles a date cell arrives as its serial number (45800); the date column reads
-    // numbers as Excel serials, and skipping styles saves a third of the reading time.
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
+  // The first sheet in the zip is the one read (the template's second sheet is the explanation).
+  const merges = mergeCollector();
+  const sheet = new SheetCells({
+    maxRows: limits.maxRows,
+    maxColumns: MAX_COLUMNS,
+    tooManyRows: () => tooManyRows(limits),
+    tooManyColumns,
   });
+  const shared = new SharedStrings();
   let sheets = 0;
-  try {
-    for await (const sheet of reader) {
-      sheets++;
-      // Only the first sheet holds data; the template's second sheet is the explanation.
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        if (sheets > 1) continue;
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        let any = false;
-        if (values.length > MAX_COLUMNS + 1) throw tooManyColumns(row.number);
-        for (let i = 1; i < values.length; i++) {
-          const c = boundedCell(toCell(values[i]), row.number, i - 1);
-          cells.push(c);
-          if (c !== null) any = true;
-        }
-        if (!any) continue;
-        if (rows.length >= limits.maxRows + 1) throw tooManyRows(limits);
-        rows.push({ row: row.number, cells });
-      }
+  await checkZipInflation(
+    buffer,
+    {
+      maxTotalBytes: limits.maxBytes * MAX_INFLATION,
+      maxEntryBytes: limits.maxBytes * MAX_ENTRY_INFLATION,
+      maxEntries: 1000,
+    },
+    [
+      { entry: /^xl\/worksheets\/sheet\d+\.xml$/, ...scanning(sheet, merges.onChunk, () => sheets++) },
+      { entry: /^xl\/sharedStrings\.xml$/, ...scanning(shared) },
+    ],
+  );
+  if (sheets === 0) throw unsupported('Berkas .xlsx tidak berisi lembar kerja.');
+  const rows: SheetRow[] = [];
+  for (const raw of sheet.rows) {
+    // Each raw row becomes the row read, in place (10,000 rows: no second copy to collect).
+    const cells = raw.cells as (RawValue | Cell)[];
+    let any = false;
+    for (let i = 0; i < cells.length; i++) {
+      const c = boundedCell(toCell(cells[i] as RawValue | null, shared.strings), raw.row, i);
+      cells[i] = c;
+      if (c !== null) any = true;
     }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    // The reader's own error stays attached (logged by the caller) so a refusal can be traced.
+    if (!any) continue;
+    if (rows.length >= limits.maxRows + 1) throw tooManyRows(limits);
+    rows.push(raw as SheetRow);
+  }
+  fillMerged(rows, merges.ranges);
+  return rows;
+}
+
+/** A zip-guard watch that feeds an entry's inflated bytes to an XML handler. */
+function scanning(handler: XmlHandler, alsoChunk?: (chunk: Buffer) => void, onStart?: () => void) {
+  const scanner = new XmlScanner(handler);
+  const refuse = (err: unknown) => {
+    if (!(err instanceof XmlScanError)) throw err;
     throw Object.assign(
       unsupported(
         'Berkas .xlsx rusak atau bukan buku kerja Excel (mis. .docx atau .zip biasa); simpan ulang dari Excel.',
       ),
       { cause: err },
     );
-  }
-  if (sheets === 0) throw unsupported('Berkas .xlsx tidak berisi lembar kerja.');
-  return rows;
+  };
+  let started = false;
+  return {
+    onChunk(chunk: Buffer) {
+      if (!started) {
+        started = true;
+        onStart?.();
+      }
+      alsoChunk?.(chunk);
+      try {
+        scanner.write(chunk);
+      } catch (err) {
+        refuse(err);
+      }
+    },
+    onEnd() {
+      if (!started) onStart?.();
+      try {
+        scanner.end();
+      } catch (err) {
+        refuse(err);
+      }
+    },
+  };
 }
 
-/** exceljs cell values: text, numbers, dates, rich text, formulas (their result), links. */
-function toCell(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
+/** A cell as the import reads it: text (blank is empty), a number, a date; TRUE/FALSE in words. */
+function toCell(v: RawValue | null, shared: string[]): Cell {
+  if (v === null) return null;
+  if (v instanceof SharedRef) return toCell(shared[v.index] ?? null, shared);
   if (typeof v === 'string') return v.trim() === '' ? null : v;
-  if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 'Ya' : 'Tidak';
-  if (v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText))
-      return toCell((o.richText as { text: string }[]).map((t) => t.text).join(''));
-    if ('result' in o) return toCell(o.result);
-    if ('formula' in o || 'sharedFormula' in o) return null;
-    if (typeof o.text === 'string') return toCell(o.text);
-    if ('error' in o) return String(o.error);
-  }
-  return String(v);
+  return v;
 }
 
 /** An award sheet has about twenty columns; thousands mean a generated or hostile file. */

@@ -96,6 +96,47 @@ const columnOf = (field: string | undefined): ColumnKey | null => {
   return f?.sheet ? (f.key as ColumnKey) : null;
 };
 
+/**
+ * The fields whose schema takes null for "not given" (most optional ones): a null there passes
+ * by definition, and left out or null the stored column is the same (services/awards/row.ts).
+ */
+const NULL_IS_EMPTY = new Set(
+  Object.entries(createAwardSchema.shape)
+    .filter(([, schema]) => schema.safeParse(null).success)
+    .map(([key]) => key),
+);
+
+/** Per set of filled fields, the award schema narrowed to them; a file has a handful of sets. */
+const narrowed = new Map<string, typeof createAwardSchema>();
+const MAX_NARROWED = 64;
+
+/**
+ * Checks a row's input with the award schema, its empty optional fields left out. A row fills
+ * a dozen of the schema's fields, and zod's compiled check runs every field of the schema it
+ * is given, so the row is checked by the schema picked to the fields it fills (the same rules
+ * field by field; compiled once per set of fields, then reused).
+ */
+function checkAward(input: Record<string, unknown>) {
+  const filled: Record<string, unknown> = {};
+  let set = '';
+  for (const key in input) {
+    const value = input[key];
+    if (value === null && NULL_IS_EMPTY.has(key)) continue;
+    filled[key] = value;
+    set += `${key},`;
+  }
+  let schema = narrowed.get(set);
+  if (!schema) {
+    const keys = Object.keys(filled);
+    if (narrowed.size >= MAX_NARROWED || !keys.every((k) => k in createAwardSchema.shape))
+      return createAwardSchema.safeParse(filled);
+    const mask = Object.fromEntries(keys.map((k) => [k, true])) as never;
+    schema = createAwardSchema.pick(mask) as unknown as typeof createAwardSchema;
+    narrowed.set(set, schema);
+  }
+  return schema.safeParse(filled);
+}
+
 /** How a cell of a value field is read, by its declared type; a few fields read their own way. */
 const READERS: Partial<Record<string, (cell: Cell) => Parsed<unknown>>> = {
   editionYear: parseYear,
@@ -264,7 +305,7 @@ export async function convertRow(
     scaleId,
     isPublic: (values.isPublic as boolean | null) ?? true,
   };
-  const parsed = createAwardSchema.safeParse(input);
+  const parsed = checkAward(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const col = columnOf(String(issue.path[0]));

@@ -12,11 +12,11 @@ export function isTotalRow(cells: Cell[], headers: HeaderMap): boolean {
     const h = headers.byKey.get(k);
     return h ? (cells[h.index] ?? null) : null;
   };
-  // The count is sometimes typed under Tanggal; a real date means a real award.
-  const date = parseDate(at('receivedOn'));
-  if (date.ok && date.value !== null) return false;
   const title = cellText(at('title'));
-  if (title) return TOTAL_WORD.test(title);
-  const first = cells.find((c) => c !== null && typeof c === 'string');
-  return typeof first === 'string' && TOTAL_WORD.test(first);
+  const first = title ?? cells.find((c) => c !== null && typeof c === 'string');
+  if (typeof first !== 'string' || !TOTAL_WORD.test(first)) return false;
+  // The count is sometimes typed under Tanggal; a real date means a real award. (Asked only
+  // of rows that say jumlah/total: reading every row's date twice showed in the profile.)
+  const date = parseDate(at('receivedOn'));
+  return !(date.ok && date.value !== null);
 }

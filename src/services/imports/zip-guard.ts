@@ -3,13 +3,15 @@ import { formatMegabytes } from '../../domain/format.ts';
 import { AppError } from '../errors.ts';
 
 // An .xlsx is a zip. A small zip can inflate to gigabytes (a "zip bomb"), and its headers can
-// lie about the sizes, so they are not trusted: before exceljs reads the workbook, every entry
-// is inflated here as a stream and the bytes that actually come out are counted, stopping at
-// a hard cap per entry and in total. Memory stays at one chunk whatever the file claims.
+// lie about the sizes, so they are not trusted: every entry is inflated here as a stream and
+// the bytes that actually come out are counted, stopping at a hard cap per entry and in total.
+// Memory stays at one chunk whatever the file claims. The parts the import reads (the first
+// sheet, the shared strings) are handed to it chunk by chunk on the way (`watches`), so the
+// workbook is inflated once, and nothing is read from a part before it is counted.
 //
-// The entries checked must be exactly the entries a streaming reader (exceljs reads the local
-// headers front to back) will see, so the local headers and the central directory must agree:
-// same entries, same order, same method and size, nothing hidden between or overlapping them.
+// The entries are walked through their local headers front to back, the way a streaming
+// reader would, so the local headers and the central directory must agree: same entries, same
+// order, same method and size, nothing hidden between or overlapping them.
 
 export interface InflateLimits {
   /** Inflated bytes allowed for the whole workbook. */
@@ -51,15 +53,17 @@ interface Entry {
 export interface EntryWatch {
   entry: RegExp;
   onChunk: (chunk: Buffer) => void;
+  /** After the entry's last chunk (not called when the check stops inside it). */
+  onEnd?: () => void;
 }
 
 /** Throws 413 when the zip inflates past the limits, 415 when its structure is not sound. */
 export async function checkZipInflation(
   buf: Uint8Array,
   limits: InflateLimits,
-  watch?: EntryWatch,
+  watches: EntryWatch[] = [],
 ): Promise<void> {
-  let watching = watch;
+  const waiting = [...watches];
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -84,12 +88,14 @@ export async function checkZipInflation(
     expectedAt = end;
 
     const budget = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
-    const onChunk = watching?.entry.test(e.name) ? watching.onChunk : undefined;
-    if (onChunk) watching = undefined;
+    const w = waiting.findIndex((x) => x.entry.test(e.name));
+    const watch = w === -1 ? undefined : waiting.splice(w, 1)[0];
     const data = buf.subarray(start, end);
-    if (e.method === 0) onChunk?.(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-    const inflated = e.method === 0 ? e.compressedSize : await countInflated(data, budget, onChunk);
+    if (e.method === 0 && e.compressedSize <= budget)
+      watch?.onChunk(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    const inflated = e.method === 0 ? e.compressedSize : await countInflated(data, budget, watch?.onChunk);
     if (inflated > budget) throw tooBig(limits, budget === limits.maxEntryBytes ? e.name : null);
+    watch?.onEnd?.();
     total += inflated;
   }
   const directoryAt = entries.length ? centralOffset(buf) : 0;
@@ -155,78 +161,12 @@ async function countInflated(
       if (n > budget) break;
       onChunk?.(chunk as Buffer);
     }
-  } catch {
+  } catch (err) {
+    // A reader watching the entry may stop it with its own answer (too many rows, say).
+    if (err instanceof AppError) throw err;
     throw broken('data terkompresi rusak');
   } finally {
     inflate.destroy();
   }
   return n;
-}
-
-/** The parts exceljs's streaming reader needs before any sheet, in the order it needs them. */
-const FIRST_PARTS = [
-  /^xl\/workbook\.xml$/,
-  /^xl\/_rels\/workbook\.xml\.rels$/,
-  /^xl\/sharedStrings\.xml$/,
-  /^xl\/styles\.xml$/,
-];
-const rank = (name: string) => {
-  const i = FIRST_PARTS.findIndex((p) => p.test(name));
-  return i === -1 ? FIRST_PARTS.length : i;
-};
-
-/**
- * Returns the same zip with the workbook, its relations and the shared strings moved in front
- * of the sheets, entries otherwise untouched (compressed bytes are copied, not re-packed).
- *
- * Why: Excel writes xl/workbook.xml first, but other tools (exceljs's own writer, so our own
- * template too) write it last. exceljs's streaming reader then parks each sheet in a temp file
- * and, intermittently under load, reads the sheets before the workbook model exists
- * ("Cannot read properties of undefined (reading 'sheets')"), refusing a sound file.
- * Call only after checkZipInflation has accepted the structure.
- */
-export function orderForStreaming(buf: Uint8Array): Uint8Array {
-  const eocd = findEnd(buf);
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const directoryAt = view.getUint32(eocd + 16, true);
-  const count = view.getUint16(eocd + 10, true);
-  // Each entry's central record, and where its local record starts.
-  const records: { name: string; start: number; central: Uint8Array; local?: Uint8Array }[] = [];
-  let at = directoryAt;
-  for (let n = 0; n < count; n++) {
-    const nameLength = view.getUint16(at + 28, true);
-    const size = 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    records.push({
-      name: new TextDecoder().decode(buf.subarray(at + 46, at + 46 + nameLength)),
-      start: view.getUint32(at + 42, true),
-      central: buf.subarray(at, at + size),
-    });
-    at += size;
-  }
-  // Local records run front to back without gaps (checked by checkZipInflation), so each ends
-  // where the next begins, and the last where the central directory begins.
-  const inZip = records.sort((a, b) => a.start - b.start);
-  inZip.forEach((r, i) => {
-    r.local = buf.subarray(r.start, inZip[i + 1]?.start ?? directoryAt);
-  });
-  const ordered = [...inZip].sort((a, b) => rank(a.name) - rank(b.name) || a.start - b.start);
-  if (ordered.every((r, i) => r === inZip[i])) return buf;
-
-  const out = Buffer.alloc(buf.length);
-  let offset = 0;
-  const moved = ordered.map((r) => {
-    const local = r.local as Uint8Array;
-    out.set(local, offset);
-    offset += local.length;
-    return offset - local.length;
-  });
-  const newDirectoryAt = offset;
-  ordered.forEach((r, i) => {
-    out.set(r.central, offset);
-    out.writeUInt32LE(moved[i], offset + 42);
-    offset += r.central.length;
-  });
-  out.set(buf.subarray(eocd), offset);
-  out.writeUInt32LE(newDirectoryAt, offset + 16);
-  return out.subarray(0, offset + (buf.length - eocd));
 }

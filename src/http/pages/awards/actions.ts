@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { tr, type Words, words } from '../../../domain/i18n.ts';
+import { type Words, words } from '../../../domain/i18n.ts';
 import { reopenAward, returnAward, submitAward, verifyAward } from '../../../services/awards/workflow.ts';
 import { deleteAward } from '../../../services/awards/write.ts';
 import { AppError } from '../../../services/errors.ts';

@@ -154,8 +154,13 @@ export function EvidenceForms({
   );
 }
 
-/** Turns a refused upload into a flash message on the award page (the form has nothing else to keep). */
+/**
+ * Turns a refused upload into a flash message on the award page (the form has nothing else to
+ * keep). Rights (403) and an award the user cannot see (404, e.g. another region's) are error
+ * pages, as for the workflow buttons: a redirect back to a page the user cannot open says less.
+ */
 function refused(c: Context<AppEnv>, id: number, err: unknown) {
+  if (err instanceof AppError && (err.status === 403 || err.status === 404)) throw err;
   const state = formErrors(err, {});
   const extra = Object.values(state.errors).flat().join(' ');
   flash(c, [state.message, extra].filter(Boolean).join(' '), 'error');

@@ -1,6 +1,8 @@
 // Watched news sources: registered by a curator or admin for the home region, changed and
 // (de)activated with an audit event each, and listed with their health — when they were last
-// fetched, what went wrong, how many articles and findings they brought.
+// fetched, what went wrong, how many articles and findings they brought. Several regions may
+// watch the same address: each has its own source (settings, pause, health, errors), all
+// subscribed to one shared fetch record (./fetch-record.ts), so the address is fetched once.
 
 import type { Kysely, Selectable } from 'kysely';
 import { nowIso } from '../../../db/now.ts';
@@ -12,6 +14,7 @@ import { recordAudit } from '../../audit.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import { homeRegion } from '../ingest.ts';
 import { checkWebUrl, FetchError } from './fetch.ts';
+import { fetchRecordFor } from './fetch-record.ts';
 import type { CreateSource, UpdateSource } from './schemas.ts';
 
 export type SourceRow = Selectable<NewsSourceTable>;
@@ -55,9 +58,11 @@ export async function createSource(
   const home = await homeRegion(db, actor.regionId);
   if (!home) throw new AppError('conflict', 'Belum ada daerah: buat daerahnya dulu (prestasi demo / admin)');
   return inTransaction(db, async (trx) => {
+    // Once per region: another region watching the same address is the point of sharing it.
     const taken = await trx
       .selectFrom('news_sources')
       .select('id')
+      .where('region_id', '=', home.id)
       .where('url', '=', input.url)
       .executeTakeFirst();
     if (taken)
@@ -65,6 +70,8 @@ export async function createSource(
         { field: 'url', message: 'sudah terdaftar' },
       ]);
     const now = nowIso();
+    // Subscribed to the address's shared fetch record: one request per round serves every region.
+    const fetchId = await fetchRecordFor(trx, input.url);
     const row = await trx
       .insertInto('news_sources')
       .values({
@@ -75,8 +82,8 @@ export async function createSource(
         outlet: input.outlet ?? null,
         interval_minutes: input.intervalMinutes,
         active: 1,
-        etag: null,
-        last_modified: null,
+        fetch_id: fetchId,
+        listing_hash: null,
         last_fetch_at: null,
         last_success_at: null,
         last_status: null,

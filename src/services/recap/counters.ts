@@ -137,15 +137,17 @@ export async function countedByUnitPath(
 ): Promise<{ path: string; count: number }[]> {
   const all = await counted(db, { ...scope, unitPath: null }, 'unit', year, 'key');
   // The unit groups hold team awards under their own unit too; take those back out.
+  // The region's team awards first, then those read by id (see teamOnly for why).
+  const teams = await teamAwardIds(db, scope.regionCode);
   let q = db
     .selectFrom('awards')
     .select((eb) => ['awards.unit_path', eb.fn.count('awards.id').distinct().as('count')])
     .where(visible({ ...scope, unitPath: null }))
     .where('awards.unit_path', 'is not', null)
-    .where('awards.id', 'in', (eb) => eb.selectFrom('award_team_members as t').select('t.award_id'))
+    .where('awards.id', 'in', teams)
     .groupBy('awards.unit_path');
   if (year !== null) q = q.where('awards.edition_year', '=', year);
-  for (const r of await q.execute()) {
+  for (const r of teams.length ? await q.execute() : []) {
     const left = (all.get(r.unit_path as string) ?? 0) - n(r.count);
     if (left > 0) all.set(r.unit_path as string, left);
     else all.delete(r.unit_path as string);
@@ -158,4 +160,11 @@ export async function countedByUnitPath(
 export async function countedUnitPaths(db: Kysely<Database>, scope: RecapScope): Promise<string[]> {
   const groups = await rows(db, scope, 'unit', null).select('c.key').distinct().execute();
   return groups.map((g) => g.key);
+}
+
+/** Ids of the awards that have team members, of one region or all: few, whatever the number of awards. */
+export async function teamAwardIds(db: Kysely<Database>, regionCode: string | null): Promise<number[]> {
+  let q = db.selectFrom('award_team_members as t').select('t.award_id').distinct();
+  if (regionCode !== null) q = q.where('t.region_id', '=', regionIdOrNone(regionCode));
+  return (await q.execute()).map((r) => r.award_id);
 }

@@ -26,6 +26,7 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       '009_region_tenants',
       '010_region_security',
       '011_public_counts',
+      '012_public_award_counts',
       '013_shared_fetches_open_data',
       '014_change_versions',
     ]);

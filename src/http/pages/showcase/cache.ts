@@ -135,14 +135,6 @@ function cacheFor(db: Kysely<Database>): PageCache {
   return cache;
 }
 
-/**
- * The generation of the data of `scope` the cached answers belong to (see version.ts): the open
- * data files are written once per generation of their region's data.
- */
-export async function currentGeneration(c: Context<AppEnv>, scope: CacheScope): Promise<string> {
-  return String(await cacheFor(c.get('deps').db.db).versions.generation(scope));
-}
-
 /** How many pages are kept, their bytes, and how many renders there have been. */
 export function pageCacheStats(db: Kysely<Database>) {
   const cache = cacheFor(db);

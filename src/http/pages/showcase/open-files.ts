@@ -14,17 +14,17 @@ import { finished } from 'node:stream/promises';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import type { CacheScope } from '../../../services/showcase/version.ts';
+import { type CacheScope, publicVersions } from '../../../services/showcase/version.ts';
 import type { AppEnv } from '../../env.ts';
-import { CACHE_CONTROL, currentGeneration, etagMatches } from './cache.ts';
+import { CACHE_CONTROL, etagMatches } from './cache.ts';
 
 // Open-data downloads are too large for the page cache at national size (a million awards is
 // hundreds of MB of CSV or JSON; the cache keeps no entry over 8 MB), so each is written once
-// per generation of its region's data (of every region's, for the deployment's files; see
-// services/showcase/version.ts) to a file under UPLOAD_DIR/.open-data — a batch of rows at a time, never
-// whole in memory — and served from there, streamed, with its ETag (the SHA-1 of its bytes, the
-// same tag the page cache gives) and 304s. When the data changes the next request writes the new
-// file and the old one goes; concurrent requests for a file being written share that one write.
+// per generation of its data (its region's, or every region's: services/showcase/version.ts)
+// to a file under UPLOAD_DIR/.open-data — a batch of rows at a time, never whole in memory —
+// and served from there, streamed, with its ETag (the SHA-1 of its bytes, the same tag the page
+// cache gives) and 304s. When the data changes the next request writes the new file and the
+// old one goes; concurrent requests for a file being written share that one write.
 
 export interface OpenFile {
   path: string;
@@ -36,8 +36,8 @@ export interface OpenFile {
 export type Sink = (chunk: string) => Promise<void>;
 
 class OpenFileStore {
-  /** name → the file of the current data version. */
-  readonly files = new Map<string, OpenFile & { version: string }>();
+  /** name → the file of its data's current generation. */
+  readonly files = new Map<string, OpenFile & { generation: number }>();
   readonly inflight = new Map<string, Promise<OpenFile>>();
   /** Files written since start (a request answered from a file writes nothing). */
   builds = 0;
@@ -56,8 +56,8 @@ export const openFileStats = (db: Kysely<Database>) => ({ builds: storeFor(db).b
 const dirOf = (c: Context<AppEnv>) => join(c.get('deps').config.uploadDir, '.open-data');
 
 /**
- * Serves the file `name` ('36.71-penghargaan.csv') of the current generation of the data of
- * `scope` (the region, or null for every region), writing it first when there is none. `write` receives the sink for the file's bytes and the sink for a
+ * Serves the file `name` ('36.71-penghargaan.csv') of its data's current generation, writing it
+ * first when there is none. `write` receives the sink for the file's bytes and the sink for a
  * scratch file whose bytes it may prepend to (see `OpenWriter`).
  */
 export async function serveOpenFile(
@@ -69,10 +69,10 @@ export async function serveOpenFile(
   headers: Record<string, string> = {},
 ): Promise<Response> {
   const store = storeFor(c.get('deps').db.db);
-  const version = await currentGeneration(c, scope);
+  const generation = await publicVersions(c.get('deps').db.db).generation(scope);
   let file = store.files.get(name);
-  if (!file || file.version !== version) {
-    const key = `${name}|${version}`;
+  if (!file || file.generation !== generation) {
+    const key = `${name}|${generation}`;
     let pending = store.inflight.get(key);
     if (!pending) {
       store.builds++;
@@ -82,7 +82,7 @@ export async function serveOpenFile(
     const built = await pending;
     const old = store.files.get(name);
     if (old && old.path !== built.path) rmSync(old.path, { force: true });
-    file = { ...built, version };
+    file = { ...built, generation };
     store.files.set(name, file);
   }
   const head: Record<string, string> = {

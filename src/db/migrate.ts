@@ -9,7 +9,9 @@ import * as m008 from './migrations/008_intake_retry_undo.ts';
 import * as m009 from './migrations/009_region_tenants.ts';
 import * as m010 from './migrations/010_region_security.ts';
 import * as m011 from './migrations/011_public_counts.ts';
-import * as m013 from './migrations/013_shared_fetches.ts';
+import * as m012 from './migrations/012_public_award_counts.ts';
+import * as m013 from './migrations/013_shared_fetches_open_data.ts';
+import * as m014 from './migrations/014_change_versions.ts';
 import type { Database } from './schema.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time:
@@ -26,7 +28,9 @@ const migrations: Record<string, Migration> = {
   '009_region_tenants': m009,
   '010_region_security': m010,
   '011_public_counts': m011,
-  '013_shared_fetches': m013,
+  '012_public_award_counts': m012,
+  '013_shared_fetches_open_data': m013,
+  '014_change_versions': m014,
 };
 
 /** Up to the newest migration, or only up to `upTo` (tests build a database as it was before a change). */

@@ -165,6 +165,17 @@ export interface AwardTeamMemberTable {
   position: number;
 }
 
+/** Counts of verified public awards per region, year and one group (migration 012); kept by triggers. */
+export interface PublicAwardCountTable {
+  region_id: number;
+  /** 'field' | 'giver' | 'level' | 'received' | 'unit' */
+  dim: string;
+  key: string;
+  sub: string;
+  edition_year: number;
+  n: number;
+}
+
 export interface EvidenceTable {
   id: Generated<number>;
   region_id: number;
@@ -385,6 +396,7 @@ export interface Database {
   login_attempts: LoginAttemptTable;
   awards: AwardTable;
   award_team_members: AwardTeamMemberTable;
+  public_award_counts: PublicAwardCountTable;
   evidence: EvidenceTable;
   audit_events: AuditEventTable;
   scales: ScaleTable;

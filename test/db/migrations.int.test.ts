@@ -26,7 +26,9 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       '009_region_tenants',
       '010_region_security',
       '011_public_counts',
-      '013_shared_fetches',
+      '012_public_award_counts',
+      '013_shared_fetches_open_data',
+      '014_change_versions',
     ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();
     expect(givers.find((g) => g.code === 'kemendagri')).toBeTruthy();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.ts';
 import { createTestApp } from '../support/app.ts';
-import { type BulkOptions, bulkAward, insertBulkAwards } from '../support/bulk-awards.ts';
+import { type BulkAward, type BulkOptions, bulkAward, insertBulkAwards } from '../support/bulk-awards.ts';
 import { dom } from './support.ts';
 
 // The showcase on a database far larger than the demo: 60,000 awards in one region (the demo
@@ -106,6 +106,49 @@ describe('public pages on a large database', () => {
     )[0];
     expect(listed[0].querySelector('.award-meta')?.textContent).toContain(String(newest.year));
     expect(res.text).toContain(`dan ${(inDinkes.length - 50).toLocaleString('id-ID')} lainnya`);
+  });
+
+  it('recap API: every count of a year, since the founding and by unit, from the kept counts', async () => {
+    // Migration 012: the public recap reads counts the database keeps, not the awards.
+    const res = await get('/api/v1/recap?year=2020');
+    expect(res.status).toBe(200);
+    const r = res.json;
+    const inYear = shown().filter((x) => x.year === 2020);
+    expect(r.total).toBe(inYear.length);
+    expect(r.previousYearTotal).toBe(shown().filter((x) => x.year === 2019).length);
+    // Founded 1993-02-28, every award from 1995 on: since the founding is every year through 2020.
+    expect(r.cumulative.total).toBe(shown().filter((x) => x.year <= 2020).length);
+    const tally = <K extends string | number>(key: (x: BulkAward) => K) => {
+      const m = new Map<K, number>();
+      for (const x of inYear) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
+      return m;
+    };
+    const levels = tally((x) => x.level);
+    expect(
+      Object.fromEntries(r.byLevel.map((l: { level: string; count: number }) => [l.level, l.count])),
+    ).toEqual(Object.fromEntries(levels));
+    const fields = tally((x) => o.fieldIds[x.fieldIndex]);
+    const codeOf = new Map(
+      (await t.db.db.selectFrom('fields').select(['id', 'code']).execute()).map((f) => [f.code, f.id]),
+    );
+    expect(
+      Object.fromEntries(
+        r.byField.map((f: { code: string; count: number }) => [codeOf.get(f.code), f.count]),
+      ),
+    ).toEqual(Object.fromEntries(fields));
+    const { root, dinkes, puskesmas, bkpsdm } = t.units;
+    const units = tally((x) => x.unitIndex);
+    const totals = Object.fromEntries(
+      r.byUnit.map((u: { unitId: number; total: number; direct: number }) => [u.unitId, [u.total, u.direct]]),
+    );
+    const of = (i: number) => units.get(i) ?? 0;
+    expect(totals[root.id]).toEqual([inYear.length, of(0)]);
+    expect(totals[dinkes.id]).toEqual([of(1) + of(2), of(1)]);
+    expect(totals[puskesmas.id]).toEqual([of(2), of(2)]);
+    expect(totals[bkpsdm.id]).toEqual([of(3), of(3)]);
+    expect(r.byYear.find((y: { year: number }) => y.year === 1995).count).toBe(
+      shown().filter((x) => x.year === 1995).length,
+    );
   });
 
   it('list and data pages: totals and pages of 20, never the whole table', async () => {

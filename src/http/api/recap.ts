@@ -5,10 +5,12 @@ import { resolveScope } from '../../services/recap/scope.ts';
 import { loadOneSeries, loadSeries } from '../../services/recap/series.ts';
 import { unitReport } from '../../services/recap/unit.ts';
 import { apiRouter, errorResponses, flag, IdParam, jsonOk, regionQuery } from './openapi.ts';
+import { publicRecap } from './public-recap.ts';
 import { RecapSchema, SeriesListSchema, SeriesSchema, UnitReportSchema } from './responses/recap.ts';
 
 // /api/v1/recap and /api/v1/series: counts, trends and streaks. Verified records only unless a
-// signed-in user asks for `includeUnverified=true`; the public sees verified, public records.
+// signed-in user asks for `includeUnverified=true`; the public sees verified, public records
+// (its recap kept in memory until the region's data changes: public-recap.ts).
 
 const tags = ['recap'];
 
@@ -54,9 +56,12 @@ export function recapRoutes() {
     }),
     async (c) => {
       const q = c.req.valid('query');
+      const actor = c.get('actor');
+      // The public's recap is kept until the region's data changes (public-recap.ts).
+      if (actor === null && !q.includeUnverified) return publicRecap(c, q);
       const recap = await buildRecap(
         c.get('deps').db.db,
-        { actor: c.get('actor'), region: q.region, year: q.year, includeUnverified: q.includeUnverified },
+        { actor, region: q.region, year: q.year, includeUnverified: q.includeUnverified },
         c.get('locale'),
       );
       return c.json(recap, 200);

@@ -120,7 +120,7 @@ export async function listAwards(
         message: `Halaman ${q.page} terlalu jauh: daftar menampilkan ${formatNumber(COUNT_CAP)} baris pertama; persempit saringan (tahun, bidang, unit) atau unduh ekspor /api/v1/exports/awards.csv (page too deep: narrow the filters or use an export)`,
       },
     ]);
-  let query = await applyFilters(db, db.selectFrom('awards'), actor, q);
+  const query = await applyFilters(db, db.selectFrom('awards'), actor, q);
   // Counted through a LIMIT, so the count reads at most COUNT_CAP + 1 index entries.
   const { total } = await db
     .selectFrom(
@@ -131,16 +131,44 @@ export async function listAwards(
     )
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
-  const direction = q.order === 'asc' ? sql`asc` : sql`desc`;
-  query = query.orderBy(sql`${SORT_EXPRESSIONS[q.sort]} ${direction}`).orderBy('awards.id', q.order);
-  const rows = await query.selectAll('awards').limit(q.pageSize).offset(offset).execute();
   return {
-    items: await hydrateAwards(db, rows, locale),
+    items: await pageOf(db, query, q, offset, locale),
     total: Math.min(Number(total), COUNT_CAP),
     totalExact: Number(total) <= COUNT_CAP,
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+async function pageOf(
+  db: Kysely<Database>,
+  query: AwardQuery,
+  q: ListAwardsQuery,
+  offset: number,
+  locale: string,
+) {
+  const direction = q.order === 'asc' ? sql`asc` : sql`desc`;
+  const rows = await query
+    .orderBy(sql`${SORT_EXPRESSIONS[q.sort]} ${direction}`)
+    .orderBy('awards.id', q.order)
+    .selectAll('awards')
+    .limit(q.pageSize)
+    .offset(offset)
+    .execute();
+  return hydrateAwards(db, rows, locale);
+}
+
+/**
+ * The first page of a list without its count, for a page that shows a few awards and no total
+ * (the showcase home's newest): read in order from an index, a page's worth of entries.
+ */
+export async function firstAwards(
+  db: Kysely<Database>,
+  actor: Reader,
+  q: ListAwardsQuery,
+  locale = 'id',
+): Promise<Award[]> {
+  return pageOf(db, await applyFilters(db, db.selectFrom('awards'), actor, q), q, 0, locale);
 }
 
 /** Filters shared by the list, exports and recaps, plus what the actor may see. */

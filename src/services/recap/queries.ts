@@ -1,13 +1,15 @@
-// Recap counts aggregated in SQL, one concern per query. Each filters on the indexed columns
-// (region_id, state, edition_year — see migrations) and groups there, so a region's recap
-// reads a few hundred index entries even when the table holds a million awards.
+// Recap counts aggregated in SQL, one concern per query. The public's view (verified, public
+// records) is read from the counts the database keeps (counters.ts, migration 012): one row
+// per group, whatever the number of awards. Any other scope filters on the indexed columns
+// (region_id, state, edition_year — see migrations) and groups there.
 
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { todayIso } from '../../domain/format.ts';
 import type { Locale } from '../../domain/i18n.ts';
 import type { YearCount } from '../../domain/recap/index.ts';
-import { regionCodeOf } from '../../domain/region-code.ts';
+import { regionCodeOf, regionIdOrNone } from '../../domain/region-code.ts';
+import { countable, counted, countedByUnitPath, countedLatestYear } from './counters.ts';
 import { type RecapScope, visible } from './scope.ts';
 
 export interface FieldCount {
@@ -49,6 +51,7 @@ const byCount =
 
 /** Awards in `year`; null counts every year. */
 export async function recapTotal(db: Kysely<Database>, scope: RecapScope, year: YearFilter): Promise<number> {
+  if (countable(scope)) return (await counted(db, scope, 'level', year, null)).get('') ?? 0;
   const q = db
     .selectFrom('awards')
     .select((eb) => eb.fn.countAll().as('count'))
@@ -63,6 +66,7 @@ export async function recapLatestYear(
   scope: RecapScope,
   atMost?: number,
 ): Promise<number | null> {
+  if (countable(scope)) return countedLatestYear(db, scope, atMost);
   let q = db
     .selectFrom('awards')
     .select((eb) => eb.fn.max('awards.edition_year').as('year'))
@@ -89,13 +93,18 @@ export async function recapByYear(
   scope: RecapScope,
   toYear: number,
 ): Promise<YearCount[]> {
-  const rows = await db
-    .selectFrom('awards')
-    .select((eb) => ['awards.edition_year as year', eb.fn.countAll().as('count')])
-    .where(visible(scope))
-    .where('awards.edition_year', '<=', toYear)
-    .groupBy('awards.edition_year')
-    .execute();
+  const rows = countable(scope)
+    ? [...(await counted(db, scope, 'level', { through: toYear }, 'edition_year'))].map(([year, count]) => ({
+        year,
+        count,
+      }))
+    : await db
+        .selectFrom('awards')
+        .select((eb) => ['awards.edition_year as year', eb.fn.countAll().as('count')])
+        .where(visible(scope))
+        .where('awards.edition_year', '<=', toYear)
+        .groupBy('awards.edition_year')
+        .execute();
   if (rows.length === 0) return [];
   const counts = new Map(rows.map((r) => [Number(r.year), n(r.count)]));
   const from = Math.min(...counts.keys());
@@ -111,13 +120,18 @@ export async function recapByField(
   year: YearFilter,
   lang: Locale = 'id',
 ): Promise<FieldCount[]> {
-  const rows = await db
-    .selectFrom('awards')
-    .select((eb) => ['awards.field_id', eb.fn.countAll().as('count')])
-    .where(visible(scope))
-    .where(inYears(year))
-    .groupBy('awards.field_id')
-    .execute();
+  const rows = countable(scope)
+    ? [...(await counted(db, scope, 'field', year, 'key'))].map(([key, count]) => ({
+        field_id: key === '' ? null : Number(key),
+        count,
+      }))
+    : await db
+        .selectFrom('awards')
+        .select((eb) => ['awards.field_id', eb.fn.countAll().as('count')])
+        .where(visible(scope))
+        .where(inYears(year))
+        .groupBy('awards.field_id')
+        .execute();
   const fields = new Map(
     (await db.selectFrom('fields').select(['id', 'code', 'name_id', 'name_en']).execute()).map((f) => [
       f.id,
@@ -156,7 +170,10 @@ export async function recapByGiver(
     .where(inYears(year))
     .groupBy(['awards.awarding_body_id', text]);
   if (limit !== undefined) q = q.orderBy(sql`count(*)`, 'desc').limit(limit);
-  const rows = await q.execute();
+  const rows =
+    countable(scope) && !scope.unitPath
+      ? keptGivers(await counted(db, scope, 'giver', year, 'key'), limit)
+      : await q.execute();
   const ids = rows.map((r) => r.awarding_body_id).filter((x): x is number => x !== null);
   const givers = new Map(
     (ids.length
@@ -187,6 +204,10 @@ export async function recapByLevel(
   scope: RecapScope,
   year: YearFilter,
 ): Promise<LevelCount[]> {
+  if (countable(scope) && !scope.unitPath)
+    return [...(await counted(db, scope, 'level', year, 'key'))]
+      .map(([key, count]) => ({ level: key === '' ? null : key, count }))
+      .sort(byCount((x) => x.level ?? '\uffff'));
   const rows = await db
     .selectFrom('awards')
     .select((eb) => ['awards.level', eb.fn.countAll().as('count')])
@@ -208,6 +229,7 @@ export async function recapCumulative(
   since: string | null,
   untilYear: number | null,
 ): Promise<number> {
+  if (countable(scope) && !scope.unitPath) return countedCumulative(db, scope, since, untilYear);
   let q = db
     .selectFrom('awards')
     .select((eb) => eb.fn.countAll().as('count'))
@@ -252,6 +274,7 @@ export async function recapByUnitPath(
   scope: RecapScope,
   year: number | null,
 ): Promise<{ path: string; count: number }[]> {
+  if (countable(scope)) return countedByUnitPath(db, scope, year);
   let q = db
     .selectFrom('awards')
     .select((eb) => ['awards.unit_path', eb.fn.countAll().as('count')])
@@ -278,6 +301,10 @@ export async function recapByRegion(
   scope: RecapScope,
   year: YearFilter,
 ): Promise<Map<string, number>> {
+  if (countable(scope) && !scope.unitPath) {
+    const kept = await counted(db, scope, 'level', year, 'region_id');
+    return new Map([...kept].map(([id, count]) => [regionCodeOf(Number(id)), count]));
+  }
   const rows = await db
     .selectFrom('awards')
     .select((eb) => ['awards.region_id', eb.fn.countAll().as('count')])
@@ -286,4 +313,65 @@ export async function recapByRegion(
     .groupBy('awards.region_id')
     .execute();
   return new Map(rows.map((r) => [regionCodeOf(r.region_id), n(r.count)]));
+}
+
+/** Kept giver groups (key: id, '~' + text, or '' for neither) as the rows the query above returns. */
+function keptGivers(kept: Map<string, number>, limit: number | undefined) {
+  const rows = [...kept].map(([key, count]) => ({
+    awarding_body_id: key === '' || key.startsWith('~') ? null : Number(key),
+    text: key.startsWith('~') ? key.slice(1) : null,
+    count,
+  }));
+  if (limit === undefined) return rows;
+  // The largest groups, as `order by count(*) desc limit` picks them; ties by key, so the cut is stable.
+  return rows
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        String(a.awarding_body_id ?? a.text).localeCompare(String(b.awarding_body_id ?? b.text)),
+    )
+    .slice(0, limit);
+}
+
+/**
+ * recapCumulative from the kept counts: awards received after the founding year, plus undated
+ * ones from the founding year's edition on, plus those received in the founding year on or
+ * after the date — the one part the groups (by year of receipt) cannot split, read from the
+ * awards of the few editions that have such receipts.
+ */
+async function countedCumulative(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  since: string | null,
+  untilYear: number | null,
+): Promise<number> {
+  const years = untilYear === null ? null : { through: untilYear };
+  if (!since) return (await counted(db, scope, 'level', years, null)).get('') ?? 0;
+  const sinceYear = since.slice(0, 4);
+  let total = 0;
+  const editions: number[] = [];
+  const byReceipt = await db
+    .selectFrom('public_award_counts as c')
+    .select(['c.key', 'c.edition_year', 'c.n'])
+    .where('c.dim', '=', 'received')
+    .where('c.n', '>', 0)
+    .$if(scope.regionCode !== null, (q) =>
+      q.where('c.region_id', '=', regionIdOrNone(scope.regionCode as string)),
+    )
+    .$if(untilYear !== null, (q) => q.where('c.edition_year', '<=', untilYear as number))
+    .execute();
+  for (const r of byReceipt) {
+    if (r.key === '' ? r.edition_year >= Number(sinceYear) : r.key > sinceYear) total += n(r.n);
+    else if (r.key === sinceYear) editions.push(r.edition_year);
+  }
+  if (editions.length === 0) return total;
+  const row = await db
+    .selectFrom('awards')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where(visible(scope))
+    .where('awards.edition_year', 'in', [...new Set(editions)])
+    .where('awards.received_on', '>=', since)
+    .where('awards.received_on', '<', `${Number(sinceYear) + 1}-01-01`)
+    .executeTakeFirst();
+  return total + n(row?.count);
 }

@@ -49,23 +49,20 @@ export function visible(scope: RecapScope) {
           eb('awards.unit_path', 'like', prefix),
           // Team awards in which a unit of the subtree took part: found once from the units'
           // side (index team_unit), not looked up for every award of the region.
-          eb(
-            'awards.id',
-            'in',
-            eb
-              .selectFrom('award_team_members as t')
-              .select('t.award_id')
-              .where(
-                't.unit_id',
-                'in',
-                eb.selectFrom('org_units as u').select('u.id').where('u.path', 'like', prefix),
-              ),
-          ),
+          eb('awards.id', 'in', teamAwardsIn(eb, prefix)),
         ]),
       );
     }
     return eb.and(parts);
   };
+}
+
+/** Ids of the awards in which a unit whose path matches `prefix` took part as a team member. */
+function teamAwardsIn(eb: ExpressionBuilder<Database, 'awards'>, prefix: string) {
+  return eb
+    .selectFrom('award_team_members as t')
+    .select('t.award_id')
+    .where('t.unit_id', 'in', eb.selectFrom('org_units as u').select('u.id').where('u.path', 'like', prefix));
 }
 
 /** Resolves the region (default: the first one) and checks the unverified request. */

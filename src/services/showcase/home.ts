@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Locale } from '../../domain/i18n.ts';
 import type { Change } from '../../domain/recap/index.ts';
 import type { Award } from '../awards/model.ts';
-import { listAwards } from '../awards/read.ts';
+import { firstAwards } from '../awards/read.ts';
 import { recapByField, recapByGiver, recapDefaultYear } from '../recap/queries.ts';
 import { recapHeadline } from '../recap/recap.ts';
 import { PUBLIC_SCOPE } from '../recap/scope.ts';
@@ -51,7 +51,8 @@ export async function homeData(
     recapHeadline(db, scope, opts.foundedOn, year),
     recapByField(db, scope, year, opts.locale),
     recapByGiver(db, scope, year, MAX_GIVERS),
-    listAwards(
+    // The newest few, by index (awards_region_public_received); no count of the rest.
+    firstAwards(
       db,
       null,
       { sort: 'receivedOn', order: 'desc', page: 1, pageSize: 6, region: opts.regionCode ?? undefined },
@@ -74,6 +75,6 @@ export async function homeData(
       .sort(byCountThenLabel),
     byGiver: byGiver.sort(byCountThenLabel),
     cumulative: opts.foundedOn ? { since: opts.foundedOn, total: headline.cumulative.total } : null,
-    recent: recent.items,
+    recent,
   };
 }

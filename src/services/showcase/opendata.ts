@@ -1,28 +1,77 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { awardsForExport } from '../exports/awards.ts';
+import { regionIdOrNone } from '../../domain/region-code.ts';
+import { readableBy } from '../access.ts';
+import { hydrateAwards } from '../awards/model.ts';
 import { defuseCell } from '../exports/cells.ts';
 import { OPEN_DICTIONARY, type OpenValue, openRecord } from '../exports/open-dictionary.ts';
 
 // Open data of the public record on /data: one row per verified, public award, in the columns
 // of the one open-data dictionary (exports/open-dictionary.ts) that the Satu Data package also
 // uses. The dictionary travels with the data (in the JSON, and as its own CSV).
+//
+// At national size (a million awards) the rows do not fit in memory at once: they are read in
+// keyset batches, newest edition first, and written out a batch at a time (the showcase keeps
+// the result as a file per data version, http/pages/showcase/open-files.ts).
 
 export type OpenRow = Record<string, OpenValue>;
 
-/** Every verified, public award (of one region, or of all when null) as open data, newest edition first. */
-export async function openDataRows(db: Kysely<Database>, regionCode: string | null): Promise<OpenRow[]> {
-  const awards = await awardsForExport(db, null, {}, regionCode);
-  return awards.reverse().map(openRecord);
+const BATCH = 1000;
+
+/**
+ * The order is (edition_year, received_on, id), newest first: what the open data always gave,
+ * the export order reversed. A batch starts after the last row of the one before, compared on
+ * `coalesce(received_on, NULL_KEY)`, which places a missing date where each database sorts
+ * NULL (first ascending on SQLite, last on PostgreSQL), so the order is the same as before on
+ * both. Migration 013 indexes this expression.
+ */
+const nullKey = (db: Kysely<Database>) =>
+  db.getExecutor().adapter instanceof PostgresAdapter ? '9999-99-99' : '';
+
+/** Every verified, public award (of one region, or of all when null), newest edition first, a batch at a time. */
+export async function* openDataBatches(
+  db: Kysely<Database>,
+  regionCode: string | null,
+): AsyncGenerator<OpenRow[]> {
+  const missing = nullKey(db);
+  const received = sql<string>`coalesce(awards.received_on, ${sql.lit(missing)})`;
+  let after: { year: number; received: string; id: number } | null = null;
+  for (;;) {
+    let q = db.selectFrom('awards').where(readableBy(null));
+    if (regionCode) q = q.where('awards.region_id', '=', regionIdOrNone(regionCode));
+    if (after)
+      q = q.where(
+        sql<boolean>`(awards.edition_year, ${received}, awards.id) < (${after.year}, ${after.received}, ${after.id})`,
+      );
+    const rows = await q
+      .selectAll('awards')
+      .orderBy('awards.edition_year', 'desc')
+      .orderBy(received, 'desc')
+      .orderBy('awards.id', 'desc')
+      .limit(BATCH)
+      .execute();
+    if (!rows.length) return;
+    yield (await hydrateAwards(db, rows)).map(openRecord);
+    if (rows.length < BATCH) return;
+    const last = rows[rows.length - 1];
+    after = { year: last.edition_year, received: last.received_on ?? missing, id: last.id };
+  }
 }
 
-export function toCsv(rows: OpenRow[]): string {
-  const names = OPEN_DICTIONARY.map((c) => c.name);
-  return stringify(
-    rows.map((r) => names.map((n) => defuseCell(r[n] ?? null))),
-    { header: true, columns: names, bom: true },
-  );
+const columnNames = () => OPEN_DICTIONARY.map((c) => c.name);
+const cells = (rows: OpenRow[], names: string[]) =>
+  rows.map((r) => names.map((n) => defuseCell(r[n] ?? null)));
+
+/** The CSV, written a batch at a time (the same bytes as one stringify of every row). */
+export async function writeOpenCsv(
+  db: Kysely<Database>,
+  regionCode: string | null,
+  write: (chunk: string) => Promise<void>,
+): Promise<void> {
+  const names = columnNames();
+  await write(stringify([], { header: true, columns: names, bom: true }));
+  for await (const rows of openDataBatches(db, regionCode)) await write(stringify(cells(rows, names)));
 }
 
 export function dictionaryCsv(): string {
@@ -41,12 +90,38 @@ export interface OpenDataMeta {
   period: { from: number | null; to: number | null };
 }
 
-export function toJson(rows: OpenRow[], meta: OpenDataMeta): string {
+/**
+ * The rows of the JSON's `data` array, comma-separated, written a batch at a time; answers the
+ * count and the period, which the metadata ahead of them states.
+ */
+export async function writeOpenJsonRows(
+  db: Kysely<Database>,
+  regionCode: string | null,
+  write: (chunk: string) => Promise<void>,
+): Promise<{ rows: number; period: OpenDataMeta['period'] }> {
+  let n = 0;
+  let from: number | null = null;
+  let to: number | null = null;
+  for await (const rows of openDataBatches(db, regionCode)) {
+    for (const r of rows) {
+      const y = Number(r.tahun);
+      if (from === null || y < from) from = y;
+      if (to === null || y > to) to = y;
+    }
+    await write((n ? ',' : '') + rows.map((r) => JSON.stringify(r)).join(','));
+    n += rows.length;
+  }
+  return { rows: n, period: { from, to } };
+}
+
+/** What comes before the rows: `{"metadata":{…},"data":[` (then the rows, then `]}`). */
+export function openJsonHead(meta: OpenDataMeta, rows: number): string {
   const columns = OPEN_DICTIONARY.map(({ name, type, description }) => ({
     name,
     type,
     id: description.id,
     en: description.en,
   }));
-  return JSON.stringify({ metadata: { ...meta, columns, rows: rows.length }, data: rows });
+  return `{"metadata":${JSON.stringify({ ...meta, columns, rows })},"data":[`;
 }
+export const OPEN_JSON_TAIL = ']}';

@@ -1,9 +1,10 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database, OrgUnitRow } from '../../db/schema.ts';
 import type { Locale } from '../../domain/i18n.ts';
 import { type Change, type Count, changeOf, pathIds, type YearCount } from '../../domain/recap/index.ts';
 import { regionCodeOf, regionIdOrNone } from '../../domain/region-code.ts';
 import { notFound } from '../errors.ts';
+import { countedUnitPaths, teamOnly } from '../recap/counters.ts';
 import { recapByField, recapByYear, recapLatestYear } from '../recap/queries.ts';
 import { PUBLIC_SCOPE, type RecapScope, visible } from '../recap/scope.ts';
 import { loadSeries, type SeriesView } from '../recap/series.ts';
@@ -48,28 +49,48 @@ export interface UnitPage {
 export const MAX_LISTED = 50;
 export const MAX_SERIES = 12;
 
-function latestAwards(db: Kysely<Database>, scope: RecapScope) {
-  return (
-    db
-      .selectFrom('awards')
+/**
+ * The subtree's newest public awards: the newest MAX_LISTED of each unit that has any, read in
+ * order from an index (awards_unit_public_latest, migration 012), and of the team awards the
+ * units' own miss, merged here. Reads units × MAX_LISTED rows at most, whatever the subtree holds.
+ */
+async function latestAwards(db: Kysely<Database>, scope: RecapScope) {
+  const columns = [
+    'awards.id',
+    'awards.title',
+    'awards.edition_year',
+    'awards.received_on',
+    'awards.level',
+    'awards.awarding_body_text',
+    'g.abbreviation',
+  ] as const;
+  const newest = <Q extends SelectQueryBuilder<Database, 'awards', object>>(q: Q) =>
+    q
       .leftJoin('awarding_bodies as g', 'g.id', 'awards.awarding_body_id')
-      .select([
-        'awards.id',
-        'awards.title',
-        'awards.edition_year',
-        'awards.received_on',
-        'awards.level',
-        'awards.awarding_body_text',
-        'g.abbreviation',
-      ])
-      .where(visible(scope))
+      .select(columns)
       .orderBy('awards.edition_year', 'desc')
       // '' puts undated awards last within their year on both databases.
       .orderBy(sql`coalesce(awards.received_on, '')`, 'desc')
       .orderBy('awards.id', 'desc')
       .limit(MAX_LISTED)
-      .execute()
-  );
+      .execute();
+  const whole = { ...scope, unitPath: null };
+  const team = await teamOnly(db, scope, null);
+  const lists = await Promise.all([
+    ...(await countedUnitPaths(db, scope)).map((path) =>
+      newest(db.selectFrom('awards').where(visible(whole)).where('awards.unit_path', '=', path)),
+    ),
+    team ? newest(team) : [],
+  ]);
+  const byId = new Map(lists.flat().map((a) => [a.id, a]));
+  return [...byId.values()]
+    .sort(
+      (a, b) =>
+        b.edition_year - a.edition_year ||
+        (b.received_on ?? '').localeCompare(a.received_on ?? '') ||
+        b.id - a.id,
+    )
+    .slice(0, MAX_LISTED);
 }
 
 /** A unit's rapor from public records only: its awards and its sub-units', by year and field, and series. */

@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { VersionWatch } from '../../../services/showcase/version.ts';
+import { type CacheScope, type PublicVersions, publicVersions } from '../../../services/showcase/version.ts';
 import type { AppEnv } from '../../env.ts';
 
 // Public pages are the same for every reader of a language, so each rendered page is kept in
-// memory until the data changes. The data version is checked at most once a second
-// (VersionWatch), so a change shows within a second and a burst of readers costs one small
-// query per second instead of one render per request.
+// memory until the data it shows changes. Each page names its scope: the region it is about, or
+// every region (null). A region's pages are stale once that region's data changed (checked
+// within a second); pages about every region take a change within a minute
+// (services/showcase/version.ts has the rules). A burst of readers costs one small query per
+// second instead of one render per request, and a verification in one region leaves every other
+// region's pages cached.
 //
 // The key is what the page *means*, never the raw URL: each route names its key (the path, a
 // parsed id, the parsed list filters) and the locale is added here. Parameters a page does not
@@ -29,10 +32,15 @@ interface Entry extends Omit<Rendered, 'body'> {
   /** Encoded once: a cache hit writes the bytes without converting the string again. */
   body: Uint8Array<ArrayBuffer>;
   etag: string;
+  /** What the page is about, and the generation of that data it was rendered from. */
+  scope: CacheScope;
+  generation: number;
 }
 
 /** A page as it went out, for answering the same request again without the app (direct.ts). */
 export interface DirectPage {
+  scope: CacheScope;
+  generation: number;
   status: number;
   body: Uint8Array<ArrayBuffer>;
   etag: string;
@@ -48,6 +56,7 @@ export interface DirectPage {
 interface Failure {
   error: unknown;
   at: number;
+  generation: number;
 }
 
 const utf8 = new TextEncoder();
@@ -66,7 +75,6 @@ export const CACHE_LIMITS = {
 export const CACHE_CONTROL = 'public, max-age=60';
 
 class PageCache {
-  version: string | null = null;
   readonly pages = new Map<string, Entry>();
   bytes = 0;
   readonly inflight = new Map<string, Promise<Entry>>();
@@ -75,43 +83,43 @@ class PageCache {
   readonly direct = new Map<string, DirectPage>();
   /** Paths whose page reads nothing from the query string but the language. */
   readonly queryFree = new Set<string>();
-  /** Values derived from the data (e.g. the list's filter options), kept for this version. */
-  readonly memo = new Map<string, Promise<unknown>>();
+  /** Values derived from the data (e.g. the list's filter options), kept for their generation. */
+  readonly memo = new Map<string, { generation: number; value: Promise<unknown> }>();
   /** Renders since start, for tests and the benchmark (a cache hit renders nothing). */
   renders = 0;
   /** Requests answered by the direct path (direct.ts). */
   directHits = 0;
-  constructor(readonly watch: VersionWatch) {}
+  constructor(readonly versions: PublicVersions) {}
 
-  reset(version: string) {
-    this.version = version;
-    this.pages.clear();
-    this.bytes = 0;
-    this.failures.clear();
-    this.memo.clear();
-    this.direct.clear();
-    this.queryFree.clear();
-  }
-
-  get(key: string): Entry | undefined {
+  /** The page kept under `key` while it is of the current generation of its data. */
+  get(key: string, generation: number): Entry | undefined {
     const entry = this.pages.get(key);
-    if (entry) {
-      // Keep recently used pages: move to the end of the insertion order.
-      this.pages.delete(key);
-      this.pages.set(key, entry);
+    if (!entry) return undefined;
+    this.pages.delete(key);
+    if (entry.generation !== generation) {
+      this.bytes -= entry.body.byteLength;
+      return undefined;
     }
+    // Keep recently used pages: move to the end of the insertion order.
+    this.pages.set(key, entry);
     return entry;
   }
 
   put(key: string, entry: Entry) {
     const size = entry.body.byteLength;
     if (key.length > CACHE_LIMITS.keyLength || size > CACHE_LIMITS.entryBytes) return;
+    const old = this.pages.get(key);
+    if (old) {
+      this.pages.delete(key);
+      this.bytes -= old.body.byteLength;
+    }
     this.pages.set(key, entry);
     this.bytes += size;
+    // Pages of an older generation are never served again; they leave as the least recently used.
     while (this.pages.size > CACHE_LIMITS.entries || this.bytes > CACHE_LIMITS.bytes) {
-      const [oldKey, old] = this.pages.entries().next().value!;
+      const [oldKey, oldest] = this.pages.entries().next().value!;
       this.pages.delete(oldKey);
-      this.bytes -= old.body.byteLength;
+      this.bytes -= oldest.body.byteLength;
     }
   }
 }
@@ -121,16 +129,9 @@ const caches = new WeakMap<Kysely<Database>, PageCache>();
 function cacheFor(db: Kysely<Database>): PageCache {
   let cache = caches.get(db);
   if (!cache) {
-    cache = new PageCache(new VersionWatch(db));
+    cache = new PageCache(publicVersions(db));
     caches.set(db, cache);
   }
-  return cache;
-}
-
-async function currentCache(c: Context<AppEnv>): Promise<PageCache> {
-  const cache = cacheFor(c.get('deps').db.db);
-  const version = await cache.watch.current();
-  if (version !== cache.version) cache.reset(version);
   return cache;
 }
 
@@ -146,10 +147,9 @@ export function pageCacheStats(db: Kysely<Database>) {
   };
 }
 
-/** Forgets every cached page of this database, so the next request renders (benchmarks). */
+/** Forgets every cached page and recap of this database, so the next request renders (benchmarks). */
 export function dropCachedPages(db: Kysely<Database>) {
-  const cache = cacheFor(db);
-  cache.reset(`dropped-${cache.renders}-${Date.now()}`);
+  publicVersions(db).dropAll();
 }
 
 /** A strong validator: the hash of the exact bytes sent. */
@@ -172,40 +172,56 @@ export function cacheKey(c: Context<AppEnv>, pageKey: string): string {
 }
 
 /**
- * A value computed once per data version and shared by every request until the data changes
- * (the list's filter options: every list URL needs them to be parsed).
+ * A value computed once per generation of the data of `scope` and shared by every request until
+ * that data changes (the list's filter options: every list URL needs them to be parsed).
  */
-export async function memoised<T>(c: Context<AppEnv>, name: string, load: () => Promise<T>): Promise<T> {
-  const cache = await currentCache(c);
-  let value = cache.memo.get(name) as Promise<T> | undefined;
-  if (!value) {
-    value = load();
-    cache.memo.set(name, value);
-    value.catch(() => cache.memo.delete(name));
-  }
+export async function memoised<T>(
+  c: Context<AppEnv>,
+  scope: CacheScope,
+  name: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  const cache = cacheFor(c.get('deps').db.db);
+  const generation = await cache.versions.generation(scope);
+  const key = `${scope ?? ''}|${name}`;
+  const kept = cache.memo.get(key);
+  if (kept?.generation === generation) return kept.value as Promise<T>;
+  const value = load();
+  cache.memo.delete(key);
+  if (cache.memo.size >= CACHE_LIMITS.entries) cache.memo.delete(cache.memo.keys().next().value!);
+  cache.memo.set(key, { generation, value });
+  value.catch(() => {
+    if (cache.memo.get(key)?.value === value) cache.memo.delete(key);
+  });
   return value;
 }
 
 /**
  * Serves the page named `pageKey` from the cache (rendering it on a miss) with ETag,
- * Cache-Control and 304s. `pageKey` must contain everything the render reads from the request
- * other than the locale, and nothing else. `query: 'ignored'` says the page reads nothing from
- * the query string (but the language), so the direct path may answer it for any query string.
+ * Cache-Control and 304s. `scope` is the region the page shows (its code), or null for a page
+ * about every region: the page is kept until that data changes. `pageKey` must contain
+ * everything the render reads from the request other than the locale, and nothing else.
+ * `query: 'ignored'` says the page reads nothing from the query string (but the language), so
+ * the direct path may answer it for any query string.
  */
 export async function servePage(
   c: Context<AppEnv>,
+  scope: CacheScope,
   pageKey: string,
   render: () => Promise<Rendered>,
   opts: { query: 'read' | 'ignored' } = { query: 'read' },
 ): Promise<Response> {
-  const cache = await currentCache(c);
-  const version = cache.version;
+  const cache = cacheFor(c.get('deps').db.db);
+  const generation = await cache.versions.generation(scope);
   const key = cacheKey(c, pageKey);
-  let entry = cache.get(key);
+  let entry = cache.get(key, generation);
   if (!entry) {
     const failed = cache.failures.get(key);
-    if (failed && Date.now() - failed.at < CACHE_LIMITS.failureMs) throw failed.error;
-    let pending = cache.inflight.get(key);
+    if (failed?.generation === generation && Date.now() - failed.at < CACHE_LIMITS.failureMs)
+      throw failed.error;
+    // Concurrent misses of one key and generation share one render.
+    const flight = `${generation}|${key}`;
+    let pending = cache.inflight.get(flight);
     if (!pending) {
       cache.renders++;
       pending = render()
@@ -214,19 +230,19 @@ export async function servePage(
             ...r,
             body: utf8.encode(r.body) as Uint8Array<ArrayBuffer>,
             etag: etagOf(r.body),
+            scope,
+            generation,
           };
-          if (cache.version === version) cache.put(key, e);
+          cache.put(key, e);
           return e;
         })
         .catch((error: unknown) => {
-          if (cache.version === version) {
-            if (cache.failures.size >= CACHE_LIMITS.entries) cache.failures.clear();
-            cache.failures.set(key, { error, at: Date.now() });
-          }
+          if (cache.failures.size >= CACHE_LIMITS.entries) cache.failures.clear();
+          cache.failures.set(key, { error, at: Date.now(), generation });
           throw error;
         })
-        .finally(() => cache.inflight.delete(key));
-      cache.inflight.set(key, pending);
+        .finally(() => cache.inflight.delete(flight));
+      cache.inflight.set(flight, pending);
     }
     entry = await pending;
   }
@@ -234,10 +250,7 @@ export async function servePage(
 }
 
 /** Responses that came out of the cache, so the server can remember them by request line. */
-const fromCache = new WeakMap<
-  Response,
-  { cache: PageCache; entry: Entry; version: string | null; queryFree: boolean }
->();
+const fromCache = new WeakMap<Response, { cache: PageCache; entry: Entry; queryFree: boolean }>();
 
 /** How the direct path names a request (built by direct.ts from the raw Node request). */
 export interface DirectRequest {
@@ -252,12 +265,14 @@ export interface DirectRequest {
 /**
  * After the app answered: when the response is a cached page, remember it under the exact
  * request `requestKey`, so the same request next time is answered before the app (direct.ts).
- * Only while the data version it was rendered for is current, and never a response setting a
- * cookie. The app's own headers (security headers included) are kept as they were sent.
+ * Only while the generation of the data it was rendered from is current, and never a response
+ * setting a cookie. The app's own headers (security headers included) are kept as they were sent.
  */
 export function rememberDirect(req: DirectRequest, res: Response): void {
   const tag = fromCache.get(res);
-  if (!tag || tag.cache.version !== tag.version || res.headers.has('set-cookie')) return;
+  if (!tag || res.headers.has('set-cookie')) return;
+  const { scope, generation } = tag.entry;
+  if (tag.cache.versions.lastGeneration(scope) !== generation) return;
   const { direct, queryFree } = tag.cache;
   if (tag.queryFree && queryFree.size < CACHE_LIMITS.directEntries) queryFree.add(req.path);
   const key = queryFree.has(req.path) ? req.byPath() : req.exact;
@@ -268,6 +283,8 @@ export function rememberDirect(req: DirectRequest, res: Response): void {
   });
   direct.delete(key);
   direct.set(key, {
+    scope,
+    generation,
     status: tag.entry.status,
     body: tag.entry.body,
     etag: tag.entry.etag,
@@ -284,16 +301,17 @@ export function rememberDirect(req: DirectRequest, res: Response): void {
 }
 
 /**
- * The page remembered for this request while the data version is known to be current
- * (checked within the last second), else undefined: the app then answers and re-checks.
- * A page that reads no query parameter is found by its path whatever the query string holds,
- * so `/?x=<random>` is answered here too.
+ * The page remembered for this request while the generation of its data is known to be
+ * current (the versions read within the last second), else undefined: the app then answers
+ * and re-checks. A page that reads no query parameter is found by its path whatever the query
+ * string holds, so `/?x=<random>` is answered here too.
  */
 export function directPage(db: Kysely<Database>, req: DirectRequest): DirectPage | undefined {
   const cache = caches.get(db);
-  if (!cache || cache.version === null || cache.watch.peek() !== cache.version) return undefined;
+  if (!cache) return undefined;
   const page = cache.direct.get(cache.queryFree.has(req.path) ? req.byPath() : req.exact);
-  if (page) cache.directHits++;
+  if (!page || cache.versions.peekGeneration(page.scope) !== page.generation) return undefined;
+  cache.directHits++;
   return page;
 }
 
@@ -308,7 +326,6 @@ function respond(c: Context<AppEnv>, e: Entry, queryFree: boolean): Response {
     Vary: 'Cookie',
     ...e.headers,
   };
-  const version = cacheFor(c.get('deps').db.db).version;
   let res: Response;
   if (e.status === 200 && matches(c.req.header('if-none-match'), e.etag)) {
     res = c.body(null, 304, headers);
@@ -316,6 +333,6 @@ function respond(c: Context<AppEnv>, e: Entry, queryFree: boolean): Response {
     headers['Content-Type'] = e.type;
     res = c.body(e.body, e.status, headers);
   }
-  fromCache.set(res, { cache: cacheFor(c.get('deps').db.db), entry: e, version, queryFree });
+  fromCache.set(res, { cache: cacheFor(c.get('deps').db.db), entry: e, queryFree });
   return res;
 }

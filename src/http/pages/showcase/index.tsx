@@ -11,13 +11,19 @@ import { compareRegions, comparisonDefaultYear } from '../../../services/recap/c
 import { recapByRegion, recapLatestYear, recapTotal } from '../../../services/recap/queries.ts';
 import { PUBLIC_SCOPE } from '../../../services/recap/scope.ts';
 import { homeData } from '../../../services/showcase/home.ts';
-import { dictionaryCsv, openDataRows, toCsv, toJson } from '../../../services/showcase/opendata.ts';
+import {
+  dictionaryCsv,
+  OPEN_JSON_TAIL,
+  openJsonHead,
+  writeOpenCsv,
+  writeOpenJsonRows,
+} from '../../../services/showcase/opendata.ts';
 import { filterOptions } from '../../../services/showcase/options.ts';
 import { seriesOf } from '../../../services/showcase/series.ts';
 import { loadSite, publicRegionOf, regionCount, type Site } from '../../../services/showcase/site.ts';
 import { timelineData } from '../../../services/showcase/timeline.ts';
 import { unitIndexData, unitPageData } from '../../../services/showcase/unit.ts';
-import { listRegions, provinceName } from '../../../services/units.ts';
+import { getRegion, listRegions, provinceName } from '../../../services/units.ts';
 import type { AppEnv } from '../../env.ts';
 import { AwardPage } from './award.tsx';
 import { etagOf, memoised, type Rendered, servePage } from './cache.ts';
@@ -27,6 +33,7 @@ import { HomePage } from './home.tsx';
 import { link } from './links.ts';
 import { ListPage } from './list.tsx';
 import { paramsToLink, parseListParams } from './list-query.ts';
+import { serveOpenFile } from './open-files.ts';
 import { RegionsPage } from './regions.tsx';
 import { TimelinePage } from './timeline.tsx';
 import { UnitPage } from './unit.tsx';
@@ -90,15 +97,21 @@ function deploymentPlace(c: Context<AppEnv>): Place {
 async function regionPlace(c: Context<AppEnv>, code: string): Promise<Place | null> {
   if (!REGION_CODE.test(code)) return null;
   const { db, config } = c.get('deps');
-  const site = await memoised(c, `site|${code}`, () => loadSite(db.db, config, code));
+  const site = await memoised(c, code, 'site', () => loadSite(db.db, config, code));
   return site ? { site, base: `/wilayah/${code}` } : null;
 }
 
-/** The root's showcase in a single-region install; null when the deployment keeps many. */
+/**
+ * The root's showcase in a single-region install; null when the deployment keeps many. Whether
+ * it keeps one, and which, is a fact about every region (may be a minute behind, see
+ * version.ts); the site itself is the region's own, kept with its pages.
+ */
 async function rootPlace(c: Context<AppEnv>): Promise<Place | null> {
   const { db, config } = c.get('deps');
-  if ((await memoised(c, 'regions', () => regionCount(db.db))) > 1) return null;
-  const site = await memoised(c, 'site|', () => loadSite(db.db, config));
+  if ((await memoised(c, null, 'regions', () => regionCount(db.db))) > 1) return null;
+  const code = await memoised(c, null, 'first', async () => (await getRegion(db.db))?.code ?? null);
+  if (code === null) return deploymentPlace(c);
+  const site = await memoised(c, code, 'site', () => loadSite(db.db, config, code));
   return site ? { site, base: '' } : deploymentPlace(c);
 }
 
@@ -118,6 +131,7 @@ type Handler = (c: Context<AppEnv>, p: Place) => Promise<Response>;
 const home: Handler = (c, p) =>
   servePage(
     c,
+    regionOf(p),
     `${p.base}/`,
     () =>
       page(c, p, async (v) => {
@@ -136,12 +150,12 @@ const list: Handler = async (c, p) => {
   const db = c.get('deps').db.db;
   const locale = c.get('locale');
   const region = regionOf(p);
-  const options = await memoised(c, `options|${locale}|${region}`, () => filterOptions(db, locale, region));
+  const options = await memoised(c, region, `options|${locale}`, () => filterOptions(db, locale, region));
   const parsed = parseListParams((name) => c.req.query(name), options);
   // The key is the parsed filters: unknown parameters and spellings of the same filter
   // (order, spaces) are one page.
   const key = `${p.base}/penghargaan?${JSON.stringify([parsed.params, parsed.ignored])}`;
-  return servePage(c, key, () =>
+  return servePage(c, region, key, () =>
     page(
       c,
       p,
@@ -161,6 +175,7 @@ const award: Handler = (c, p) => {
   const id = idParam(c.req.param('id') ?? '');
   return servePage(
     c,
+    regionOf(p),
     `${p.base}/penghargaan/${id}`,
     () =>
       page(c, p, async (v) => {
@@ -177,7 +192,7 @@ const award: Handler = (c, p) => {
 };
 
 const units: Handler = (c, p) =>
-  servePage(c, `${p.base}/unit`, () =>
+  servePage(c, regionOf(p), `${p.base}/unit`, () =>
     page(c, p, async (v) => {
       const list = await unitIndexData(c.get('deps').db.db, regionOf(p));
       return <UnitsPage v={v} units={list} />;
@@ -188,6 +203,7 @@ const unit: Handler = (c, p) => {
   const id = idParam(c.req.param('id') ?? '');
   return servePage(
     c,
+    regionOf(p),
     `${p.base}/unit/${id}`,
     () =>
       page(c, p, async (v) => {
@@ -203,6 +219,7 @@ const unit: Handler = (c, p) => {
 const timeline: Handler = (c, p) =>
   servePage(
     c,
+    regionOf(p),
     `${p.base}/linimasa`,
     () =>
       page(c, p, async (v) => {
@@ -217,6 +234,7 @@ const timeline: Handler = (c, p) =>
 const data: Handler = (c, p) =>
   servePage(
     c,
+    regionOf(p),
     `${p.base}/data|${regionOf(p)}`,
     () =>
       page(c, p, async (v) => {
@@ -232,22 +250,23 @@ const data: Handler = (c, p) =>
     QUERY_IGNORED,
   );
 
+// The rows themselves: a file per data version, written a batch at a time (open-files.ts).
+const openFileName = (p: Place, file: string) => `${regionOf(p) ?? 'semua'}-${file}`;
+
 const dataCsv: Handler = (c, p) =>
-  servePage(
+  serveOpenFile(
     c,
-    `${p.base}/data/penghargaan.csv|${regionOf(p)}`,
-    async () => ({
-      body: toCsv(await openDataRows(c.get('deps').db.db, regionOf(p))),
-      type: 'text/csv; charset=utf-8',
-      status: 200,
-      headers: { 'Content-Disposition': 'attachment; filename="penghargaan.csv"' },
-    }),
-    QUERY_IGNORED,
+    regionOf(p),
+    openFileName(p, 'penghargaan.csv'),
+    'text/csv; charset=utf-8',
+    ({ out }) => writeOpenCsv(c.get('deps').db.db, regionOf(p), out),
+    { 'Content-Disposition': 'attachment; filename="penghargaan.csv"' },
   );
 
 const dataDictionary: Handler = (c, p) =>
   servePage(
     c,
+    regionOf(p),
     `${p.base}/data/kamus-kolom.csv`,
     async () => ({
       body: dictionaryCsv(),
@@ -259,33 +278,30 @@ const dataDictionary: Handler = (c, p) =>
   );
 
 const dataJson: Handler = (c, p) =>
-  servePage(
+  serveOpenFile(
     c,
-    `${p.base}/data/penghargaan.json|${regionOf(p)}`,
-    async () => {
-      const rows = await openDataRows(c.get('deps').db.db, regionOf(p));
-      // A loop, not Math.min(...years): a spread of a million values overflows the stack.
-      let from: number | null = null;
-      let to: number | null = null;
-      for (const r of rows) {
-        const y = Number(r.tahun);
-        if (from === null || y < from) from = y;
-        if (to === null || y > to) to = y;
-      }
-      return {
-        body: toJson(rows, {
-          title: `Penghargaan ${p.site.name}`,
-          producer: p.site.name,
-          regionCode: p.site.regionCode,
-          licence: 'CC BY 4.0',
-          generatedAt: new Date().toISOString(),
-          period: { from, to },
-        }),
-        type: 'application/json; charset=utf-8',
-        status: 200,
-      };
+    regionOf(p),
+    openFileName(p, 'penghargaan.json'),
+    'application/json; charset=utf-8',
+    async ({ out, scratch, appendScratch }) => {
+      // The metadata ahead of the rows states their count and period: rows first, aside.
+      const { rows, period } = await writeOpenJsonRows(c.get('deps').db.db, regionOf(p), scratch);
+      await out(
+        openJsonHead(
+          {
+            title: `Penghargaan ${p.site.name}`,
+            producer: p.site.name,
+            regionCode: p.site.regionCode,
+            licence: 'CC BY 4.0',
+            generatedAt: new Date().toISOString(),
+            period,
+          },
+          rows,
+        ),
+      );
+      await appendScratch();
+      await out(OPEN_JSON_TAIL);
     },
-    QUERY_IGNORED,
   );
 
 /** The pages every region has, by path under its base. */
@@ -311,6 +327,7 @@ async function manyRegionsRoot(c: Context<AppEnv>, path: string): Promise<Respon
     case '/':
       return servePage(
         c,
+        null,
         '/|regions',
         () =>
           page(c, p, async (v) => {
@@ -337,7 +354,7 @@ async function manyRegionsRoot(c: Context<AppEnv>, path: string): Promise<Respon
       const region =
         id === null ? null : await publicRegionOf(db, path === '/unit/:id' ? 'unit' : 'award', id);
       if (region) return c.redirect(link(`/wilayah/${region}${c.req.path}`, lang), 301);
-      return servePage(c, `${c.req.path}|404`, async () => notFoundPage(c, p), QUERY_IGNORED);
+      return servePage(c, null, `${c.req.path}|404`, async () => notFoundPage(c, p), QUERY_IGNORED);
     }
     default:
       // Lists, units and the timeline belong to a region: choose one on the index.
@@ -354,8 +371,10 @@ async function notFoundPage(c: Context<AppEnv>, p: Place, region?: string): Prom
 async function missingRegion(c: Context<AppEnv>, code: string): Promise<Response> {
   if (/^\d{2}$/.test(code) && (await provinceName(c.get('deps').db.db, code)))
     return c.redirect(link(`/perbandingan/${code}`, c.get('locale')), 302);
+  // Kept with the region's own data: the page turns into the showcase once the region is added.
   return servePage(
     c,
+    REGION_CODE.test(code) ? code : null,
     `/wilayah/${code}|404`,
     async () => notFoundPage(c, deploymentPlace(c), code),
     QUERY_IGNORED,
@@ -369,18 +388,18 @@ const yearParam = (s: string | undefined) => (s && /^(19|20)\d{2}$/.test(s) ? Nu
 function comparison(c: Context<AppEnv>, province: string | null): Promise<Response> {
   const asked = yearParam(c.req.query('tahun'));
   const key = `/perbandingan/${province ?? ''}?${asked ?? ''}`;
-  return servePage(c, key, () =>
+  return servePage(c, null, key, () =>
     page(
       c,
       deploymentPlace(c),
       async (v) => {
         const db = c.get('deps').db.db;
-        const latest = await memoised(c, 'compare|year', () => comparisonDefaultYear(db));
+        const latest = await memoised(c, null, 'compare|year', () => comparisonDefaultYear(db));
         const year = asked ?? latest;
         const name = province === null ? null : await provinceName(db, province);
         if (province !== null && name === null) throw new AppError('not_found', 'not found');
         // Counted once per data version for both languages (the counts have no words).
-        const d = await memoised(c, `compare|${province ?? ''}|${year}`, () =>
+        const d = await memoised(c, null, `compare|${province ?? ''}|${year}`, () =>
           compareRegions(db, province === null ? { all: true } : { province }, year),
         );
         const years = Array.from({ length: 10 }, (_, i) => latest - i);
@@ -412,6 +431,7 @@ export function showcaseRoutes() {
     if (!/^\d{2}$/.test(province))
       return servePage(
         c,
+        null,
         `/perbandingan/${province}|404`,
         async () => notFoundPage(c, deploymentPlace(c)),
         QUERY_IGNORED,

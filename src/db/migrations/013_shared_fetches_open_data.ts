@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { isPostgres } from './001_initial.ts';
 
-// Issue 13, sources shared by several regions (a provincial outlet) without fetching twice:
+// Issue 13. Sources shared by several regions (a provincial outlet) without fetching twice:
 // - source_fetches (shared, like articles): one row per watched address, keyed by the address
 //   as it is requested (the URL without its #fragment), holding what conditional GET needs
 //   (ETag, Last-Modified) and the hash of the listing those validators belong to. The watcher
@@ -12,6 +12,11 @@ import { isPostgres } from './001_initial.ts';
 //   read) gets a full answer rather than a 304 meant for the others.
 // - news_sources.etag/last_modified move to the fetch record (one fact, declared once).
 // - articles_url: a link another source (of any region) already took in is not fetched again.
+// Open data at national size (the same issue): the showcase's open data is read in keyset
+// batches, newest edition first, on (edition_year, coalesce(received_on, K), id) where K puts a
+// missing date where the database sorts NULL ('' on SQLite, '9999-99-99' on PostgreSQL; see
+// services/showcase/opendata.ts, which must use the same expression). awards_open_data serves
+// every region's file, awards_open_data_region one region's: each batch is a range of entries.
 // Existing sources get a fetch record each (one per distinct address) and no validators: their
 // first round after this is a plain GET.
 
@@ -83,9 +88,19 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable('news_sources').dropColumn('etag').execute();
   await db.schema.alterTable('news_sources').dropColumn('last_modified').execute();
   await db.schema.createIndex('articles_url').on('articles').column('url').execute();
+
+  const received = sql.raw(`(coalesce(received_on, '${pg ? '9999-99-99' : ''}'))`);
+  await sql`create index awards_open_data on awards (state, is_public, edition_year, ${received}, id)`.execute(
+    db,
+  );
+  await sql`create index awards_open_data_region on awards (region_id, state, is_public, edition_year, ${received}, id)`.execute(
+    db,
+  );
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('awards_open_data_region').execute();
+  await db.schema.dropIndex('awards_open_data').execute();
   await db.schema.dropIndex('articles_url').execute();
   await db.schema.alterTable('news_sources').addColumn('etag', 'text').execute();
   await db.schema.alterTable('news_sources').addColumn('last_modified', 'text').execute();

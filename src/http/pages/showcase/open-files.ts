@@ -1,0 +1,161 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  type WriteStream,
+} from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import { type CacheScope, publicVersions } from '../../../services/showcase/version.ts';
+import type { AppEnv } from '../../env.ts';
+import { CACHE_CONTROL, etagMatches } from './cache.ts';
+
+// Open-data downloads are too large for the page cache at national size (a million awards is
+// hundreds of MB of CSV or JSON; the cache keeps no entry over 8 MB), so each is written once
+// per generation of its data (its region's, or every region's: services/showcase/version.ts)
+// to a file under UPLOAD_DIR/.open-data — a batch of rows at a time, never whole in memory —
+// and served from there, streamed, with its ETag (the SHA-1 of its bytes, the same tag the page
+// cache gives) and 304s. When the data changes the next request writes the new file and the
+// old one goes; concurrent requests for a file being written share that one write.
+
+export interface OpenFile {
+  path: string;
+  etag: string;
+  bytes: number;
+}
+
+/** Where the bytes go while a file is written: returns when the stream can take more. */
+export type Sink = (chunk: string) => Promise<void>;
+
+class OpenFileStore {
+  /** name → the file of its data's current generation. */
+  readonly files = new Map<string, OpenFile & { generation: number }>();
+  readonly inflight = new Map<string, Promise<OpenFile>>();
+  /** Files written since start (a request answered from a file writes nothing). */
+  builds = 0;
+}
+
+const stores = new WeakMap<Kysely<Database>, OpenFileStore>();
+const storeFor = (db: Kysely<Database>) => {
+  const store = stores.get(db) ?? new OpenFileStore();
+  stores.set(db, store);
+  return store;
+};
+
+/** Files written so far for this database (tests, the benchmark). */
+export const openFileStats = (db: Kysely<Database>) => ({ builds: storeFor(db).builds });
+
+const dirOf = (c: Context<AppEnv>) => join(c.get('deps').config.uploadDir, '.open-data');
+
+/**
+ * Serves the file `name` ('36.71-penghargaan.csv') of its data's current generation, writing it
+ * first when there is none. `write` receives the sink for the file's bytes and the sink for a
+ * scratch file whose bytes it may prepend to (see `OpenWriter`).
+ */
+export async function serveOpenFile(
+  c: Context<AppEnv>,
+  scope: CacheScope,
+  name: string,
+  type: string,
+  write: OpenWriter,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const store = storeFor(c.get('deps').db.db);
+  const generation = await publicVersions(c.get('deps').db.db).generation(scope);
+  let file = store.files.get(name);
+  if (!file || file.generation !== generation) {
+    const key = `${name}|${generation}`;
+    let pending = store.inflight.get(key);
+    if (!pending) {
+      store.builds++;
+      pending = writeFile(dirOf(c), name, write).finally(() => store.inflight.delete(key));
+      store.inflight.set(key, pending);
+    }
+    const built = await pending;
+    const old = store.files.get(name);
+    if (old && old.path !== built.path) rmSync(old.path, { force: true });
+    file = { ...built, generation };
+    store.files.set(name, file);
+  }
+  const head: Record<string, string> = {
+    ETag: file.etag,
+    'Cache-Control': CACHE_CONTROL,
+    Vary: 'Cookie',
+    ...headers,
+  };
+  if (etagMatches(c.req.header('if-none-match'), file.etag)) return c.body(null, 304, head);
+  const body = Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>;
+  return c.body(body, 200, { ...head, 'Content-Type': type, 'Content-Length': String(file.bytes) });
+}
+
+/**
+ * Writes a file's content: `out` takes the bytes in order. A format whose head depends on the
+ * rows (the JSON's metadata states their count) writes the rows to `scratch` first, then its
+ * head to `out` and the scratch after it (`appendScratch`).
+ */
+export type OpenWriter = (io: {
+  out: Sink;
+  scratch: Sink;
+  appendScratch: () => Promise<void>;
+}) => Promise<void>;
+
+async function writeFile(dir: string, name: string, write: OpenWriter): Promise<OpenFile> {
+  mkdirSync(dir, { recursive: true });
+  const stem = `${name}.${randomBytes(6).toString('hex')}`;
+  const path = join(dir, stem);
+  const scratchPath = join(dir, `${stem}.scratch`);
+  const hash = createHash('sha1');
+  let bytes = 0;
+  const out = createWriteStream(`${path}.part`);
+  let scratch: WriteStream | null = null;
+  try {
+    const sink = sinkOf(out, (chunk) => {
+      hash.update(chunk);
+      bytes += Buffer.byteLength(chunk);
+    });
+    await write({
+      out: sink,
+      scratch: (chunk) => {
+        scratch ??= createWriteStream(scratchPath);
+        return sinkOf(scratch)(chunk);
+      },
+      appendScratch: async () => {
+        if (!scratch) return;
+        scratch.end();
+        await finished(scratch);
+        for await (const chunk of createReadStream(scratchPath, { encoding: 'utf8' })) await sink(chunk);
+      },
+    });
+    out.end();
+    await finished(out);
+    renameSync(`${path}.part`, path);
+    // Files of earlier versions (or of an earlier run of the server) of this name go; a file
+    // another request is still writing (.part, .scratch) stays.
+    for (const f of readdirSync(dir))
+      if (f.startsWith(`${name}.`) && f !== stem && !/\.(part|scratch)$/.test(f))
+        rmSync(join(dir, f), { force: true });
+    return { path, etag: `"${hash.digest('base64url')}"`, bytes };
+  } catch (err) {
+    out.destroy();
+    rmSync(`${path}.part`, { force: true });
+    throw err;
+  } finally {
+    (scratch as WriteStream | null)?.destroy();
+    rmSync(scratchPath, { force: true });
+  }
+}
+
+function sinkOf(stream: WriteStream, seen?: (chunk: string) => void): Sink {
+  return async (chunk) => {
+    seen?.(chunk);
+    if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', r));
+  };
+}

@@ -1,0 +1,148 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegionScope, RegionScopeViolation, withRegions } from '../../src/db/region-scope.ts';
+import { toErrorBody } from '../../src/http/errors.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { runExport } from '../../src/services/exports/off-thread.ts';
+import { addRegionFromGazetteer } from '../../src/services/regions.ts';
+import { createUnit } from '../../src/services/units.ts';
+import { addAward } from '../recap/support.ts';
+import { sampleAward } from '../support/app.ts';
+import { createTestDb, type TestDb, testDatabaseKind } from '../support/db.ts';
+
+// The query layer's region scope (src/db/region-scope.ts) on both databases: reads of tenant
+// tables are confined, and a row can be neither created in nor moved to another region; work
+// outside a request (the export worker) runs confined too, under row-level security on PostgreSQL.
+describe('the region scope of the query layer', () => {
+  let t: TestDb;
+  const units: Record<number, number> = {};
+  beforeAll(async () => {
+    t = await createTestDb();
+    for (const code of ['36.71', '36.03']) {
+      await addRegionFromGazetteer(t.db, SYSTEM_ACTOR, code);
+      const unit = await createUnit(t.db, SYSTEM_ACTOR, {
+        regionCode: code,
+        name: `Dinkes ${code}`,
+        unitType: 'DINAS',
+      });
+      units[Number(code.replace('.', ''))] = unit.id;
+      await addAward(t.db, sampleAward(unit.id, { title: `Draf ${code}` }), 'draft');
+    }
+  }, 60_000);
+  afterAll(() => t.drop());
+
+  const kab = () => t.db.withPlugin(new RegionScope({ read: [3603], write: 3603 }));
+  const row = (region: number) => ({
+    region_id: region,
+    file_name: 'x.csv',
+    sha256: 'x',
+    rows_total: 0,
+    rows_created: 0,
+    rows_skipped: 0,
+    created_at: new Date().toISOString(),
+  });
+
+  it('refuses an insert into another region, or without a region, before it runs', async () => {
+    await expect(kab().insertInto('import_batches').values(row(3671)).execute()).rejects.toBeInstanceOf(
+      RegionScopeViolation,
+    );
+    await expect(
+      kab()
+        .insertInto('import_batches')
+        .values([row(3603), row(3671)])
+        .execute(),
+    ).rejects.toBeInstanceOf(RegionScopeViolation);
+    const { region_id: _, ...noRegion } = row(3603);
+    await expect(
+      kab()
+        .insertInto('import_batches')
+        .values(noRegion as never)
+        .execute(),
+    ).rejects.toBeInstanceOf(RegionScopeViolation);
+    // Built from a SELECT: its region cannot be checked, so it is refused too.
+    await expect(
+      kab()
+        .insertInto('import_batches')
+        .columns([
+          'region_id',
+          'file_name',
+          'sha256',
+          'rows_total',
+          'rows_created',
+          'rows_skipped',
+          'created_at',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('import_batches')
+            .select([
+              'region_id',
+              'file_name',
+              'sha256',
+              'rows_total',
+              'rows_created',
+              'rows_skipped',
+              'created_at',
+            ]),
+        )
+        .execute(),
+    ).rejects.toBeInstanceOf(RegionScopeViolation);
+    const own = await kab().insertInto('import_batches').values(row(3603)).returning('id').executeTakeFirst();
+    expect(own?.id).toBeGreaterThan(0);
+    const kinds = await t.db.selectFrom('import_batches').select('region_id').execute();
+    expect(kinds.map((r) => Number(r.region_id))).toEqual([3603]);
+  });
+
+  it('refuses to move a row to another region, and changes only its own region without a WHERE', async () => {
+    await expect(kab().updateTable('awards').set({ region_id: 3671 }).execute()).rejects.toBeInstanceOf(
+      RegionScopeViolation,
+    );
+    const changed = await kab().updateTable('awards').set({ place: 'Tigaraksa' }).executeTakeFirst();
+    expect(Number(changed.numUpdatedRows)).toBe(1);
+    const places = await t.db
+      .selectFrom('awards')
+      .select(['region_id', 'place'])
+      .orderBy('region_id')
+      .execute();
+    expect(places.map((p) => [Number(p.region_id), p.place])).toEqual([
+      [3603, 'Tigaraksa'],
+      [3671, 'Jakarta'],
+    ]);
+  });
+
+  it('a refused write answers 403, not 500', () => {
+    expect(toErrorBody(new RegionScopeViolation('awards'))?.status).toBe(403);
+    const rls = Object.assign(new Error('new row violates row-level security policy for table "awards"'), {
+      code: '42501',
+    });
+    expect(toErrorBody(rls)?.status).toBe(403);
+  });
+
+  it.runIf(testDatabaseKind() === 'postgres')(
+    'withRegions on PostgreSQL runs as the app role: raw SQL without a region sees one region only',
+    async () => {
+      const seen = await withRegions(t, { read: [3603], write: null }, async (scoped) => {
+        const who = await sql<{ u: string }>`select current_user as u`.execute(scoped);
+        const rows = await sql<{ region_id: number }>`select region_id from awards`.execute(scoped);
+        return { who: who.rows[0]!.u, regions: rows.rows.map((r) => Number(r.region_id)) };
+      });
+      expect(seen).toEqual({ who: 'prestasi_app', regions: [3603] });
+    },
+  );
+
+  it("an export is confined to the regions it is given, whatever the actor's own rule says", async () => {
+    // A reader whose own rule reads every region (the national role), confined to Kabupaten
+    // Tangerang: the worker's connection sees only 36.03.
+    const nation = { ...SYSTEM_ACTOR, id: 1, role: 'nasional' as const, regionId: 3671, readRegionIds: null };
+    const body = await runExport(
+      t,
+      'awards',
+      { actor: nation, filters: {}, format: 'json', dialect: 'standard' },
+      { read: [3603], write: null },
+    );
+    const titles = (JSON.parse(new TextDecoder().decode(body)).items as { title: string }[]).map(
+      (a) => a.title,
+    );
+    expect(titles).toEqual(['Draf 36.03']);
+  });
+});

@@ -1,0 +1,268 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { buildRecap } from '../../src/services/recap/recap.ts';
+import { PUBLIC_SCOPE } from '../../src/services/recap/scope.ts';
+import { homeData } from '../../src/services/showcase/home.ts';
+import { timelineData } from '../../src/services/showcase/timeline.ts';
+import { unitPageData } from '../../src/services/showcase/unit.ts';
+import { createRegion, createUnit } from '../../src/services/units.ts';
+import { csvOf, GOOD_ROWS } from '../imports/files.ts';
+import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
+import { insertBulkAwards } from '../support/bulk-awards.ts';
+
+// The counts the database keeps (public_award_counts, migration 012) must never drift from the
+// awards: after every kind of write — through the API (create, edit, submit, verify, return,
+// reopen, publish, unpublish, delete), an import, a bulk INSERT … SELECT, a raw UPDATE and a
+// DELETE — each kept group equals a count(*) over the verified public awards, on both databases.
+// The expected groups are counted here in SQL from the awards, not by the code under test; and
+// the pages read through the kept counts say what a count over the awards says.
+
+type Group = { region_id: number; dim: string; key: string; sub: string; edition_year: number; n: number };
+
+describe('kept counts of the public record', () => {
+  let t: TestApp;
+  const ids: number[] = [];
+
+  /** What public_award_counts must hold, counted from the awards. */
+  async function expected(): Promise<Group[]> {
+    const { rows } = await sql<Group>`
+      with v as (select * from awards where state = 'verified' and is_public = 1)
+      select region_id, 'field' as dim, coalesce(cast(field_id as text), '') as key, '' as sub, edition_year, count(*) as n
+        from v group by region_id, field_id, edition_year
+      union all
+      select region_id, 'giver', case when awarding_body_id is not null then cast(awarding_body_id as text)
+          when awarding_body_text is not null then '~' || awarding_body_text else '' end, '', edition_year, count(*)
+        from v group by region_id, awarding_body_id, awarding_body_text, edition_year
+      union all
+      select region_id, 'level', coalesce(level, ''), '', edition_year, count(*) from v group by region_id, level, edition_year
+      union all
+      select region_id, 'received', coalesce(substr(received_on, 1, 4), ''), '', edition_year, count(*)
+        from v group by region_id, substr(received_on, 1, 4), edition_year
+      union all
+      select region_id, 'unit', unit_path, coalesce(cast(field_id as text), ''), edition_year, count(*)
+        from v where unit_path is not null group by region_id, unit_path, field_id, edition_year`.execute(
+      t.db.db,
+    );
+    return normalise(rows);
+  }
+  async function kept(): Promise<Group[]> {
+    const { rows } = await sql<Group>`select region_id, dim, key, sub, edition_year, n
+      from public_award_counts where n <> 0`.execute(t.db.db);
+    return normalise(rows);
+  }
+  const normalise = (rows: Group[]) =>
+    rows
+      .map((r) => ({
+        ...r,
+        region_id: Number(r.region_id),
+        edition_year: Number(r.edition_year),
+        n: Number(r.n),
+      }))
+      .sort((a, b) =>
+        `${a.region_id}|${a.dim}|${a.key}|${a.sub}|${a.edition_year}`.localeCompare(
+          `${b.region_id}|${b.dim}|${b.key}|${b.sub}|${b.edition_year}`,
+        ),
+      );
+  const noDrift = async (after: string) => {
+    const want = await expected();
+    expect(want.length, after).toBeGreaterThan(0);
+    expect(await kept(), after).toEqual(want);
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, checked by the assertions
+  const ok = <R extends { status: number; text: string; json: any }>(res: R, status = 200): R => {
+    expect(res.status, res.text).toBe(status);
+    return res;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    // A second region with its own counts, so a count can never leak across regions.
+    await createRegion(t.db.db, SYSTEM_ACTOR, {
+      code: '36.03',
+      name: 'Kabupaten Tangerang',
+      kind: 'kabupaten',
+      foundedOn: null,
+    });
+    const pemkab = await createUnit(t.db.db, SYSTEM_ACTOR, {
+      regionCode: '36.03',
+      name: 'Pemerintah Kabupaten Tangerang',
+      unitType: 'PEMDA',
+    });
+    await insertBulkAwards(t.db.db, {
+      count: 500,
+      regionCode: '36.03',
+      units: [{ id: pemkab.id, path: pemkab.path }],
+      fieldIds: [1, 2],
+      fromYear: 2015,
+      years: 10,
+    });
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('holds the groups of awards already there, and of a bulk INSERT … SELECT', async () => {
+    const { root, dinkes, puskesmas, bkpsdm } = t.units;
+    await insertBulkAwards(t.db.db, {
+      count: 3_000,
+      regionCode: '36.71',
+      units: [root, dinkes, puskesmas, bkpsdm].map((u) => ({ id: u.id, path: u.path })),
+      fieldIds: [1, 2, 3],
+      fromYear: 1990,
+      years: 36,
+      offset: 1_000_000,
+    });
+    await noDrift('bulk insert');
+  });
+
+  it('follows every write through the API: create, edit, workflow, publish, unpublish, delete', async () => {
+    const { dinkes, puskesmas, bkpsdm } = t.units;
+    const create = async (over: Record<string, unknown>) => {
+      const res = ok(await t.call('admin', 'POST', '/api/v1/awards', sampleAward(puskesmas.id, over)), 201);
+      ids.push(res.json.id);
+      return res.json.id as number;
+    };
+    const a = await create({ title: 'Kota Sehat A' });
+    const b = await create({
+      title: 'Kota Sehat B',
+      awardingBodyCode: null,
+      awardingBodyText: 'Yayasan Setempat',
+      receivedOn: null,
+      level: null,
+    });
+    const team = await create({
+      title: 'Tim Gabungan',
+      unitId: bkpsdm.id,
+      team: [{ unitId: puskesmas.id }, { unitId: dinkes.id }],
+    });
+    await noDrift('drafts are not public');
+    for (const id of [a, b, team]) {
+      ok(await t.call('admin', 'POST', `/api/v1/awards/${id}/submit`));
+      ok(await t.call('verifikator', 'POST', `/api/v1/awards/${id}/verify`));
+    }
+    await noDrift('verified');
+    // Reopen, edit every counted column, verify again.
+    ok(
+      await t.call('verifikator', 'POST', `/api/v1/awards/${a}/reopen`, { reason: 'Salah tahun dan bidang' }),
+    );
+    await noDrift('reopened');
+    const current = ok(await t.call('admin', 'GET', `/api/v1/awards/${a}`)).json;
+    ok(
+      await t.call('admin', 'PATCH', `/api/v1/awards/${a}`, {
+        version: current.version,
+        editionYear: 2019,
+        receivedOn: '2019-02-01',
+        fieldCode: 'pendidikan',
+        level: 'provinsi',
+        awardingBodyCode: 'kemendagri',
+        unitId: bkpsdm.id,
+      }),
+    );
+    ok(await t.call('admin', 'POST', `/api/v1/awards/${a}/submit`));
+    ok(await t.call('verifikator', 'POST', `/api/v1/awards/${a}/verify`));
+    await noDrift('edited and verified again');
+    // Unpublish and publish: the public flag moves the award out of the counts and back.
+    for (const isPublic of [false, true]) {
+      ok(await t.call('verifikator', 'POST', `/api/v1/awards/${b}/reopen`, { reason: 'Ubah status publik' }));
+      const v = ok(await t.call('admin', 'GET', `/api/v1/awards/${b}`)).json.version;
+      ok(await t.call('admin', 'PATCH', `/api/v1/awards/${b}`, { version: v, isPublic }));
+      ok(await t.call('admin', 'POST', `/api/v1/awards/${b}/submit`));
+      ok(await t.call('verifikator', 'POST', `/api/v1/awards/${b}/verify`));
+      await noDrift(`public: ${isPublic}`);
+    }
+    // Returned to the operator: out of the counts.
+    const c = await create({ title: 'Dikembalikan' });
+    ok(await t.call('admin', 'POST', `/api/v1/awards/${c}/submit`));
+    ok(await t.call('verifikator', 'POST', `/api/v1/awards/${c}/return`, { reason: 'Lampirkan bukti' }));
+    await noDrift('returned');
+    // Verified records cannot be deleted: reopened (out of the counts), then deleted.
+    ok(await t.call('verifikator', 'POST', `/api/v1/awards/${b}/reopen`, { reason: 'Dihapus' }));
+    ok(await t.call('admin', 'DELETE', `/api/v1/awards/${b}`), 204);
+    ok(await t.call('admin', 'DELETE', `/api/v1/awards/${c}`), 204);
+    await noDrift('deleted');
+  });
+
+  it('follows an import, raw updates and deletes, and a rolled-back write', async () => {
+    const form = new FormData();
+    form.append('file', new File([csvOf(GOOD_ROWS) as BlobPart], 'rekap.csv'));
+    const imported = ok(await t.call('admin', 'POST', '/api/v1/imports?verified=true', form));
+    expect(imported.json).toMatchObject({ created: 4, state: 'verified' });
+    await noDrift('import');
+    // Writes that no service makes, as an operator's SQL console or a later migration might.
+    await t.db.db.updateTable('awards').set({ is_public: 0 }).where('edition_year', '=', 2000).execute();
+    await t.db.db
+      .updateTable('awards')
+      .set({ edition_year: 2001 })
+      .where('edition_year', '=', 2002)
+      .execute();
+    await t.db.db.updateTable('awards').set({ state: 'verified' }).where('state', '=', 'submitted').execute();
+    await t.db.db
+      .updateTable('awards')
+      .set({ title: 'judul saja' })
+      .where('edition_year', '=', 2003)
+      .execute();
+    await noDrift('raw updates');
+    await t.db.db
+      .deleteFrom('award_team_members')
+      .where('award_id', 'in', t.db.db.selectFrom('awards').select('id').where('edition_year', '=', 1999))
+      .execute();
+    await t.db.db.deleteFrom('awards').where('edition_year', '=', 1999).execute();
+    await noDrift('raw delete');
+    await expect(
+      t.db.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('awards').where('edition_year', '=', 2010).execute();
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await noDrift('rollback');
+  });
+
+  it('pages read through the kept counts say what a count over the awards says', async () => {
+    const region = '36.71';
+    const count = async (where: string) =>
+      Number(
+        (
+          await sql<{ n: number }>`select count(*) as n from awards where region_id = 3671
+            and state = 'verified' and is_public = 1 and ${sql.raw(where)}`.execute(t.db.db)
+        ).rows[0].n,
+      );
+    const timeline = await timelineData(t.db.db, '1993-02-28', region);
+    for (const y of timeline.years)
+      expect(y.count, String(y.year)).toBe(await count(`edition_year = ${y.year}`));
+    const recap = await buildRecap(t.db.db, { actor: null, region, year: 2019 });
+    expect(recap.total).toBe(await count('edition_year = 2019'));
+    // Since the founding (1993-02-28): dated awards from the date, undated from its year.
+    expect(recap.cumulative.total).toBe(
+      await count(
+        `edition_year <= 2019 and (received_on >= '1993-02-28' or (received_on is null and edition_year >= 1993))`,
+      ),
+    );
+    const levels = Object.fromEntries(recap.byLevel.map((l) => [l.level ?? '-', l.count]));
+    expect(levels.provinsi).toBe(await count(`edition_year = 2019 and level = 'provinsi'`));
+    const home = await homeData(t.db.db, {
+      locale: 'id',
+      regionCode: region,
+      foundedOn: '1993-02-28',
+      otherLabel: 'Lainnya',
+      now: new Date('2019-06-01T00:00:00Z'),
+    });
+    expect(home.byField.reduce((s, f) => s + f.count, 0)).toBe(await count('edition_year = 2019'));
+    expect(home.byGiver.reduce((s, g) => s + g.count, 0)).toBe(await count('edition_year = 2019'));
+    // A unit's subtree: its own awards and the team awards a sub-unit took part in, once each.
+    const { dinkes } = t.units;
+    const page = await unitPageData(t.db.db, dinkes.id, region, 'id');
+    const inTree = await count(`(unit_path like '${dinkes.path}%' or id in (select m.award_id
+      from award_team_members m join org_units u on u.id = m.unit_id where u.path like '${dinkes.path}%'))`);
+    expect(page.total).toBe(inTree);
+    expect(page.byField.reduce((s, f) => s + f.count, 0)).toBe(inTree);
+    expect((await timelineData(t.db.db, null, null)).total).toBe(
+      Number(
+        (
+          await sql<{
+            n: number;
+          }>`select count(*) as n from awards where state = 'verified' and is_public = 1`.execute(t.db.db)
+        ).rows[0].n,
+      ),
+    );
+    expect(PUBLIC_SCOPE.actor).toBeNull();
+  });
+});

@@ -3,6 +3,7 @@ import {
   createReadStream,
   createWriteStream,
   mkdirSync,
+  openSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -70,8 +71,8 @@ export async function serveOpenFile(
 ): Promise<Response> {
   const store = storeFor(c.get('deps').db.db);
   const generation = await publicVersions(c.get('deps').db.db).generation(scope);
-  let file = store.files.get(name);
-  if (!file || file.generation !== generation) {
+  const kept = store.files.get(name);
+  if (!kept || kept.generation !== generation) {
     const key = `${name}|${generation}`;
     let pending = store.inflight.get(key);
     if (!pending) {
@@ -80,11 +81,16 @@ export async function serveOpenFile(
       store.inflight.set(key, pending);
     }
     const built = await pending;
-    const old = store.files.get(name);
-    if (old && old.path !== built.path) rmSync(old.path, { force: true });
-    file = { ...built, generation };
-    store.files.set(name, file);
+    // Writes of two generations may finish in either order: the newest is kept and served (to
+    // this request too), the other file goes. Nothing awaits from here until the file is
+    // opened, so no other request can remove it in between.
+    const current = store.files.get(name);
+    if (!current || current.generation < generation) {
+      if (current && current.path !== built.path) rmSync(current.path, { force: true });
+      store.files.set(name, { ...built, generation });
+    } else if (current.path !== built.path) rmSync(built.path, { force: true });
   }
+  const file = store.files.get(name) as OpenFile;
   const head: Record<string, string> = {
     ETag: file.etag,
     'Cache-Control': CACHE_CONTROL,
@@ -92,7 +98,10 @@ export async function serveOpenFile(
     ...headers,
   };
   if (etagMatches(c.req.header('if-none-match'), file.etag)) return c.body(null, 304, head);
-  const body = Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>;
+  // Opened now, synchronously: a newer file may replace this one while it streams, and the
+  // open descriptor keeps its bytes readable after the name is removed.
+  const fd = openSync(file.path, 'r');
+  const body = Readable.toWeb(createReadStream(file.path, { fd })) as ReadableStream<Uint8Array>;
   return c.body(body, 200, { ...head, 'Content-Type': type, 'Content-Length': String(file.bytes) });
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropCachedPages } from '../../src/http/pages/showcase/cache.ts';
 import type { TestApp } from '../support/app.ts';
 import { HIDDEN_TITLE, type SeedResult } from './seed.ts';
 import { CSS_PATH, createShowcaseApp, dom } from './support.ts';
@@ -263,6 +264,22 @@ describe('public showcase: what the public may see', () => {
     const csv = (await get('/data/penghargaan.csv')).text;
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
     expect(csv).toContain("'=HYPERLINK");
+  });
+
+  it('serves the open data whole to parallel readers while its data moves on', async () => {
+    // Each drop starts a new generation, so writes of several files overlap and finish in any
+    // order; a reader must never be handed a file another request has just removed.
+    const expected = (await get('/data/penghargaan.csv')).text;
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        if (i % 3 === 0) dropCachedPages(t.db.db);
+        return get('/data/penghargaan.csv');
+      }),
+    );
+    for (const a of answers) {
+      expect(a.status).toBe(200);
+      expect(a.text).toBe(expected);
+    }
   });
 
   it('shows numbers and dates the Indonesian way, English when asked', async () => {

@@ -478,7 +478,8 @@ describe('no actor of one region reaches another region through any route', () =
       outlet: 'Warta Kabupaten',
       published: '2025-12-14',
     });
-    expect(res.status, res.text).toBeLessThan(500);
+    // Read and kept with its article as another region's event (the curator's tenants are its own).
+    expect([200, 201], res.text).toContain(res.status);
     expect(await kotaRows()).toBe(before);
   });
 });

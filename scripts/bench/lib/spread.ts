@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 // offset (so concurrent requests ask for different regions), for `seconds` or (`once`) for
 // one shared pass over the list, in a process of its own so that
 // it does not share the measured server's event loop. Latency per request, in milliseconds.
+// A request is a URL, or a URL with its headers (a signed-in client's token).
 
 export interface SpreadLoad {
   requests: number;
@@ -24,10 +25,11 @@ async function client(k) {
   let i = Math.floor((k * urls.length) / connections);
   // once: the clients share one pass over the list, each URL asked exactly once.
   while (once ? next < urls.length : Date.now() < end) {
-    const url = once ? urls[next++] : urls[i++ % urls.length];
+    const item = once ? urls[next++] : urls[i++ % urls.length];
+    const [url, headers] = typeof item === 'string' ? [item, {}] : item;
     const t = performance.now();
     try {
-      const res = await fetch(url, { redirect: 'manual' });
+      const res = await fetch(url, { redirect: 'manual', headers });
       await res.arrayBuffer();
       if (res.status >= 400) failures++;
     } catch { failures++; }
@@ -41,8 +43,11 @@ Promise.all(Array.from({ length: connections }, (_, k) => client(k))).then(() =>
 });
 `;
 
+/** A URL, or a URL with the headers to send. */
+export type SpreadRequest = string | [string, Record<string, string>];
+
 export async function spread(
-  urls: string[],
+  urls: SpreadRequest[],
   opts: { seconds: number; connections: number; once?: boolean },
 ): Promise<SpreadLoad> {
   const child = spawn(

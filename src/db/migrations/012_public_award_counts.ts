@@ -164,9 +164,17 @@ export async function up(db: AnyDb): Promise<void> {
   // A signed-in list in its default order (newest received first, every state: awards/read.ts
   // SORT_EXPRESSIONS.receivedOn, the same expression): a page read in order instead of a sort
   // of the region's every award (2.3 s per page at 1M before).
-  await sql`create index awards_region_received on awards (region_id, (coalesce(received_on, cast(edition_year as text) || '-12-31')), id)`.execute(
-    db,
-  );
+  // The same filtered by year (the year comes first: an ordered walk of the region's awards
+  // filtering one year read 160,000 entries at 1M before reaching that year's first).
+  for (const [name, year] of [
+    ['awards_region_received', ''],
+    ['awards_region_year_received', 'edition_year, '],
+  ])
+    await sql
+      .raw(
+        `create index ${name} on awards (region_id, ${year}(coalesce(received_on, cast(edition_year as text) || '-12-31')), id)`,
+      )
+      .execute(db);
   await sql`create index awards_unit_public_latest on awards (region_id, unit_path, state, is_public, edition_year, (coalesce(received_on, '')), id)`.execute(
     db,
   );
@@ -175,6 +183,7 @@ export async function up(db: AnyDb): Promise<void> {
 export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropIndex('awards_unit_public_latest').execute();
   await db.schema.dropIndex('awards_region_received').execute();
+  await db.schema.dropIndex('awards_region_year_received').execute();
   const pg = isPostgres(db);
   for (const t of ['insert', 'delete', 'update', 'update_old', 'update_new'])
     await sql.raw(`drop trigger if exists public_award_counts_${t}${pg ? ' on awards' : ''}`).execute(db);

@@ -315,7 +315,7 @@ export async function convertRow(
     }
   }
   // The rules of creating an award, with the references as resolved here.
-  const reported = new Set(problems.map((p) => p.header));
+  const reported = new Set(problems.length ? problems.map((p) => p.header) : undefined);
   for (const p of awardRuleProblems(
     {
       // Only what the rules read (copying the row's ~45 values per row showed in the profile).

@@ -100,7 +100,7 @@ export class SheetCells implements XmlHandler {
         if (this.inCell) this.finishCell();
         break;
       case 'row':
-        if (this.row && this.row.cells.length) {
+        if (this.row?.cells.length) {
           if (this.rows.length > this.limits.maxRows) throw this.limits.tooManyRows();
           this.rows.push(this.row);
         }

@@ -58,7 +58,7 @@ export function visible(scope: RecapScope) {
 }
 
 /** Ids of the awards in which a unit whose path matches `prefix` took part as a team member. */
-export function teamAwardsIn(eb: ExpressionBuilder<Database, 'awards'>, prefix: string) {
+function teamAwardsIn(eb: ExpressionBuilder<Database, 'awards'>, prefix: string) {
   return eb
     .selectFrom('award_team_members as t')
     .select('t.award_id')

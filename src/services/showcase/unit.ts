@@ -75,11 +75,12 @@ async function latestAwards(db: Kysely<Database>, scope: RecapScope) {
       .limit(MAX_LISTED)
       .execute();
   const whole = { ...scope, unitPath: null };
+  const team = await teamOnly(db, scope, null);
   const lists = await Promise.all([
     ...(await countedUnitPaths(db, scope)).map((path) =>
       newest(db.selectFrom('awards').where(visible(whole)).where('awards.unit_path', '=', path)),
     ),
-    newest(teamOnly(db, scope, null)),
+    team ? newest(team) : [],
   ]);
   const byId = new Map(lists.flat().map((a) => [a.id, a]));
   return [...byId.values()]

@@ -52,7 +52,8 @@ export async function dataVersion(db: Kysely<Database>): Promise<string> {
         .selectFrom('audit_events')
         .select((s) => s.fn.max('id').as('v'))
         .as('audit'),
-      // Inserts set updated_at too, so the newest change also covers the newest award.
+      // Inserts set updated_at too, so the newest change also covers the newest award (the
+      // newest id would be a scan on PostgreSQL, whose key starts with region_id).
       eb
         .selectFrom('awards')
         .select((s) => s.fn.max('updated_at').as('v'))
@@ -103,19 +104,42 @@ export async function sharedVersion(db: Kysely<Database>): Promise<string> {
 export async function regionVersion(db: Kysely<Database>, code: string): Promise<string> {
   const id = regionIdOrNone(code);
   const row = await db
-    .selectNoFrom([
-      sql<number | null>`(select max(id) from audit_events where region_id = ${id})`.as('audit'),
-      sql<string | null>`(select max(updated_at) from awards where region_id = ${id})`.as('awards_at'),
-      sql<number | null>`(select max(id) from evidence where region_id = ${id})`.as('evidence'),
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('audit_events')
+        .select((s) => s.fn.max('id').as('v'))
+        .where('region_id', '=', id)
+        .as('audit'),
+      eb
+        .selectFrom('awards')
+        .select((s) => s.fn.max('updated_at').as('v'))
+        .where('region_id', '=', id)
+        .as('awards_at'),
+      eb
+        .selectFrom('evidence')
+        .select((s) => s.fn.max('id').as('v'))
+        .where('region_id', '=', id)
+        .as('evidence'),
       // A region keeps tens to hundreds of units: read through org_units_region.
-      sql<
-        string | null
-      >`(select max(updated_at) || '/' || count(*) from org_units where region_id = ${id})`.as('units'),
-      sql<
-        string | null
-      >`(select name || '/' || kind || '/' || coalesce(founded_on, '') || '/' || coalesce(emblem_url, '') from regions where id = ${id})`.as(
-        'region',
-      ),
+      eb
+        .selectFrom('org_units')
+        .select((s) => [s.fn.max('updated_at').as('v')])
+        .where('region_id', '=', id)
+        .as('units_at'),
+      eb
+        .selectFrom('org_units')
+        .select((s) => s.fn.countAll().as('v'))
+        .where('region_id', '=', id)
+        .as('units'),
+      eb
+        .selectFrom('regions')
+        .select(
+          sql<string>`name || '/' || kind || '/' || coalesce(founded_on, '') || '/' || coalesce(emblem_url, '')`.as(
+            'v',
+          ),
+        )
+        .where('id', '=', id)
+        .as('region'),
     ])
     .executeTakeFirstOrThrow();
   return fingerprint(row);

@@ -7,6 +7,7 @@ import { buildRecap, type Recap } from '../../services/recap/recap.ts';
 import { publicVersions } from '../../services/showcase/version.ts';
 import { getRegion } from '../../services/units.ts';
 import type { AppEnv } from '../env.ts';
+import { GenerationCache } from '../generation-cache.ts';
 
 // The public recap (GET /api/v1/recap without sign-in) is the same for every reader of a
 // language, and a region's recap costs ~17 ms of CPU to count: it is kept in memory until the
@@ -25,38 +26,14 @@ interface Entry {
   body: string;
 }
 
-class RecapCache {
-  readonly entries = new Map<string, Entry>();
+class RecapCache extends GenerationCache<Entry> {
   readonly inflight = new Map<string, Promise<Entry>>();
-  bytes = 0;
   /** Recaps counted since start (a cache hit counts nothing), for tests. */
   builds = 0;
   /** The deployment's first region (a request without `region`), per deployment version. */
   first: { version: string; code: Promise<string | undefined> } | null = null;
-
-  get(key: string, generation: number): Entry | undefined {
-    const e = this.entries.get(key);
-    if (!e) return undefined;
-    this.entries.delete(key);
-    if (e.generation !== generation) {
-      this.bytes -= e.body.length;
-      return undefined;
-    }
-    this.entries.set(key, e);
-    return e;
-  }
-
-  put(key: string, e: Entry) {
-    const old = this.entries.get(key);
-    if (old) this.bytes -= old.body.length;
-    this.entries.delete(key);
-    this.entries.set(key, e);
-    this.bytes += e.body.length;
-    while (this.entries.size > RECAP_CACHE_LIMITS.entries || this.bytes > RECAP_CACHE_LIMITS.bytes) {
-      const [k, oldest] = this.entries.entries().next().value!;
-      this.entries.delete(k);
-      this.bytes -= oldest.body.length;
-    }
+  constructor() {
+    super((e) => e.body.length, RECAP_CACHE_LIMITS);
   }
 }
 

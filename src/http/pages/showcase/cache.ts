@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { type CacheScope, type PublicVersions, publicVersions } from '../../../services/showcase/version.ts';
 import type { AppEnv } from '../../env.ts';
+import { GenerationCache } from '../../generation-cache.ts';
 
 // Public pages are the same for every reader of a language, so each rendered page is kept in
 // memory until the data it shows changes. Each page names its scope: the region it is about, or
@@ -75,8 +76,7 @@ export const CACHE_LIMITS = {
 export const CACHE_CONTROL = 'public, max-age=60';
 
 class PageCache {
-  readonly pages = new Map<string, Entry>();
-  bytes = 0;
+  readonly pages = new GenerationCache<Entry>((e) => e.body.byteLength, CACHE_LIMITS);
   readonly inflight = new Map<string, Promise<Entry>>();
   readonly failures = new Map<string, Failure>();
   /** Request (see DirectRequest) → the page it got: see direct.ts. */
@@ -93,34 +93,12 @@ class PageCache {
 
   /** The page kept under `key` while it is of the current generation of its data. */
   get(key: string, generation: number): Entry | undefined {
-    const entry = this.pages.get(key);
-    if (!entry) return undefined;
-    this.pages.delete(key);
-    if (entry.generation !== generation) {
-      this.bytes -= entry.body.byteLength;
-      return undefined;
-    }
-    // Keep recently used pages: move to the end of the insertion order.
-    this.pages.set(key, entry);
-    return entry;
+    return this.pages.get(key, generation);
   }
 
   put(key: string, entry: Entry) {
-    const size = entry.body.byteLength;
-    if (key.length > CACHE_LIMITS.keyLength || size > CACHE_LIMITS.entryBytes) return;
-    const old = this.pages.get(key);
-    if (old) {
-      this.pages.delete(key);
-      this.bytes -= old.body.byteLength;
-    }
-    this.pages.set(key, entry);
-    this.bytes += size;
-    // Pages of an older generation are never served again; they leave as the least recently used.
-    while (this.pages.size > CACHE_LIMITS.entries || this.bytes > CACHE_LIMITS.bytes) {
-      const [oldKey, oldest] = this.pages.entries().next().value!;
-      this.pages.delete(oldKey);
-      this.bytes -= oldest.body.byteLength;
-    }
+    if (key.length > CACHE_LIMITS.keyLength || entry.body.byteLength > CACHE_LIMITS.entryBytes) return;
+    this.pages.put(key, entry);
   }
 }
 
@@ -139,8 +117,8 @@ function cacheFor(db: Kysely<Database>): PageCache {
 export function pageCacheStats(db: Kysely<Database>) {
   const cache = cacheFor(db);
   return {
-    entries: cache.pages.size,
-    bytes: cache.bytes,
+    entries: cache.pages.entries.size,
+    bytes: cache.pages.bytes,
     renders: cache.renders,
     direct: cache.direct.size,
     directHits: cache.directHits,

@@ -62,14 +62,16 @@ interface Failure {
 
 const utf8 = new TextEncoder();
 
+// Sized for a national deployment: 546 regions × the eight kinds of page a region has is ~4,400
+// pages of 10–40 KB (~130 MB) for one language. A single region uses a small part of it.
 export const CACHE_LIMITS = {
-  entries: 2000,
-  bytes: 64 * 1024 * 1024,
+  entries: 12_000,
+  bytes: 256 * 1024 * 1024,
   /** A body larger than this is served but not kept (it would push out hundreds of pages). */
   entryBytes: 8 * 1024 * 1024,
   keyLength: 600,
   /** Request lines remembered for the direct path; several may name one page. */
-  directEntries: 4000,
+  directEntries: 16_000,
   /** How long a failed render answers for its key before it is tried again. */
   failureMs: 5000,
 };

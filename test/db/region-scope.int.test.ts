@@ -134,13 +134,13 @@ describe('the region scope of the query layer', () => {
     // A reader whose own rule reads every region (the national role), confined to Kabupaten
     // Tangerang: the worker's connection sees only 36.03.
     const nation = { ...SYSTEM_ACTOR, id: 1, role: 'nasional' as const, regionId: 3671, readRegionIds: null };
-    const body = await runExport(
+    const { body } = await runExport(
       t,
       'awards',
       { actor: nation, filters: {}, format: 'json', dialect: 'standard' },
       { read: [3603], write: null },
     );
-    const titles = (JSON.parse(new TextDecoder().decode(body)).items as { title: string }[]).map(
+    const titles = (JSON.parse(await new Response(body).text()).items as { title: string }[]).map(
       (a) => a.title,
     );
     expect(titles).toEqual(['Draf 36.03']);

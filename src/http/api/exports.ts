@@ -4,7 +4,7 @@ import { REGION_CODE } from '../../reference/region-codes.ts';
 import { regionSetOf } from '../../services/access.ts';
 import { listAwardsQuerySchema } from '../../services/awards/schemas.ts';
 import { AppError } from '../../services/errors.ts';
-import { runExport } from '../../services/exports/off-thread.ts';
+import { type ExportFile, runExport } from '../../services/exports/off-thread.ts';
 import { OPEN_DATA_FILES, type OpenDataFile } from '../../services/exports/open-files.ts';
 import { recapCsv, recapJson, recapXlsx } from '../../services/exports/recap.ts';
 import { buildRecap } from '../../services/recap/recap.ts';
@@ -36,6 +36,10 @@ const file = (description: string, type: string, schema: z.ZodType = binary) => 
   ...errorResponses,
 });
 const MEDIA = { csv: 'text/csv', xlsx: XLSX_TYPE, json: 'application/json' } as const;
+
+/** An export streamed from the file its job wrote (services/exports/off-thread.ts). */
+const sendExport = (c: Context<AppEnv>, file: ExportFile, headers: Record<string, string>) =>
+  c.body(file.body, 200, { ...headers, 'content-length': String(file.bytes) });
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
 
@@ -83,7 +87,7 @@ export function exportRoutes() {
             : format === 'csv'
               ? ['text/csv; charset=utf-8', `${base}${dialect === 'excel-id' ? '-excel' : ''}.csv`]
               : [XLSX_TYPE, `${base}.xlsx`];
-        return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+        return sendExport(c, body, {
           'content-type': type,
           'content-disposition': attachment(name),
         });
@@ -153,7 +157,7 @@ export function exportRoutes() {
         // Open data is the public's file, the same whoever downloads it.
         regionSetOf(null),
       );
-      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+      return sendExport(c, body, {
         'content-type': 'application/zip',
         'content-disposition': attachment('data-terbuka-penghargaan.zip'),
       });
@@ -176,7 +180,7 @@ export function exportRoutes() {
           { region: c.req.valid('query').region, baseUrl: publicBase(c), file: name },
           regionSetOf(null),
         );
-        return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': OPEN_DATA_FILES[name] });
+        return sendExport(c, body, { 'content-type': OPEN_DATA_FILES[name] });
       },
     );
   }
@@ -213,7 +217,7 @@ async function sendReport(c: Context<AppEnv>, year: number, region?: string) {
   if (year < 1945 || year > 2100) throw new AppError('bad_request', 'Tahun laporan antara 1945 dan 2100');
   const actor = c.get('actor');
   const pdf = await runExport(c.get('deps').db, 'report', { actor, year, region }, regionSetOf(actor));
-  return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+  return sendExport(c, pdf, {
     'content-type': 'application/pdf',
     'content-disposition': `inline; filename="laporan-penghargaan-${year}.pdf"`,
   });

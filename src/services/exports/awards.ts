@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
@@ -12,8 +13,18 @@ import { applyFilters } from '../awards/read.ts';
 import type { ListAwardsQuery } from '../awards/schemas.ts';
 import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
 import { getRegion } from '../units.ts';
+import { awardRowBatches } from './batches.ts';
 import { defuseRow } from './cells.ts';
-import { styleTable } from './sheet-style.ts';
+import type { FileWriter, Sink } from './file-writer.ts';
+import {
+  type ColumnLook,
+  columnLooks,
+  FROZEN_HEADER,
+  SAMPLE_ROWS,
+  styleCells,
+  styleHeader,
+  tableFilter,
+} from './sheet-style.ts';
 
 const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
@@ -30,23 +41,30 @@ const STATE_WORDS = {
   verified: 'Terverifikasi',
 };
 
-/** The awards an actor may see that match the filters, oldest edition first. */
+/**
+ * The awards an actor may see that match the filters, oldest edition first, a batch at a time
+ * (batches.ts): an export of a million awards never holds them all.
+ */
+export async function* awardBatches(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  filters: ExportFilters,
+  regionCode?: string | null,
+): AsyncGenerator<Award[]> {
+  let q = await applyFilters(db, db.selectFrom('awards'), actor, filters);
+  if (regionCode) q = q.where('awards.region_id', '=', regionIdOrNone(regionCode));
+  for await (const rows of awardRowBatches(db, q, 'asc')) yield await hydrateAwards(db, rows);
+}
+
+/** The same awards at once: for callers that bound them (the PDF report, the CLI, tests). */
 export async function awardsForExport(
   db: Kysely<Database>,
   actor: Actor | null,
   filters: ExportFilters,
   regionCode?: string | null,
 ): Promise<Award[]> {
-  let q = await applyFilters(db, db.selectFrom('awards'), actor, filters);
-  if (regionCode) q = q.where('awards.region_id', '=', regionIdOrNone(regionCode));
-  const rows = await q
-    .selectAll('awards')
-    .orderBy('awards.edition_year')
-    .orderBy('awards.received_on')
-    .orderBy('awards.id')
-    .execute();
   const out: Award[] = [];
-  for (let i = 0; i < rows.length; i += 1000) out.push(...(await hydrateAwards(db, rows.slice(i, i + 1000))));
+  for await (const batch of awardBatches(db, actor, filters, regionCode)) for (const a of batch) out.push(a);
   return out;
 }
 
@@ -95,28 +113,105 @@ export function awardCells(a: Award, regionName: string, dateAs: 'date' | 'text'
  */
 export type CsvDialect = 'standard' | 'excel-id';
 
-export function awardsCsv(awards: Award[], regionName: string, dialect: CsvDialect = 'standard'): string {
-  const rows = awards.map((a) =>
-    defuseRow(awardCells(a, regionName, 'text')).map((v) =>
-      dialect === 'excel-id' && typeof v === 'number' ? String(v).replace('.', ',') : v,
+const csvOptions = (dialect: CsvDialect) => ({ delimiter: dialect === 'excel-id' ? ';' : ',' });
+/** The BOM and the header line. */
+const csvHead = (dialect: CsvDialect) => `\uFEFF${stringify([exportHeaders()], csvOptions(dialect))}`;
+/** The lines of some awards (a batch: the lines of every batch in turn are the lines of all). */
+const csvLines = (awards: Award[], regionName: string, dialect: CsvDialect) =>
+  stringify(
+    awards.map((a) =>
+      defuseRow(awardCells(a, regionName, 'text')).map((v) =>
+        dialect === 'excel-id' && typeof v === 'number' ? String(v).replace('.', ',') : v,
+      ),
     ),
+    csvOptions(dialect),
   );
-  return `\uFEFF${stringify([exportHeaders(), ...rows], { delimiter: dialect === 'excel-id' ? ';' : ',' })}`;
+
+export function awardsCsv(awards: Award[], regionName: string, dialect: CsvDialect = 'standard'): string {
+  return csvHead(dialect) + csvLines(awards, regionName, dialect);
 }
 
+/** The CSV written a batch at a time: the same bytes as `awardsCsv` of every award. */
+export async function writeAwardsCsv(
+  batches: AsyncIterable<Award[]>,
+  regionName: string,
+  dialect: CsvDialect,
+  out: Sink,
+): Promise<void> {
+  await out(csvHead(dialect));
+  for await (const batch of batches) await out(csvLines(batch, regionName, dialect));
+}
+
+/**
+ * The workbook written a row at a time through exceljs's streaming writer: the columns are
+ * sized and typed from the first rows (as styleTable does), then every row is styled and
+ * written as it comes, so memory stays bounded whatever the count.
+ */
+export async function writeAwardsXlsx(
+  batches: AsyncIterable<Award[]>,
+  regionName: string,
+  out: Sink,
+  sheetName = 'Penghargaan',
+): Promise<void> {
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      out(chunk).then(() => done(), done);
+    },
+  });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Prestasi';
+  const ws = wb.addWorksheet(sheetName, { views: FROZEN_HEADER });
+  const header = exportHeaders();
+  const first: Value[][] = [];
+  let looks: ColumnLook[] | null = null;
+  let count = 0;
+  const write = (cells: Value[]) => {
+    const row = ws.addRow(cells);
+    styleCells(row, looks!);
+    row.commit();
+  };
+  const start = () => {
+    looks = columnLooks(header, first);
+    ws.columns = looks.map((l) => ({ width: l.width }));
+    const head = ws.addRow(header);
+    styleHeader(head);
+    head.commit();
+    for (const cells of first) write(cells);
+    first.length = 0;
+  };
+  for await (const batch of batches)
+    for (const a of batch) {
+      const cells = defuseRow(awardCells(a, regionName, 'date'));
+      count++;
+      if (looks) write(cells);
+      else if (first.push(cells) === SAMPLE_ROWS) start();
+    }
+  if (!looks) start();
+  ws.autoFilter = tableFilter(count, header.length);
+  ws.commit();
+  await wb.commit();
+}
+
+/** The workbook of some awards, in memory (the CLI; an export of any size uses writeAwardsXlsx). */
 export async function awardsXlsx(
   awards: Award[],
   regionName: string,
   sheetName = 'Penghargaan',
 ): Promise<Buffer> {
-  const wb = new (excel().Workbook)();
-  wb.creator = 'Prestasi';
-  const ws = wb.addWorksheet(sheetName);
-  ws.addRow(exportHeaders());
-  for (const a of awards) ws.addRow(defuseRow(awardCells(a, regionName, 'date')));
-  styleTable(ws);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const chunks: Uint8Array[] = [];
+  const collect: Sink = async (chunk) => {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  };
+  await writeAwardsXlsx(oneBatch(awards), regionName, collect, sheetName);
+  return Buffer.concat(chunks);
 }
+
+async function* oneBatch(awards: Award[]) {
+  yield awards;
+}
+
+const jsonHead = (filters: ExportFilters, count: number) =>
+  `{"exportedAt":${JSON.stringify(new Date().toISOString())},"filters":${JSON.stringify(filters)},"count":${count},"items":[`;
 
 export function awardsJson(awards: Award[], filters: ExportFilters): string {
   return JSON.stringify({
@@ -125,6 +220,26 @@ export function awardsJson(awards: Award[], filters: ExportFilters): string {
     count: awards.length,
     items: awards,
   });
+}
+
+/**
+ * The JSON written a batch at a time: the items go to the scratch file first, since the count
+ * stands ahead of them; the same text as `awardsJson` of every award.
+ */
+export async function writeAwardsJson(
+  batches: AsyncIterable<Award[]>,
+  filters: ExportFilters,
+  io: Parameters<FileWriter>[0],
+): Promise<void> {
+  let count = 0;
+  for await (const batch of batches) {
+    if (!batch.length) continue;
+    await io.scratch((count ? ',' : '') + batch.map((a) => JSON.stringify(a)).join(','));
+    count += batch.length;
+  }
+  await io.out(jsonHead(filters, count));
+  await io.appendScratch();
+  await io.out(']}');
 }
 
 /** "Kota Tangerang" for a region code (or the first region). */

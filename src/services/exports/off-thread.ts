@@ -1,23 +1,46 @@
+import { createReadStream, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/database.ts';
 import { type RegionSet, withRegions } from '../../db/region-scope.ts';
 import { AppError } from '../errors.ts';
-import { EXPORT_JOBS, type ExportJobArgs, type ExportJobName } from './jobs.ts';
+import { type ExportJobArgs, type ExportJobName, exportDir, writeExport } from './jobs.ts';
 
 // Exports run on a worker thread (issue 11): an export of a million awards reads, formats and
 // compresses for seconds, and on the request thread it would stall every other request,
 // /healthz included. One worker per process, started on first use and kept; jobs queue on it,
-// so exports take at most one core. The worker opens its own connection from the database's
-// URL; an in-memory SQLite database (only in tests) has no URL to share and runs here.
+// so exports take at most one core. The job writes its file a batch at a time to the temporary
+// folder and the file is streamed to the client from there, so neither thread ever holds a
+// whole export. The worker opens its own connection from the database's URL; an in-memory
+// SQLite database (only in tests) has no URL to share and runs here.
 // Either way the job runs confined to the caller's regions (withRegions): the region plugin on
 // both databases and, on PostgreSQL, row-level security in a transaction as prestasi_app — the
 // worker's own connection is the owner's, so without this only readableBy would stand.
 // Run from the ahead-of-time build, the worker is build/export-worker.js (bin/prestasi.js sets
 // PRESTASI_BUILD_DIR); from the sources, worker-from-source.mjs (worker.ts through tsx).
 
+interface WrittenExport {
+  path: string;
+  bytes: number;
+}
+
+/** An export ready to send: its bytes as a stream from the file the job wrote, and their count. */
+export interface ExportFile {
+  body: ReadableStream<Uint8Array>;
+  bytes: number;
+}
+
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: unknown) => void }>();
+const pending = new Map<number, { resolve: (f: WrittenExport) => void; reject: (e: unknown) => void }>();
+/** The worker's heap (committed bytes) after its last job, for the exports benchmark. */
+let workerHeap: number | null = null;
+export function takeExportWorkerHeap(): number | null {
+  const h = workerHeap;
+  workerHeap = null;
+  return h;
+}
 
 function startWorker(): Worker {
   const built = process.env.PRESTASI_BUILD_DIR;
@@ -27,11 +50,17 @@ function startWorker(): Worker {
   w.unref(); // an idle worker never keeps the process alive
   w.on(
     'message',
-    (m: { id: number; body?: Uint8Array; error?: { code?: string; message: string; details?: [] } }) => {
+    (m: {
+      id: number;
+      heap?: number;
+      file?: WrittenExport;
+      error?: { code?: string; message: string; details?: [] };
+    }) => {
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
-      if (m.body) return p.resolve(m.body);
+      workerHeap = m.heap ?? null;
+      if (m.file) return p.resolve(m.file);
       const e = m.error!;
       p.reject(
         e.code ? new AppError(e.code as AppError['code'], e.message, e.details) : new Error(e.message),
@@ -48,25 +77,32 @@ function startWorker(): Worker {
   return w;
 }
 
-/** Runs the export job on the worker thread, confined to `regions`, and returns the file's bytes. */
-export function runExport<N extends ExportJobName>(
-  db: Db,
-  job: N,
-  args: ExportJobArgs<N>,
-  regions: RegionSet,
-): Promise<Uint8Array> {
-  if (db.kind === 'sqlite' && db.sqlitePath === null) {
-    const run = EXPORT_JOBS[job] as (db: Db['db'], args: ExportJobArgs<N>) => Promise<Uint8Array>;
-    return withRegions(db, regions, (scoped) => run(scoped, args));
-  }
+function written(db: Db, job: ExportJobName, args: unknown, regions: RegionSet): Promise<WrittenExport> {
+  if (db.kind === 'sqlite' && db.sqlitePath === null)
+    return withRegions(db, regions, (scoped) => writeExport(scoped, job, args, exportDir(tmpdir())));
   worker ??= startWorker();
   const id = nextId++;
   const w = worker;
-  return new Promise((resolve, reject) => {
+  return new Promise<WrittenExport>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     w.ref(); // a job in flight keeps the process alive until it answers
     w.postMessage({ id, url: db.url, job, args, regions });
   }).finally(() => {
     if (pending.size === 0) w.unref();
-  }) as Promise<Uint8Array>;
+  });
+}
+
+/** Runs the export job on the worker thread, confined to `regions`, and answers its file to stream. */
+export async function runExport<N extends ExportJobName>(
+  db: Db,
+  job: N,
+  args: ExportJobArgs<N>,
+  regions: RegionSet,
+): Promise<ExportFile> {
+  const { path, bytes } = await written(db, job, args, regions);
+  // Opened, then removed at once: the open descriptor keeps the bytes readable while they
+  // stream, and the file is gone however the download ends (finished, or the client left).
+  const fd = openSync(path, 'r');
+  rmSync(path, { force: true });
+  return { body: Readable.toWeb(createReadStream(path, { fd })) as ReadableStream<Uint8Array>, bytes };
 }

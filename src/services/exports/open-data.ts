@@ -1,12 +1,17 @@
+import { createReadStream, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type JSZip from 'jszip';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { lazyRequire } from '../../lazy.ts';
+import { readableBy } from '../access.ts';
 import { invalid } from '../errors.ts';
-import { getRegion } from '../units.ts';
-import { awardsForExport } from './awards.ts';
+import { getRegion, type RegionView as Region } from '../units.ts';
+import { awardBatches } from './awards.ts';
 import { defuseRow } from './cells.ts';
+import { type FileWriter, type Sink, writeFileInBatches } from './file-writer.ts';
 import { OPEN_DICTIONARY, openColumnNames, openRow } from './open-dictionary.ts';
 import type { OpenDataFile } from './open-files.ts';
 import { dataPackage, dcatDataset, LICENCE } from './open-formats.ts';
@@ -35,29 +40,60 @@ export function producerName(region: { name: string; kind: string }): string {
     : `Pemerintah ${kind} ${region.name}`.replace(/\s+/g, ' ');
 }
 
+/** What the metadata states of the data: how many rows, which edition years. */
+interface OpenDataStats {
+  records: number;
+  period: { from: number; to: number } | null;
+}
+
+async function regionOf(db: Kysely<Database>, regionCode?: string | null): Promise<Region> {
+  const region = await getRegion(db, regionCode);
+  if (!region) throw invalid([{ field: 'region', message: `Wilayah ${regionCode ?? ''} tidak ada` }]);
+  return region;
+}
+
+/** penghargaan.csv, a batch at a time; answers what the metadata states of the rows written. */
+async function writeDataCsv(db: Kysely<Database>, region: Region, out: Sink): Promise<OpenDataStats> {
+  await out(stringify([openColumnNames()]));
+  let records = 0;
+  let period: OpenDataStats['period'] = null;
+  // The public's view: verified and public only (readableBy(null), services/access.ts).
+  for await (const batch of awardBatches(db, null, {}, region.code)) {
+    for (const { editionYear: y } of batch)
+      period = period ? { from: Math.min(period.from, y), to: Math.max(period.to, y) } : { from: y, to: y };
+    records += batch.length;
+    await out(stringify(batch.map((a) => defuseRow(openRow(a)))));
+  }
+  return { records, period };
+}
+
+/** The same figures counted in the database, for a metadata file served without the data. */
+async function countedStats(db: Kysely<Database>, region: Region): Promise<OpenDataStats> {
+  const r = await db
+    .selectFrom('awards')
+    .where(readableBy(null))
+    .where('awards.region_id', '=', region.id)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.min('awards.edition_year').as('from'),
+      eb.fn.max('awards.edition_year').as('to'),
+    ])
+    .executeTakeFirstOrThrow();
+  const records = Number(r.n);
+  return { records, period: records ? { from: Number(r.from), to: Number(r.to) } : null };
+}
+
 /**
- * The package: the data, its Satu Data metadata, a Frictionless Data Package descriptor
+ * The package's metadata files: its Satu Data metadata, a Frictionless Data Package descriptor
  * (datapackage.json, with the table schema of the one dictionary) and DCAT metadata
  * (dcat.jsonld). `baseUrl` makes the distributions' access URLs absolute.
  */
-export async function buildOpenData(
+async function metadataFiles(
   db: Kysely<Database>,
-  regionCode?: string | null,
-  baseUrl?: string | null,
-): Promise<OpenDataPackage> {
-  const region = await getRegion(db, regionCode);
-  if (!region) throw invalid([{ field: 'region', message: `Wilayah ${regionCode ?? ''} tidak ada` }]);
-  // The public's view: verified and public only (readableBy(null), services/access.ts).
-  const awards = await awardsForExport(db, null, {}, region.code);
-  const csv = stringify([openColumnNames(), ...awards.map((a) => defuseRow(openRow(a)))]);
-  // reduce, not Math.min(...years): spreading a million values overflows the stack.
-  const years = awards.reduce<{ from: number; to: number } | null>(
-    (p, a) =>
-      p
-        ? { from: Math.min(p.from, a.editionYear), to: Math.max(p.to, a.editionYear) }
-        : { from: a.editionYear, to: a.editionYear },
-    null,
-  );
+  region: Region,
+  baseUrl: string | null | undefined,
+  { records, period: years }: OpenDataStats,
+) {
   const givers = await db.selectFrom('awarding_bodies').selectAll().orderBy('code').execute();
   const fields = await db.selectFrom('fields').selectAll().orderBy('sort_order').execute();
   const units = await db
@@ -78,7 +114,7 @@ export async function buildOpenData(
       codeSystem: 'Kode wilayah Kemendagri',
     },
     period: years,
-    records: awards.length,
+    records,
     licence: LICENCE,
     updated: new Date().toISOString().slice(0, 10),
     language: 'id',
@@ -124,9 +160,7 @@ export async function buildOpenData(
   };
   return {
     metadata,
-    csv,
     files: {
-      'penghargaan.csv': csv,
       'metadata.json': JSON.stringify(metadata, null, 2),
       'datapackage.json': JSON.stringify(dataPackage(about), null, 2),
       'dcat.jsonld': JSON.stringify(dcatDataset(about), null, 2),
@@ -134,8 +168,57 @@ export async function buildOpenData(
   };
 }
 
-export async function openDataZip(pkg: OpenDataPackage): Promise<Buffer> {
-  const zip = new (jszip())();
-  for (const [name, content] of Object.entries(pkg.files)) zip.file(name, content);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+/** The whole package in memory (the CLI writes it to a folder). */
+export async function buildOpenData(
+  db: Kysely<Database>,
+  regionCode?: string | null,
+  baseUrl?: string | null,
+): Promise<OpenDataPackage> {
+  const region = await regionOf(db, regionCode);
+  let csv = '';
+  const stats = await writeDataCsv(db, region, async (chunk) => {
+    csv += chunk;
+  });
+  const { metadata, files } = await metadataFiles(db, region, baseUrl, stats);
+  return { metadata, csv, files: { 'penghargaan.csv': csv, ...files } };
+}
+
+/**
+ * One file of the package, or the zip of all, written a batch at a time to `io.out`. The zip
+ * holds the data as a file written first (its metadata states the rows it holds), then
+ * deflated from that file as the zip streams out.
+ */
+export async function writeOpenData(
+  db: Kysely<Database>,
+  a: { region?: string | null; baseUrl?: string | null; file: OpenDataFile | 'zip' },
+  io: Parameters<FileWriter>[0],
+): Promise<void> {
+  const region = await regionOf(db, a.region);
+  if (a.file === 'penghargaan.csv') {
+    await writeDataCsv(db, region, io.out);
+    return;
+  }
+  if (a.file !== 'zip') {
+    const { files } = await metadataFiles(db, region, a.baseUrl, await countedStats(db, region));
+    await io.out(files[a.file]);
+    return;
+  }
+  let stats: OpenDataStats = { records: 0, period: null };
+  const data = await writeFileInBatches(tmpdir(), 'prestasi-open-data.csv', async ({ out }) => {
+    stats = await writeDataCsv(db, region, out);
+  });
+  try {
+    const { files } = await metadataFiles(db, region, a.baseUrl, stats);
+    const zip = new (jszip())();
+    zip.file('penghargaan.csv', createReadStream(data.path));
+    for (const [name, content] of Object.entries(files)) zip.file(name, content);
+    // streamFiles: each entry is deflated as it is read, its sizes after it (a data descriptor).
+    // (jszip's stream is of an older kind: wrapped to be read chunk by chunk with backpressure.)
+    const stream = new Readable().wrap(
+      zip.generateNodeStream({ type: 'nodebuffer', compression: 'DEFLATE', streamFiles: true }),
+    );
+    for await (const chunk of stream) await io.out(chunk as Buffer);
+  } finally {
+    rmSync(data.path, { force: true });
+  }
 }

@@ -5,10 +5,12 @@ import { formatDate, formatNumber, formatPercent, todayIso } from '../../domain/
 import { levelLabel } from '../../domain/labels.ts';
 import { lazyRequire } from '../../lazy.ts';
 import type { Actor } from '../actor.ts';
+import type { Award } from '../awards/model.ts';
+import { AppError } from '../errors.ts';
 import { yearTrend } from '../recap/dashboard.ts';
 import { buildRecap, type Recap } from '../recap/recap.ts';
 import { getRegion } from '../units.ts';
-import { awardsForExport } from './awards.ts';
+import { awardBatches } from './awards.ts';
 import { producerName } from './open-data.ts';
 import { barList, statBoxes, trendChart } from './report/charts.ts';
 import { footers, letterhead, runningHead } from './report/letterhead.ts';
@@ -31,6 +33,29 @@ export interface ReportOptions {
   compress?: boolean;
 }
 
+/**
+ * The most awards one report lists. A PDF cannot be streamed: its pages are laid out and kept
+ * until the footers ("page n of m") are written, so a report over every award of a national
+ * database would hold thousands of pages. A region's year is far below this; above it the
+ * report is refused with a message pointing to the list as Excel or CSV, which are streamed.
+ */
+export const REPORT_MAX_AWARDS = 5000;
+
+const reportTooLarge = (year: number, region: string) =>
+  new AppError(
+    'validation_failed',
+    `Laporan PDF memuat paling banyak ${formatNumber(REPORT_MAX_AWARDS)} penghargaan, dan ${region} punya lebih dari itu pada ${year}. ` +
+      `Unduh daftarnya sebagai Excel atau CSV (/api/v1/exports/awards.xlsx?year=${year}&state=verified). ` +
+      `(The PDF report lists at most ${REPORT_MAX_AWARDS.toLocaleString('en')} awards and ${region} has more in ${year}: download the list as Excel or CSV instead.)`,
+    [
+      {
+        field: 'year',
+        message: `lebih dari ${formatNumber(REPORT_MAX_AWARDS)} penghargaan`,
+        limit: REPORT_MAX_AWARDS,
+      },
+    ],
+  );
+
 export async function yearlyReportPdf(
   db: Kysely<Database>,
   actor: Actor | null,
@@ -38,7 +63,11 @@ export async function yearlyReportPdf(
 ): Promise<{ pdf: Buffer; count: number }> {
   // Verified records only (the recap's default): a report counts what has been checked.
   const recap = await buildRecap(db, { actor, region: o.regionCode, year: o.year });
-  const awards = await awardsForExport(db, actor, { state: 'verified', year: o.year }, recap.region.code);
+  const awards: Award[] = [];
+  for await (const batch of awardBatches(db, actor, { state: 'verified', year: o.year }, recap.region.code)) {
+    awards.push(...batch);
+    if (awards.length > REPORT_MAX_AWARDS) throw reportTooLarge(o.year, recap.region.name);
+  }
   const region = await getRegion(db, recap.region.code);
   const producer = producerName(region ?? { name: recap.region.name, kind: '' });
   const title = `Laporan Penghargaan Tahun ${o.year}`;

@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 const MIN_WIDTH = 10;
 const MAX_WIDTH = 60;
 /** Rows looked at to size a column; enough to judge, bounded for a 100,000-row export. */
-const SAMPLE_ROWS = 2000;
+export const SAMPLE_ROWS = 2000;
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
 export const INTEGER_FORMAT = '0';
@@ -26,23 +26,21 @@ const shownLength = (v: ExcelJS.CellValue): number => {
   );
 };
 
-/** Styles a sheet whose first row is the header and whose data follows directly. */
-export function styleTable(ws: ExcelJS.Worksheet): void {
-  const header = ws.getRow(1);
-  const columns = header.cellCount;
-  if (columns === 0) return;
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F0F6' } };
-  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: columns } };
-  const last = Math.min(ws.rowCount, SAMPLE_ROWS + 1);
-  for (let c = 1; c <= columns; c++) {
-    const column = ws.getColumn(c);
-    let width = shownLength(header.getCell(c).value) + 4; // room for the filter button
+/** How a column looks: its width, its number format, whether long text wraps. */
+export interface ColumnLook {
+  width: number;
+  numFmt: string | null;
+  wrap: boolean;
+}
+
+/** The look of each column, judged from the header and the first rows (at most SAMPLE_ROWS). */
+export function columnLooks(header: ExcelJS.CellValue[], rows: ExcelJS.CellValue[][]): ColumnLook[] {
+  const sample = rows.slice(0, SAMPLE_ROWS);
+  return header.map((title, i) => {
+    let width = shownLength(title) + 4; // room for the filter button
     let kind: 'date' | 'integer' | 'decimal' | 'text' | null = null;
-    for (let r = 2; r <= last; r++) {
-      const v = ws.getRow(r).getCell(c).value;
+    for (const row of sample) {
+      const v = row[i];
       width = Math.max(width, shownLength(v) + 2);
       if (v === null || v === undefined || v === '') continue;
       const k =
@@ -62,7 +60,7 @@ export function styleTable(ws: ExcelJS.Worksheet): void {
               ? 'decimal'
               : 'text';
     }
-    column.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width));
+    width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width));
     const numFmt =
       kind === 'date'
         ? DATE_FORMAT
@@ -71,9 +69,47 @@ export function styleTable(ws: ExcelJS.Worksheet): void {
           : kind === 'decimal'
             ? DECIMAL_FORMAT
             : null;
-    if (numFmt) for (let r = 2; r <= ws.rowCount; r++) ws.getRow(r).getCell(c).numFmt = numFmt;
-    if (column.width === MAX_WIDTH)
-      for (let r = 2; r <= ws.rowCount; r++)
-        ws.getRow(r).getCell(c).alignment = { wrapText: true, vertical: 'top' };
-  }
+    return { width, numFmt, wrap: width === MAX_WIDTH };
+  });
+}
+
+/** The header row: bold on a light fill, kept in view (FROZEN_HEADER) with a filter. */
+export function styleHeader(header: ExcelJS.Row): void {
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F0F6' } };
+}
+export const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+
+/** The filter over every column of the header and `rows` rows of data. */
+export const tableFilter = (rows: number, columns: number): ExcelJS.AutoFilter => ({
+  from: { row: 1, column: 1 },
+  to: { row: Math.max(1, rows + 1), column: columns },
+});
+
+/** A data row's cells in their columns' formats. */
+export function styleCells(row: ExcelJS.Row, looks: ColumnLook[]): void {
+  looks.forEach((look, i) => {
+    if (!look.numFmt && !look.wrap) return;
+    const cell = row.getCell(i + 1);
+    if (look.numFmt) cell.numFmt = look.numFmt;
+    if (look.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
+  });
+}
+
+/** Styles a sheet whose first row is the header and whose data follows directly. */
+export function styleTable(ws: ExcelJS.Worksheet): void {
+  const header = ws.getRow(1);
+  const columns = header.cellCount;
+  if (columns === 0) return;
+  styleHeader(header);
+  ws.views = FROZEN_HEADER;
+  ws.autoFilter = tableFilter(ws.rowCount - 1, columns);
+  const values = (r: ExcelJS.Row) => Array.from({ length: columns }, (_, c) => r.getCell(c + 1).value);
+  const sample = ws.getRows(2, Math.min(ws.rowCount - 1, SAMPLE_ROWS)) ?? [];
+  const looks = columnLooks(values(header), sample.map(values));
+  looks.forEach((look, i) => {
+    ws.getColumn(i + 1).width = look.width;
+  });
+  for (let r = 2; r <= ws.rowCount; r++) styleCells(ws.getRow(r), looks);
 }

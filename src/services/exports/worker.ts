@@ -1,12 +1,15 @@
+import { tmpdir } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { openDatabase } from '../../db/database.ts';
 import { type RegionSet, withRegions } from '../../db/region-scope.ts';
 import { AppError } from '../errors.ts';
-import { EXPORT_JOBS, type ExportJobName } from './jobs.ts';
+import { type ExportJobName, exportDir, writeExport } from './jobs.ts';
 
 // The export worker thread (started by off-thread.ts): runs one job at a time on its own
 // database connection, opened for the job and closed after it (a PostgreSQL test database can
-// then be dropped, and an idle worker holds nothing), and sends back the bytes or the error.
+// then be dropped, and an idle worker holds nothing). The job writes its file a batch at a
+// time; the worker answers the file's path (the server streams it and removes it) or the error.
 
 interface Request {
   id: number;
@@ -20,9 +23,11 @@ interface Request {
 parentPort?.on('message', async ({ id, url, job, args, regions }: Request) => {
   const db = openDatabase(url);
   try {
-    const run = EXPORT_JOBS[job] as (db: unknown, args: unknown) => Promise<Uint8Array>;
-    const body = await withRegions(db, regions, (scoped) => run(scoped, args));
-    parentPort!.postMessage({ id, body }, [body.buffer as ArrayBuffer]);
+    const file = await withRegions(db, regions, (scoped) =>
+      writeExport(scoped, job, args, exportDir(tmpdir())),
+    );
+    // The heap's committed size after the job: what the exports benchmark reports of the worker.
+    parentPort!.postMessage({ id, file, heap: getHeapStatistics().total_heap_size });
   } catch (err) {
     const error =
       err instanceof AppError

@@ -1,9 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { regionIdOrNone } from '../../domain/region-code.ts';
 import { readableBy } from '../access.ts';
 import { hydrateAwards } from '../awards/model.ts';
+import { awardRowBatches } from '../exports/batches.ts';
 import { defuseCell } from '../exports/cells.ts';
 import { OPEN_DICTIONARY, type OpenValue, openRecord } from '../exports/open-dictionary.ts';
 
@@ -12,51 +13,21 @@ import { OPEN_DICTIONARY, type OpenValue, openRecord } from '../exports/open-dic
 // uses. The dictionary travels with the data (in the JSON, and as its own CSV).
 //
 // At national size (a million awards) the rows do not fit in memory at once: they are read in
-// keyset batches, newest edition first, and written out a batch at a time (the showcase keeps
-// the result as a file per data version, http/pages/showcase/open-files.ts).
+// keyset batches (exports/batches.ts), newest edition first, and written out a batch at a time
+// (the showcase keeps the result as a file per data version, http/pages/showcase/open-files.ts).
 
 export type OpenRow = Record<string, OpenValue>;
-
-const BATCH = 1000;
-
-/**
- * The order is (edition_year, received_on, id), newest first: what the open data always gave,
- * the export order reversed. A batch starts after the last row of the one before, compared on
- * `coalesce(received_on, NULL_KEY)`, which places a missing date where each database sorts
- * NULL (first ascending on SQLite, last on PostgreSQL), so the order is the same as before on
- * both. Migration 013 indexes this expression.
- */
-const nullKey = (db: Kysely<Database>) =>
-  db.getExecutor().adapter instanceof PostgresAdapter ? '9999-99-99' : '';
 
 /** Every verified, public award (of one region, or of all when null), newest edition first, a batch at a time. */
 export async function* openDataBatches(
   db: Kysely<Database>,
   regionCode: string | null,
 ): AsyncGenerator<OpenRow[]> {
-  const missing = nullKey(db);
-  const received = sql<string>`coalesce(awards.received_on, ${sql.lit(missing)})`;
-  let after: { year: number; received: string; id: number } | null = null;
-  for (;;) {
-    let q = db.selectFrom('awards').where(readableBy(null));
-    if (regionCode) q = q.where('awards.region_id', '=', regionIdOrNone(regionCode));
-    if (after)
-      q = q.where(
-        sql<boolean>`(awards.edition_year, ${received}, awards.id) < (${after.year}, ${after.received}, ${after.id})`,
-      );
-    const rows = await q
-      .selectAll('awards')
-      .orderBy('awards.edition_year', 'desc')
-      .orderBy(received, 'desc')
-      .orderBy('awards.id', 'desc')
-      .limit(BATCH)
-      .execute();
-    if (!rows.length) return;
+  let q = db.selectFrom('awards').where(readableBy(null));
+  if (regionCode) q = q.where('awards.region_id', '=', regionIdOrNone(regionCode));
+  // Newest first: what the open data always gave, the export order reversed.
+  for await (const rows of awardRowBatches(db, q, 'desc'))
     yield (await hydrateAwards(db, rows)).map(openRecord);
-    if (rows.length < BATCH) return;
-    const last = rows[rows.length - 1];
-    after = { year: last.edition_year, received: last.received_on ?? missing, id: last.id };
-  }
 }
 
 const columnNames = () => OPEN_DICTIONARY.map((c) => c.name);

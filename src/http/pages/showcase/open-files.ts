@@ -1,20 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  createReadStream,
-  createWriteStream,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  type WriteStream,
-} from 'node:fs';
+import { createReadStream, openSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
+import {
+  type FileWriter,
+  type WrittenFile,
+  writeFileInBatches,
+} from '../../../services/exports/file-writer.ts';
 import { type CacheScope, publicVersions } from '../../../services/showcase/version.ts';
 import type { AppEnv } from '../../env.ts';
 import { CACHE_CONTROL, etagMatches } from './cache.ts';
@@ -27,14 +21,8 @@ import { CACHE_CONTROL, etagMatches } from './cache.ts';
 // cache gives) and 304s. When the data changes the next request writes the new file and the
 // old one goes; concurrent requests for a file being written share that one write.
 
-export interface OpenFile {
-  path: string;
-  etag: string;
-  bytes: number;
-}
-
-/** Where the bytes go while a file is written: returns when the stream can take more. */
-export type Sink = (chunk: string) => Promise<void>;
+export type OpenFile = WrittenFile;
+export type OpenWriter = FileWriter;
 
 class OpenFileStore {
   /** name → the file of its data's current generation. */
@@ -77,7 +65,7 @@ export async function serveOpenFile(
     let pending = store.inflight.get(key);
     if (!pending) {
       store.builds++;
-      pending = writeFile(dirOf(c), name, write).finally(() => store.inflight.delete(key));
+      pending = writeOpenFile(dirOf(c), name, write).finally(() => store.inflight.delete(key));
       store.inflight.set(key, pending);
     }
     const built = await pending;
@@ -105,66 +93,12 @@ export async function serveOpenFile(
   return c.body(body, 200, { ...head, 'Content-Type': type, 'Content-Length': String(file.bytes) });
 }
 
-/**
- * Writes a file's content: `out` takes the bytes in order. A format whose head depends on the
- * rows (the JSON's metadata states their count) writes the rows to `scratch` first, then its
- * head to `out` and the scratch after it (`appendScratch`).
- */
-export type OpenWriter = (io: {
-  out: Sink;
-  scratch: Sink;
-  appendScratch: () => Promise<void>;
-}) => Promise<void>;
-
-async function writeFile(dir: string, name: string, write: OpenWriter): Promise<OpenFile> {
-  mkdirSync(dir, { recursive: true });
-  const stem = `${name}.${randomBytes(6).toString('hex')}`;
-  const path = join(dir, stem);
-  const scratchPath = join(dir, `${stem}.scratch`);
-  const hash = createHash('sha1');
-  let bytes = 0;
-  const out = createWriteStream(`${path}.part`);
-  let scratch: WriteStream | null = null;
-  try {
-    const sink = sinkOf(out, (chunk) => {
-      hash.update(chunk);
-      bytes += Buffer.byteLength(chunk);
-    });
-    await write({
-      out: sink,
-      scratch: (chunk) => {
-        scratch ??= createWriteStream(scratchPath);
-        return sinkOf(scratch)(chunk);
-      },
-      appendScratch: async () => {
-        if (!scratch) return;
-        scratch.end();
-        await finished(scratch);
-        for await (const chunk of createReadStream(scratchPath, { encoding: 'utf8' })) await sink(chunk);
-      },
-    });
-    out.end();
-    await finished(out);
-    renameSync(`${path}.part`, path);
-    // Files of earlier versions (or of an earlier run of the server) of this name go; a file
-    // another request is still writing (.part, .scratch) stays.
-    for (const f of readdirSync(dir))
-      if (f.startsWith(`${name}.`) && f !== stem && !/\.(part|scratch)$/.test(f))
-        rmSync(join(dir, f), { force: true });
-    return { path, etag: `"${hash.digest('base64url')}"`, bytes };
-  } catch (err) {
-    out.destroy();
-    rmSync(`${path}.part`, { force: true });
-    throw err;
-  } finally {
-    (scratch as WriteStream | null)?.destroy();
-    rmSync(scratchPath, { force: true });
-  }
-}
-
-function sinkOf(stream: WriteStream, seen?: (chunk: string) => void): Sink {
-  return async (chunk) => {
-    seen?.(chunk);
-    if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', r));
-  };
+async function writeOpenFile(dir: string, name: string, write: OpenWriter): Promise<OpenFile> {
+  const file = await writeFileInBatches(dir, name, write);
+  // Files of earlier versions (or of an earlier run of the server) of this name go; a file
+  // another request is still writing (.part, .scratch) stays.
+  for (const f of readdirSync(dir))
+    if (f.startsWith(`${name}.`) && join(dir, f) !== file.path && !/\.(part|scratch)$/.test(f))
+      rmSync(join(dir, f), { force: true });
+  return file;
 }

@@ -1,0 +1,189 @@
+// Exports at size: each export and report route on one region of 100,000 (and, with --max
+// 1000000, 1,000,000) awards, through the real server over HTTP, while a separate process asks
+// /healthz one request after another. Per case: wall time, bytes, the process's peak resident
+// memory (VmHWM, which counts the export worker too; reset before each case through
+// /proc/self/clear_refs), the main thread's peak heap (sampled), the export worker's heap after
+// the job, and /healthz p95 during the export against the same loop with the server idle
+// (ratio). The awards are the formula rows of test/support/bulk-awards.ts on SQLite.
+// Prints one JSON line {"name":"exports","size":N,"case":…} per case and size.
+// Usage: npx tsx scripts/bench/exports.ts [--max 1000000] [--cases awardsCsv,reportPdf]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get, type IncomingMessage } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { createApiToken, createUser } from '../../src/auth/users.ts';
+import { loadConfig } from '../../src/config.ts';
+import { startServer } from '../../src/http/server.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { takeExportWorkerHeap } from '../../src/services/exports/off-thread.ts';
+import { createRegion, createUnit } from '../../src/services/units.ts';
+import { insertBulkAwards } from '../../test/support/bulk-awards.ts';
+import { arg } from './lib/load.ts';
+
+const max = arg('max', 100_000);
+const sizes = [100_000, 1_000_000].filter((n) => n <= max);
+const YEAR = 2020;
+/** --cases awardsCsv,reportPdf: only these. */
+const only = (process.argv.includes('--cases') ? process.argv[process.argv.indexOf('--cases') + 1] : '')
+  .split(',')
+  .filter(Boolean);
+
+const dir = mkdtempSync(join(tmpdir(), 'prestasi-bench-exports-'));
+const server = await startServer(
+  {
+    ...loadConfig({}),
+    databaseUrl: `sqlite:${join(dir, 'exports.db')}`,
+    uploadDir: join(dir, 'uploads'),
+    port: 0,
+    logLevel: 'silent',
+  },
+  { host: '127.0.0.1' },
+);
+const db = server.db.db;
+
+/** /healthz one request after another from another process, until its stdin closes. */
+function healthzLoop() {
+  const script = `
+    const lat = []; let stop = false;
+    process.stdin.on('end', () => { stop = true; }); process.stdin.resume();
+    (async () => {
+      while (!stop) {
+        const t = performance.now();
+        const r = await fetch(${JSON.stringify(`${server.url}/healthz`)}); await r.arrayBuffer();
+        lat.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      process.stdout.write(JSON.stringify(lat));
+    })();`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  const done = new Promise<number[]>((resolve) => child.on('close', () => resolve(JSON.parse(out))));
+  return {
+    stop: () => {
+      child.stdin.end();
+      return done;
+    },
+  };
+}
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0;
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const hwmMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
+
+try {
+  await createRegion(db, SYSTEM_ACTOR, {
+    code: '36.71',
+    name: 'Kota Tangerang',
+    kind: 'kota',
+    foundedOn: '1993-02-28',
+  });
+  const root = await createUnit(db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    name: 'Pemerintah Kota Tangerang',
+    unitType: 'PEMDA',
+  });
+  const dinas = await createUnit(db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    parentId: root.id,
+    name: 'Dinas Kesehatan',
+    unitType: 'DINAS',
+  });
+  const units = [root, dinas].map((u) => ({ id: u.id, path: u.path }));
+  const fieldIds = (await db.selectFrom('fields').select('id').orderBy('id').limit(8).execute()).map(
+    (f) => f.id,
+  );
+  const admin = await createUser(db, {
+    email: 'admin@bench.id',
+    role: 'admin',
+    password: 'kata-sandi-bench',
+  });
+  const auth = { authorization: `Bearer ${await createApiToken(db, admin.id)}` };
+
+  const cases: Record<string, { path: string; auth?: boolean }> = {
+    awardsCsv: { path: '/api/v1/exports/awards.csv', auth: true },
+    awardsJson: { path: '/api/v1/exports/awards.json', auth: true },
+    awardsXlsx: { path: '/api/v1/exports/awards.xlsx', auth: true },
+    recapXlsx: { path: `/api/v1/exports/recap.xlsx?region=36.71&year=${YEAR}` },
+    reportPdf: { path: `/api/v1/exports/report-${YEAR}.pdf?region=36.71`, auth: true },
+    openDataZip: { path: '/api/v1/exports/open-data.zip?region=36.71' },
+    dataCsv: { path: '/data/penghargaan.csv' },
+    dataJson: { path: '/data/penghargaan.json' },
+  };
+  let have = 0;
+  for (const size of sizes) {
+    await sql`pragma cache_size = -1000000`.execute(db);
+    await insertBulkAwards(db, {
+      count: size - have,
+      regionCode: '36.71',
+      units,
+      fieldIds,
+      fromYear: 1995,
+      years: 31,
+      offset: have,
+    });
+    await sql`pragma cache_size = -2000`.execute(db);
+    have = size;
+    console.error(`exports: ${size} awards`);
+    // Idle: the same loop with nothing else running, for the ratio.
+    const idleLoop = healthzLoop();
+    await new Promise((r) => setTimeout(r, 3000));
+    const idle = await idleLoop.stop();
+    for (const [key, c] of Object.entries(cases)) {
+      if (only.length && !only.includes(key)) continue;
+      global.gc?.();
+      takeExportWorkerHeap();
+      writeFileSync('/proc/self/clear_refs', '5'); // resets VmHWM to the current resident set
+      const rssBefore = process.memoryUsage().rss / 2 ** 20;
+      let heapPeak = process.memoryUsage().heapUsed;
+      const sampler = setInterval(() => {
+        heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+      }, 20);
+      const loop = healthzLoop();
+      await new Promise((r) => setTimeout(r, 300));
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      // node:http, not fetch: fetch gives up waiting for the head after 300 s.
+      const res = await new Promise<IncomingMessage>((resolve, reject) =>
+        get(`${server.url}${c.path}`, { headers: c.auth ? auth : {} }, resolve).on('error', reject),
+      );
+      let bytes = 0;
+      for await (const chunk of res) bytes += (chunk as Buffer).length;
+      const ms = performance.now() - started;
+      const cpuMs = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1000;
+      const during = await loop.stop();
+      clearInterval(sampler);
+      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+      const workerHeap = takeExportWorkerHeap();
+      const line = {
+        name: 'exports',
+        case: key,
+        path: c.path,
+        size,
+        status: res.statusCode,
+        ms: Math.round(ms),
+        cpuMs: Math.round(cpuMs),
+        bytes,
+        rssBeforeMb: round(rssBefore),
+        peakRssMb: round(hwmMb()),
+        peakMainHeapMb: round(heapPeak / 2 ** 20),
+        workerHeapMb: workerHeap === null ? null : round(workerHeap / 2 ** 20),
+        healthz: {
+          idleP95Ms: round(p95(idle), 2),
+          duringP95Ms: round(p95(during), 2),
+          duringMaxMs: round(Math.max(...during), 1),
+          requests: during.length,
+          ratio: round(p95(during) / p95(idle), 2),
+        },
+      };
+      console.error(`  ${key}: ${JSON.stringify(line)}`);
+      console.log(JSON.stringify(line));
+    }
+  }
+} finally {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -180,6 +180,8 @@ try {
         },
       };
       console.error(`  ${key}: ${JSON.stringify(line)}`);
+      // A refusal is a result (the PDF report's cap); a server error is not.
+      if (line.status! >= 500) throw new Error(`${c.path} answered ${line.status}`);
       console.log(JSON.stringify(line));
     }
   }

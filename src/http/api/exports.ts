@@ -6,8 +6,6 @@ import { listAwardsQuerySchema } from '../../services/awards/schemas.ts';
 import { AppError } from '../../services/errors.ts';
 import { type ExportFile, runExport } from '../../services/exports/off-thread.ts';
 import { OPEN_DATA_FILES, type OpenDataFile } from '../../services/exports/open-files.ts';
-import { recapCsv, recapJson, recapXlsx } from '../../services/exports/recap.ts';
-import { buildRecap } from '../../services/recap/recap.ts';
 import type { AppEnv } from '../env.ts';
 import { XLSX_TYPE } from './imports.ts';
 import { apiRouter, errorResponses, regionQuery } from './openapi.ts';
@@ -111,25 +109,26 @@ export function exportRoutes() {
       }),
       async (c) => {
         const q = c.req.valid('query');
-        const recap = await buildRecap(
-          c.get('deps').db.db,
-          { actor: c.get('actor'), region: q.region, year: q.year, includeUnverified: q.includeUnverified },
-          c.get('locale'),
+        const actor = c.get('actor');
+        // Counted on the export worker too: a recap reads the year's awards.
+        const body = await runExport(
+          c.get('deps').db,
+          'recap',
+          {
+            query: { actor, region: q.region, year: q.year, includeUnverified: q.includeUnverified },
+            locale: c.get('locale'),
+            format,
+          },
+          regionSetOf(actor),
         );
-        const name = `rekap-${recap.region.code}-${recap.year}.${format}`;
-        const body =
-          format === 'json'
-            ? recapJson(recap)
-            : format === 'csv'
-              ? recapCsv(recap)
-              : new Uint8Array(await recapXlsx(recap));
         const type =
           format === 'json'
             ? 'application/json; charset=utf-8'
             : format === 'csv'
               ? 'text/csv; charset=utf-8'
               : XLSX_TYPE;
-        return c.body(body, 200, { 'content-type': type, 'content-disposition': attachment(name) });
+        const name = `rekap-${body.info.region}-${body.info.year}.${format}`;
+        return sendExport(c, body, { 'content-type': type, 'content-disposition': attachment(name) });
       },
     );
   }

@@ -1,6 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Locale } from '../../domain/i18n.ts';
 import type { Actor } from '../actor.ts';
+import { buildRecap } from '../recap/recap.ts';
+import type { RecapRequest } from '../recap/scope.ts';
+import {
+  OPEN_JSON_TAIL,
+  type OpenDataMeta,
+  openJsonHead,
+  writeOpenCsv,
+  writeOpenJsonRows,
+} from '../showcase/opendata.ts';
 import {
   awardBatches,
   type ExportFilters,
@@ -9,9 +19,10 @@ import {
   writeAwardsJson,
   writeAwardsXlsx,
 } from './awards.ts';
-import { type FileWriter, writeFileInBatches } from './file-writer.ts';
+import { type FileWriter, type WrittenFile, writeFileInBatches } from './file-writer.ts';
 import { writeOpenData } from './open-data.ts';
 import type { OpenDataFile } from './open-files.ts';
+import { recapCsv, recapJson, recapXlsx } from './recap.ts';
 import { yearlyReportPdf } from './report-pdf.ts';
 
 // The exports whose size grows with the record (every matching award, the open-data package,
@@ -48,6 +59,36 @@ export const EXPORT_JOBS = {
     return writeOpenData(db, a, io);
   },
 
+  /** The showcase's /data/penghargaan.csv (newest first, services/showcase/opendata.ts). */
+  openCsv(db: Kysely<Database>, a: { region: string | null }, io: Io): Promise<void> {
+    return writeOpenCsv(db, a.region, io.out);
+  },
+
+  /** The showcase's /data/penghargaan.json: the metadata ahead of the rows states their count and period. */
+  async openJson(
+    db: Kysely<Database>,
+    a: { region: string | null; meta: Omit<OpenDataMeta, 'generatedAt' | 'period'> },
+    io: Io,
+  ): Promise<void> {
+    const { rows, period } = await writeOpenJsonRows(db, a.region, io.scratch);
+    await io.out(openJsonHead({ ...a.meta, generatedAt: new Date().toISOString(), period }, rows));
+    await io.appendScratch();
+    await io.out(OPEN_JSON_TAIL);
+  },
+
+  /** A region's yearly recap as a file: small, but counting it reads the year's awards. */
+  async recap(
+    db: Kysely<Database>,
+    a: { query: RecapRequest; locale: Locale; format: 'csv' | 'xlsx' | 'json' },
+    io: Io,
+  ): Promise<{ region: string; year: number }> {
+    const recap = await buildRecap(db, a.query, a.locale);
+    await io.out(
+      a.format === 'json' ? recapJson(recap) : a.format === 'csv' ? recapCsv(recap) : await recapXlsx(recap),
+    );
+    return { region: recap.region.code, year: recap.year }; // for the file's name
+  },
+
   async report(
     db: Kysely<Database>,
     a: { actor: Actor | null; year: number; region?: string },
@@ -60,14 +101,22 @@ export const EXPORT_JOBS = {
 
 export type ExportJobName = keyof typeof EXPORT_JOBS;
 export type ExportJobArgs<N extends ExportJobName> = Parameters<(typeof EXPORT_JOBS)[N]>[1];
-type Job = (db: unknown, args: unknown, io: Io) => Promise<void>;
+type Job = (db: unknown, args: unknown, io: Io) => Promise<unknown>;
 
-/** Where a job's file is written before it is streamed to the client (and removed). */
-export const exportDir = (tmp: string) => `${tmp}/prestasi-exports`;
+/** What a job answers beside its file (the recap: its region and year, for the file's name). */
+export type ExportJobInfo<N extends ExportJobName> = Awaited<ReturnType<(typeof EXPORT_JOBS)[N]>>;
 
-/** Runs `job` on `db`, writing its file under `dir`: answers the file's path and size. */
-export async function writeExport(db: unknown, job: ExportJobName, args: unknown, dir: string) {
-  const run = EXPORT_JOBS[job] as Job;
-  const { path, bytes } = await writeFileInBatches(dir, job, (io) => run(db, args, io));
-  return { path, bytes };
+/** Runs `job` on `db`, writing its file as `dir/NAME.RANDOM`; answers the file and the job's answer. */
+export async function writeExport(
+  db: unknown,
+  job: ExportJobName,
+  args: unknown,
+  dir: string,
+  name: string,
+): Promise<WrittenFile & { info?: unknown }> {
+  let info: unknown;
+  const file = await writeFileInBatches(dir, name, async (io) => {
+    info = await (EXPORT_JOBS[job] as Job)(db, args, io);
+  });
+  return { ...file, info };
 }

@@ -1,11 +1,13 @@
 import { createReadStream, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/database.ts';
 import { type RegionSet, withRegions } from '../../db/region-scope.ts';
 import { AppError } from '../errors.ts';
-import { type ExportJobArgs, type ExportJobName, exportDir, writeExport } from './jobs.ts';
+import type { WrittenFile } from './file-writer.ts';
+import { type ExportJobArgs, type ExportJobInfo, type ExportJobName, writeExport } from './jobs.ts';
 
 // Exports run on a worker thread (issue 11): an export of a million awards reads, formats and
 // compresses for seconds, and on the request thread it would stall every other request,
@@ -20,20 +22,20 @@ import { type ExportJobArgs, type ExportJobName, exportDir, writeExport } from '
 // Run from the ahead-of-time build, the worker is build/export-worker.js (bin/prestasi.js sets
 // PRESTASI_BUILD_DIR); from the sources, worker-from-source.mjs (worker.ts through tsx).
 
-interface WrittenExport {
-  path: string;
-  bytes: number;
-}
-
 /** An export ready to send: its bytes as a stream from the file the job wrote, and their count. */
-export interface ExportFile {
+export interface ExportFile<I = unknown> {
   body: ReadableStream<Uint8Array>;
   bytes: number;
+  /** What the job answered beside the file. */
+  info: I;
 }
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (f: WrittenExport) => void; reject: (e: unknown) => void }>();
+const pending = new Map<
+  number,
+  { resolve: (f: WrittenFile & { info?: unknown }) => void; reject: (e: unknown) => void }
+>();
 /** The worker's heap (committed bytes) after its last job, for the exports benchmark. */
 let workerHeap: number | null = null;
 export function takeExportWorkerHeap(): number | null {
@@ -53,7 +55,7 @@ function startWorker(): Worker {
     (m: {
       id: number;
       heap?: number;
-      file?: WrittenExport;
+      file?: WrittenFile & { info?: unknown };
       error?: { code?: string; message: string; details?: [] };
     }) => {
       const p = pending.get(m.id);
@@ -77,16 +79,26 @@ function startWorker(): Worker {
   return w;
 }
 
-function written(db: Db, job: ExportJobName, args: unknown, regions: RegionSet): Promise<WrittenExport> {
+/**
+ * Runs the job on the worker thread, confined to `regions`, writing its file as
+ * `dir/NAME.RANDOM` (the showcase keeps its open-data files so); answers the file.
+ */
+export function writeOffThread<N extends ExportJobName>(
+  db: Db,
+  job: N,
+  args: ExportJobArgs<N>,
+  regions: RegionSet,
+  to: { dir: string; name: string },
+): Promise<WrittenFile & { info?: unknown }> {
   if (db.kind === 'sqlite' && db.sqlitePath === null)
-    return withRegions(db, regions, (scoped) => writeExport(scoped, job, args, exportDir(tmpdir())));
+    return withRegions(db, regions, (scoped) => writeExport(scoped, job, args, to.dir, to.name));
   worker ??= startWorker();
   const id = nextId++;
   const w = worker;
-  return new Promise<WrittenExport>((resolve, reject) => {
+  return new Promise<WrittenFile & { info?: unknown }>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     w.ref(); // a job in flight keeps the process alive until it answers
-    w.postMessage({ id, url: db.url, job, args, regions });
+    w.postMessage({ id, url: db.url, job, args, regions, ...to });
   }).finally(() => {
     if (pending.size === 0) w.unref();
   });
@@ -98,11 +110,16 @@ export async function runExport<N extends ExportJobName>(
   job: N,
   args: ExportJobArgs<N>,
   regions: RegionSet,
-): Promise<ExportFile> {
-  const { path, bytes } = await written(db, job, args, regions);
+): Promise<ExportFile<ExportJobInfo<N>>> {
+  const to = { dir: join(tmpdir(), 'prestasi-exports'), name: job };
+  const { path, bytes, info } = await writeOffThread(db, job, args, regions, to);
   // Opened, then removed at once: the open descriptor keeps the bytes readable while they
   // stream, and the file is gone however the download ends (finished, or the client left).
   const fd = openSync(path, 'r');
   rmSync(path, { force: true });
-  return { body: Readable.toWeb(createReadStream(path, { fd })) as ReadableStream<Uint8Array>, bytes };
+  return {
+    body: Readable.toWeb(createReadStream(path, { fd })) as ReadableStream<Uint8Array>,
+    bytes,
+    info: info as ExportJobInfo<N>,
+  };
 }

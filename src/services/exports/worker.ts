@@ -1,15 +1,14 @@
-import { tmpdir } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { openDatabase } from '../../db/database.ts';
 import { type RegionSet, withRegions } from '../../db/region-scope.ts';
 import { AppError } from '../errors.ts';
-import { type ExportJobName, exportDir, writeExport } from './jobs.ts';
+import { type ExportJobName, writeExport } from './jobs.ts';
 
 // The export worker thread (started by off-thread.ts): runs one job at a time on its own
 // database connection, opened for the job and closed after it (a PostgreSQL test database can
 // then be dropped, and an idle worker holds nothing). The job writes its file a batch at a
-// time; the worker answers the file's path (the server streams it and removes it) or the error.
+// time; the worker answers the file (its path, size and tag) or the error.
 
 interface Request {
   id: number;
@@ -18,14 +17,15 @@ interface Request {
   args: unknown;
   /** The caller's regions: the job reads nothing else (on PostgreSQL, under row-level security). */
   regions: RegionSet;
+  /** Where the file goes: `dir/NAME.RANDOM`. */
+  dir: string;
+  name: string;
 }
 
-parentPort?.on('message', async ({ id, url, job, args, regions }: Request) => {
+parentPort?.on('message', async ({ id, url, job, args, regions, dir, name }: Request) => {
   const db = openDatabase(url);
   try {
-    const file = await withRegions(db, regions, (scoped) =>
-      writeExport(scoped, job, args, exportDir(tmpdir())),
-    );
+    const file = await withRegions(db, regions, (scoped) => writeExport(scoped, job, args, dir, name));
     // The heap's committed size after the job: what the exports benchmark reports of the worker.
     parentPort!.postMessage({ id, file, heap: getHeapStatistics().total_heap_size });
   } catch (err) {

@@ -5,19 +5,15 @@ import { etag } from 'hono/etag';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { tr } from '../../../domain/i18n.ts';
 import { REGION_CODE } from '../../../reference/region-codes.ts';
+import { regionSetOf } from '../../../services/access.ts';
 import { getAward, listAwards } from '../../../services/awards/read.ts';
 import { AppError } from '../../../services/errors.ts';
+import { writeOffThread } from '../../../services/exports/off-thread.ts';
 import { compareRegions, comparisonDefaultYear } from '../../../services/recap/compare.ts';
 import { recapByRegion, recapLatestYear, recapTotal } from '../../../services/recap/queries.ts';
 import { PUBLIC_SCOPE } from '../../../services/recap/scope.ts';
 import { homeData } from '../../../services/showcase/home.ts';
-import {
-  dictionaryCsv,
-  OPEN_JSON_TAIL,
-  openJsonHead,
-  writeOpenCsv,
-  writeOpenJsonRows,
-} from '../../../services/showcase/opendata.ts';
+import { dictionaryCsv } from '../../../services/showcase/opendata.ts';
 import { filterOptions } from '../../../services/showcase/options.ts';
 import { seriesOf } from '../../../services/showcase/series.ts';
 import { loadSite, publicRegionOf, regionCount, type Site } from '../../../services/showcase/site.ts';
@@ -259,7 +255,8 @@ const dataCsv: Handler = (c, p) =>
     regionOf(p),
     openFileName(p, 'penghargaan.csv'),
     'text/csv; charset=utf-8',
-    ({ out }) => writeOpenCsv(c.get('deps').db.db, regionOf(p), out),
+    (dir, name) =>
+      writeOffThread(c.get('deps').db, 'openCsv', { region: regionOf(p) }, regionSetOf(null), { dir, name }),
     { 'Content-Disposition': 'attachment; filename="penghargaan.csv"' },
   );
 
@@ -283,25 +280,22 @@ const dataJson: Handler = (c, p) =>
     regionOf(p),
     openFileName(p, 'penghargaan.json'),
     'application/json; charset=utf-8',
-    async ({ out, scratch, appendScratch }) => {
-      // The metadata ahead of the rows states their count and period: rows first, aside.
-      const { rows, period } = await writeOpenJsonRows(c.get('deps').db.db, regionOf(p), scratch);
-      await out(
-        openJsonHead(
-          {
+    (dir, name) =>
+      writeOffThread(
+        c.get('deps').db,
+        'openJson',
+        {
+          region: regionOf(p),
+          meta: {
             title: `Penghargaan ${p.site.name}`,
             producer: p.site.name,
             regionCode: p.site.regionCode,
             licence: 'CC BY 4.0',
-            generatedAt: new Date().toISOString(),
-            period,
           },
-          rows,
-        ),
-      );
-      await appendScratch();
-      await out(OPEN_JSON_TAIL);
-    },
+        },
+        regionSetOf(null),
+        { dir, name },
+      ),
   );
 
 /** The pages every region has, by path under its base. */

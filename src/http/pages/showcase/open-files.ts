@@ -16,13 +16,14 @@ import { CACHE_CONTROL, etagMatches } from './cache.ts';
 // Open-data downloads are too large for the page cache at national size (a million awards is
 // hundreds of MB of CSV or JSON; the cache keeps no entry over 8 MB), so each is written once
 // per generation of its data (its region's, or every region's: services/showcase/version.ts)
-// to a file under UPLOAD_DIR/.open-data — a batch of rows at a time, never whole in memory —
-// and served from there, streamed, with its ETag (the SHA-1 of its bytes, the same tag the page
+// to a file under UPLOAD_DIR/.open-data — on the export worker (services/exports/off-thread.ts),
+// a batch of rows at a time, never whole in memory nor on the request thread — and served from there, streamed, with its ETag (the SHA-1 of its bytes, the same tag the page
 // cache gives) and 304s. When the data changes the next request writes the new file and the
 // old one goes; concurrent requests for a file being written share that one write.
 
 export type OpenFile = WrittenFile;
-export type OpenWriter = FileWriter;
+/** Writes the file as `dir/NAME.RANDOM` (on the export worker) and answers it. */
+export type OpenBuilder = (dir: string, name: string) => Promise<OpenFile>;
 
 class OpenFileStore {
   /** name → the file of its data's current generation. */
@@ -46,15 +47,14 @@ const dirOf = (c: Context<AppEnv>) => join(c.get('deps').config.uploadDir, '.ope
 
 /**
  * Serves the file `name` ('36.71-penghargaan.csv') of its data's current generation, writing it
- * first when there is none. `write` receives the sink for the file's bytes and the sink for a
- * scratch file whose bytes it may prepend to (see `OpenWriter`).
+ * first when there is none (`build`).
  */
 export async function serveOpenFile(
   c: Context<AppEnv>,
   scope: CacheScope,
   name: string,
   type: string,
-  write: OpenWriter,
+  build: OpenBuilder,
   headers: Record<string, string> = {},
 ): Promise<Response> {
   const store = storeFor(c.get('deps').db.db);
@@ -65,7 +65,7 @@ export async function serveOpenFile(
     let pending = store.inflight.get(key);
     if (!pending) {
       store.builds++;
-      pending = writeOpenFile(dirOf(c), name, write).finally(() => store.inflight.delete(key));
+      pending = writeOpenFile(dirOf(c), name, build).finally(() => store.inflight.delete(key));
       store.inflight.set(key, pending);
     }
     const built = await pending;
@@ -93,8 +93,8 @@ export async function serveOpenFile(
   return c.body(body, 200, { ...head, 'Content-Type': type, 'Content-Length': String(file.bytes) });
 }
 
-async function writeOpenFile(dir: string, name: string, write: OpenWriter): Promise<OpenFile> {
-  const file = await writeFileInBatches(dir, name, write);
+async function writeOpenFile(dir: string, name: string, build: OpenBuilder): Promise<OpenFile> {
+  const file = await build(dir, name);
   // Files of earlier versions (or of an earlier run of the server) of this name go; a file
   // another request is still writing (.part, .scratch) stays.
   for (const f of readdirSync(dir))

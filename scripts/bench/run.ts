@@ -3,10 +3,11 @@
 // and refreshes the table in README.md between the bench markers. Naming benchmarks runs only
 // those and replaces their rows, keeping the others' last results.
 // Usage: npm run bench [-- name ...]
-//   names: extract national import pages serving startup growth soak watch tenants
+//   names: extract national import pages serving startup growth soak watch tenants exports
 //   BENCH_SOAK_SECONDS (default 60; 300 for the issue's 5-minute soak) sets the soak's length;
 //   BENCH_GROWTH_MAX (default 100000; 1000000 adds the 1M step, ~10 more minutes)
-//   the largest database of the growth curve. CI does not run benchmarks.
+//   the largest database of the growth curve; BENCH_EXPORTS_MAX (default 100000; 1000000 adds
+//   the 1M step) the largest of the exports benchmark. CI does not run benchmarks.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -23,6 +24,7 @@ const ALL = [
   'soak',
   'watch',
   'tenants',
+  'exports',
 ];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : ALL;
@@ -35,7 +37,12 @@ for (const name of names) {
     continue;
   }
   console.error(`\n== bench ${name}`);
-  const extra = name === 'growth' ? ['--max', process.env.BENCH_GROWTH_MAX ?? '100000'] : [];
+  const extra =
+    name === 'growth'
+      ? ['--max', process.env.BENCH_GROWTH_MAX ?? '100000']
+      : name === 'exports'
+        ? ['--max', process.env.BENCH_EXPORTS_MAX ?? '100000']
+        : [];
   // --expose-gc lets the soak measure the heap after a full collection.
   const run = spawnSync('node', ['--expose-gc', '--import', 'tsx', script, ...extra], {
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -205,6 +205,22 @@ function rowsFor(r: Result): Row[] {
           ok: Math.abs(r.heapGrowth) <= 0.1,
         },
       ];
+    case 'exports': {
+      const size = r.size >= 1e6 ? `${r.size / 1e6}M` : `${r.size / 1e3}k`;
+      const h = r.healthz;
+      return [
+        {
+          what: `export at ${size} awards: ${r.path}`,
+          db: 'sqlite',
+          value:
+            r.status === 200
+              ? `${(r.ms / 1000).toFixed(1)} s, ${(r.bytes / 1e6).toFixed(1)} MB; peak RSS ${r.peakRssMb} MB (from ${r.rssBeforeMb}), worker heap ${r.workerHeapMb ?? '–'} MB; /healthz p95 ${h.duringP95Ms} ms vs idle ${h.idleP95Ms} ms (×${h.ratio}, ${h.requests} asked)`
+              : `refused with ${r.status} (over the report's cap); /healthz p95 ×${h.ratio}`,
+          target: '/healthz p95 ≤ ×2 of idle; memory bounded',
+          ok: h.ratio <= 2,
+        },
+      ];
+    }
     default:
       return [{ what: r.name, db: r.database ?? '', value: JSON.stringify(r), target: '', ok: null }];
   }

@@ -110,7 +110,7 @@ function rowsFor(r: Result): Row[] {
       const cpu = (x: number | undefined) => (x === undefined ? '' : ` (CPU ${x.toFixed(2)})`);
       return [
         {
-          what: `import of a ${r.rows}-row xlsx`,
+          what: `import of a ${r.rows}-row xlsx, a second file in the process${r.coldRowsPerSecond ? ` (the first: ${Math.round(r.coldRowsPerSecond)} rows/s)` : ''}`,
           db: r.database,
           value: `${Math.round(r.rowsPerSecond)} rows/s`,
           target: r.database === 'postgres' ? '≥ 5,000/s' : '≥ 25,000/s',

@@ -42,8 +42,9 @@ const STATE_WORDS = {
 };
 
 /**
- * The awards an actor may see that match the filters, oldest edition first, a batch at a time
- * (batches.ts): an export of a million awards never holds them all.
+ * The awards an actor may see that match the filters, oldest edition first (an award without a
+ * date at the end of its year, as the list sorts), a batch at a time (batches.ts): an export of
+ * a million awards never holds them all.
  */
 export async function* awardBatches(
   db: Kysely<Database>,
@@ -53,7 +54,7 @@ export async function* awardBatches(
 ): AsyncGenerator<Award[]> {
   let q = await applyFilters(db, db.selectFrom('awards'), actor, filters);
   if (regionCode) q = q.where('awards.region_id', '=', regionIdOrNone(regionCode));
-  for await (const rows of awardRowBatches(db, q, 'asc')) yield await hydrateAwards(db, rows);
+  for await (const rows of awardRowBatches(db, q, 'edition')) yield await hydrateAwards(db, rows);
 }
 
 /** The same awards at once: for callers that bound them (the PDF report, the CLI, tests). */

@@ -16,6 +16,7 @@ import { barList, statBoxes, trendChart } from './report/charts.ts';
 import { footers, letterhead, runningHead } from './report/letterhead.ts';
 import { BOLD, BOTTOM, COLOURS, CONTENT_WIDTH, type Doc, FONT, heading, MARGIN } from './report/style.ts';
 import { awardTable } from './report/table.ts';
+import { REPORT_MAX_AWARDS } from './report-cap.ts';
 
 const pdfkit = lazyRequire<typeof PDFDocument>('pdfkit');
 
@@ -32,14 +33,6 @@ export interface ReportOptions {
   /** Uncompressed content streams, so tests can read the text. */
   compress?: boolean;
 }
-
-/**
- * The most awards one report lists. A PDF cannot be streamed: its pages are laid out and kept
- * until the footers ("page n of m") are written, so a report over every award of a national
- * database would hold thousands of pages. A region's year is far below this; above it the
- * report is refused with a message pointing to the list as Excel or CSV, which are streamed.
- */
-export const REPORT_MAX_AWARDS = 5000;
 
 const reportTooLarge = (year: number, region: string) =>
   new AppError(

@@ -25,8 +25,8 @@ export async function* openDataBatches(
 ): AsyncGenerator<OpenRow[]> {
   let q = db.selectFrom('awards').where(readableBy(null));
   if (regionCode) q = q.where('awards.region_id', '=', regionIdOrNone(regionCode));
-  // Newest first: what the open data always gave, the export order reversed.
-  for await (const rows of awardRowBatches(db, q, 'desc'))
+  // Newest first: what the open data always gave.
+  for await (const rows of awardRowBatches(db, q, 'openData'))
     yield (await hydrateAwards(db, rows)).map(openRecord);
 }
 

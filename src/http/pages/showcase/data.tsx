@@ -1,6 +1,7 @@
 import { formatNumber } from '../../../domain/format.ts';
 import { tr } from '../../../domain/i18n.ts';
 import { OPEN_DICTIONARY } from '../../../services/exports/open-dictionary.ts';
+import { REPORT_MAX_AWARDS } from '../../../services/exports/report-cap.ts';
 import type { Region } from '../../../services/units.ts';
 import { Layout } from './layout.tsx';
 import { href, link } from './links.ts';
@@ -15,11 +16,14 @@ export function DataPage({
   v,
   rows,
   latestYear,
+  reportTooLarge = false,
   regions = [],
 }: {
   v: View;
   rows: number;
   latestYear: number | null;
+  /** The latest year has more awards than one PDF report lists (REPORT_MAX_AWARDS). */
+  reportTooLarge?: boolean;
   regions?: Region[];
 }) {
   const { locale } = v;
@@ -68,7 +72,15 @@ export function DataPage({
             )}
           </a>
         </li>
-        {latestYear ? (
+        {latestYear && reportTooLarge ? (
+          <li>
+            {tr(
+              locale,
+              `Laporan Penghargaan Tahun ${latestYear} (PDF) tidak tersedia: tahun itu memuat lebih dari ${formatNumber(REPORT_MAX_AWARDS, locale)} penghargaan, batas satu laporan PDF. Unduh datanya sebagai Excel atau CSV di atas.`,
+              `The ${latestYear} award report (PDF) is not available: that year has more than ${formatNumber(REPORT_MAX_AWARDS, locale)} awards, the most one PDF report lists. Download the data as Excel or CSV above.`,
+            )}
+          </li>
+        ) : latestYear ? (
           <li>
             <a href={api(`/api/v1/exports/report-${latestYear}.pdf`)}>
               {tr(

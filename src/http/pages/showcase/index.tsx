@@ -9,6 +9,7 @@ import { regionSetOf } from '../../../services/access.ts';
 import { getAward, listAwards } from '../../../services/awards/read.ts';
 import { AppError } from '../../../services/errors.ts';
 import { writeOffThread } from '../../../services/exports/off-thread.ts';
+import { REPORT_MAX_AWARDS } from '../../../services/exports/report-cap.ts';
 import { compareRegions, comparisonDefaultYear } from '../../../services/recap/compare.ts';
 import { recapByRegion, recapLatestYear, recapTotal } from '../../../services/recap/queries.ts';
 import { PUBLIC_SCOPE } from '../../../services/recap/scope.ts';
@@ -241,7 +242,17 @@ const data: Handler = (c, p) =>
           recapLatestYear(db, scope),
           regionOf(p) === null ? listRegions(db) : [],
         ]);
-        return <DataPage v={v} rows={rows} latestYear={latestYear} regions={regions} />;
+        // The PDF report refuses a year over its cap: the page says so instead of linking it.
+        const latestCount = latestYear === null ? 0 : await recapTotal(db, scope, latestYear);
+        return (
+          <DataPage
+            v={v}
+            rows={rows}
+            latestYear={latestYear}
+            reportTooLarge={latestCount > REPORT_MAX_AWARDS}
+            regions={regions}
+          />
+        );
       }),
     QUERY_IGNORED,
   );

@@ -4,11 +4,7 @@ import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import {
-  type FileWriter,
-  type WrittenFile,
-  writeFileInBatches,
-} from '../../../services/exports/file-writer.ts';
+import type { WrittenFile } from '../../../services/exports/file-writer.ts';
 import { type CacheScope, publicVersions } from '../../../services/showcase/version.ts';
 import type { AppEnv } from '../../env.ts';
 import { CACHE_CONTROL, etagMatches } from './cache.ts';

@@ -101,6 +101,7 @@ export async function createTestApp(overrides: Partial<ReturnType<typeof loadCon
     }
     const res = await app.request(path, { method, headers: h, body: payload });
     const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field; the assertions check the shape
     let json: any = null;
     try {
       json = text ? JSON.parse(text) : null;

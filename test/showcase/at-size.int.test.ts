@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SERIES, unitPageData } from '../../src/services/showcase/unit.ts';
 import type { TestApp } from '../support/app.ts';
 import { createTestApp } from '../support/app.ts';
 import { type BulkAward, type BulkOptions, bulkAward, insertBulkAwards } from '../support/bulk-awards.ts';
@@ -14,8 +15,11 @@ const COUNT = 60_000;
 describe('public pages on a large database', () => {
   let t: TestApp;
   let o: BulkOptions;
-  const rows = () => Array.from({ length: COUNT }, (_, k) => bulkAward(k + 1, o));
-  const shown = () => rows().filter((r) => r.state === 'verified' && r.isPublic);
+  let every: BulkAward[] | undefined;
+  let public_: BulkAward[] | undefined;
+  /** Every row as the generator's formula says, worked out once. */
+  const rows = () => (every ??= Array.from({ length: COUNT }, (_, k) => bulkAward(k + 1, o)));
+  const shown = () => (public_ ??= rows().filter((r) => r.state === 'verified' && r.isPublic));
   const get = (path: string) => t.call('public', 'GET', path);
   const num = (s: string | null | undefined) => Number((s ?? '').trim().split(' ')[0].replace(/\./g, ''));
 
@@ -106,6 +110,48 @@ describe('public pages on a large database', () => {
     )[0];
     expect(listed[0].querySelector('.award-meta')?.textContent).toContain(String(newest.year));
     expect(res.text).toContain(`dan ${(inDinkes.length - 50).toLocaleString('id-ID')} lainnya`);
+  });
+
+  it("unit page: the subtree's most recently active series, as the rows say", async () => {
+    // Walked newest first and stopped at MAX_SERIES (src/services/recap/series.ts); here grouped
+    // from every row of the subtree, the way the page picked them before.
+    const { dinkes } = t.units;
+    const inDinkes = shown().filter((r) => r.unitIndex === 1 || r.unitIndex === 2);
+    const latest = Math.max(...inDinkes.map((r) => r.year));
+    const years = new Map<string, { title: string; years: Set<number> }>();
+    for (const r of inDinkes) {
+      if (!r.seriesKey) continue;
+      const s = years.get(r.seriesKey) ?? { title: r.programme as string, years: new Set() };
+      s.years.add(r.year);
+      years.set(r.seriesKey, s);
+    }
+    const last = (k: string) => Math.max(...(years.get(k)?.years ?? []));
+    const picked = [...years.keys()]
+      .filter((k) => (years.get(k)?.years.size ?? 0) >= 2)
+      .sort((a, b) => last(b) - last(a) || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, MAX_SERIES);
+    // Shown by key, as groupSeries orders them.
+    const expected = [...picked]
+      .sort((a, b) => a.localeCompare(b))
+      .map((k) => ({
+        key: k,
+        title: years.get(k)?.title,
+        years: [...(years.get(k)?.years ?? [])].sort((a, b) => a - b),
+      }));
+    expect(expected).toHaveLength(MAX_SERIES);
+    expect(expected.every((e) => e.years.at(-1) === latest)).toBe(true);
+    const page = await unitPageData(t.db.db, dinkes.id, '36.71', 'id');
+    expect(
+      page.series.map((s) => ({ key: s.key, title: s.title, years: s.points.map((p) => p.year) })),
+    ).toEqual(expected);
+    // The page lists them, each with its years.
+    const doc = dom((await get(`/unit/${dinkes.id}`)).text);
+    const items = [...doc.querySelectorAll('#repeated ~ ul li')].map((li) => li.textContent ?? '');
+    expect(items).toHaveLength(MAX_SERIES);
+    expected.forEach((e, k) => {
+      expect(items[k]).toContain(e.title as string);
+      expect(items[k]).toContain(e.years.join(', '));
+    });
   });
 
   it('recap API: every count of a year, since the founding and by unit, from the kept counts', async () => {

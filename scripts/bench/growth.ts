@@ -108,10 +108,7 @@ try {
       for (let i = 0; i < runs + 2; i++) {
         dropCachedPages(db.db); // every request is a miss: the render is what is measured
         const t = performance.now();
-        const res = await app.request(
-          p.path,
-          p.auth ? { headers: signedIn[p.auth] } : {},
-        );
+        const res = await app.request(p.path, p.auth ? { headers: signedIn[p.auth] } : {});
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`${p.path} answered ${res.status} at ${size}`);
         if (i >= 2) times.push(performance.now() - t);

@@ -76,6 +76,8 @@ export interface SeriesFilter {
   limit?: number;
   /** Only these keys (at most a few hundred). */
   only?: readonly string[];
+  /** Keys in key order after this one (a page of a list; with `limit`, instead of the most recent first). */
+  after?: string | null;
 }
 
 /** Series keys matching the filter, grouped in SQL. */
@@ -85,7 +87,14 @@ export async function seriesKeys(
   f: SeriesFilter = {},
 ): Promise<string[]> {
   // The public's view of a subtree, bounded: walked newest first instead of grouping it all.
-  if (f.limit !== undefined && f.untilYear !== undefined && scope.unitPath && countable(scope) && !f.only)
+  if (
+    f.limit !== undefined &&
+    f.untilYear !== undefined &&
+    f.after === undefined &&
+    scope.unitPath &&
+    countable(scope) &&
+    !f.only
+  )
     return latestSeriesKeys(db, scope, { ...f, limit: f.limit, untilYear: f.untilYear });
   const grouped = (key?: string) => {
     let q = db
@@ -95,7 +104,7 @@ export async function seriesKeys(
       .where('awards.series_key', key === undefined ? 'is not' : '=', key ?? null)
       .groupBy('awards.series_key')
       .having(sql`count(distinct awards.edition_year)`, '>=', f.minYears ?? 2);
-    if (f.untilYear !== undefined) q = q.where('awards.edition_year', '<=', f.untilYear);
+    if (f.untilYear !== undefined) q = q.where(key === undefined ? YEAR : UNINDEXED_YEAR, '<=', f.untilYear);
     if (f.activeSince !== undefined) q = q.having(sql`max(awards.edition_year)`, '>=', f.activeSince);
     return q;
   };
@@ -106,11 +115,24 @@ export async function seriesKeys(
     return f.only.filter((k) => passed.has(k));
   }
   let q = grouped();
-  if (f.limit !== undefined)
+  if (f.after !== undefined) {
+    // A page in key order: read from the series index in order, stopping after `limit` series.
+    if (f.after !== null) q = q.where('awards.series_key', '>', f.after);
+    q = q.orderBy('awards.series_key');
+    if (f.limit !== undefined) q = q.limit(f.limit);
+  } else if (f.limit !== undefined)
     q = q.orderBy(sql`max(awards.edition_year)`, 'desc').orderBy('awards.series_key').limit(f.limit);
   else q = q.orderBy('awards.series_key');
   return (await q.execute()).map((r) => r.series_key as string);
 }
+
+const YEAR = sql.ref<number>('awards.edition_year');
+/**
+ * The year as a term no index serves (SQLite reads `+column` so; to PostgreSQL it is the same
+ * number): a signed-in recap's series otherwise read by awards_recap_cover (region, state, year
+ * range), every award of the region for each key, instead of by the series' index.
+ */
+const UNINDEXED_YEAR = sql<number>`+awards.edition_year`;
 
 /**
  * Queries for a few series, read one key per branch of a UNION ALL: with `series_key in (…)`
@@ -258,7 +280,7 @@ export async function loadSeriesFacts(
   for (const chunk of chunks(keys)) {
     const one = (key: string) => {
       const q = factRows(db).where(visible(scope)).where('awards.series_key', '=', key);
-      return untilYear === undefined ? q : q.where('awards.edition_year', '<=', untilYear);
+      return untilYear === undefined ? q : q.where(UNINDEXED_YEAR, '<=', untilYear);
     };
     for (const r of await unionAll(chunk.map(one)).execute()) {
       // A series is named by its programme ("Penilaian Kepatuhan"), not one year's title.
@@ -364,6 +386,31 @@ export async function loadSeries(
     series.map((s) => s.giverCode),
   );
   return series.map((s) => seriesView(s, givers, lang));
+}
+
+/**
+ * A page of a scope's series in key order: at most `size` after the key `after` (null: from the
+ * first), read in order and no further, and the key to ask the next page after (null: no more).
+ */
+export async function loadSeriesPage(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  p: { minYears: number; after: string | null; size: number },
+  lang: Locale = 'id',
+): Promise<{ items: SeriesView[]; next: string | null }> {
+  // One more than the page, to know whether another follows.
+  const keys = await seriesKeys(db, scope, { minYears: p.minYears, after: p.after, limit: p.size + 1 });
+  const page = keys.slice(0, p.size);
+  if (!page.length) return { items: [], next: null };
+  const series = groupSeries(await loadSeriesFacts(db, scope, page));
+  const givers = await giverMap(
+    db,
+    series.map((s) => s.giverCode),
+  );
+  return {
+    items: series.map((s) => seriesView(s, givers, lang)),
+    next: keys.length > p.size ? page[page.length - 1] : null,
+  };
 }
 
 /** One series by key (every year), or null when nothing of it is visible. */

@@ -122,7 +122,7 @@ describe('recap series, trends and streaks', () => {
     expect((await t.call('viewer', 'GET', '/api/v1/series/tidak-ada')).status).toBe(404);
   });
 
-  it('lists a region\'s series a page at a time, by key, each once', async () => {
+  it("lists a region's series a page at a time, by key, each once", async () => {
     const whole = (await t.call('viewer', 'GET', '/api/v1/series')).json;
     expect(whole.next).toBeNull();
     const keys: string[] = [];

@@ -1,5 +1,6 @@
-// The growth curve: what each public page and API list costs as the table grows from 10,000 to
-// 100,000 to 1,000,000 awards (one region, generated with one INSERT … SELECT). Each page is
+// The growth curve: what each public page and API list (and, signed in, the recap API and the
+// dashboard) costs as the table grows from 10,000 to 100,000 to 1,000,000 awards (one region,
+// generated with one INSERT … SELECT, awards in series like real ones). Each page is
 // timed on a cache miss — the page cache is dropped before every request — because a cached
 // page is flat by construction. (The list's filter options are memoised per data version and
 // dropped with the pages, so they are included.) SQLite, in-process through the real app. Target: within 2× from

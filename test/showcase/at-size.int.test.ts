@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNT_CAP } from '../../src/services/awards/read.ts';
+import { MAX_SERIES, unitPageData } from '../../src/services/showcase/unit.ts';
 import type { TestApp } from '../support/app.ts';
 import { createTestApp } from '../support/app.ts';
 import {
@@ -108,6 +109,48 @@ describe('public pages on a large database', () => {
     )[0];
     expect(listed[0].querySelector('.award-meta')?.textContent).toContain(String(newest.year));
     expect(res.text).toContain(`dan ${(inDinkes.length - 50).toLocaleString('id-ID')} lainnya`);
+  });
+
+  it("unit page: the subtree's most recently active series, as the rows say", async () => {
+    // Walked newest first and stopped at MAX_SERIES (src/services/recap/series.ts); here grouped
+    // from every row of the subtree, the way the page picked them before.
+    const { dinkes } = t.units;
+    const inDinkes = shown.filter((r) => r.unitIndex === 1 || r.unitIndex === 2);
+    const latest = Math.max(...inDinkes.map((r) => r.year));
+    const years = new Map<string, { title: string; years: Set<number> }>();
+    for (const r of inDinkes) {
+      if (!r.seriesKey) continue;
+      const s = years.get(r.seriesKey) ?? { title: r.programme as string, years: new Set() };
+      s.years.add(r.year);
+      years.set(r.seriesKey, s);
+    }
+    const last = (k: string) => Math.max(...(years.get(k)?.years ?? []));
+    const picked = [...years.keys()]
+      .filter((k) => (years.get(k)?.years.size ?? 0) >= 2)
+      .sort((a, b) => last(b) - last(a) || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, MAX_SERIES);
+    // Shown by key, as groupSeries orders them.
+    const expected = [...picked]
+      .sort((a, b) => a.localeCompare(b))
+      .map((k) => ({
+        key: k,
+        title: years.get(k)?.title,
+        years: [...(years.get(k)?.years ?? [])].sort((a, b) => a - b),
+      }));
+    expect(expected).toHaveLength(MAX_SERIES);
+    expect(expected.every((e) => e.years.at(-1) === latest)).toBe(true);
+    const page = await unitPageData(t.db.db, dinkes.id, '36.71', 'id');
+    expect(
+      page.series.map((s) => ({ key: s.key, title: s.title, years: s.points.map((p) => p.year) })),
+    ).toEqual(expected);
+    // The page lists them, each with its years.
+    const doc = dom((await get(`/unit/${dinkes.id}`)).text);
+    const items = [...doc.querySelectorAll('#repeated ~ ul li')].map((li) => li.textContent ?? '');
+    expect(items).toHaveLength(MAX_SERIES);
+    expected.forEach((e, k) => {
+      expect(items[k]).toContain(e.title as string);
+      expect(items[k]).toContain(e.years.join(', '));
+    });
   });
 
   it('recap API: every count of a year, since the founding and by unit, from the kept counts', async () => {

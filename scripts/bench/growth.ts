@@ -1,5 +1,6 @@
-// The growth curve: what each public page and API list costs as the table grows from 10,000 to
-// 100,000 to 1,000,000 awards (one region, generated with one INSERT … SELECT). Each page is
+// The growth curve: what each public page and API list (and, signed in, the recap API and the
+// dashboard) costs as the table grows from 10,000 to 100,000 to 1,000,000 awards (one region,
+// generated with one INSERT … SELECT, awards in series like real ones). Each page is
 // timed on a cache miss — the page cache is dropped before every request — because a cached
 // page is flat by construction. (The list's filter options are memoised per data version and
 // dropped with the pages, so they are included.) SQLite, in-process through the real app. Target: within 2× from
@@ -9,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { createSession } from '../../src/auth/sessions.ts';
 import { createApiToken, createUser } from '../../src/auth/users.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
@@ -58,18 +60,27 @@ try {
     password: 'kata-sandi-bench',
   });
   const token = await createApiToken(db.db, admin.id);
+  const { cookie } = await createSession(db.db, admin.id, new Date(Date.now() + 86_400_000));
+  const signedIn = {
+    token: { authorization: `Bearer ${token}` },
+    session: { cookie: `prestasi_session=${cookie}` },
+  };
   const app = createApp({ db, config: { ...loadConfig({}), logLevel: 'silent' } });
 
-  const paths: Record<string, { path: string; auth?: boolean }> = {
+  // Signed-in reads count from the awards, not the kept counts (countable() in counters.ts).
+  const paths: Record<string, { path: string; auth?: keyof typeof signedIn }> = {
     home: { path: '/' },
     list: { path: '/penghargaan' },
     listFiltered: { path: '/penghargaan?tahun=2020' },
     timeline: { path: '/linimasa' },
     unit: { path: `/unit/${dinas.id}` },
     data: { path: '/data' },
-    apiList: { path: '/api/v1/awards?pageSize=25', auth: true },
-    apiListFiltered: { path: '/api/v1/awards?year=2020&pageSize=25', auth: true },
-    apiListPage10: { path: '/api/v1/awards?page=10&pageSize=25', auth: true },
+    apiList: { path: '/api/v1/awards?pageSize=25', auth: 'token' },
+    apiListFiltered: { path: '/api/v1/awards?year=2020&pageSize=25', auth: 'token' },
+    apiListPage10: { path: '/api/v1/awards?page=10&pageSize=25', auth: 'token' },
+    apiSeries: { path: '/api/v1/series' },
+    apiRecapSignedIn: { path: '/api/v1/recap', auth: 'token' },
+    dashboard: { path: '/kerja', auth: 'session' },
   };
   const curve: Record<string, Record<string, number>> = {};
   let have = 0;
@@ -98,10 +109,7 @@ try {
       for (let i = 0; i < runs + 2; i++) {
         dropCachedPages(db.db); // every request is a miss: the render is what is measured
         const t = performance.now();
-        const res = await app.request(
-          p.path,
-          p.auth ? { headers: { authorization: `Bearer ${token}` } } : {},
-        );
+        const res = await app.request(p.path, p.auth ? { headers: signedIn[p.auth] } : {});
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`${p.path} answered ${res.status} at ${size}`);
         if (i >= 2) times.push(performance.now() - t);

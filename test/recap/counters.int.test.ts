@@ -6,7 +6,7 @@ import { buildRecap } from '../../src/services/recap/recap.ts';
 import { PUBLIC_SCOPE } from '../../src/services/recap/scope.ts';
 import { homeData } from '../../src/services/showcase/home.ts';
 import { timelineData } from '../../src/services/showcase/timeline.ts';
-import { unitPageData } from '../../src/services/showcase/unit.ts';
+import { MAX_SERIES, unitPageData } from '../../src/services/showcase/unit.ts';
 import { createRegion, createUnit } from '../../src/services/units.ts';
 import { csvOf, GOOD_ROWS } from '../imports/files.ts';
 import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
@@ -316,6 +316,21 @@ describe('kept counts of the public record', () => {
       from award_team_members m join org_units u on u.id = m.unit_id where u.path like '${dinkes.path}%'))`);
     expect(page.total).toBe(inTree);
     expect(page.byField.reduce((s, f) => s + f.count, 0)).toBe(inTree);
+    // Its running series, walked newest first by index (recap/series.ts): what grouping every
+    // award of the subtree says, team awards included. Each unit, both the bulk rows and the API's.
+    for (const unit of Object.values(t.units)) {
+      const got = await unitPageData(t.db.db, unit.id, region, 'id');
+      const latest = got.byYear.at(-1)?.year ?? 0;
+      const grouped = await sql<{ k: string }>`select series_key as k from awards
+        where region_id = 3671 and state = 'verified' and is_public = 1 and series_key is not null
+          and edition_year <= ${latest} and (unit_path like ${`${unit.path}%`} or id in (select m.award_id
+          from award_team_members m join org_units u on u.id = m.unit_id where u.path like ${`${unit.path}%`}))
+        group by series_key having count(distinct edition_year) >= 2
+        order by max(edition_year) desc, series_key limit ${MAX_SERIES}`.execute(t.db.db);
+      const keys = grouped.rows.map((r) => r.k);
+      expect(keys.length, unit.path).toBeGreaterThan(0);
+      expect(got.series.map((x) => x.key).sort(), unit.path).toEqual(keys.sort());
+    }
     expect((await timelineData(t.db.db, null, null)).total).toBe(
       Number(
         (

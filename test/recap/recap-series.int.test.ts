@@ -122,6 +122,31 @@ describe('recap series, trends and streaks', () => {
     expect((await t.call('viewer', 'GET', '/api/v1/series/tidak-ada')).status).toBe(404);
   });
 
+  it("lists a region's series a page at a time, by key, each once", async () => {
+    const whole = (await t.call('viewer', 'GET', '/api/v1/series')).json;
+    expect(whole.next).toBeNull();
+    const keys: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const res = await t.call(
+        'viewer',
+        'GET',
+        `/api/v1/series?limit=2${after === null ? '' : `&after=${encodeURIComponent(after)}`}`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.json.items.length).toBeLessThanOrEqual(2);
+      keys.push(...res.json.items.map((s: { key: string }) => s.key));
+      after = res.json.next;
+      if (after === null) break;
+      // Whole series on every page: every point of the last one.
+      expect(res.json.items.at(-1).points.length).toBeGreaterThan(1);
+    }
+    expect(keys.sort()).toEqual(whole.items.map((s: { key: string }) => s.key).sort());
+    expect(new Set(keys).size).toBe(keys.length);
+    const bad = await t.call('viewer', 'GET', '/api/v1/series?limit=0');
+    expect(bad.status).toBe(422);
+  });
+
   it('the recap lists the series still running, measured up to its year', async () => {
     const r = (await t.call('viewer', 'GET', '/api/v1/recap?year=2025')).json;
     expect(r.series.map((s: { key: string }) => s.key).sort()).toEqual([ombudsmanKey, list_bpk(r)].sort());

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../../services/errors.ts';
 import { buildRecap } from '../../services/recap/recap.ts';
 import { resolveScope } from '../../services/recap/scope.ts';
-import { loadOneSeries, loadSeries } from '../../services/recap/series.ts';
+import { loadOneSeries, loadSeriesPage } from '../../services/recap/series.ts';
 import { unitReport } from '../../services/recap/unit.ts';
 import { apiRouter, errorResponses, flag, IdParam, jsonOk, regionQuery } from './openapi.ts';
 import { publicRecap } from './public-recap.ts';
@@ -27,10 +27,27 @@ export const RecapQuery = z.object({
   includeUnverified: flag.openapi({ description: 'Signed-in users only: count drafts and submissions too' }),
 });
 
+/** A region's series come a page at a time: a region's record holds thousands of them. */
+const SERIES_PAGE = 50;
+const SERIES_PAGE_MAX = 200;
+
 const SeriesQuery = z.object({
   region: regionQuery,
   includeUnverified: flag,
   minYears: z.coerce.number().int().min(1).max(100).optional().openapi({ description: 'Default 2' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, 'limit paling sedikit 1')
+    .max(SERIES_PAGE_MAX, `limit paling banyak ${SERIES_PAGE_MAX}`)
+    .optional()
+    .openapi({ description: `Series per page, by key (default ${SERIES_PAGE}, at most ${SERIES_PAGE_MAX})` }),
+  after: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'The `next` of the previous page: series after this key' }),
 });
 
 const SeriesParam = z.object({
@@ -102,7 +119,8 @@ export function recapRoutes() {
       method: 'get',
       path: '/series',
       tags,
-      summary: 'Series of a region (same programme, same giver, across years) with trend and streak',
+      summary:
+        'Series of a region (same programme, same giver, across years) with trend and streak, a page at a time by key',
       request: { query: SeriesQuery },
       responses: { ...jsonOk('Series', SeriesListSchema), ...errorResponses },
     }),
@@ -114,8 +132,13 @@ export function recapRoutes() {
         region: q.region,
         includeUnverified: q.includeUnverified,
       });
-      const items = await loadSeries(db.db, scope, { minYears: q.minYears ?? 2 }, c.get('locale'));
-      return c.json({ region: { code: r.code, name: r.name }, items }, 200);
+      const { items, next } = await loadSeriesPage(
+        db.db,
+        scope,
+        { minYears: q.minYears ?? 2, after: q.after ?? null, size: q.limit ?? SERIES_PAGE },
+        c.get('locale'),
+      );
+      return c.json({ region: { code: r.code, name: r.name }, items, next }, 200);
     },
   );
 

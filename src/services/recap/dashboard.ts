@@ -44,7 +44,8 @@ export async function buildDashboard(
   const running = year === currentYear;
   const monthDay = opts.today.slice(5, 10);
   const [recap, soFar, lastYearSoFar] = await Promise.all([
-    buildRecap(db, { actor, region: region.code, year }, opts.lang),
+    // The dashboard shows no series: none are read (a region's running series grow with its record).
+    buildRecap(db, { actor, region: region.code, year }, opts.lang, undefined, false),
     running ? recapReceivedUntil(db, scope, year, monthDay) : Promise.resolve(0),
     running ? recapReceivedUntil(db, scope, year - 1, monthDay) : Promise.resolve(0),
   ]);

@@ -78,6 +78,8 @@ export async function buildRecap(
   req: RecapRequest,
   lang: Locale = 'id',
   now = new Date(),
+  /** False: no series (left empty). Every running series of a region is read row by row, so a caller that shows none skips them. */
+  withSeries = true,
 ): Promise<Recap> {
   const { scope, region } = await resolveScope(db, req);
   const year = req.year ?? (await recapDefaultYear(db, scope, now));
@@ -89,7 +91,7 @@ export async function buildRecap(
     recapByUnit(db, scope, year),
     recapByYear(db, scope, year),
     // Series still running: a point this year or last (BPK opinions come a year late).
-    loadSeries(db, scope, { untilYear: year, activeSince: year - 1, minYears: 2 }, lang),
+    withSeries ? loadSeries(db, scope, { untilYear: year, activeSince: year - 1, minYears: 2 }, lang) : [],
   ]);
   const { change, cumulative } = headline;
   const sinceYear = region.foundedOn ? Number(region.foundedOn.slice(0, 4)) : (byYear[0]?.year ?? year);

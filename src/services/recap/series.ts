@@ -2,7 +2,7 @@
 // keys are picked in SQL, then only those rows are loaded and handed to the pure trend and
 // streak functions. Never all awards.
 
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Locale } from '../../domain/i18n.ts';
 import {
@@ -16,6 +16,7 @@ import {
   seriesStreakDimension,
   seriesStreaks,
 } from '../../domain/recap/index.ts';
+import { countable, countedUnitPaths, teamOnly } from './counters.ts';
 import { factRows, toFact } from './facts.ts';
 import { type RecapScope, visible } from './scope.ts';
 
@@ -73,6 +74,10 @@ export interface SeriesFilter {
   activeSince?: number;
   /** At most this many series, the most recently active first (then by key). */
   limit?: number;
+  /** Only these keys (at most a few hundred). */
+  only?: readonly string[];
+  /** Keys in key order after this one (a page of a list; with `limit`, instead of the most recent first). */
+  after?: string | null;
 }
 
 /** Series keys matching the filter, grouped in SQL. */
@@ -81,19 +86,187 @@ export async function seriesKeys(
   scope: RecapScope,
   f: SeriesFilter = {},
 ): Promise<string[]> {
-  let q = db
-    .selectFrom('awards')
-    .select('awards.series_key')
-    .where(visible(scope))
-    .where('awards.series_key', 'is not', null)
-    .groupBy('awards.series_key')
-    .having(sql`count(distinct awards.edition_year)`, '>=', f.minYears ?? 2);
-  if (f.untilYear !== undefined) q = q.where('awards.edition_year', '<=', f.untilYear);
-  if (f.activeSince !== undefined) q = q.having(sql`max(awards.edition_year)`, '>=', f.activeSince);
-  if (f.limit !== undefined)
+  // The public's view of a subtree, bounded: walked newest first instead of grouping it all.
+  if (
+    f.limit !== undefined &&
+    f.untilYear !== undefined &&
+    f.after === undefined &&
+    scope.unitPath &&
+    countable(scope) &&
+    !f.only
+  )
+    return latestSeriesKeys(db, scope, { ...f, limit: f.limit, untilYear: f.untilYear });
+  const grouped = (key?: string) => {
+    let q = db
+      .selectFrom('awards')
+      .select('awards.series_key')
+      .where(visible(scope))
+      .where('awards.series_key', key === undefined ? 'is not' : '=', key ?? null)
+      .groupBy('awards.series_key')
+      .having(sql`count(distinct awards.edition_year)`, '>=', f.minYears ?? 2);
+    if (f.untilYear !== undefined) q = q.where(key === undefined ? YEAR : UNINDEXED_YEAR, '<=', f.untilYear);
+    if (f.activeSince !== undefined) q = q.having(sql`max(awards.edition_year)`, '>=', f.activeSince);
+    return q;
+  };
+  if (f.only) {
+    const passed = new Set<string>();
+    for (const chunk of chunks(f.only))
+      for (const r of await unionAll(chunk.map(grouped)).execute()) passed.add(r.series_key as string);
+    return f.only.filter((k) => passed.has(k));
+  }
+  let q = grouped();
+  if (f.after !== undefined) {
+    // A page in key order: read from the series index in order, stopping after `limit` series.
+    if (f.after !== null) q = q.where('awards.series_key', '>', f.after);
+    q = q.orderBy('awards.series_key');
+    if (f.limit !== undefined) q = q.limit(f.limit);
+  } else if (f.limit !== undefined)
     q = q.orderBy(sql`max(awards.edition_year)`, 'desc').orderBy('awards.series_key').limit(f.limit);
   else q = q.orderBy('awards.series_key');
   return (await q.execute()).map((r) => r.series_key as string);
+}
+
+const YEAR = sql.ref<number>('awards.edition_year');
+/**
+ * The year as a term no index serves (SQLite reads `+column` so; to PostgreSQL it is the same
+ * number): a signed-in recap's series otherwise read by awards_recap_cover (region, state, year
+ * range), every award of the region for each key, instead of by the series' index.
+ */
+const UNINDEXED_YEAR = sql<number>`+awards.edition_year`;
+
+/**
+ * Queries for a few series, read one key per branch of a UNION ALL: with `series_key in (…)`
+ * SQLite (which keeps no statistics here) reads the region's index for the visibility terms,
+ * every award of the region, instead of the series' own (awards_series_scope, migration 016).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any select over awards; the branches share a shape
+function unionAll<Q extends SelectQueryBuilder<Database, 'awards', any>>(qs: Q[]): Q {
+  return qs.slice(1).reduce((all, q) => all.unionAll(q) as Q, qs[0]);
+}
+
+/** Keys in groups small enough for one UNION ALL (SQLite allows 500 branches). */
+function chunks(keys: readonly string[], size = 100): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < keys.length; i += size) out.push(keys.slice(i, i + size));
+  return out;
+}
+
+/** Series keys read per query while walking a unit's awards newest first. */
+const WALK_BATCH = 64;
+
+type Point = readonly [year: number, key: string];
+
+/** Newest year first, then by key (the order seriesKeys gives series with a limit). */
+const before = (a: Point, b: Point) => a[0] > b[0] || (a[0] === b[0] && a[1] < b[1]);
+
+/**
+ * One unit's series points at or before `until`, newest year first and by key within a year,
+ * read in that order from an index (awards_unit_series_latest, migration 016) a batch at a time.
+ */
+async function* unitPoints(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  path: string,
+  until: number,
+): AsyncGenerator<Point> {
+  const base = () =>
+    db
+      .selectFrom('awards')
+      .where(visible({ ...scope, unitPath: null }))
+      .where('awards.unit_path', '=', path)
+      .where('awards.series_key', 'is not', null);
+  for (let year = until; ; year--) {
+    const next = await base()
+      .select('awards.edition_year')
+      .where('awards.edition_year', '<=', year)
+      .orderBy('awards.edition_year', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!next) return;
+    year = next.edition_year;
+    for (let after: string | null = null; ; ) {
+      let q = base()
+        .select('awards.series_key')
+        .where('awards.edition_year', '=', year)
+        .orderBy('awards.series_key')
+        .limit(WALK_BATCH);
+      if (after !== null) q = q.where('awards.series_key', '>', after);
+      const keys = (await q.execute()).map((r) => r.series_key as string);
+      for (const key of keys) yield [year, key];
+      if (keys.length < WALK_BATCH) break;
+      after = keys[keys.length - 1];
+    }
+  }
+}
+
+/** Several streams in `before` order merged into one (few streams: a subtree's units). */
+async function* merged(streams: AsyncIterable<Point>[]): AsyncGenerator<Point> {
+  const its = streams.map((s) => s[Symbol.asyncIterator]());
+  const heads = await Promise.all(its.map((it) => it.next()));
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < heads.length; i++) {
+      const h = heads[i];
+      if (!h.done && (best < 0 || before(h.value, heads[best].value as Point))) best = i;
+    }
+    if (best < 0) return;
+    yield heads[best].value as Point;
+    heads[best] = await its[best].next();
+  }
+}
+
+/**
+ * What seriesKeys answers with a limit, for the public's view of a unit's subtree, reading about
+ * as many awards as the page shows series instead of every award of the subtree. The subtree's
+ * awards are walked newest year first and by key within a year (each unit's from an index, the
+ * subtree's few team awards from memory, merged): the first time a key is met is its latest
+ * year, so keys come in the order seriesKeys sorts them, and each is checked for its number of
+ * years (by the series index) until `limit` pass. Assumes the database orders keys by code
+ * point, as SQLite does and PostgreSQL with the C collation, like JavaScript's `<`.
+ */
+async function latestSeriesKeys(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  f: SeriesFilter & { untilYear: number; limit: number },
+): Promise<string[]> {
+  const team = await teamOnly(db, scope, { through: f.untilYear });
+  const teamPoints = team
+    ? (
+        await team
+          .select(['awards.edition_year', 'awards.series_key'])
+          .where('awards.series_key', 'is not', null)
+          .execute()
+      )
+        .map((r): Point => [r.edition_year, r.series_key as string])
+        .sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0))
+    : [];
+  async function* fromMemory() {
+    yield* teamPoints;
+  }
+  const paths = await countedUnitPaths(db, scope);
+  const walk = merged([...paths.map((p) => unitPoints(db, scope, p, f.untilYear)), fromMemory()]);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  let pending: string[] = [];
+  const check = async () => {
+    if (!pending.length) return;
+    const passed = new Set(
+      await seriesKeys(db, scope, { ...f, limit: undefined, activeSince: undefined, only: pending }),
+    );
+    for (const k of pending) if (passed.has(k) && out.length < f.limit) out.push(k);
+    pending = [];
+  };
+  for await (const [year, key] of walk) {
+    if (f.activeSince !== undefined && year < f.activeSince) break;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    pending.push(key);
+    // Checked a batch at a time; the batch grows with what is still missing.
+    if (pending.length >= f.limit - out.length) await check();
+    if (out.length >= f.limit) break;
+  }
+  await check();
+  return out;
 }
 
 /** The awards of the given series, as facts for the pure functions. */
@@ -104,18 +277,17 @@ export async function loadSeriesFacts(
   untilYear?: number,
 ): Promise<(AwardFact & { id: number })[]> {
   const out: (AwardFact & { id: number })[] = [];
-  // Chunks keep the IN list under SQLite's parameter limit.
-  for (let i = 0; i < keys.length; i += 500) {
-    let q = factRows(db)
-      .where(visible(scope))
-      .where('awards.series_key', 'in', keys.slice(i, i + 500));
-    if (untilYear !== undefined) q = q.where('awards.edition_year', '<=', untilYear);
-    for (const r of await q.orderBy('awards.id').execute()) {
+  for (const chunk of chunks(keys)) {
+    const one = (key: string) => {
+      const q = factRows(db).where(visible(scope)).where('awards.series_key', '=', key);
+      return untilYear === undefined ? q : q.where(UNINDEXED_YEAR, '<=', untilYear);
+    };
+    for (const r of await unionAll(chunk.map(one)).execute()) {
       // A series is named by its programme ("Penilaian Kepatuhan"), not one year's title.
       out.push({ ...toFact(r), title: r.programme ?? r.title });
     }
   }
-  return out;
+  return out.sort((a, b) => a.id - b.id);
 }
 
 type GiverMap = Map<string, { code: string; abbreviation: string; name: string }>;
@@ -214,6 +386,31 @@ export async function loadSeries(
     series.map((s) => s.giverCode),
   );
   return series.map((s) => seriesView(s, givers, lang));
+}
+
+/**
+ * A page of a scope's series in key order: at most `size` after the key `after` (null: from the
+ * first), read in order and no further, and the key to ask the next page after (null: no more).
+ */
+export async function loadSeriesPage(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  p: { minYears: number; after: string | null; size: number },
+  lang: Locale = 'id',
+): Promise<{ items: SeriesView[]; next: string | null }> {
+  // One more than the page, to know whether another follows.
+  const keys = await seriesKeys(db, scope, { minYears: p.minYears, after: p.after, limit: p.size + 1 });
+  const page = keys.slice(0, p.size);
+  if (!page.length) return { items: [], next: null };
+  const series = groupSeries(await loadSeriesFacts(db, scope, page));
+  const givers = await giverMap(
+    db,
+    series.map((s) => s.giverCode),
+  );
+  return {
+    items: series.map((s) => seriesView(s, givers, lang)),
+    next: keys.length > p.size ? page[page.length - 1] : null,
+  };
 }
 
 /** One series by key (every year), or null when nothing of it is visible. */

@@ -148,5 +148,7 @@ export const SeriesListSchema = z
   .strictObject({
     region: z.strictObject({ code: z.string(), name: z.string() }),
     items: z.array(SeriesSchema),
+    /** Pass as `after` for the next page; null on the last. */
+    next: z.string().nullable(),
   })
   .openapi('SeriesList');

@@ -103,27 +103,43 @@ function rowsFor(r: Result): Row[] {
           ok: r.corePercentAt5Minutes < 5,
         },
       ];
-    case 'import':
+    case 'import': {
+      const target = r.database === 'postgres' ? 0.5 : 0.3;
+      // SQLite: the CPU-time ratio beside the wall one (steady under load; on PostgreSQL the
+      // server's work is not this process's CPU).
+      const cpu = (x: number | undefined) => (x === undefined ? '' : ` (CPU ${x.toFixed(2)})`);
       return [
         {
-          what: `import of a ${r.rows}-row xlsx`,
+          what: `import of a ${r.rows}-row xlsx, a second file in the process${r.coldRowsPerSecond ? ` (the first: ${Math.round(r.coldRowsPerSecond)} rows/s)` : ''}`,
           db: r.database,
           value: `${Math.round(r.rowsPerSecond)} rows/s`,
-          target: '≥ 5,000/s',
-          ok: r.rowsPerSecond >= 5000,
+          target: r.database === 'postgres' ? '≥ 5,000/s' : '≥ 25,000/s',
+          ok: r.rowsPerSecond >= (r.database === 'postgres' ? 5000 : 25000),
         },
         ...(r.ratioToRaw === undefined
           ? []
           : [
               {
-                what: `import vs a raw driver insert of the same rows with their ${r.auditRows} audit rows`,
+                what: `import vs a raw driver insert of the same rows with their ${r.auditRows} audit rows, same schema (indexes and count triggers)`,
                 db: r.database,
-                value: `${Math.round(r.rowsPerSecond)} vs ${r.rawRowsPerSecond} rows/s = ${r.ratioToRaw.toFixed(2)}`,
-                target: r.database === 'postgres' ? '≥ 0.5 of raw' : '≥ 0.3 of raw',
-                ok: r.ratioToRaw >= (r.database === 'postgres' ? 0.5 : 0.3),
+                value: `${Math.round(r.rowsPerSecond)} vs ${r.rawRowsPerSecond} rows/s = ${r.ratioToRaw.toFixed(2)}${cpu(r.cpuRatioToRaw)}`,
+                target: `≥ ${target} of raw`,
+                ok: r.ratioToRaw >= target,
+              },
+            ]),
+        ...(r.ratioToRawNoCounts === undefined
+          ? []
+          : [
+              {
+                what: `import vs a raw driver insert of the same rows with their ${r.auditRows} audit rows, count triggers absent`,
+                db: r.database,
+                value: `${Math.round(r.rowsPerSecond)} vs ${r.rawNoCountsRowsPerSecond} rows/s = ${r.ratioToRawNoCounts.toFixed(2)}${cpu(r.cpuRatioToRawNoCounts)}`,
+                target: `≥ ${target} of raw`,
+                ok: r.ratioToRawNoCounts >= target,
               },
             ]),
       ];
+    }
     case 'pages':
       return [
         {

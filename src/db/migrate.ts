@@ -12,6 +12,7 @@ import * as m011 from './migrations/011_public_counts.ts';
 import * as m012 from './migrations/012_public_award_counts.ts';
 import * as m013 from './migrations/013_shared_fetches_open_data.ts';
 import * as m014 from './migrations/014_change_versions.ts';
+import * as m015 from './migrations/015_prune_award_indexes.ts';
 import * as m016 from './migrations/016_unit_series_latest.ts';
 import type { Database } from './schema.ts';
 
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '012_public_award_counts': m012,
   '013_shared_fetches_open_data': m013,
   '014_change_versions': m014,
+  '015_prune_award_indexes': m015,
   '016_unit_series_latest': m016,
 };
 

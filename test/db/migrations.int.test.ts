@@ -29,6 +29,7 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       '012_public_award_counts',
       '013_shared_fetches_open_data',
       '014_change_versions',
+      '015_prune_award_indexes',
       '016_unit_series_latest',
     ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();

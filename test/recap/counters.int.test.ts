@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { importAwards } from '../../src/services/imports/run.ts';
 import { buildRecap } from '../../src/services/recap/recap.ts';
 import { PUBLIC_SCOPE } from '../../src/services/recap/scope.ts';
 import { homeData } from '../../src/services/showcase/home.ts';
@@ -10,11 +11,12 @@ import { createRegion, createUnit } from '../../src/services/units.ts';
 import { csvOf, GOOD_ROWS } from '../imports/files.ts';
 import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
 import { insertBulkAwards } from '../support/bulk-awards.ts';
+import { testDatabaseKind } from '../support/db.ts';
 
 // The counts the database keeps (public_award_counts, migration 012) must never drift from the
 // awards: after every kind of write — through the API (create, edit, submit, verify, return,
 // reopen, publish, unpublish, delete), an import, a bulk INSERT … SELECT, a raw UPDATE and a
-// DELETE — each kept group equals a count(*) over the verified public awards, on both databases.
+// DELETE, an import that fails half-way — each kept group equals a count(*) over the verified public awards, on both databases.
 // The expected groups are counted here in SQL from the awards, not by the code under test; and
 // the pages read through the kept counts say what a count over the awards says.
 
@@ -215,6 +217,66 @@ describe('kept counts of the public record', () => {
     ).rejects.toThrow('rolled back');
     await noDrift('rollback');
   });
+
+  it('an import that fails half-way through its writing leaves the counts as they were', async () => {
+    // More rows than one insert batch holds on either database (write.ts: 500 SQLite, 2,500
+    // PostgreSQL): the batches before the failing row are inserted and counted inside the
+    // import's transaction, then it rolls back. The failure is the database's own (a trigger).
+    const rows = Array.from({ length: 2_700 }, (_, i) => [
+      i + 1,
+      `Penghargaan Setengah Jalan ${i + 1}`,
+      'Program Uji',
+      2024,
+      'Kementerian Kesehatan',
+      'Nasional',
+      'kesehatan',
+      'Dinkes',
+      `${1 + (i % 28)}/2/2024`,
+      'Jakarta',
+      null,
+      null,
+      null,
+      null,
+      'Ya',
+    ]);
+    const failing = 'Penghargaan Setengah Jalan 2650';
+    const pg = testDatabaseKind() === 'postgres';
+    if (pg) {
+      await sql
+        .raw(`create function fail_half_way() returns trigger language plpgsql as $$
+          begin if new.title = '${failing}' then raise exception 'half way'; end if; return new; end $$`)
+        .execute(t.db.db);
+      await sql`create trigger fail_half_way before insert on awards for each row execute function fail_half_way()`.execute(
+        t.db.db,
+      );
+    } else
+      await sql
+        .raw(`create trigger fail_half_way before insert on awards when new.title = '${failing}'
+          begin select raise(abort, 'half way'); end`)
+        .execute(t.db.db);
+    try {
+      const before = await kept();
+      await expect(
+        importAwards(t.db.db, SYSTEM_ACTOR, {
+          fileName: 'setengah.csv',
+          buffer: csvOf([GOOD_ROWS[2]!, ...rows]),
+          verified: true,
+          regionCode: '36.71',
+        }),
+      ).rejects.toThrow('half way');
+      const written = await t.db.db
+        .selectFrom('awards')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('title', 'like', 'Penghargaan Setengah Jalan%')
+        .executeTakeFirstOrThrow();
+      expect(Number(written.n)).toBe(0);
+      expect(await kept()).toEqual(before);
+      await noDrift('failed import');
+    } finally {
+      await sql.raw(`drop trigger fail_half_way${pg ? ' on awards' : ''}`).execute(t.db.db);
+      if (pg) await sql`drop function fail_half_way()`.execute(t.db.db);
+    }
+  }, 60_000);
 
   it('pages read through the kept counts say what a count over the awards says', async () => {
     const region = '36.71';

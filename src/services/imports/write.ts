@@ -189,10 +189,14 @@ export async function existingKeys(
   const present = new Set<string>();
   if (rows.length === 0) return present;
   const keys = rows.map((r) => r.key);
+  const regionId = regionIdOf(regionCode);
   for (let i = 0; i < keys.length; i += KEYS_PER_LOOKUP) {
+    // The key is unique per region (region_id, import_key): without the region the look-up
+    // scanned that index over every region's awards.
     const found = await db
       .selectFrom('awards')
       .select('import_key')
+      .where('region_id', '=', regionId)
       .where('import_key', 'in', keys.slice(i, i + KEYS_PER_LOOKUP))
       .execute();
     for (const f of found) if (f.import_key) present.add(f.import_key);
@@ -201,7 +205,7 @@ export async function existingKeys(
   const manual = await db
     .selectFrom('awards')
     .select(['title', 'edition_year', 'awarding_body_id', 'awarding_body_text', 'unit_id', 'received_on'])
-    .where('region_id', '=', regionIdOf(regionCode))
+    .where('region_id', '=', regionId)
     .where('import_key', 'is', null)
     .where('edition_year', 'in', years)
     .execute();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECAP_SERIES } from '../../src/services/recap/recap.ts';
 import { MAX_SERIES, unitPageData } from '../../src/services/showcase/unit.ts';
 import type { TestApp } from '../support/app.ts';
 import { createTestApp } from '../support/app.ts';
@@ -195,6 +196,49 @@ describe('public pages on a large database', () => {
     expect(r.byYear.find((y: { year: number }) => y.year === 1995).count).toBe(
       shown().filter((x) => x.year === 1995).length,
     );
+  });
+
+  it('recap API: the RECAP_SERIES most recently active running series, more flagged, as the rows say', async () => {
+    // Walked newest year first and stopped at RECAP_SERIES + 1 (src/services/recap/series.ts);
+    // here grouped from every row, the way the recap listed all of them before.
+    const expected = (of: BulkAward[], year: number) => {
+      const years = new Map<string, Set<number>>();
+      for (const r of of) {
+        if (!r.seriesKey || r.year > year) continue;
+        years.set(r.seriesKey, (years.get(r.seriesKey) ?? new Set()).add(r.year));
+      }
+      const last = (k: string) => Math.max(...(years.get(k) ?? []));
+      const running = [...years.keys()]
+        .filter((k) => (years.get(k)?.size ?? 0) >= 2 && last(k) >= year - 1)
+        .sort((a, b) => last(b) - last(a) || (a < b ? -1 : a > b ? 1 : 0));
+      const picked = running
+        .slice(0, RECAP_SERIES)
+        .sort((a, b) => a.localeCompare(b))
+        .map((k) => ({ key: k, years: [...(years.get(k) ?? [])].sort((a, b) => a - b) }));
+      return { picked, running: running.length };
+    };
+    const seen = (r: { series: { key: string; points: { year: number }[] }[] }) =>
+      r.series.map((s) => ({ key: s.key, years: s.points.map((p) => p.year) }));
+    const verified = rows().filter((r) => r.state === 'verified');
+    for (const [who, of, year] of [
+      ['public', shown(), 2025],
+      ['public', shown(), 2010],
+      ['admin', verified, 2025],
+      ['admin', verified, 2010],
+    ] as const) {
+      const want = expected(of, year);
+      expect(want.running).toBeGreaterThan(RECAP_SERIES);
+      const res = await t.call(who, 'GET', `/api/v1/recap?year=${year}`);
+      expect(res.status).toBe(200);
+      expect(res.json.seriesMore).toBe(true);
+      expect(res.json.series).toHaveLength(RECAP_SERIES);
+      expect(seen(res.json)).toEqual(want.picked);
+    }
+    // Drafts too (signed in): still bounded, still the rows' answer.
+    const all = expected(rows(), 2025);
+    const res = await t.call('admin', 'GET', '/api/v1/recap?year=2025&includeUnverified=true');
+    expect(res.json.seriesMore).toBe(all.running > RECAP_SERIES);
+    expect(seen(res.json)).toEqual(all.picked);
   });
 
   it('list and data pages: totals and pages of 20, never the whole table', async () => {

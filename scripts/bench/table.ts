@@ -1,4 +1,5 @@
 // Turns benchmark results into the README's markdown table.
+// biome-ignore lint/suspicious/noExplicitAny: results of every benchmark, each its own shape
 type Result = Record<string, any>;
 interface Row {
   what: string;

@@ -165,7 +165,7 @@ function scaleFor(giver: string, year: number): { scale: Scale; lower: number; u
     const v = scale.versions.find(
       (x) => (x.validFromYear ?? -Infinity) <= year && year <= (x.validToYear ?? Infinity),
     );
-    if (!v || !v.bands.length) continue;
+    if (!v?.bands.length) continue;
     const lower = Math.min(...v.bands.map((b) => b.lower));
     const upper = Math.max(...v.bands.map((b) => b.upper));
     return { scale, lower, upper };

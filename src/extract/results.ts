@@ -258,7 +258,7 @@ function toPosition(word: string): number | null {
   return rankTokenToNumber(w);
 }
 
-const RANK_WORD = String.raw`(pertama|kedua|ketiga|keempat|kelima|[1-5]|I{1,3}|IV|V)`;
+const RANK_WORD = '(pertama|kedua|ketiga|keempat|kelima|[1-5]|I{1,3}|IV|V)';
 const RANKS_LISTED = new RegExp(
   String.raw`\b(?:tempat|posisi|peringkat|urutan|juara|ranking)\s+(?:ke-?)?${RANK_WORD}((?:\s*,\s*(?:ke-?)?${RANK_WORD.replace('(', '(?:')})*)\s*(?:,\s*)?(?:dan|serta)\s+(?:ke-?)?${RANK_WORD}\b`,
   'i',

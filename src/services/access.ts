@@ -18,7 +18,7 @@ export const ADMIN_ROLES: readonly Role[] = ['admin'];
 export const IMPORT_ROLES: readonly Role[] = ['admin', 'verifikator', 'operator', 'kurator'];
 
 export const inSubtree = (actor: Actor, unitPath: string | null) =>
-  actor.unitPath !== null && unitPath !== null && unitPath.startsWith(actor.unitPath);
+  actor.unitPath !== null && (unitPath?.startsWith(actor.unitPath) ?? false);
 
 /** Who reads: a signed-in actor, or null for the public. */
 export type Reader = Actor | null;

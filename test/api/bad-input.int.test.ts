@@ -309,7 +309,18 @@ describe('generated sweep: garbage on every route never gives a 500', () => {
     const huge = 'ü'.repeat(50_000);
     const failures: string[] = [];
     let sent = 0;
-    for (const [template, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+    for (const [template, ops] of Object.entries(
+      doc.paths as Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: { content?: Record<string, { schema?: OpenApiSchema }> };
+            parameters?: { in: string; name: string }[];
+          }
+        >
+      >,
+    )) {
       for (const [method, op] of Object.entries(ops)) {
         const isDelete = method === 'delete';
         // Never the real id 1 on deletes, so the sweep does not remove what later requests need.
@@ -337,9 +348,7 @@ describe('generated sweep: garbage on every route never gives a 500', () => {
                 everyProperty(schema, resolve, 'nul\u0000byte'),
                 everyProperty(schema, resolve, []),
               ];
-        const queries = (op.parameters ?? [])
-          .filter((p: { in: string }) => p.in === 'query')
-          .map((p: { name: string }) => p.name);
+        const queries = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
         for (const id of ids) {
           const path = `/api/v1${template.replace(/\{[^}]+\}/g, id)}`;
           // Each value alone: with repeated keys only the first one reaches the handler.

@@ -3,6 +3,7 @@ import { createApiToken } from '../../src/auth/users.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { createSource } from '../../src/services/intake/watch/registry.ts';
 import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
+import { band } from '../support/scales.ts';
 import { awardInState, freshUploadDir, pngBytes, uploadForm } from './helpers.ts';
 
 // The role × endpoint matrix: for every write route in /api/v1/openapi.json, the status each
@@ -210,14 +211,6 @@ const MATRIX: Record<string, Row> = {
   },
 };
 
-const band = (code: string, lower: number, upper: number) => ({
-  code,
-  label: `Kategori ${code}`,
-  lower,
-  lowerInclusive: true,
-  upper,
-  upperInclusive: true,
-});
 const scaleVersion = (version: string, validFromYear: number | null) => ({
   version,
   validFromYear,

@@ -2,6 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixtureSite } from '../intake/fixture-server.ts';
 import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
+import { band } from '../support/scales.ts';
 import { pdfBytes, uploadForm } from './helpers.ts';
 
 // The OpenAPI document cannot drift from the API: every route is called for real and each answer
@@ -238,14 +239,6 @@ describe('every answer matches its documented schema', () => {
   it('scales and grading', async () => {
     await call('public', 'GET', '/scales', '/scales', 200);
     await call('public', 'GET', '/scales/{id}', '/scales/bpk-opini', 200);
-    const band = (code: string, lower: number, upper: number) => ({
-      code,
-      label: `Kategori ${code}`,
-      lower,
-      lowerInclusive: true,
-      upper,
-      upperInclusive: true,
-    });
     const version = (v: string, from: number, to: number | null) => ({
       version: v,
       validFromYear: from,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECAP_CACHE_LIMITS, recapCacheStats } from '../../src/http/api/public-recap.ts';
 import { CACHE_RULES } from '../../src/services/showcase/version.ts';
-import { seedRegions } from '../showcase/regions.ts';
-import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
+import { sampleAward, type TestApp } from '../support/app.ts';
+import { createRegionsApp } from '../support/regions.ts';
 
 // The public recap (GET /api/v1/recap without sign-in) is kept until the region's data changes:
 // keyed by what the answer means (region, year, language), never shared with a signed-in
@@ -10,17 +10,10 @@ import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
 
 describe('public recap cache', () => {
   let t: TestApp;
-  const saved = { ...CACHE_RULES };
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedRegions(t.db.db, t.units.root.id);
-    // The deployment's version is read on every request here (trusted for a second in production).
-    CACHE_RULES.versionTtlMs = 0;
+    t = await createRegionsApp();
   }, 60_000);
-  afterAll(async () => {
-    Object.assign(CACHE_RULES, saved);
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   const recap = (query: string, who: 'public' | 'admin' | 'nasional' = 'public') =>
     t.call(who, 'GET', `/api/v1/recap?${query}`);

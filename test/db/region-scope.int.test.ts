@@ -4,30 +4,17 @@ import { RegionScope, RegionScopeViolation, withRegions } from '../../src/db/reg
 import { toErrorBody } from '../../src/http/errors.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { runExport } from '../../src/services/exports/off-thread.ts';
-import { addRegionFromGazetteer } from '../../src/services/regions.ts';
-import { createUnit } from '../../src/services/units.ts';
-import { addAward } from '../recap/support.ts';
-import { sampleAward } from '../support/app.ts';
 import { createTestDb, type TestDb, testDatabaseKind } from '../support/db.ts';
+import { seedTwoRegions } from '../support/regions.ts';
 
 // The query layer's region scope (src/db/region-scope.ts) on both databases: reads of tenant
 // tables are confined, and a row can be neither created in nor moved to another region; work
 // outside a request (the export worker) runs confined too, under row-level security on PostgreSQL.
 describe('the region scope of the query layer', () => {
   let t: TestDb;
-  const units: Record<number, number> = {};
   beforeAll(async () => {
     t = await createTestDb();
-    for (const code of ['36.71', '36.03']) {
-      await addRegionFromGazetteer(t.db, SYSTEM_ACTOR, code);
-      const unit = await createUnit(t.db, SYSTEM_ACTOR, {
-        regionCode: code,
-        name: `Dinkes ${code}`,
-        unitType: 'DINAS',
-      });
-      units[Number(code.replace('.', ''))] = unit.id;
-      await addAward(t.db, sampleAward(unit.id, { title: `Draf ${code}` }), 'draft');
-    }
+    await seedTwoRegions(t.db, 'Draf', 'draft');
   }, 60_000);
   afterAll(() => t.drop());
 

@@ -1,12 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterRegionTransaction } from '../../src/db/region-scope.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { addRegionFromGazetteer } from '../../src/services/regions.ts';
-import { createUnit } from '../../src/services/units.ts';
-import { addAward } from '../recap/support.ts';
-import { sampleAward } from '../support/app.ts';
 import { createTestDb, type TestDb, testDatabaseKind } from '../support/db.ts';
+import { seedTwoRegions } from '../support/regions.ts';
 
 // Migration 010: on PostgreSQL a query built WITHOUT any region filter, run as the app role
 // with one region set for the transaction, returns nothing of another region and cannot
@@ -15,15 +11,7 @@ describe.runIf(testDatabaseKind() === 'postgres')('row-level security per region
   let t: TestDb;
   beforeAll(async () => {
     t = await createTestDb();
-    for (const code of ['36.71', '36.03']) {
-      await addRegionFromGazetteer(t.db, SYSTEM_ACTOR, code);
-      const unit = await createUnit(t.db, SYSTEM_ACTOR, {
-        regionCode: code,
-        name: `Dinkes ${code}`,
-        unitType: 'DINAS',
-      });
-      await addAward(t.db, sampleAward(unit.id, { title: `Penghargaan ${code}` }));
-    }
+    await seedTwoRegions(t.db, 'Penghargaan');
   }, 60_000);
   afterAll(() => t.drop());
 

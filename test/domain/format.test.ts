@@ -31,7 +31,7 @@ describe('formatNumber', () => {
 
   it('fixes the number of decimals when given', () => {
     expect(formatNumber(87, 'id', 2)).toBe('87,00');
-    expect(formatNumber(3.14159, 'en', 1)).toBe('3.1');
+    expect(formatNumber(3.24159, 'en', 1)).toBe('3.2');
     expect(formatNumber(2.5, 'id', 0)).toBe('3');
   });
 });

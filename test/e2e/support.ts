@@ -6,8 +6,7 @@ import { createUser } from '../../src/auth/users.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Role } from '../../src/db/schema.ts';
 import { type RunningServer, startServer } from '../../src/http/server.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createRegion, createUnit } from '../../src/services/units.ts';
+import { seedKotaTangerang } from '../support/app.ts';
 
 // Browser-test harness: a real server on a free port with a fresh SQLite database seeded
 // with Kota Tangerang, four units and one account per role, and Debian's Chromium driven
@@ -111,37 +110,7 @@ async function seedDemoData(server: RunningServer, uploadDir: string) {
 
 async function seed(server: RunningServer) {
   const db = server.db.db;
-  await createRegion(db, SYSTEM_ACTOR, {
-    code: '36.71',
-    name: 'Kota Tangerang',
-    kind: 'kota',
-    foundedOn: '1993-02-28',
-  });
-  const root = await createUnit(db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    name: 'Pemerintah Kota Tangerang',
-    unitType: 'PEMDA',
-  });
-  const dinkes = await createUnit(db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    parentId: root.id,
-    name: 'Dinas Kesehatan',
-    shortName: 'Dinkes',
-    unitType: 'DINAS',
-  });
-  const puskesmas = await createUnit(db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    parentId: dinkes.id,
-    name: 'Puskesmas Neglasari',
-    unitType: 'PUSKESMAS',
-  });
-  const bkpsdm = await createUnit(db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    parentId: root.id,
-    name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia',
-    shortName: 'BKPSDM',
-    unitType: 'BADAN',
-  });
+  const { root, dinkes, puskesmas, bkpsdm } = await seedKotaTangerang(db);
   const units = { root: root.id, dinkes: dinkes.id, puskesmas: puskesmas.id, bkpsdm: bkpsdm.id };
   for (const [who, p] of Object.entries(PEOPLE) as [Person, (typeof PEOPLE)[Person]][]) {
     await createUser(db, {

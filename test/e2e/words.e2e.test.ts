@@ -98,10 +98,15 @@ describe('words, not codes, on every page a person reads', () => {
     await e?.close();
   });
 
+  // The twelve walks only read (GET, never /keluar), each in its own browser context, so they
+  // run side by side (vitest's maxConcurrency, 5): one walk at a time left a core idle while
+  // the page was rendered on the other side of the socket.
   const who = ['admin', 'verifikator', 'dinkes', 'kurator', 'pimpinan', 'public'];
   for (const lang of ['id', 'en'] as const)
     for (const key of who)
-      it(`${lang}, ${key}: words, not codes, and no sideways scroll`, { timeout: 180_000 }, async () => {
+      it.concurrent(`${lang}, ${key}: words, not codes, and no sideways scroll`, {
+        timeout: 180_000,
+      }, async ({ expect }) => {
         const page = await e.newPage(
           lang === 'id' ? { width: 390, height: 844 } : { width: 1366, height: 900 },
         );

@@ -3,16 +3,7 @@ import { SCALE_IDS } from '../../src/domain/grading/index.ts';
 import { listAudit } from '../../src/services/audit.ts';
 import { addAward, insertAwardRow } from '../recap/support.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-
-const band = (code: string, lower: number, upper: number, over: Record<string, unknown> = {}) => ({
-  code,
-  label: `Kategori ${code}`,
-  lower,
-  lowerInclusive: true,
-  upper,
-  upperInclusive: true,
-  ...over,
-});
+import { band } from '../support/scales.ts';
 
 const ombudsman2025 = {
   version: '3',

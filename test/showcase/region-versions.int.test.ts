@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageCacheStats } from '../../src/http/pages/showcase/cache.ts';
 import { CACHE_RULES } from '../../src/services/showcase/version.ts';
-import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
-import { seedRegions } from './regions.ts';
+import { sampleAward, type TestApp } from '../support/app.ts';
+import { createRegionsApp } from '../support/regions.ts';
 
 // A national deployment must not re-render every region's pages when one region verifies an
 // award: a region's pages depend on that region's data version. Pages about every region
@@ -12,16 +12,9 @@ describe('cached pages per region', () => {
   let t: TestApp;
   const saved = { ...CACHE_RULES };
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedRegions(t.db.db, t.units.root.id);
-    // The deployment's version is read on every request here, so a change is seen at once
-    // (it is trusted for a second in production).
-    CACHE_RULES.versionTtlMs = 0;
+    t = await createRegionsApp();
   }, 60_000);
-  afterAll(async () => {
-    Object.assign(CACHE_RULES, saved);
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   const get = (path: string) => t.call('public', 'GET', path);
   const renders = () => pageCacheStats(t.db.db).renders;

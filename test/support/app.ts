@@ -1,13 +1,50 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import { createApiToken, createUser } from '../../src/auth/users.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { Role } from '../../src/db/schema.ts';
+import type { Database, Role } from '../../src/db/schema.ts';
 import { createApp } from '../../src/http/app.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { createRegion, createUnit } from '../../src/services/units.ts';
 import { createTestDb } from './db.ts';
+
+/** Kota Tangerang (36.71, founded 1993-02-28) and its unit tree, as pictured below. */
+export async function seedKotaTangerang(db: Kysely<Database>) {
+  await createRegion(db, SYSTEM_ACTOR, {
+    code: '36.71',
+    name: 'Kota Tangerang',
+    kind: 'kota',
+    foundedOn: '1993-02-28',
+  });
+  const root = await createUnit(db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    name: 'Pemerintah Kota Tangerang',
+    unitType: 'PEMDA',
+  });
+  const dinkes = await createUnit(db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    parentId: root.id,
+    name: 'Dinas Kesehatan',
+    shortName: 'Dinkes',
+    unitType: 'DINAS',
+  });
+  const puskesmas = await createUnit(db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    parentId: dinkes.id,
+    name: 'Puskesmas Neglasari',
+    unitType: 'PUSKESMAS',
+  });
+  const bkpsdm = await createUnit(db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    parentId: root.id,
+    name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia',
+    shortName: 'BKPSDM',
+    unitType: 'BADAN',
+  });
+  return { root, dinkes, puskesmas, bkpsdm };
+}
 
 /**
  * A migrated test database with a small region (Kota Tangerang, code 36.71), a unit tree
@@ -24,38 +61,8 @@ export async function createTestApp(overrides: Partial<ReturnType<typeof loadCon
     ...overrides,
   };
   const app = createApp({ db, config });
-  await createRegion(db.db, SYSTEM_ACTOR, {
-    code: '36.71',
-    name: 'Kota Tangerang',
-    kind: 'kota',
-    foundedOn: '1993-02-28',
-  });
-  const root = await createUnit(db.db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    name: 'Pemerintah Kota Tangerang',
-    unitType: 'PEMDA',
-  });
-  const dinkes = await createUnit(db.db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    parentId: root.id,
-    name: 'Dinas Kesehatan',
-    shortName: 'Dinkes',
-    unitType: 'DINAS',
-  });
-  const puskesmas = await createUnit(db.db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    parentId: dinkes.id,
-    name: 'Puskesmas Neglasari',
-    unitType: 'PUSKESMAS',
-  });
-  const bkpsdm = await createUnit(db.db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    parentId: root.id,
-    name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia',
-    shortName: 'BKPSDM',
-    unitType: 'BADAN',
-  });
-  const units = { root, dinkes, puskesmas, bkpsdm };
+  const units = await seedKotaTangerang(db.db);
+  const { dinkes, bkpsdm } = units;
 
   const people: Record<string, { role: Role; unitId?: number }> = {
     admin: { role: 'admin' },
@@ -101,6 +108,7 @@ export async function createTestApp(overrides: Partial<ReturnType<typeof loadCon
     }
     const res = await app.request(path, { method, headers: h, body: payload });
     const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field; the assertions check the shape
     let json: any = null;
     try {
       json = text ? JSON.parse(text) : null;

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import { regionIdOf } from '../../src/domain/region-code.ts';
 import { seriesKeyFor } from '../../src/services/awards/references.ts';
+import type { TestApp } from './app.ts';
 
 // Many awards at once, for tests and benchmarks at size: one INSERT … SELECT over a recursive
 // counter, so 100,000 rows take a second on either database. Every column is a formula of the
@@ -69,6 +70,31 @@ export function bulkAward(i: number, o: BulkOptions): BulkAward {
     seriesKey: seriesKeyFor(giverCode, programme, `u${o.units[unitIndex].id}`),
   };
 }
+
+/**
+ * The tests at size: `count` awards of Kota Tangerang spread over the test app's four units and
+ * the first five fields, editions 1995–2025, inserted; answers the options they were made with.
+ */
+export async function insertTestAppAwards(t: TestApp, count: number): Promise<BulkOptions> {
+  const { root, dinkes, puskesmas, bkpsdm } = t.units;
+  const fields = await t.db.db.selectFrom('fields').select('id').orderBy('id').limit(5).execute();
+  const o: BulkOptions = {
+    count,
+    regionCode: '36.71',
+    units: [root, dinkes, puskesmas, bkpsdm].map((u) => ({ id: u.id, path: u.path })),
+    fieldIds: fields.map((f) => f.id),
+    fromYear: 1995,
+    years: 31,
+  };
+  await insertBulkAwards(t.db.db, o);
+  return o;
+}
+
+/** The rows of a bulk insert the public sees (verified and public), by the formula. */
+export const publicBulkAwards = (o: BulkOptions): BulkAward[] =>
+  Array.from({ length: o.count }, (_, k) => bulkAward(k + 1, o)).filter(
+    (r) => r.state === 'verified' && r.isPublic,
+  );
 
 const choose = (expr: ReturnType<typeof sql.raw>, values: readonly (string | number | null)[]) =>
   sql`case ${expr} % ${sql.lit(values.length)} ${sql.join(

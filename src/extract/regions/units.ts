@@ -78,7 +78,7 @@ export function findUnits(text: string): UnitMention[] {
   const re = new RegExp(HEAD.source, 'gu');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const u = findUnit(text.slice(m.index));
-    if (!u || u.start !== 0) continue;
+    if (u?.start !== 0) continue;
     out.push({ name: u.name, start: m.index, end: m.index + u.name.length });
     re.lastIndex = m.index + u.name.length;
   }

@@ -6,7 +6,7 @@ document.addEventListener('change', (event) => {
   const target = document.querySelector(input.dataset.preview);
   if (!target) return;
   target.replaceChildren();
-  const file = input.files && input.files[0];
+  const file = input.files?.[0];
   if (!file) return;
   const note = document.createElement('p');
   note.className = 'hint';
@@ -33,6 +33,6 @@ window.addEventListener('DOMContentLoaded', () => {
 // 4. On a finding, bring the highlighted sentence into view inside its article box.
 window.addEventListener('DOMContentLoaded', () => {
   const mark = document.querySelector('.article-text mark');
-  const box = mark && mark.closest('.article-text');
+  const box = mark?.closest('.article-text');
   if (box) box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 60);
 });

@@ -1,26 +1,9 @@
 // The `prestasi grade` command end to end, through bin/prestasi.js.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+import { prestasi as cli } from '../../cli/run-cli.ts';
 
 // Async so the cases run side by side: each one starts the whole CLI (~0.7 s).
-function prestasi(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/prestasi.js', 'grade', ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const prestasi = (...args: string[]) => cli(['grade', ...args]);
 
 describe.concurrent('prestasi grade', () => {
   it('prints the grade as JSON', async () => {

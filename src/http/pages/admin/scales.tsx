@@ -58,92 +58,87 @@ async function render(
   return adminPage(
     c,
     { area: 'scales', status: failed ? 422 : 200 },
-    <>
-      {scales.map((s) => {
-        const last = s.versions[s.versions.length - 1];
-        const mine = failed?.id === s.id ? failed : null;
-        return (
-          <details class="card" style="margin-bottom:0.75rem" open={mine ? true : undefined}>
-            <summary>
-              <strong>{s.name}</strong>{' '}
-              <span class="muted">
-                (
-                {s.kind === 'ordinal'
-                  ? tr(l, 'predikat berurutan', 'ordered grades')
-                  : tr(l, 'skor', 'score')}{' '}
-                · {CONFIDENCE[s.confidence]?.[l] ?? ''} · {s.versions.length} {tr(l, 'versi', 'versions')})
-              </span>
-            </summary>
-            {s.versions.map((v) => (
-              <section>
-                <h3>
-                  {tr(l, 'Versi', 'Version')} {v.version} · {v.validFromYear ?? '…'}–
-                  {v.validToYear ?? tr(l, 'kini', 'now')}
-                </h3>
-                <p class="muted">
-                  {v.legalBasis} {v.source ? `· ${v.source}` : ''}
-                </p>
-                <div class="table-wrap">
-                  <table>
-                    <thead>
+    scales.map((s) => {
+      const last = s.versions[s.versions.length - 1];
+      const mine = failed?.id === s.id ? failed : null;
+      return (
+        <details class="card" style="margin-bottom:0.75rem" open={mine ? true : undefined}>
+          <summary>
+            <strong>{s.name}</strong>{' '}
+            <span class="muted">
+              ({s.kind === 'ordinal' ? tr(l, 'predikat berurutan', 'ordered grades') : tr(l, 'skor', 'score')}{' '}
+              · {CONFIDENCE[s.confidence]?.[l] ?? ''} · {s.versions.length} {tr(l, 'versi', 'versions')})
+            </span>
+          </summary>
+          {s.versions.map((v) => (
+            <section>
+              <h3>
+                {tr(l, 'Versi', 'Version')} {v.version} · {v.validFromYear ?? '…'}–
+                {v.validToYear ?? tr(l, 'kini', 'now')}
+              </h3>
+              <p class="muted">
+                {v.legalBasis} {v.source ? `· ${v.source}` : ''}
+              </p>
+              <div class="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{tr(l, 'Kode', 'Code')}</th>
+                      <th scope="col">{tr(l, 'Label', 'Label')}</th>
+                      <th scope="col">{tr(l, 'Rentang', 'Range')}</th>
+                      <th scope="col">{tr(l, 'Zona', 'Zone')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {v.bands.map((b) => (
                       <tr>
-                        <th scope="col">{tr(l, 'Kode', 'Code')}</th>
-                        <th scope="col">{tr(l, 'Label', 'Label')}</th>
-                        <th scope="col">{tr(l, 'Rentang', 'Range')}</th>
-                        <th scope="col">{tr(l, 'Zona', 'Zone')}</th>
+                        <td>{b.code}</td>
+                        <td>{b.label}</td>
+                        <td>
+                          {edge(b.lower, b.lowerInclusive, true)} – {edge(b.upper, b.upperInclusive, false)}
+                        </td>
+                        <td>{b.zone ?? '—'}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {v.bands.map((b) => (
-                        <tr>
-                          <td>{b.code}</td>
-                          <td>{b.label}</td>
-                          <td>
-                            {edge(b.lower, b.lowerInclusive, true)} – {edge(b.upper, b.upperInclusive, false)}
-                          </td>
-                          <td>{b.zone ?? '—'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </section>
-            ))}
-            <form
-              method="post"
-              action={`/kerja/admin/skala/${encodeURIComponent(s.id)}/versi`}
-              class="stack"
-              style="margin-top:1rem"
-            >
-              <Csrf token={csrf} />
-              {mine ? (
-                <p class="field-error" role="alert" id={`e-${s.id}`}>
-                  {mine.message}
-                </p>
-              ) : null}
-              <h3>{tr(l, 'Tambah versi', 'Add a version')}</h3>
-              <input
-                type="hidden"
-                name="precision"
-                value={(mine?.values ?? versionValues(last)).precision ?? ''}
-              />
-              <VersionForm scale={s} values={mine?.values ?? versionValues(last)} l={l} />
-              <label>
-                <input type="checkbox" name="supersede" value="1" />{' '}
-                {tr(
-                  l,
-                  'Akhiri versi terbuka sebelumnya setahun sebelum versi ini',
-                  'End the previous open version the year before',
-                )}
-              </label>
-              <div class="actions">
-                <button type="submit">{tr(l, 'Simpan versi', 'Save version')}</button>
+                    ))}
+                  </tbody>
+                </table>
               </div>
-            </form>
-          </details>
-        );
-      })}
-    </>,
+            </section>
+          ))}
+          <form
+            method="post"
+            action={`/kerja/admin/skala/${encodeURIComponent(s.id)}/versi`}
+            class="stack"
+            style="margin-top:1rem"
+          >
+            <Csrf token={csrf} />
+            {mine ? (
+              <p class="field-error" role="alert" id={`e-${s.id}`}>
+                {mine.message}
+              </p>
+            ) : null}
+            <h3>{tr(l, 'Tambah versi', 'Add a version')}</h3>
+            <input
+              type="hidden"
+              name="precision"
+              value={(mine?.values ?? versionValues(last)).precision ?? ''}
+            />
+            <VersionForm scale={s} values={mine?.values ?? versionValues(last)} l={l} />
+            <label>
+              <input type="checkbox" name="supersede" value="1" />{' '}
+              {tr(
+                l,
+                'Akhiri versi terbuka sebelumnya setahun sebelum versi ini',
+                'End the previous open version the year before',
+              )}
+            </label>
+            <div class="actions">
+              <button type="submit">{tr(l, 'Simpan versi', 'Save version')}</button>
+            </div>
+          </form>
+        </details>
+      );
+    }),
   );
 }
 

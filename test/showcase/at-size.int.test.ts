@@ -1,5 +1,8 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatRecapText } from '../../src/cli/commands/recap.ts';
 import { COUNT_CAP } from '../../src/services/awards/read.ts';
+import { recapXlsx } from '../../src/services/exports/recap.ts';
 import { RECAP_SERIES } from '../../src/services/recap/recap.ts';
 import { MAX_SERIES, unitPageData } from '../../src/services/showcase/unit.ts';
 import type { TestApp } from '../support/app.ts';
@@ -238,6 +241,17 @@ describe('public pages on a large database', () => {
       expect(res.json.series).toHaveLength(RECAP_SERIES);
       expect(seen(res.json)).toEqual(want.picked);
     }
+    // The terminal and the spreadsheet say that more run and where they are.
+    const publicRecap = (await get('/api/v1/recap?year=2025')).json;
+    expect(formatRecapText(publicRecap, 'id')).toContain(
+      'dan seri lain yang masih berjalan (semua: GET /api/v1/series)',
+    );
+    expect(formatRecapText(publicRecap, 'en')).toContain('and more running series');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await recapXlsx(publicRecap)) as unknown as ArrayBuffer);
+    const summary = wb.getWorksheet('Ringkasan')?.getSheetValues().flat().join(' ');
+    expect(summary).toContain(`${RECAP_SERIES} yang terakhir aktif di lembar Seri; masih ada seri lain`);
+    expect(wb.getWorksheet('Seri')?.rowCount).toBe(RECAP_SERIES + 1);
     // Drafts too (signed in): still bounded, still the rows' answer.
     const all = expected(rows(), 2025);
     const res = await t.call('admin', 'GET', '/api/v1/recap?year=2025&includeUnverified=true');

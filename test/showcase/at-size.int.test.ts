@@ -1,11 +1,16 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatRecapText } from '../../src/cli/commands/recap.ts';
 import { COUNT_CAP } from '../../src/services/awards/read.ts';
+import { recapXlsx } from '../../src/services/exports/recap.ts';
+import { RECAP_SERIES } from '../../src/services/recap/recap.ts';
 import { MAX_SERIES, unitPageData } from '../../src/services/showcase/unit.ts';
 import type { TestApp } from '../support/app.ts';
 import { createTestApp } from '../support/app.ts';
 import {
   type BulkAward,
   type BulkOptions,
+  bulkAward,
   insertTestAppAwards,
   publicBulkAwards,
 } from '../support/bulk-awards.ts';
@@ -19,7 +24,8 @@ import { dom } from './support.ts';
 // trigger, was most of the file's 36–41 s a database): the largest bound on these pages is the
 // list's count cap (COUNT_CAP, 10,000: the unfiltered list must say "10.000+", and the count of
 // a filtered list must be exact), then the unit page's newest 50 and the list's pages of 20;
-// 15,200 public awards pass the cap by half, and every year, unit and level has hundreds.
+// 15,200 public awards pass the cap by half, and every year, unit and level has hundreds. Its
+// ~640 series, all running, pass the recap's RECAP_SERIES (100) six times over.
 
 const COUNT = 20_000;
 
@@ -28,6 +34,9 @@ describe('public pages on a large database', () => {
   let o: BulkOptions;
   /** What the public may see, from the generator's formula (built once). */
   let shown: BulkAward[];
+  let every: BulkAward[] | undefined;
+  /** Every row as the generator's formula says, worked out once (the signed-in recap's). */
+  const rows = () => (every ??= Array.from({ length: COUNT }, (_, k) => bulkAward(k + 1, o)));
   const get = (path: string) => t.call('public', 'GET', path);
   const num = (s: string | null | undefined) => Number((s ?? '').trim().split(' ')[0].replace(/\./g, ''));
 
@@ -194,6 +203,60 @@ describe('public pages on a large database', () => {
     expect(r.byYear.find((y: { year: number }) => y.year === 1995).count).toBe(
       shown.filter((x) => x.year === 1995).length,
     );
+  });
+
+  it('recap API: the RECAP_SERIES most recently active running series, more flagged, as the rows say', async () => {
+    // Walked newest year first and stopped at RECAP_SERIES + 1 (src/services/recap/series.ts);
+    // here grouped from every row, the way the recap listed all of them before.
+    const expected = (of: BulkAward[], year: number) => {
+      const years = new Map<string, Set<number>>();
+      for (const r of of) {
+        if (!r.seriesKey || r.year > year) continue;
+        years.set(r.seriesKey, (years.get(r.seriesKey) ?? new Set()).add(r.year));
+      }
+      const last = (k: string) => Math.max(...(years.get(k) ?? []));
+      const running = [...years.keys()]
+        .filter((k) => (years.get(k)?.size ?? 0) >= 2 && last(k) >= year - 1)
+        .sort((a, b) => last(b) - last(a) || (a < b ? -1 : a > b ? 1 : 0));
+      const picked = running
+        .slice(0, RECAP_SERIES)
+        .sort((a, b) => a.localeCompare(b))
+        .map((k) => ({ key: k, years: [...(years.get(k) ?? [])].sort((a, b) => a - b) }));
+      return { picked, running: running.length };
+    };
+    const seen = (r: { series: { key: string; points: { year: number }[] }[] }) =>
+      r.series.map((s) => ({ key: s.key, years: s.points.map((p) => p.year) }));
+    const verified = rows().filter((r) => r.state === 'verified');
+    for (const [who, of, year] of [
+      ['public', shown, 2025],
+      ['public', shown, 2010],
+      ['admin', verified, 2025],
+      ['admin', verified, 2010],
+    ] as const) {
+      const want = expected(of, year);
+      expect(want.running).toBeGreaterThan(RECAP_SERIES);
+      const res = await t.call(who, 'GET', `/api/v1/recap?year=${year}`);
+      expect(res.status).toBe(200);
+      expect(res.json.seriesMore).toBe(true);
+      expect(res.json.series).toHaveLength(RECAP_SERIES);
+      expect(seen(res.json)).toEqual(want.picked);
+    }
+    // The terminal and the spreadsheet say that more run and where they are.
+    const publicRecap = (await get('/api/v1/recap?year=2025')).json;
+    expect(formatRecapText(publicRecap, 'id')).toContain(
+      'dan seri lain yang masih berjalan (semua: GET /api/v1/series)',
+    );
+    expect(formatRecapText(publicRecap, 'en')).toContain('and more running series');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await recapXlsx(publicRecap)) as unknown as ArrayBuffer);
+    const summary = wb.getWorksheet('Ringkasan')?.getSheetValues().flat().join(' ');
+    expect(summary).toContain(`${RECAP_SERIES} yang terakhir aktif di lembar Seri; masih ada seri lain`);
+    expect(wb.getWorksheet('Seri')?.rowCount).toBe(RECAP_SERIES + 1);
+    // Drafts too (signed in): still bounded, still the rows' answer.
+    const all = expected(rows(), 2025);
+    const res = await t.call('admin', 'GET', '/api/v1/recap?year=2025&includeUnverified=true');
+    expect(res.json.seriesMore).toBe(all.running > RECAP_SERIES);
+    expect(seen(res.json)).toEqual(all.picked);
   });
 
   it('list and data pages: totals and pages of 20, never the whole table', async () => {

@@ -65,6 +65,16 @@ export function formatRecapText(r: Recap, lang: Locale = 'id'): string {
           (s) => `  ${s.title ?? s.key}${s.giver ? ` (${s.giver.abbreviation})` : ''}: ${s.phrase ?? none}`,
         )
       : [`  ${none}`]),
+    // A recap lists the RECAP_SERIES most recently active; the rest are paged by the API.
+    ...(r.seriesMore
+      ? [
+          `  … ${tr(
+            lang,
+            'dan seri lain yang masih berjalan (semua: GET /api/v1/series)',
+            'and more running series (all of them: GET /api/v1/series)',
+          )}`,
+        ]
+      : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -75,6 +75,13 @@ function summary(r: Recap): [string, string | number][] {
     ['Tahun sebelumnya', r.previousYearTotal],
     ['Perubahan', r.change.phrase],
     ['Kumulatif', r.cumulative.phrase],
+    // The recap lists the RECAP_SERIES most recently active series; the sheet says when there are more.
+    [
+      'Seri berjalan',
+      r.seriesMore
+        ? `${r.series.length} yang terakhir aktif di lembar Seri; masih ada seri lain (semua: GET /api/v1/series)`
+        : `${r.series.length} (semua di lembar Seri)`,
+    ],
   ];
 }
 

@@ -1,7 +1,7 @@
 // The yearly recap of a region: totals, change against the previous year, cumulative since
 // the region's founding, counts by field, giver, level, unit (rolled up) and year, and the
-// series still running with their trend and streak. Everything is counted in SQL except the
-// series, whose rows only are loaded. This is the only code that counts awards: the showcase,
+// series still running with their trend and streak (the RECAP_SERIES most recently active).
+// Everything is counted in SQL except the series, whose rows only are loaded. This is the only code that counts awards: the showcase,
 // the dashboard, the PDF report, the exports, the CLI and the API all read their numbers here.
 
 import type { Kysely } from 'kysely';
@@ -22,7 +22,7 @@ import {
   type YearCount,
 } from './queries.ts';
 import { type RecapRequest, type RecapScope, resolveScope } from './scope.ts';
-import { loadSeries, type SeriesView } from './series.ts';
+import { type SeriesView, seriesKeys, seriesViews } from './series.ts';
 import { recapByUnit, type UnitCountView } from './units.ts';
 
 export interface Recap {
@@ -39,8 +39,18 @@ export interface Recap {
   byLevel: LevelCount[];
   byUnit: UnitCountView[];
   byYear: YearCount[];
+  /** The running series, the most recently active first (then by key), at most RECAP_SERIES. */
   series: SeriesView[];
+  /** True when more series are running than `series` lists (all of them: GET /api/v1/series, paged). */
+  seriesMore: boolean;
 }
+
+/**
+ * At most this many running series in a recap. A real region runs tens of series, so it sees
+ * all of them; a record of hundreds of thousands of awards runs thousands (2,580 at 100k in the
+ * growth bench), which no recap can show and whose reading grew with the record (45 s at 1M).
+ */
+export const RECAP_SERIES = 100;
 
 /** A year's headline numbers, declared once: its count, the change from the year before, and
  * the count since the region's founding through that year (undated awards from the founding
@@ -73,12 +83,31 @@ export async function recapHeadline(
   };
 }
 
+/**
+ * Series still running in `year`: a point this year or last (BPK opinions come a year late), at
+ * least two years, points up to `year`. The RECAP_SERIES most recently active (latest year, then
+ * key), listed by key; `more` when others are running too.
+ */
+async function runningSeries(db: Kysely<Database>, scope: RecapScope, year: number, lang: Locale) {
+  // One more than shown, to know whether more are running.
+  const keys = await seriesKeys(db, scope, {
+    untilYear: year,
+    activeSince: year - 1,
+    minYears: 2,
+    limit: RECAP_SERIES + 1,
+  });
+  return {
+    series: await seriesViews(db, scope, keys.slice(0, RECAP_SERIES), year, lang),
+    more: keys.length > RECAP_SERIES,
+  };
+}
+
 export async function buildRecap(
   db: Kysely<Database>,
   req: RecapRequest,
   lang: Locale = 'id',
   now = new Date(),
-  /** False: no series (left empty). Every running series of a region is read row by row, so a caller that shows none skips them. */
+  /** False: no series (left empty): a caller that shows none reads none. */
   withSeries = true,
 ): Promise<Recap> {
   const { scope, region } = await resolveScope(db, req);
@@ -91,7 +120,7 @@ export async function buildRecap(
     recapByUnit(db, scope, year),
     recapByYear(db, scope, year),
     // Series still running: a point this year or last (BPK opinions come a year late).
-    withSeries ? loadSeries(db, scope, { untilYear: year, activeSince: year - 1, minYears: 2 }, lang) : [],
+    withSeries ? runningSeries(db, scope, year, lang) : { series: [], more: false },
   ]);
   const { change, cumulative } = headline;
   const sinceYear = region.foundedOn ? Number(region.foundedOn.slice(0, 4)) : (byYear[0]?.year ?? year);
@@ -112,6 +141,7 @@ export async function buildRecap(
     byLevel,
     byUnit,
     byYear,
-    series,
+    series: series.series,
+    seriesMore: series.more,
   };
 }

@@ -86,15 +86,8 @@ export async function seriesKeys(
   scope: RecapScope,
   f: SeriesFilter = {},
 ): Promise<string[]> {
-  // The public's view of a subtree, bounded: walked newest first instead of grouping it all.
-  if (
-    f.limit !== undefined &&
-    f.untilYear !== undefined &&
-    f.after === undefined &&
-    scope.unitPath &&
-    countable(scope) &&
-    !f.only
-  )
+  // The most recently active, bounded: walked newest first instead of grouping every award.
+  if (f.limit !== undefined && f.untilYear !== undefined && f.after === undefined && !f.only)
     return latestSeriesKeys(db, scope, { ...f, limit: f.limit, untilYear: f.untilYear });
   const grouped = (key?: string) => {
     let q = db
@@ -163,18 +156,41 @@ const before = (a: Point, b: Point) => a[0] > b[0] || (a[0] === b[0] && a[1] < b
  * One unit's series points at or before `until`, newest year first and by key within a year,
  * read in that order from an index (awards_unit_series_latest, migration 016) a batch at a time.
  */
-async function* unitPoints(
-  db: Kysely<Database>,
-  scope: RecapScope,
-  path: string,
+function unitPoints(db: Kysely<Database>, scope: RecapScope, path: string, until: number) {
+  return points(
+    () =>
+      db
+        .selectFrom('awards')
+        .where(visible({ ...scope, unitPath: null }))
+        .where('awards.unit_path', '=', path)
+        .where('awards.series_key', 'is not', null),
+    until,
+    WALK_BATCH,
+  );
+}
+
+/**
+ * A whole scope's series points, newest year first and by key within a year (distinct): a
+ * region's recap, signed in or not. No index lists a region's keys by year, so each year's keys
+ * are sorted from that year's index entries (awards_recap_cover: region, state, year, …, series
+ * key) — what one year holds, not the whole record — and read in batches of `batch`.
+ */
+function scopePoints(db: Kysely<Database>, scope: RecapScope, until: number, batch: number) {
+  return points(
+    () => db.selectFrom('awards').where(visible(scope)).where('awards.series_key', 'is not', null),
+    until,
+    batch,
+    true,
+  );
+}
+
+async function* points(
+  // biome-ignore lint/suspicious/noExplicitAny: any select over awards
+  base: () => SelectQueryBuilder<Database, 'awards', any>,
   until: number,
+  batch: number,
+  distinct = false,
 ): AsyncGenerator<Point> {
-  const base = () =>
-    db
-      .selectFrom('awards')
-      .where(visible({ ...scope, unitPath: null }))
-      .where('awards.unit_path', '=', path)
-      .where('awards.series_key', 'is not', null);
   for (let year = until; ; year--) {
     const next = await base()
       .select('awards.edition_year')
@@ -189,11 +205,12 @@ async function* unitPoints(
         .select('awards.series_key')
         .where('awards.edition_year', '=', year)
         .orderBy('awards.series_key')
-        .limit(WALK_BATCH);
+        .limit(batch);
+      if (distinct) q = q.distinct();
       if (after !== null) q = q.where('awards.series_key', '>', after);
       const keys = (await q.execute()).map((r) => r.series_key as string);
       for (const key of keys) yield [year, key];
-      if (keys.length < WALK_BATCH) break;
+      if (keys.length < batch) break;
       after = keys[keys.length - 1];
     }
   }
@@ -215,21 +232,9 @@ async function* merged(streams: AsyncIterable<Point>[]): AsyncGenerator<Point> {
   }
 }
 
-/**
- * What seriesKeys answers with a limit, for the public's view of a unit's subtree, reading about
- * as many awards as the page shows series instead of every award of the subtree. The subtree's
- * awards are walked newest year first and by key within a year (each unit's from an index, the
- * subtree's few team awards from memory, merged): the first time a key is met is its latest
- * year, so keys come in the order seriesKeys sorts them, and each is checked for its number of
- * years (by the series index) until `limit` pass. Assumes the database orders keys by code
- * point, as SQLite does and PostgreSQL with the C collation, like JavaScript's `<`.
- */
-async function latestSeriesKeys(
-  db: Kysely<Database>,
-  scope: RecapScope,
-  f: SeriesFilter & { untilYear: number; limit: number },
-): Promise<string[]> {
-  const team = await teamOnly(db, scope, { through: f.untilYear });
+/** The public's view of a subtree: each unit's points from an index, merged with the subtree's few team awards. */
+async function subtreePoints(db: Kysely<Database>, scope: RecapScope, until: number) {
+  const team = await teamOnly(db, scope, { through: until });
   const teamPoints = team
     ? (
         await team
@@ -244,7 +249,27 @@ async function latestSeriesKeys(
     yield* teamPoints;
   }
   const paths = await countedUnitPaths(db, scope);
-  const walk = merged([...paths.map((p) => unitPoints(db, scope, p, f.untilYear)), fromMemory()]);
+  return merged([...paths.map((p) => unitPoints(db, scope, p, until)), fromMemory()]);
+}
+
+/**
+ * What seriesKeys answers with a limit, reading about as many awards as are shown instead of
+ * grouping every award of the scope. The awards are walked newest year first and by key within
+ * a year: the first time a key is met is its latest year, so keys come in the order seriesKeys
+ * sorts them, and each is checked for its number of years (by the series index) until `limit`
+ * pass. With `activeSince` the walk stops at that year. The public's view of a unit's subtree
+ * walks each unit's awards from an index (unitPoints) merged with the subtree's few team awards;
+ * any other scope (a region's recap) walks the scope's awards a year at a time (scopePoints).
+ */
+async function latestSeriesKeys(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  f: SeriesFilter & { untilYear: number; limit: number },
+): Promise<string[]> {
+  const walk =
+    scope.unitPath && countable(scope)
+      ? await subtreePoints(db, scope, f.untilYear)
+      : scopePoints(db, scope, f.untilYear, Math.max(WALK_BATCH, f.limit + 1));
   const seen = new Set<string>();
   const out: string[] = [];
   let pending: string[] = [];
@@ -378,9 +403,19 @@ export async function loadSeries(
   f: SeriesFilter = {},
   lang: Locale = 'id',
 ): Promise<SeriesView[]> {
-  const keys = await seriesKeys(db, scope, f);
+  return seriesViews(db, scope, await seriesKeys(db, scope, f), f.untilYear, lang);
+}
+
+/** Views of the given series (points up to `untilYear`), by key. */
+export async function seriesViews(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  keys: readonly string[],
+  untilYear?: number,
+  lang: Locale = 'id',
+): Promise<SeriesView[]> {
   if (!keys.length) return [];
-  const series = groupSeries(await loadSeriesFacts(db, scope, keys, f.untilYear));
+  const series = groupSeries(await loadSeriesFacts(db, scope, keys, untilYear));
   const givers = await giverMap(
     db,
     series.map((s) => s.giverCode),

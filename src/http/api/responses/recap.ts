@@ -85,7 +85,14 @@ export const RecapSchema = z
       }),
     ),
     byYear: z.array(YearCountSchema),
-    series: z.array(SeriesSchema),
+    series: z.array(SeriesSchema).openapi({
+      description:
+        'Series still running (a point this year or last, at least two years): the 100 most recently active (latest year, then key), listed by key',
+    }),
+    seriesMore: z.boolean().openapi({
+      description:
+        'True when more series are running than `series` lists; every series: GET /api/v1/series, paged',
+    }),
   })
   .openapi('Recap');
 

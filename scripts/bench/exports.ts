@@ -13,15 +13,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
-import { createApiToken, createUser } from '../../src/auth/users.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/http/server.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { takeExportWorkerHeap } from '../../src/services/exports/off-thread.ts';
-import { createRegion, createUnit } from '../../src/services/units.ts';
-import { insertBulkAwards } from '../../test/support/bulk-awards.ts';
 import { arg } from './lib/load.ts';
+import { seedBenchRegion } from './lib/one-region.ts';
 
 const max = arg('max', 100_000);
 const min = arg('min', 0);
@@ -78,33 +74,8 @@ const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const hwmMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
 
 try {
-  await createRegion(db, SYSTEM_ACTOR, {
-    code: '36.71',
-    name: 'Kota Tangerang',
-    kind: 'kota',
-    foundedOn: '1993-02-28',
-  });
-  const root = await createUnit(db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    name: 'Pemerintah Kota Tangerang',
-    unitType: 'PEMDA',
-  });
-  const dinas = await createUnit(db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    parentId: root.id,
-    name: 'Dinas Kesehatan',
-    unitType: 'DINAS',
-  });
-  const units = [root, dinas].map((u) => ({ id: u.id, path: u.path }));
-  const fieldIds = (await db.selectFrom('fields').select('id').orderBy('id').limit(8).execute()).map(
-    (f) => f.id,
-  );
-  const admin = await createUser(db, {
-    email: 'admin@bench.id',
-    role: 'admin',
-    password: 'kata-sandi-bench',
-  });
-  const auth = { authorization: `Bearer ${await createApiToken(db, admin.id)}` };
+  const { token, growTo } = await seedBenchRegion(db);
+  const auth = { authorization: `Bearer ${token}` };
 
   const cases: Record<string, { path: string; auth?: boolean }> = {
     awardsCsv: { path: '/api/v1/exports/awards.csv', auth: true },
@@ -118,17 +89,7 @@ try {
   };
   let have = 0;
   for (const size of sizes) {
-    await sql`pragma cache_size = -1000000`.execute(db);
-    await insertBulkAwards(db, {
-      count: size - have,
-      regionCode: '36.71',
-      units,
-      fieldIds,
-      fromYear: 1995,
-      years: 31,
-      offset: have,
-    });
-    await sql`pragma cache_size = -2000`.execute(db);
+    await growTo(have, size, -2000);
     have = size;
     console.error(`exports: ${size} awards`);
     for (const [key, c] of Object.entries(cases)) {

@@ -11,16 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createSession } from '../../src/auth/sessions.ts';
-import { createApiToken, createUser } from '../../src/auth/users.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { prepareDatabase } from '../../src/db/prepare.ts';
 import { createApp } from '../../src/http/app.ts';
 import { dropCachedPages } from '../../src/http/pages/showcase/cache.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createRegion, createUnit } from '../../src/services/units.ts';
-import { insertBulkAwards } from '../../test/support/bulk-awards.ts';
 import { arg, median } from './lib/load.ts';
+import { seedBenchRegion } from './lib/one-region.ts';
 
 const max = arg('max', 1_000_000);
 const runs = arg('runs', 15);
@@ -33,33 +30,7 @@ try {
   const DEFAULT_CACHE = Number(
     (await sql<{ cache_size: number }>`pragma cache_size`.execute(db.db)).rows[0].cache_size,
   );
-  await createRegion(db.db, SYSTEM_ACTOR, {
-    code: '36.71',
-    name: 'Kota Tangerang',
-    kind: 'kota',
-    foundedOn: '1993-02-28',
-  });
-  const root = await createUnit(db.db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    name: 'Pemerintah Kota Tangerang',
-    unitType: 'PEMDA',
-  });
-  const dinas = await createUnit(db.db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    parentId: root.id,
-    name: 'Dinas Kesehatan',
-    unitType: 'DINAS',
-  });
-  const units = [root, dinas].map((u) => ({ id: u.id, path: u.path }));
-  const fieldIds = (await db.db.selectFrom('fields').select('id').orderBy('id').limit(8).execute()).map(
-    (f) => f.id,
-  );
-  const admin = await createUser(db.db, {
-    email: 'admin@bench.id',
-    role: 'admin',
-    password: 'kata-sandi-bench',
-  });
-  const token = await createApiToken(db.db, admin.id);
+  const { dinas, admin, token, growTo } = await seedBenchRegion(db.db);
   const { cookie } = await createSession(db.db, admin.id, new Date(Date.now() + 86_400_000));
   const signedIn = {
     token: { authorization: `Bearer ${token}` },
@@ -86,20 +57,7 @@ try {
   let have = 0;
   for (const size of sizes) {
     const started = performance.now();
-    // The bulk insert updates a dozen indexes and the kept counts row by row; with SQLite's
-    // default 2 MB page cache that thrashes (main took 11.5 min for the 1M step under load).
-    // A large cache for the insert only, then the default again for the pages measured.
-    await sql`pragma cache_size = -1000000`.execute(db.db);
-    await insertBulkAwards(db.db, {
-      count: size - have,
-      regionCode: '36.71',
-      units,
-      fieldIds,
-      fromYear: 1995,
-      years: 31,
-      offset: have,
-    });
-    await sql`pragma cache_size = ${sql.raw(String(DEFAULT_CACHE))}`.execute(db.db);
+    await growTo(have, size, DEFAULT_CACHE);
     console.error(
       `growth: ${size} awards (+${size - have} in ${Math.round(performance.now() - started)} ms)`,
     );

@@ -1,0 +1,59 @@
+import { type Kysely, sql } from 'kysely';
+import { createApiToken, createUser } from '../../../src/auth/users.ts';
+import type { Database } from '../../../src/db/schema.ts';
+import { SYSTEM_ACTOR } from '../../../src/services/actor.ts';
+import { createRegion, createUnit } from '../../../src/services/units.ts';
+import { insertBulkAwards } from '../../../test/support/bulk-awards.ts';
+
+// One region grown to a size, for the benchmarks that measure a page or an export as the
+// record grows (growth, exports): Kota Tangerang with its pemda and one dinas as recipients,
+// eight fields, an admin with an API token, and awards added by one INSERT … SELECT per step.
+
+export async function seedBenchRegion(db: Kysely<Database>) {
+  await createRegion(db, SYSTEM_ACTOR, {
+    code: '36.71',
+    name: 'Kota Tangerang',
+    kind: 'kota',
+    foundedOn: '1993-02-28',
+  });
+  const root = await createUnit(db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    name: 'Pemerintah Kota Tangerang',
+    unitType: 'PEMDA',
+  });
+  const dinas = await createUnit(db, SYSTEM_ACTOR, {
+    regionCode: '36.71',
+    parentId: root.id,
+    name: 'Dinas Kesehatan',
+    unitType: 'DINAS',
+  });
+  const units = [root, dinas].map((u) => ({ id: u.id, path: u.path }));
+  const fieldIds = (await db.selectFrom('fields').select('id').orderBy('id').limit(8).execute()).map(
+    (f) => f.id,
+  );
+  const admin = await createUser(db, {
+    email: 'admin@bench.id',
+    role: 'admin',
+    password: 'kata-sandi-bench',
+  });
+  const token = await createApiToken(db, admin.id);
+  /**
+   * Adds awards until the region holds `size` (from `have`). The insert updates a dozen indexes
+   * and the kept counts row by row; with SQLite's default 2 MB page cache that thrashes (11.5
+   * min for the 1M step under load), so a large cache for the insert only, then `cacheAfter`.
+   */
+  const growTo = async (have: number, size: number, cacheAfter: number) => {
+    await sql`pragma cache_size = -1000000`.execute(db);
+    await insertBulkAwards(db, {
+      count: size - have,
+      regionCode: '36.71',
+      units,
+      fieldIds,
+      fromYear: 1995,
+      years: 31,
+      offset: have,
+    });
+    await sql`pragma cache_size = ${sql.raw(String(cacheAfter))}`.execute(db);
+  };
+  return { root, dinas, admin, token, growTo };
+}

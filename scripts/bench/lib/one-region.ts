@@ -1,8 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { createApiToken, createUser } from '../../../src/auth/users.ts';
 import type { Database } from '../../../src/db/schema.ts';
-import { SYSTEM_ACTOR } from '../../../src/services/actor.ts';
-import { createRegion, createUnit } from '../../../src/services/units.ts';
+import { seedKotaTangerang } from '../../../test/support/app.ts';
 import { insertBulkAwards } from '../../../test/support/bulk-awards.ts';
 
 // One region grown to a size, for the benchmarks that measure a page or an export as the
@@ -10,23 +9,8 @@ import { insertBulkAwards } from '../../../test/support/bulk-awards.ts';
 // eight fields, an admin with an API token, and awards added by one INSERT … SELECT per step.
 
 export async function seedBenchRegion(db: Kysely<Database>) {
-  await createRegion(db, SYSTEM_ACTOR, {
-    code: '36.71',
-    name: 'Kota Tangerang',
-    kind: 'kota',
-    foundedOn: '1993-02-28',
-  });
-  const root = await createUnit(db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    name: 'Pemerintah Kota Tangerang',
-    unitType: 'PEMDA',
-  });
-  const dinas = await createUnit(db, SYSTEM_ACTOR, {
-    regionCode: '36.71',
-    parentId: root.id,
-    name: 'Dinas Kesehatan',
-    unitType: 'DINAS',
-  });
+  // The tests' Kota Tangerang tree; the pemda and Dinas Kesehatan receive the awards.
+  const { root, dinkes: dinas } = await seedKotaTangerang(db);
   const units = [root, dinas].map((u) => ({ id: u.id, path: u.path }));
   const fieldIds = (await db.selectFrom('fields').select('id').orderBy('id').limit(8).execute()).map(
     (f) => f.id,

@@ -5,7 +5,7 @@
 // Prints one JSON line per database: {"name":"import","rows":10000,"rowsPerSecond":N,"database":…}
 // Beside it, two raw baselines: the same award and audit rows inserted by the bare driver into
 // a second database prepared the same way (`raw`: pays every index and the count triggers of
-// migration 012), and into a third one whose count triggers were dropped first (`rawNoCounts`:
+// migration 017), and into a third one whose count triggers were dropped first (`rawNoCounts`:
 // the issue's "raw insert of the same rows with their audit rows"). Wall and CPU time are both
 // printed: under load only the CPU ratio (SQLite) stays steady.
 // Why the two differ so much on SQLite: the raw insert runs one statement per row, and any row
@@ -140,9 +140,9 @@ async function rawInsert(
   const db = await prepared(url);
   try {
     if (counts === 'without count triggers')
-      for (const t of ['insert', 'delete', 'update', 'update_old', 'update_new'])
+      for (const t of ['insert', 'delete', 'update'])
         await sql
-          .raw(`drop trigger if exists public_award_counts_${t}${kind === 'postgres' ? ' on awards' : ''}`)
+          .raw(`drop trigger if exists award_counts_${t}${kind === 'postgres' ? ' on awards' : ''}`)
           .execute(db.db);
     const cpu = process.cpuUsage();
     const took = (started: number) => {

@@ -165,11 +165,13 @@ export interface AwardTeamMemberTable {
   position: number;
 }
 
-/** Counts of verified public awards per region, year and one group (migration 012); kept by triggers. */
-export interface PublicAwardCountTable {
+/** Counts the database keeps (migration 017): awards per region, year, visibility and group. */
+export interface AwardCountTable {
   region_id: number;
   /** 'field' | 'giver' | 'level' | 'received' | 'unit' */
   dim: string;
+  /** 'public' (verified, public) | 'hidden' (verified, not public) | 'draft' | 'submitted' | 'returned' */
+  vis: string;
   key: string;
   sub: string;
   edition_year: number;
@@ -396,7 +398,7 @@ export interface Database {
   login_attempts: LoginAttemptTable;
   awards: AwardTable;
   award_team_members: AwardTeamMemberTable;
-  public_award_counts: PublicAwardCountTable;
+  award_counts: AwardCountTable;
   evidence: EvidenceTable;
   audit_events: AuditEventTable;
   scales: ScaleTable;

@@ -22,7 +22,7 @@ export const TENANT_TABLES = [
   'import_batches',
   'news_sources',
   'source_items',
-  'public_award_counts',
+  'award_counts',
 ] as const;
 
 /**

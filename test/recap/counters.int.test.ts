@@ -12,45 +12,59 @@ import { csvOf, GOOD_ROWS } from '../imports/files.ts';
 import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
 import { insertBulkAwards } from '../support/bulk-awards.ts';
 import { testDatabaseKind } from '../support/db.ts';
+import { everyReaderAgrees } from './readers-agree.ts';
 
-// The counts the database keeps (public_award_counts, migration 012) must never drift from the
+// The counts the database keeps (award_counts, migration 017) must never drift from the
 // awards: after every kind of write — through the API (create, edit, submit, verify, return,
 // reopen, publish, unpublish, delete), an import, a bulk INSERT … SELECT, a raw UPDATE and a
-// DELETE, an import that fails half-way — each kept group equals a count(*) over the verified public awards, on both databases.
-// The expected groups are counted here in SQL from the awards, not by the code under test; and
-// the pages read through the kept counts say what a count over the awards says.
+// DELETE (state, public flag, year, unit, region), an import that fails half-way — each kept
+// group equals a count(*) over the awards of its visibility, on both databases. The expected
+// groups are counted here in SQL from the awards, not by the code under test; every reader's
+// recap counts (each role, a province over several regions, the public; with and without
+// unverified records; a region, every region, a unit's subtree with team awards) equal a count
+// of what `visible(scope)` selects; and the pages say what a count over the awards says.
 
-type Group = { region_id: number; dim: string; key: string; sub: string; edition_year: number; n: number };
+type Group = {
+  region_id: number;
+  dim: string;
+  vis: string;
+  key: string;
+  sub: string;
+  edition_year: number;
+  n: number;
+};
 
-describe('kept counts of the public record', () => {
+describe('kept counts of every visibility', () => {
   let t: TestApp;
   const ids: number[] = [];
 
-  /** What public_award_counts must hold, counted from the awards. */
+  /** What award_counts must hold, counted from the awards. */
   async function expected(): Promise<Group[]> {
     const { rows } = await sql<Group>`
-      with v as (select * from awards where state = 'verified' and is_public = 1)
-      select region_id, 'field' as dim, coalesce(cast(field_id as text), '') as key, '' as sub, edition_year, count(*) as n
-        from v group by region_id, field_id, edition_year
+      with v as (select a.*, case when state <> 'verified' then state when is_public = 1 then 'public'
+        else 'hidden' end as vis from awards a)
+      select region_id, 'field' as dim, vis, coalesce(cast(field_id as text), '') as key, '' as sub, edition_year, count(*) as n
+        from v group by region_id, vis, field_id, edition_year
       union all
-      select region_id, 'giver', case when awarding_body_id is not null then cast(awarding_body_id as text)
+      select region_id, 'giver', vis, case when awarding_body_id is not null then cast(awarding_body_id as text)
           when awarding_body_text is not null then '~' || awarding_body_text else '' end, '', edition_year, count(*)
-        from v group by region_id, awarding_body_id, awarding_body_text, edition_year
+        from v group by region_id, vis, awarding_body_id, awarding_body_text, edition_year
       union all
-      select region_id, 'level', coalesce(level, ''), '', edition_year, count(*) from v group by region_id, level, edition_year
+      select region_id, 'level', vis, coalesce(level, ''), '', edition_year, count(*)
+        from v group by region_id, vis, level, edition_year
       union all
-      select region_id, 'received', coalesce(substr(received_on, 1, 4), ''), '', edition_year, count(*)
-        from v group by region_id, substr(received_on, 1, 4), edition_year
+      select region_id, 'received', vis, coalesce(substr(received_on, 1, 4), ''), '', edition_year, count(*)
+        from v group by region_id, vis, substr(received_on, 1, 4), edition_year
       union all
-      select region_id, 'unit', unit_path, coalesce(cast(field_id as text), ''), edition_year, count(*)
-        from v where unit_path is not null group by region_id, unit_path, field_id, edition_year`.execute(
+      select region_id, 'unit', vis, unit_path, coalesce(cast(field_id as text), ''), edition_year, count(*)
+        from v where unit_path is not null group by region_id, vis, unit_path, field_id, edition_year`.execute(
       t.db.db,
     );
     return normalise(rows);
   }
   async function kept(): Promise<Group[]> {
-    const { rows } = await sql<Group>`select region_id, dim, key, sub, edition_year, n
-      from public_award_counts where n <> 0`.execute(t.db.db);
+    const { rows } = await sql<Group>`select region_id, dim, vis, key, sub, edition_year, n
+      from award_counts where n <> 0`.execute(t.db.db);
     return normalise(rows);
   }
   const normalise = (rows: Group[]) =>
@@ -62,8 +76,8 @@ describe('kept counts of the public record', () => {
         n: Number(r.n),
       }))
       .sort((a, b) =>
-        `${a.region_id}|${a.dim}|${a.key}|${a.sub}|${a.edition_year}`.localeCompare(
-          `${b.region_id}|${b.dim}|${b.key}|${b.sub}|${b.edition_year}`,
+        `${a.region_id}|${a.dim}|${a.vis}|${a.key}|${a.sub}|${a.edition_year}`.localeCompare(
+          `${b.region_id}|${b.dim}|${b.vis}|${b.key}|${b.sub}|${b.edition_year}`,
         ),
       );
   const noDrift = async (after: string) => {
@@ -71,6 +85,7 @@ describe('kept counts of the public record', () => {
     expect(want.length, after).toBeGreaterThan(0);
     expect(await kept(), after).toEqual(want);
   };
+  const readersAgree = (after: string) => everyReaderAgrees(t, after);
   // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, checked by the assertions
   const ok = <R extends { status: number; text: string; json: any }>(res: R, status = 200): R => {
     expect(res.status, res.text).toBe(status);
@@ -114,6 +129,7 @@ describe('kept counts of the public record', () => {
       offset: 1_000_000,
     });
     await noDrift('bulk insert');
+    await readersAgree('bulk insert');
   });
 
   it('follows every write through the API: create, edit, workflow, publish, unpublish, delete', async () => {
@@ -181,6 +197,7 @@ describe('kept counts of the public record', () => {
     ok(await t.call('admin', 'DELETE', `/api/v1/awards/${b}`), 204);
     ok(await t.call('admin', 'DELETE', `/api/v1/awards/${c}`), 204);
     await noDrift('deleted');
+    await readersAgree('API writes');
   });
 
   it('follows an import, raw updates and deletes, and a rolled-back write', async () => {
@@ -203,6 +220,28 @@ describe('kept counts of the public record', () => {
       .where('edition_year', '=', 2003)
       .execute();
     await noDrift('raw updates');
+    // An award moved to the other region, with a unit there (no team members: those are the
+    // region's own rows).
+    const pemkab = await t.db.db
+      .selectFrom('org_units')
+      .select(['id', 'path'])
+      .where('region_id', '=', 3603)
+      .executeTakeFirstOrThrow();
+    await t.db.db
+      .updateTable('awards')
+      .set({ region_id: 3603, unit_id: pemkab.id, unit_path: pemkab.path })
+      .where('region_id', '=', 3671)
+      .where('edition_year', '=', 2004)
+      .where('id', 'not in', t.db.db.selectFrom('award_team_members').select('award_id'))
+      .execute();
+    // Back to drafts and out of the public: other visibilities.
+    await t.db.db.updateTable('awards').set({ state: 'draft' }).where('edition_year', '=', 2005).execute();
+    await t.db.db
+      .updateTable('awards')
+      .set({ state: 'returned', is_public: 0 })
+      .where('edition_year', '=', 2006)
+      .execute();
+    await noDrift('region, state and flag moved');
     await t.db.db
       .deleteFrom('award_team_members')
       .where('award_id', 'in', t.db.db.selectFrom('awards').select('id').where('edition_year', '=', 1999))
@@ -216,6 +255,7 @@ describe('kept counts of the public record', () => {
       }),
     ).rejects.toThrow('rolled back');
     await noDrift('rollback');
+    await readersAgree('import, raw updates and deletes');
   });
 
   it('an import that fails half-way through its writing leaves the counts as they were', async () => {

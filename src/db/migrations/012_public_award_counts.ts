@@ -154,10 +154,24 @@ async function backfill(db: AnyDb, pg: boolean): Promise<void> {
       .execute(db);
 }
 
-export async function up(db: AnyDb): Promise<void> {
+/** The table, its triggers and its counts (migration 017's down() restores them with this). */
+export async function createPublicAwardCounts(db: AnyDb): Promise<void> {
   const pg = isPostgres(db);
   await (pg ? upPostgres(db) : upSqlite(db));
   await backfill(db, pg);
+}
+
+/** The table, its triggers and (PostgreSQL) their function (migration 017 replaces them). */
+export async function dropPublicAwardCounts(db: AnyDb): Promise<void> {
+  const pg = isPostgres(db);
+  for (const t of ['insert', 'delete', 'update', 'update_old', 'update_new'])
+    await sql.raw(`drop trigger if exists public_award_counts_${t}${pg ? ' on awards' : ''}`).execute(db);
+  if (pg) await sql`drop function if exists public_award_counts_apply()`.execute(db);
+  await db.schema.dropTable('public_award_counts').execute();
+}
+
+export async function up(db: AnyDb): Promise<void> {
+  await createPublicAwardCounts(db);
   // A unit page's newest awards (showcase/unit.ts): each unit's newest public awards in order,
   // a page's worth of entries per unit, instead of sorting every award of the subtree. The
   // coalesce must stay identical to the ORDER BY there.
@@ -184,9 +198,5 @@ export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropIndex('awards_unit_public_latest').execute();
   await db.schema.dropIndex('awards_region_received').execute();
   await db.schema.dropIndex('awards_region_year_received').execute();
-  const pg = isPostgres(db);
-  for (const t of ['insert', 'delete', 'update', 'update_old', 'update_new'])
-    await sql.raw(`drop trigger if exists public_award_counts_${t}${pg ? ' on awards' : ''}`).execute(db);
-  if (pg) await sql`drop function if exists public_award_counts_apply()`.execute(db);
-  await db.schema.dropTable('public_award_counts').execute();
+  await dropPublicAwardCounts(db);
 }

@@ -1,8 +1,9 @@
-// The public record's counts read from the counts the database keeps (public_award_counts,
-// migration 012), so what a page pays depends on how many groups there are (fields, givers,
-// levels, units, years), not on how many awards. Only the public's view is kept there —
-// verified, public records — so a signed-in scope, unverified records or a single unit's own
-// awards are counted from the awards as before (queries.ts decides with `countable`).
+// Recap counts read from the counts the database keeps (award_counts, migration 017), so what
+// a page pays depends on how many groups there are (fields, givers, levels, units, years), not
+// on how many awards. The groups are kept per visibility (public, hidden, each unverified
+// state), so each reader sums those it may see (keptBy). Not kept: an operator's own unit's
+// unverified records (a path, not a visibility) and a single unit's own awards (unitId) — those
+// scopes count the awards as before (queries.ts decides with `countable`).
 
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -10,26 +11,47 @@ import { regionIdOrNone } from '../../domain/region-code.ts';
 import type { YearFilter } from './queries.ts';
 import { type RecapScope, visible } from './scope.ts';
 
-/** The dimensions kept (see the migration for each key's form). */
+/** The dimensions kept (see migration 012 for each key's form). */
 export type Dim = 'field' | 'giver' | 'level' | 'received' | 'unit';
 
 /** What a count is grouped by: a dimension's key, a unit group's field (`sub`), the year, the region, or nothing. */
 type By = 'key' | 'sub' | 'edition_year' | 'region_id' | null;
 
-/** True when the kept counts answer `scope` exactly: the public's view, of one region or all, whole or a unit's subtree. */
-export const countable = (scope: RecapScope): boolean =>
-  scope.actor === null && !scope.includeUnverified && !scope.unitId;
+/**
+ * Which kept groups add up to what `visible(scope)` selects, or null when they cannot: the
+ * visibilities (null: all) and the regions (null: all) the reader may see — readableBy in
+ * access.ts, term for term. The public: verified, public records. A signed-in reader: verified
+ * records, or every state when it asks for unverified ones (an operator then also sees its own
+ * unit's drafts only, which no visibility says: not kept), within its readable regions.
+ */
+export function keptBy(scope: RecapScope): { vis: string[] | null; regions: number[] | null } | null {
+  if (scope.unitId) return null;
+  const { actor } = scope;
+  if (actor === null) return { vis: ['public'], regions: null };
+  if (scope.includeUnverified && actor.role === 'operator') return null;
+  const regions =
+    actor.readRegionIds === null ? null : actor.readRegionIds.length ? actor.readRegionIds : [-1];
+  return { vis: scope.includeUnverified ? null : ['public', 'hidden'], regions };
+}
+
+/** True when the kept counts answer `scope` exactly (see keptBy), whole region or a unit's subtree. */
+export const countable = (scope: RecapScope): boolean => keptBy(scope) !== null;
 
 /** Every award has one level key, so the 'level' groups add up to the whole: totals and years read them. */
 const WHOLE: Dim = 'level';
 
-function rows(db: Kysely<Database>, scope: RecapScope, dim: Dim, year: YearFilter) {
-  let q = db.selectFrom('public_award_counts as c').where('c.dim', '=', dim).where('c.n', '>', 0);
+/** The kept groups of `dim` in `year` that `scope` sees (countable scopes only). */
+export function keptRows(db: Kysely<Database>, scope: RecapScope, dim: Dim, year: YearFilter) {
+  const by = keptBy(scope);
+  if (by === null) throw new Error('scope not countable');
+  let q = db.selectFrom('award_counts as c').where('c.dim', '=', dim).where('c.n', '>', 0);
   if (scope.regionCode !== null) q = q.where('c.region_id', '=', regionIdOrNone(scope.regionCode));
+  if (by.regions !== null) q = q.where('c.region_id', 'in', by.regions);
+  if (by.vis !== null) q = q.where('c.vis', 'in', by.vis);
   if (typeof year === 'number') q = q.where('c.edition_year', '=', year);
   else if (year !== null) q = q.where('c.edition_year', '<=', year.through);
   // A subtree is the unit groups whose path starts with the unit's: a scan of the region's unit
-  // groups, which are as many as units × fields × years, whatever the number of awards.
+  // groups, which are as many as units × fields × years × visibilities, whatever the number of awards.
   if (scope.unitPath) q = q.where('c.key', 'like', `${scope.unitPath}%`);
   return q;
 }
@@ -83,7 +105,7 @@ export async function counted(
   if (subtree && dim !== WHOLE && dim !== 'field') throw new Error(`no kept counts of ${dim} by unit`);
   const groupBy = subtree && dim === 'field' ? 'sub' : by;
   const column = groupBy === null ? sql<string>`''` : sql.ref<string>(`c.${groupBy}`);
-  const kept = await rows(db, scope, subtree ? 'unit' : dim, year)
+  const kept = await keptRows(db, scope, subtree ? 'unit' : dim, year)
     .select((eb) => [column.as('g'), eb.fn.sum<string>('c.n').as('count')])
     .$if(groupBy !== null, (q) => q.groupBy(`c.${groupBy as Exclude<By, null>}`))
     .execute();
@@ -158,7 +180,7 @@ export async function countedByUnitPath(
 
 /** The unit paths of a subtree scope that hold a counted award (from the unit groups). */
 export async function countedUnitPaths(db: Kysely<Database>, scope: RecapScope): Promise<string[]> {
-  const groups = await rows(db, scope, 'unit', null).select('c.key').distinct().execute();
+  const groups = await keptRows(db, scope, 'unit', null).select('c.key').distinct().execute();
   return groups.map((g) => g.key);
 }
 

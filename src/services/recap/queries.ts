@@ -1,7 +1,9 @@
-// Recap counts aggregated in SQL, one concern per query. The public's view (verified, public
-// records) is read from the counts the database keeps (counters.ts, migration 012): one row
-// per group, whatever the number of awards. Any other scope filters on the indexed columns
-// (region_id, state, edition_year — see migrations) and groups there.
+// Recap counts aggregated in SQL, one concern per query. Every reader's view of a region or a
+// unit's subtree — the public's, and a signed-in reader's with or without unverified records —
+// is read from the counts the database keeps (counters.ts, migration 017): one row per group,
+// whatever the number of awards. The scopes those cannot answer (an operator's unverified
+// records, one unit's own awards) filter on the indexed columns (region_id, state,
+// edition_year — see migrations) and group there.
 
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -9,7 +11,7 @@ import { todayIso } from '../../domain/format.ts';
 import type { Locale } from '../../domain/i18n.ts';
 import type { YearCount } from '../../domain/recap/index.ts';
 import { regionCodeOf, regionIdOrNone } from '../../domain/region-code.ts';
-import { countable, counted, countedByUnitPath, countedLatestYear } from './counters.ts';
+import { countable, counted, countedByUnitPath, countedLatestYear, keptRows } from './counters.ts';
 import { type RecapScope, visible } from './scope.ts';
 
 export interface FieldCount {
@@ -350,15 +352,8 @@ async function countedCumulative(
   const sinceYear = since.slice(0, 4);
   let total = 0;
   const editions: number[] = [];
-  const byReceipt = await db
-    .selectFrom('public_award_counts as c')
+  const byReceipt = await keptRows(db, scope, 'received', years)
     .select(['c.key', 'c.edition_year', 'c.n'])
-    .where('c.dim', '=', 'received')
-    .where('c.n', '>', 0)
-    .$if(scope.regionCode !== null, (q) =>
-      q.where('c.region_id', '=', regionIdOrNone(scope.regionCode as string)),
-    )
-    .$if(untilYear !== null, (q) => q.where('c.edition_year', '<=', untilYear as number))
     .execute();
   for (const r of byReceipt) {
     if (r.key === '' ? r.edition_year >= Number(sinceYear) : r.key > sinceYear) total += n(r.n);

@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema.ts';
 import { todayIso } from '../../domain/format.ts';
 import type { Locale } from '../../domain/i18n.ts';
 import type { YearCount } from '../../domain/recap/index.ts';
-import { regionCodeOf, regionIdOrNone } from '../../domain/region-code.ts';
+import { regionCodeOf } from '../../domain/region-code.ts';
 import { countable, counted, countedByUnitPath, countedLatestYear, keptRows } from './counters.ts';
 import { type RecapScope, visible } from './scope.ts';
 

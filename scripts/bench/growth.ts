@@ -5,7 +5,7 @@
 // page is flat by construction. (The list's filter options are memoised per data version and
 // dropped with the pages, so they are included.) SQLite, in-process through the real app. Target: within 2× from
 // the smallest to the largest size. Prints one JSON line {"name":"growth",...}.
-// Usage: npx tsx scripts/bench/growth.ts [--max 1000000] [--runs 15]
+// Usage: npx tsx scripts/bench/growth.ts [--max 1000000] [--runs 15] [--only apiRecapSignedIn,dashboard]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,8 +38,8 @@ try {
   };
   const app = createApp({ db, config: { ...loadConfig({}), logLevel: 'silent' } });
 
-  // Signed-in reads count from the awards, not the kept counts (countable() in counters.ts).
-  const paths: Record<string, { path: string; auth?: keyof typeof signedIn }> = {
+  // Signed-in reads count from the kept counts too (countable() in counters.ts).
+  const allPaths: Record<string, { path: string; auth?: keyof typeof signedIn }> = {
     home: { path: '/' },
     list: { path: '/penghargaan' },
     listFiltered: { path: '/penghargaan?tahun=2020' },
@@ -53,6 +53,12 @@ try {
     apiRecapSignedIn: { path: '/api/v1/recap', auth: 'token' },
     dashboard: { path: '/kerja', auth: 'session' },
   };
+  const only = process.argv.includes('--only')
+    ? process.argv[process.argv.indexOf('--only') + 1].split(',')
+    : null;
+  const paths = Object.fromEntries(
+    Object.entries(allPaths).filter(([k]) => only === null || only.includes(k)),
+  );
   const curve: Record<string, Record<string, number>> = {};
   let have = 0;
   for (const size of sizes) {

@@ -2,7 +2,9 @@ import { type Kysely, sql } from 'kysely';
 import { expect } from 'vitest';
 import type { Database, Role } from '../../src/db/schema.ts';
 import { regionCodeOf } from '../../src/domain/region-code.ts';
+import { readableAwards } from '../../src/services/access.ts';
 import type { Actor } from '../../src/services/actor.ts';
+import { QUEUE_SHOWN, workQueues } from '../../src/services/awards/queues.ts';
 import { countable } from '../../src/services/recap/counters.ts';
 import {
   recapByField,
@@ -13,6 +15,7 @@ import {
   recapByYear,
   recapCumulative,
   recapLatestYear,
+  recapReceivedUntil,
   recapTotal,
   type YearFilter,
 } from '../../src/services/recap/queries.ts';
@@ -80,6 +83,21 @@ export async function everyReaderAgrees(t: TestApp, after: string): Promise<void
           await agrees(db, scope, at);
         }
   expect(kept).toBeGreaterThan(50);
+  // The dashboard's work queues: how many wait, from the kept counts, and the first ones.
+  for (const [name, actor] of readers(t)) {
+    if (actor === null) continue;
+    const queues = await workQueues(db, actor);
+    for (const state of ['submitted', 'returned'] as const) {
+      const rows = await readableAwards(db, actor)
+        .select('awards.id')
+        .where('awards.state', '=', state)
+        .execute();
+      expect(queues[state].count, `${after}: ${name} ${state} waiting`).toBe(rows.length);
+      expect(queues[state].first.length, `${after}: ${name} ${state} shown`).toBe(
+        Math.min(rows.length, QUEUE_SHOWN),
+      );
+    }
+  }
 }
 
 async function agrees(db: Kysely<Database>, scope: RecapScope, at: string) {
@@ -159,4 +177,16 @@ async function agrees(db: Kysely<Database>, scope: RecapScope, at: string) {
     )
     .executeTakeFirst();
   expect(await recapCumulative(db, scope, '1993-02-28', 2019), `${at} since`).toBe(n(since?.n));
+  // The same period of a year (the dashboard): received from 1 January through a day.
+  for (const [year, until] of [
+    [2019, '06-15'],
+    [2024, '12-31'],
+  ] as const) {
+    const period = await awards(db, scope, null)
+      .select(sql`count(*)`.as('n'))
+      .where('awards.received_on', '>=', `${year}-01-01`)
+      .where('awards.received_on', '<=', `${year}-${until}`)
+      .executeTakeFirst();
+    expect(await recapReceivedUntil(db, scope, year, until), `${at} received until`).toBe(n(period?.n));
+  }
 }

@@ -8,7 +8,9 @@ import { createPublicAwardCounts, dropPublicAwardCounts } from './012_public_awa
 //
 // award_counts holds the same groups as public_award_counts did — per region, edition year and
 // one dimension at a time (field, giver, level, received, unit; see migration 012 for the keys)
-// — and one more key column, `vis`, the visibility of the counted awards:
+// plus one: 'day', key the date received ('' undated), so "received so far this year against
+// the same days of last year" (the dashboard) sums at most a year of days instead of counting
+// that year's awards — and one more key column, `vis`, the visibility of the counted awards:
 //   'public'   verified and is_public = 1 (what the public reads)
 //   'hidden'   verified and not public
 //   'draft' | 'submitted' | 'returned'   the other states, by name
@@ -51,6 +53,7 @@ const groups = (r: string, cast: (x: string) => string) => [
   ],
   ['level', `coalesce(${r}.level, '')`, `''`],
   ['received', `coalesce(substr(${r}.received_on, 1, 4), '')`, `''`],
+  ['day', `coalesce(${r}.received_on, '')`, `''`],
   ['unit', `${r}.unit_path`, `coalesce(${cast(`${r}.field_id`)}, '')`],
 ];
 
@@ -156,9 +159,20 @@ export async function up(db: AnyDb): Promise<void> {
   await dropPublicAwardCounts(db);
   await (pg ? upPostgres(db) : upSqlite(db));
   await backfill(db, pg);
+  // The dashboard's work queues (services/awards/queues.ts): the first few waiting records of a
+  // region in the order shown, from an index holding only the waiting ones (their number comes
+  // from award_counts), instead of every submitted record read and sorted on each render.
+  await sql`create index awards_submitted_queue on awards (region_id, submitted_at, id) where state = 'submitted'`.execute(
+    db,
+  );
+  await sql`create index awards_returned_queue on awards (region_id, updated_at, id) where state = 'returned'`.execute(
+    db,
+  );
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('awards_submitted_queue').execute();
+  await db.schema.dropIndex('awards_returned_queue').execute();
   const pg = isPostgres(db);
   for (const t of ['insert', 'delete', 'update'])
     await sql.raw(`drop trigger if exists award_counts_${t}${pg ? ' on awards' : ''}`).execute(db);

@@ -8,11 +8,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { regionIdOrNone } from '../../domain/region-code.ts';
+import type { Actor } from '../actor.ts';
 import type { YearFilter } from './queries.ts';
 import { type RecapScope, visible } from './scope.ts';
 
-/** The dimensions kept (see migration 012 for each key's form). */
-export type Dim = 'field' | 'giver' | 'level' | 'received' | 'unit';
+/** The dimensions kept (see migrations 012 and 017 for each key's form). */
+export type Dim = 'field' | 'giver' | 'level' | 'received' | 'day' | 'unit';
 
 /** What a count is grouped by: a dimension's key, a unit group's field (`sub`), the year, the region, or nothing. */
 type By = 'key' | 'sub' | 'edition_year' | 'region_id' | null;
@@ -29,10 +30,12 @@ export function keptBy(scope: RecapScope): { vis: string[] | null; regions: numb
   const { actor } = scope;
   if (actor === null) return { vis: ['public'], regions: null };
   if (scope.includeUnverified && actor.role === 'operator') return null;
-  const regions =
-    actor.readRegionIds === null ? null : actor.readRegionIds.length ? actor.readRegionIds : [-1];
-  return { vis: scope.includeUnverified ? null : ['public', 'hidden'], regions };
+  return { vis: scope.includeUnverified ? null : ['public', 'hidden'], regions: readRegions(actor) };
 }
+
+/** The regions a signed-in reader reads (readableBy's list; null: all, none: -1). */
+export const readRegions = (actor: Actor): number[] | null =>
+  actor.readRegionIds === null ? null : actor.readRegionIds.length ? actor.readRegionIds : [-1];
 
 /** True when the kept counts answer `scope` exactly (see keptBy), whole region or a unit's subtree. */
 export const countable = (scope: RecapScope): boolean => keptBy(scope) !== null;
@@ -40,19 +43,27 @@ export const countable = (scope: RecapScope): boolean => keptBy(scope) !== null;
 /** Every award has one level key, so the 'level' groups add up to the whole: totals and years read them. */
 const WHOLE: Dim = 'level';
 
+/** The kept groups of `dim` in `regions` (null: every region), of every visibility. */
+export function keptIn(db: Kysely<Database>, regions: number[] | null, dim: Dim) {
+  const q = db.selectFrom('award_counts as c').where('c.dim', '=', dim).where('c.n', '>', 0);
+  return regions === null ? q : q.where('c.region_id', 'in', regions);
+}
+
 /** The kept groups of `dim` in `year` that `scope` sees (countable scopes only). */
 export function keptRows(db: Kysely<Database>, scope: RecapScope, dim: Dim, year: YearFilter) {
   const by = keptBy(scope);
   if (by === null) throw new Error('scope not countable');
-  let q = db.selectFrom('award_counts as c').where('c.dim', '=', dim).where('c.n', '>', 0);
+  let q = keptIn(db, by.regions, dim);
   if (scope.regionCode !== null) q = q.where('c.region_id', '=', regionIdOrNone(scope.regionCode));
-  if (by.regions !== null) q = q.where('c.region_id', 'in', by.regions);
   if (by.vis !== null) q = q.where('c.vis', 'in', by.vis);
   if (typeof year === 'number') q = q.where('c.edition_year', '=', year);
   else if (year !== null) q = q.where('c.edition_year', '<=', year.through);
   // A subtree is the unit groups whose path starts with the unit's: a scan of the region's unit
   // groups, which are as many as units × fields × years × visibilities, whatever the number of awards.
-  if (scope.unitPath) q = q.where('c.key', 'like', `${scope.unitPath}%`);
+  if (scope.unitPath) {
+    if (dim !== 'unit') throw new Error(`no kept counts of ${dim} by unit`);
+    q = q.where('c.key', 'like', `${scope.unitPath}%`);
+  }
   return q;
 }
 

@@ -260,12 +260,23 @@ export async function recapReceivedUntil(
   year: number,
   monthDay: string,
 ): Promise<number> {
+  const from = `${year}-01-01`;
+  const until = `${year}-${monthDay}`;
+  // The kept days of the period (at most a year of dates per edition year), not its awards.
+  if (countable(scope) && !scope.unitPath) {
+    const days = await keptRows(db, scope, 'day', null)
+      .where('c.key', '>=', from)
+      .where('c.key', '<=', until)
+      .select((eb) => eb.fn.sum<string>('c.n').as('count'))
+      .executeTakeFirst();
+    return n(days?.count);
+  }
   const row = await db
     .selectFrom('awards')
     .select((eb) => eb.fn.countAll().as('count'))
     .where(visible(scope))
-    .where('awards.received_on', '>=', `${year}-01-01`)
-    .where('awards.received_on', '<=', `${year}-${monthDay}`)
+    .where('awards.received_on', '>=', from)
+    .where('awards.received_on', '<=', until)
     .executeTakeFirst();
   return n(row?.count);
 }

@@ -194,7 +194,7 @@ function WorkQueues({ queues, role, locale }: { queues: Queues; role: string; lo
           <h3 id="s-wait" class="stat-label">
             {tr(locale, 'Menunggu verifikasi', 'Awaiting verification')}
           </h3>
-          <p class="stat">{formatNumber(queues.submitted.length, locale)}</p>
+          <p class="stat">{formatNumber(queues.submitted.count, locale)}</p>
           <p class="stat-label">
             {canVerify ? (
               <a href="/kerja/verifikasi">{tr(locale, 'Verifikasi', 'Verification')} →</a>
@@ -207,7 +207,7 @@ function WorkQueues({ queues, role, locale }: { queues: Queues; role: string; lo
           <h3 id="s-ret" class="stat-label">
             {tr(locale, 'Dikembalikan untuk diperbaiki', 'Returned for correction')}
           </h3>
-          <p class="stat">{formatNumber(queues.returned.length, locale)}</p>
+          <p class="stat">{formatNumber(queues.returned.count, locale)}</p>
           <p class="stat-label">
             <a href="/kerja/penghargaan?state=returned">{tr(locale, 'Penghargaan', 'Awards')} →</a>
           </p>
@@ -224,11 +224,11 @@ function WorkQueues({ queues, role, locale }: { queues: Queues; role: string; lo
           </section>
         ) : null}
       </div>
-      {queues.returned.length ? (
+      {queues.returned.first.length ? (
         <section aria-labelledby="h-returned">
           <h3 id="h-returned">{tr(locale, 'Dikembalikan untuk diperbaiki', 'Returned for correction')}</h3>
           <ul>
-            {queues.returned.slice(0, 10).map((a) => (
+            {queues.returned.first.map((a) => (
               <li>
                 <a href={`/kerja/penghargaan/${a.id}`}>{a.title}</a> — <em>{a.return_reason}</em>
               </li>
@@ -236,11 +236,11 @@ function WorkQueues({ queues, role, locale }: { queues: Queues; role: string; lo
           </ul>
         </section>
       ) : null}
-      {queues.submitted.length ? (
+      {queues.submitted.first.length ? (
         <section aria-labelledby="h-waiting">
           <h3 id="h-waiting">{tr(locale, 'Menunggu verifikasi', 'Awaiting verification')}</h3>
           <ul>
-            {queues.submitted.slice(0, 10).map((a) => (
+            {queues.submitted.first.map((a) => (
               <li>
                 <a href={`/kerja/penghargaan/${a.id}`}>{a.title}</a>{' '}
                 <span class="muted">({formatDateTime(a.submitted_at, locale)})</span>

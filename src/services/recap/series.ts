@@ -266,8 +266,10 @@ async function latestSeriesKeys(
   scope: RecapScope,
   f: SeriesFilter & { untilYear: number; limit: number },
 ): Promise<string[]> {
+  // The per-unit index walk (awards_unit_series_latest) holds is_public before the year: it
+  // serves the public's view only; a signed-in subtree walks its scope a year at a time.
   const walk =
-    scope.unitPath && countable(scope)
+    scope.unitPath && scope.actor === null && countable(scope)
       ? await subtreePoints(db, scope, f.untilYear)
       : scopePoints(db, scope, f.untilYear, Math.max(WALK_BATCH, f.limit + 1));
   const seen = new Set<string>();

@@ -53,10 +53,7 @@ describe('kept counts of every visibility', () => {
       select region_id, 'level', vis, coalesce(level, ''), '', edition_year, count(*)
         from v group by region_id, vis, level, edition_year
       union all
-      select region_id, 'received', vis, coalesce(substr(received_on, 1, 4), ''), '', edition_year, count(*)
-        from v group by region_id, vis, substr(received_on, 1, 4), edition_year
-      union all
-      select region_id, 'day', vis, coalesce(received_on, ''), '', edition_year, count(*)
+      select region_id, 'received', vis, coalesce(received_on, ''), '', edition_year, count(*)
         from v group by region_id, vis, received_on, edition_year
       union all
       select region_id, 'unit', vis, unit_path, coalesce(cast(field_id as text), ''), edition_year, count(*)

@@ -7,10 +7,11 @@ import { createPublicAwardCounts, dropPublicAwardCounts } from './012_public_awa
 // themselves and grew with the record (recap API x31, dashboard x132 from 10k to 1M awards).
 //
 // award_counts holds the same groups as public_award_counts did — per region, edition year and
-// one dimension at a time (field, giver, level, received, unit; see migration 012 for the keys)
-// plus one: 'day', key the date received ('' undated), so "received so far this year against
-// the same days of last year" (the dashboard) sums at most a year of days instead of counting
-// that year's awards — and one more key column, `vis`, the visibility of the counted awards:
+// one dimension at a time (field, giver, level, received, unit; see migration 012 for the keys),
+// except that 'received' is keyed by the whole date received ('' undated), not its year: the
+// count since the founding date and "received so far this year against the same days of last
+// year" (the dashboard) then sum a range of dates instead of reading awards — and one more key
+// column, `vis`, the visibility of the counted awards:
 //   'public'   verified and is_public = 1 (what the public reads)
 //   'hidden'   verified and not public
 //   'draft' | 'submitted' | 'returned'   the other states, by name
@@ -52,8 +53,7 @@ const groups = (r: string, cast: (x: string) => string) => [
     `''`,
   ],
   ['level', `coalesce(${r}.level, '')`, `''`],
-  ['received', `coalesce(substr(${r}.received_on, 1, 4), '')`, `''`],
-  ['day', `coalesce(${r}.received_on, '')`, `''`],
+  ['received', `coalesce(${r}.received_on, '')`, `''`],
   ['unit', `${r}.unit_path`, `coalesce(${cast(`${r}.field_id`)}, '')`],
 ];
 

@@ -13,7 +13,7 @@ import type { YearFilter } from './queries.ts';
 import { type RecapScope, visible } from './scope.ts';
 
 /** The dimensions kept (see migrations 012 and 017 for each key's form). */
-export type Dim = 'field' | 'giver' | 'level' | 'received' | 'day' | 'unit';
+export type Dim = 'field' | 'giver' | 'level' | 'received' | 'unit';
 
 /** What a count is grouped by: a dimension's key, a unit group's field (`sub`), the year, the region, or nothing. */
 type By = 'key' | 'sub' | 'edition_year' | 'region_id' | null;

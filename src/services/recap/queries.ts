@@ -262,9 +262,9 @@ export async function recapReceivedUntil(
 ): Promise<number> {
   const from = `${year}-01-01`;
   const until = `${year}-${monthDay}`;
-  // The kept days of the period (at most a year of dates per edition year), not its awards.
+  // The kept dates of the period (at most a year of dates per edition year), not its awards.
   if (countable(scope) && !scope.unitPath) {
-    const days = await keptRows(db, scope, 'day', null)
+    const days = await keptRows(db, scope, 'received', null)
       .where('c.key', '>=', from)
       .where('c.key', '<=', until)
       .select((eb) => eb.fn.sum<string>('c.n').as('count'))
@@ -347,10 +347,8 @@ function keptGivers(kept: Map<string, number>, limit: number | undefined) {
 }
 
 /**
- * recapCumulative from the kept counts: awards received after the founding year, plus undated
- * ones from the founding year's edition on, plus those received in the founding year on or
- * after the date — the one part the groups (by year of receipt) cannot split, read from the
- * awards of the few editions that have such receipts.
+ * recapCumulative from the kept counts: the groups received on or after the date, plus the
+ * undated ones from the date's year's edition on — two ranges of the date-keyed groups.
  */
 async function countedCumulative(
   db: Kysely<Database>,
@@ -360,24 +358,14 @@ async function countedCumulative(
 ): Promise<number> {
   const years = untilYear === null ? null : { through: untilYear };
   if (!since) return (await counted(db, scope, 'level', years, null)).get('') ?? 0;
-  const sinceYear = since.slice(0, 4);
-  let total = 0;
-  const editions: number[] = [];
-  const byReceipt = await keptRows(db, scope, 'received', years)
-    .select(['c.key', 'c.edition_year', 'c.n'])
-    .execute();
-  for (const r of byReceipt) {
-    if (r.key === '' ? r.edition_year >= Number(sinceYear) : r.key > sinceYear) total += n(r.n);
-    else if (r.key === sinceYear) editions.push(r.edition_year);
-  }
-  if (editions.length === 0) return total;
-  const row = await db
-    .selectFrom('awards')
-    .select((eb) => eb.fn.countAll().as('count'))
-    .where(visible(scope))
-    .where('awards.edition_year', 'in', [...new Set(editions)])
-    .where('awards.received_on', '>=', since)
-    .where('awards.received_on', '<', `${Number(sinceYear) + 1}-01-01`)
-    .executeTakeFirst();
-  return total + n(row?.count);
+  const sum = sql<string>`sum(c.n)`.as('count');
+  const [dated, undated] = await Promise.all([
+    keptRows(db, scope, 'received', years).where('c.key', '>=', since).select(sum).executeTakeFirst(),
+    keptRows(db, scope, 'received', years)
+      .where('c.key', '=', '')
+      .where('c.edition_year', '>=', Number(since.slice(0, 4)))
+      .select(sum)
+      .executeTakeFirst(),
+  ]);
+  return n(dated?.count) + n(undated?.count);
 }

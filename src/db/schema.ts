@@ -168,7 +168,7 @@ export interface AwardTeamMemberTable {
 /** Counts the database keeps (migration 017): awards per region, year, visibility and group. */
 export interface AwardCountTable {
   region_id: number;
-  /** 'field' | 'giver' | 'level' | 'received' (key: the date) | 'unit' */
+  /** 'field' | 'giver' | 'level' | 'received' (key: the month, '2024-03') | 'unit' */
   dim: string;
   /** 'public' (verified, public) | 'hidden' (verified, not public) | 'draft' | 'submitted' | 'returned' */
   vis: string;

@@ -53,8 +53,8 @@ describe('kept counts of every visibility', () => {
       select region_id, 'level', vis, coalesce(level, ''), '', edition_year, count(*)
         from v group by region_id, vis, level, edition_year
       union all
-      select region_id, 'received', vis, coalesce(received_on, ''), '', edition_year, count(*)
-        from v group by region_id, vis, received_on, edition_year
+      select region_id, 'received', vis, coalesce(substr(received_on, 1, 7), ''), '', edition_year, count(*)
+        from v group by region_id, vis, substr(received_on, 1, 7), edition_year
       union all
       select region_id, 'unit', vis, unit_path, coalesce(cast(field_id as text), ''), edition_year, count(*)
         from v where unit_path is not null group by region_id, vis, unit_path, field_id, edition_year`.execute(

@@ -167,16 +167,22 @@ async function agrees(db: Kysely<Database>, scope: RecapScope, at: string) {
   expect(sorted([...(await recapByRegion(db, scope, 2019))]), `${at} by region`).toEqual(
     sorted(regions.map((r) => [regionCodeOf(n(r.region_id)), n(r.n)])),
   );
-  const since = await awards(db, scope, { through: 2019 })
-    .select(sql`count(*)`.as('n'))
-    .where((eb) =>
-      eb.or([
-        eb('awards.received_on', '>=', '1993-02-28'),
-        eb.and([eb('awards.received_on', 'is', null), eb('awards.edition_year', '>=', 1993)]),
-      ]),
-    )
-    .executeTakeFirst();
-  expect(await recapCumulative(db, scope, '1993-02-28', 2019), `${at} since`).toBe(n(since?.n));
+  // Since a date: the founding's, and one inside a month that holds receipts on and after it.
+  for (const date of ['1993-02-28', '2019-06-15', '2019-06-16']) {
+    const since = await awards(db, scope, { through: 2019 })
+      .select(sql`count(*)`.as('n'))
+      .where((eb) =>
+        eb.or([
+          eb('awards.received_on', '>=', date),
+          eb.and([
+            eb('awards.received_on', 'is', null),
+            eb('awards.edition_year', '>=', Number(date.slice(0, 4))),
+          ]),
+        ]),
+      )
+      .executeTakeFirst();
+    expect(await recapCumulative(db, scope, date, 2019), `${at} since ${date}`).toBe(n(since?.n));
+  }
   // The same period of a year (the dashboard): received from 1 January through a day.
   for (const [year, until] of [
     [2019, '06-15'],

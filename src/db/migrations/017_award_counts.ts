@@ -8,10 +8,13 @@ import { createPublicAwardCounts, dropPublicAwardCounts } from './012_public_awa
 //
 // award_counts holds the same groups as public_award_counts did — per region, edition year and
 // one dimension at a time (field, giver, level, received, unit; see migration 012 for the keys),
-// except that 'received' is keyed by the whole date received ('' undated), not its year: the
-// count since the founding date and "received so far this year against the same days of last
-// year" (the dashboard) then sum a range of dates instead of reading awards — and one more key
-// column, `vis`, the visibility of the counted awards:
+// except that 'received' is keyed by the month received ('2024-03'; '' undated), not its year:
+// the count since the founding date and "received so far this year against the same days of
+// last year" (the dashboard) then sum whole months and read only the one month they split from
+// the awards. (Keyed by the whole date they read no award, but a bulk write then touches a
+// group per distinct date: PostgreSQL's statement trigger took 20–70% longer per 2,500-row
+// insert than migration 012's; by month it is as before.) And one more key column, `vis`, the
+// visibility of the counted awards:
 //   'public'   verified and is_public = 1 (what the public reads)
 //   'hidden'   verified and not public
 //   'draft' | 'submitted' | 'returned'   the other states, by name
@@ -53,7 +56,7 @@ const groups = (r: string, cast: (x: string) => string) => [
     `''`,
   ],
   ['level', `coalesce(${r}.level, '')`, `''`],
-  ['received', `coalesce(${r}.received_on, '')`, `''`],
+  ['received', `coalesce(substr(${r}.received_on, 1, 7), '')`, `''`],
   ['unit', `${r}.unit_path`, `coalesce(${cast(`${r}.field_id`)}, '')`],
 ];
 

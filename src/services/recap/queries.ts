@@ -262,23 +262,42 @@ export async function recapReceivedUntil(
 ): Promise<number> {
   const from = `${year}-01-01`;
   const until = `${year}-${monthDay}`;
-  // The kept dates of the period (at most a year of dates per edition year), not its awards.
+  // The kept months before this one, and this month's days from the awards (a month's receipts).
   if (countable(scope) && !scope.unitPath) {
-    const days = await keptRows(db, scope, 'received', null)
-      .where('c.key', '>=', from)
-      .where('c.key', '<=', until)
-      .select((eb) => eb.fn.sum<string>('c.n').as('count'))
+    const month = until.slice(0, 7);
+    const months = await keptRows(db, scope, 'received', null)
+      .where('c.key', '>=', `${year}-01`)
+      .where('c.key', '<', month)
+      .select(sql<string>`sum(c.n)`.as('count'))
       .executeTakeFirst();
-    return n(days?.count);
+    return n(months?.count) + (await receivedBetween(db, scope, null, `${month}-01`, until));
   }
-  const row = await db
+  return receivedBetween(db, scope, null, from, until);
+}
+
+/**
+ * Awards received from `from` through `until` (dates) in editions through `untilYear`, read by
+ * the received-date index (awards_region_received: the same expression, equal to received_on
+ * for a dated award), so a month costs a month's receipts.
+ */
+async function receivedBetween(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  untilYear: number | null,
+  from: string,
+  until: string,
+): Promise<number> {
+  const received = sql<string>`coalesce(awards.received_on, cast(awards.edition_year as text) || '-12-31')`;
+  let q = db
     .selectFrom('awards')
     .select((eb) => eb.fn.countAll().as('count'))
     .where(visible(scope))
-    .where('awards.received_on', '>=', from)
-    .where('awards.received_on', '<=', until)
-    .executeTakeFirst();
-  return n(row?.count);
+    .where('awards.received_on', 'is not', null)
+    .where(received, '>=', from)
+    .where(received, '<=', until);
+  // `+ 0`: not an index term, or SQLite walks the year index (every award through the year) instead.
+  if (untilYear !== null) q = q.where(sql`awards.edition_year + 0`, '<=', untilYear);
+  return n((await q.executeTakeFirst())?.count);
 }
 
 /** Direct counts per recipient unit path (team awards are counted separately, see units.ts). */
@@ -347,8 +366,9 @@ function keptGivers(kept: Map<string, number>, limit: number | undefined) {
 }
 
 /**
- * recapCumulative from the kept counts: the groups received on or after the date, plus the
- * undated ones from the date's year's edition on — two ranges of the date-keyed groups.
+ * recapCumulative from the kept counts: the months received after the date's month, plus the
+ * undated awards from the date's year's edition on, plus that month's awards received on or
+ * after the date — the one part the months cannot split, read from the awards.
  */
 async function countedCumulative(
   db: Kysely<Database>,
@@ -358,14 +378,16 @@ async function countedCumulative(
 ): Promise<number> {
   const years = untilYear === null ? null : { through: untilYear };
   if (!since) return (await counted(db, scope, 'level', years, null)).get('') ?? 0;
+  const month = since.slice(0, 7);
   const sum = sql<string>`sum(c.n)`.as('count');
-  const [dated, undated] = await Promise.all([
-    keptRows(db, scope, 'received', years).where('c.key', '>=', since).select(sum).executeTakeFirst(),
+  const [later, undated, partial] = await Promise.all([
+    keptRows(db, scope, 'received', years).where('c.key', '>', month).select(sum).executeTakeFirst(),
     keptRows(db, scope, 'received', years)
       .where('c.key', '=', '')
       .where('c.edition_year', '>=', Number(since.slice(0, 4)))
       .select(sum)
       .executeTakeFirst(),
+    receivedBetween(db, scope, untilYear, since, `${month}-31`),
   ]);
-  return n(dated?.count) + n(undated?.count);
+  return n(later?.count) + n(undated?.count) + partial;
 }

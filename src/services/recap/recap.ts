@@ -46,9 +46,10 @@ export interface Recap {
 }
 
 /**
- * At most this many series in a recap (its running ones) and in a unit's report card (unit.ts). A real region runs tens of series, so it sees
- * all of them; a record of hundreds of thousands of awards runs thousands (2,580 at 100k in the
- * growth bench), which no recap can show and whose reading grew with the record (45 s at 1M).
+ * At most this many series in a recap (its running ones) and in a unit's report card (unit.ts).
+ * A real region runs tens of series, so it sees all of them; a record of hundreds of thousands
+ * of awards runs thousands (2,580 at 100k in the growth bench), which no recap can show and
+ * whose reading grew with the record (45 s at 1M).
  */
 export const RECAP_SERIES = 100;
 

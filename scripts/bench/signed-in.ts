@@ -3,7 +3,10 @@
 // admin of another region (36.03) and by the page's own region's admin (36.71), each a browser
 // session (cookie). Rounds alternate between the three; a ratio is the median of per-round
 // ratios to the public's rate in the same round. Prints one JSON line {"name":"signed-in",...}.
-// Usage: npx tsx scripts/bench/signed-in.ts [--seconds 2] [--rounds 5] [--connections 10]
+// On SQLite (a file in a temporary folder), or on PostgreSQL with `--pg NAME` (the database NAME
+// on BENCH_PG_URL's server, created and seeded when missing): there a signed-in request used to
+// run in its own transaction with row-level security, too.
+// Usage: npx tsx scripts/bench/signed-in.ts [--seconds 2] [--rounds 5] [--connections 10] [--pg NAME]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,23 +18,28 @@ import { SESSION_COOKIE } from '../../src/http/auth/session.ts';
 import { startServer } from '../../src/http/server.ts';
 import { seedShowcase } from '../../test/showcase/seed.ts';
 import { arg, autocannon, median } from './lib/load.ts';
+import { ensurePgDatabase } from './lib/pg.ts';
 
 const seconds = arg('seconds', 2);
 const rounds = arg('rounds', 5);
 const connections = arg('connections', 10);
 
+const pgName = process.argv.includes('--pg') ? process.argv[process.argv.indexOf('--pg') + 1] : null;
+
 const dir = mkdtempSync(join(tmpdir(), 'prestasi-bench-signed-in-'));
+const databaseUrl = pgName ? await ensurePgDatabase(pgName) : `sqlite:${join(dir, 'bench.db')}`;
 const server = await startServer(
-  { ...loadConfig({}), databaseUrl: `sqlite:${join(dir, 'bench.db')}`, port: 0, logLevel: 'silent' },
+  { ...loadConfig({}), databaseUrl, uploadDir: dir, port: 0, logLevel: 'silent' },
   { host: '127.0.0.1' },
 );
 const pages = ['/wilayah/36.71', '/wilayah/36.71/penghargaan'];
 try {
   const db = server.db.db;
-  await seedDemo(db);
-  const units = await db.selectFrom('org_units').select('id').orderBy('id').execute();
-  await seedShowcase(db, { regionCode: '36.71', unitIds: units.map((u) => u.id) });
-  await seedSampleRegion(db, '36.03');
+  if ((await seedDemo(db)).seeded) {
+    const units = await db.selectFrom('org_units').select('id').orderBy('id').execute();
+    await seedShowcase(db, { regionCode: '36.71', unitIds: units.map((u) => u.id) });
+    await seedSampleRegion(db, '36.03');
+  }
   const adminOf = async (regionId: number) => {
     const user = await db
       .selectFrom('users')
@@ -71,7 +79,8 @@ try {
       ),
     };
   }
-  console.log(JSON.stringify({ name: 'signed-in', seconds, rounds, connections, results }));
+  const database = pgName ? 'postgres' : 'sqlite';
+  console.log(JSON.stringify({ name: 'signed-in', database, seconds, rounds, connections, results }));
 } finally {
   await server.close();
   rmSync(dir, { recursive: true, force: true });

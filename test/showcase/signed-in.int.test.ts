@@ -111,6 +111,9 @@ describe('signed-in visitors on the public showcase', () => {
     }
   });
 
+  // Before, the national reader (who reads every region, so nothing was filtered out) still got
+  // a page rendered again in a cache of its own request: different bytes (the chart ids of each
+  // render differ) and a render the shared cache never saw.
   it('a signed-in visit is answered from the shared cache: no render, no recount', async () => {
     const path = '/wilayah/36.74/linimasa';
     const pub = await get(path);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../src/auth/sessions.ts';
 import { createApiToken, createUser } from '../../src/auth/users.ts';
 import { recapCacheStats } from '../../src/http/api/public-recap.ts';
+import { SESSION_COOKIE } from '../../src/http/auth/session.ts';
 import { pageCacheStats } from '../../src/http/pages/showcase/cache.ts';
 import { type RunningServer, startServer } from '../../src/http/server.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -135,6 +137,35 @@ describe('signed-in visitors on the public showcase', () => {
     const { builds } = recapCacheStats(t.db.db);
     expect((await get(recap, t.tokens.admin)).body).toBe(pubRecap.body);
     expect(recapCacheStats(t.db.db).builds).toBe(builds);
+  });
+
+  it('a browser session gets the public pages too, and its visits write nothing', async () => {
+    const user = await t.db.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'operator@example.go.id')
+      .executeTakeFirstOrThrow();
+    const { cookie } = await createSession(t.db.db, user.id, new Date(Date.now() + 3600_000));
+    const audit = async () =>
+      Number(
+        (
+          await t.db.db
+            .selectFrom('audit_events')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await audit();
+    for (const path of [
+      '/wilayah/36.03/penghargaan?tahun=2024',
+      '/wilayah/36.02',
+      '/perbandingan?tahun=2024',
+    ]) {
+      const res = await fetch(`${server.url}${path}`, { headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).toBe((await get(path)).body);
+    }
+    expect(await audit()).toBe(before);
   });
 
   it("a user's own region's recap stays theirs: verified records the public does not see count", async () => {

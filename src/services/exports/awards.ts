@@ -57,7 +57,7 @@ export async function* awardBatches(
   for await (const rows of awardRowBatches(db, q, 'edition')) yield await hydrateAwards(db, rows);
 }
 
-/** The same awards at once: for callers that bound them (the PDF report, the CLI, tests). */
+/** The same awards at once: for callers that bound them (tests). */
 export async function awardsForExport(
   db: Kysely<Database>,
   actor: Actor | null,
@@ -128,32 +128,33 @@ const csvLines = (awards: Award[], regionName: string, dialect: CsvDialect) =>
     csvOptions(dialect),
   );
 
-export function awardsCsv(awards: Award[], regionName: string, dialect: CsvDialect = 'standard'): string {
-  return csvHead(dialect) + csvLines(awards, regionName, dialect);
-}
-
-/** The CSV written a batch at a time: the same bytes as `awardsCsv` of every award. */
+/** The CSV written a batch at a time (the lines of every batch in turn); answers the count. */
 export async function writeAwardsCsv(
   batches: AsyncIterable<Award[]>,
   regionName: string,
   dialect: CsvDialect,
   out: Sink,
-): Promise<void> {
+): Promise<number> {
+  let count = 0;
   await out(csvHead(dialect));
-  for await (const batch of batches) await out(csvLines(batch, regionName, dialect));
+  for await (const batch of batches) {
+    await out(csvLines(batch, regionName, dialect));
+    count += batch.length;
+  }
+  return count;
 }
 
 /**
  * The workbook written a row at a time through exceljs's streaming writer: the columns are
  * sized and typed from the first rows (as styleTable does), then every row is styled and
- * written as it comes, so memory stays bounded whatever the count.
+ * written as it comes, so memory stays bounded whatever the count. Answers the count.
  */
 export async function writeAwardsXlsx(
   batches: AsyncIterable<Award[]>,
   regionName: string,
   out: Sink,
   sheetName = 'Penghargaan',
-): Promise<void> {
+): Promise<number> {
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
       out(chunk).then(() => done(), done);
@@ -191,47 +192,21 @@ export async function writeAwardsXlsx(
   ws.autoFilter = tableFilter(count, header.length);
   ws.commit();
   await wb.commit();
-}
-
-/** The workbook of some awards, in memory (the CLI; an export of any size uses writeAwardsXlsx). */
-export async function awardsXlsx(
-  awards: Award[],
-  regionName: string,
-  sheetName = 'Penghargaan',
-): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  const collect: Sink = async (chunk) => {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  };
-  await writeAwardsXlsx(oneBatch(awards), regionName, collect, sheetName);
-  return Buffer.concat(chunks);
-}
-
-async function* oneBatch(awards: Award[]) {
-  yield awards;
+  return count;
 }
 
 const jsonHead = (filters: ExportFilters, count: number) =>
   `{"exportedAt":${JSON.stringify(new Date().toISOString())},"filters":${JSON.stringify(filters)},"count":${count},"items":[`;
 
-export function awardsJson(awards: Award[], filters: ExportFilters): string {
-  return JSON.stringify({
-    exportedAt: new Date().toISOString(),
-    filters,
-    count: awards.length,
-    items: awards,
-  });
-}
-
 /**
  * The JSON written a batch at a time: the items go to the scratch file first, since the count
- * stands ahead of them; the same text as `awardsJson` of every award.
+ * stands ahead of them: `{"exportedAt","filters","count","items":[…]}`. Answers the count.
  */
 export async function writeAwardsJson(
   batches: AsyncIterable<Award[]>,
   filters: ExportFilters,
   io: Parameters<FileWriter>[0],
-): Promise<void> {
+): Promise<number> {
   let count = 0;
   for await (const batch of batches) {
     if (!batch.length) continue;
@@ -241,6 +216,7 @@ export async function writeAwardsJson(
   await io.out(jsonHead(filters, count));
   await io.appendScratch();
   await io.out(']}');
+  return count;
 }
 
 /** "Kota Tangerang" for a region code (or the first region). */

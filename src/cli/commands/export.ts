@@ -75,12 +75,11 @@ function asCliError(err: unknown, what: string, lang: Locale): unknown {
 
 /**
  * Writes to --out (beside it, renamed into place when complete), or to stdout as the bytes
- * come when it is not a terminal (binary xlsx never to a terminal).
+ * come (checkOutput has refused a binary file to a terminal).
  */
 export async function writeOutput(
   write: FileWriter,
   out: string | undefined,
-  binary: boolean,
   lang: Locale = 'id',
 ): Promise<void> {
   try {
@@ -204,7 +203,7 @@ export function register(program: Command): void {
               : format === 'csv'
                 ? recapCsv(recap)
                 : await recapXlsx(recap);
-          return writeOutput(({ out }) => out(data), o.out, format === 'xlsx', lang);
+          return writeOutput(({ out }) => out(data), o.out, lang);
         }
         let count = 0;
         await writeOutput(
@@ -216,7 +215,6 @@ export function register(program: Command): void {
             ));
           },
           o.out,
-          format === 'xlsx',
           lang,
         );
         if (o.out) process.stderr.write(`${count} ${tr(lang, 'penghargaan diekspor', 'awards exported')}\n`);

@@ -40,7 +40,7 @@ export function register(program: Command): void {
           regionCode: o.region,
         }),
       );
-      await writeOutput(({ out }) => out(pdf), o.out, true);
+      await writeOutput(({ out }) => out(pdf), o.out);
       process.stderr.write(`Laporan Penghargaan Tahun ${o.year}: ${count} penghargaan\n`);
     });
 }

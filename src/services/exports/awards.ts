@@ -8,7 +8,7 @@ import { teamCell } from '../../domain/awards/team.ts';
 import { regionIdOrNone } from '../../domain/region-code.ts';
 import { lazyRequire } from '../../lazy.ts';
 import type { Actor } from '../actor.ts';
-import { type Award, hydrateAwards } from '../awards/model.ts';
+import { type Award, hydrateAwards, newAwardReferences } from '../awards/model.ts';
 import { applyFilters } from '../awards/read.ts';
 import type { ListAwardsQuery } from '../awards/schemas.ts';
 import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
@@ -54,7 +54,8 @@ export async function* awardBatches(
 ): AsyncGenerator<Award[]> {
   let q = await applyFilters(db, db.selectFrom('awards'), actor, filters);
   if (regionCode) q = q.where('awards.region_id', '=', regionIdOrNone(regionCode));
-  for await (const rows of awardRowBatches(db, q, 'edition')) yield await hydrateAwards(db, rows);
+  const refs = newAwardReferences(); // givers, fields and units read once for every batch
+  for await (const rows of awardRowBatches(db, q, 'edition')) yield await hydrateAwards(db, rows, 'id', refs);
 }
 
 /** The same awards at once: for callers that bound them (tests). */

@@ -1,5 +1,4 @@
 import { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -15,6 +14,7 @@ import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
 import { getRegion } from '../units.ts';
 import { awardRowBatches } from './batches.ts';
 import { defuseRow } from './cells.ts';
+import { csvLine } from './csv.ts';
 import type { FileWriter, Sink } from './file-writer.ts';
 import {
   type ColumnLook,
@@ -115,19 +115,22 @@ export function awardCells(a: Award, regionName: string, dateAs: 'date' | 'text'
  */
 export type CsvDialect = 'standard' | 'excel-id';
 
-const csvOptions = (dialect: CsvDialect) => ({ delimiter: dialect === 'excel-id' ? ';' : ',' });
+const delimiterOf = (dialect: CsvDialect) => (dialect === 'excel-id' ? ';' : ',');
 /** The BOM and the header line. */
-const csvHead = (dialect: CsvDialect) => `\uFEFF${stringify([exportHeaders()], csvOptions(dialect))}`;
+const csvHead = (dialect: CsvDialect) => `\uFEFF${csvLine(exportHeaders(), delimiterOf(dialect))}`;
 /** The lines of some awards (a batch: the lines of every batch in turn are the lines of all). */
-const csvLines = (awards: Award[], regionName: string, dialect: CsvDialect) =>
-  stringify(
-    awards.map((a) =>
-      defuseRow(awardCells(a, regionName, 'text')).map((v) =>
-        dialect === 'excel-id' && typeof v === 'number' ? String(v).replace('.', ',') : v,
-      ),
-    ),
-    csvOptions(dialect),
-  );
+function awardLines(awards: Award[], regionName: string, dialect: CsvDialect): string {
+  const delimiter = delimiterOf(dialect);
+  let text = '';
+  for (const a of awards) {
+    const cells = defuseRow(awardCells(a, regionName, 'text'));
+    if (dialect === 'excel-id')
+      for (let i = 0; i < cells.length; i++)
+        if (typeof cells[i] === 'number') cells[i] = String(cells[i]).replace('.', ',');
+    text += csvLine(cells as (string | number | null)[], delimiter);
+  }
+  return text;
+}
 
 /** The CSV written a batch at a time (the lines of every batch in turn); answers the count. */
 export async function writeAwardsCsv(
@@ -139,7 +142,7 @@ export async function writeAwardsCsv(
   let count = 0;
   await out(csvHead(dialect));
   for await (const batch of batches) {
-    await out(csvLines(batch, regionName, dialect));
+    await out(awardLines(batch, regionName, dialect));
     count += batch.length;
   }
   return count;

@@ -2,7 +2,6 @@ import { createReadStream, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import type JSZip from 'jszip';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -12,6 +11,7 @@ import { invalid } from '../errors.ts';
 import { getRegion, type RegionView as Region } from '../units.ts';
 import { awardBatches } from './awards.ts';
 import { defuseRow } from './cells.ts';
+import { csvLine, csvLines } from './csv.ts';
 import { type FileWriter, type Sink, writeFileAt, writeFileInBatches } from './file-writer.ts';
 import { OPEN_DICTIONARY, openColumnNames, openRow } from './open-dictionary.ts';
 import type { OpenDataFile } from './open-files.ts';
@@ -49,7 +49,7 @@ async function regionOf(db: Kysely<Database>, regionCode?: string | null): Promi
 
 /** penghargaan.csv, a batch at a time; answers what the metadata states of the rows written. */
 async function writeDataCsv(db: Kysely<Database>, region: Region, out: Sink): Promise<OpenDataStats> {
-  await out(stringify([openColumnNames()]));
+  await out(csvLine(openColumnNames()));
   let records = 0;
   let period: OpenDataStats['period'] = null;
   // The public's view: verified and public only (readableBy(null), services/access.ts).
@@ -57,7 +57,7 @@ async function writeDataCsv(db: Kysely<Database>, region: Region, out: Sink): Pr
     for (const { editionYear: y } of batch)
       period = period ? { from: Math.min(period.from, y), to: Math.max(period.to, y) } : { from: y, to: y };
     records += batch.length;
-    await out(stringify(batch.map((a) => defuseRow(openRow(a)))));
+    await out(csvLines(batch.map((a) => defuseRow(openRow(a)))));
   }
   return { records, period };
 }

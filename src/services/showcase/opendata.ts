@@ -6,6 +6,7 @@ import { readableBy } from '../access.ts';
 import { hydrateAwards, newAwardReferences } from '../awards/model.ts';
 import { awardRowBatches } from '../exports/batches.ts';
 import { defuseCell } from '../exports/cells.ts';
+import { csvLines } from '../exports/csv.ts';
 import { OPEN_DICTIONARY, type OpenValue, openRecord } from '../exports/open-dictionary.ts';
 
 // Open data of the public record on /data: one row per verified, public award, in the columns
@@ -43,7 +44,7 @@ export async function writeOpenCsv(
 ): Promise<void> {
   const names = columnNames();
   await write(stringify([], { header: true, columns: names, bom: true }));
-  for await (const rows of openDataBatches(db, regionCode)) await write(stringify(cells(rows, names)));
+  for await (const rows of openDataBatches(db, regionCode)) await write(csvLines(cells(rows, names)));
 }
 
 export function dictionaryCsv(): string {

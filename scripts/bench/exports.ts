@@ -5,16 +5,25 @@
 // /proc/self/clear_refs), the main thread's peak heap (sampled), the export worker's heap after
 // the job, and /healthz p95 during the export against the same loop with the server idle
 // (ratio). The awards are the formula rows of test/support/bulk-awards.ts on SQLite.
+// The raw baseline (case rawCsv, measured first at each size): a bare better-sqlite3 iterate of
+// the awards CSV's columns (the giver, field and unit joined) in the export's order, each row a
+// CSV line (exports/csv.ts) written to a file through fs.createWriteStream; awardsCsv states
+// its time as a ratio to it.
 // Prints one JSON line {"name":"exports","size":N,"case":…} per case and size.
 // Usage: npx tsx scripts/bench/exports.ts [--max 1000000] [--min 1000000] [--cases awardsCsv,reportPdf]
 // (npm run bench -- exports; BENCH_EXPORTS_MAX=1000000 adds the 1M step, tens of minutes.)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { loadConfig } from '../../src/config.ts';
+import { SHEET_FIELDS } from '../../src/domain/awards/fields.ts';
+import { regionIdOf } from '../../src/domain/region-code.ts';
 import { startServer } from '../../src/http/server.ts';
+import { csvLine } from '../../src/services/exports/csv.ts';
 import { takeExportWorkerHeap } from '../../src/services/exports/off-thread.ts';
 import { arg } from './lib/load.ts';
 import { seedBenchRegion } from './lib/one-region.ts';
@@ -71,6 +80,47 @@ function healthzLoop() {
 }
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0;
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+/** The raw baseline: the CSV's columns straight from better-sqlite3 to a file. */
+async function rawCsv(): Promise<{ ms: number; cpuMs: number; bytes: number }> {
+  const reference: Record<string, string> = {
+    awardingBody: 'coalesce(g.abbreviation, a.awarding_body_text)',
+    field: 'f.name_id',
+    unit: 'u.name',
+    team: "''",
+  };
+  const columns = SHEET_FIELDS.map((f) => (f.kind === 'value' ? `a.${f.column}` : reference[f.key]));
+  const raw = new Database(join(dir, 'exports.db'), { readonly: true });
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const stmt = raw
+    .prepare(
+      `select ${columns.join(', ')}, a.id, a.state, a.grade_label, a.grade_zone from awards a
+       left join awarding_bodies g on g.id = a.awarding_body_id left join fields f on f.id = a.field_id
+       left join org_units u on u.id = a.unit_id
+       where a.region_id = ${regionIdOf('36.71')}
+       order by a.edition_year, coalesce(a.received_on, cast(a.edition_year as text) || '-12-31'), a.id`,
+    )
+    .raw();
+  const path = join(dir, 'raw.csv');
+  const out = createWriteStream(path);
+  let bytes = 0;
+  for (const row of stmt.iterate() as Iterable<(string | number | null)[]>) {
+    const line = csvLine(row);
+    bytes += Buffer.byteLength(line);
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  const c = process.cpuUsage(cpu);
+  raw.close();
+  rmSync(path);
+  return {
+    ms: Math.round(performance.now() - started),
+    cpuMs: Math.round((c.user + c.system) / 1000),
+    bytes,
+  };
+}
+
 const hwmMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
 
 try {
@@ -92,6 +142,13 @@ try {
     await growTo(have, size, -2000);
     have = size;
     console.error(`exports: ${size} awards`);
+    let raw: Awaited<ReturnType<typeof rawCsv>> | null = null;
+    if (!only.length || only.includes('rawCsv') || only.includes('awardsCsv')) {
+      raw = await rawCsv();
+      const line = { name: 'exports', case: 'rawCsv', size, ...raw };
+      console.error(`  rawCsv: ${JSON.stringify(line)}`);
+      console.log(JSON.stringify(line));
+    }
     for (const [key, c] of Object.entries(cases)) {
       if (only.length && !only.includes(key)) continue;
       // Idle: the same loop with nothing else running, just before the case, for the ratio
@@ -136,6 +193,7 @@ try {
         peakRssMb: round(hwmMb()),
         peakMainHeapMb: round(heapPeak / 2 ** 20),
         workerHeapMb: workerHeap === null ? null : round(workerHeap / 2 ** 20),
+        ...(key === 'awardsCsv' && raw ? { rawMs: raw.ms, ofRaw: round(ms / raw.ms, 2) } : {}),
         healthz: {
           idleP95Ms: round(p95(idle), 2),
           duringP95Ms: round(p95(during), 2),

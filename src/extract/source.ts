@@ -1,9 +1,10 @@
 // One input file's content → one extraction, whatever its kind. Pure: the caller reads the bytes
 // (and so decides about the file system); here we only judge and parse them.
+
+import { extractArticle } from './article.ts';
 import { isFeed, parseFeed } from './feeds.ts';
 import { htmlToArticle } from './html.ts';
 import { htmlDepth, MAX_HTML_DEPTH } from './html-depth.ts';
-import { extractArticle } from './index.ts';
 import type { ArticleExtraction, AwardEvent } from './types.ts';
 
 /** Largest input accepted: a news page is tens of KB; 2 MB is a dump or a mistake. */

@@ -24,9 +24,9 @@ interface Request {
 }
 
 // The worker yields the CPU to the request thread: an export is a background job, and on a busy
-// machine (two cores, other work) the request thread at the same priority waited behind it —
-// /healthz p95 ×2–5 of idle during a 100k export. On Linux the nice value is per thread, so
-// this lowers only the worker; on a quiet machine the export still has a core to itself.
+// machine (two cores, other work) the request thread at the same priority competes with it for
+// a core. On Linux the nice value is per thread, so this lowers only the worker; on a quiet
+// machine the export still has a core to itself.
 try {
   setPriority(0, 10);
 } catch {

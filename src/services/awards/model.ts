@@ -147,7 +147,10 @@ export async function hydrateAwards(
   const teamOf = new Map<number, Award['team']>();
   for (const t of team) {
     let members = teamOf.get(t.award_id);
-    if (!members) teamOf.set(t.award_id, (members = []));
+    if (!members) {
+      members = [];
+      teamOf.set(t.award_id, members);
+    }
     members.push({ unitId: t.unit_id, unitName: t.unit_name, personName: t.person_name, role: t.role });
   }
   await readReferences(db, rows, refs, locale);

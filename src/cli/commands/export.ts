@@ -60,18 +60,25 @@ function unwritable(path: string, lang: Locale): string | null {
   return null;
 }
 
-/** A failure of the file system while writing (full disk, a path the checks let through) as a usage error. */
+/**
+ * A failure of the file system while writing (full disk, a path the checks let through) as a
+ * usage error; a file is never left half-written, stdout has what came before the failure.
+ */
 function asCliError(err: unknown, what: string, lang: Locale): unknown {
   const e = err as NodeJS.ErrnoException;
   if (typeof e?.code !== 'string' || !e.syscall) return err;
+  const file = what !== 'stdout';
   return new CliError(
     tr(
       lang,
-      `${what}: gagal ditulis (${e.code}); tidak ada yang ditulis`,
-      `${what}: could not be written (${e.code}); nothing was written`,
+      `${what}: gagal ditulis (${e.code})${file ? '; tidak ada yang ditulis' : ''}`,
+      `${what}: could not be written (${e.code})${file ? '; nothing was written' : ''}`,
     ),
   );
 }
+
+/** stdout closed by its reader (`| head`): the reader has what it wanted, as with any Unix tool. */
+const isClosedPipe = (err: unknown) => (err as NodeJS.ErrnoException)?.code === 'EPIPE';
 
 /**
  * Writes to --out (beside it, renamed into place when complete), or to stdout as the bytes
@@ -94,6 +101,7 @@ export async function writeOutput(
       write,
     );
   } catch (err) {
+    if (!out && isClosedPipe(err)) return;
     throw asCliError(err, out ? `--out ${out}` : 'stdout', lang);
   }
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { writeFileAt } from '../../src/services/exports/file-writer.ts';
 import { awardInState } from '../api/helpers.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { insertBulkAwards } from '../support/bulk-awards.ts';
-import { expectUsageError, prestasi } from './run-cli.ts';
+import { expectUsageError, prestasi, REPO_ROOT } from './run-cli.ts';
 
 // `prestasi export` as a user runs it, on a record that crosses several batch boundaries
 // (1,000 awards a batch): the CLI writes a batch at a time now, and its files must be what the
@@ -134,6 +135,21 @@ describe('prestasi export, a batch at a time', { timeout: 240_000 }, () => {
     expect(all.map((_, k) => cellsOf(k + 2))).toEqual(want);
     expect(leftovers('semua.xlsx')).toEqual([]);
     rmSync(out);
+  });
+
+  it('stdout closed by its reader after the first bytes (| head): ends quietly, exit 0', async () => {
+    const child = spawn(process.execPath, ['bin/prestasi.js', 'export', '--format', 'json'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATABASE_URL: t.db.url, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it('the open-data folder: every public award and the metadata that counts them', async () => {

@@ -12,14 +12,16 @@
 //   - row-level security on versus off: signed-in region admins (API tokens; RLS applies to
 //     signed-in requests only) asking for an uncached recap with unverified records, run with
 //     the policies on and with them disabled on the tenant tables of this benchmark database
-//     (ALTER TABLE … DISABLE / NO FORCE ROW LEVEL SECURITY, restored after), rounds alternating,
+//     (ALTER TABLE … DISABLE / NO FORCE ROW LEVEL SECURITY, restored after), in rounds whose
+//     order alternates; the ratio is the median of the rounds' p95 ratios,
 // and, as the raw baseline of the same run, a bare node:http server answering a page of the
 // same size to the same client: what the transport alone costs. Prints one JSON line.
 // Usage: npx tsx scripts/bench/tenants.ts [--seconds 10] [--connections 20]
 //   BENCH_PG_URL overrides the PostgreSQL server (default postgres@127.0.0.1:5432);
 //   BENCH_TENANTS_DB the database (default prestasi_bench_tenants_<regions>);
 //   BENCH_REGIONS=20 runs on a smaller dataset, BENCH_TENANTS_RUNS=home,recap only those runs
-//   (both for trying the script, not for results).
+//   (both for trying the script, not for results); BENCH_RLS_ROUNDS (default 6) the rounds of
+//   RLS on/off (BENCH_TENANTS_RUNS=rls skips every page run: the verification and RLS remain).
 import { ensurePgDatabase } from './lib/pg.ts';
 import '@hono/zod-openapi';
 import { createServer } from 'node:http';
@@ -47,6 +49,8 @@ const connections = arg('connections', 20);
 const DATABASE = process.env.BENCH_TENANTS_DB ?? `prestasi_bench_tenants_${REGIONS}`;
 /** Signed-in clients of the RLS run: one region admin each, in regions of their own. */
 const SIGNED_IN_REGIONS = Math.min(connections, REGIONS);
+/** Rounds of the RLS on/off comparison (BENCH_RLS_ROUNDS; each round runs both, 2 × seconds). */
+const RLS_ROUNDS = Number(process.env.BENCH_RLS_ROUNDS ?? 6);
 
 const url = await ensurePgDatabase(DATABASE);
 console.error(`loading ${url} …`);
@@ -230,8 +234,10 @@ try {
     `  after one verification in ${changed}: its home ${changedHomeMs} ms; the other ${otherHomes.requests} homes p50 ${otherHomes.p50} ms, p95 ${otherHomes.p95} ms (before it, nothing changed: p50 ${cachedHomes.p50} ms, p95 ${cachedHomes.p95} ms)`,
   );
 
-  // Row-level security on versus off, signed-in, uncached: rounds alternate so that drift in
-  // the machine's load falls on both alike.
+  // Row-level security on versus off, signed-in, uncached: RLS_ROUNDS rounds, each one run
+  // with the policies on and one with them off, the order swapped every round (on-off, off-on,
+  // …) so that drift in the machine's load falls on both alike. The ratio is the median of the
+  // rounds' ratios: one round disturbed by another process moves it less than it moves a mean.
   const signedIn: SpreadRequest[] = signedInTokens.flatMap(([code, token]) =>
     Array.from(
       { length: 10 },
@@ -243,33 +249,41 @@ try {
   );
   // Each client starts at its own offset in the list, so at its own region.
   await spread(signedIn, { seconds: 2, connections });
-  const rounds: { on: SpreadLoad; off: SpreadLoad }[] = [];
+  const rounds: { on: SpreadLoad; off: SpreadLoad; p95Ratio: number }[] = [];
+  const phase = async (on: boolean) => {
+    await setRowSecurity(on);
+    const m = await spread(signedIn, { seconds, connections });
+    check('rls', m);
+    return m;
+  };
   try {
-    for (let round = 0; round < 2; round++) {
-      await setRowSecurity(true);
-      const on = await spread(signedIn, { seconds, connections });
-      await setRowSecurity(false);
-      const off = await spread(signedIn, { seconds, connections });
-      check('rls', on);
-      check('rls', off);
-      rounds.push({ on, off });
+    for (let round = 0; round < RLS_ROUNDS; round++) {
+      const onFirst = round % 2 === 0;
+      const first = await phase(onFirst);
+      const second = await phase(!onFirst);
+      const [on, off] = onFirst ? [first, second] : [second, first];
+      rounds.push({ on, off, p95Ratio: Math.round((on.p95 / off.p95) * 100) / 100 });
       console.error(
-        `  RLS round ${round + 1}: on p95 ${on.p95} ms (p50 ${on.p50}), off p95 ${off.p95} ms (p50 ${off.p50})`,
+        `  RLS round ${round + 1} (${onFirst ? 'on first' : 'off first'}): on p95 ${on.p95} ms (p50 ${on.p50}), off p95 ${off.p95} ms (p50 ${off.p50}), ratio ${rounds[round].p95Ratio}`,
       );
     }
   } finally {
     await setRowSecurity(true);
   }
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const onP95 = mean(rounds.map((r) => r.on.p95));
-  const offP95 = mean(rounds.map((r) => r.off.p95));
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const mid = s.length >> 1;
+    return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  };
+  const round1 = (x: number) => Math.round(x * 10) / 10;
   metrics.rls = {
     rounds,
-    onP95: Math.round(onP95 * 10) / 10,
-    offP95: Math.round(offP95 * 10) / 10,
-    p95Ratio: Math.round((onP95 / offP95) * 100) / 100,
-    onP50: Math.round(mean(rounds.map((r) => r.on.p50)) * 10) / 10,
-    offP50: Math.round(mean(rounds.map((r) => r.off.p50)) * 10) / 10,
+    onP95: round1(median(rounds.map((r) => r.on.p95))),
+    offP95: round1(median(rounds.map((r) => r.off.p95))),
+    p95Ratio: Math.round(median(rounds.map((r) => r.p95Ratio)) * 100) / 100,
+    p95Ratios: rounds.map((r) => r.p95Ratio),
+    onP50: round1(median(rounds.map((r) => r.on.p50))),
+    offP50: round1(median(rounds.map((r) => r.off.p50))),
     clients: SIGNED_IN_REGIONS,
   };
 

@@ -22,7 +22,7 @@
 //   BENCH_REGIONS=20 runs on a smaller dataset, BENCH_TENANTS_RUNS=home,recap only those runs
 //   (both for trying the script, not for results); BENCH_RLS_ROUNDS (default 6) the rounds of
 //   RLS on/off (BENCH_TENANTS_RUNS=rls skips every page run: the verification and RLS remain).
-import { ensurePgDatabase } from './lib/pg.ts';
+import { backendCpuMs, cpuBetween, ensurePgDatabase } from './lib/pg.ts';
 import '@hono/zod-openapi';
 import { createServer } from 'node:http';
 import pg from 'pg';
@@ -249,12 +249,25 @@ try {
   );
   // Each client starts at its own offset in the list, so at its own region.
   await spread(signedIn, { seconds: 2, connections });
-  const rounds: { on: SpreadLoad; off: SpreadLoad; p95Ratio: number }[] = [];
-  const phase = async (on: boolean) => {
+  // Beside latency, the CPU each request costs: this process (the server; the clients run in
+  // processes of their own) plus the PostgreSQL backends of this database when the server is
+  // on this machine. Other processes' load lengthens latency; it hardly changes CPU per request.
+  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  type Phase = SpreadLoad & { cpuMsPerRequest: number | null };
+  const rounds: { on: Phase; off: Phase; p95Ratio: number; cpuRatio: number | null }[] = [];
+  const phase = async (on: boolean): Promise<Phase> => {
     await setRowSecurity(on);
+    const app = process.cpuUsage();
+    const dbBefore = local ? await backendCpuMs(admin, DATABASE) : null;
     const m = await spread(signedIn, { seconds, connections });
+    const dbAfter = local ? await backendCpuMs(admin, DATABASE) : null;
+    const appUsed = process.cpuUsage(app);
     check('rls', m);
-    return m;
+    const cpuMs =
+      dbBefore && dbAfter ? (appUsed.user + appUsed.system) / 1000 + cpuBetween(dbBefore, dbAfter) : null;
+    return { ...m, cpuMsPerRequest: cpuMs === null ? null : Math.round((cpuMs / m.requests) * 100) / 100 };
   };
   try {
     for (let round = 0; round < RLS_ROUNDS; round++) {
@@ -262,13 +275,18 @@ try {
       const first = await phase(onFirst);
       const second = await phase(!onFirst);
       const [on, off] = onFirst ? [first, second] : [second, first];
-      rounds.push({ on, off, p95Ratio: Math.round((on.p95 / off.p95) * 100) / 100 });
+      const cpuRatio =
+        on.cpuMsPerRequest && off.cpuMsPerRequest
+          ? Math.round((on.cpuMsPerRequest / off.cpuMsPerRequest) * 100) / 100
+          : null;
+      rounds.push({ on, off, p95Ratio: Math.round((on.p95 / off.p95) * 100) / 100, cpuRatio });
       console.error(
-        `  RLS round ${round + 1} (${onFirst ? 'on first' : 'off first'}): on p95 ${on.p95} ms (p50 ${on.p50}), off p95 ${off.p95} ms (p50 ${off.p50}), ratio ${rounds[round].p95Ratio}`,
+        `  RLS round ${round + 1} (${onFirst ? 'on first' : 'off first'}): on p95 ${on.p95} ms (p50 ${on.p50}), off p95 ${off.p95} ms (p50 ${off.p50}), ratio ${rounds[round].p95Ratio}; CPU per request on ${on.cpuMsPerRequest} ms, off ${off.cpuMsPerRequest} ms, ratio ${cpuRatio}`,
       );
     }
   } finally {
     await setRowSecurity(true);
+    await admin.end();
   }
   const median = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
@@ -284,6 +302,16 @@ try {
     p95Ratios: rounds.map((r) => r.p95Ratio),
     onP50: round1(median(rounds.map((r) => r.on.p50))),
     offP50: round1(median(rounds.map((r) => r.off.p50))),
+    // Null when the PostgreSQL server is not on this machine.
+    cpuRatio: rounds.every((r) => r.cpuRatio !== null)
+      ? Math.round(median(rounds.map((r) => r.cpuRatio ?? 0)) * 100) / 100
+      : null,
+    onCpuMsPerRequest: rounds.every((r) => r.on.cpuMsPerRequest !== null)
+      ? round1(median(rounds.map((r) => r.on.cpuMsPerRequest ?? 0)))
+      : null,
+    offCpuMsPerRequest: rounds.every((r) => r.off.cpuMsPerRequest !== null)
+      ? round1(median(rounds.map((r) => r.off.cpuMsPerRequest ?? 0)))
+      : null,
     clients: SIGNED_IN_REGIONS,
   };
 

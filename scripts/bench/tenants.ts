@@ -255,7 +255,7 @@ try {
   const local = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  type Phase = SpreadLoad & { cpuMsPerRequest: number | null };
+  type Phase = SpreadLoad & { cpuMsPerRequest: number | null; dbCpuMsPerRequest: number | null };
   const rounds: { on: Phase; off: Phase; p95Ratio: number; cpuRatio: number | null }[] = [];
   const phase = async (on: boolean): Promise<Phase> => {
     await setRowSecurity(on);
@@ -265,9 +265,13 @@ try {
     const dbAfter = local ? await backendCpuMs(admin, DATABASE) : null;
     const appUsed = process.cpuUsage(app);
     check('rls', m);
-    const cpuMs =
-      dbBefore && dbAfter ? (appUsed.user + appUsed.system) / 1000 + cpuBetween(dbBefore, dbAfter) : null;
-    return { ...m, cpuMsPerRequest: cpuMs === null ? null : Math.round((cpuMs / m.requests) * 100) / 100 };
+    const dbMs = dbBefore && dbAfter ? cpuBetween(dbBefore, dbAfter) : null;
+    const perRequest = (x: number | null) => (x === null ? null : Math.round((x / m.requests) * 100) / 100);
+    return {
+      ...m,
+      cpuMsPerRequest: perRequest(dbMs === null ? null : (appUsed.user + appUsed.system) / 1000 + dbMs),
+      dbCpuMsPerRequest: perRequest(dbMs),
+    };
   };
   try {
     for (let round = 0; round < RLS_ROUNDS; round++) {
@@ -281,7 +285,7 @@ try {
           : null;
       rounds.push({ on, off, p95Ratio: Math.round((on.p95 / off.p95) * 100) / 100, cpuRatio });
       console.error(
-        `  RLS round ${round + 1} (${onFirst ? 'on first' : 'off first'}): on p95 ${on.p95} ms (p50 ${on.p50}), off p95 ${off.p95} ms (p50 ${off.p50}), ratio ${rounds[round].p95Ratio}; CPU per request on ${on.cpuMsPerRequest} ms, off ${off.cpuMsPerRequest} ms, ratio ${cpuRatio}`,
+        `  RLS round ${round + 1} (${onFirst ? 'on first' : 'off first'}): on p95 ${on.p95} ms (p50 ${on.p50}), off p95 ${off.p95} ms (p50 ${off.p50}), ratio ${rounds[round].p95Ratio}; CPU per request on ${on.cpuMsPerRequest} ms (PostgreSQL ${on.dbCpuMsPerRequest}), off ${off.cpuMsPerRequest} ms (${off.dbCpuMsPerRequest}), ratio ${cpuRatio}`,
       );
     }
   } finally {

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as m018 from '../../src/db/migrations/018_region_security_once.ts';
 import { enterRegionTransaction } from '../../src/db/region-scope.ts';
+import { TENANT_TABLES } from '../../src/db/tenancy.ts';
 import { createTestDb, type TestDb, testDatabaseKind } from '../support/db.ts';
 import { seedTwoRegions } from '../support/regions.ts';
 
@@ -143,6 +144,21 @@ describe.runIf(testDatabaseKind() === 'postgres')('row-level security per region
       select current_user as who, current_setting('prestasi.region_ids', true) as regions`.execute(t.db);
     expect(after.rows[0].who).not.toBe('prestasi_app');
     expect(after.rows[0].regions ?? '').toBe('');
+  });
+
+  it('every tenant table has row security on and forced, with its read and write policies', async () => {
+    const { rows } = await sql<{ t: string; enabled: boolean; forced: boolean; policies: string[] }>`
+      select c.relname as t, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+        array(select p.polname::text from pg_policy p where p.polrelid = c.oid order by 1) as policies
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind = 'r'`.execute(t.db);
+    for (const table of TENANT_TABLES)
+      expect(rows.find((r) => r.t === table)).toEqual({
+        t: table,
+        enabled: true,
+        forced: true,
+        policies: [`${table}_region_read`, `${table}_region_write`],
+      });
   });
 
   it('the app role cannot bypass row security', async () => {

@@ -18,35 +18,26 @@ import { isPostgres } from './001_initial.ts';
 //   prestasi.write_region_id; unset or empty gives NULL, so nothing.
 // The `::bigint[]` after the subquery makes `= any (…)` compare with the array it returns
 // (without it, `any (select …)` would be the set form, each row an array). The functions of 010
-// stay for any policy that names them. The table list is frozen here (010's and 012's tables).
+// stay for any policy that names them.
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
 type AnyDb = Kysely<any>;
-
-const TENANTS = [
-  'org_units',
-  'users',
-  'api_tokens',
-  'sessions',
-  'awards',
-  'award_team_members',
-  'evidence',
-  'audit_events',
-  'findings',
-  'finding_sources',
-  'import_batches',
-  'news_sources',
-  'source_items',
-  'public_award_counts',
-];
 
 const READABLE = `(select current_user <> 'prestasi_app' or current_setting('prestasi.region_ids', true) = 'all')
   or region_id = any ((select string_to_array(nullif(current_setting('prestasi.region_ids', true), ''), ',')::bigint[])::bigint[])`;
 const WRITABLE = `(select current_user <> 'prestasi_app')
   or region_id = (select nullif(current_setting('prestasi.write_region_id', true), '')::bigint)`;
 
+/** Every table's pair of region policies (010's and 012's names), whichever tables have them
+ * when this runs: a migration that came before it with tables of its own is covered too. */
 async function setPolicies(db: AnyDb, readable: string, writable: string): Promise<void> {
-  for (const t of TENANTS) {
+  const { rows } = await sql<{ t: string }>`select c.relname as t from pg_class c
+      join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind = 'r'
+      and exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polname = c.relname || '_region_read')
+      and exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polname = c.relname || '_region_write')
+    order by 1`.execute(db);
+  for (const { t } of rows) {
     await sql.raw(`alter policy ${t}_region_read on ${t} using (${readable})`).execute(db);
     await sql
       .raw(`alter policy ${t}_region_write on ${t} using (${writable}) with check (${writable})`)

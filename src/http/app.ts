@@ -52,6 +52,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('appDb', deps.db.db);
     await next();
   });
   // The language, by the one rule in language.ts (the direct path in direct.ts applies it too).

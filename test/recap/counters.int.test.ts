@@ -316,7 +316,7 @@ describe('kept counts of the public record', () => {
       from award_team_members m join org_units u on u.id = m.unit_id where u.path like '${dinkes.path}%'))`);
     expect(page.total).toBe(inTree);
     expect(page.byField.reduce((s, f) => s + f.count, 0)).toBe(inTree);
-    // Its running series, walked newest first by index (recap/series.ts): what grouping every
+    // Its running series, walked newest first by index (recap/series-walk.ts): what grouping every
     // award of the subtree says, team awards included. Each unit, both the bulk rows and the API's.
     for (const unit of Object.values(t.units)) {
       const got = await unitPageData(t.db.db, unit.id, region, 'id');

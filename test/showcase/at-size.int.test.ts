@@ -121,7 +121,7 @@ describe('public pages on a large database', () => {
   });
 
   it("unit page: the subtree's most recently active series, as the rows say", async () => {
-    // Walked newest first and stopped at MAX_SERIES (src/services/recap/series.ts); here grouped
+    // Walked newest first and stopped at MAX_SERIES (src/services/recap/series-walk.ts); here grouped
     // from every row of the subtree, the way the page picked them before.
     const { dinkes } = t.units;
     const inDinkes = shown.filter((r) => r.unitIndex === 1 || r.unitIndex === 2);
@@ -206,7 +206,7 @@ describe('public pages on a large database', () => {
   });
 
   it('recap API: the RECAP_SERIES most recently active running series, more flagged, as the rows say', async () => {
-    // Walked newest year first and stopped at RECAP_SERIES + 1 (src/services/recap/series.ts);
+    // Walked newest year first and stopped at RECAP_SERIES + 1 (src/services/recap/series-walk.ts);
     // here grouped from every row, the way the recap listed all of them before.
     const expected = (of: BulkAward[], year: number) => {
       const years = new Map<string, Set<number>>();

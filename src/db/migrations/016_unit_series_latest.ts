@@ -5,7 +5,7 @@ import { type Kysely, sql } from 'kysely';
 // awards, ×5.3 of 10k).
 // - awards_unit_series_latest lists a unit's awards newest year first and, within a year, by
 //   series key, so the page walks them in the order it shows series and stops once it has
-//   enough (src/services/recap/series.ts, latestSeriesKeys). Same leading columns as
+//   enough (src/services/recap/series-walk.ts, latestSeriesKeys). Same leading columns as
 //   awards_unit_public_latest (migration 012) for the public's view of one unit.
 // - awards_series_scope replaces awards_series (series_key alone): a series' awards read with
 //   the recap's region and visibility terms. With series_key alone SQLite (no statistics) took

@@ -22,7 +22,7 @@ import {
   type YearCount,
 } from './queries.ts';
 import { type RecapRequest, type RecapScope, resolveScope } from './scope.ts';
-import { type SeriesView, seriesKeys, seriesViews } from './series.ts';
+import { type SeriesFilter, type SeriesView, seriesKeys, seriesViews } from './series.ts';
 import { recapByUnit, type UnitCountView } from './units.ts';
 
 export interface Recap {
@@ -46,9 +46,10 @@ export interface Recap {
 }
 
 /**
- * At most this many running series in a recap. A real region runs tens of series, so it sees
- * all of them; a record of hundreds of thousands of awards runs thousands (2,580 at 100k in the
- * growth bench), which no recap can show and whose reading grew with the record (45 s at 1M).
+ * At most this many series in a recap (its running ones) and in a unit's report card (unit.ts).
+ * A real region runs tens of series, so it sees all of them; a record of hundreds of thousands
+ * of awards runs thousands (2,580 at 100k in the growth bench), which no recap can show and
+ * whose reading grew with the record (45 s at 1M).
  */
 export const RECAP_SERIES = 100;
 
@@ -84,20 +85,20 @@ export async function recapHeadline(
 }
 
 /**
- * Series still running in `year`: a point this year or last (BPK opinions come a year late), at
- * least two years, points up to `year`. The RECAP_SERIES most recently active (latest year, then
- * key), listed by key; `more` when others are running too.
+ * The RECAP_SERIES most recently active series matching `f` (latest year, then key), listed by
+ * key, with points up to `f.untilYear`; `more` when others match too. A region's recap and a
+ * unit's report card both list their series through here.
  */
-async function runningSeries(db: Kysely<Database>, scope: RecapScope, year: number, lang: Locale) {
-  // One more than shown, to know whether more are running.
-  const keys = await seriesKeys(db, scope, {
-    untilYear: year,
-    activeSince: year - 1,
-    minYears: 2,
-    limit: RECAP_SERIES + 1,
-  });
+export async function recapSeries(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  f: Pick<SeriesFilter, 'minYears' | 'activeSince'> & { untilYear: number },
+  lang: Locale,
+): Promise<{ series: SeriesView[]; more: boolean }> {
+  // One more than shown, to know whether more match.
+  const keys = await seriesKeys(db, scope, { ...f, limit: RECAP_SERIES + 1 });
   return {
-    series: await seriesViews(db, scope, keys.slice(0, RECAP_SERIES), year, lang),
+    series: await seriesViews(db, scope, keys.slice(0, RECAP_SERIES), f.untilYear, lang),
     more: keys.length > RECAP_SERIES,
   };
 }
@@ -119,8 +120,11 @@ export async function buildRecap(
     recapByLevel(db, scope, year),
     recapByUnit(db, scope, year),
     recapByYear(db, scope, year),
-    // Series still running: a point this year or last (BPK opinions come a year late).
-    withSeries ? runningSeries(db, scope, year, lang) : { series: [], more: false },
+    // Series still running: a point this year or last (BPK opinions come a year late), at
+    // least two years.
+    withSeries
+      ? recapSeries(db, scope, { untilYear: year, activeSince: year - 1, minYears: 2 }, lang)
+      : { series: [], more: false },
   ]);
   const { change, cumulative } = headline;
   const sinceYear = region.foundedOn ? Number(region.foundedOn.slice(0, 4)) : (byYear[0]?.year ?? year);

@@ -1,6 +1,7 @@
 // The unit report card (rapor) of the API: a unit's awards with its sub-units' (or its own
 // only), counted by the recap queries in SQL like every other number, its series with trend
-// and streak, and the list of its awards newest first.
+// and streak (the RECAP_SERIES most recently active, like a region's recap), and the list of
+// its awards newest first.
 
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -10,8 +11,8 @@ import { regionCodeOf } from '../../domain/region-code.ts';
 import { notFound } from '../errors.ts';
 import { factRows, toFact } from './facts.ts';
 import { recapByField, recapByGiver, recapByLevel, recapByYear, recapLatestYear } from './queries.ts';
+import { recapSeries } from './recap.ts';
 import { type RecapScope, resolveScope, visible } from './scope.ts';
-import { loadSeries } from './series.ts';
 
 export interface UnitReportRequest {
   actor: RecapScope['actor'];
@@ -68,6 +69,7 @@ export async function unitReport(db: Kysely<Database>, req: UnitReportRequest, l
       byLevel: [],
       byGiver: [],
       series: [],
+      seriesMore: false,
       awards: [],
     };
   const through = { through: year };
@@ -76,7 +78,7 @@ export async function unitReport(db: Kysely<Database>, req: UnitReportRequest, l
     recapByField(db, scope, through, lang),
     recapByLevel(db, scope, through),
     recapByGiver(db, scope, through),
-    loadSeries(db, scope, { untilYear: year, minYears: 2 }, lang),
+    recapSeries(db, scope, { untilYear: year, minYears: 2 }, lang),
     unitAwards(db, scope, year),
   ]);
   const countIn = (y: number) => byYear.find((c) => c.year === y)?.count ?? 0;
@@ -92,7 +94,8 @@ export async function unitReport(db: Kysely<Database>, req: UnitReportRequest, l
       count: g.count,
       giver: g.code ? { code: g.code, abbreviation: g.abbreviation, name: g.name } : null,
     })),
-    series,
+    series: series.series,
+    seriesMore: series.more,
     // Facts leave out what a caller may not know; an award row always has every column.
     awards: awards.map((a) => ({
       id: Number(a.id),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { AWARD_LEVELS } from '../../../reference/unit-types.ts';
+import { RECAP_SERIES } from '../../../services/recap/recap.ts';
 import { isoDate, nullable, oneOfOrNull } from './common.ts';
 
 // The recap service's answers (services/recap/): the yearly recap, a unit's report card and
@@ -86,8 +87,7 @@ export const RecapSchema = z
     ),
     byYear: z.array(YearCountSchema),
     series: z.array(SeriesSchema).openapi({
-      description:
-        'Series still running (a point this year or last, at least two years): the 100 most recently active (latest year, then key), listed by key',
+      description: `Series still running (a point this year or last, at least two years): the ${RECAP_SERIES} most recently active (latest year, then key), listed by key`,
     }),
     seriesMore: z.boolean().openapi({
       description:
@@ -132,7 +132,13 @@ export const UnitReportSchema = z
         }),
       }),
     ),
-    series: z.array(SeriesSchema),
+    series: z.array(SeriesSchema).openapi({
+      description: `The unit's series (at least two years, points up to \`year\`): the ${RECAP_SERIES} most recently active (latest year, then key), listed by key`,
+    }),
+    seriesMore: z.boolean().openapi({
+      description:
+        "True when the unit has more series than `series` lists; every series of the unit's region: GET /api/v1/series, paged",
+    }),
     awards: z.array(
       z.strictObject({
         id: int(),

@@ -53,15 +53,21 @@ export async function serveOpenFile(
   build: OpenBuilder,
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  const store = storeFor(c.get('deps').db.db);
-  const generation = await publicVersions(c.get('deps').db.db).generation(scope);
+  // Kept by the app's database, not the request's: a signed-in request's handle is its own,
+  // and a store per request wrote the whole file for every signed-in download and swept the
+  // files other requests were about to open (ENOENT, 500; test/security/region-walk).
+  const db = c.get('appDb');
+  const store = storeFor(db);
+  const generation = await publicVersions(db).generation(scope);
   const kept = store.files.get(name);
   if (!kept || kept.generation !== generation) {
     const key = `${name}|${generation}`;
     let pending = store.inflight.get(key);
     if (!pending) {
       store.builds++;
-      pending = writeOpenFile(dirOf(c), name, build).finally(() => store.inflight.delete(key));
+      pending = writeOpenFile(dirOf(c), name, build, () => store.files.get(name)?.path).finally(() =>
+        store.inflight.delete(key),
+      );
       store.inflight.set(key, pending);
     }
     const built = await pending;
@@ -89,12 +95,23 @@ export async function serveOpenFile(
   return c.body(body, 200, { ...head, 'Content-Type': type, 'Content-Length': String(file.bytes) });
 }
 
-async function writeOpenFile(dir: string, name: string, build: OpenBuilder): Promise<OpenFile> {
+async function writeOpenFile(
+  dir: string,
+  name: string,
+  build: OpenBuilder,
+  /** The file the store serves now: a newer generation's when this write finished last. */
+  served: () => string | undefined,
+): Promise<OpenFile> {
   const file = await build(dir, name);
   // Files of earlier versions (or of an earlier run of the server) of this name go; a file
-  // another request is still writing (.part, .scratch) stays.
-  for (const f of readdirSync(dir))
-    if (f.startsWith(`${name}.`) && join(dir, f) !== file.path && !/\.(part|scratch)$/.test(f))
-      rmSync(join(dir, f), { force: true });
+  // another request is still writing (.part, .scratch) stays, and so does the one served (it
+  // goes when serveOpenFile replaces it): an older write finishing after a newer one removed
+  // the newer file, and every request answered 500 (ENOENT) until the data changed again.
+  const keep = served();
+  for (const f of readdirSync(dir)) {
+    const path = join(dir, f);
+    if (f.startsWith(`${name}.`) && path !== file.path && path !== keep && !/\.(part|scratch)$/.test(f))
+      rmSync(path, { force: true });
+  }
   return file;
 }

@@ -248,14 +248,25 @@ function rowsFor(r: Result): Row[] {
       ];
     case 'exports': {
       const size = r.size >= 1e6 ? `${r.size / 1e6}M` : `${r.size / 1e3}k`;
+      if (r.case === 'rawCsv')
+        return [
+          {
+            what: `export at ${size} awards: raw baseline (better-sqlite3 iterate → CSV lines → fs write stream)`,
+            db: 'sqlite',
+            value: `${(r.ms / 1000).toFixed(2)} s, CPU ${(r.cpuMs / 1000).toFixed(2)} s, ${(r.bytes / 1e6).toFixed(1)} MB`,
+            target: '',
+            ok: null,
+          },
+        ];
       const h = r.healthz;
+      const ofRaw = r.ofRaw ? ` (×${r.ofRaw} of raw)` : '';
       return [
         {
           what: `export at ${size} awards: ${r.path}`,
           db: 'sqlite',
           value:
             r.status === 200
-              ? `${(r.ms / 1000).toFixed(1)} s, ${(r.bytes / 1e6).toFixed(1)} MB; peak RSS ${r.peakRssMb} MB (from ${r.rssBeforeMb}), worker heap ${r.workerHeapMb ?? '–'} MB; /healthz p95 ${h.duringP95Ms} ms vs idle ${h.idleP95Ms} ms (×${h.ratio}, ${h.requests} asked)`
+              ? `${(r.ms / 1000).toFixed(1)} s${ofRaw}, ${(r.bytes / 1e6).toFixed(1)} MB; peak RSS ${r.peakRssMb} MB (from ${r.rssBeforeMb}), worker heap ${r.workerHeapMb ?? '–'} MB; /healthz p95 ${h.duringP95Ms} ms vs idle ${h.idleP95Ms} ms (×${h.ratio}, ${h.requests} asked)`
               : `refused with ${r.status} (over the report's cap); /healthz p95 ×${h.ratio}`,
           target: '/healthz p95 ≤ ×2 of idle; memory bounded',
           ok: h.ratio <= 2,

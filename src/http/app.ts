@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { isRegionViolation } from '../db/errors.ts';
 import { createLogger } from '../log.ts';
@@ -12,6 +13,7 @@ import { giverRoutes } from './api/givers.ts';
 import { importRoutes } from './api/imports.ts';
 import { intakeRoutes } from './api/intake.ts';
 import { intakeSourceRoutes } from './api/intake-sources.ts';
+import { recapAsPublic } from './api/public-recap.ts';
 import { recapRoutes } from './api/recap.ts';
 import { scaleRoutes } from './api/scales.ts';
 import { unitRoutes } from './api/units.ts';
@@ -24,6 +26,7 @@ import { rejectNulBytes } from './guards.ts';
 import { detectLanguage } from './language.ts';
 import { uploadTooLarge } from './pages/awards/evidence.tsx';
 import { mountPages, renderPageError } from './pages/index.ts';
+import { isShowcasePath } from './pages/showcase/index.tsx';
 import { scopeToRegion } from './region-scope.ts';
 import { regionTransaction } from './region-transaction.ts';
 
@@ -46,6 +49,12 @@ const apiRouters = [
   intakeRoutes,
   intakeSourceRoutes,
 ];
+
+/** A read of the public record, the same for every visitor: a showcase page, the public recap. */
+function readsAsPublic(c: Context<AppEnv>): boolean {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return false;
+  return c.req.path === '/api/v1/recap' ? recapAsPublic(c) : isShowcasePath(c.req.path);
+}
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -100,8 +109,16 @@ export function createApp(deps: AppDeps) {
       : rejectNulBytes(c, next),
   );
   app.use('*', identify);
-  app.use('*', scopeToRegion);
-  app.use('*', regionTransaction);
+  // The public record (the showcase, the public recap) reads as the public for everyone: those
+  // requests keep the app's own handle and the one shared cache, outside any reader's region
+  // scope and, on PostgreSQL, without a transaction of their own (the showcase reads the app's
+  // handle, so one would hold a second pooled connection for nothing).
+  const unlessPublic =
+    (scoped: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> =>
+    (c, next) =>
+      readsAsPublic(c) ? next() : scoped(c, next);
+  app.use('*', unlessPublic(scopeToRegion));
+  app.use('*', unlessPublic(regionTransaction));
   app.use('*', requireCsrf);
 
   app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.db.kind }));

@@ -7,7 +7,7 @@ import { yearlyReportPdf } from '../../services/exports/report-pdf.ts';
 import { actorByEmail, withPreparedDatabase } from '../acting.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
 import { CliError } from '../run.ts';
-import { writeOutput } from './export.ts';
+import { checkOutput, writeOutput } from './export.ts';
 import { exitTwoOnUsageError } from './migrate.ts';
 
 interface ReportOptions {
@@ -33,13 +33,14 @@ export function register(program: Command): void {
         throw new CliError('--year wajib: tahun 4 angka, mis. --year 2025');
       if (o.region && !REGION_CODE.test(o.region))
         throw new CliError('--region: kode wilayah Kemendagri seperti 36.71');
+      checkOutput(o.out, true);
       const { pdf, count } = await withPreparedDatabase(async (db) =>
         yearlyReportPdf(db.db, o.public ? null : await actorByEmail(db, o.as), {
           year: Number(o.year),
           regionCode: o.region,
         }),
       );
-      writeOutput(pdf, o.out, true);
+      await writeOutput(({ out }) => out(pdf), o.out);
       process.stderr.write(`Laporan Penghargaan Tahun ${o.year}: ${count} penghargaan\n`);
     });
 }

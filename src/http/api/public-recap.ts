@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { todayIso } from '../../domain/format.ts';
 import type { Locale } from '../../domain/i18n.ts';
+import { regionIdOrNone } from '../../domain/region-code.ts';
 import { buildRecap, type Recap } from '../../services/recap/recap.ts';
+import { actorRegionCode } from '../../services/regions.ts';
 import { publicVersions } from '../../services/showcase/version.ts';
 import { getRegion } from '../../services/units.ts';
 import type { AppEnv } from '../env.ts';
@@ -14,9 +16,10 @@ import { GenerationCache } from '../generation-cache.ts';
 // region's data changes, by the same versions as the showcase pages (services/showcase/
 // version.ts: a region's change shows within a second; other regions' recaps stay cached).
 // The key is what the answer means: the region, the year asked (or, when none is, the default
-// year of today's year) and the language. Only the public's answer is kept: a signed-in user
-// may read unpublished verified records and ask for unverified ones, so theirs is always
-// counted afresh and never shares an entry with the public's. Bounded by entries and bytes,
+// year of today's year) and the language. Only the public's answer is kept. A signed-in user
+// gets it too for a region it may not read (recapAsPublic); of its own regions it may read
+// unpublished verified records and ask for unverified ones, so that answer is counted afresh
+// and never shares an entry with the public's. Bounded by entries and bytes,
 // least recently used out first; concurrent misses of one key share one count.
 
 export const RECAP_CACHE_LIMITS = { entries: 4000, bytes: 32 * 1024 * 1024 };
@@ -70,7 +73,9 @@ export async function publicRecap(
   c: Context<AppEnv>,
   q: { region?: string; year?: number },
 ): Promise<TypedResponse<Recap, 200, 'json'>> {
-  const db = c.get('deps').db.db;
+  // The app's own handle: the request's is scoped to a signed-in reader's regions (and new per
+  // request), and this answer is the public's, read with readableBy(null) only.
+  const db = c.get('appDb');
   const locale: Locale = c.get('locale');
   const cache = cacheFor(db);
   const region = q.region ?? (await firstRegion(db, cache));
@@ -99,6 +104,22 @@ export async function publicRecap(
     entry = await pending;
   }
   return json(c, entry.body);
+}
+
+/**
+ * Whether this GET /api/v1/recap is answered with the public's recap: the public's own, and a
+ * signed-in reader's of a region outside its readable regions (its scoped view of that region is
+ * empty; the public record of it is what anyone may see). Decided from the raw query, before the
+ * request is scoped (app.ts keeps these requests on the app's handle), and again by the route.
+ */
+export function recapAsPublic(c: Context<AppEnv>): boolean {
+  const unverified = c.req.query('includeUnverified');
+  if (unverified === 'true' || unverified === '1') return false;
+  const actor = c.get('actor');
+  if (actor === null) return true;
+  if (actor.readRegionIds === null) return false;
+  const region = c.req.query('region') ?? actorRegionCode(actor);
+  return region !== undefined && !actor.readRegionIds.includes(regionIdOrNone(region));
 }
 
 /** The kept text is the JSON of a Recap (what c.json would send), typed as such for the route. */

@@ -5,12 +5,13 @@ import { resolveScope } from '../../services/recap/scope.ts';
 import { loadOneSeries, loadSeriesPage } from '../../services/recap/series.ts';
 import { unitReport } from '../../services/recap/unit.ts';
 import { apiRouter, errorResponses, flag, IdParam, jsonOk, regionQuery } from './openapi.ts';
-import { publicRecap } from './public-recap.ts';
+import { publicRecap, recapAsPublic } from './public-recap.ts';
 import { RecapSchema, SeriesListSchema, SeriesSchema, UnitReportSchema } from './responses/recap.ts';
 
 // /api/v1/recap and /api/v1/series: counts, trends and streaks. Verified records only unless a
 // signed-in user asks for `includeUnverified=true`; the public sees verified, public records
-// (its recap kept in memory until the region's data changes: public-recap.ts).
+// (its recap kept in memory until the region's data changes: public-recap.ts), and so does a
+// signed-in user asking for the recap of a region outside its own.
 
 const tags = ['recap'];
 
@@ -73,12 +74,12 @@ export function recapRoutes() {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const actor = c.get('actor');
-      // The public's recap is kept until the region's data changes (public-recap.ts).
-      if (actor === null && !q.includeUnverified) return publicRecap(c, q);
+      // The public's recap (also a signed-in reader's of a region it may not read) is kept
+      // until the region's data changes (public-recap.ts).
+      if (recapAsPublic(c)) return publicRecap(c, q);
       const recap = await buildRecap(
         c.get('deps').db.db,
-        { actor, region: q.region, year: q.year, includeUnverified: q.includeUnverified },
+        { actor: c.get('actor'), region: q.region, year: q.year, includeUnverified: q.includeUnverified },
         c.get('locale'),
       );
       return c.json(recap, 200);

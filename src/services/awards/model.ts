@@ -61,21 +61,41 @@ export const toEvidence = (e: EvidenceRow): Evidence => ({
   createdAt: e.created_at,
 });
 
-/** Turns rows into Award objects with three batched look-ups (no N+1). */
-export async function hydrateAwards(db: Kysely<Database>, rows: AwardRow[], locale = 'id'): Promise<Award[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const giverIds = unique(rows.map((r) => r.awarding_body_id));
-  const fieldIds = unique(rows.map((r) => r.field_id));
-  const team = await db
-    .selectFrom('award_team_members as t')
-    .leftJoin('org_units as u', 'u.id', 't.unit_id')
-    .select(['t.award_id', 't.unit_id', 't.person_name', 't.role', 'u.name as unit_name'])
-    .where('t.award_id', 'in', ids)
-    .orderBy('t.award_id')
-    .orderBy('t.position')
-    .execute();
-  const unitIds = unique(rows.map((r) => r.unit_id));
+/**
+ * The givers, fields and units already read: an export hands the same one to every batch, so
+ * each is read once instead of once per thousand awards (and their objects are shared).
+ */
+export interface AwardReferences {
+  givers: Map<number, Award['awardingBody']>;
+  fields: Map<number, Award['field']>;
+  units: Map<number, Award['unit']>;
+}
+
+export const newAwardReferences = (): AwardReferences => ({
+  givers: new Map(),
+  fields: new Map(),
+  units: new Map(),
+});
+
+/** Ids of `rows[key]` that `known` does not hold yet. */
+function missing(
+  rows: AwardRow[],
+  key: 'awarding_body_id' | 'field_id' | 'unit_id',
+  known: Map<number, unknown>,
+) {
+  const ids = new Set<number>();
+  for (const r of rows) {
+    const id = r[key];
+    if (id !== null && !known.has(id)) ids.add(id);
+  }
+  return [...ids];
+}
+
+/** Reads the givers, fields and units of `rows` that `refs` does not hold yet into it. */
+async function readReferences(db: Kysely<Database>, rows: AwardRow[], refs: AwardReferences, locale: string) {
+  const giverIds = missing(rows, 'awarding_body_id', refs.givers);
+  const fieldIds = missing(rows, 'field_id', refs.fields);
+  const unitIds = missing(rows, 'unit_id', refs.units);
   const [givers, fields, units] = await Promise.all([
     giverIds.length
       ? db
@@ -95,35 +115,66 @@ export async function hydrateAwards(db: Kysely<Database>, rows: AwardRow[], loca
       ? db.selectFrom('org_units').select(['id', 'name', 'short_name']).where('id', 'in', unitIds).execute()
       : [],
   ]);
-  const giverById = new Map(givers.map((g) => [g.id, g]));
-  const fieldById = new Map(
-    fields.map((f) => [f.id, { id: f.id, code: f.code, name: locale === 'en' ? f.name_en : f.name_id }]),
-  );
-  const unitById = new Map(units.map((u) => [u.id, { id: u.id, name: u.name, shortName: u.short_name }]));
-  return rows.map((r) => ({
-    ...valuesFromRow(r),
-    id: r.id,
-    regionCode: regionCodeOf(r.region_id),
-    awardingBody: r.awarding_body_id ? (giverById.get(r.awarding_body_id) ?? null) : null,
-    field: r.field_id ? (fieldById.get(r.field_id) ?? null) : null,
-    unit: r.unit_id ? (unitById.get(r.unit_id) ?? null) : null,
-    team: team
-      .filter((t) => t.award_id === r.id)
-      .map((t) => ({ unitId: t.unit_id, unitName: t.unit_name, personName: t.person_name, role: t.role })),
-    scaleVersion: r.scale_version,
-    grade: r.grade_code
-      ? { code: r.grade_code, label: r.grade_label ?? r.grade_code, zone: r.grade_zone }
-      : null,
-    state: r.state,
-    returnReason: r.return_reason,
-    version: r.version,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    submittedAt: r.submitted_at,
-    verifiedAt: r.verified_at,
-  }));
+  for (const g of givers) refs.givers.set(g.id, g);
+  for (const f of fields)
+    refs.fields.set(f.id, { id: f.id, code: f.code, name: locale === 'en' ? f.name_en : f.name_id });
+  for (const u of units) refs.units.set(u.id, { id: u.id, name: u.name, shortName: u.short_name });
 }
 
-function unique(values: (number | null)[]): number[] {
-  return [...new Set(values.filter((v): v is number => v !== null))];
+/**
+ * Turns rows into Award objects with batched look-ups (no N+1): the team of the rows, and the
+ * givers, fields and units not in `refs` yet (pass one `refs` to every batch of an export).
+ */
+export async function hydrateAwards(
+  db: Kysely<Database>,
+  rows: AwardRow[],
+  locale = 'id',
+  refs: AwardReferences = newAwardReferences(),
+): Promise<Award[]> {
+  if (rows.length === 0) return [];
+  const team = await db
+    .selectFrom('award_team_members as t')
+    .leftJoin('org_units as u', 'u.id', 't.unit_id')
+    .select(['t.award_id', 't.unit_id', 't.person_name', 't.role', 'u.name as unit_name'])
+    .where(
+      't.award_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('t.award_id')
+    .orderBy('t.position')
+    .execute();
+  const teamOf = new Map<number, Award['team']>();
+  for (const t of team) {
+    let members = teamOf.get(t.award_id);
+    if (!members) {
+      members = [];
+      teamOf.set(t.award_id, members);
+    }
+    members.push({ unitId: t.unit_id, unitName: t.unit_name, personName: t.person_name, role: t.role });
+  }
+  await readReferences(db, rows, refs, locale);
+  return rows.map((r) => {
+    // The value fields' object grows into the award (a copy of it per row was most of an
+    // export's time); the keys come in the same order as before.
+    const a = valuesFromRow(r) as Award;
+    a.id = r.id;
+    a.regionCode = regionCodeOf(r.region_id);
+    a.awardingBody = r.awarding_body_id ? (refs.givers.get(r.awarding_body_id) ?? null) : null;
+    a.field = r.field_id ? (refs.fields.get(r.field_id) ?? null) : null;
+    a.unit = r.unit_id ? (refs.units.get(r.unit_id) ?? null) : null;
+    a.team = teamOf.get(r.id) ?? [];
+    a.scaleVersion = r.scale_version;
+    a.grade = r.grade_code
+      ? { code: r.grade_code, label: r.grade_label ?? r.grade_code, zone: r.grade_zone }
+      : null;
+    a.state = r.state;
+    a.returnReason = r.return_reason;
+    a.version = r.version;
+    a.createdAt = r.created_at;
+    a.updatedAt = r.updated_at;
+    a.submittedAt = r.submitted_at;
+    a.verifiedAt = r.verified_at;
+    return a;
+  });
 }

@@ -1,5 +1,4 @@
 import { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -8,13 +7,14 @@ import { teamCell } from '../../domain/awards/team.ts';
 import { regionIdOrNone } from '../../domain/region-code.ts';
 import { lazyRequire } from '../../lazy.ts';
 import type { Actor } from '../actor.ts';
-import { type Award, hydrateAwards } from '../awards/model.ts';
+import { type Award, hydrateAwards, newAwardReferences } from '../awards/model.ts';
 import { applyFilters } from '../awards/read.ts';
 import type { ListAwardsQuery } from '../awards/schemas.ts';
 import { COLUMNS, type ColumnKey } from '../imports/columns.ts';
 import { getRegion } from '../units.ts';
 import { awardRowBatches } from './batches.ts';
 import { defuseRow } from './cells.ts';
+import { csvLine } from './csv.ts';
 import type { FileWriter, Sink } from './file-writer.ts';
 import {
   type ColumnLook,
@@ -54,10 +54,11 @@ export async function* awardBatches(
 ): AsyncGenerator<Award[]> {
   let q = await applyFilters(db, db.selectFrom('awards'), actor, filters);
   if (regionCode) q = q.where('awards.region_id', '=', regionIdOrNone(regionCode));
-  for await (const rows of awardRowBatches(db, q, 'edition')) yield await hydrateAwards(db, rows);
+  const refs = newAwardReferences(); // givers, fields and units read once for every batch
+  for await (const rows of awardRowBatches(db, q, 'edition')) yield await hydrateAwards(db, rows, 'id', refs);
 }
 
-/** The same awards at once: for callers that bound them (the PDF report, the CLI, tests). */
+/** The same awards at once: for callers that bound them (tests). */
 export async function awardsForExport(
   db: Kysely<Database>,
   actor: Actor | null,
@@ -114,46 +115,50 @@ export function awardCells(a: Award, regionName: string, dateAs: 'date' | 'text'
  */
 export type CsvDialect = 'standard' | 'excel-id';
 
-const csvOptions = (dialect: CsvDialect) => ({ delimiter: dialect === 'excel-id' ? ';' : ',' });
+const delimiterOf = (dialect: CsvDialect) => (dialect === 'excel-id' ? ';' : ',');
 /** The BOM and the header line. */
-const csvHead = (dialect: CsvDialect) => `\uFEFF${stringify([exportHeaders()], csvOptions(dialect))}`;
+const csvHead = (dialect: CsvDialect) => `\uFEFF${csvLine(exportHeaders(), delimiterOf(dialect))}`;
 /** The lines of some awards (a batch: the lines of every batch in turn are the lines of all). */
-const csvLines = (awards: Award[], regionName: string, dialect: CsvDialect) =>
-  stringify(
-    awards.map((a) =>
-      defuseRow(awardCells(a, regionName, 'text')).map((v) =>
-        dialect === 'excel-id' && typeof v === 'number' ? String(v).replace('.', ',') : v,
-      ),
-    ),
-    csvOptions(dialect),
-  );
-
-export function awardsCsv(awards: Award[], regionName: string, dialect: CsvDialect = 'standard'): string {
-  return csvHead(dialect) + csvLines(awards, regionName, dialect);
+function awardLines(awards: Award[], regionName: string, dialect: CsvDialect): string {
+  const delimiter = delimiterOf(dialect);
+  let text = '';
+  for (const a of awards) {
+    const cells = defuseRow(awardCells(a, regionName, 'text'));
+    if (dialect === 'excel-id')
+      for (let i = 0; i < cells.length; i++)
+        if (typeof cells[i] === 'number') cells[i] = String(cells[i]).replace('.', ',');
+    text += csvLine(cells as (string | number | null)[], delimiter);
+  }
+  return text;
 }
 
-/** The CSV written a batch at a time: the same bytes as `awardsCsv` of every award. */
+/** The CSV written a batch at a time (the lines of every batch in turn); answers the count. */
 export async function writeAwardsCsv(
   batches: AsyncIterable<Award[]>,
   regionName: string,
   dialect: CsvDialect,
   out: Sink,
-): Promise<void> {
+): Promise<number> {
+  let count = 0;
   await out(csvHead(dialect));
-  for await (const batch of batches) await out(csvLines(batch, regionName, dialect));
+  for await (const batch of batches) {
+    await out(awardLines(batch, regionName, dialect));
+    count += batch.length;
+  }
+  return count;
 }
 
 /**
  * The workbook written a row at a time through exceljs's streaming writer: the columns are
  * sized and typed from the first rows (as styleTable does), then every row is styled and
- * written as it comes, so memory stays bounded whatever the count.
+ * written as it comes, so memory stays bounded whatever the count. Answers the count.
  */
 export async function writeAwardsXlsx(
   batches: AsyncIterable<Award[]>,
   regionName: string,
   out: Sink,
   sheetName = 'Penghargaan',
-): Promise<void> {
+): Promise<number> {
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
       out(chunk).then(() => done(), done);
@@ -191,47 +196,21 @@ export async function writeAwardsXlsx(
   ws.autoFilter = tableFilter(count, header.length);
   ws.commit();
   await wb.commit();
-}
-
-/** The workbook of some awards, in memory (the CLI; an export of any size uses writeAwardsXlsx). */
-export async function awardsXlsx(
-  awards: Award[],
-  regionName: string,
-  sheetName = 'Penghargaan',
-): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  const collect: Sink = async (chunk) => {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  };
-  await writeAwardsXlsx(oneBatch(awards), regionName, collect, sheetName);
-  return Buffer.concat(chunks);
-}
-
-async function* oneBatch(awards: Award[]) {
-  yield awards;
+  return count;
 }
 
 const jsonHead = (filters: ExportFilters, count: number) =>
   `{"exportedAt":${JSON.stringify(new Date().toISOString())},"filters":${JSON.stringify(filters)},"count":${count},"items":[`;
 
-export function awardsJson(awards: Award[], filters: ExportFilters): string {
-  return JSON.stringify({
-    exportedAt: new Date().toISOString(),
-    filters,
-    count: awards.length,
-    items: awards,
-  });
-}
-
 /**
  * The JSON written a batch at a time: the items go to the scratch file first, since the count
- * stands ahead of them; the same text as `awardsJson` of every award.
+ * stands ahead of them: `{"exportedAt","filters","count","items":[…]}`. Answers the count.
  */
 export async function writeAwardsJson(
   batches: AsyncIterable<Award[]>,
   filters: ExportFilters,
   io: Parameters<FileWriter>[0],
-): Promise<void> {
+): Promise<number> {
   let count = 0;
   for await (const batch of batches) {
     if (!batch.length) continue;
@@ -241,6 +220,7 @@ export async function writeAwardsJson(
   await io.out(jsonHead(filters, count));
   await io.appendScratch();
   await io.out(']}');
+  return count;
 }
 
 /** "Kota Tangerang" for a region code (or the first region). */

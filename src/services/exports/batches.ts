@@ -41,10 +41,18 @@ export async function* awardRowBatches(
   const past = order === 'edition' ? sql.raw('>') : sql.raw('<');
   let after: { year: number; received: string; id: number } | null = null;
   for (;;) {
+    // The year on its own as well: under PostgreSQL's row-level security (the worker reads as
+    // prestasi_app) a condition with a function that is not leakproof (the date's coalesce and
+    // cast) may not be an index condition, so the row comparison alone became a filter over
+    // every earlier row of the region — 49,000 rows removed to read batch 50 of 100 (44 ms a
+    // batch against 4 ms without RLS), growing with every batch. A plain comparison of the year
+    // is one: the walk starts at the key's year and filters at most that year's earlier rows.
     const q: SelectQueryBuilder<Database, 'awards', object> = after
-      ? query.where(
-          sql<boolean>`(awards.edition_year, ${received.expr}, awards.id) ${past} (${after.year}, ${after.received}, ${after.id})`,
-        )
+      ? query
+          .where('awards.edition_year', order === 'edition' ? '>=' : '<=', after.year)
+          .where(
+            sql<boolean>`(awards.edition_year, ${received.expr}, awards.id) ${past} (${after.year}, ${after.received}, ${after.id})`,
+          )
       : query;
     const rows = await q
       .selectAll('awards')

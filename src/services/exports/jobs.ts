@@ -43,12 +43,12 @@ export const EXPORT_JOBS = {
       dialect: 'standard' | 'excel-id';
     },
     io: Io,
-  ): Promise<void> {
+  ): Promise<{ count: number }> {
     const batches = awardBatches(db, a.actor, a.filters, a.region);
-    if (a.format === 'json') return writeAwardsJson(batches, a.filters, io);
+    if (a.format === 'json') return { count: await writeAwardsJson(batches, a.filters, io) };
     const name = await regionName(db, a.region);
-    if (a.format === 'csv') return writeAwardsCsv(batches, name, a.dialect, io.out);
-    return writeAwardsXlsx(batches, name, io.out);
+    if (a.format === 'csv') return { count: await writeAwardsCsv(batches, name, a.dialect, io.out) };
+    return { count: await writeAwardsXlsx(batches, name, io.out) };
   },
 
   openData(

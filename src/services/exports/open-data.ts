@@ -1,7 +1,7 @@
-import { createReadStream, rmSync } from 'node:fs';
+import { createReadStream, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import type JSZip from 'jszip';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -11,7 +11,8 @@ import { invalid } from '../errors.ts';
 import { getRegion, type RegionView as Region } from '../units.ts';
 import { awardBatches } from './awards.ts';
 import { defuseRow } from './cells.ts';
-import { type FileWriter, type Sink, writeFileInBatches } from './file-writer.ts';
+import { csvLine, csvLines } from './csv.ts';
+import { type FileWriter, type Sink, writeFileAt, writeFileInBatches } from './file-writer.ts';
 import { OPEN_DICTIONARY, openColumnNames, openRow } from './open-dictionary.ts';
 import type { OpenDataFile } from './open-files.ts';
 import { dataPackage, dcatDataset, LICENCE } from './open-formats.ts';
@@ -25,12 +26,6 @@ const jszip = lazyRequire<typeof JSZip>('jszip');
 
 export { OPEN_DATA_FILES, type OpenDataFile } from './open-files.ts';
 export { LICENCE } from './open-formats.ts';
-
-export interface OpenDataPackage {
-  metadata: Record<string, unknown>;
-  csv: string;
-  files: Record<OpenDataFile, string>;
-}
 
 /** "Pemerintah Kota Tangerang" from region 'Kota Tangerang' (kind kota). */
 export function producerName(region: { name: string; kind: string }): string {
@@ -54,7 +49,7 @@ async function regionOf(db: Kysely<Database>, regionCode?: string | null): Promi
 
 /** penghargaan.csv, a batch at a time; answers what the metadata states of the rows written. */
 async function writeDataCsv(db: Kysely<Database>, region: Region, out: Sink): Promise<OpenDataStats> {
-  await out(stringify([openColumnNames()]));
+  await out(csvLine(openColumnNames()));
   let records = 0;
   let period: OpenDataStats['period'] = null;
   // The public's view: verified and public only (readableBy(null), services/access.ts).
@@ -62,7 +57,7 @@ async function writeDataCsv(db: Kysely<Database>, region: Region, out: Sink): Pr
     for (const { editionYear: y } of batch)
       period = period ? { from: Math.min(period.from, y), to: Math.max(period.to, y) } : { from: y, to: y };
     records += batch.length;
-    await out(stringify(batch.map((a) => defuseRow(openRow(a)))));
+    await out(csvLines(batch.map((a) => defuseRow(openRow(a)))));
   }
   return { records, period };
 }
@@ -168,19 +163,29 @@ async function metadataFiles(
   };
 }
 
-/** The whole package in memory (the CLI writes it to a folder). */
-export async function buildOpenData(
+/**
+ * The package as files in `dir` (the CLI): the data a batch at a time, then the metadata of the
+ * rows written; each file written beside its place and renamed into it when complete.
+ */
+export async function writeOpenDataFolder(
   db: Kysely<Database>,
-  regionCode?: string | null,
-  baseUrl?: string | null,
-): Promise<OpenDataPackage> {
+  regionCode: string | null | undefined,
+  baseUrl: string | null | undefined,
+  dir: string,
+): Promise<{ records: number; files: string[] }> {
   const region = await regionOf(db, regionCode);
-  let csv = '';
-  const stats = await writeDataCsv(db, region, async (chunk) => {
-    csv += chunk;
+  let stats: OpenDataStats = { records: 0, period: null };
+  mkdirSync(dir, { recursive: true });
+  await writeFileAt(join(dir, 'penghargaan.csv'), async ({ out }) => {
+    stats = await writeDataCsv(db, region, out);
   });
-  const { metadata, files } = await metadataFiles(db, region, baseUrl, stats);
-  return { metadata, csv, files: { 'penghargaan.csv': csv, ...files } };
+  const { files } = await metadataFiles(db, region, baseUrl, stats);
+  for (const [name, content] of Object.entries(files))
+    await writeFileAt(join(dir, name), ({ out }) => out(content));
+  return {
+    records: stats.records,
+    files: ['penghargaan.csv', ...Object.keys(files)].map((n) => join(dir, n)),
+  };
 }
 
 /**

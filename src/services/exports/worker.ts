@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { openDatabase } from '../../db/database.ts';
@@ -20,6 +21,16 @@ interface Request {
   /** Where the file goes: `dir/NAME.RANDOM`. */
   dir: string;
   name: string;
+}
+
+// The worker yields the CPU to the request thread: an export is a background job, and on a busy
+// machine (two cores, other work) the request thread at the same priority competes with it for
+// a core. On Linux the nice value is per thread, so this lowers only the worker; on a quiet
+// machine the export still has a core to itself.
+try {
+  setPriority(0, 10);
+} catch {
+  // not permitted or not supported here: the export runs at the process's priority
 }
 
 parentPort?.on('message', async ({ id, url, job, args, regions, dir, name }: Request) => {

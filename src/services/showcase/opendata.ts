@@ -3,9 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { regionIdOrNone } from '../../domain/region-code.ts';
 import { readableBy } from '../access.ts';
-import { hydrateAwards } from '../awards/model.ts';
+import { hydrateAwards, newAwardReferences } from '../awards/model.ts';
 import { awardRowBatches } from '../exports/batches.ts';
 import { defuseCell } from '../exports/cells.ts';
+import { csvLines } from '../exports/csv.ts';
 import { OPEN_DICTIONARY, type OpenValue, openRecord } from '../exports/open-dictionary.ts';
 
 // Open data of the public record on /data: one row per verified, public award, in the columns
@@ -26,8 +27,9 @@ export async function* openDataBatches(
   let q = db.selectFrom('awards').where(readableBy(null));
   if (regionCode) q = q.where('awards.region_id', '=', regionIdOrNone(regionCode));
   // Newest first: what the open data always gave.
+  const refs = newAwardReferences(); // givers, fields and units read once for every batch
   for await (const rows of awardRowBatches(db, q, 'openData'))
-    yield (await hydrateAwards(db, rows)).map(openRecord);
+    yield (await hydrateAwards(db, rows, 'id', refs)).map(openRecord);
 }
 
 const columnNames = () => OPEN_DICTIONARY.map((c) => c.name);
@@ -42,7 +44,7 @@ export async function writeOpenCsv(
 ): Promise<void> {
   const names = columnNames();
   await write(stringify([], { header: true, columns: names, bom: true }));
-  for await (const rows of openDataBatches(db, regionCode)) await write(stringify(cells(rows, names)));
+  for await (const rows of openDataBatches(db, regionCode)) await write(csvLines(cells(rows, names)));
 }
 
 export function dictionaryCsv(): string {

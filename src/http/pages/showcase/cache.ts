@@ -6,8 +6,10 @@ import { type CacheScope, type PublicVersions, publicVersions } from '../../../s
 import type { AppEnv } from '../../env.ts';
 import { GenerationCache } from '../../generation-cache.ts';
 
-// Public pages are the same for every reader of a language, so each rendered page is kept in
-// memory until the data it shows changes. Each page names its scope: the region it is about, or
+// Public pages are the same for every reader of a language, signed in or not, so each rendered
+// page is kept in memory until the data it shows changes: one cache per app, kept by the app's
+// own database handle (a signed-in request's scoped handle is new per request, so a cache kept
+// by it served nobody twice). Each page names its scope: the region it is about, or
 // every region (null). A region's pages are stale once that region's data changed (checked
 // within a second); pages about every region take a change within a minute
 // (services/showcase/version.ts has the rules). A burst of readers costs one small query per
@@ -161,7 +163,7 @@ export async function memoised<T>(
   name: string,
   load: () => Promise<T>,
 ): Promise<T> {
-  const cache = cacheFor(c.get('deps').db.db);
+  const cache = cacheFor(c.get('appDb'));
   const generation = await cache.versions.generation(scope);
   const key = `${scope ?? ''}|${name}`;
   const kept = cache.memo.get(key);
@@ -191,7 +193,7 @@ export async function servePage(
   render: () => Promise<Rendered>,
   opts: { query: 'read' | 'ignored' } = { query: 'read' },
 ): Promise<Response> {
-  const cache = cacheFor(c.get('deps').db.db);
+  const cache = cacheFor(c.get('appDb'));
   const generation = await cache.versions.generation(scope);
   const key = cacheKey(c, pageKey);
   let entry = cache.get(key, generation);
@@ -313,6 +315,6 @@ function respond(c: Context<AppEnv>, e: Entry, queryFree: boolean): Response {
     headers['Content-Type'] = e.type;
     res = c.body(e.body, e.status, headers);
   }
-  fromCache.set(res, { cache: cacheFor(c.get('deps').db.db), entry: e, queryFree });
+  fromCache.set(res, { cache: cacheFor(c.get('appDb')), entry: e, queryFree });
   return res;
 }

@@ -39,12 +39,23 @@ import { type View, viewFor } from './view.ts';
 
 // The public showcase: no sign-in, verified and public records only, rendered on the server,
 // cached per page until the data changes (cache.ts). URLs are in Indonesian and shareable.
+// A signed-in visitor sees the same pages as the public, from the same cache: these requests
+// keep the app's database handle (app.ts, isShowcasePath), never a reader's scoped one.
 
 export const SHOWCASE_CSS_PATH = '/aset/showcase.css';
 const css = readFileSync(new URL('../../static/showcase.css', import.meta.url), 'utf8');
 const cssEtag = etagOf(css);
 
 const HTML = 'text/html; charset=utf-8';
+
+/**
+ * The database every showcase page reads: the app's own handle, whoever asks. A signed-in
+ * request's `deps.db` is confined to its reader's regions (http/region-scope.ts) and new per
+ * request; the showcase is the public's record (readableBy(null) in every service it calls).
+ */
+const publicDb = (c: Context<AppEnv>) => c.get('appDb');
+/** The same, as the export worker takes it (it opens its own connection by the app's URL). */
+const publicDeps = (c: Context<AppEnv>) => ({ ...c.get('deps').db, db: c.get('appDb') });
 
 /**
  * Where a page is read: the region's site and the base its links start from ('' at the root of
@@ -93,8 +104,9 @@ function deploymentPlace(c: Context<AppEnv>): Place {
 /** The showcase of region `code` under /wilayah/{code}, or null when there is no such region. */
 async function regionPlace(c: Context<AppEnv>, code: string): Promise<Place | null> {
   if (!REGION_CODE.test(code)) return null;
-  const { db, config } = c.get('deps');
-  const site = await memoised(c, code, 'site', () => loadSite(db.db, config, code));
+  const { config } = c.get('deps');
+  const db = publicDb(c);
+  const site = await memoised(c, code, 'site', () => loadSite(db, config, code));
   return site ? { site, base: `/wilayah/${code}` } : null;
 }
 
@@ -104,11 +116,12 @@ async function regionPlace(c: Context<AppEnv>, code: string): Promise<Place | nu
  * version.ts); the site itself is the region's own, kept with its pages.
  */
 async function rootPlace(c: Context<AppEnv>): Promise<Place | null> {
-  const { db, config } = c.get('deps');
-  if ((await memoised(c, null, 'regions', () => regionCount(db.db))) > 1) return null;
-  const code = await memoised(c, null, 'first', async () => (await getRegion(db.db))?.code ?? null);
+  const { config } = c.get('deps');
+  const db = publicDb(c);
+  if ((await memoised(c, null, 'regions', () => regionCount(db))) > 1) return null;
+  const code = await memoised(c, null, 'first', async () => (await getRegion(db))?.code ?? null);
   if (code === null) return deploymentPlace(c);
-  const site = await memoised(c, code, 'site', () => loadSite(db.db, config, code));
+  const site = await memoised(c, code, 'site', () => loadSite(db, config, code));
   return site ? { site, base: '' } : deploymentPlace(c);
 }
 
@@ -132,7 +145,7 @@ const home: Handler = (c, p) =>
     `${p.base}/`,
     () =>
       page(c, p, async (v) => {
-        const d = await homeData(c.get('deps').db.db, {
+        const d = await homeData(publicDb(c), {
           locale: v.locale,
           regionCode: regionOf(p),
           foundedOn: v.site.foundedOn,
@@ -144,7 +157,7 @@ const home: Handler = (c, p) =>
   );
 
 const list: Handler = async (c, p) => {
-  const db = c.get('deps').db.db;
+  const db = publicDb(c);
   const locale = c.get('locale');
   const region = regionOf(p);
   const options = await memoised(c, region, `options|${locale}`, () => filterOptions(db, locale, region));
@@ -176,7 +189,7 @@ const award: Handler = (c, p) => {
     `${p.base}/penghargaan/${id}`,
     () =>
       page(c, p, async (v) => {
-        const db = c.get('deps').db.db;
+        const db = publicDb(c);
         if (id === null) throw new AppError('not_found', 'not found');
         const a = await getAward(db, null, id, v.locale);
         // Another region's award is not found on this region's pages.
@@ -191,7 +204,7 @@ const award: Handler = (c, p) => {
 const units: Handler = (c, p) =>
   servePage(c, regionOf(p), `${p.base}/unit`, () =>
     page(c, p, async (v) => {
-      const list = await unitIndexData(c.get('deps').db.db, regionOf(p));
+      const list = await unitIndexData(publicDb(c), regionOf(p));
       return <UnitsPage v={v} units={list} />;
     }),
   );
@@ -206,7 +219,7 @@ const unit: Handler = (c, p) => {
       page(c, p, async (v) => {
         const region = regionOf(p);
         if (id === null || region === null) throw new AppError('not_found', 'not found');
-        const d = await unitPageData(c.get('deps').db.db, id, region, v.locale);
+        const d = await unitPageData(publicDb(c), id, region, v.locale);
         return <UnitPage v={v} d={d} />;
       }),
     QUERY_IGNORED,
@@ -220,7 +233,7 @@ const timeline: Handler = (c, p) =>
     `${p.base}/linimasa`,
     () =>
       page(c, p, async (v) => {
-        const d = await timelineData(c.get('deps').db.db, v.site.foundedOn, regionOf(p));
+        const d = await timelineData(publicDb(c), v.site.foundedOn, regionOf(p));
         return <TimelinePage v={v} d={d} />;
       }),
     QUERY_IGNORED,
@@ -235,7 +248,7 @@ const data: Handler = (c, p) =>
     `${p.base}/data|${regionOf(p)}`,
     () =>
       page(c, p, async (v) => {
-        const db = c.get('deps').db.db;
+        const db = publicDb(c);
         const scope = { ...PUBLIC_SCOPE, regionCode: regionOf(p) };
         const [rows, latestYear, regions] = await Promise.all([
           recapTotal(db, scope, null),
@@ -267,7 +280,7 @@ const dataCsv: Handler = (c, p) =>
     openFileName(p, 'penghargaan.csv'),
     'text/csv; charset=utf-8',
     (dir, name) =>
-      writeOffThread(c.get('deps').db, 'openCsv', { region: regionOf(p) }, regionSetOf(null), { dir, name }),
+      writeOffThread(publicDeps(c), 'openCsv', { region: regionOf(p) }, regionSetOf(null), { dir, name }),
     { 'Content-Disposition': 'attachment; filename="penghargaan.csv"' },
   );
 
@@ -293,7 +306,7 @@ const dataJson: Handler = (c, p) =>
     'application/json; charset=utf-8',
     (dir, name) =>
       writeOffThread(
-        c.get('deps').db,
+        publicDeps(c),
         'openJson',
         {
           region: regionOf(p),
@@ -323,9 +336,23 @@ const REGION_PAGES: [string, Handler][] = [
   ['/data/penghargaan.json', dataJson],
 ];
 
+/** The showcase's own paths besides REGION_PAGES (at the root and under /wilayah/{code}). */
+const DEPLOYMENT_PATHS = ['/perbandingan', '/perbandingan/:province', SHOWCASE_CSS_PATH];
+
+const pathPattern = (path: string) => path.replace(/[.]/g, '\\.').replace(/:[a-z]+/g, '[^/]+');
+const SHOWCASE_PATH = new RegExp(
+  `^(?:(?:/wilayah/[^/]+)?(?:${REGION_PAGES.map(([p]) => (p === '/' ? '/?' : pathPattern(p))).join('|')})|${DEPLOYMENT_PATHS.map(pathPattern).join('|')})$`,
+);
+
+/**
+ * A path the showcase answers: read as the public by everyone (app.ts keeps these requests out
+ * of the signed-in reader's region scope and transaction).
+ */
+export const isShowcasePath = (path: string): boolean => SHOWCASE_PATH.test(path);
+
 /** The root of a deployment of many regions: the index, the open data of all, and old links. */
 async function manyRegionsRoot(c: Context<AppEnv>, path: string): Promise<Response> {
-  const db = c.get('deps').db.db;
+  const db = publicDb(c);
   const p = deploymentPlace(c);
   const lang = c.get('locale');
   switch (path) {
@@ -374,7 +401,7 @@ async function notFoundPage(c: Context<AppEnv>, p: Place, region?: string): Prom
 
 /** /wilayah/{code} of a region that is not kept here: a province of kept regions, or a clear 404. */
 async function missingRegion(c: Context<AppEnv>, code: string): Promise<Response> {
-  if (/^\d{2}$/.test(code) && (await provinceName(c.get('deps').db.db, code)))
+  if (/^\d{2}$/.test(code) && (await provinceName(publicDb(c), code)))
     return c.redirect(link(`/perbandingan/${code}`, c.get('locale')), 302);
   // Kept with the region's own data: the page turns into the showcase once the region is added.
   return servePage(
@@ -398,7 +425,7 @@ function comparison(c: Context<AppEnv>, province: string | null): Promise<Respon
       c,
       deploymentPlace(c),
       async (v) => {
-        const db = c.get('deps').db.db;
+        const db = publicDb(c);
         const latest = await memoised(c, null, 'compare|year', () => comparisonDefaultYear(db));
         const year = asked ?? latest;
         const name = province === null ? null : await provinceName(db, province);

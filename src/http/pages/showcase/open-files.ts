@@ -1,4 +1,5 @@
-import { createReadStream, openSync, readdirSync, rmSync } from 'node:fs';
+import { createReadStream, openSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context } from 'hono';
@@ -76,9 +77,9 @@ export async function serveOpenFile(
     // opened, so no other request can remove it in between.
     const current = store.files.get(name);
     if (!current || current.generation < generation) {
-      if (current && current.path !== built.path) rmSync(current.path, { force: true });
+      if (current && current.path !== built.path) remove(current.path);
       store.files.set(name, { ...built, generation });
-    } else if (current.path !== built.path) rmSync(built.path, { force: true });
+    } else if (current.path !== built.path) remove(built.path);
   }
   const file = store.files.get(name) as OpenFile;
   const head: Record<string, string> = {
@@ -111,7 +112,16 @@ async function writeOpenFile(
   for (const f of readdirSync(dir)) {
     const path = join(dir, f);
     if (f.startsWith(`${name}.`) && path !== file.path && path !== keep && !/\.(part|scratch)$/.test(f))
-      rmSync(path, { force: true });
+      remove(path);
   }
   return file;
+}
+
+/**
+ * Removes a file off the request thread: unlinking a file of hundreds of MB can take the file
+ * system tens of milliseconds, which /healthz would wait for. A reader that has it open keeps
+ * its bytes.
+ */
+function remove(path: string): void {
+  rm(path, { force: true }).catch(() => {});
 }

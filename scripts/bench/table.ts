@@ -91,13 +91,28 @@ function rowsFor(r: Result): Row[] {
           ok: after.others.p95 <= after.targetP95,
         });
       const rls = r.metrics.rls as
-        | { onP95: number; offP95: number; onP50: number; offP50: number; p95Ratio: number; clients: number }
+        | {
+            onP95: number;
+            offP95: number;
+            onP50: number;
+            offP50: number;
+            p95Ratio: number;
+            clients: number;
+            rounds: unknown[];
+            cpuRatio?: number | null;
+            onCpuMsPerRequest?: number | null;
+            offCpuMsPerRequest?: number | null;
+          }
         | undefined;
       if (rls)
         rows.push({
-          what: `row-level security on vs off: ${rls.clients} signed-in region admins, uncached recap with unverified records, ${r.regions} regions × ${r.years} years, rounds alternating`,
+          what: `row-level security on vs off: ${rls.clients} signed-in region admins, uncached recap with unverified records, ${r.regions} regions × ${r.years} years, ${rls.rounds.length} rounds alternating (medians)`,
           db: r.database,
-          value: `p95 ${ms(rls.onP95)} vs ${ms(rls.offP95)} = ${rls.p95Ratio.toFixed(2)} (p50 ${ms(rls.onP50)} vs ${ms(rls.offP50)})`,
+          value:
+            `p95 ${ms(rls.onP95)} vs ${ms(rls.offP95)} = ${rls.p95Ratio.toFixed(2)} (p50 ${ms(rls.onP50)} vs ${ms(rls.offP50)})` +
+            (rls.cpuRatio
+              ? `; CPU per request (server + PostgreSQL) ${ms(rls.onCpuMsPerRequest ?? 0)} vs ${ms(rls.offCpuMsPerRequest ?? 0)} = ${rls.cpuRatio.toFixed(2)}`
+              : ''),
           target: 'RLS costs ≤ 15% at p95',
           ok: rls.p95Ratio <= 1.15,
         });

@@ -12,15 +12,17 @@
 //   - row-level security on versus off: signed-in region admins (API tokens; RLS applies to
 //     signed-in requests only) asking for an uncached recap with unverified records, run with
 //     the policies on and with them disabled on the tenant tables of this benchmark database
-//     (ALTER TABLE … DISABLE / NO FORCE ROW LEVEL SECURITY, restored after), rounds alternating,
+//     (ALTER TABLE … DISABLE / NO FORCE ROW LEVEL SECURITY, restored after), in rounds whose
+//     order alternates; the ratio is the median of the rounds' p95 ratios,
 // and, as the raw baseline of the same run, a bare node:http server answering a page of the
 // same size to the same client: what the transport alone costs. Prints one JSON line.
 // Usage: npx tsx scripts/bench/tenants.ts [--seconds 10] [--connections 20]
 //   BENCH_PG_URL overrides the PostgreSQL server (default postgres@127.0.0.1:5432);
 //   BENCH_TENANTS_DB the database (default prestasi_bench_tenants_<regions>);
 //   BENCH_REGIONS=20 runs on a smaller dataset, BENCH_TENANTS_RUNS=home,recap only those runs
-//   (both for trying the script, not for results).
-import { ensurePgDatabase } from './lib/pg.ts';
+//   (both for trying the script, not for results); BENCH_RLS_ROUNDS (default 6) the rounds of
+//   RLS on/off (BENCH_TENANTS_RUNS=rls skips every page run: the verification and RLS remain).
+import { backendCpuMs, cpuBetween, ensurePgDatabase } from './lib/pg.ts';
 import '@hono/zod-openapi';
 import { createServer } from 'node:http';
 import pg from 'pg';
@@ -47,6 +49,8 @@ const connections = arg('connections', 20);
 const DATABASE = process.env.BENCH_TENANTS_DB ?? `prestasi_bench_tenants_${REGIONS}`;
 /** Signed-in clients of the RLS run: one region admin each, in regions of their own. */
 const SIGNED_IN_REGIONS = Math.min(connections, REGIONS);
+/** Rounds of the RLS on/off comparison (BENCH_RLS_ROUNDS; each round runs both, 2 × seconds). */
+const RLS_ROUNDS = Number(process.env.BENCH_RLS_ROUNDS ?? 6);
 
 const url = await ensurePgDatabase(DATABASE);
 console.error(`loading ${url} …`);
@@ -230,8 +234,10 @@ try {
     `  after one verification in ${changed}: its home ${changedHomeMs} ms; the other ${otherHomes.requests} homes p50 ${otherHomes.p50} ms, p95 ${otherHomes.p95} ms (before it, nothing changed: p50 ${cachedHomes.p50} ms, p95 ${cachedHomes.p95} ms)`,
   );
 
-  // Row-level security on versus off, signed-in, uncached: rounds alternate so that drift in
-  // the machine's load falls on both alike.
+  // Row-level security on versus off, signed-in, uncached: RLS_ROUNDS rounds, each one run
+  // with the policies on and one with them off, the order swapped every round (on-off, off-on,
+  // …) so that drift in the machine's load falls on both alike. The ratio is the median of the
+  // rounds' ratios: one round disturbed by another process moves it less than it moves a mean.
   const signedIn: SpreadRequest[] = signedInTokens.flatMap(([code, token]) =>
     Array.from(
       { length: 10 },
@@ -243,33 +249,73 @@ try {
   );
   // Each client starts at its own offset in the list, so at its own region.
   await spread(signedIn, { seconds: 2, connections });
-  const rounds: { on: SpreadLoad; off: SpreadLoad }[] = [];
+  // Beside latency, the CPU each request costs: this process (the server; the clients run in
+  // processes of their own) plus the PostgreSQL backends of this database when the server is
+  // on this machine. Other processes' load lengthens latency; it hardly changes CPU per request.
+  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  type Phase = SpreadLoad & { cpuMsPerRequest: number | null; dbCpuMsPerRequest: number | null };
+  const rounds: { on: Phase; off: Phase; p95Ratio: number; cpuRatio: number | null }[] = [];
+  const phase = async (on: boolean): Promise<Phase> => {
+    await setRowSecurity(on);
+    const app = process.cpuUsage();
+    const dbBefore = local ? await backendCpuMs(admin, DATABASE) : null;
+    const m = await spread(signedIn, { seconds, connections });
+    const dbAfter = local ? await backendCpuMs(admin, DATABASE) : null;
+    const appUsed = process.cpuUsage(app);
+    check('rls', m);
+    const dbMs = dbBefore && dbAfter ? cpuBetween(dbBefore, dbAfter) : null;
+    const perRequest = (x: number | null) => (x === null ? null : Math.round((x / m.requests) * 100) / 100);
+    return {
+      ...m,
+      cpuMsPerRequest: perRequest(dbMs === null ? null : (appUsed.user + appUsed.system) / 1000 + dbMs),
+      dbCpuMsPerRequest: perRequest(dbMs),
+    };
+  };
   try {
-    for (let round = 0; round < 2; round++) {
-      await setRowSecurity(true);
-      const on = await spread(signedIn, { seconds, connections });
-      await setRowSecurity(false);
-      const off = await spread(signedIn, { seconds, connections });
-      check('rls', on);
-      check('rls', off);
-      rounds.push({ on, off });
+    for (let round = 0; round < RLS_ROUNDS; round++) {
+      const onFirst = round % 2 === 0;
+      const first = await phase(onFirst);
+      const second = await phase(!onFirst);
+      const [on, off] = onFirst ? [first, second] : [second, first];
+      const cpuRatio =
+        on.cpuMsPerRequest && off.cpuMsPerRequest
+          ? Math.round((on.cpuMsPerRequest / off.cpuMsPerRequest) * 100) / 100
+          : null;
+      rounds.push({ on, off, p95Ratio: Math.round((on.p95 / off.p95) * 100) / 100, cpuRatio });
       console.error(
-        `  RLS round ${round + 1}: on p95 ${on.p95} ms (p50 ${on.p50}), off p95 ${off.p95} ms (p50 ${off.p50})`,
+        `  RLS round ${round + 1} (${onFirst ? 'on first' : 'off first'}): on p95 ${on.p95} ms (p50 ${on.p50}), off p95 ${off.p95} ms (p50 ${off.p50}), ratio ${rounds[round].p95Ratio}; CPU per request on ${on.cpuMsPerRequest} ms (PostgreSQL ${on.dbCpuMsPerRequest}), off ${off.cpuMsPerRequest} ms (${off.dbCpuMsPerRequest}), ratio ${cpuRatio}`,
       );
     }
   } finally {
     await setRowSecurity(true);
+    await admin.end();
   }
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const onP95 = mean(rounds.map((r) => r.on.p95));
-  const offP95 = mean(rounds.map((r) => r.off.p95));
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const mid = s.length >> 1;
+    return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  };
+  const round1 = (x: number) => Math.round(x * 10) / 10;
   metrics.rls = {
     rounds,
-    onP95: Math.round(onP95 * 10) / 10,
-    offP95: Math.round(offP95 * 10) / 10,
-    p95Ratio: Math.round((onP95 / offP95) * 100) / 100,
-    onP50: Math.round(mean(rounds.map((r) => r.on.p50)) * 10) / 10,
-    offP50: Math.round(mean(rounds.map((r) => r.off.p50)) * 10) / 10,
+    onP95: round1(median(rounds.map((r) => r.on.p95))),
+    offP95: round1(median(rounds.map((r) => r.off.p95))),
+    p95Ratio: Math.round(median(rounds.map((r) => r.p95Ratio)) * 100) / 100,
+    p95Ratios: rounds.map((r) => r.p95Ratio),
+    onP50: round1(median(rounds.map((r) => r.on.p50))),
+    offP50: round1(median(rounds.map((r) => r.off.p50))),
+    // Null when the PostgreSQL server is not on this machine.
+    cpuRatio: rounds.every((r) => r.cpuRatio !== null)
+      ? Math.round(median(rounds.map((r) => r.cpuRatio ?? 0)) * 100) / 100
+      : null,
+    onCpuMsPerRequest: rounds.every((r) => r.on.cpuMsPerRequest !== null)
+      ? round1(median(rounds.map((r) => r.on.cpuMsPerRequest ?? 0)))
+      : null,
+    offCpuMsPerRequest: rounds.every((r) => r.off.cpuMsPerRequest !== null)
+      ? round1(median(rounds.map((r) => r.off.cpuMsPerRequest ?? 0)))
+      : null,
     clients: SIGNED_IN_REGIONS,
   };
 

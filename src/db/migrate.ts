@@ -15,6 +15,7 @@ import * as m014 from './migrations/014_change_versions.ts';
 import * as m015 from './migrations/015_prune_award_indexes.ts';
 import * as m016 from './migrations/016_unit_series_latest.ts';
 import * as m017 from './migrations/017_award_counts.ts';
+import * as m018 from './migrations/018_region_security_once.ts';
 import type { Database } from './schema.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time:
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '015_prune_award_indexes': m015,
   '016_unit_series_latest': m016,
   '017_award_counts': m017,
+  '018_region_security_once': m018,
 };
 
 /** Up to the newest migration, or only up to `upTo` (tests build a database as it was before a change). */

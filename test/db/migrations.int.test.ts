@@ -32,6 +32,7 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       '015_prune_award_indexes',
       '016_unit_series_latest',
       '017_award_counts',
+      '018_region_security_once',
     ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();
     expect(givers.find((g) => g.code === 'kemendagri')).toBeTruthy();

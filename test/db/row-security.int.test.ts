@@ -1,12 +1,16 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as m018 from '../../src/db/migrations/018_region_security_once.ts';
 import { enterRegionTransaction } from '../../src/db/region-scope.ts';
+import { TENANT_TABLES } from '../../src/db/tenancy.ts';
 import { createTestDb, type TestDb, testDatabaseKind } from '../support/db.ts';
 import { seedTwoRegions } from '../support/regions.ts';
 
-// Migration 010: on PostgreSQL a query built WITHOUT any region filter, run as the app role
-// with one region set for the transaction, returns nothing of another region and cannot
-// change it; the setting ends with the transaction.
+// Migration 010 (its rules as migration 018 writes them, run once per query): on PostgreSQL a
+// query built WITHOUT any region filter, run as the app role with one region set for the
+// transaction, returns nothing of another region and cannot change it; the setting ends with
+// the transaction.
 describe.runIf(testDatabaseKind() === 'postgres')('row-level security per region', () => {
   let t: TestDb;
   beforeAll(async () => {
@@ -40,6 +44,66 @@ describe.runIf(testDatabaseKind() === 'postgres')('row-level security per region
     expect(await regionsOf('')).toEqual([]);
   });
 
+  /** The regions whose rows each tenant table with rows shows, as prestasi_app reading `read`. */
+  const visibleRegions = (read: string) =>
+    asApp(read, '', async (trx) => {
+      const seen: Record<string, number[]> = {};
+      for (const table of ['awards', 'org_units', 'audit_events', 'award_counts', 'users'] as const) {
+        const rows = await sql<{
+          region_id: number;
+        }>`select distinct region_id from ${sql.table(table)}`.execute(trx);
+        seen[table] = rows.rows.map((r) => Number(r.region_id)).sort();
+      }
+      return seen;
+    });
+
+  it('each tenant table shows only the regions set, the public counts too', async () => {
+    const only = (ids: number[]) => ({
+      awards: ids,
+      org_units: ids,
+      audit_events: ids,
+      award_counts: ids,
+      // The seed made no user in either region.
+      users: [],
+    });
+    expect(await visibleRegions('3671')).toEqual(only([3671]));
+    expect(await visibleRegions('3603')).toEqual(only([3603]));
+    expect(await visibleRegions('')).toEqual(only([]));
+    expect(await visibleRegions('all')).toEqual(only([3603, 3671]));
+  });
+
+  it('a connection that never set any region sees nothing as prestasi_app', async () => {
+    // A new connection: the settings are not merely empty, they were never defined (NULL).
+    const client = new pg.Client({ connectionString: t.url });
+    await client.connect();
+    try {
+      await client.query('begin');
+      await client.query(`select set_config('role', 'prestasi_app', true)`);
+      const counts = await client.query<{ awards: unknown; counts: unknown; units: unknown }>(
+        `select (select count(*) from awards) as awards, (select count(*) from award_counts) as counts,
+          (select count(*) from org_units) as units`,
+      );
+      const { awards, counts: kept, units } = counts.rows[0];
+      expect([awards, kept, units].map(Number)).toEqual([0, 0, 0]);
+      const changed = await client.query(`update awards set title = 'diubah'`);
+      expect(changed.rowCount).toBe(0);
+      await client.query('rollback');
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('migration 018 down and up again keep the same rules', async () => {
+    await m018.down(t.db);
+    try {
+      expect(await visibleRegions('3671')).toMatchObject({ awards: [3671], award_counts: [3671] });
+      expect(await visibleRegions('')).toMatchObject({ awards: [], award_counts: [] });
+    } finally {
+      await m018.up(t.db);
+    }
+    expect(await visibleRegions('3603')).toMatchObject({ awards: [3603], award_counts: [3603] });
+  });
+
   it("another region's rows cannot be changed or written, even without a WHERE", async () => {
     const changed = await asApp('3671', '3671', async (trx) => {
       const r = await sql`update awards set title = 'diubah'`.execute(trx);
@@ -59,6 +123,19 @@ describe.runIf(testDatabaseKind() === 'postgres')('row-level security per region
       Number((await sql`delete from evidence`.execute(trx)).numAffectedRows),
     );
     expect(deleted).toBe(0);
+    // Reading a region is not writing it: a reader of 36.03 whose own region is 36.71 changes
+    // no award of 36.03, and cannot move its own award there.
+    const crossed = await asApp('3603,3671', '3671', async (trx) =>
+      Number(
+        (await sql`update awards set title = 'diubah' where region_id = 3603`.execute(trx)).numAffectedRows,
+      ),
+    );
+    expect(crossed).toBe(0);
+    await expect(
+      asApp('3603,3671', '3671', (trx) =>
+        sql`update awards set region_id = 3603 where region_id = 3671`.execute(trx),
+      ),
+    ).rejects.toThrow(/row-level security/);
   });
 
   it('the role and the regions end with the transaction', async () => {
@@ -67,6 +144,21 @@ describe.runIf(testDatabaseKind() === 'postgres')('row-level security per region
       select current_user as who, current_setting('prestasi.region_ids', true) as regions`.execute(t.db);
     expect(after.rows[0].who).not.toBe('prestasi_app');
     expect(after.rows[0].regions ?? '').toBe('');
+  });
+
+  it('every tenant table has row security on and forced, with its read and write policies', async () => {
+    const { rows } = await sql<{ t: string; enabled: boolean; forced: boolean; policies: string[] }>`
+      select c.relname as t, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+        array(select p.polname::text from pg_policy p where p.polrelid = c.oid order by 1) as policies
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind = 'r'`.execute(t.db);
+    for (const table of TENANT_TABLES)
+      expect(rows.find((r) => r.t === table)).toEqual({
+        t: table,
+        enabled: true,
+        forced: true,
+        policies: [`${table}_region_read`, `${table}_region_write`],
+      });
   });
 
   it('the app role cannot bypass row security', async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AwardCountTable } from '../../src/db/schema.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { importAwards } from '../../src/services/imports/run.ts';
 import { buildRecap } from '../../src/services/recap/recap.ts';
@@ -24,15 +25,8 @@ import { everyReaderAgrees } from './readers-agree.ts';
 // unverified records; a region, every region, a unit's subtree with team awards) equal a count
 // of what `visible(scope)` selects; and the pages say what a count over the awards says.
 
-type Group = {
-  region_id: number;
-  dim: string;
-  vis: string;
-  key: string;
-  sub: string;
-  edition_year: number;
-  n: number;
-};
+/** A kept group, as the table holds it (the schema's type, declared once). */
+type Group = AwardCountTable;
 
 describe('kept counts of every visibility', () => {
   let t: TestApp;

@@ -6,7 +6,7 @@ import { insertBulkAwards } from '../../../test/support/bulk-awards.ts';
 
 // One region grown to a size, for the benchmarks that measure a page or an export as the
 // record grows (growth, exports): Kota Tangerang with its pemda and one dinas as recipients,
-// eight fields, an admin with an API token, and awards added by one INSERT … SELECT per step.
+// eight fields, an admin and an operator of the dinas with API tokens, and awards added by one INSERT … SELECT per step.
 
 export async function seedBenchRegion(db: Kysely<Database>) {
   // The tests' Kota Tangerang tree; the pemda and Dinas Kesehatan receive the awards.
@@ -21,6 +21,15 @@ export async function seedBenchRegion(db: Kysely<Database>) {
     password: 'kata-sandi-bench',
   });
   const token = await createApiToken(db, admin.id);
+  // An operator of the dinas: its recap with unverified records is the one signed-in scope the
+  // kept counts do not answer (its own unit's drafts are a path, not a visibility).
+  const operator = await createUser(db, {
+    email: 'operator@bench.id',
+    role: 'operator',
+    unitId: dinas.id,
+    password: 'kata-sandi-bench',
+  });
+  const operatorToken = await createApiToken(db, operator.id);
   /**
    * Adds awards until the region holds `size` (from `have`). The insert updates a dozen indexes
    * and the kept counts row by row; with SQLite's default 2 MB page cache that thrashes (11.5
@@ -39,5 +48,5 @@ export async function seedBenchRegion(db: Kysely<Database>) {
     });
     await sql`pragma cache_size = ${sql.raw(String(cacheAfter))}`.execute(db);
   };
-  return { root, dinas, admin, token, growTo };
+  return { root, dinas, admin, token, operatorToken, growTo };
 }

@@ -9,7 +9,7 @@ import { homeData } from '../../src/services/showcase/home.ts';
 import { timelineData } from '../../src/services/showcase/timeline.ts';
 import { MAX_SERIES, unitPageData } from '../../src/services/showcase/unit.ts';
 import { createRegion, createUnit } from '../../src/services/units.ts';
-import { csvOf, GOOD_ROWS } from '../imports/files.ts';
+import { csvOf, GOOD_ROWS, type Row, xlsxOf } from '../imports/files.ts';
 import { createTestApp, sampleAward, type TestApp } from '../support/app.ts';
 import { insertBulkAwards } from '../support/bulk-awards.ts';
 import { testDatabaseKind } from '../support/db.ts';
@@ -268,6 +268,64 @@ describe('kept counts of every visibility', () => {
     await noDrift('rollback');
     await readersAgree('import, raw updates and deletes');
   });
+
+  it('follows spreadsheet imports of several batches each: drafts, then verified records', async () => {
+    // More rows than one insert batch on either database (write.ts: 500 SQLite, 2,500
+    // PostgreSQL), through the import service from a real .xlsx and a real .csv: known and
+    // free-text givers, every level and none, undated rows, rows of the region itself, team
+    // awards, hidden records; each batch's groups overlap the others' and the awards already
+    // counted.
+    const header = ['No', 'Nama Penghargaan', 'Program', 'Tahun', 'Pemberi Penghargaan', 'Tingkat', 'Bidang',
+      'Unit Kerja', 'Tgl', 'Tempat', 'Nilai', 'Skala', 'Predikat/Status', 'Keterangan', 'Publik', 'Tim']; // biome-ignore format: one header row
+    const givers = ['Kemendagri', 'Kementerian Keuangan', 'BKN', 'Yayasan Peduli Kota Lestari'];
+    const levels = ['Nasional', 'Provinsi', 'Internasional', null];
+    const fields = ['kesehatan', 'Pelayanan Publik', 'kepegawaian'];
+    const recipients = ['Dinkes', 'Puskesmas Neglasari', 'BKPSDM', 'Kota Tangerang', null];
+    const sheet = (count: number, name: string): Row[] => [
+      header,
+      ...Array.from({ length: count }, (_, i): Row => {
+        const year = 2015 + (i % 10);
+        const team = recipients[i % recipients.length] === null;
+        return [
+          i + 1,
+          // No year-like number in the title (the title's year would win over the column).
+          `Penghargaan ${name} ${i.toString(36)}`,
+          'Program Uji',
+          year,
+          givers[i % givers.length]!,
+          levels[i % levels.length]!,
+          fields[i % fields.length]!,
+          recipients[i % recipients.length]!,
+          i % 6 === 0 ? null : `${1 + (i % 28)}/${1 + (i % 12)}/${year}`,
+          'Tangerang',
+          null,
+          null,
+          null,
+          null,
+          i % 7 === 0 ? 'Tidak' : 'Ya',
+          team ? 'Dinkes (Ketua); dr. Ani (Anggota)' : null,
+        ];
+      }),
+    ];
+    const drafts = await importAwards(t.db.db, SYSTEM_ACTOR, {
+      fileName: 'banyak.xlsx',
+      buffer: await xlsxOf(sheet(2_600, 'Draf Banyak')),
+      regionCode: '36.71',
+    });
+    expect(drafts.problems).toEqual([]);
+    expect(drafts).toMatchObject({ created: 2_600, state: 'draft' });
+    await noDrift('an import of drafts');
+    const verified = await importAwards(t.db.db, SYSTEM_ACTOR, {
+      fileName: 'terverifikasi.csv',
+      buffer: csvOf(sheet(1_100, 'Terverifikasi')),
+      regionCode: '36.71',
+      verified: true,
+    });
+    expect(verified.problems).toEqual([]);
+    expect(verified).toMatchObject({ created: 1_100, state: 'verified' });
+    await noDrift('an import of verified records');
+    await readersAgree('imports');
+  }, 60_000);
 
   it('an import that fails half-way through its writing leaves the counts as they were', async () => {
     // More rows than one insert batch holds on either database (write.ts: 500 SQLite, 2,500

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { renderTable } from './table.ts';
+import { type Machine, machineLabel, renderTable } from './table.ts';
 
 const ALL = [
   'extract',
@@ -29,6 +29,8 @@ const ALL = [
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : ALL;
 
+/** Stamped on each result: rows kept from an earlier run keep the machine they ran on. */
+const MACHINE = machineLabel({ cpus: cpus().length, model: cpus()[0]?.model, node: process.version });
 const results: Record<string, unknown>[] = [];
 for (const name of names) {
   const script = `scripts/bench/${name}.ts`;
@@ -60,15 +62,28 @@ for (const name of names) {
     continue;
   }
   for (const line of lines)
-    results.push({ ...JSON.parse(line), measuredOn: new Date().toISOString().slice(0, 10) });
+    results.push({
+      ...JSON.parse(line),
+      measuredOn: new Date().toISOString().slice(0, 10),
+      machine: MACHINE,
+    });
 }
 
 // Results of benchmarks not run this time are kept from the last report.
-const previous: { results?: Record<string, unknown>[] } = existsSync('bench-results/latest.json')
+const previous: { results?: Record<string, unknown>[]; machine?: Machine } = existsSync(
+  'bench-results/latest.json',
+)
   ? JSON.parse(readFileSync('bench-results/latest.json', 'utf8'))
   : {};
 const ran = new Set(results.map((r) => r.name));
-const kept = wanted.length ? (previous.results ?? []).filter((r) => !ran.has(r.name)) : [];
+const kept = wanted.length
+  ? (previous.results ?? [])
+      .filter((r) => !ran.has(r.name))
+      .map((r) => ({
+        ...r,
+        machine: r.machine ?? (previous.machine ? machineLabel(previous.machine) : undefined),
+      }))
+  : [];
 const report = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },

@@ -279,22 +279,28 @@ function rowsFor(r: Result): Row[] {
   }
 }
 
-export function renderTable(report: {
-  date: string;
-  machine: { cpus: number; model?: string; node: string };
-  results: Result[];
-}): string {
-  const days = new Map<string, string[]>();
+export interface Machine {
+  cpus: number;
+  model?: string;
+  node: string;
+}
+
+export const machineLabel = (m: Machine) => `${m.cpus} cores (${m.model ?? 'unknown CPU'}), Node ${m.node}`;
+
+export function renderTable(report: { date: string; machine: Machine; results: Result[] }): string {
+  // Each result says the day and the machine it was measured on (results kept from earlier runs
+  // may come from another machine).
+  const runs = new Map<string, string[]>();
   for (const r of report.results) {
-    const day = (r.measuredOn as string | undefined) ?? 'earlier';
-    days.set(day, [...new Set([...(days.get(day) ?? []), r.name as string])]);
+    const run = `${(r.measuredOn as string | undefined) ?? 'earlier'} on ${(r.machine as string | undefined) ?? machineLabel(report.machine)}`;
+    runs.set(run, [...new Set([...(runs.get(run) ?? []), r.name as string])]);
   }
   const when =
-    days.size > 1
-      ? [...days].map(([day, names]) => `${names.join(', ')}: ${day}`).join('; ')
-      : report.date.slice(0, 10);
+    runs.size > 1
+      ? [...runs].map(([run, names]) => `${names.join(', ')}: ${run}`).join('; ')
+      : `${report.date.slice(0, 10)} on ${machineLabel(report.machine)}`;
   const lines = [
-    `Measured ${when} on ${report.machine.cpus} cores (${report.machine.model ?? 'unknown CPU'}), Node ${report.machine.node}.`,
+    `Measured ${when}.`,
     '',
     '| benchmark | database | result | target | met |',
     '|---|---|---|---|---|',

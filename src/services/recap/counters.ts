@@ -162,16 +162,19 @@ export async function countedLatestYear(
   return latest;
 }
 
-/** Counts per unit path over every year or one (team awards left out, as recapByUnitPath promises). */
+/**
+ * Counts per unit path over every year or one (team awards left out, as recapByUnitPath
+ * promises). `teams`: the region's team award ids (teamAwardIds), read once by the caller.
+ */
 export async function countedByUnitPath(
   db: Kysely<Database>,
   scope: RecapScope,
   year: number | null,
+  teams: number[],
 ): Promise<{ path: string; count: number }[]> {
   const all = await counted(db, { ...scope, unitPath: null }, 'unit', year, 'key');
-  // The unit groups hold team awards under their own unit too; take those back out.
-  // The region's team awards first, then those read by id (see teamOnly for why).
-  const teams = await teamAwardIds(db, scope.regionCode);
+  // The unit groups hold team awards under their own unit too; take those back out, read by
+  // id (see teamOnly for why).
   let q = db
     .selectFrom('awards')
     .select((eb) => ['awards.unit_path', eb.fn.count('awards.id').distinct().as('count')])

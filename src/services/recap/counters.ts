@@ -6,9 +6,9 @@
 // scopes count the awards as before (queries.ts decides with `countable`).
 
 import { type Kysely, sql } from 'kysely';
+import { readList } from '../../db/region-scope.ts';
 import type { Database } from '../../db/schema.ts';
 import { regionIdOrNone } from '../../domain/region-code.ts';
-import type { Actor } from '../actor.ts';
 import type { YearFilter } from './queries.ts';
 import { type RecapScope, visible } from './scope.ts';
 
@@ -25,17 +25,18 @@ type By = 'key' | 'sub' | 'edition_year' | 'region_id' | null;
  * records, or every state when it asks for unverified ones (an operator then also sees its own
  * unit's drafts only, which no visibility says: not kept), within its readable regions.
  */
-export function keptBy(scope: RecapScope): { vis: string[] | null; regions: number[] | null } | null {
+export function keptBy(
+  scope: RecapScope,
+): { vis: string[] | null; regions: readonly number[] | null } | null {
   if (scope.unitId) return null;
   const { actor } = scope;
   if (actor === null) return { vis: ['public'], regions: null };
   if (scope.includeUnverified && actor.role === 'operator') return null;
-  return { vis: scope.includeUnverified ? null : ['public', 'hidden'], regions: readRegions(actor) };
+  return {
+    vis: scope.includeUnverified ? null : ['public', 'hidden'],
+    regions: readList(actor.readRegionIds),
+  };
 }
-
-/** The regions a signed-in reader reads (readableBy's list; null: all, none: -1). */
-export const readRegions = (actor: Actor): number[] | null =>
-  actor.readRegionIds === null ? null : actor.readRegionIds.length ? actor.readRegionIds : [-1];
 
 /** True when the kept counts answer `scope` exactly (see keptBy), whole region or a unit's subtree. */
 export const countable = (scope: RecapScope): boolean => keptBy(scope) !== null;
@@ -44,7 +45,7 @@ export const countable = (scope: RecapScope): boolean => keptBy(scope) !== null;
 const WHOLE: Dim = 'level';
 
 /** The kept groups of `dim` in `regions` (null: every region), of every visibility. */
-export function keptIn(db: Kysely<Database>, regions: number[] | null, dim: Dim) {
+export function keptIn(db: Kysely<Database>, regions: readonly number[] | null, dim: Dim) {
   const q = db.selectFrom('award_counts as c').where('c.dim', '=', dim).where('c.n', '>', 0);
   return regions === null ? q : q.where('c.region_id', 'in', regions);
 }

@@ -50,10 +50,14 @@ const apiRouters = [
   intakeSourceRoutes,
 ];
 
+const isRead = (c: Context<AppEnv>) => c.req.method === 'GET' || c.req.method === 'HEAD';
+
+/** A showcase page: the same for every visitor, it never reads who asks. */
+const showcaseRead = (c: Context<AppEnv>) => isRead(c) && isShowcasePath(c.req.path);
+
 /** A read of the public record, the same for every visitor: a showcase page, the public recap. */
 function readsAsPublic(c: Context<AppEnv>): boolean {
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return false;
-  return c.req.path === '/api/v1/recap' ? recapAsPublic(c) : isShowcasePath(c.req.path);
+  return c.req.path === '/api/v1/recap' ? isRead(c) && recapAsPublic(c) : showcaseRead(c);
 }
 
 export function createApp(deps: AppDeps) {
@@ -108,7 +112,7 @@ export function createApp(deps: AppDeps) {
       ? next()
       : rejectNulBytes(c, next),
   );
-  app.use('*', identify);
+  app.use('*', identify(showcaseRead));
   // The public record (the showcase, the public recap) reads as the public for everyone: those
   // requests keep the app's own handle and the one shared cache, outside any reader's region
   // scope and, on PostgreSQL, without a transaction of their own (the showcase reads the app's

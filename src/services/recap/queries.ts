@@ -300,13 +300,17 @@ async function receivedBetween(
   return n((await q.executeTakeFirst())?.count);
 }
 
-/** Direct counts per recipient unit path (team awards are counted separately, see units.ts). */
+/**
+ * Direct counts per recipient unit path (team awards are counted separately, see units.ts).
+ * `teams`: the region's team award ids (teamAwardIds), which units.ts reads for both.
+ */
 export async function recapByUnitPath(
   db: Kysely<Database>,
   scope: RecapScope,
   year: number | null,
+  teams: number[],
 ): Promise<{ path: string; count: number }[]> {
-  if (countable(scope)) return countedByUnitPath(db, scope, year);
+  if (countable(scope)) return countedByUnitPath(db, scope, year, teams);
   let q = db
     .selectFrom('awards')
     .select((eb) => ['awards.unit_path', eb.fn.countAll().as('count')])

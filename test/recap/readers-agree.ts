@@ -17,9 +17,8 @@ import {
   recapLatestYear,
   recapReceivedUntil,
   recapTotal,
-  type YearFilter,
 } from '../../src/services/recap/queries.ts';
-import { type RecapScope, visible } from '../../src/services/recap/scope.ts';
+import { type RecapScope, visible, type YearFilter } from '../../src/services/recap/scope.ts';
 import type { TestApp } from '../support/app.ts';
 
 // For counters.int.test.ts: every reader's recap counts, read through the kept counts, equal a

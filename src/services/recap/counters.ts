@@ -11,8 +11,7 @@ import { type Kysely, sql } from 'kysely';
 import { readList } from '../../db/region-scope.ts';
 import type { Database } from '../../db/schema.ts';
 import { regionIdOrNone } from '../../domain/region-code.ts';
-import type { YearFilter } from './queries.ts';
-import { type RecapScope, visible } from './scope.ts';
+import { type RecapScope, visible, type YearFilter } from './scope.ts';
 
 /** The dimensions kept (see migrations 012, 017 and 019 for each key's form). */
 export type Dim = 'field' | 'giver' | 'level' | 'received' | 'unit';

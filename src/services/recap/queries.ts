@@ -12,7 +12,7 @@ import type { Locale } from '../../domain/i18n.ts';
 import type { YearCount } from '../../domain/recap/index.ts';
 import { regionCodeOf } from '../../domain/region-code.ts';
 import { countable, counted, countedByUnitPath, countedLatestYear, keptRows } from './counters.ts';
-import { type RecapScope, visible } from './scope.ts';
+import { type RecapScope, visible, type YearFilter } from './scope.ts';
 
 export interface FieldCount {
   code: string | null;
@@ -34,9 +34,6 @@ export interface LevelCount {
 export type { YearCount };
 
 const n = (x: unknown) => Number(x ?? 0);
-
-/** Which edition years a count covers: one year, every year up to one (`{ through }`), or all (null). */
-export type YearFilter = number | { through: number } | null;
 
 function inYears(year: YearFilter) {
   return (eb: ExpressionBuilder<Database, 'awards'>): Expression<SqlBool> =>

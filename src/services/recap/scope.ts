@@ -22,6 +22,9 @@ export interface RecapScope {
   unitId?: number | null;
 }
 
+/** Which edition years a count covers: one year, every year up to one (`{ through }`), or all (null). */
+export type YearFilter = number | { through: number } | null;
+
 /** What the public showcase counts: verified, public records of every region. */
 export const PUBLIC_SCOPE: RecapScope = { regionCode: null, actor: null, includeUnverified: false };
 

@@ -16,6 +16,7 @@ import * as m015 from './migrations/015_prune_award_indexes.ts';
 import * as m016 from './migrations/016_unit_series_latest.ts';
 import * as m017 from './migrations/017_award_counts.ts';
 import * as m018 from './migrations/018_region_security_once.ts';
+import * as m019 from './migrations/019_unit_unverified_counts.ts';
 import type { Database } from './schema.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time:
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '016_unit_series_latest': m016,
   '017_award_counts': m017,
   '018_region_security_once': m018,
+  '019_unit_unverified_counts': m019,
 };
 
 /** Up to the newest migration, or only up to `upTo` (tests build a database as it was before a change). */

@@ -168,7 +168,11 @@ export interface AwardTeamMemberTable {
 /** Counts the database keeps (migration 017): awards per region, year, visibility and group. */
 export interface AwardCountTable {
   region_id: number;
-  /** 'field' | 'giver' | 'level' | 'received' (key: the month, '2024-03') | 'unit' */
+  /**
+   * 'field' | 'giver' | 'level' | 'received' (key: the month, '2024-03') | 'unit' (key: the unit's
+   * path, sub: the field); and for unverified records with a unit only, 'unit_giver' |
+   * 'unit_level' | 'unit_received' (key: the unit's path, sub: the giver, level or month).
+   */
   dim: string;
   /** 'public' (verified, public) | 'hidden' (verified, not public) | 'draft' | 'submitted' | 'returned' */
   vis: string;

@@ -33,6 +33,7 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       '016_unit_series_latest',
       '017_award_counts',
       '018_region_security_once',
+      '019_unit_unverified_counts',
     ]);
     const givers = await first.db.selectFrom('awarding_bodies').select(['code', 'successor_id']).execute();
     expect(givers.find((g) => g.code === 'kemendagri')).toBeTruthy();

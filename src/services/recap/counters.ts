@@ -1,9 +1,11 @@
-// Recap counts read from the counts the database keeps (award_counts, migration 017), so what
-// a page pays depends on how many groups there are (fields, givers, levels, units, years), not
-// on how many awards. The groups are kept per visibility (public, hidden, each unverified
-// state), so each reader sums those it may see (keptBy). Not kept: an operator's own unit's
-// unverified records (a path, not a visibility) and a single unit's own awards (unitId) — those
-// scopes count the awards as before (queries.ts decides with `countable`).
+// Recap counts read from the counts the database keeps (award_counts, migrations 017 and 019),
+// so what a page pays depends on how many groups there are (fields, givers, levels, units,
+// years), not on how many awards. The groups are kept per visibility (public, hidden, each
+// unverified state), so each reader sums those it may see (keptBy). An operator that asks for
+// unverified records reads two parts: the verified groups of its regions, and its own unit
+// subtree's unverified groups (kept by unit, 019). Not kept: a single unit's own awards (unitId)
+// and an operator's unverified view of a subtree — those scopes count the awards as before
+// (queries.ts decides with `countable`).
 
 import { type Kysely, sql } from 'kysely';
 import { readList } from '../../db/region-scope.ts';
@@ -12,30 +14,43 @@ import { regionIdOrNone } from '../../domain/region-code.ts';
 import type { YearFilter } from './queries.ts';
 import { type RecapScope, visible } from './scope.ts';
 
-/** The dimensions kept (see migrations 012 and 017 for each key's form). */
+/** The dimensions kept (see migrations 012, 017 and 019 for each key's form). */
 export type Dim = 'field' | 'giver' | 'level' | 'received' | 'unit';
 
 /** What a count is grouped by: a dimension's key, a unit group's field (`sub`), the year, the region, or nothing. */
 type By = 'key' | 'sub' | 'edition_year' | 'region_id' | null;
 
+/** The unverified visibilities (017): every state but verified. */
+const UNVERIFIED = ['draft', 'submitted', 'returned'];
+
+interface Kept {
+  /** The visibilities read (null: all). */
+  vis: string[] | null;
+  /** The regions read (null: all). */
+  regions: readonly number[] | null;
+  /** An operator's unit path whose subtree's unverified groups are read as well. */
+  own?: string;
+}
+
 /**
  * Which kept groups add up to what `visible(scope)` selects, or null when they cannot: the
  * visibilities (null: all) and the regions (null: all) the reader may see — readableBy in
  * access.ts, term for term. The public: verified, public records. A signed-in reader: verified
- * records, or every state when it asks for unverified ones (an operator then also sees its own
- * unit's drafts only, which no visibility says: not kept), within its readable regions.
+ * records, or every state when it asks for unverified ones (an operator then sees the
+ * unverified records of its own unit subtree only: `own`), within its readable regions.
  */
-export function keptBy(
-  scope: RecapScope,
-): { vis: string[] | null; regions: readonly number[] | null } | null {
+export function keptBy(scope: RecapScope): Kept | null {
   if (scope.unitId) return null;
   const { actor } = scope;
   if (actor === null) return { vis: ['public'], regions: null };
-  if (scope.includeUnverified && actor.role === 'operator') return null;
-  return {
-    vis: scope.includeUnverified ? null : ['public', 'hidden'],
-    regions: readList(actor.readRegionIds),
-  };
+  const regions = readList(actor.readRegionIds);
+  if (scope.includeUnverified && actor.role === 'operator') {
+    // A subtree read through an operator's own subtree: two prefixes, not kept.
+    if (scope.unitPath) return null;
+    const verified = { vis: ['public', 'hidden'], regions };
+    return actor.unitPath === null ? verified : { ...verified, own: actor.unitPath };
+  }
+  return { vis: scope.includeUnverified ? null : ['public', 'hidden'], regions };
 }
 
 /** True when the kept counts answer `scope` exactly (see keptBy), whole region or a unit's subtree. */
@@ -45,27 +60,57 @@ export const countable = (scope: RecapScope): boolean => keptBy(scope) !== null;
 const WHOLE: Dim = 'level';
 
 /** The kept groups of `dim` in `regions` (null: every region), of every visibility. */
-export function keptIn(db: Kysely<Database>, regions: readonly number[] | null, dim: Dim) {
+export function keptIn(
+  db: Kysely<Database>,
+  regions: readonly number[] | null,
+  dim: Dim | `unit_${Exclude<Dim, 'unit' | 'field'>}`,
+) {
   const q = db.selectFrom('award_counts as c').where('c.dim', '=', dim).where('c.n', '>', 0);
   return regions === null ? q : q.where('c.region_id', 'in', regions);
 }
 
-/** The kept groups of `dim` in `year` that `scope` sees (countable scopes only). */
+const COLUMNS = ['c.region_id', 'c.dim', 'c.vis', 'c.key', 'c.sub', 'c.edition_year', 'c.n'] as const;
+
+/**
+ * The kept groups of `dim` in `year` that `scope` sees (countable scopes only), as a table `c`
+ * with award_counts' columns. For an operator's unverified view, the verified groups plus its
+ * subtree's unverified unit groups, reshaped into `dim`'s form (the unit groups hold the field,
+ * giver, level or month in `sub`; as `dim`'s groups it is their key).
+ */
 export function keptRows(db: Kysely<Database>, scope: RecapScope, dim: Dim, year: YearFilter) {
   const by = keptBy(scope);
   if (by === null) throw new Error('scope not countable');
-  let q = keptIn(db, by.regions, dim);
-  if (scope.regionCode !== null) q = q.where('c.region_id', '=', regionIdOrNone(scope.regionCode));
+  const inScope = <Q extends ReturnType<typeof keptIn>>(q: Q): Q => {
+    let out = q;
+    if (scope.regionCode !== null) out = out.where('c.region_id', '=', regionIdOrNone(scope.regionCode)) as Q;
+    if (typeof year === 'number') out = out.where('c.edition_year', '=', year) as Q;
+    else if (year !== null) out = out.where('c.edition_year', '<=', year.through) as Q;
+    return out;
+  };
+  let q = inScope(keptIn(db, by.regions, dim));
   if (by.vis !== null) q = q.where('c.vis', 'in', by.vis);
-  if (typeof year === 'number') q = q.where('c.edition_year', '=', year);
-  else if (year !== null) q = q.where('c.edition_year', '<=', year.through);
   // A subtree is the unit groups whose path starts with the unit's: a scan of the region's unit
   // groups, which are as many as units × fields × years × visibilities, whatever the number of awards.
   if (scope.unitPath) {
     if (dim !== 'unit') throw new Error(`no kept counts of ${dim} by unit`);
     q = q.where('c.key', 'like', `${scope.unitPath}%`);
   }
-  return q;
+  const verified = q.select(COLUMNS);
+  if (by.own === undefined) return db.selectFrom(verified.as('c'));
+  const ownDim = dim === 'unit' || dim === 'field' ? 'unit' : (`unit_${dim}` as const);
+  const own = inScope(keptIn(db, by.regions, ownDim))
+    .where('c.vis', 'in', UNVERIFIED)
+    .where('c.key', 'like', `${by.own}%`)
+    .select([
+      'c.region_id',
+      'c.dim',
+      'c.vis',
+      (dim === 'unit' ? sql.ref<string>('c.key') : sql.ref<string>('c.sub')).as('key'),
+      (dim === 'unit' ? sql.ref<string>('c.sub') : sql<string>`''`).as('sub'),
+      'c.edition_year',
+      'c.n',
+    ]);
+  return db.selectFrom(verified.unionAll(own).as('c'));
 }
 
 /**

@@ -1,8 +1,8 @@
 // Recap counts aggregated in SQL, one concern per query. Every reader's view of a region or a
 // unit's subtree — the public's, and a signed-in reader's with or without unverified records —
-// is read from the counts the database keeps (counters.ts, migration 017): one row per group,
-// whatever the number of awards. The scopes those cannot answer (an operator's unverified
-// records, one unit's own awards) filter on the indexed columns (region_id, state,
+// is read from the counts the database keeps (counters.ts, migrations 017 and 019): one row per
+// group, whatever the number of awards. The scopes those cannot answer (one unit's own awards,
+// an operator's unverified view of a subtree) filter on the indexed columns (region_id, state,
 // edition_year — see migrations) and group there.
 
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';

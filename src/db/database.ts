@@ -80,6 +80,8 @@ const KEPT_STATEMENTS = 300;
 
 /** Named statements per PostgreSQL connection: the first this many distinct queries (then unnamed). */
 const NAMED_STATEMENTS = 300;
+/** `select *`, `"users".*`, `returning *`: every column, whatever they are when it runs (not count(*)). */
+const ALL_COLUMNS = /(?<!\()\*(?!\))/;
 
 /**
  * The pool as Kysely sees it, naming each query after a hash of its text: PostgreSQL parses and
@@ -97,7 +99,11 @@ function namingStatements(pool: pg.Pool) {
     // biome-ignore lint/suspicious/noExplicitAny: Kysely calls query(text, values) or query(cursor)
     const query = ((text: any, values?: unknown[]) => {
       // Without parameters: DDL and one-off statements (migrations), not what a page repeats.
-      if (typeof text !== 'string' || !values?.length) return client.query(text, values);
+      // With a `*` of columns: a column added later (a migration while this server runs) would
+      // change a named statement's result type, which PostgreSQL refuses ("cached plan must not
+      // change result type") until the connection ends.
+      if (typeof text !== 'string' || !values?.length || ALL_COLUMNS.test(text))
+        return client.query(text, values);
       if (!named.has(text)) {
         if (named.size >= NAMED_STATEMENTS) return client.query(text, values);
         named.add(text);

@@ -26,23 +26,27 @@ export async function startServer(
   const log = createLogger(config.logLevel);
   const deps = { db, config, log };
   // The app's routes (every router and page, and the libraries they use) take most of the
-  // start-up time to load, so they load after the server listens (issue 11: /healthz within
-  // 0.6 s). Until then the shell — the same middleware, no routes — answers /healthz, honestly:
-  // the database is open and migrated, and every other request is answered as soon as the app
-  // is in (it waits for it). An app that fails to load fails every request, /healthz too.
+  // start-up time to load, so they are loaded once the server listens (issue 11: /healthz
+  // within 0.6 s). Until then the shell — the same middleware, no routes — answers /healthz,
+  // honestly: the database is open and migrated, and every other request is answered as soon as
+  // the app is in (it waits for it). An app that fails to load fails every request, /healthz too.
   const shell = createShell(deps);
   let app: Hono<AppEnv> | undefined;
-  const loading = import('./app.ts').then(({ createApp }) => {
-    app = createApp(deps);
-    return app;
-  });
   let failed = false;
-  loading.catch((err) => {
-    failed = true;
-    log.error({ err }, 'the app failed to load');
-  });
+  let loading: Promise<Hono<AppEnv>> | undefined;
+  const loadApp = () => {
+    loading ??= import('./app.ts').then(({ createApp }) => {
+      app = createApp(deps);
+      return app;
+    });
+    loading.catch((err) => {
+      failed = true;
+      log.error({ err }, 'the app failed to load');
+    });
+    return loading;
+  };
   const untilLoaded = (req: Request) =>
-    !failed && new URL(req.url).pathname === '/healthz' ? shell : loading;
+    !failed && new URL(req.url).pathname === '/healthz' ? shell : loadApp();
   const host = opts.host ?? '0.0.0.0';
   // Every request at debug; client errors at info and server errors at error, with timing, as
   // one pino JSON entry (method, path, status, ms). Hono's logger middleware (hono/logger) is
@@ -71,6 +75,7 @@ export async function startServer(
     if (!serveDirect(db.db, req, res)) void listener(req, res);
   });
   await new Promise<void>((resolve) => server.listen(config.port, host, resolve));
+  void loadApp(); // now, so the first request seldom waits for it
   log.debug({ port: config.port, database: db.kind }, 'prestasi started');
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

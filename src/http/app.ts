@@ -58,13 +58,17 @@ function mount(app: Hono<AppEnv>): void {
   mountPages(app);
 }
 
+const isRead = (c: Context<AppEnv>) => c.req.method === 'GET' || c.req.method === 'HEAD';
+
+/** A showcase page: the same for every visitor, it never reads who asks. */
+const showcaseRead = (c: Context<AppEnv>) => isRead(c) && isShowcasePath(c.req.path);
+
 /** A read of the public record, the same for every visitor: a showcase page, the public recap. */
 function readsAsPublic(c: Context<AppEnv>): boolean {
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return false;
-  return c.req.path === '/api/v1/recap' ? recapAsPublic(c) : isShowcasePath(c.req.path);
+  return c.req.path === '/api/v1/recap' ? isRead(c) && recapAsPublic(c) : showcaseRead(c);
 }
 
-const ROUTES: Routes = { mount, readsAsPublic, uploadTooLarge, renderPageError };
+const ROUTES: Routes = { mount, showcaseRead, readsAsPublic, uploadTooLarge, renderPageError };
 
 export function createApp(deps: AppDeps) {
   return createShell(deps, ROUTES);

@@ -22,6 +22,8 @@ import { regionTransaction } from './region-transaction.ts';
 export interface Routes {
   /** Mounts the API routers and the pages on the app. */
   mount(app: Hono<AppEnv>): void;
+  /** A showcase page: the same for every visitor, it never reads who asks (no session lookup). */
+  showcaseRead(c: Context<AppEnv>): boolean;
   /** A read of the public record, the same for every visitor (no region scope, no transaction). */
   readsAsPublic(c: Context<AppEnv>): boolean;
   /** Before the body limit: turns an evidence upload's 413 into a redirect to its form. */
@@ -33,6 +35,7 @@ export interface Routes {
 /** The shell alone (no routes) answers /healthz, JSON errors, and 404 for anything else. */
 const NO_ROUTES: Routes = {
   mount: () => {},
+  showcaseRead: () => false,
   readsAsPublic: () => false,
   uploadTooLarge: (_c, next: Next) => next(),
   renderPageError: jsonError,
@@ -90,7 +93,7 @@ export function createShell(deps: AppDeps, routes: Routes = NO_ROUTES) {
       ? next()
       : rejectNulBytes(c, next),
   );
-  app.use('*', identify);
+  app.use('*', identify(routes.showcaseRead));
   // The public record (the showcase, the public recap) reads as the public for everyone: those
   // requests keep the app's own handle and the one shared cache, outside any reader's region
   // scope and, on PostgreSQL, without a transaction of their own (the showcase reads the app's

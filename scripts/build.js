@@ -18,8 +18,6 @@ const BUNDLED = [
   'zod',
   'kysely',
   'commander',
-  'fast-xml-parser',
-  'csv-parse',
   'csv-stringify',
 ];
 const packageOf = (spec) =>

@@ -1,5 +1,7 @@
 // Start-up: `prestasi --help` and `prestasi serve` until /healthz answers, each against bare
-// Node doing the same (exit at once; an http server answering), medians of several runs.
+// Node doing the same (exit at once; an http server answering), medians of several runs. After
+// /healthz, the first `GET /` and the first `GET /api/v1/awards` are timed too: serve loads the
+// app's routes once it listens (src/http/server.ts), and a request that comes at once waits for them.
 // Prints one JSON line {"name":"startup",...}. Usage: npx tsx scripts/bench/startup.ts [--runs 5]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,8 +35,11 @@ const freePort = () =>
     });
   });
 
-/** Starts `args` with PORT set and polls /healthz (or /) until it answers; returns the time. */
-async function untilHealthy(args: string[], path: string): Promise<number> {
+/**
+ * Starts `args` with PORT set and polls `path` until it answers; returns that time, then the
+ * time of each of `then` asked one after the other.
+ */
+async function untilHealthy(args: string[], path: string, then: string[] = []): Promise<number[]> {
   const port = await freePort();
   const t = performance.now();
   const child = spawn(process.execPath, args, { env: { ...env, PORT: String(port) }, stdio: 'ignore' });
@@ -42,7 +47,17 @@ async function untilHealthy(args: string[], path: string): Promise<number> {
     for (;;) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}${path}`);
-        if (res.ok) return performance.now() - t;
+        if (res.ok) {
+          const times = [performance.now() - t];
+          for (const next of then) {
+            const s = performance.now();
+            const r = await fetch(`http://127.0.0.1:${port}${next}`);
+            await r.arrayBuffer();
+            if (!r.ok) throw new Error(`${next} answered ${r.status}`);
+            times.push(performance.now() - s);
+          }
+          return times;
+        }
       } catch {
         // not listening yet
       }
@@ -66,13 +81,13 @@ try {
   timed(['bin/prestasi.js', 'migrate']); // the database exists before serve is timed
   const help: number[] = [];
   const bare: number[] = [];
-  const serve: number[] = [];
+  const serve: number[][] = [];
   const bareServe: number[] = [];
   for (let i = 0; i < runs; i++) {
     help.push(timed(['bin/prestasi.js', '--help']));
     bare.push(timed(['-e', '0']));
-    serve.push(await untilHealthy(['bin/prestasi.js', 'serve'], '/healthz'));
-    bareServe.push(await untilHealthy(['-e', bareServer], '/'));
+    serve.push(await untilHealthy(['bin/prestasi.js', 'serve'], '/healthz', ['/', '/api/v1/awards']));
+    bareServe.push((await untilHealthy(['-e', bareServer], '/'))[0]!);
   }
   const r = (x: number) => Math.round(x);
   console.log(
@@ -82,7 +97,9 @@ try {
       built,
       helpMs: r(median(help)),
       bareNodeMs: r(median(bare)),
-      serveHealthzMs: r(median(serve)),
+      serveHealthzMs: r(median(serve.map((s) => s[0]!))),
+      firstPageMs: r(median(serve.map((s) => s[1]!))),
+      firstApiMs: r(median(serve.map((s) => s[2]!))),
       bareServerMs: r(median(bareServe)),
     }),
   );

@@ -219,7 +219,7 @@ function rowsFor(r: Result): Row[] {
         {
           what: `\`prestasi serve\` until /healthz answers${r.built ? ', ahead-of-time build' : ', from source (tsx)'} (bare node:http alongside)`,
           db: 'sqlite',
-          value: `${r.serveHealthzMs} ms (bare ${r.bareServerMs} ms)`,
+          value: `${r.serveHealthzMs} ms (bare ${r.bareServerMs} ms)${r.firstPageMs === undefined ? '' : `; then the first \`GET /\` ${r.firstPageMs} ms, the first \`GET /api/v1/awards\` ${r.firstApiMs} ms`}`,
           target: '≤ 600 ms',
           ok: r.serveHealthzMs <= 600,
         },

@@ -3,8 +3,8 @@ import { nowIso } from '../db/now.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../services/actor.ts';
 import { AppError } from '../services/errors.ts';
+import { actorFor } from './actor.ts';
 import { newSecret, sha256 } from './secrets.ts';
-import { actorFor } from './users.ts';
 
 // Who is calling, as stored: API tokens and browser sessions. Only hashes are stored, so a
 // copy of the database opens no account. The HTTP layer (src/http/auth/session.ts) reads the

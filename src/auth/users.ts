@@ -2,11 +2,14 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { nowIso } from '../db/now.ts';
 import type { Database, Role, UserRow } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { provinceIdOf } from '../domain/region-code.ts';
 import { type Actor, ROLES, SYSTEM_ACTOR } from '../services/actor.ts';
 import { recordAudit } from '../services/audit.ts';
 import { conflict, forbidden, invalid } from '../services/errors.ts';
 import { writeRegionId } from '../services/regions.ts';
+
+// Who a user acts as lives in actor.ts, which signing in loads without the rest of this file.
+export { actorFor, readableRegionIds } from './actor.ts';
+
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { newSecret, sha256 } from './secrets.ts';
 
@@ -158,49 +161,6 @@ export async function createApiToken(
     });
   });
   return token;
-}
-
-/** The Actor for a user row, with its unit path for scope checks. */
-export async function actorFor(db: Kysely<Database>, user: UserRow): Promise<Actor> {
-  let unitPath: string | null = null;
-  if (user.unit_id) {
-    const unit = await db
-      .selectFrom('org_units')
-      .select('path')
-      .where('id', '=', user.unit_id)
-      .executeTakeFirst();
-    unitPath = unit?.path ?? null;
-  }
-  return {
-    id: user.id,
-    label: user.email,
-    role: user.role,
-    unitId: user.unit_id,
-    unitPath,
-    regionId: user.region_id,
-    readRegionIds: await readableRegionIds(db, user.role, user.region_id),
-  };
-}
-
-/**
- * The regions a role reads: nasional every region (null); provinsi its province and the
- * province's kabupaten/kota; every other role its own region only.
- */
-export async function readableRegionIds(
-  db: Kysely<Database>,
-  role: Role,
-  regionId: number,
-): Promise<number[] | null> {
-  if (role === 'nasional') return null;
-  if (role !== 'provinsi') return [regionId];
-  const province = provinceIdOf(regionId);
-  const rows = await db
-    .selectFrom('regions')
-    .select('id')
-    .where((eb) => eb.or([eb('id', '=', province), eb('parent_id', '=', province)]))
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => r.id);
 }
 
 /** The account with this email (as typed: case and spaces do not matter), active or not. */

@@ -1,5 +1,6 @@
 import {
   AliasNode,
+  AndNode,
   BinaryOperationNode,
   ColumnNode,
   type ColumnUpdateNode,
@@ -12,6 +13,7 @@ import {
   type OperationNode,
   OperationNodeTransformer,
   OperatorNode,
+  ParensNode,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
   PrimitiveValueListNode,
@@ -62,6 +64,14 @@ export interface RegionSet {
   write: number | null;
 }
 
+/**
+ * The regions a read is confined to, as an IN list: null for every region, and no region at all
+ * as [-1] (an empty IN list is not valid SQL). Declared once: this plugin, readableBy
+ * (services/access.ts) and the recap's kept counts all confine a reader with it.
+ */
+export const readList = (read: readonly number[] | null): readonly number[] | null =>
+  read === null ? null : read.length ? read : [-1];
+
 export class RegionScope implements KyselyPlugin {
   readonly #transformer: ScopeTransformer;
 
@@ -89,6 +99,35 @@ function tenantRef(node: OperationNode): string | null {
   return null;
 }
 
+/**
+ * True when `<ref>.region_id in (ids)` is already one of the terms ANDed in `clause`, the same
+ * list: readableBy and the kept counts confine a reader's query with readList themselves (so
+ * that a handle without this plugin, e.g. the CLI's --as, is confined too), and the query then
+ * needs it once. A term under OR or NOT confines nothing, and a different list is added to.
+ */
+function confines(clause: OperationNode | undefined, ref: string, ids: readonly number[]): boolean {
+  if (clause === undefined) return false;
+  if (AndNode.is(clause)) return confines(clause.left, ref, ids) || confines(clause.right, ref, ids);
+  if (ParensNode.is(clause)) return confines(clause.node, ref, ids);
+  if (
+    !BinaryOperationNode.is(clause) ||
+    !OperatorNode.is(clause.operator) ||
+    clause.operator.operator !== 'in'
+  )
+    return false;
+  const { leftOperand: column, rightOperand: list } = clause;
+  return (
+    ReferenceNode.is(column) &&
+    ColumnNode.is(column.column) &&
+    column.column.column.name === 'region_id' &&
+    column.table?.table.identifier.name === ref &&
+    column.table.table.schema === undefined &&
+    PrimitiveValueListNode.is(list) &&
+    list.values.length === ids.length &&
+    list.values.every((v, i) => v === ids[i])
+  );
+}
+
 class ScopeTransformer extends OperationNodeTransformer {
   constructor(private readonly regions: RegionSet) {
     super();
@@ -96,23 +135,29 @@ class ScopeTransformer extends OperationNodeTransformer {
 
   #condition(ref: string, ids: readonly number[]): OperationNode {
     const column = ReferenceNode.create(ColumnNode.create('region_id'), TableNode.create(ref));
-    // No region at all matches no row (an empty IN list is not valid SQL).
-    const list = ids.length ? ids : [-1];
-    return BinaryOperationNode.create(column, OperatorNode.create('in'), PrimitiveValueListNode.create(list));
+    return BinaryOperationNode.create(
+      column,
+      OperatorNode.create('in'),
+      PrimitiveValueListNode.create(readList(ids) as readonly number[]),
+    );
   }
 
   protected override transformSelectQuery(node: SelectQueryNode, queryId?: QueryId): SelectQueryNode {
     let out = super.transformSelectQuery(node, queryId);
     const read = this.regions.read;
     if (read === null) return out;
+    const ids = readList(read) as readonly number[];
     for (const from of out.from?.froms ?? []) {
       const ref = tenantRef(from);
-      if (ref) out = QueryNode.cloneWithWhere(out, this.#condition(ref, read));
+      if (ref && !confines(out.where?.where, ref, ids))
+        out = QueryNode.cloneWithWhere(out, this.#condition(ref, read));
     }
     if (out.joins?.length) {
       const joins = out.joins.map((j) => {
         const ref = tenantRef(j.table);
-        return ref && j.on ? JoinNode.cloneWithOn(j, this.#condition(ref, read)) : j;
+        return ref && j.on && !confines(j.on.on, ref, ids)
+          ? JoinNode.cloneWithOn(j, this.#condition(ref, read))
+          : j;
       });
       out = { ...out, joins };
     }

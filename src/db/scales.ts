@@ -1,5 +1,8 @@
 import type { Insertable, Kysely } from 'kysely';
-import { SCALES, type Scale, type ScaleVersion } from '../domain/grading/index.ts';
+// The catalog alone, not domain/grading/index.ts: its validation schemas (zod) are not needed to
+// load the shipped scales at every start.
+import { SCALES } from '../domain/grading/catalog.ts';
+import type { Scale, ScaleVersion } from '../domain/grading/types.ts';
 import { nowIso } from './now.ts';
 import type { Database, ScaleTable } from './schema.ts';
 

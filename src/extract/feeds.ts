@@ -1,6 +1,7 @@
 // RSS 2.0 and Atom feeds → items with their own title, link, date and HTML body. External
 // entities and DTDs are not processed (fast-xml-parser never fetches), so a feed cannot reach out.
-import { XMLParser } from 'fast-xml-parser';
+import type * as FastXml from 'fast-xml-parser';
+import { lazy, lazyRequire } from '../lazy.ts';
 import { normalizeDate } from './dates.ts';
 
 export interface FeedItem {
@@ -10,14 +11,19 @@ export interface FeedItem {
   html: string;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  processEntities: true,
-  htmlEntities: true,
-  cdataPropName: false,
-  trimValues: true,
-});
+// Made on first use: only reading a feed needs fast-xml-parser (src/lazy.ts).
+const fastXml = lazyRequire<typeof FastXml>('fast-xml-parser');
+const parser = lazy(
+  () =>
+    new (fastXml().XMLParser)({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@_',
+      processEntities: true,
+      htmlEntities: true,
+      cdataPropName: false,
+      trimValues: true,
+    }),
+);
 
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -35,7 +41,7 @@ export function isFeed(xml: string): boolean {
 
 export function parseFeed(xml: string): FeedItem[] {
   // biome-ignore lint/suspicious/noExplicitAny: feed XML has no fixed shape; every read below is checked
-  const doc = parser.parse(xml) as Record<string, any>;
+  const doc = parser().parse(xml) as Record<string, any>;
   if (doc.rss) {
     return asArray(doc.rss.channel?.item).map((it: Record<string, unknown>) => ({
       title: str(it.title),

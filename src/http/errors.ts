@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ZodError } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import { isOutOfRange, isRegionViolation, isUniqueViolation, uniqueViolationColumn } from '../db/errors.ts';
 import { AppError, type ErrorDetail } from '../services/errors.ts';
 
@@ -11,7 +11,15 @@ export interface ErrorBody {
   error: { code: string; message: string; details: ErrorDetail[] };
 }
 
-export function zodDetails(err: ZodError): ErrorDetail[] {
+/**
+ * `err instanceof ZodError` as zod itself answers it (its classes test a trait that every zod
+ * error carries), without loading zod: answering an error needs none of it, and the middleware
+ * and /healthz start before zod is loaded (server.ts).
+ */
+const isZodError = (err: unknown): err is $ZodError =>
+  (err as { _zod?: { traits?: Set<string> } } | null)?._zod?.traits?.has('$ZodError') === true;
+
+export function zodDetails(err: $ZodError): ErrorDetail[] {
   return err.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message }));
 }
 
@@ -21,7 +29,7 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } |
       status: err.status,
       body: { error: { code: err.code, message: err.message, details: err.details } },
     };
-  if (err instanceof ZodError)
+  if (isZodError(err))
     return {
       status: 422,
       body: {

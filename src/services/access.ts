@@ -1,5 +1,5 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
-import type { RegionSet } from '../db/region-scope.ts';
+import { type RegionSet, readList } from '../db/region-scope.ts';
 import type { Database, Role } from '../db/schema.ts';
 import { roleLabel } from '../domain/labels.ts';
 import type { Actor } from './actor.ts';
@@ -33,7 +33,8 @@ export function readableBy(reader: Reader) {
   return (eb: ExpressionBuilder<Database, 'awards'>): Expression<SqlBool> => {
     if (reader === null) return eb.and([eb('awards.state', '=', 'verified'), eb('awards.is_public', '=', 1)]);
     // A signed-in reader sees its own regions only (a province its kabupaten/kota, the nation all).
-    const regions = reader.readRegionIds === null ? [] : [eb('awards.region_id', 'in', regionList(reader))];
+    const list = readList(reader.readRegionIds);
+    const regions = list === null ? [] : [eb('awards.region_id', 'in', list)];
     if (reader.role === 'operator')
       return eb.and([
         ...regions,
@@ -45,8 +46,6 @@ export function readableBy(reader: Reader) {
     return eb.and(regions);
   };
 }
-
-const regionList = (reader: Actor) => (reader.readRegionIds?.length ? reader.readRegionIds : [-1]);
 
 /**
  * The regions a reader's queries are confined to (src/db/region-scope.ts, and on PostgreSQL the

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegionScope, RegionScopeViolation, withRegions } from '../../src/db/region-scope.ts';
+import { RegionScope, RegionScopeViolation, readList, withRegions } from '../../src/db/region-scope.ts';
 import { toErrorBody } from '../../src/http/errors.ts';
+import { readableAwards } from '../../src/services/access.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { runExport } from '../../src/services/exports/off-thread.ts';
+import { keptIn } from '../../src/services/recap/counters.ts';
 import { createTestDb, type TestDb, testDatabaseKind } from '../support/db.ts';
 import { seedTwoRegions } from '../support/regions.ts';
 
@@ -95,6 +97,27 @@ describe('the region scope of the query layer', () => {
       [3603, 'Tigaraksa'],
       [3671, 'Jakarta'],
     ]);
+  });
+
+  it("states a reader's regions once in its SQL when its own rule already does, and adds them otherwise", async () => {
+    const viewer = { ...SYSTEM_ACTOR, id: 1, role: 'viewer' as const, regionId: 3603, readRegionIds: [3603] };
+    const times = (text: string, ref: string) => text.split(`"${ref}"."region_id" in (`).length - 1;
+    // readableBy (awards) and the kept counts (award_counts) name the same list as the plugin.
+    const list = readableAwards(kab(), viewer).select('awards.title');
+    expect(times(list.compile().sql, 'awards')).toBe(1);
+    expect((await list.execute()).map((a) => a.title)).toEqual(['Draf 36.03']);
+    const kept = keptIn(kab(), readList(viewer.readRegionIds), 'level').select('c.n');
+    expect(times(kept.compile().sql, 'c')).toBe(1);
+    // A term that does not confine the query (under OR, or other regions) leaves the plugin's own.
+    const either = kab()
+      .selectFrom('awards')
+      .select('title')
+      .where((eb) => eb.or([eb('awards.region_id', 'in', [3603]), eb('awards.state', '=', 'draft')]));
+    expect(times(either.compile().sql, 'awards')).toBe(2);
+    expect((await either.execute()).map((a) => a.title)).toEqual(['Draf 36.03']);
+    const wider = kab().selectFrom('awards').select('title').where('awards.region_id', 'in', [3603, 3671]);
+    expect(times(wider.compile().sql, 'awards')).toBe(2);
+    expect((await wider.execute()).map((a) => a.title)).toEqual(['Draf 36.03']);
   });
 
   it('a refused write answers 403, not 500', () => {

@@ -1,4 +1,7 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { buildRecap } from '../../src/services/recap/recap.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { addAward } from './support.ts';
 
@@ -175,5 +178,27 @@ describe('recap counts', () => {
     expect(own.json.awards.map((a: { title: string }) => a.title).sort()).toEqual(['Uji A', 'Uji J']);
     expect((await t.call('public', 'GET', `/api/v1/recap/units/${dinkes.id}`)).json.total).toBe(4);
     expect((await t.call('public', 'GET', '/api/v1/recap/units/999999')).status).toBe(404);
+  });
+
+  it("reads the region's team award ids once per recap (its unit counts and its team awards share them)", async () => {
+    const sqls: string[] = [];
+    const db = t.db.db;
+    const logging: KyselyPlugin = {
+      transformQuery: (args) => {
+        sqls.push(db.getExecutor().compileQuery(args.node, args.queryId).sql);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const recap = await buildRecap(db.withPlugin(logging), {
+      actor: SYSTEM_ACTOR,
+      region: '36.71',
+      year: 2025,
+    });
+    expect(recap.byUnit.find((u) => u.unitId === t.units.root.id)?.total).toBe(6);
+    const teamIds = sqls.filter((q) =>
+      /^select distinct "t"\."award_id" from "award_team_members" as "t"/.test(q),
+    );
+    expect(teamIds).toHaveLength(1);
   });
 });

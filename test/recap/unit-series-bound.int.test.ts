@@ -102,4 +102,61 @@ describe("a unit's report card: its series bounded like a region's recap", () =>
       expect(seen(res.json)).toEqual(want.picked);
     }
   });
+
+  /** Every series key of the series API for `query`, followed page by page. */
+  async function allSeries(who: 'public' | 'admin', query: string) {
+    const keys: string[] = [];
+    let after: string | null = '';
+    while (after !== null) {
+      const from: string = after ? `&after=${encodeURIComponent(after)}` : '';
+      const res = await t.call(who, 'GET', `/api/v1/series?limit=200${query}${from}`);
+      expect(res.status, query).toBe(200);
+      keys.push(...res.json.items.map((s: { key: string }) => s.key));
+      after = res.json.next;
+    }
+    return keys;
+  }
+  /** Series keys of at least two years among `of`, by key. */
+  const seriesOf = (of: typeof rows) => {
+    const years = new Map<string, Set<number>>();
+    for (const r of of)
+      if (r.seriesKey) years.set(r.seriesKey, (years.get(r.seriesKey) ?? new Set()).add(r.year));
+    return [...years]
+      .filter(([, y]) => y.size >= 2)
+      .map(([k]) => k)
+      .sort();
+  };
+
+  it("seriesMore's pointer, the series API with the unit, lists that unit's series and no other", async () => {
+    const { dinkes, puskesmas } = t.units;
+    const subtree = rows.filter((r) => r.unitId === dinkes.id || r.unitId === puskesmas.id);
+    const own = rows.filter((r) => r.unitId === dinkes.id);
+    const verified = (of: typeof rows) => of.filter((r) => r.state === 'verified');
+    for (const [who, of, query] of [
+      ['public', (o: typeof rows) => verified(o).filter((r) => r.isPublic), ''],
+      ['admin', verified, ''],
+      ['admin', (o: typeof rows) => o, '&includeUnverified=true'],
+    ] as const) {
+      const card = await t.call(who, 'GET', `/api/v1/recap/units/${dinkes.id}?year=2025${query}`);
+      expect(card.json.seriesMore).toBe(true);
+      const listed = await allSeries(who, `&unit=${dinkes.id}${query}`);
+      expect([...listed].sort(), `${who}${query}`).toEqual(seriesOf(of(subtree)));
+      // The region has more (BKPSDM's, the root's): the unit filter is what keeps them out.
+      expect((await allSeries(who, query)).length).toBeGreaterThan(listed.length);
+      // Without sub-units: its own series, as its own card lists them (fewer than RECAP_SERIES).
+      const ownCard = await t.call(
+        who,
+        'GET',
+        `/api/v1/recap/units/${dinkes.id}?includeSubunits=false${query}`,
+      );
+      const ownListed = await allSeries(who, `&unit=${dinkes.id}&includeSubunits=false${query}`);
+      expect([...ownListed].sort()).toEqual(seriesOf(of(own)));
+      expect(ownListed).toEqual(ownCard.json.series.map((s: { key: string }) => s.key));
+    }
+    // Bad input: a clear 4xx.
+    expect((await t.call('public', 'GET', '/api/v1/series?unit=abc')).status).toBe(422);
+    expect((await t.call('public', 'GET', '/api/v1/series?unit=999999')).status).toBe(404);
+    expect((await t.call('public', 'GET', `/api/v1/series?unit=${dinkes.id}&region=36.03`)).status).toBe(422);
+    expect((await t.call('public', 'GET', `/api/v1/series?unit=${dinkes.id}&region=36.71`)).status).toBe(200);
+  });
 });

@@ -110,6 +110,9 @@ describe('two regions in one deployment', () => {
     expect((await asKab('verifikator', 'POST', `/api/v1/awards/${kota.submitted}/verify`)).status).toBe(404);
     expect((await asKab('operator', 'POST', `/api/v1/awards/${kota.draft}/submit`)).status).toBe(404);
     expect((await asKab('admin', 'DELETE', `/api/v1/awards/${kota.draft}`)).status).toBe(404);
+    // Nor are its units' series (the series API's unit filter is read in the reader's regions).
+    expect((await asKab('viewer', 'GET', `/api/v1/series?unit=${t.units.dinkes.id}`)).status).toBe(404);
+    expect((await asKab('viewer', 'GET', `/api/v1/series?unit=${kabUnit}`)).status).toBe(200);
     // Nothing of Kota Tangerang changed.
     const still = await t.call('admin', 'GET', `/api/v1/awards/${kota.submitted}`);
     expect(still.json.state).toBe('submitted');

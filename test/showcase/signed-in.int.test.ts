@@ -1,7 +1,9 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/auth/sessions.ts';
 import { createApiToken, createUser } from '../../src/auth/users.ts';
 import { recapCacheStats } from '../../src/http/api/public-recap.ts';
+import { createApp } from '../../src/http/app.ts';
 import { SESSION_COOKIE } from '../../src/http/auth/session.ts';
 import { pageCacheStats } from '../../src/http/pages/showcase/cache.ts';
 import { type RunningServer, startServer } from '../../src/http/server.ts';
@@ -173,5 +175,40 @@ describe('signed-in visitors on the public showcase', () => {
     const pub = JSON.parse((await get('/api/v1/recap?region=36.71&year=2025')).body);
     const own = JSON.parse((await get('/api/v1/recap?region=36.71&year=2025', t.tokens.admin)).body);
     expect(own.total).toBe(pub.total + 1);
+  });
+
+  it('a showcase visit never looks its session up (the page does not read who asks); a token is still checked', async () => {
+    const sqls: string[] = [];
+    const log: KyselyPlugin = {
+      transformQuery: (args) => {
+        sqls.push(t.db.db.getExecutor().compileQuery(args.node, args.queryId).sql);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const app = createApp({ db: { ...t.db, db: t.db.db.withPlugin(log) }, config: t.config });
+    const user = await t.db.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'viewer@example.go.id')
+      .executeTakeFirstOrThrow();
+    const { cookie } = await createSession(t.db.db, user.id, new Date(Date.now() + 3600_000));
+    const visit = async (path: string, headers: Record<string, string>) => {
+      sqls.length = 0;
+      const res = await app.request(path, { headers });
+      await res.text();
+      return {
+        status: res.status,
+        lookups: sqls.filter((q) => /from "(sessions|api_tokens)"/.test(q)).length,
+      };
+    };
+    const withCookie = { cookie: `${SESSION_COOKIE}=${cookie}` };
+    for (const path of ['/wilayah/36.03/penghargaan?tahun=2024', '/wilayah/36.02', '/perbandingan'])
+      expect(await visit(path, withCookie), path).toEqual({ status: 200, lookups: 0 });
+    // The same cookie is looked up where the actor is read: the workspace, the API.
+    expect(await visit('/kerja', withCookie)).toEqual({ status: 200, lookups: 1 });
+    expect(await visit('/api/v1/auth/me', withCookie)).toMatchObject({ lookups: 1 });
+    // A bad token on a showcase page is still refused, so a script notices.
+    expect((await visit('/wilayah/36.02', { authorization: 'Bearer tidak-ada' })).status).toBe(401);
   });
 });

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { notFound } from '../../services/errors.ts';
+import { invalid, notFound } from '../../services/errors.ts';
+import { dbIdText } from '../../services/ids.ts';
 import { buildRecap } from '../../services/recap/recap.ts';
-import { resolveScope } from '../../services/recap/scope.ts';
+import { resolveScope, resolveUnitScope } from '../../services/recap/scope.ts';
 import { loadOneSeries, loadSeriesPage } from '../../services/recap/series.ts';
 import { unitReport } from '../../services/recap/unit.ts';
 import { apiRouter, errorResponses, flag, IdParam, jsonOk, regionQuery } from './openapi.ts';
@@ -34,6 +35,14 @@ const SERIES_PAGE_MAX = 200;
 
 const SeriesQuery = z.object({
   region: regionQuery,
+  unit: dbIdText().optional().openapi({
+    example: 1,
+    description:
+      "Only this unit's series, as its report card reads them (GET /api/v1/recap/units/{id}): its sub-units' and team awards too unless includeSubunits=false. The region is the unit's",
+  }),
+  includeSubunits: flag
+    .default(true)
+    .openapi({ description: 'With `unit`: its sub-units too (default true)' }),
   includeUnverified: flag,
   minYears: z.coerce.number().int().min(1).max(100).optional().openapi({ description: 'Default 2' }),
   limit: z.coerce
@@ -128,11 +137,13 @@ export function recapRoutes() {
     async (c) => {
       const q = c.req.valid('query');
       const { db } = c.get('deps');
-      const { scope, region: r } = await resolveScope(db.db, {
-        actor: c.get('actor'),
-        region: q.region,
-        includeUnverified: q.includeUnverified,
-      });
+      const req = { actor: c.get('actor'), region: q.region, includeUnverified: q.includeUnverified };
+      const { scope, region: r } =
+        q.unit === undefined
+          ? await resolveScope(db.db, req)
+          : await resolveUnitScope(db.db, req, q.unit, q.includeSubunits);
+      if (q.region !== undefined && q.region !== r.code)
+        throw invalid([{ field: 'unit', message: `Unit ${q.unit} bukan unit wilayah ${q.region}` }]);
       const { items, next } = await loadSeriesPage(
         db.db,
         scope,
@@ -149,7 +160,10 @@ export function recapRoutes() {
       path: '/series/{key}',
       tags,
       summary: 'One series: every year with score, grade and zone, the trend and the streaks',
-      request: { params: SeriesParam, query: SeriesQuery.omit({ minYears: true }) },
+      request: {
+        params: SeriesParam,
+        query: SeriesQuery.omit({ minYears: true, unit: true, includeSubunits: true }),
+      },
       responses: { ...jsonOk('The series', SeriesSchema), ...errorResponses },
     }),
     async (c) => {

@@ -8,30 +8,34 @@ export const SESSION_COOKIE = 'prestasi_session';
 
 /**
  * Finds who is calling: a Bearer API token, or a session cookie. Sets `actor` (null for the
- * public). A bad token is a 401 rather than silently public, so scripts notice.
+ * public). A bad token is a 401 rather than silently public, so scripts notice. `asPublic`: a
+ * request every visitor gets the public's answer to (a showcase page), which never reads the
+ * actor: its session cookie is not looked up (a token still is, for that 401).
  */
-export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { db } = c.get('deps').db;
-  c.set('actor', null);
-  c.set('authVia', null);
-  c.set('sessionId', null);
-  c.set('csrfToken', null);
-  const header = c.req.header('authorization');
-  if (header?.startsWith('Bearer ')) {
-    c.set('actor', await actorForToken(db, header.slice(7)));
-    c.set('authVia', 'token');
+export const identify =
+  (asPublic: (c: Context<AppEnv>) => boolean): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const { db } = c.get('deps').db;
+    c.set('actor', null);
+    c.set('authVia', null);
+    c.set('sessionId', null);
+    c.set('csrfToken', null);
+    const header = c.req.header('authorization');
+    if (header?.startsWith('Bearer ')) {
+      c.set('actor', await actorForToken(db, header.slice(7)));
+      c.set('authVia', 'token');
+      return next();
+    }
+    const cookie = asPublic(c) ? undefined : getCookie(c, SESSION_COOKIE);
+    const session = cookie ? await findSession(db, cookie) : null;
+    if (session) {
+      c.set('actor', session.actor);
+      c.set('authVia', 'session');
+      c.set('sessionId', session.id);
+      c.set('csrfToken', session.csrfToken);
+    }
     return next();
-  }
-  const cookie = getCookie(c, SESSION_COOKIE);
-  const session = cookie ? await findSession(db, cookie) : null;
-  if (session) {
-    c.set('actor', session.actor);
-    c.set('authVia', 'session');
-    c.set('sessionId', session.id);
-    c.set('csrfToken', session.csrfToken);
-  }
-  return next();
-};
+  };
 
 /** Starts a session for a user; returns the CSRF token forms must echo back. */
 export async function startSession(c: Context<AppEnv>, userId: number): Promise<string> {

@@ -1,5 +1,4 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env.ts';
 import { askedLanguage } from '../language.ts';
@@ -19,7 +18,7 @@ const EMPTY_IS_A_CHOICE = new Set(['/kerja/ekspor']);
 
 // Web pages: the signed-in workspace under /kerja, sign-in at /masuk, static assets under
 // /static, and the public showcase (its own folder) everywhere else.
-export function mountPages(app: OpenAPIHono<AppEnv>): void {
+export function mountPages(app: Hono<AppEnv>): void {
   // `?lang=en` switches the language for this request (language.ts) and, through the cookie,
   // the next ones.
   app.use('*', async (c, next) => {

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
+import { readList } from '../../db/region-scope.ts';
 import type { Database } from '../../db/schema.ts';
 import { readableAwards } from '../access.ts';
 import type { Actor } from '../actor.ts';
-import { keptIn, readRegions } from '../recap/counters.ts';
+import { keptIn } from '../recap/counters.ts';
 
 // The dashboard's work queues. Its counts come from the recap service
 // (src/services/recap/dashboard.ts), so the dashboard and the recap can never disagree.
@@ -17,7 +18,7 @@ export const QUEUE_SHOWN = 10;
  */
 async function waiting(db: Kysely<Database>, actor: Actor, state: 'submitted' | 'returned') {
   const operator = actor.role === 'operator';
-  let q = keptIn(db, readRegions(actor), operator ? 'unit' : 'level').where('c.vis', '=', state);
+  let q = keptIn(db, readList(actor.readRegionIds), operator ? 'unit' : 'level').where('c.vis', '=', state);
   if (operator) q = q.where('c.key', 'like', `${actor.unitPath ?? '/none/'}%`);
   const row = await q.select((eb) => eb.fn.sum<string>('c.n').as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);

@@ -1,5 +1,6 @@
-import { parse } from 'csv-parse/sync';
+import type * as CsvParse from 'csv-parse/sync';
 import { formatMegabytes, formatNumber } from '../../domain/format.ts';
+import { lazyRequire } from '../../lazy.ts';
 import { AppError } from '../errors.ts';
 import { columnLetter } from './columns.ts';
 import { fillMerged, mergeCollector } from './merged.ts';
@@ -7,6 +8,9 @@ import type { Cell } from './values.ts';
 import { type RawValue, SharedRef, SharedStrings, SheetCells } from './xlsx-cells.ts';
 import { type XmlHandler, XmlScanError, XmlScanner } from './xml-scan.ts';
 import { checkZipInflation } from './zip-guard.ts';
+
+// Loaded on first use (src/lazy.ts): every server loads this file with the import API, few read a CSV.
+const csvParse = lazyRequire<typeof CsvParse>('csv-parse/sync');
 
 // Turns an uploaded file into rows of cells, whatever the office saved: .xlsx (its first
 // sheet and shared strings read while the zip guard inflates them, xlsx-cells.ts) or .csv
@@ -227,7 +231,7 @@ function readCsv(buffer: Uint8Array, limits: ReadLimits): SheetRow[] {
   const text = decodeText(buffer);
   let records: string[][];
   try {
-    records = parse(text, {
+    records = csvParse().parse(text, {
       delimiter: detectDelimiter(text),
       bom: true,
       relax_column_count: true,

@@ -8,11 +8,10 @@
 // (queries.ts decides with `countable`).
 
 import { type Kysely, sql } from 'kysely';
+import { readList } from '../../db/region-scope.ts';
 import type { Database } from '../../db/schema.ts';
 import { regionIdOrNone } from '../../domain/region-code.ts';
-import type { Actor } from '../actor.ts';
-import type { YearFilter } from './queries.ts';
-import { type RecapScope, visible } from './scope.ts';
+import { type RecapScope, visible, type YearFilter } from './scope.ts';
 
 /** The dimensions kept (see migrations 012, 017 and 019 for each key's form). */
 export type Dim = 'field' | 'giver' | 'level' | 'received' | 'unit';
@@ -27,7 +26,7 @@ interface Kept {
   /** The visibilities read (null: all). */
   vis: string[] | null;
   /** The regions read (null: all). */
-  regions: number[] | null;
+  regions: readonly number[] | null;
   /** An operator's unit path whose subtree's unverified groups are read as well. */
   own?: string;
 }
@@ -43,7 +42,7 @@ export function keptBy(scope: RecapScope): Kept | null {
   if (scope.unitId) return null;
   const { actor } = scope;
   if (actor === null) return { vis: ['public'], regions: null };
-  const regions = readRegions(actor);
+  const regions = readList(actor.readRegionIds);
   if (scope.includeUnverified && actor.role === 'operator') {
     // A subtree read through an operator's own subtree: two prefixes, not kept.
     if (scope.unitPath) return null;
@@ -52,10 +51,6 @@ export function keptBy(scope: RecapScope): Kept | null {
   }
   return { vis: scope.includeUnverified ? null : ['public', 'hidden'], regions };
 }
-
-/** The regions a signed-in reader reads (readableBy's list; null: all, none: -1). */
-export const readRegions = (actor: Actor): number[] | null =>
-  actor.readRegionIds === null ? null : actor.readRegionIds.length ? actor.readRegionIds : [-1];
 
 /** True when the kept counts answer `scope` exactly (see keptBy), whole region or a unit's subtree. */
 export const countable = (scope: RecapScope): boolean => keptBy(scope) !== null;
@@ -66,7 +61,7 @@ const WHOLE: Dim = 'level';
 /** The kept groups of `dim` in `regions` (null: every region), of every visibility. */
 export function keptIn(
   db: Kysely<Database>,
-  regions: number[] | null,
+  regions: readonly number[] | null,
   dim: Dim | `unit_${Exclude<Dim, 'unit' | 'field'>}`,
 ) {
   const q = db.selectFrom('award_counts as c').where('c.dim', '=', dim).where('c.n', '>', 0);
@@ -212,16 +207,19 @@ export async function countedLatestYear(
   return latest;
 }
 
-/** Counts per unit path over every year or one (team awards left out, as recapByUnitPath promises). */
+/**
+ * Counts per unit path over every year or one (team awards left out, as recapByUnitPath
+ * promises). `teams`: the region's team award ids (teamAwardIds), read once by the caller.
+ */
 export async function countedByUnitPath(
   db: Kysely<Database>,
   scope: RecapScope,
   year: number | null,
+  teams: number[],
 ): Promise<{ path: string; count: number }[]> {
   const all = await counted(db, { ...scope, unitPath: null }, 'unit', year, 'key');
-  // The unit groups hold team awards under their own unit too; take those back out.
-  // The region's team awards first, then those read by id (see teamOnly for why).
-  const teams = await teamAwardIds(db, scope.regionCode);
+  // The unit groups hold team awards under their own unit too; take those back out, read by
+  // id (see teamOnly for why).
   let q = db
     .selectFrom('awards')
     .select((eb) => ['awards.unit_path', eb.fn.count('awards.id').distinct().as('count')])

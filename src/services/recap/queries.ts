@@ -12,7 +12,7 @@ import type { Locale } from '../../domain/i18n.ts';
 import type { YearCount } from '../../domain/recap/index.ts';
 import { regionCodeOf } from '../../domain/region-code.ts';
 import { countable, counted, countedByUnitPath, countedLatestYear, keptRows } from './counters.ts';
-import { type RecapScope, visible } from './scope.ts';
+import { type RecapScope, visible, type YearFilter } from './scope.ts';
 
 export interface FieldCount {
   code: string | null;
@@ -34,9 +34,6 @@ export interface LevelCount {
 export type { YearCount };
 
 const n = (x: unknown) => Number(x ?? 0);
-
-/** Which edition years a count covers: one year, every year up to one (`{ through }`), or all (null). */
-export type YearFilter = number | { through: number } | null;
 
 function inYears(year: YearFilter) {
   return (eb: ExpressionBuilder<Database, 'awards'>): Expression<SqlBool> =>
@@ -300,13 +297,17 @@ async function receivedBetween(
   return n((await q.executeTakeFirst())?.count);
 }
 
-/** Direct counts per recipient unit path (team awards are counted separately, see units.ts). */
+/**
+ * Direct counts per recipient unit path (team awards are counted separately, see units.ts).
+ * `teams`: the region's team award ids (teamAwardIds), which units.ts reads for both.
+ */
 export async function recapByUnitPath(
   db: Kysely<Database>,
   scope: RecapScope,
   year: number | null,
+  teams: number[],
 ): Promise<{ path: string; count: number }[]> {
-  if (countable(scope)) return countedByUnitPath(db, scope, year);
+  if (countable(scope)) return countedByUnitPath(db, scope, year, teams);
   let q = db
     .selectFrom('awards')
     .select((eb) => ['awards.unit_path', eb.fn.countAll().as('count')])

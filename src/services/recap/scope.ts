@@ -4,7 +4,7 @@
 
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { regionIdOrNone } from '../../domain/region-code.ts';
+import { regionCodeOf, regionIdOrNone } from '../../domain/region-code.ts';
 import { readableBy } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
@@ -21,6 +21,9 @@ export interface RecapScope {
   /** Only awards this unit received itself (no sub-units, no team awards). */
   unitId?: number | null;
 }
+
+/** Which edition years a count covers: one year, every year up to one (`{ through }`), or all (null). */
+export type YearFilter = number | { through: number } | null;
 
 /** What the public showcase counts: verified, public records of every region. */
 export const PUBLIC_SCOPE: RecapScope = { regionCode: null, actor: null, includeUnverified: false };
@@ -90,4 +93,28 @@ export async function resolveScope(
     region,
     scope: { regionCode: region.code, actor: req.actor, includeUnverified: req.includeUnverified === true },
   };
+}
+
+/**
+ * A unit's scope, read alike by its report card and its series list: its subtree's awards (team
+ * awards included) or, without sub-units, its own only, in the unit's region. 404 when the
+ * reader sees no such unit (a signed-in reader's units are its regions').
+ */
+export async function resolveUnitScope(
+  db: Kysely<Database>,
+  req: Pick<RecapRequest, 'actor' | 'includeUnverified'>,
+  unitId: number,
+  includeSubunits: boolean,
+) {
+  const unit = await db.selectFrom('org_units').selectAll().where('id', '=', unitId).executeTakeFirst();
+  if (!unit) throw notFound('Unit', unitId);
+  const { scope, region } = await resolveScope(db, {
+    actor: req.actor,
+    includeUnverified: req.includeUnverified,
+    region: regionCodeOf(unit.region_id),
+  });
+  const unitScope: RecapScope = includeSubunits
+    ? { ...scope, unitPath: unit.path }
+    : { ...scope, unitId: unit.id };
+  return { unit, region, scope: unitScope };
 }

@@ -8,11 +8,10 @@ import type { Database } from '../../db/schema.ts';
 import type { Locale } from '../../domain/i18n.ts';
 import { changeOf } from '../../domain/recap/index.ts';
 import { regionCodeOf } from '../../domain/region-code.ts';
-import { notFound } from '../errors.ts';
 import { factRows, toFact } from './facts.ts';
 import { recapByField, recapByGiver, recapByLevel, recapByYear, recapLatestYear } from './queries.ts';
 import { recapSeries } from './recap.ts';
-import { type RecapScope, resolveScope, visible } from './scope.ts';
+import { type RecapScope, resolveUnitScope, visible } from './scope.ts';
 
 export interface UnitReportRequest {
   actor: RecapScope['actor'];
@@ -35,17 +34,8 @@ async function unitAwards(db: Kysely<Database>, scope: RecapScope, year: number)
 }
 
 export async function unitReport(db: Kysely<Database>, req: UnitReportRequest, lang: Locale = 'id') {
-  const unit = await db.selectFrom('org_units').selectAll().where('id', '=', req.unitId).executeTakeFirst();
-  if (!unit) throw notFound('Unit', req.unitId);
-  const resolved = await resolveScope(db, {
-    actor: req.actor,
-    region: regionCodeOf(unit.region_id),
-    includeUnverified: req.includeUnverified,
-  });
   const includeSubunits = req.includeSubunits ?? true;
-  const scope: RecapScope = includeSubunits
-    ? { ...resolved.scope, unitPath: unit.path }
-    : { ...resolved.scope, unitId: unit.id };
+  const { unit, scope } = await resolveUnitScope(db, req, req.unitId, includeSubunits);
   const year = req.year ?? (await recapLatestYear(db, scope));
   const base = {
     unit: {

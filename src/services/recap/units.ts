@@ -26,11 +26,13 @@ function prefixes(path: string): string[] {
   return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
 }
 
-/** Awards with team members in `year`, as facts carrying every recipient unit's path. */
-async function teamFacts(db: Kysely<Database>, scope: RecapScope, year: number | null): Promise<AwardFact[]> {
-  // The team awards' ids first, then those read by id: as one join SQLite walked every award
-  // of the region to find the few with a team (a unit page took 2.6 s at 1M awards).
-  const ids = await teamAwardIds(db, scope.regionCode);
+/** Awards with team members in `year` among `ids` (the region's), as facts carrying every recipient unit's path. */
+async function teamFacts(
+  db: Kysely<Database>,
+  scope: RecapScope,
+  year: number | null,
+  ids: number[],
+): Promise<AwardFact[]> {
   if (ids.length === 0) return [];
   let q = db
     .selectFrom('awards')
@@ -68,11 +70,14 @@ export async function recapByUnit(
   const direct = new Map<string, number>();
   const total = new Map<string, number>();
   const add = (m: Map<string, number>, k: string, x: number) => m.set(k, (m.get(k) ?? 0) + x);
-  for (const { path, count } of await recapByUnitPath(db, scope, year)) {
+  // The team awards' ids first (few), read once for both counts below, then those read by id:
+  // as one join SQLite walked every award of the region to find them (a unit page took 2.6 s at 1M).
+  const teams = await teamAwardIds(db, scope.regionCode);
+  for (const { path, count } of await recapByUnitPath(db, scope, year, teams)) {
     add(direct, path, count);
     for (const p of prefixes(path)) add(total, p, count);
   }
-  for (const c of countByUnit(await teamFacts(db, scope, year))) {
+  for (const c of countByUnit(await teamFacts(db, scope, year, teams))) {
     add(direct, c.path, c.direct);
     add(total, c.path, c.total);
   }

@@ -137,7 +137,7 @@ export const UnitReportSchema = z
     }),
     seriesMore: z.boolean().openapi({
       description:
-        "True when the unit has more series than `series` lists; every series of the unit's region: GET /api/v1/series, paged",
+        'True when the unit has more series than `series` lists; every series of the unit: GET /api/v1/series?unit={unit.id} (with includeSubunits=false for a card of its own awards), paged',
     }),
     awards: z.array(
       z.strictObject({

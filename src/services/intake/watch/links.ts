@@ -1,15 +1,16 @@
 // What a watched source lists: a feed's items (with their own text), a sitemap's pages, or the
 // article links of a "berita" list page. Only http/https links on the web are kept; everything
 // else (javascript:, mailto:, data:, fragments) is dropped here and never stored.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type * as FastXml from 'fast-xml-parser';
 import type * as Linkedom from 'linkedom';
 import type { NewsSourceKind } from '../../../db/schema.ts';
 import { type FeedItem, isFeed, parseFeed } from '../../../extract/feeds.ts';
 import { htmlDepth, MAX_HTML_DEPTH } from '../../../extract/html-depth.ts';
-import { lazyRequire } from '../../../lazy.ts';
+import { lazy, lazyRequire } from '../../../lazy.ts';
 
 // Loaded on first use: the intake API is part of every server, a list page read is rare.
 const linkedom = lazyRequire<typeof Linkedom>('linkedom');
+const fastXml = lazyRequire<typeof FastXml>('fast-xml-parser');
 
 export interface ListedItem {
   url: string;
@@ -51,7 +52,7 @@ export function listItems(kind: NewsSourceKind, text: string, base: string): Lis
 
 /** The parser reads broken XML leniently; a feed or sitemap must be well-formed to be trusted. */
 function assertWellFormed(text: string, what: string): void {
-  const result = XMLValidator.validate(text);
+  const result = fastXml().XMLValidator.validate(text);
   if (result !== true)
     throw new ListingError(`XML ${what} rusak di baris ${result.err.line}: ${result.err.msg.slice(0, 160)}`);
 }
@@ -71,14 +72,16 @@ function fromFeed(xml: string, base: string): ListedItem[] {
   });
 }
 
-const xml = new XMLParser({ ignoreAttributes: true, processEntities: true, htmlEntities: false });
+const xml = lazy(
+  () => new (fastXml().XMLParser)({ ignoreAttributes: true, processEntities: true, htmlEntities: false }),
+);
 
 function fromSitemap(text: string, base: string): ListedItem[] {
   // biome-ignore lint/suspicious/noExplicitAny: sitemap XML has no fixed shape; every read is checked
   let doc: Record<string, any>;
   assertWellFormed(text, 'sitemap');
   try {
-    doc = xml.parse(text);
+    doc = xml().parse(text);
   } catch (err) {
     throw new ListingError(`XML sitemap rusak: ${(err as Error).message.split('\n')[0].slice(0, 160)}`);
   }

@@ -1,3 +1,4 @@
+import type { Locale } from '../domain/i18n.ts';
 import { AppError } from '../services/errors.ts';
 
 /**
@@ -22,3 +23,9 @@ export async function runCommand(action: () => Promise<unknown>): Promise<void> 
 
 /** A usage error with a message that says how to fix it. */
 export class CliError extends Error {}
+
+/** --lang id|en, as every command that takes it reads it (default id); any other value is a usage error. */
+export function cliLang(value: string | undefined): Locale {
+  if (value === undefined || value === 'id' || value === 'en') return value ?? 'id';
+  throw new CliError(`--lang "${value}": pilih id atau en (choose id or en)`);
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type SqliteDatabase from 'better-sqlite3';
@@ -59,7 +60,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
         createLogger(level).warn({ err }, 'postgres: idle client lost'),
       );
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingStatements(pool) }) });
     return { db, kind, url, sqlitePath: null, sqlite: null, close: () => db.destroy() };
   }
   const memory = target === ':memory:' || target === '';
@@ -76,6 +77,51 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
 
 /** Prepared statements kept per connection, the most recently used first out of this many. */
 const KEPT_STATEMENTS = 300;
+
+/** Named statements per PostgreSQL connection: the first this many distinct queries (then unnamed). */
+const NAMED_STATEMENTS = 300;
+/** `select *`, `"users".*`, `returning *`: every column, whatever they are when it runs (not count(*)). */
+const ALL_COLUMNS = /(?<!\()\*(?!\))/;
+
+/**
+ * The pool as Kysely sees it, naming each query after a hash of its text: PostgreSQL parses and
+ * plans a named statement once per connection and reuses it, where Kysely's unnamed queries are
+ * parsed and planned on every call (a page repeats the same few dozen). Row-level security stays
+ * exact: the policies read current_setting() when the statement runs, and PostgreSQL plans a
+ * cached statement again when the role it runs as changes (test/db/row-security). Only queries
+ * with parameters are named, and a connection names its first NAMED_STATEMENTS distinct
+ * texts, the rest run unnamed (bounded: a statement kept costs server memory per connection).
+ */
+function namingStatements(pool: pg.Pool) {
+  const clients = new WeakMap<pg.PoolClient, { query: pg.PoolClient['query']; release: () => void }>();
+  const wrap = (client: pg.PoolClient) => {
+    const named = new Set<string>();
+    // biome-ignore lint/suspicious/noExplicitAny: Kysely calls query(text, values) or query(cursor)
+    const query = ((text: any, values?: unknown[]) => {
+      // Without parameters: DDL and one-off statements (migrations), not what a page repeats.
+      // With a `*` of columns: a column added later (a migration while this server runs) would
+      // change a named statement's result type, which PostgreSQL refuses ("cached plan must not
+      // change result type") until the connection ends.
+      if (typeof text !== 'string' || !values?.length || ALL_COLUMNS.test(text))
+        return client.query(text, values);
+      if (!named.has(text)) {
+        if (named.size >= NAMED_STATEMENTS) return client.query(text, values);
+        named.add(text);
+      }
+      return client.query({ name: createHash('sha1').update(text).digest('base64'), text, values });
+    }) as pg.PoolClient['query'];
+    return { query, release: () => client.release() };
+  };
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const wrapped = clients.get(client) ?? wrap(client);
+      clients.set(client, wrapped);
+      return wrapped;
+    },
+    end: () => pool.end(),
+  };
+}
 
 /**
  * The connection as Kysely sees it, keeping the statements it prepares: Kysely prepares every

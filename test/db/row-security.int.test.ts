@@ -93,6 +93,50 @@ describe.runIf(testDatabaseKind() === 'postgres')('row-level security per region
     }
   });
 
+  it('one named statement, planned once on a connection, reads the regions of each transaction it runs in', async () => {
+    // The pool names every query with parameters (db/database.ts), so PostgreSQL keeps its plan
+    // per connection and, after a few runs, a generic one: the policies must still read each
+    // run's setting, and a run as the owner (no region set: every row) must not change that.
+    await t.db.connection().execute(async (conn) => {
+      const regionsAs = (region: number | null) =>
+        conn.transaction().execute(async (trx) => {
+          if (region !== null) await enterRegionTransaction(trx, { read: [region], write: null });
+          const rows = await trx
+            .selectFrom('awards')
+            .select('region_id')
+            .where('state', '=', 'verified')
+            .execute();
+          return rows.map((r) => Number(r.region_id)).sort();
+        });
+      const order = [null, 3671, 3603, 3671, 3603, 3671, 3603, null, 3671, 3603, 3671, 3603, 3671, 3603];
+      for (const [i, region] of order.entries())
+        expect(await regionsAs(region), `run ${i + 1}`).toEqual(region === null ? [3603, 3671] : [region]);
+      const { rows } = await sql<{
+        runs: number;
+        generic: number;
+      }>`select generic_plans + custom_plans as runs,
+          generic_plans as generic from pg_prepared_statements
+        where statement = 'select "region_id" from "awards" where "state" = $1'`.execute(conn);
+      expect(rows.map((r) => Number(r.runs))).toEqual([order.length]);
+      expect(Number(rows[0]?.generic)).toBeGreaterThan(0);
+    });
+  });
+
+  it('a query of every column still runs on a connection after a column was added to its table', async () => {
+    // A named statement of `select *` would fail there ("cached plan must not change result
+    // type"): the pool leaves such queries unnamed (db/database.ts).
+    await t.db.connection().execute(async (conn) => {
+      const titles = () => conn.selectFrom('import_batches').selectAll().where('id', '>', 0).execute();
+      for (let i = 0; i < 3; i++) await titles();
+      await sql`alter table import_batches add column probe_extra text`.execute(conn);
+      try {
+        expect(await titles()).toEqual([]);
+      } finally {
+        await sql`alter table import_batches drop column probe_extra`.execute(conn);
+      }
+    });
+  });
+
   it('migration 018 down and up again keep the same rules', async () => {
     await m018.down(t.db);
     try {

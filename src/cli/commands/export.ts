@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { type Locale, toLocale, tr } from '../../domain/i18n.ts';
+import { type Locale, tr } from '../../domain/i18n.ts';
 import { REGION_CODE } from '../../reference/region-codes.ts';
 import { listAwardsQuerySchema } from '../../services/awards/schemas.ts';
 import { type FileWriter, writeFileAt, writeToStream } from '../../services/exports/file-writer.ts';
@@ -24,7 +24,7 @@ import { buildRecap } from '../../services/recap/recap.ts';
 import { getRegion } from '../../services/units.ts';
 import { actorByEmail, withPreparedDatabase } from '../acting.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
-import { CliError } from '../run.ts';
+import { CliError, cliLang } from '../run.ts';
 import { exitTwoOnUsageError } from './migrate.ts';
 
 interface ExportOptions {
@@ -145,7 +145,7 @@ export function register(program: Command): void {
     .option('--lang <id|en>', 'bahasa pesan', 'id')
     .exitOverride(exitTwoOnUsageError)
     .action(async (o: ExportOptions) => {
-      const lang = toLocale(o.lang);
+      const lang = cliLang(o.lang);
       const format = o.format as (typeof FORMATS)[number];
       if (!FORMATS.includes(format))
         throw new CliError(

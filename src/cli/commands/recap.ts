@@ -9,12 +9,12 @@ import { describeDatabaseUrl, openDatabase } from '../../db/database.ts';
 import { prepareDatabase } from '../../db/prepare.ts';
 import type { Database } from '../../db/schema.ts';
 import { formatNumber } from '../../domain/format.ts';
-import { type Locale, toLocale, tr } from '../../domain/i18n.ts';
+import { type Locale, tr } from '../../domain/i18n.ts';
 import { REGION_CODE } from '../../reference/region-codes.ts';
 import { SYSTEM_ACTOR } from '../../services/actor.ts';
 import { buildRecap, type Recap } from '../../services/recap/recap.ts';
 import { COMMAND_DESCRIPTIONS } from '../descriptions.ts';
-import { CliError } from '../run.ts';
+import { CliError, cliLang } from '../run.ts';
 import { exitTwoOnUsageError } from './migrate.ts';
 
 export interface RecapOptions {
@@ -84,12 +84,10 @@ export function parseRecapOptions(o: RecapOptions): { region?: string; year?: nu
     throw new CliError(`--region "${o.region}" bukan kode wilayah Kemendagri; contoh: --region 36.71`);
   if (o.year !== undefined && !/^\d{4}$/.test(o.year.trim()))
     throw new CliError(`--year "${o.year}" harus tahun empat digit, mis. --year 2025`);
-  if (o.lang !== undefined && o.lang !== 'id' && o.lang !== 'en')
-    throw new CliError(`--lang "${o.lang}": pilih id atau en`);
   return {
     region: o.region?.trim(),
     year: o.year === undefined ? undefined : Number(o.year),
-    lang: toLocale(o.lang),
+    lang: cliLang(o.lang),
   };
 }
 

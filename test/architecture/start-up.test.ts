@@ -34,7 +34,9 @@ async function loadedAtStart(entry: string): Promise<{ files: string[]; packages
       if (i.kind !== 'import-statement') continue;
       if (!i.external) walk(i.path);
       else if (!i.path.startsWith('node:'))
-        packages.add(i.path.startsWith('@') ? i.path.split('/').slice(0, 2).join('/') : i.path.split('/')[0]!);
+        packages.add(
+          i.path.startsWith('@') ? i.path.split('/').slice(0, 2).join('/') : i.path.split('/')[0]!,
+        );
     }
   };
   walk(entry);
